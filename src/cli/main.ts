@@ -1,0 +1,22 @@
+// The `spillover` command line: one file per subcommand under ./commands, registered here.
+import { Command, CommanderError } from 'commander';
+import { commands } from './commands/index.ts';
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('spillover')
+    .description('Jobs and economic activity driven by a digital platform ecosystem: surveys + input-output, with uncertainty.')
+    .exitOverride()
+    .showHelpAfterError();
+  let code = 0;
+  for (const register of commands) register(program, (c) => { code = c; });
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode;
+    const msg = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`spillover: ${msg}\n`);
+    if (process.env.SPILLOVER_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    return 2;
+  }
+  return code;
+}
