@@ -1,0 +1,23 @@
+// spillover check study.yaml — validate the study file and its data without estimating.
+import type { Register } from './index.ts';
+import { DEFAULT_STUDY, prepareStudy } from '../prepare.ts';
+import { parseLang, qualityTable, textTable } from '../format.ts';
+
+export const register: Register = (program) => {
+  program
+    .command('check')
+    .description('Validate a study file and screen its questionnaires without estimating; exit 0 when usable.')
+    .argument('[study]', 'study file', DEFAULT_STUDY)
+    .option('--lang <lang>', 'zh or en', 'zh')
+    .action(async (study: string, opts: { lang: string }) => {
+      const lang = parseLang(opts.lang);
+      const p = await prepareStudy(study);
+      const c = p.study.config;
+      const sectors = Object.entries(p.inputs.sectors).map(([cat, s]) => [cat, s.code, `${s.name.zh} ${s.name.en}`.trim(), s.coefficient.toFixed(9)]);
+      const quality = p.loaded.map((q) => ({ questionnaire: q.key, file: q.file, rowsRead: q.rowsRead, valid: q.valid, rejected: q.rejected, reasons: q.reasons }));
+      process.stdout.write(`${c.source}: ${lang === 'zh' ? '配置有效' : 'study file is valid'} (${c.providers.length} provider + ${c.operators.length} operator components, ${c.consumption.categories.length} consumption categories)\n\n`);
+      process.stdout.write(`${qualityTable(quality, lang)}\n\n`);
+      process.stdout.write(`${textTable(lang === 'zh' ? ['消费类别', '部门编号', '部门', '完全消耗系数（列和）'] : ['Category', 'Sector', 'Name', 'Column sum of B'], sectors, [3])}\n`);
+      process.stdout.write(`\n${lang === 'zh' ? '单位产出就业' : 'Jobs per output'}: ${p.inputs.jobsPerOutput.perYuan * 1e8} persons/亿元 (${p.inputs.jobsPerOutput.source})\n`);
+    });
+};

@@ -1,0 +1,84 @@
+// Console presentation of study results (zh | en). Numbers in the seed's units: persons in 万, yuan in 亿元.
+import type { Figure, QualityRecord, StudyResults } from '../study/types.ts';
+
+export type Lang = 'zh' | 'en';
+
+export function parseLang(v: string | undefined): Lang {
+  if (v === undefined || v === 'zh' || v === 'en') return v ?? 'zh';
+  throw new Error(`--lang: expected zh or en, got ${JSON.stringify(v)}`);
+}
+
+/** A figure's value in display units: "2601.0 万人" / "9204.0 亿元" / "9.9%". */
+export function displayValue(f: Pick<Figure, 'unit' | 'value'>, lang: Lang, v = f.value): { text: string; unit: string } {
+  switch (f.unit) {
+    case 'persons':
+      return { text: (v / 1e4).toFixed(1), unit: lang === 'zh' ? '万人' : '10k persons' };
+    case 'yuan':
+      return { text: (v / 1e8).toFixed(1), unit: lang === 'zh' ? '亿元' : '100M yuan' };
+    case 'ratio':
+      return { text: (v * 100).toFixed(1), unit: '%' };
+    case 'persons/yuan':
+      return { text: (v * 1e8).toFixed(2), unit: lang === 'zh' ? '人/亿元' : 'persons per 100M yuan' };
+  }
+}
+
+/** Display width counting CJK characters as two columns. */
+export function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+const pad = (s: string, n: number, right = false) => (right ? ' '.repeat(Math.max(0, n - width(s))) + s : s + ' '.repeat(Math.max(0, n - width(s))));
+
+/** Render rows as an aligned text table; columns listed in `right` are right-aligned. */
+export function textTable(header: string[], rows: string[][], right: number[] = []): string {
+  const w = header.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c] ?? ''))));
+  const line = (r: string[]) => r.map((s, c) => pad(s ?? '', w[c], right.includes(c))).join('  ').trimEnd();
+  return [line(header), w.map((n) => '─'.repeat(n)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** The headline figures of a run as a console table, in the order a reader of the seed expects. */
+export function headlineTable(r: StudyResults, lang: Lang): string {
+  const order = [
+    'jobs.total',
+    'jobs.direct',
+    'jobs.direct.fulltime',
+    'jobs.direct.parttime',
+    'jobs.providers',
+    ...r.components.filter((c) => c.kind === 'provider').map((c) => `jobs.providers.${c.id}`),
+    'jobs.operators',
+    ...r.components.filter((c) => c.kind === 'operator').map((c) => `jobs.operators.${c.id}`),
+    ...Object.keys(r.figures).filter((k) => k.startsWith('jobs.group.')),
+    'jobs.indirect',
+    'consumption.total',
+    'consumption.information',
+    ...r.consumption.filter((c) => c.kind === 'information').map((c) => `consumption.${c.id}`),
+    'consumption.traditional',
+    ...r.consumption.filter((c) => c.kind === 'traditional').map((c) => `consumption.${c.id}`),
+    'output.indirect',
+    'ratio.jobs_per_output',
+    'share.providers',
+  ];
+  const indent = (id: string) => (/^jobs\.(providers|operators)\.|^consumption\.(?!information|traditional|total)/.test(id) ? '  ' : '');
+  const hasCi = order.some((id) => r.figures[id]?.ci);
+  const rows = order
+    .filter((id) => r.figures[id])
+    .map((id) => {
+      const f = r.figures[id];
+      const d = displayValue(f, lang);
+      const row = [indent(id) + f.label[lang], d.text, d.unit];
+      if (hasCi) row.push(f.ci ? `${displayValue(f, lang, f.ci[0]).text} – ${displayValue(f, lang, f.ci[1]).text}` : '');
+      row.push(id);
+      return row;
+    });
+  const header = lang === 'zh' ? ['指标', '数值', '单位', ...(hasCi ? ['95% 置信区间'] : []), '编号'] : ['Figure', 'Value', 'Unit', ...(hasCi ? ['95% CI'] : []), 'id'];
+  const title = `${r.study.name[lang]} (${r.study.year})`;
+  return `${title}\n\n${textTable(header, rows, [1])}`;
+}
+
+/** Rows read / valid / rejected per questionnaire. */
+export function qualityTable(quality: QualityRecord[], lang: Lang): string {
+  const header = lang === 'zh' ? ['问卷', '文件', '读取行数', '有效', '剔除', '剔除原因'] : ['Questionnaire', 'File', 'Rows read', 'Valid', 'Rejected', 'Reasons'];
+  const rows = quality.map((q) => [q.questionnaire, q.file, String(q.rowsRead), String(q.valid), String(q.rejected), Object.entries(q.reasons).map(([k, v]) => `${k}: ${v}`).join(', ')]);
+  return textTable(header, rows, [2, 3, 4]);
+}

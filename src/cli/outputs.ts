@@ -1,0 +1,64 @@
+// Writing a run's outputs: results.json, CSV tables and rejected.csv, as one atomic set.
+// Files are written into a temporary sibling directory which then replaces the output directory,
+// so a reader never sees a mix of two runs, and a failed run leaves the previous outputs intact.
+import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import type { StudyResults } from '../study/types.ts';
+import type { Rejection } from '../data/index.ts';
+
+/** Stable JSON: keys in insertion order (computeStudy sorts figures), floats as JS prints them. */
+export function resultsJson(r: StudyResults): string {
+  return JSON.stringify(r, (_k, v) => (v instanceof Float64Array ? Array.from(v) : v), 2) + '\n';
+}
+
+export function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'number' ? String(v) : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV text with a UTF-8 BOM so that Excel shows Chinese labels. */
+export function toCsv(header: string[], rows: unknown[][]): string {
+  return '\ufeff' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function tables(r: StudyResults, rejections: Rejection[]): Record<string, string> {
+  const figures = toCsv(
+    ['id', 'value', 'unit', 'se', 'ci_low', 'ci_high', 'label_zh', 'label_en', 'formula'],
+    Object.values(r.figures).map((f) => [f.id, f.value, f.unit, f.se, f.ci?.[0], f.ci?.[1], f.label.zh, f.label.en, f.formula]),
+  );
+  const components = toCsv(
+    ['id', 'kind', 'label_zh', 'label_en', 'groups', 'population', 'n', 'jobs', 'fulltime', 'parttime'],
+    r.components.map((c) => [c.id, c.kind, c.label.zh, c.label.en, c.groups.join(' '), c.population, c.n, c.jobs, c.fulltime, c.parttime]),
+  );
+  const consumption = toCsv(
+    ['id', 'kind', 'label_zh', 'label_en', 'sector_code', 'sector_zh', 'sector_en', 'amount_yuan', 'coefficient', 'induced_output_yuan', 'jobs'],
+    r.consumption.map((c) => [c.id, c.kind, c.label.zh, c.label.en, c.sector.code, c.sector.name.zh, c.sector.name.en, c.amount, c.coefficient, c.inducedOutput, c.jobs]),
+  );
+  const quality = toCsv(
+    ['questionnaire', 'file', 'rows_read', 'valid', 'rejected', 'reasons'],
+    r.quality.map((q) => [q.questionnaire, q.file, q.rowsRead, q.valid, q.rejected, Object.entries(q.reasons).map(([k, v]) => `${k}=${v}`).join('; ')]),
+  );
+  const rejected = toCsv(
+    ['file', 'row', 'respondent_id', 'column', 'value', 'reason'],
+    rejections.map((x) => [x.file, x.row, x.id, x.column, x.value, x.reason]),
+  );
+  return { 'results.json': resultsJson(r), 'figures.csv': figures, 'components.csv': components, 'consumption.csv': consumption, 'quality.csv': quality, 'rejected.csv': rejected };
+}
+
+/** Replace directory `out` with exactly `files` (name → contents), atomically by rename. */
+export function writeOutputSet(out: string, files: Record<string, string | Uint8Array>): void {
+  const parent = dirname(out);
+  mkdirSync(parent, { recursive: true });
+  const tmp = join(parent, `.${basename(out)}.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp);
+  for (const [name, data] of Object.entries(files)) {
+    mkdirSync(dirname(join(tmp, name)), { recursive: true });
+    writeFileSync(join(tmp, name), data);
+  }
+  const old = join(parent, `.${basename(out)}.old-${process.pid}`);
+  if (existsSync(out)) renameSync(out, old);
+  renameSync(tmp, out);
+  rmSync(old, { recursive: true, force: true });
+}

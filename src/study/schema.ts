@@ -1,0 +1,200 @@
+// JSON Schema (draft-07) of study.yaml — the single source of truth for validation, the
+// generated reference (docs/study-file.md) and the published schema/study.schema.json.
+// Money amounts and counts accept a number in base units (yuan, persons) or a string with a
+// Chinese unit: "1973亿元", "2601万", "6.5万" (万 = 1e4, 亿 = 1e8; see units.ts).
+
+const label = {
+  type: 'object',
+  description: 'A label in Chinese and English.',
+  required: ['zh', 'en'],
+  additionalProperties: false,
+  properties: { zh: { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1 } },
+} as const;
+
+const quantity = {
+  description: 'A number in base units, or a string with a Chinese unit such as "1973亿元" or "2601万".',
+  anyOf: [
+    { type: 'number' },
+    { type: 'string', pattern: '^\\s*[-+]?[0-9][0-9,]*(\\.[0-9]+)?\\s*(万|亿|万亿)?\\s*(元|人|个|家)?\\s*$' },
+  ],
+} as const;
+
+const id = { type: 'string', pattern: '^[a-z][a-z0-9_]*$', description: 'A stable identifier: lower case letters, digits and _.' } as const;
+
+const headers = {
+  anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }],
+  description: 'A column header, or a list of accepted headers (Chinese or English, or the survey tool\'s question label).',
+} as const;
+
+const questionnaire = {
+  type: 'object',
+  description: 'A questionnaire export (CSV, XLSX or Parquet) and the mapping of its columns to spillover fields.',
+  required: ['file', 'id', 'columns'],
+  additionalProperties: false,
+  properties: {
+    file: { type: 'string', minLength: 1, description: 'Path relative to the study file; must stay inside the study directory.' },
+    encoding: { enum: ['utf-8', 'gbk', 'gb18030', 'auto'], description: 'CSV text encoding (default utf-8). Chinese survey tools often export GBK/GB18030.' },
+    sheet: { anyOf: [{ type: 'string' }, { type: 'integer', minimum: 1 }], description: 'XLSX sheet name or 1-based index (default: the first sheet).' },
+    id: { type: 'string', minLength: 1, description: 'Header of the respondent-id column.' },
+    columns: {
+      type: 'object',
+      description: 'spillover field -> column header in the file (or a list of accepted headers).',
+      additionalProperties: {
+        anyOf: [
+          headers,
+          {
+            type: 'object',
+            required: ['header'],
+            additionalProperties: false,
+            description: 'A column with an explicit type (needed for fields spillover does not know, e.g. survey indicators).',
+            properties: {
+              header: headers,
+              type: { enum: ['number', 'share', 'count', 'category', 'boolean', 'text'] },
+              required: { type: 'boolean', description: 'A blank answer rejects the questionnaire (default false for declared fields).' },
+              min: { type: 'number' },
+              max: { type: 'number' },
+              levels: { type: 'array', items: { type: 'string' }, description: 'Allowed answers of a category field.' },
+            },
+          },
+        ],
+      },
+    },
+    rules: {
+      type: 'array',
+      description: 'Extra validity rules; a questionnaire failing one is rejected with the reason.',
+      items: {
+        type: 'object',
+        required: ['check', 'reason'],
+        additionalProperties: false,
+        properties: {
+          check: { type: 'string', minLength: 1, description: 'SQL boolean expression over field names, e.g. "employees <= 100000".' },
+          reason: { type: 'string', minLength: 1 },
+        },
+      },
+    },
+    design: {
+      type: 'object',
+      description: 'Sampling design of this questionnaire, in R survey::svydesign terms. Default: simple random sample of n from the component population (reproduces the seed formulas).',
+      additionalProperties: false,
+      properties: {
+        ids: { type: 'array', items: { type: 'string' }, description: 'Cluster id fields, one per stage (omit for element sampling).' },
+        strata: { type: 'string', description: 'Stratum field.' },
+        weights: { type: 'string', description: 'Sampling-weight field.' },
+        fpc: { type: 'string', description: 'Population-size (or sampling-fraction) field for the finite population correction.' },
+        nest: { type: 'boolean' },
+      },
+    },
+  },
+} as const;
+
+const where = {
+  type: 'object',
+  description: 'Restrict the questionnaire to rows whose category field equals the value (e.g. {provider_type: wecom}).',
+  minProperties: 1,
+  additionalProperties: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }] },
+} as const;
+
+const component = {
+  type: 'object',
+  required: ['id', 'label', 'questionnaire', 'population'],
+  additionalProperties: false,
+  properties: {
+    id,
+    label,
+    questionnaire: { type: 'string', description: 'Key of a questionnaire under `questionnaires`.' },
+    where,
+    population: { ...quantity, description: 'Population count: providers of this type (N_k) or accounts of this type (M_j).' },
+    groups: { type: 'array', items: id, description: 'Groups this component belongs to (e.g. miniprogram), each reported as jobs.group.<id>.' },
+  },
+} as const;
+
+const category = {
+  type: 'object',
+  required: ['id', 'label', 'kind', 'sector'],
+  additionalProperties: false,
+  properties: {
+    id,
+    label,
+    kind: { enum: ['information', 'traditional'], description: 'Information consumption (信息消费) or traditional consumption (传统消费).' },
+    sector: { anyOf: [{ type: 'string', pattern: '^[0-9]{1,5}$' }, { type: 'integer', minimum: 1 }], description: 'IO sector: the report\'s 5-digit code (division + sequence, e.g. 64123) or the 3-digit sequence number (123).' },
+    field: { type: 'string', description: 'Consumer-questionnaire field holding each respondent\'s platform-driven annual spend in this category (yuan).' },
+    total: { ...quantity, description: 'The category total in yuan, when given instead of estimated from the consumer questionnaire.' },
+  },
+} as const;
+
+export const studySchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://spillover.dev/schema/study.schema.json',
+  title: 'spillover study file',
+  description: 'A platform-impact study: population counts, questionnaires, consumption categories, the input-output source and the jobs-per-output conversion.',
+  type: 'object',
+  required: ['study', 'components', 'consumption', 'io', 'jobs_per_output'],
+  additionalProperties: false,
+  properties: {
+    study: {
+      type: 'object',
+      required: ['name', 'year'],
+      additionalProperties: false,
+      properties: {
+        name: label,
+        year: { type: 'integer', minimum: 1990, maximum: 2100 },
+        platform: label,
+        notes: { type: 'string' },
+      },
+    },
+    population: {
+      type: 'object',
+      description: 'Platform-wide population counts quoted in the study (for the record and for consumption estimates).',
+      additionalProperties: false,
+      properties: { users: { ...quantity, description: 'Platform users (persons), used to gross up per-user consumption.' } },
+    },
+    questionnaires: { type: 'object', additionalProperties: questionnaire, description: 'Questionnaire files by key (e.g. providers, operators, consumers).' },
+    components: {
+      type: 'object',
+      description: 'Direct-jobs components (METHOD §1).',
+      additionalProperties: false,
+      properties: {
+        providers: { type: 'array', items: component, description: 'Service-provider types k: jobs_k = N_k/n_k Σ employees_i × related_share_i.' },
+        operators: { type: 'array', items: component, description: 'Account types j: jobs_j = (Σ staff / Σ accounts) × M_j.' },
+      },
+    },
+    groups: { type: 'object', additionalProperties: { type: 'object', required: ['label'], additionalProperties: false, properties: { label } }, description: 'Labels of component groups.' },
+    consumption: {
+      type: 'object',
+      required: ['categories'],
+      additionalProperties: false,
+      description: 'Consumption the platform drove, by category (METHOD §2).',
+      properties: {
+        questionnaire: { type: 'string', description: 'Key of the consumer questionnaire (per-user spend); omit when every category has a total.' },
+        categories: { type: 'array', items: category, minItems: 1 },
+      },
+    },
+    io: {
+      type: 'object',
+      required: ['method'],
+      additionalProperties: false,
+      properties: {
+        table: { type: 'string', description: 'Input-output table file (NBS 149-sector CSV format), relative to the study file.' },
+        method: { enum: ['seed'], description: 'seed: indirect output = Σ C_c × colsum(B)_s(c), B = (I−A)⁻¹ − I.' },
+        coefficients: {
+          type: 'object',
+          description: 'Total-consumption coefficients (完全消耗系数 column sums) given directly, by sector code; used instead of the table.',
+          additionalProperties: { type: 'number', minimum: 0 },
+        },
+      },
+    },
+    jobs_per_output: {
+      type: 'object',
+      required: ['method'],
+      additionalProperties: false,
+      description: 'Conversion of induced output to jobs.',
+      properties: {
+        method: { enum: ['ratio', 'national'], description: 'ratio: a stated persons-per-output ratio; national: national employment / national gross output of the IO year.' },
+        value: { type: 'number', exclusiveMinimum: 0, description: 'With method ratio: persons per `unit` of output.' },
+        unit: { enum: ['persons/yuan', 'persons/万元', 'persons/亿元'], description: 'Unit of value.' },
+        employment: { type: 'string', description: 'With method national: the employment-by-division CSV (relative to the study file).' },
+        source: { type: 'string', description: 'Where the ratio comes from (shown in the results).' },
+      },
+    },
+  },
+} as const;

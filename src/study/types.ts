@@ -1,0 +1,168 @@
+// Types of a study: the validated configuration (StudyConfig) and the results (StudyResults).
+
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+export interface QuestionnaireConfig {
+  key: string;
+  yamlPath: string;
+  file: string; // as written, relative to the study file
+  encoding: 'utf-8' | 'gbk' | 'gb18030' | 'auto';
+  sheet?: string | number;
+  id: string;
+  columns: Record<string, ColumnConfig>;
+  rules: { check: string; reason: string }[];
+  design?: { ids?: string[]; strata?: string; weights?: string; fpc?: string; nest?: boolean };
+}
+
+export type FieldKind = 'number' | 'share' | 'count' | 'category' | 'boolean' | 'text';
+export interface ColumnConfig {
+  header: string | string[];
+  type?: FieldKind;
+  required?: boolean;
+  min?: number;
+  max?: number;
+  levels?: string[];
+}
+
+export type ComponentKind = 'provider' | 'operator';
+
+export interface ComponentConfig {
+  kind: ComponentKind;
+  id: string;
+  label: Label;
+  questionnaire: string;
+  where: Record<string, string[]>;
+  population: number; // N_k providers or M_j accounts
+  groups: string[];
+  yamlPath: string;
+}
+
+export interface CategoryConfig {
+  id: string;
+  label: Label;
+  kind: 'information' | 'traditional';
+  sector: string; // as written: 5-digit code or sequence number
+  field?: string;
+  total?: number; // yuan
+  yamlPath: string;
+}
+
+export type JobsPerOutputConfig =
+  | { method: 'ratio'; perYuan: number; value: number; unit: string; source?: string }
+  | { method: 'national'; employment: string; source?: string };
+
+export interface StudyConfig {
+  source: string;
+  name: Label;
+  year: number;
+  platform?: Label;
+  notes?: string;
+  users?: number;
+  questionnaires: Record<string, QuestionnaireConfig>;
+  providers: ComponentConfig[];
+  operators: ComponentConfig[];
+  groups: Record<string, { label: Label }>;
+  consumption: { questionnaire?: string; categories: CategoryConfig[] };
+  io: { table?: string; method: 'seed'; coefficients?: Record<string, number> };
+  jobsPerOutput: JobsPerOutputConfig;
+}
+
+export type Unit = 'persons' | 'yuan' | 'persons/yuan' | 'ratio';
+
+/** One published figure of a study: value in base units, with how it was derived. */
+export interface Figure {
+  id: string;
+  value: number;
+  unit: Unit;
+  label: Label;
+  /** The formula in symbols, e.g. "N_k / n_k × Σ employees_i × related_share_i". */
+  formula: string;
+  /** Named inputs with their values (numbers in base units, or text such as a file or a sector). */
+  inputs: Record<string, number | string>;
+  /** Ids of the figures this one is computed from (for `spillover explain`). */
+  from: string[];
+  /** Standard error and confidence interval, when the figure carries sampling error. */
+  se?: number;
+  ci?: [number, number];
+  df?: number;
+  notes?: string;
+}
+
+export interface QualityRecord {
+  questionnaire: string;
+  file: string;
+  rowsRead: number;
+  valid: number;
+  rejected: number;
+  reasons: Record<string, number>;
+}
+
+export interface ConsumptionRow {
+  id: string;
+  label: Label;
+  kind: 'information' | 'traditional';
+  sector: { code: string; index: number; name: Label };
+  amount: number; // yuan
+  coefficient: number; // column sum of B for the sector
+  inducedOutput: number; // yuan
+  jobs: number; // persons
+}
+
+export interface ComponentRow {
+  id: string;
+  kind: ComponentKind;
+  label: Label;
+  groups: string[];
+  population: number;
+  n: number; // valid questionnaires used
+  jobs: number;
+  fulltime: number;
+  parttime: number;
+}
+
+/** What the Node edge prepares for computeStudy: screened questionnaires and IO coefficients. */
+export interface QuestionnaireData {
+  key: string;
+  file: string;
+  rowsRead: number;
+  valid: number;
+  rejected: number;
+  reasons: Record<string, number>;
+  numbers: Record<string, Float64Array>;
+  categories: Record<string, (string | null)[]>;
+}
+
+export interface SectorCoefficient {
+  code: string; // as the study wrote it
+  index: number; // 0-based row of the IO table
+  name: Label;
+  coefficient: number; // column sum of B
+}
+
+export interface JobsPerOutput {
+  perYuan: number;
+  formula: string;
+  inputs: Record<string, number | string>;
+  source: string;
+}
+
+export interface StudyInputs {
+  questionnaires: Record<string, QuestionnaireData>;
+  sectors: Record<string, SectorCoefficient>; // by consumption category id
+  ioSource: string;
+  jobsPerOutput: JobsPerOutput;
+  version: string;
+}
+
+export interface StudyResults {
+  spillover: string; // version
+  study: { name: Label; year: number; platform?: Label; source: string };
+  figures: Record<string, Figure>;
+  components: ComponentRow[];
+  consumption: ConsumptionRow[];
+  quality: QualityRecord[];
+  assumptions: string[];
+}
