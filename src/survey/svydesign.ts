@@ -1,0 +1,168 @@
+// svydesign: a stratified multistage sampling design with Taylor-linearization variance.
+import type { Columns, LonelyPsu, Stage, SurveyDesign } from './types.ts';
+import { factorCodes, getColumn, interactionCodes, levelLabel, numericColumn, rowCount } from './columns.ts';
+
+export interface SvydesignOptions {
+  readonly data: Columns;
+  /** Sampling units by stage, outermost first; '1' (or ['1']) = each row is its own PSU. */
+  readonly ids: string | readonly string[];
+  /** Stratum column(s): one, or one per stage. */
+  readonly strata?: string | readonly string[];
+  /** Sampling weight column (1/π). Give weights, probs or fpc. */
+  readonly weights?: string;
+  /** Selection probability column(s), multiplied across stages. */
+  readonly probs?: string | readonly string[];
+  /** Finite population correction per stage: population size (all ≥ 1) or sampling fraction (all ≤ 1). */
+  readonly fpc?: string | readonly string[];
+  /** Cluster ids are only unique within strata (R: nest=TRUE). Default false, as in R. */
+  readonly nest?: boolean;
+  /** Strata with a single PSU (R: options(survey.lonely.psu)). Default 'fail', as in R. */
+  readonly lonelyPsu?: LonelyPsu;
+}
+
+const list = (x: string | readonly string[] | undefined): string[] => (x === undefined ? [] : typeof x === 'string' ? [x] : [...x]);
+const LONELY: readonly LonelyPsu[] = ['fail', 'adjust', 'average', 'certainty', 'remove'];
+
+/**
+ * Declare a survey design, as R's `svydesign(ids, strata, weights|probs, fpc, nest, data)`.
+ *
+ * Weights w_i = 1/π_i; when only fpc is given, π_i = Π_stages n_hs/N_hs (R does the same).
+ * Later stages are nested in earlier ones (ids of stage s are made unique within stage s−1);
+ * with `nest: true` stage-1 ids are made unique within strata. The variance of every estimator
+ * is the with-replacement PSU approximation with fpc per stage (see svyrecvar).
+ *
+ * Failure cases (errors name the option, column, row and value): missing ids/strata/weights/fpc,
+ * weights or probabilities ≤ 0, no weights/probs/fpc at all (R silently assumes equal weights:
+ * spillover refuses), fpc mixing sizes ≥ 1 and fractions < 1, fpc smaller than the number of
+ * sampled units in a stratum, clusters appearing in several strata without `nest: true`,
+ * a design with a single PSU.
+ *
+ * Reference: Lumley T (2004) Analysis of complex survey samples, J Stat Softw 9(8); R survey 4.1.
+ * Example: apisrs (n = 200, fpc = 6194): svytotal('enroll') gives 3621074 with se 169362.0.
+ */
+export function svydesign(options: SvydesignOptions): SurveyDesign {
+  const { data } = options;
+  const n = rowCount(data, 'svydesign');
+  const nest = options.nest ?? false;
+  const lonelyPsu = options.lonelyPsu ?? 'fail';
+  if (!LONELY.includes(lonelyPsu)) throw new Error(`svydesign: invalid lonelyPsu: ${String(lonelyPsu)} (one of ${LONELY.join(', ')})`);
+  const idNames = list(options.ids);
+  if (idNames.length === 0) throw new Error("svydesign: ids is required ('1' for one unit per row)");
+  const perRow = idNames.length === 1 && (idNames[0] === '1' || idNames[0] === '0');
+  const ids: Int32Array[] = perRow ? [Int32Array.from({ length: n }, (_, i) => i)] : idNames.map((name) => codesNoMissing(data, name, 'ids'));
+  const S = ids.length;
+  const strataNames = list(options.strata);
+  const hasStrata = strataNames.length > 0;
+  if (strataNames.length > S) throw new Error(`svydesign: strata has ${strataNames.length} columns but ids has ${S} stages`);
+  const strata: Int32Array[] = hasStrata ? strataNames.map((name) => codesNoMissing(data, name, 'strata')) : [new Int32Array(n)];
+
+  if (new Set(ids[0]).size === 1 && !(nest && hasStrata)) throw new Error('svydesign: design has only one primary sampling unit');
+  // R: later-stage ids nested in earlier stages; with nest, in strata too.
+  const cl: Int32Array[] = ids.map((_, s) => (s === 0 ? ids[0] : interactionCodes(ids.slice(0, s + 1), n).codes));
+  if (nest && hasStrata) {
+    for (let s = 0; s < S; s++) cl[s] = interactionCodes([...strata.slice(0, Math.min(s + 1, strata.length)), cl[s]], n).codes;
+  } else if (hasStrata) {
+    const seen = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const h = seen.get(cl[0][i]);
+      if (h === undefined) seen.set(cl[0][i], strata[0][i]);
+      else if (h !== strata[0][i]) {
+        throw new Error(`svydesign: cluster '${levelLabel(getColumn(data, idNames[0], 'svydesign'), i)}' (ids column '${idNames[0]}') is in more than one stratum (row ${i + 1}); clusters are not nested in strata, you may want nest: true`);
+      }
+    }
+  }
+  const st: Int32Array[] = [];
+  for (let s = 0; s < S; s++) st.push(s === 0 ? strata[0] : interactionCodes([strata[Math.min(s, strata.length - 1)], cl[s - 1]], n).codes);
+  const nPSU = st.map((h, s) => sampsize(h, cl[s], n));
+
+  const fpcNames = list(options.fpc);
+  let popsize: Float64Array[] | null = null;
+  if (fpcNames.length > 0) {
+    if (fpcNames.length !== S) throw new Error(`svydesign: fpc has ${fpcNames.length} columns but ids has ${S} stages (give one fpc per stage)`);
+    const cols = fpcNames.map((name) => numericColumn(data, name, 'svydesign fpc'));
+    let anyBig = false, allBig = true;
+    cols.forEach((c, s) => {
+      for (let i = 0; i < n; i++) {
+        const v = c[i];
+        if (!Number.isFinite(v) || v <= 0) throw new Error(`svydesign: fpc column '${fpcNames[s]}' row ${i + 1} is ${v} (must be a positive number)`);
+        if (v > 1) anyBig = true;
+        if (v < 1) allBig = false;
+      }
+    });
+    if (anyBig && !allBig) throw new Error('svydesign: fpc mixes population sizes (> 1) and sampling fractions (< 1); use one kind');
+    popsize = cols.map((c, s) => {
+      const N = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        N[i] = anyBig ? c[i] : nPSU[s][i] / c[i];
+        if (N[i] < nPSU[s][i] * (1 - 1e-12)) {
+          throw new Error(`svydesign: fpc column '${fpcNames[s]}' row ${i + 1}: population size ${N[i]} is smaller than the ${nPSU[s][i]} units sampled in its stratum at stage ${s + 1}`);
+        }
+      }
+      return N;
+    });
+  }
+
+  const weights = designWeights(options, data, n, popsize, nPSU);
+  const stages: Stage[] = cl.map((cluster, s) => ({ cluster, strata: st[s], nPSU: nPSU[s], popsize: popsize ? popsize[s] : null }));
+  const parts = [`ids=${idNames.join('+')}`];
+  if (hasStrata) parts.push(`strata=${strataNames.join('+')}`);
+  if (options.weights) parts.push(`weights=${options.weights}`);
+  if (options.probs) parts.push(`probs=${list(options.probs).join('+')}`);
+  if (fpcNames.length) parts.push(`fpc=${fpcNames.join('+')}`);
+  if (nest) parts.push('nest=TRUE');
+  return { kind: 'linearization', data, n, weights, stages, hasStrata, lonelyPsu, adjustments: [], label: `svydesign(${parts.join(', ')})` };
+}
+
+function codesNoMissing(data: Columns, name: string, option: string): Int32Array {
+  const { codes } = factorCodes(getColumn(data, name, `svydesign ${option}`));
+  const bad = codes.indexOf(-1);
+  if (bad >= 0) throw new Error(`svydesign: ${option} column '${name}' is missing at row ${bad + 1}`);
+  return codes;
+}
+
+/** Number of distinct clusters in each row's stratum (R: as.fpc sampsize). */
+function sampsize(strata: Int32Array, cluster: Int32Array, n: number): Float64Array {
+  const perStratum = new Map<number, Set<number>>();
+  for (let i = 0; i < n; i++) {
+    let s = perStratum.get(strata[i]);
+    if (!s) perStratum.set(strata[i], (s = new Set()));
+    s.add(cluster[i]);
+  }
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = perStratum.get(strata[i])!.size;
+  return out;
+}
+
+function designWeights(options: SvydesignOptions, data: Columns, n: number, popsize: Float64Array[] | null, nPSU: Float64Array[]): Float64Array {
+  const w = new Float64Array(n);
+  const probNames = list(options.probs);
+  if (options.weights !== undefined && probNames.length > 0) throw new Error('svydesign: give weights or probs, not both');
+  if (options.weights !== undefined) {
+    const c = numericColumn(data, options.weights, 'svydesign weights');
+    for (let i = 0; i < n; i++) {
+      if (!(c[i] > 0) || !Number.isFinite(c[i])) throw new Error(`svydesign: weights column '${options.weights}' row ${i + 1} is ${c[i]} (weights must be finite and > 0)`);
+      w[i] = c[i];
+    }
+    return w;
+  }
+  if (probNames.length > 0) {
+    w.fill(1);
+    for (const name of probNames) {
+      const c = numericColumn(data, name, 'svydesign probs');
+      for (let i = 0; i < n; i++) {
+        if (!(c[i] > 0) || !(c[i] <= 1)) throw new Error(`svydesign: probs column '${name}' row ${i + 1} is ${c[i]} (probabilities must be in (0, 1])`);
+        w[i] /= c[i];
+      }
+    }
+    return w;
+  }
+  if (popsize) {
+    for (let i = 0; i < n; i++) {
+      let p = 1;
+      for (let s = 0; s < popsize.length; s++) p *= nPSU[s][i] / popsize[s][i];
+      w[i] = 1 / p;
+    }
+    return w;
+  }
+  throw new Error('svydesign: give weights, probs or fpc (R would assume equal probability; spillover does not guess)');
+}

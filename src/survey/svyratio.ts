@@ -1,0 +1,50 @@
+// svyratio: ratio of two totals.
+import type { Design, SvyStat } from './types.ts';
+import { type EstimatorOptions, makeStat, prepare, replicateVariance, svyvarDiag, sumWeights, nUsed, withWeightsMasked } from './core.ts';
+import { svyrecvar } from './svyrecvar.ts';
+
+/**
+ * Ratio R̂ = Σ w_i y_i / Σ w_i x_i of two numeric columns, as R's `svyratio(~y, ~x, design)`.
+ * Linearization influence w_i (y_i − R̂ x_i)/Σ w x; replicate designs recompute the ratio per
+ * replicate. With naRm, rows missing either variable are dropped. deff as R's deff of svytotal(r).
+ * Use predictRatio for the ratio-estimated total R̂·X given a known auxiliary total X.
+ *
+ * Fails on unknown or non-numeric columns and on missing values unless naRm.
+ * Example (apiclus1, fpc): svyratio('api.stu', 'enroll', d) → 0.8497, se 0.008246 (R survey 4.1).
+ */
+export function svyratio(numerator: string, denominator: string, design: Design, options?: EstimatorOptions): SvyStat {
+  // Rows missing either variable drop out of both (R: complete.cases(cbind(num, den))).
+  let base = design;
+  if (options?.naRm) {
+    const { X } = prepareRaw(design, numerator, denominator);
+    base = withWeightsMasked(design, (i) => !Number.isNaN(X[0][i]) && !Number.isNaN(X[1][i]));
+  }
+  const { X, design: d } = prepare(base, [numerator, denominator], options, 'svyratio');
+  if (X.length !== 2) throw new Error(`svyratio: numerator '${numerator}' and denominator '${denominator}' must be numeric columns`);
+  const [y, x] = X;
+  const w = d.weights;
+  let estimate: Float64Array, variance: Float64Array;
+  let ty = 0, tx = 0;
+  for (let i = 0; i < d.n; i++) { ty += w[i] * y[i]; tx += w[i] * x[i]; }
+  const R = ty / tx;
+  const r = new Float64Array(d.n);
+  for (let i = 0; i < d.n; i++) r[i] = (y[i] - R * x[i]) / tx;
+  if (d.kind === 'linearization') {
+    estimate = Float64Array.of(R);
+    variance = svyrecvar(d, [Float64Array.from(r, (ri, i) => ri * w[i])]);
+  } else {
+    ({ estimate, variance } = replicateVariance(d, [y, x], (t) => Float64Array.of(t[0] / t[1])));
+  }
+  const N = sumWeights(d), n = nUsed(d), s2 = svyvarDiag(d, [r])[0];
+  const deff = Float64Array.of(variance[0] / ((s2 * N * N * (N - n)) / (N * n)));
+  return makeStat('ratio', [`${numerator}/${denominator}`], estimate, variance, d, deff, `svyratio(${numerator}, ${denominator})`);
+}
+
+function prepareRaw(design: Design, a: string, b: string): { X: Float64Array[] } {
+  const X = [a, b].map((v) => {
+    const c = design.data[v];
+    if (!(c instanceof Float64Array)) throw new Error(`svyratio: column '${v}' is ${c === undefined ? 'not in data' : 'not numeric'}`);
+    return c;
+  });
+  return { X };
+}
