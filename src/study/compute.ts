@@ -167,7 +167,7 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyRes
   const assumptions = [
     'Each questionnaire is a simple random sample of n valid questionnaires from the component population (design weights N/n), as the seed formulas imply.',
     `Coefficients b_s are column sums of B = (I − A)⁻¹ − I of ${inputs.ioSource}; they are treated as fixed (no sampling error).`,
-    `Jobs per yuan of induced output: ${jpo.source}.`,
+    `Jobs per yuan of induced output: ${jpo.source.replace(/\.$/, '')}.`,
   ];
   return {
     spillover: inputs.version,
