@@ -1,0 +1,84 @@
+import type { Db } from './openDatabase.ts';
+import { DataError } from './DataError.ts';
+import { headersUsed } from './loadQuestionnaire.ts';
+import { matchColumns } from './matchColumns.ts';
+import { isNumeric, screen } from './screen.ts';
+import { columnsOf, stage } from './stage.ts';
+import type { AggregatedQuestionnaire, AggregateOptions, FieldSpec, QuestionnaireSpec, Rejection } from './types.ts';
+
+/**
+ * aggregateQuestionnaire — screen a (possibly huge) questionnaire exactly as loadQuestionnaire does, but
+ * return per-group sufficient statistics instead of rows: for each group g of `groupBy` (valid rows only)
+ *   n_g = #rows,  count_g[x] = #non-missing x,  sum_g[x] = Σ x,  sumSq_g[x] = Σ x²     for x in `sums`.
+ * Sums are DuckDB DOUBLE sums (parallel; order of addition unspecified, relative error ~1e-15·n).
+ * All rejections are streamed, in row order, to options.onRejections; at most maxRejections (default 1000)
+ * are kept in the result. Fails (DataError) like loadQuestionnaire, and for a groupBy/sums name that is not
+ * a field of the right kind (sums: number/share/count/boolean; groupBy: category/text/boolean).
+ * Example: consumer.csv with region A: spend 1, 3; region B: spend 2 → groups.keys.region ['A','B'],
+ *   n [2, 1], sum.spend [4, 2], sumSq.spend [10, 4].
+ */
+export async function aggregateQuestionnaire(
+  db: Db,
+  spec: QuestionnaireSpec,
+  fields: FieldSpec[],
+  options: AggregateOptions,
+): Promise<AggregatedQuestionnaire> {
+  const file = spec.displayPath;
+  const index = new Map(fields.map((f, i) => [f.name, i]));
+  const pick = (name: string, ok: (f: FieldSpec) => boolean, what: string) => {
+    const i = index.get(name);
+    if (i === undefined || !ok(fields[i])) throw new DataError(`${file}: ${what} "${name}" is not a ${what === 'sums' ? 'numeric' : 'category, text or boolean'} field`, { file });
+    return i;
+  };
+  const g = options.groupBy.map((n) => pick(n, (f) => !isNumeric(f) || f.type === 'boolean', 'groupBy'));
+  const x = options.sums.map((n) => pick(n, isNumeric, 'sums'));
+  const cap = options.maxRejections ?? 1000;
+
+  const staged = await stage(db, spec);
+  try {
+    const match = matchColumns(staged.header, spec, fields);
+    const s = await screen(db, staged, match, spec, fields);
+    try {
+      const keys = g.map((i) => `__x${i}`);
+      const stats = x.flatMap((i) => [`CAST(count(__x${i}) AS DOUBLE)`, `sum(__x${i})`, `sum(__x${i} * __x${i})`]);
+      const res = await db.connection.runAndReadAll(
+        `SELECT ${[...keys.map((k) => `CAST(${k} AS VARCHAR)`), 'CAST(count(*) AS DOUBLE)', ...stats].join(', ')} FROM ${s.table} ` +
+          `WHERE NOT __blank AND __faults IS NULL${keys.length ? ` GROUP BY ${keys.join(', ')} ORDER BY ${keys.map((k) => `${k} NULLS LAST`).join(', ')}` : ''}`,
+      );
+      const cols = columnsOf(res);
+      const num = (c: unknown[]) => Float64Array.from(c, (v) => (v === null ? 0 : (v as number)));
+      const groups: AggregatedQuestionnaire['groups'] = { keys: {}, n: num(cols[g.length]), count: {}, sum: {}, sumSq: {} };
+      g.forEach((i, k) => (groups.keys[fields[i].name] = cols[k] as (string | null)[]));
+      x.forEach((i, k) => {
+        const at = g.length + 1 + 3 * k;
+        groups.count[fields[i].name] = num(cols[at]);
+        groups.sum[fields[i].name] = num(cols[at + 1]);
+        groups.sumSq[fields[i].name] = num(cols[at + 2]);
+      });
+
+      const rejections: Rejection[] = [];
+      const stream = await db.connection.stream(`SELECT __row, __id, __faults, __raw FROM ${s.table} WHERE __faults IS NOT NULL ORDER BY __row`);
+      for await (const rows of stream.yieldRowsJs()) {
+        const batch = (rows as [number, string | null, string, (string | null)[]][]).map(([row, id, faults, raw]) => s.rejection(row, id, faults, raw));
+        for (const r of batch) if (rejections.length < cap) rejections.push(r);
+        if (options.onRejections && batch.length > 0) await options.onRejections(batch);
+      }
+      return {
+        key: spec.key,
+        file,
+        rowsRead: s.rowsRead,
+        valid: s.valid,
+        rejected: s.rejected,
+        reasons: s.reasons,
+        groups,
+        rejections,
+        rejectionsTruncated: s.rejected > rejections.length,
+        source: { ...staged.info, headers: headersUsed(staged.header, match, fields), blankRows: s.blankRows },
+      };
+    } finally {
+      await db.connection.run(`DROP TABLE IF EXISTS ${s.table}`);
+    }
+  } finally {
+    await staged.cleanup();
+  }
+}

@@ -1,0 +1,73 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Rejection } from './types.ts';
+
+export const REJECTION_HEADER = ['file', 'row', 'respondent_id', 'column', 'value', 'reason'];
+
+/** One CSV field, quoted when it contains , " CR or LF (RFC 4180). */
+export function csvCell(v: string | number | null): string {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function rejectionLine(r: Rejection): string {
+  return [r.file, r.row, r.id, r.column, r.value, r.reason].map(csvCell).join(',') + '\r\n';
+}
+
+export interface RejectionWriter {
+  /** append a batch (streams to a temp file; fine for millions of rows) */
+  write(batch: Rejection[]): Promise<void>;
+  /** number of rejections written so far */
+  readonly count: number;
+  /** finish and rename onto the target path */
+  close(): Promise<void>;
+  /** discard the temp file; the target is left untouched */
+  abort(): Promise<void>;
+}
+
+/**
+ * createRejectionWriter — streaming writer of rejected.csv (columns file,row,respondent_id,column,value,reason;
+ * UTF-8 with BOM so Excel shows Chinese; CRLF line ends). Written to a temp file beside `path` and renamed
+ * on close(), so `path` is either the old file or the complete new one. Pass `write` as onRejections.
+ * Example: const w = await createRejectionWriter('out/rejected.csv'); await w.write(list); await w.close();
+ */
+export async function createRejectionWriter(path: string): Promise<RejectionWriter> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const ws = createWriteStream(tmp);
+  await once(ws, 'open');
+  const closed = once(ws, 'close');
+  let count = 0;
+  let done = false;
+  const put = async (s: string) => {
+    if (!ws.write(s)) await once(ws, 'drain');
+  };
+  await put('\ufeff' + REJECTION_HEADER.join(',') + '\r\n');
+  return {
+    async write(batch) {
+      let s = '';
+      for (const r of batch) s += rejectionLine(r);
+      count += batch.length;
+      await put(s);
+    },
+    get count() {
+      return count;
+    },
+    async close() {
+      if (done) return;
+      done = true;
+      ws.end();
+      await closed;
+      await rename(tmp, path);
+    },
+    async abort() {
+      if (done) return;
+      done = true;
+      ws.end();
+      await closed;
+      await rm(tmp, { force: true });
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import { DataError } from './DataError.ts';
+import type { FieldSpec, QuestionnaireSpec } from './types.ts';
+
+/**
+ * Header matching rule (README.md, "Headers"):
+ *  1. strict: both sides NFKC-normalized (full-width → half-width), trimmed, inner whitespace collapsed,
+ *     lower-cased (affects Latin only): "  Employees " matches "employees", "ＩＤ" matches "id".
+ *  2. loose, only if no strict match: additionally drop a question-number prefix ("Q3.", "3、", "第3题",
+ *     "(3)") and trailing punctuation ("?", "？", ":", "：", "*"), so the label "Q3. 您公司的员工总数是？"
+ *     matches the 问卷星 header "3、您公司的员工总数是？".
+ * A field may list aliases; every alias is tried. Two different headers matching one field is an error.
+ */
+export function normalizeHeader(h: string): string {
+  return h.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+const QUESTION_PREFIX = /^(?:q\s*\d+|第\s*\d+\s*题|\(\s*\d+\s*\)|\d+)\s*(?:[.、:)\-]\s*)?/;
+export function looseHeader(h: string): string {
+  return normalizeHeader(h).replace(QUESTION_PREFIX, '').replace(/[?:*!。.\s]+$/, '').trim();
+}
+
+function levenshtein(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[n];
+}
+
+/** Headers that look like a near miss for any of the wanted names (at most 3). */
+function suggest(wanted: string[], headers: string[]): string[] {
+  const scored: { h: string; d: number }[] = [];
+  for (const h of headers) {
+    const lh = looseHeader(h);
+    if (lh === '') continue;
+    let best = Infinity;
+    for (const w of wanted) {
+      const lw = looseHeader(w);
+      if (lw === '') continue;
+      const d = levenshtein(lw, lh);
+      const near = d <= Math.max(1, Math.floor(Math.max(lw.length, lh.length) / 3)) || lh.includes(lw) || lw.includes(lh);
+      if (near) best = Math.min(best, d);
+    }
+    if (best < Infinity) scored.push({ h, d: best });
+  }
+  return scored.sort((x, y) => x.d - y.d).slice(0, 3).map((s) => s.h);
+}
+
+const quote = (s: string) => JSON.stringify(s);
+const list = (xs: string[]) => xs.map(quote).join(', ');
+
+/** Index of the one header that matches `wanted` (aliases), or a DataError naming expected and found headers. */
+function findHeader(headers: string[], wanted: string[], spec: QuestionnaireSpec, what: string, yamlPath: string): number {
+  for (const norm of [normalizeHeader, looseHeader]) {
+    const targets = new Set(wanted.map(norm).filter((s) => s !== ''));
+    const hits: number[] = [];
+    headers.forEach((h, i) => {
+      if (targets.has(norm(h))) hits.push(i);
+    });
+    if (hits.length === 1) return hits[0];
+    if (hits.length > 1) {
+      throw new DataError(
+        `${spec.displayPath}: ${what} (${yamlPath}) is ambiguous: headers ${list(hits.map((i) => headers[i]))} ` +
+          `(columns ${hits.map((i) => i + 1).join(', ')}) all match ${list(wanted)}; name one of them exactly`,
+        { file: spec.displayPath, row: 1, column: headers[hits[0]], yamlPath },
+      );
+    }
+  }
+  const near = suggest(wanted, headers);
+  throw new DataError(
+    `${spec.displayPath}: no column for ${what} (${yamlPath}): expected header ${wanted.length > 1 ? 'one of ' : ''}${list(wanted)}; ` +
+      `found headers: ${list(headers)}${near.length ? `; did you mean ${near.map(quote).join(' or ')}?` : ''}`,
+    { file: spec.displayPath, row: 1, column: wanted[0], yamlPath },
+  );
+}
+
+export interface ColumnMatch {
+  /** column index of the respondent id */
+  id: number;
+  /** field name -> column index, or -1 for an optional field the mapping leaves out */
+  fields: Record<string, number>;
+}
+
+/**
+ * matchColumns — resolve spec.id and spec.columns against the file's headers (rule above).
+ * Fails (DataError) for: a mapped field not in `fields`; a required field not mapped; a mapped header not
+ * found (lists found headers and near misses); two headers matching one field; two fields on one header.
+ * Example: matchColumns(['ID', '员工总数'], {id:'id', columns:{employees:'员工总数'}, …}, [employees])
+ *   → { id: 0, fields: { employees: 1 } }
+ */
+export function matchColumns(headers: string[], spec: QuestionnaireSpec, fields: FieldSpec[]): ColumnMatch {
+  const base = spec.yamlPath ?? `questionnaires.${spec.key}`;
+  const known = new Set(fields.map((f) => f.name));
+  for (const name of Object.keys(spec.columns)) {
+    if (!known.has(name)) {
+      throw new DataError(`${spec.displayPath}: unknown field "${name}" in ${base}.columns; known fields: ${[...known].join(', ')}`, {
+        file: spec.displayPath,
+        yamlPath: `${base}.columns.${name}`,
+      });
+    }
+  }
+  const aliases = (v: string | string[]) => (Array.isArray(v) ? v : [v]);
+  const id = findHeader(headers, aliases(spec.id), spec, 'the respondent id', `${base}.id`);
+  const used = new Map<number, string>([[id, 'the respondent id']]);
+  const out: Record<string, number> = {};
+  for (const f of fields) {
+    const mapped = spec.columns[f.name];
+    if (mapped === undefined) {
+      if (f.required) {
+        throw new DataError(`${spec.displayPath}: required field "${f.name}" has no column in ${base}.columns`, {
+          file: spec.displayPath,
+          yamlPath: `${base}.columns`,
+        });
+      }
+      out[f.name] = -1;
+      continue;
+    }
+    const i = findHeader(headers, aliases(mapped), spec, `field "${f.name}"`, `${base}.columns.${f.name}`);
+    const other = used.get(i);
+    if (other !== undefined) {
+      throw new DataError(`${spec.displayPath}: header ${quote(headers[i])} is mapped twice: to ${other} and to field "${f.name}"`, {
+        file: spec.displayPath,
+        row: 1,
+        column: headers[i],
+        yamlPath: `${base}.columns.${f.name}`,
+      });
+    }
+    used.set(i, `field "${f.name}"`);
+    out[f.name] = i;
+  }
+  return { id, fields: out };
+}

@@ -1,0 +1,222 @@
+// Internal: the screening step shared by loadQuestionnaire and aggregateQuestionnaire. Every cell arrives as
+// text; conversion and every row-level check happen in one DuckDB statement that materializes a temp table
+//   __row, __id, __blank, __x0…__x{k-1} (converted field values), __faults ('code|arg;…' or NULL), __raw (rejected rows only)
+import type { Db } from './openDatabase.ts';
+import { DataError } from './DataError.ts';
+import { compileRule } from './compileRule.ts';
+import type { ColumnMatch } from './matchColumns.ts';
+import { sqlString, type Staged } from './stage.ts';
+import type { FieldSpec, QuestionnaireSpec, Rejection } from './types.ts';
+
+const FULL = '０１２３４５６７８９．，－＋％　';
+const HALF = '0123456789.,-+% ';
+const WS = `' ' || chr(9) || chr(10) || chr(13) || chr(160) || chr(12288)`;
+export const TRUE_WORDS = ['是', 'y', 'yes', 'true', '1'];
+export const FALSE_WORDS = ['否', 'n', 'no', 'false', '0'];
+
+export const isNumeric = (f: FieldSpec) => f.type === 'number' || f.type === 'share' || f.type === 'count' || f.type === 'boolean';
+
+function valueSql(f: FieldSpec, v: string, percent: boolean): string {
+  const num =
+    `CASE WHEN ${v} IS NULL THEN NULL ` +
+    `WHEN NOT contains(${v}, '_') AND isfinite(TRY_CAST(${v} AS DOUBLE)) THEN TRY_CAST(${v} AS DOUBLE) ` +
+    `WHEN regexp_full_match(${v}, '[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?') THEN CAST(replace(${v}, ',', '') AS DOUBLE) ` +
+    (f.type === 'share' && percent ? `WHEN regexp_full_match(${v}, '[+-]?(\\d+(\\.\\d*)?|\\.\\d+) *%') THEN CAST(rtrim(rtrim(${v}, '%'), ' ') AS DOUBLE) / 100 ` : '') +
+    `END`;
+  switch (f.type) {
+    case 'number':
+    case 'share':
+    case 'count':
+      return num;
+    case 'boolean':
+      return `CASE WHEN lower(${v}) IN (${TRUE_WORDS.map(sqlString).join(', ')}) THEN 1.0 WHEN lower(${v}) IN (${FALSE_WORDS.map(sqlString).join(', ')}) THEN 0.0 END`;
+    case 'category':
+      if (f.levels && f.levels.length > 0) {
+        return `CASE lower(${v}) ${f.levels.map((l) => `WHEN ${sqlString(l.normalize('NFKC').trim().toLowerCase())} THEN ${sqlString(l)}`).join(' ')} END`;
+      }
+      return v;
+    case 'text':
+      return v;
+  }
+}
+
+function faultSql(f: FieldSpec, v: string, x: string): string {
+  const parts = [`WHEN ${v} IS NULL THEN ${f.required ? `'missing-required'` : 'NULL'}`];
+  if (f.type === 'boolean') parts.push(`WHEN ${x} IS NULL THEN 'not-boolean'`);
+  else if (f.type === 'category') parts.push(`WHEN ${x} IS NULL THEN 'unknown-level'`);
+  else if (isNumeric(f)) parts.push(`WHEN ${x} IS NULL THEN 'non-numeric'`);
+  if (f.type === 'share') parts.push(`WHEN ${x} < 0 OR ${x} > 1 THEN 'share-out-of-range'`);
+  if (f.type === 'count') parts.push(`WHEN ${x} < 0 THEN 'negative'`, `WHEN ${x} <> floor(${x}) THEN 'not-integer'`);
+  if (isNumeric(f) && f.min !== undefined) parts.push(`WHEN ${x} < ${f.min} THEN '${f.min === 0 ? 'negative' : 'below-min'}'`);
+  if (isNumeric(f) && f.max !== undefined) parts.push(`WHEN ${x} > ${f.max} THEN 'above-max'`);
+  return `CASE ${parts.join(' ')} END`;
+}
+
+export interface Screened {
+  table: string;
+  rowsRead: number;
+  valid: number;
+  rejected: number;
+  blankRows: number;
+  reasons: Record<string, number>;
+  /** decode one rejected row (__row, __id, __faults, __raw) into a Rejection */
+  rejection(row: number, id: string | null, faults: string, raw: (string | null)[]): Rejection;
+}
+
+/** Checks field specs that the SQL relies on. */
+function checkFields(fields: FieldSpec[], file: string): void {
+  const seen = new Set<string>();
+  for (const f of fields) {
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(f.name)) throw new DataError(`${file}: field name "${f.name}" must be a letter followed by letters, digits or _`, { file });
+    if (seen.has(f.name.toLowerCase())) throw new DataError(`${file}: field "${f.name}" declared twice`, { file });
+    seen.add(f.name.toLowerCase());
+    for (const [k, b] of [['min', f.min], ['max', f.max]] as const) {
+      if (b !== undefined && !Number.isFinite(b)) throw new DataError(`${file}: field "${f.name}": ${k} must be a finite number, got ${b}`, { file });
+    }
+  }
+}
+
+/**
+ * screen — create the screened temp table (see file comment) and count it. The caller drops `table`.
+ * Checks rowsRead = valid + rejected and, when the stager knows it, that DuckDB read every staged record.
+ */
+export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: QuestionnaireSpec, fields: FieldSpec[]): Promise<Screened> {
+  const file = spec.displayPath;
+  const base = spec.yamlPath ?? `questionnaires.${spec.key}`;
+  checkFields(fields, file);
+  const percent = (spec.percent ?? 'auto') === 'auto';
+  const col = (i: number) => `c${i}`;
+  const rawOf = (f: FieldSpec) => (match.fields[f.name] >= 0 ? col(match.fields[f.name]) : 'CAST(NULL AS VARCHAR)');
+  const allCols = [...staged.header.map((_, i) => col(i)), '__extra'];
+
+  const a = [
+    '__row',
+    `${col(match.id)} AS __idraw`,
+    `nullif(trim(${col(match.id)}, ${WS}), '') AS __id`,
+    '__extra',
+    `length(trim(concat(${allCols.join(', ')}), ${WS})) = 0 AS __blank`,
+    ...fields.map((f, i) => `${rawOf(f)} AS __r${i}`),
+    ...fields.map((f, i) =>
+      f.type === 'text' ? `nullif(trim(replace(${rawOf(f)}, chr(13) || chr(10), chr(10)), ${WS}), '') AS __v${i}` : `nullif(trim(translate(${rawOf(f)}, '${FULL}', '${HALF}'), ${WS}), '') AS __v${i}`,
+    ),
+  ];
+  const b = fields.map((f, i) => `${valueSql(f, `__v${i}`, percent)} AS __x${i}`);
+  const c = fields.map((f, i) => `${faultSql(f, `__v${i}`, `__x${i}`)} AS __c${i}`);
+  const names = Object.fromEntries(fields.map((f, i) => [f.name, `__x${i}`]));
+  const rules = (spec.rules ?? []).map((r, k) => {
+    const where = `${base}.rules[${k}].check`;
+    if (typeof r.check !== 'string' || typeof r.reason !== 'string' || r.reason.trim() === '') {
+      throw new DataError(`${file}: rule ${k + 1} (${base}.rules[${k}]) needs a check and a reason`, { file, yamlPath: `${base}.rules[${k}]` });
+    }
+    return { sql: compileRule(r.check, names, file, where), where, check: r.check, reason: r.reason.trim() };
+  });
+  for (const r of rules) {
+    // the rule must be a boolean expression over the fields' types
+    const probe = fields.map((f, i) => `CAST(NULL AS ${isNumeric(f) ? 'DOUBLE' : 'VARCHAR'}) AS __x${i}`).join(', ');
+    let type: string;
+    try {
+      const res = await db.connection.runAndReadAll(`DESCRIBE SELECT (${r.sql}) AS ok FROM (SELECT ${probe})`);
+      type = String(res.getRows()[0][1]);
+    } catch (e) {
+      throw new DataError(`${file}: rule ${JSON.stringify(r.check)} (${r.where}) is not valid: ${(e as Error).message.split('\n')[0]}`, { file, yamlPath: r.where });
+    }
+    if (type !== 'BOOLEAN') throw new DataError(`${file}: rule ${JSON.stringify(r.check)} (${r.where}) must be true/false, but gives ${type}`, { file, yamlPath: r.where });
+  }
+  const noFieldFault = fields.length > 0 ? fields.map((_, i) => `__c${i} IS NULL`).join(' AND ') : 'true';
+  const faults = [
+    `CASE WHEN __id IS NULL THEN 'missing-required|-1' END`,
+    `CASE WHEN nullif(trim(__extra, ${WS}), '') IS NOT NULL THEN 'extra-fields|' END`,
+    `CASE WHEN __id IS NOT NULL AND __row > __first THEN 'duplicate-id|' || __first END`,
+    ...fields.map((_, i) => `__c${i} || '|${i}'`),
+    ...rules.map((r, k) => `CASE WHEN ${noFieldFault} AND NOT coalesce((${r.sql}), true) THEN 'rule|${k}' END`),
+  ];
+  const table = db.tempName('screened');
+  const sql =
+    `CREATE TEMP TABLE ${table} AS WITH ` +
+    `a AS (SELECT ${a.join(', ')} FROM ${staged.relation}), ` +
+    `b AS (SELECT *, ${b.length > 0 ? b.join(', ') : 'NULL AS __none'} FROM a), ` +
+    `c AS (SELECT *, ${[...c, 'min(__row) OVER (PARTITION BY __id) AS __first'].join(', ')} FROM b), ` +
+    `d AS (SELECT *, CASE WHEN __blank THEN NULL ELSE nullif(concat_ws(';', ${faults.join(', ')}), '') END AS __faults FROM c) ` +
+    `SELECT __row, __id, __blank, ${fields.map((_, i) => `__x${i}, `).join('')}__faults, ` +
+    `CASE WHEN __faults IS NOT NULL THEN [__idraw, __extra${fields.map((_, i) => `, __r${i}`).join('')}] END AS __raw FROM d`;
+  try {
+    await db.connection.run(sql);
+  } catch (e) {
+    throw new DataError(`${file}: could not read the data: ${(e as Error).message.split('\n').slice(0, 2).join(' ')}`, { file });
+  }
+
+  const totals = (
+    await db.connection.runAndReadAll(
+      `SELECT CAST(count(*) AS DOUBLE), CAST(count(*) FILTER (WHERE __blank) AS DOUBLE), CAST(count(*) FILTER (WHERE NOT __blank AND __faults IS NULL) AS DOUBLE), ` +
+        `CAST(count(*) FILTER (WHERE __faults IS NOT NULL) AS DOUBLE) FROM ${table}`,
+    )
+  ).getRows()[0] as number[];
+  const [total, blank, valid, rejected] = totals;
+  if (staged.records !== null && total !== staged.records) {
+    throw new Error(`internal: ${file}: staged ${staged.records} records but DuckDB read ${total}`);
+  }
+  const rowsRead = total - blank;
+  if (rowsRead !== valid + rejected) throw new Error(`internal: ${file}: rowsRead ${rowsRead} ≠ valid ${valid} + rejected ${rejected}`);
+  if (rowsRead === 0) {
+    await db.connection.run(`DROP TABLE ${table}`);
+    throw new DataError(`${file}: no data rows (only a header${blank + staged.blankRows > 0 ? ' and blank rows' : ''})`, { file, row: 2 });
+  }
+
+  const ruleCode = (k: number) => `rule:${rules[k].reason}`;
+  const reasons: Record<string, number> = {};
+  const byFirst = await db.connection.runAndReadAll(
+    `SELECT CASE WHEN starts_with(f, 'rule|') THEN f ELSE split_part(f, '|', 1) END AS k, CAST(count(*) AS DOUBLE) ` +
+      `FROM (SELECT split_part(__faults, ';', 1) AS f FROM ${table} WHERE __faults IS NOT NULL) GROUP BY k ORDER BY k`,
+  );
+  for (const [f, n] of byFirst.getRows() as [string, number][]) {
+    const [code, arg] = f.split('|');
+    const key = code === 'rule' ? ruleCode(Number(arg)) : code;
+    reasons[key] = (reasons[key] ?? 0) + n;
+  }
+
+  const header = (i: number) => (i < 0 ? staged.header[match.id] : match.fields[fields[i].name] >= 0 ? staged.header[match.fields[fields[i].name]] : null);
+  const describe = (code: string, arg: string): { code: string; column: string | null; rawIndex: number | null; reason: string } => {
+    const i = Number(arg);
+    switch (code) {
+      case 'missing-required':
+        return { code, column: header(i), rawIndex: i < 0 ? 0 : i + 2, reason: code };
+      case 'extra-fields':
+        return { code, column: null, rawIndex: 1, reason: 'extra-fields (more cells than headers; a stray comma, e.g. an unquoted "1,234"?)' };
+      case 'duplicate-id':
+        return { code, column: header(-1), rawIndex: 0, reason: `duplicate-id (first at row ${arg})` };
+      case 'rule':
+        return { code: ruleCode(i), column: null, rawIndex: null, reason: `${ruleCode(i)} (${rules[i].check})` };
+      default: {
+        const f = fields[i];
+        const detail: Record<string, string> = {
+          'share-out-of-range': 'must be between 0 and 1',
+          negative: 'must be ≥ 0',
+          'not-integer': 'must be a whole number',
+          'below-min': `minimum ${f.min}`,
+          'above-max': `maximum ${f.max}`,
+          'not-boolean': `expected ${[...TRUE_WORDS, ...FALSE_WORDS].join('/')}`,
+          'unknown-level': `expected one of ${(f.levels ?? []).map((l) => JSON.stringify(l)).join(', ')}`,
+        };
+        return { code, column: header(i), rawIndex: i + 2, reason: detail[code] ? `${code} (${detail[code]})` : code };
+      }
+    }
+  };
+  const rejection = (row: number, id: string | null, faults: string, raw: (string | null)[]): Rejection => {
+    const all = faults.split(';').map((f) => {
+      const bar = f.indexOf('|');
+      return describe(f.slice(0, bar), f.slice(bar + 1));
+    });
+    const first = all[0];
+    const also = all.slice(1).map((d) => (d.column ? `${d.code} in "${d.column}"` : d.code));
+    return {
+      file,
+      row,
+      id,
+      column: first.column,
+      value: first.rawIndex === null ? null : (raw[first.rawIndex] ?? null),
+      code: first.code,
+      reason: also.length > 0 ? `${first.reason}; also ${also.join(', ')}` : first.reason,
+    };
+  };
+  return { table, rowsRead, valid, rejected, blankRows: blank + staged.blankRows, reasons, rejection };
+}

@@ -1,0 +1,122 @@
+// Internal: turn any questionnaire file into a DuckDB relation (__row INTEGER, c0…c{n-1} VARCHAR, __extra VARCHAR)
+// plus its headers. CSV and XLSX go through a staged UTF-8 CSV in a private temp dir; Parquet is read in place.
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import type { Db } from './openDatabase.ts';
+import { DataError } from './DataError.ts';
+import { looksLikeZip, stageCsv } from './stageCsv.ts';
+import { stageXlsx } from './stageXlsx.ts';
+import type { QuestionnaireSpec, SourceInfo } from './types.ts';
+
+/** Result columns as JS arrays; an empty result gives one empty array per column (getColumnsJS gives none). */
+export function columnsOf(r: { columnCount: number; getColumnsJS(): unknown[][] }): unknown[][] {
+  const cols = r.getColumnsJS();
+  return cols.length === r.columnCount ? cols : Array.from({ length: r.columnCount }, () => []);
+}
+
+export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export interface Staged {
+  /** a FROM-clause item with columns __row, c0…c{n-1}, __extra */
+  relation: string;
+  header: string[];
+  /** data records handed to DuckDB (cross-check: DuckDB must read exactly these), null if not known in advance */
+  records: number | null;
+  /** blank rows already skipped while staging */
+  blankRows: number;
+  info: Pick<SourceInfo, 'format' | 'encoding' | 'sheet' | 'notes'>;
+  cleanup(): Promise<void>;
+}
+
+function stagedRelation(path: string, width: number, multiline: boolean): string {
+  const cols = [`'__row': 'INTEGER'`, ...Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`), `'__extra': 'VARCHAR'`].join(', ');
+  // null_padding: short rows get NULLs; strict_mode=false: a longer row puts its first surplus cell in __extra.
+  // DuckDB's parallel reader cannot pad rows that contain quoted newlines, so such files are read serially.
+  return (
+    `read_csv(${sqlString(path)}, header=false, auto_detect=false, columns={${cols}}, delim=',', quote='"', escape='"', ` +
+    `new_line='\\n', null_padding=true, strict_mode=false, parallel=${multiline ? 'false' : 'true'})`
+  );
+}
+
+export function formatOf(file: string): 'csv' | 'xlsx' | 'parquet' | null {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv' || ext === '.txt') return 'csv';
+  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
+  if (ext === '.parquet') return 'parquet';
+  return null;
+}
+
+/** stage — see file comment. Throws DataError for a missing/unreadable file and every whole-file fault of the readers. */
+export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
+  const display = spec.displayPath;
+  const yamlPath = spec.yamlPath ?? `questionnaires.${spec.key}`;
+  const format = formatOf(spec.file);
+  if (format === null) {
+    const hint = extname(spec.file).toLowerCase() === '.xls' ? ' (save the workbook as .xlsx)' : '';
+    throw new DataError(`${display}: unknown file type "${extname(spec.file)}"${hint}; expected .csv, .xlsx or .parquet`, { file: display, yamlPath: `${yamlPath}.file` });
+  }
+  let size: number;
+  try {
+    const st = await stat(spec.file);
+    if (!st.isFile()) throw new Error('not a file');
+    size = st.size;
+  } catch {
+    throw new DataError(`${display}: no such file (${yamlPath}.file)`, { file: display, yamlPath: `${yamlPath}.file` });
+  }
+  if (size === 0) throw new DataError(`${display}: empty file (no header row)`, { file: display, row: 1 });
+
+  if (format === 'parquet') {
+    const src = `read_parquet(${sqlString(spec.file)}, file_row_number=true)`;
+    let header: string[];
+    try {
+      const r = await db.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`);
+      header = (r.getRows() as unknown[][]).map((row) => String(row[0])).filter((n) => n !== 'file_row_number');
+    } catch (e) {
+      throw new DataError(`${display}: not a readable Parquet file (${(e as Error).message.split('\n')[0]})`, { file: display });
+    }
+    const q = (n: string) => `"${n.replace(/"/g, '""')}"`;
+    const cols = header.map((h, i) => `CAST(${q(h)} AS VARCHAR) AS c${i}`).join(', ');
+    return {
+      // row numbers as the CSV twin would show them: header = row 1, record k (0-based) = row k + 2
+      relation: `(SELECT CAST(file_row_number + 2 AS INTEGER) AS __row, ${cols}, CAST(NULL AS VARCHAR) AS __extra FROM ${src})`,
+      header,
+      records: null,
+      blankRows: 0,
+      info: { format, encoding: null, sheet: null, notes: [] },
+      cleanup: async () => {},
+    };
+  }
+
+  const dir = await mkdtemp(join(tmpdir(), 'spillover-data-'));
+  const cleanup = () => rm(dir, { recursive: true, force: true });
+  const out = join(dir, 'staged.csv');
+  try {
+    if (format === 'xlsx') {
+      const x = await stageXlsx(spec.file, display, spec.sheet, out);
+      return {
+        relation: stagedRelation(out, x.header.length, x.multiline),
+        header: x.header,
+        records: x.records,
+        blankRows: x.blankRows,
+        info: { format, encoding: null, sheet: x.sheet, notes: [] },
+        cleanup,
+      };
+    }
+    if (await looksLikeZip(spec.file)) {
+      throw new DataError(`${display}: this is a ZIP/XLSX workbook, not a CSV file; rename it to .xlsx`, { file: display });
+    }
+    const c = await stageCsv(spec.file, display, spec.encoding ?? 'auto', out);
+    return {
+      relation: stagedRelation(out, c.header.length, c.multiline),
+      header: c.header,
+      records: c.records,
+      blankRows: c.emptyLines - (c.headerRow - 1),
+      info: { format, encoding: c.encoding, sheet: null, notes: c.notes },
+      cleanup,
+    };
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+}

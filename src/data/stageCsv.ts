@@ -1,0 +1,295 @@
+// Internal: stream a CSV file (UTF-8 with/without BOM, GBK, GB18030) into a staged UTF-8 CSV whose first
+// field is the spreadsheet row number, so DuckDB reads exact row numbers back. One pass, constant memory.
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { once } from 'node:events';
+import { isUtf8 } from 'node:buffer';
+import iconv from 'iconv-lite';
+import { DataError } from './DataError.ts';
+
+/** Parse one CSV record (RFC 4180: "," separator, '"' quotes, "" escapes) into fields. */
+export function parseRecord(text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  for (;;) {
+    let field = '';
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q < 0) {
+          field += text.slice(i);
+          i = text.length;
+          break;
+        }
+        field += text.slice(i, q);
+        if (text[q + 1] === '"') {
+          field += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      const c = text.indexOf(',', i);
+      field += c < 0 ? text.slice(i) : text.slice(i, c); // text after a closing quote, kept as DuckDB does loosely
+      i = c < 0 ? text.length + 1 : c + 1;
+    } else {
+      const c = text.indexOf(',', i);
+      field = c < 0 ? text.slice(i) : text.slice(i, c);
+      i = c < 0 ? text.length + 1 : c + 1;
+    }
+    out.push(field);
+    if (i > text.length) return out;
+  }
+}
+
+/**
+ * Splits decoded text into records: a newline ends a record unless an odd number of '"' precede it in the
+ * record (RFC 4180 quoting: "" escapes toggle twice). Row numbers count every record, blank lines included,
+ * as a spreadsheet shows them; "\r\n" and "\n" both end a line.
+ */
+export class CsvScanner {
+  header: string[] | null = null;
+  headerRow = 0;
+  /** spreadsheet row of the last complete record */
+  row = 0;
+  /** newlines consumed (physical line of the next character = lines + 1) */
+  lines = 0;
+  /** data records emitted (after the header, blank lines excluded) */
+  records = 0;
+  emptyLines = 0;
+  /** some record spans several lines (a quoted newline) */
+  multiline = false;
+  private carry = '';
+  private scanned = 0;
+  private inQ = false;
+
+  feed(s: string): string {
+    const buf = this.carry.length > 0 ? this.carry + s : s;
+    let from = this.scanned;
+    let start = 0;
+    let inQ = this.inQ;
+    let q = buf.indexOf('"', from);
+    const out: string[] = [];
+    for (;;) {
+      const nl = buf.indexOf('\n', from);
+      if (nl < 0) break;
+      while (q >= 0 && q < nl) {
+        inQ = !inQ;
+        q = buf.indexOf('"', q + 1);
+      }
+      this.lines++;
+      from = nl + 1;
+      if (inQ) {
+        this.multiline = true;
+        continue;
+      }
+      this.emit(buf, start, nl, out);
+      start = from;
+    }
+    this.carry = buf.slice(start);
+    this.scanned = from - start;
+    this.inQ = inQ;
+    return out.join('');
+  }
+
+  /** Flush the last record (no trailing newline); throws if a quoted field is never closed. */
+  finish(file: string): string {
+    const buf = this.carry;
+    let inQ = this.inQ;
+    for (let q = buf.indexOf('"', this.scanned); q >= 0; q = buf.indexOf('"', q + 1)) inQ = !inQ;
+    if (inQ) {
+      throw new DataError(`${file}: row ${this.row + 1}: a quoted field ('"') is never closed (opened at or after line ${this.lines - countNewlines(buf) + 1})`, {
+        file,
+        row: this.row + 1,
+      });
+    }
+    const out: string[] = [];
+    if (buf.length > 0) this.emit(buf, 0, buf.length, out);
+    this.carry = '';
+    this.scanned = 0;
+    return out.join('');
+  }
+
+  private emit(buf: string, start: number, end: number, out: string[]): void {
+    let e = end;
+    if (e > start && buf.charCodeAt(e - 1) === 13) e--;
+    this.row++;
+    if (e === start) {
+      this.emptyLines++;
+      return;
+    }
+    if (this.header === null) {
+      this.header = parseRecord(buf.slice(start, e));
+      this.headerRow = this.row;
+      return;
+    }
+    this.records++;
+    out.push(String(this.row), ',', buf.slice(start, e), '\n');
+  }
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Index of the first byte of `b` that is not part of a valid UTF-8 sequence (b is known to be invalid). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    const n = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+    if (n === 0 || i + n > b.length || !isUtf8(b.subarray(i, i + n))) return i;
+    i += n;
+  }
+  return b.length;
+}
+
+/** Length of the longest prefix of b that does not end inside a multi-byte UTF-8 sequence. */
+function utf8Boundary(b: Uint8Array): number {
+  let i = b.length - 1;
+  let k = 0;
+  while (i >= 0 && k < 3 && (b[i] & 0xc0) === 0x80) {
+    i--;
+    k++;
+  }
+  if (i < 0) return b.length;
+  const lead = b[i];
+  const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return b.length - i < need ? i : b.length;
+}
+
+class Utf8Fault extends DataError {}
+
+export type CsvEncoding = 'utf-8' | 'gbk' | 'gb18030';
+
+export interface StagedCsv {
+  header: string[];
+  headerRow: number;
+  records: number;
+  emptyLines: number;
+  multiline: boolean;
+  encoding: CsvEncoding;
+  notes: string[];
+}
+
+async function write(ws: WriteStream, s: string): Promise<void> {
+  if (s.length > 0 && !ws.write(s)) await once(ws, 'drain');
+}
+
+async function pass(file: string, display: string, encoding: CsvEncoding, out: string): Promise<CsvScanner> {
+  const scanner = new CsvScanner();
+  const ws = createWriteStream(out);
+  const closed = once(ws, 'close');
+  try {
+    const input = createReadStream(file, { highWaterMark: 1 << 20 });
+    if (encoding === 'utf-8') {
+      let pending: Buffer = Buffer.alloc(0);
+      let first = true;
+      for await (const chunk of input as AsyncIterable<Buffer>) {
+        let b = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+        if (first) {
+          first = false;
+          if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
+        }
+        const cut = utf8Boundary(b);
+        const body = b.subarray(0, cut);
+        pending = Buffer.from(b.subarray(cut));
+        if (!isUtf8(body)) {
+          const bad = firstInvalidUtf8(body);
+          scanner.feed(body.subarray(0, bad).toString('utf8'));
+          throw utf8Fault(display, scanner, body[bad]);
+        }
+        await write(ws, scanner.feed(body.toString('utf8')));
+      }
+      if (pending.length > 0) throw utf8Fault(display, scanner, pending[0]);
+    } else {
+      const decoder = iconv.getDecoder(encoding);
+      let first = true;
+      for await (const chunk of input as AsyncIterable<Buffer>) {
+        if (first) {
+          first = false;
+          if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+            throw new DataError(`${display}: starts with a UTF-8 byte-order mark but encoding is ${encoding}; declare encoding: utf-8 (or auto)`, { file: display, row: 1 });
+          }
+        }
+        const s = decoder.write(chunk);
+        const bad = s.indexOf('\ufffd');
+        if (bad >= 0) {
+          scanner.feed(s.slice(0, bad));
+          throw new DataError(`${display}: bytes that are not valid ${encoding} at row ${scanner.row + 1} (line ${scanner.lines + 1}); is the file UTF-8? try encoding: auto`, {
+            file: display,
+            row: scanner.row + 1,
+          });
+        }
+        await write(ws, scanner.feed(s));
+      }
+      const tail = decoder.end() ?? '';
+      if (tail.includes('\ufffd')) {
+        throw new DataError(`${display}: truncated ${encoding} character at the end of the file (row ${scanner.row + 1})`, { file: display, row: scanner.row + 1 });
+      }
+      await write(ws, scanner.feed(tail));
+    }
+    await write(ws, scanner.finish(display));
+  } finally {
+    ws.end();
+    await closed;
+  }
+  return scanner;
+}
+
+function utf8Fault(display: string, scanner: CsvScanner, byte: number | undefined): Utf8Fault {
+  const hex = byte === undefined ? 'end of file' : `byte 0x${byte.toString(16).padStart(2, '0')}`;
+  return new Utf8Fault(
+    `${display}: not valid UTF-8 at row ${scanner.row + 1} (line ${scanner.lines + 1}, ${hex}); if the file is GBK/GB18030 declare encoding: gbk, gb18030 or auto`,
+    { file: display, row: scanner.row + 1 },
+  );
+}
+
+/**
+ * stageCsv — decode `file` and write `out`: one line per non-blank data record, "<row>,<record as in file>".
+ * encoding 'auto': UTF-8 if the whole file is valid UTF-8 (a BOM is optional), otherwise GB18030 (a superset of GBK).
+ * Throws DataError for: empty file / no header, undecodable bytes (row and line of the first bad byte),
+ * an unterminated quoted field.
+ */
+export async function stageCsv(file: string, display: string, encoding: CsvEncoding | 'auto', out: string): Promise<StagedCsv> {
+  const notes: string[] = [];
+  let used: CsvEncoding = encoding === 'auto' ? 'utf-8' : encoding;
+  let scanner: CsvScanner;
+  try {
+    scanner = await pass(file, display, used, out);
+  } catch (e) {
+    if (!(e instanceof Utf8Fault) || encoding !== 'auto') throw e;
+    notes.push(`encoding auto: read as gb18030 (not valid UTF-8 at row ${e.row})`);
+    used = 'gb18030';
+    scanner = await pass(file, display, used, out);
+  }
+  if (encoding === 'auto' && used === 'utf-8') notes.push('encoding auto: read as utf-8 (the whole file is valid UTF-8)');
+  if (scanner.header === null) {
+    throw new DataError(`${display}: empty file (no header row)`, { file: display, row: 1 });
+  }
+  return {
+    header: scanner.header,
+    headerRow: scanner.headerRow,
+    records: scanner.records,
+    emptyLines: scanner.emptyLines,
+    multiline: scanner.multiline,
+    encoding: used,
+    notes,
+  };
+}
+
+/** true when the file starts with the ZIP signature (XLSX) — used to refuse a workbook named .csv. */
+export async function looksLikeZip(file: string): Promise<boolean> {
+  const fh = await open(file, 'r');
+  try {
+    const b = Buffer.alloc(4);
+    const { bytesRead } = await fh.read(b, 0, 4, 0);
+    return bytesRead === 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+  } finally {
+    await fh.close();
+  }
+}

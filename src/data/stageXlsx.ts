@@ -1,0 +1,110 @@
+// Internal: stream one sheet of an XLSX workbook (exceljs streaming reader) into the same staged CSV form as
+// stageCsv: "<sheet row number>,<cells…>", header = first non-empty row.
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import ExcelJS from 'exceljs';
+import { DataError } from './DataError.ts';
+
+/** Text of one cell as a spreadsheet user sees its value (numbers in shortest round-trip form, not formatted). */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof Date) return v.toISOString().replace(/T00:00:00\.000Z$/, '');
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) return o.richText.map((r: { text?: string }) => r.text ?? '').join('');
+    if ('result' in o) return cellText(o.result);
+    if ('formula' in o || 'sharedFormula' in o) return '';
+    if (typeof o.text === 'string') return o.text;
+    if (typeof o.error === 'string') return o.error;
+  }
+  return String(v);
+}
+
+function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export interface StagedXlsx {
+  header: string[];
+  headerRow: number;
+  records: number;
+  /** rows after the header with no value within the header's width */
+  blankRows: number;
+  multiline: boolean;
+  sheet: string;
+}
+
+/**
+ * stageXlsx — read sheet `sheet` (name, or 1-based tab position; default 1) of `file` into `out`.
+ * Throws DataError for: not a readable workbook, missing sheet (lists the sheets), empty sheet.
+ */
+export async function stageXlsx(file: string, display: string, sheet: string | number | undefined, out: string): Promise<StagedXlsx> {
+  const want = sheet ?? 1;
+  if (typeof want === 'number' && !(Number.isInteger(want) && want >= 1)) {
+    throw new DataError(`${display}: sheet ${want}: sheets are numbered from 1`, { file: display });
+  }
+  const ws = createWriteStream(out);
+  const closed = once(ws, 'close');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  let header: string[] | null = null;
+  let headerRow = 0;
+  let records = 0;
+  let blankRows = 0;
+  let multiline = false;
+  let found: string | null = null;
+  let names: string[] = [];
+  try {
+    for await (const worksheet of reader as unknown as AsyncIterable<ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>>) {
+      const model = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model;
+      names = (model?.sheets ?? []).map((s) => s.name);
+      const target = typeof want === 'number' ? names[want - 1] : want;
+      if (found !== null || worksheet.name !== target) {
+        for await (const _row of worksheet) void _row; // drain
+        continue;
+      }
+      found = worksheet.name;
+      for await (const row of worksheet) {
+        const values = row.values as unknown[];
+        if (header === null) {
+          const h: string[] = [];
+          for (let j = 1; j < values.length; j++) h.push(cellText(values[j]));
+          while (h.length > 0 && h[h.length - 1].trim() === '') h.pop();
+          if (h.length === 0) continue;
+          header = h;
+          headerRow = row.number;
+          continue;
+        }
+        const cells: string[] = [String(row.number)];
+        let any = false;
+        for (let j = 0; j < header.length; j++) {
+          const t = cellText(values[j + 1]);
+          if (t !== '') any = true;
+          if (!multiline && /[\r\n]/.test(t)) multiline = true;
+          cells.push(csvField(t));
+        }
+        if (!any) {
+          blankRows++; // an all-empty row within the header width
+          continue;
+        }
+        records++;
+        if (!ws.write(cells.join(',') + '\n')) await once(ws, 'drain');
+      }
+    }
+  } catch (e) {
+    if (e instanceof DataError) throw e;
+    throw new DataError(`${display}: not a readable XLSX workbook (${(e as Error).message})`, { file: display });
+  } finally {
+    ws.end();
+    await closed;
+  }
+  if (found === null) {
+    throw new DataError(`${display}: no sheet ${typeof want === 'number' ? `number ${want}` : JSON.stringify(want)}; sheets: ${names.map((n) => JSON.stringify(n)).join(', ') || '(none)'}`, {
+      file: display,
+    });
+  }
+  if (header === null) throw new DataError(`${display}: sheet "${found}" is empty (no header row)`, { file: display, row: 1 });
+  return { header, headerRow, records, blankRows, multiline, sheet: found };
+}

@@ -1,0 +1,125 @@
+// Types shared by the ingestion layer. See README.md in this directory for every normalization rule.
+
+/**
+ * number:   finite real, min ≤ x ≤ max when given.
+ * share:    finite real in [0, 1]; "50%" → 0.5 unless percent: 'never'.
+ * count:    integer ≥ 0 (min/max also apply when given).
+ * boolean:  是/否, y/n, yes/no, true/false, 1/0 (case-insensitive) → 1 / 0.
+ * category: text; when `levels` is given, one of them (case-insensitive for Latin), returned as written in `levels`.
+ * text:     any text, trimmed.
+ */
+export type FieldType = 'number' | 'share' | 'count' | 'boolean' | 'category' | 'text';
+
+export interface FieldSpec {
+  name: string;
+  type: FieldType;
+  required: boolean;
+  min?: number;
+  max?: number;
+  levels?: string[];
+  label?: { zh: string; en: string };
+}
+
+export interface QuestionnaireSpec {
+  /** questionnaire key in study.yaml, e.g. 'providers' */
+  key: string;
+  /** absolute path (the caller resolves and confines it, see confinePath) */
+  file: string;
+  /** path as the user wrote it, used in every message */
+  displayPath: string;
+  /** e.g. 'questionnaires.providers', prefixed to YAML paths in messages */
+  yamlPath?: string;
+  /** CSV only; default 'auto' (UTF-8 if the whole file is valid UTF-8, else GB18030) */
+  encoding?: 'utf-8' | 'gbk' | 'gb18030' | 'auto';
+  /** XLSX only: sheet name, or 1-based position in the workbook's tab order; default 1 */
+  sheet?: string | number;
+  /** header of the respondent-id column (or a list of accepted aliases) */
+  id: string | string[];
+  /** spillover field -> header in the file, or a list of accepted aliases */
+  columns: Record<string, string | string[]>;
+  /** extra validity rules: SQL boolean expressions over FIELD names, e.g. "employees <= 100000" */
+  rules?: { check: string; reason: string }[];
+  /** "50%" -> 0.5 for share fields; default 'auto' */
+  percent?: 'auto' | 'never';
+}
+
+export interface Rejection {
+  /** displayPath of the file */
+  file: string;
+  /** spreadsheet row: header = 1, first data row = 2 (XLSX: the sheet's row number) */
+  row: number;
+  id: string | null;
+  /** header of the offending column as found in the file, or null for row-level faults */
+  column: string | null;
+  /** the raw cell text, or null */
+  value: string | null;
+  /** reason code: 'non-numeric', 'share-out-of-range', 'negative', 'missing-required', 'duplicate-id', 'rule:<reason>', … */
+  code: string;
+  /** human-readable reason, starting with the code (e.g. 'duplicate-id (first at row 3)') */
+  reason: string;
+}
+
+/** What the file was read as, and anything worth telling the user about how. */
+export interface SourceInfo {
+  format: 'csv' | 'xlsx' | 'parquet';
+  /** CSV: the encoding used ('utf-8' | 'gbk' | 'gb18030'); null for XLSX/Parquet */
+  encoding: 'utf-8' | 'gbk' | 'gb18030' | null;
+  /** XLSX: the sheet read */
+  sheet: string | null;
+  /** field -> header found in the file (the id under the key '@id') */
+  headers: Record<string, string>;
+  /** rows skipped because every cell was empty (not counted in rowsRead) */
+  blankRows: number;
+  /** notes for the user, e.g. "encoding auto: chose gb18030 (not valid UTF-8 at row 2)" */
+  notes: string[];
+}
+
+/** Screening counts common to loadQuestionnaire and aggregateQuestionnaire. */
+export interface ScreeningSummary {
+  key: string;
+  /** displayPath of the file */
+  file: string;
+  /** non-blank data rows; always valid + rejected */
+  rowsRead: number;
+  valid: number;
+  rejected: number;
+  /** rejected rows by reason code of their first fault (Σ = rejected) */
+  reasons: Record<string, number>;
+}
+
+export interface LoadedQuestionnaire extends ScreeningSummary {
+  /** valid rows only, in file order. Numeric types (number/share/count/boolean) in `numbers`, NaN where an optional
+   *  answer is missing; category/text in `categories`, null where missing. */
+  rows: { row: Int32Array; id: string[]; numbers: Record<string, Float64Array>; categories: Record<string, (string | null)[]> };
+  /** one per rejected row, in row order */
+  rejections: Rejection[];
+  source: SourceInfo;
+}
+
+export interface AggregateOptions {
+  /** category/text/boolean fields to group by (empty: one group) */
+  groupBy: string[];
+  /** numeric fields to sum */
+  sums: string[];
+  /** keep at most this many rejections in memory (default 1000); all of them go to onRejections */
+  maxRejections?: number;
+  /** receives ALL rejections, in row order, in batches (e.g. RejectionWriter.write) */
+  onRejections?: (batch: Rejection[]) => void | Promise<void>;
+}
+
+export interface AggregatedQuestionnaire extends ScreeningSummary {
+  /** groups sorted by key (NULLs last); over valid rows only */
+  groups: {
+    keys: Record<string, (string | null)[]>;
+    /** valid rows in the group */
+    n: Float64Array;
+    /** per summed field: number of non-missing values, Σx and Σx² */
+    count: Record<string, Float64Array>;
+    sum: Record<string, Float64Array>;
+    sumSq: Record<string, Float64Array>;
+  };
+  /** first maxRejections rejections, in row order */
+  rejections: Rejection[];
+  rejectionsTruncated: boolean;
+  source: SourceInfo;
+}

@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openDatabase, loadQuestionnaire, type LoadedQuestionnaire } from '../../src/data/index.ts';
+import { expected, providerFields, providerSpec } from './providers.ts';
+
+export function assertProviders(q: LoadedQuestionnaire, opts: { rowNumbers?: boolean } = {}): void {
+  assert.equal(q.rowsRead, expected.rowsRead);
+  assert.equal(q.valid, expected.valid);
+  assert.equal(q.rejected, expected.rejected);
+  assert.equal(q.rowsRead, q.valid + q.rejected);
+  if (opts.rowNumbers !== false) assert.deepEqual([...q.rows.row], expected.rows);
+  assert.deepEqual(q.rows.id, expected.ids);
+  for (const f of ['employees', 'related_share', 'fulltime_share', 'active'] as const) {
+    assert.deepEqual([...q.rows.numbers[f]], expected[f], f);
+  }
+  assert.deepEqual(q.rows.categories.provider_type, expected.provider_type);
+  assert.deepEqual(q.rows.categories.note, expected.note);
+  const got = q.rejections.map(({ row, id, column, value, code }) => ({ row, id, column, value, code }));
+  assert.deepEqual(opts.rowNumbers === false ? got.map((r) => ({ ...r, row: 0 })) : got, opts.rowNumbers === false ? expected.rejections.map((r) => ({ ...r, row: 0 })) : expected.rejections);
+}
+
+test('UTF-8 CSV with BOM, quoted newline and blank line: exact spreadsheet rows, values and rejections', async () => {
+  const db = await openDatabase();
+  try {
+    const q = await loadQuestionnaire(db, providerSpec('providers-utf8.csv'), providerFields);
+    assertProviders(q);
+    assert.equal(q.source.blankRows, expected.blankRows);
+    assert.equal(q.source.encoding, 'utf-8');
+    assert.deepEqual(q.reasons, {
+      'non-numeric': 1,
+      'share-out-of-range': 1,
+      negative: 1,
+      'missing-required': 1,
+      'duplicate-id': 2,
+      'unknown-level': 1,
+      'rule:too many employees': 1,
+      'not-integer': 1,
+    });
+    assert.equal(Object.values(q.reasons).reduce((a, b) => a + b, 0), q.rejected);
+    const dup = q.rejections.filter((r) => r.code === 'duplicate-id').map((r) => r.reason);
+    assert.deepEqual(dup, ['duplicate-id (first at row 2)', 'duplicate-id (first at row 2)']);
+    assert.equal(q.rejections[6].reason, 'rule:too many employees (employees <= 100000)');
+    assert.equal(q.source.headers.employees, '1、您公司的员工总数是？');
+    assert.equal(q.source.headers['@id'], '序号');
+  } finally {
+    db.close();
+  }
+});
+
+test('GBK and GB18030 (CRLF) twins read identically to the UTF-8 file; auto detects GB18030 and says so', async () => {
+  const db = await openDatabase();
+  try {
+    for (const [file, encoding] of [
+      ['providers-gbk.csv', 'gbk'],
+      ['providers-gb18030.csv', 'gb18030'],
+      ['providers-gbk.csv', 'auto'],
+    ] as const) {
+      const q = await loadQuestionnaire(db, providerSpec(file, { encoding }), providerFields);
+      assertProviders(q);
+      if (encoding === 'auto') {
+        assert.equal(q.source.encoding, 'gb18030');
+        assert.match(q.source.notes.join('\n'), /encoding auto: read as gb18030 \(not valid UTF-8 at row 1\)/);
+      }
+    }
+    const u = await loadQuestionnaire(db, providerSpec('providers-utf8.csv', { encoding: 'auto' }), providerFields);
+    assert.equal(u.source.encoding, 'utf-8');
+  } finally {
+    db.close();
+  }
+});
+
+test('percent: never turns "50%" into a non-numeric rejection', async () => {
+  const db = await openDatabase();
+  try {
+    const q = await loadQuestionnaire(db, providerSpec('providers-utf8.csv', { percent: 'never' }), providerFields);
+    const bad = q.rejections.filter((r) => r.code === 'non-numeric').map((r) => [r.row, r.value]);
+    assert.deepEqual(bad, [
+      [2, '50%'],
+      [4, '30％'],
+      [6, 'abc'],
+      [15, '12.5 %'],
+    ]);
+    assert.equal(q.rowsRead, q.valid + q.rejected);
+  } finally {
+    db.close();
+  }
+});
