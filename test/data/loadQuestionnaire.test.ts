@@ -1,23 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openDatabase, loadQuestionnaire, type LoadedQuestionnaire } from '../../src/data/index.ts';
-import { expected, providerFields, providerSpec } from './providers.ts';
-
-export function assertProviders(q: LoadedQuestionnaire, opts: { rowNumbers?: boolean } = {}): void {
-  assert.equal(q.rowsRead, expected.rowsRead);
-  assert.equal(q.valid, expected.valid);
-  assert.equal(q.rejected, expected.rejected);
-  assert.equal(q.rowsRead, q.valid + q.rejected);
-  if (opts.rowNumbers !== false) assert.deepEqual([...q.rows.row], expected.rows);
-  assert.deepEqual(q.rows.id, expected.ids);
-  for (const f of ['employees', 'related_share', 'fulltime_share', 'active'] as const) {
-    assert.deepEqual([...q.rows.numbers[f]], expected[f], f);
-  }
-  assert.deepEqual(q.rows.categories.provider_type, expected.provider_type);
-  assert.deepEqual(q.rows.categories.note, expected.note);
-  const got = q.rejections.map(({ row, id, column, value, code }) => ({ row, id, column, value, code }));
-  assert.deepEqual(opts.rowNumbers === false ? got.map((r) => ({ ...r, row: 0 })) : got, opts.rowNumbers === false ? expected.rejections.map((r) => ({ ...r, row: 0 })) : expected.rejections);
-}
+import { openDatabase, loadQuestionnaire } from '../../src/data/index.ts';
+import { assertProviders, expected, providerFields, providerSpec } from './providers.ts';
 
 test('UTF-8 CSV with BOM, quoted newline and blank line: exact spreadsheet rows, values and rejections', async () => {
   const db = await openDatabase();

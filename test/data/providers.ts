@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FieldSpec, QuestionnaireSpec } from '../../src/data/index.ts';
+import assert from 'node:assert/strict';
+import type { FieldSpec, LoadedQuestionnaire, QuestionnaireSpec } from '../../src/data/index.ts';
 
 export const FIXTURES = new URL('../fixtures/data/', import.meta.url).pathname;
 
@@ -66,3 +67,21 @@ export function tempDir(): { dir: string; done: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'spillover-test-data-'));
   return { dir, done: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** Assert a load of the providers fixture (any format) against `expected`; rowNumbers: false skips row numbers. */
+export function assertProviders(q: LoadedQuestionnaire, opts: { rowNumbers?: boolean } = {}): void {
+  assert.equal(q.rowsRead, expected.rowsRead);
+  assert.equal(q.valid, expected.valid);
+  assert.equal(q.rejected, expected.rejected);
+  assert.equal(q.rowsRead, q.valid + q.rejected);
+  if (opts.rowNumbers !== false) assert.deepEqual([...q.rows.row], expected.rows);
+  assert.deepEqual(q.rows.id, expected.ids);
+  for (const f of ['employees', 'related_share', 'fulltime_share', 'active'] as const) {
+    assert.deepEqual([...q.rows.numbers[f]], expected[f], f);
+  }
+  assert.deepEqual(q.rows.categories.provider_type, expected.provider_type);
+  assert.deepEqual(q.rows.categories.note, expected.note);
+  const got = q.rejections.map(({ row, id, column, value, code }) => ({ row, id, column, value, code }));
+  assert.deepEqual(opts.rowNumbers === false ? got.map((r) => ({ ...r, row: 0 })) : got, opts.rowNumbers === false ? expected.rejections.map((r) => ({ ...r, row: 0 })) : expected.rejections);
+}
+

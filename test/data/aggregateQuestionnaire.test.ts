@@ -1,0 +1,126 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { aggregateQuestionnaire, loadQuestionnaire, openDatabase, DataError, type FieldSpec, type Rejection } from '../../src/data/index.ts';
+import { tempDir } from './providers.ts';
+
+const fields: FieldSpec[] = [
+  { name: 'region', type: 'category', required: true, levels: ['东部', '中部', '西部'] },
+  { name: 'uses_platform', type: 'boolean', required: true },
+  { name: 'spend', type: 'number', required: true, min: 0 },
+  { name: 'traffic', type: 'number', required: false, min: 0 },
+];
+
+/** A seeded consumer file: 2000 rows, ~3% invalid in assorted ways, some optional answers missing. */
+function consumerCsv(): string {
+  let s = 20200101;
+  const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const lines = ['respondent,地区,是否使用,月消费(元),流量消费'];
+  for (let i = 1; i <= 2000; i++) {
+    const region = ['东部', '中部', '西部'][Math.floor(rand() * 3)];
+    let spend = (Math.round(rand() * 50000) / 100).toString();
+    let traffic = rand() < 0.1 ? '' : (Math.round(rand() * 3000) / 100).toString();
+    let id = `C${i}`;
+    const use = rand() < 0.7 ? '是' : '否';
+    const u = rand();
+    if (u < 0.01) spend = '不知道';
+    else if (u < 0.02) spend = '-5';
+    else if (u < 0.025) id = `C${i - 1}`;
+    else if (u < 0.03) traffic = 'n/a';
+    lines.push([id, region, use, spend, traffic].join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+test('aggregate = sums over loadQuestionnaire rows, per group; all rejections streamed, the kept list capped', async () => {
+  const t = tempDir();
+  const db = await openDatabase();
+  try {
+    const file = join(t.dir, 'consumers.csv');
+    writeFileSync(file, consumerCsv());
+    const spec = {
+      key: 'consumers',
+      file,
+      displayPath: 'consumers.csv',
+      id: 'respondent',
+      columns: { region: '地区', uses_platform: '是否使用', spend: '月消费（元）', traffic: '流量消费' },
+    };
+    const q = await loadQuestionnaire(db, spec, fields);
+    const streamed: Rejection[] = [];
+    const a = await aggregateQuestionnaire(db, spec, fields, {
+      groupBy: ['region', 'uses_platform'],
+      sums: ['spend', 'traffic'],
+      maxRejections: 5,
+      onRejections: (b) => void streamed.push(...b),
+    });
+    assert.equal(a.rowsRead, 2000);
+    assert.equal(a.rowsRead, a.valid + a.rejected);
+    assert.deepEqual([a.valid, a.rejected, a.reasons], [q.valid, q.rejected, q.reasons]);
+    assert.ok(q.rejected > 20 && q.rejected < 120, `rejected ${q.rejected}`);
+    assert.deepEqual(streamed, q.rejections);
+    assert.deepEqual(a.rejections, q.rejections.slice(0, 5));
+    assert.equal(a.rejectionsTruncated, true);
+
+    // reference: group the valid rows in JS
+    const ref = new Map<string, { n: number; c: number[]; s: number[]; ss: number[] }>();
+    for (let i = 0; i < q.valid; i++) {
+      const k = `${q.rows.categories.region[i]}|${q.rows.numbers.uses_platform[i].toFixed(1)}`;
+      const g = ref.get(k) ?? { n: 0, c: [0, 0], s: [0, 0], ss: [0, 0] };
+      g.n++;
+      ['spend', 'traffic'].forEach((f, j) => {
+        const x = q.rows.numbers[f][i];
+        if (Number.isNaN(x)) return;
+        g.c[j]++;
+        g.s[j] += x;
+        g.ss[j] += x * x;
+      });
+      ref.set(k, g);
+    }
+    assert.equal(a.groups.n.length, ref.size);
+    assert.equal(a.groups.n.reduce((x, y) => x + y, 0), q.valid);
+    for (let gi = 0; gi < a.groups.n.length; gi++) {
+      const key = `${a.groups.keys.region[gi]}|${Number(a.groups.keys.uses_platform[gi]).toFixed(1)}`;
+      const r = ref.get(key);
+      assert.ok(r, key);
+      assert.equal(a.groups.n[gi], r.n);
+      ['spend', 'traffic'].forEach((f, j) => {
+        assert.equal(a.groups.count[f][gi], r.c[j]);
+        // DuckDB sums in parallel in another order: relative tolerance 1e-12
+        assert.ok(Math.abs(a.groups.sum[f][gi] - r.s[j]) <= 1e-12 * r.s[j], `${key} Σ${f}`);
+        assert.ok(Math.abs(a.groups.sumSq[f][gi] - r.ss[j]) <= 1e-12 * r.ss[j], `${key} Σ${f}²`);
+      });
+    }
+    // groups sorted by key
+    const keys = [...a.groups.keys.region.keys()].map((i) => `${a.groups.keys.region[i]}|${a.groups.keys.uses_platform[i]}`);
+    assert.deepEqual(keys, [...keys].sort());
+  } finally {
+    db.close();
+    t.done();
+  }
+});
+
+test('aggregate: hand-worked case and option checks', async () => {
+  const t = tempDir();
+  const db = await openDatabase();
+  try {
+    const file = join(t.dir, 'c.csv');
+    writeFileSync(file, 'respondent,地区,是否使用,月消费(元),流量消费\n1,东部,是,1,\n2,东部,否,3,2\n3,西部,yes,2,4\n4,西部,Y,x,4\n');
+    const spec = { key: 'c', file, displayPath: 'c.csv', id: 'respondent', columns: { region: '地区', uses_platform: '是否使用', spend: '月消费(元)', traffic: '流量消费' } };
+    const a = await aggregateQuestionnaire(db, spec, fields, { groupBy: ['region'], sums: ['spend', 'traffic'] });
+    assert.deepEqual(a.groups.keys.region, ['东部', '西部'].sort());
+    const at = (r: string) => a.groups.keys.region.indexOf(r);
+    assert.deepEqual([a.groups.n[at('东部')], a.groups.sum.spend[at('东部')], a.groups.sumSq.spend[at('东部')]], [2, 4, 10]);
+    assert.deepEqual([a.groups.count.traffic[at('东部')], a.groups.sum.traffic[at('东部')]], [1, 2]);
+    assert.deepEqual([a.groups.n[at('西部')], a.groups.sum.spend[at('西部')], a.groups.sumSq.spend[at('西部')]], [1, 2, 4]);
+    assert.equal(a.rejectionsTruncated, false);
+    assert.deepEqual(a.rejections.map((r) => [r.row, r.code, r.value]), [[5, 'non-numeric', 'x']]);
+    const one = await aggregateQuestionnaire(db, spec, fields, { groupBy: [], sums: ['spend'] });
+    assert.deepEqual([[...one.groups.n], [...one.groups.sum.spend]], [[3], [6]]);
+    await assert.rejects(aggregateQuestionnaire(db, spec, fields, { groupBy: ['spend'], sums: [] }), (e: unknown) => e instanceof DataError && /groupBy "spend" is not a category, text or boolean field/.test(e.message));
+    await assert.rejects(aggregateQuestionnaire(db, spec, fields, { groupBy: [], sums: ['region'] }), (e: unknown) => e instanceof DataError && /sums "region" is not a numeric field/.test(e.message));
+  } finally {
+    db.close();
+    t.done();
+  }
+});
