@@ -1,0 +1,29 @@
+// One open Leontief system: A, the LU factors of I − A, productivity, household shares.
+import { checkProductive } from './checkProductive.ts';
+import { leontiefMatrix } from './leontiefMatrix.ts';
+import { lu, type LUFactors } from './lu.ts';
+
+/** One open Leontief system: A, the LU factors of I − A, and household shares for Type II. */
+export interface LeontiefSystem {
+  A: Float64Array;
+  factors: LUFactors;
+  /** Row sums of L = (I − A)⁻¹, from the productivity check. */
+  rowSums: Float64Array;
+  /** Upper bound on the spectral radius of A (Collatz–Wielandt). */
+  spectralRadiusUpper: number;
+  /** h_i: household purchases of product i (domestic part in the domestic system) per unit of compensation; null without households. */
+  households: Float64Array | null;
+}
+
+/**
+ * Factorize I − A (with `factorize`, default the pure-TS lu; the accelerated factorizations of
+ * bench/io plug in here) and check productivity (checkProductive).
+ * Failures: I − A singular (lu) or not productive (checkProductive) → Error naming `source`.
+ * Example: leontiefSystem(Float64Array.of(0.15, 0.25, 0.2, 0.05), 2, null, ['1', '2'], 'MB').rowSums
+ * → [1.584158, 1.386139] (rounded).
+ */
+export function leontiefSystem(A: Float64Array, n: number, households: Float64Array | null, codes: readonly string[], source: string, factorize: (M: Float64Array, n: number) => LUFactors = lu): LeontiefSystem {
+  const factors = factorize(leontiefMatrix(A, n), n);
+  const { rowSums, spectralRadiusUpper } = checkProductive(A, factors, codes, source);
+  return { A, factors, rowSums, spectralRadiusUpper, households };
+}
