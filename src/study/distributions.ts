@@ -1,0 +1,122 @@
+// Distributions of uncertain study parameters (population counts, coefficients, jobs per output,
+// additionality rates). Each is sampled by inversion, x = F⁻¹(u), one uniform per draw.
+import { qnorm } from '../survey/distributions.ts';
+import type { Random } from './random.ts';
+
+/**
+ * A parameter's distribution. Parameterizations (as in R's stats functions where one exists):
+ * - point:      {value}                 — no uncertainty.
+ * - uniform:    {min, max}              — R qunif(p, min, max); min < max.
+ * - triangular: {min, mode, max}        — density rising linearly from min to mode, falling to max;
+ *                                          min ≤ mode ≤ max, min < max.
+ * - normal:     {mean, sd}              — R qnorm(p, mean, sd); sd > 0.
+ * - lognormal:  {meanlog, sdlog}        — R qlnorm(p, meanlog, sdlog): log X ~ N(meanlog, sdlog²);
+ *                                          the median is exp(meanlog); sdlog > 0.
+ */
+export type Distribution =
+  | { dist: 'point'; value: number }
+  | { dist: 'uniform'; min: number; max: number }
+  | { dist: 'triangular'; min: number; mode: number; max: number }
+  | { dist: 'normal'; mean: number; sd: number }
+  | { dist: 'lognormal'; meanlog: number; sdlog: number };
+
+/**
+ * quantile(d, p): the inverse distribution function F⁻¹(p) for p in (0, 1) (point: its value).
+ * Triangular (Kotz & van Dorp 2004, §1.1): with c = (mode − min)/(max − min),
+ *   p < c: min + √(p (max − min)(mode − min));  else max − √((1 − p)(max − min)(max − mode)).
+ * Fails on p outside [0, 1] or an invalid parameterization (see checkDistribution).
+ * Example: quantile({dist: 'triangular', min: 0, mode: 0, max: 1}, 0.75) → 1 − √0.25 = 0.5.
+ */
+export function quantile(d: Distribution, p: number): number {
+  if (!(p >= 0 && p <= 1)) throw new Error(`quantile: p must be in [0, 1], got ${p}`);
+  switch (d.dist) {
+    case 'point':
+      return d.value;
+    case 'uniform':
+      return d.min + p * (d.max - d.min);
+    case 'triangular': {
+      const w = d.max - d.min;
+      const c = (d.mode - d.min) / w;
+      return p < c ? d.min + Math.sqrt(p * w * (d.mode - d.min)) : d.max - Math.sqrt((1 - p) * w * (d.max - d.mode));
+    }
+    case 'normal':
+      return d.mean + d.sd * qnorm(p);
+    case 'lognormal':
+      return Math.exp(d.meanlog + d.sdlog * qnorm(p));
+  }
+}
+
+/** One draw of d from the stream (one uniform, also for point, so streams stay aligned). */
+export function sample(d: Distribution, rng: Random): number {
+  return quantile(d, rng.uniform());
+}
+
+/**
+ * Mean of d: point value; (min+max)/2; (min+mode+max)/3; mean; exp(meanlog + sdlog²/2).
+ * Example: mean({dist: 'lognormal', meanlog: 0, sdlog: 1}) → e^0.5 ≈ 1.6487.
+ */
+export function distributionMean(d: Distribution): number {
+  switch (d.dist) {
+    case 'point':
+      return d.value;
+    case 'uniform':
+      return (d.min + d.max) / 2;
+    case 'triangular':
+      return (d.min + d.mode + d.max) / 3;
+    case 'normal':
+      return d.mean;
+    case 'lognormal':
+      return Math.exp(d.meanlog + (d.sdlog * d.sdlog) / 2);
+  }
+}
+
+/**
+ * checkDistribution(d, where, bounds?) → d, or an Error naming `where` and the offending value.
+ * With bounds [lo, hi] (e.g. [0, 1] for a rate, [0, ∞) for a count) the support must lie inside:
+ * uniform and triangular by their ends; normal by mean ± 6 sd (probability outside < 2e-9, so no
+ * truncation is needed in practice); lognormal is positive, so only lo ≤ 0 and hi = ∞ are accepted.
+ */
+export function checkDistribution(d: Distribution, where: string, bounds: [number, number] = [-Infinity, Infinity]): Distribution {
+  const fin = (v: number, name: string) => {
+    if (!Number.isFinite(v)) throw new Error(`${where}: ${name} must be a finite number, got ${v}`);
+  };
+  const [lo, hi] = bounds;
+  const inside = (a: number, b: number, what: string) => {
+    if (a < lo || b > hi) throw new Error(`${where}: ${what} [${a}, ${b}] leaves the allowed range [${lo}, ${hi}]`);
+  };
+  switch (d.dist) {
+    case 'point':
+      fin(d.value, 'value');
+      inside(d.value, d.value, 'value');
+      break;
+    case 'uniform':
+      fin(d.min, 'min');
+      fin(d.max, 'max');
+      if (!(d.min < d.max)) throw new Error(`${where}: uniform needs min < max, got min ${d.min}, max ${d.max}`);
+      inside(d.min, d.max, 'support');
+      break;
+    case 'triangular':
+      fin(d.min, 'min');
+      fin(d.mode, 'mode');
+      fin(d.max, 'max');
+      if (!(d.min <= d.mode && d.mode <= d.max && d.min < d.max))
+        throw new Error(`${where}: triangular needs min ≤ mode ≤ max and min < max, got ${d.min}, ${d.mode}, ${d.max}`);
+      inside(d.min, d.max, 'support');
+      break;
+    case 'normal':
+      fin(d.mean, 'mean');
+      fin(d.sd, 'sd');
+      if (!(d.sd > 0)) throw new Error(`${where}: normal needs sd > 0, got ${d.sd}`);
+      inside(d.mean - 6 * d.sd, d.mean + 6 * d.sd, 'mean ± 6 sd');
+      break;
+    case 'lognormal':
+      fin(d.meanlog, 'meanlog');
+      fin(d.sdlog, 'sdlog');
+      if (!(d.sdlog > 0)) throw new Error(`${where}: lognormal needs sdlog > 0, got ${d.sdlog}`);
+      if (lo > 0 || hi < Infinity) throw new Error(`${where}: a lognormal is unbounded above; use uniform or triangular for a value limited to [${lo}, ${hi}]`);
+      break;
+    default:
+      throw new Error(`${where}: unknown distribution ${JSON.stringify((d as { dist: unknown }).dist)}`);
+  }
+  return d;
+}

@@ -1,0 +1,209 @@
+// The study's figures as a fast function of its uncertain inputs: survey estimates (sampling
+// error), population counts, users, given consumption totals, coefficients b_s, jobs per output
+// and the additionality rates. Gross and net figures come out side by side (net.* ids), never summed
+// together. Used by netFigures (at the central values), monteCarlo, tornado and switchingValue.
+import type { StudyConfig, StudyInputs, StudyResults } from './types.ts';
+import type { Distribution } from './distributions.ts';
+import { distributionMean } from './distributions.ts';
+import { RATES, type NetImpactConfig, type RateSpec } from './netImpactConfig.ts';
+import { surveyDeadweight } from './additionality.ts';
+
+export interface ModelParameter {
+  id: string;
+  /** assumption: a stated belief (uncertainty.parameters, additionality rates); sampling: survey error. */
+  kind: 'assumption' | 'sampling';
+  distribution: Distribution;
+  /** The value the point estimates use: the study's own input, a rate's mean, a survey estimate. */
+  central: number;
+  /** Draws are clamped into this range before use (only survey shares can reach outside it). */
+  bounds: [number, number];
+}
+
+export interface StudyModel {
+  parameters: ModelParameter[];
+  /** Central values, in the order of `parameters`. */
+  central: Float64Array;
+  /** Output figure ids (gross, then net.*). */
+  outputs: string[];
+  /** Figures at the parameter values x (same order as `parameters`), in base units. */
+  evaluate(x: Float64Array): Record<string, number>;
+  /** Additionality factor (1 − L)(1 − D)(1 − Dp)(1 − S) of a component or category id at x. */
+  factor(x: Float64Array, section: 'components' | 'consumption', id: string): number;
+}
+
+const point = (value: number): Distribution => ({ dist: 'point', value });
+
+/**
+ * studyModel(config, results, net, inputs?) → StudyModel. `results` are computeStudy's (their
+ * component and category estimates, with `se` when the survey engine supplied it); `inputs` are
+ * needed only for survey-based deadweight ({survey: FIELD}). Reduced form, exact at the central
+ * values (tested against computeStudy):
+ *   jobs_k = Ĵ_k × N_k / N̂_k,  parttime_k = jobs_k × P̂_k / Ĵ_k
+ *   C_c = Ĉ_c × U / Û (questionnaire) or the given total,  output_c = C_c × b_c,
+ *   jobs.indirect = Σ_c output_c × r,  net.X = X × Π(1 − rate) per component / category,
+ *   net.output.indirect.c = net C_c × b_c,  net.jobs.indirect = Σ_c net output_c × r.
+ * Fails when uncertainty.sampling is normal and a survey figure has no se, or when a tornado or
+ * switching figure is not an output.
+ */
+export function studyModel(config: StudyConfig, results: StudyResults, net: NetImpactConfig, inputs?: StudyInputs): StudyModel {
+  const unc = net.uncertainty;
+  const add = net.additionality;
+  const parameters: ModelParameter[] = [];
+  const index = new Map<string, number>();
+  const addParam = (p: ModelParameter) => {
+    if (!index.has(p.id)) {
+      index.set(p.id, parameters.length);
+      parameters.push(p);
+    }
+    return index.get(p.id) as number;
+  };
+  const assumption = (id: string, central: number) =>
+    unc?.parameters[id] ? addParam({ id, kind: 'assumption', distribution: unc.parameters[id], central, bounds: [0, Infinity] }) : -1;
+  const sampling = (figureId: string) => {
+    const f = results.figures[figureId];
+    if (!f) throw new Error(`studyModel: results have no figure ${figureId}`);
+    let d = point(f.value);
+    if (unc?.sampling === 'normal') {
+      if (!(f.se !== undefined && f.se >= 0)) throw new Error(`uncertainty.sampling: figure ${figureId} has no standard error; declare the questionnaire designs or set sampling: none`);
+      if (f.se > 0) d = { dist: 'normal', mean: f.value, sd: f.se };
+    }
+    return addParam({ id: `sampling.${figureId}`, kind: 'sampling', distribution: d, central: f.value, bounds: [0, Infinity] });
+  };
+  const rateIndex = (spec: RateSpec, section: string, owner: string): number => {
+    if (spec.distribution) return addParam({ id: spec.parameter, kind: 'assumption', distribution: spec.distribution, central: distributionMean(spec.distribution), bounds: [0, 1] });
+    // Survey-based deadweight: the spend-weighted "spent anyway" share and its sampling error.
+    const cat = config.consumption.categories.find((c) => c.id === owner);
+    const qk = config.consumption.questionnaire;
+    const q = qk ? inputs?.questionnaires[qk] : undefined;
+    if (!cat?.field || !q) throw new Error(`${spec.parameter}: deadweight from the survey needs the consumer questionnaire and a category estimated from it (${section}.${owner})`);
+    const y = q.numbers[cat.field];
+    const a = q.numbers[spec.survey as string];
+    if (!y || !a) throw new Error(`${spec.parameter}: consumer questionnaire "${qk}" has no numeric field "${!y ? cat.field : spec.survey}"`);
+    const dw = surveyDeadweight(y, a, new Float64Array(y.length).fill(1), spec.parameter);
+    const d: Distribution = unc?.sampling === 'normal' && dw.se > 0 ? { dist: 'normal', mean: dw.estimate, sd: dw.se } : point(dw.estimate);
+    return addParam({ id: spec.parameter, kind: 'sampling', distribution: d, central: dw.estimate, bounds: [0, 1] });
+  };
+
+  // --- Components ---------------------------------------------------------------------------
+  const comps = [...config.providers, ...config.operators].map((c) => {
+    const fid = `jobs.${c.kind === 'provider' ? 'providers' : 'operators'}.${c.id}`;
+    const g = results.figures[fid].value;
+    const rates = add?.components[c.id];
+    return {
+      c,
+      fid,
+      sIdx: sampling(fid),
+      pIdx: assumption(`population.${c.id}`, c.population),
+      partShare: g > 0 ? results.figures[`${fid}.parttime`].value / g : 0,
+      rateIdx: rates ? RATES.map((r) => rateIndex(rates[r], 'components', c.id)) : null,
+    };
+  });
+  // --- Consumption categories ----------------------------------------------------------------
+  const usersIdx = config.users !== undefined ? assumption('users', config.users) : -1;
+  const cats = config.consumption.categories.map((cat) => {
+    const fid = `consumption.${cat.id}`;
+    const row = results.consumption.find((r) => r.id === cat.id);
+    if (!row) throw new Error(`studyModel: results have no consumption row ${cat.id}`);
+    const rates = add?.consumption[cat.id];
+    return {
+      cat,
+      fid,
+      cIdx: cat.total !== undefined ? assumption(fid, cat.total) : sampling(fid),
+      fromSurvey: cat.total === undefined,
+      bIdx: assumption(`coefficient.${cat.id}`, row.coefficient),
+      b: row.coefficient,
+      rateIdx: rates ? RATES.map((r) => rateIndex(rates[r], 'consumption', cat.id)) : null,
+    };
+  });
+  const jpoCentral = results.figures['ratio.jobs_per_output'].value;
+  const jpoIdx = assumption('jobs_per_output', jpoCentral);
+  const central = Float64Array.from(parameters, (p) => p.central);
+
+  const clamp = (x: Float64Array, i: number) => {
+    const [lo, hi] = parameters[i].bounds;
+    return Math.min(hi, Math.max(lo, x[i]));
+  };
+  const factorOf = (x: Float64Array, idx: number[] | null) => {
+    if (!idx) return NaN;
+    let f = 1;
+    for (const i of idx) f *= 1 - clamp(x, i);
+    return f;
+  };
+  const netComponents = comps.every((c) => c.rateIdx);
+  const netConsumption = cats.every((c) => c.rateIdx);
+
+  const evaluate = (x: Float64Array): Record<string, number> => {
+    const o: Record<string, number> = {};
+    const acc = (id: string, v: number) => {
+      o[id] = (o[id] ?? 0) + v;
+    };
+    for (const k of comps) {
+      const jobs = clamp(x, k.sIdx) * (k.pIdx >= 0 ? clamp(x, k.pIdx) / k.c.population : 1);
+      const part = jobs * k.partShare;
+      o[k.fid] = jobs;
+      acc(k.c.kind === 'provider' ? 'jobs.providers' : 'jobs.operators', jobs);
+      acc('jobs.direct', jobs);
+      acc('jobs.direct.parttime', part);
+      for (const g of k.c.groups) acc(`jobs.group.${g}`, jobs);
+      if (netComponents) {
+        const f = factorOf(x, k.rateIdx);
+        o[`net.${k.fid}`] = jobs * f;
+        acc(k.c.kind === 'provider' ? 'net.jobs.providers' : 'net.jobs.operators', jobs * f);
+        acc('net.jobs.direct', jobs * f);
+        acc('net.jobs.direct.parttime', part * f);
+        for (const g of k.c.groups) acc(`net.jobs.group.${g}`, jobs * f);
+      }
+    }
+    o['jobs.providers'] ??= 0;
+    o['jobs.operators'] ??= 0;
+    o['jobs.direct.fulltime'] = o['jobs.direct'] - o['jobs.direct.parttime'];
+    if (netComponents) {
+      o['net.jobs.providers'] ??= 0;
+      o['net.jobs.operators'] ??= 0;
+      o['net.jobs.direct.fulltime'] = o['net.jobs.direct'] - o['net.jobs.direct.parttime'];
+    }
+    const r = jpoIdx >= 0 ? clamp(x, jpoIdx) : jpoCentral;
+    o['consumption.information'] = 0;
+    o['consumption.traditional'] = 0;
+    if (netConsumption) {
+      o['net.consumption.information'] = 0;
+      o['net.consumption.traditional'] = 0;
+    }
+    for (const k of cats) {
+      const C = (k.cIdx >= 0 ? clamp(x, k.cIdx) : (k.cat.total as number)) * (k.fromSurvey && usersIdx >= 0 ? clamp(x, usersIdx) / (config.users as number) : 1);
+      const b = k.bIdx >= 0 ? clamp(x, k.bIdx) : k.b;
+      o[k.fid] = C;
+      acc(`consumption.${k.cat.kind}`, C);
+      acc('consumption.total', C);
+      o[`output.indirect.${k.cat.id}`] = C * b;
+      acc('output.indirect', C * b);
+      if (netConsumption) {
+        const nc = C * factorOf(x, k.rateIdx);
+        o[`net.${k.fid}`] = nc;
+        acc(`net.consumption.${k.cat.kind}`, nc);
+        acc('net.consumption.total', nc);
+        o[`net.output.indirect.${k.cat.id}`] = nc * b;
+        acc('net.output.indirect', nc * b);
+      }
+    }
+    o['jobs.indirect'] = o['output.indirect'] * r;
+    o['jobs.total'] = o['jobs.direct'] + o['jobs.indirect'];
+    if (netConsumption) o['net.jobs.indirect'] = o['net.output.indirect'] * r;
+    if (netComponents && netConsumption) o['net.jobs.total'] = o['net.jobs.direct'] + o['net.jobs.indirect'];
+    return o;
+  };
+  const outputs = Object.keys(evaluate(central)).sort((a, b) => Number(a.startsWith('net.')) - Number(b.startsWith('net.')) || a.localeCompare(b));
+  for (const t of [...(unc?.tornado ? [unc.tornado.figure] : []), ...(unc?.switching ?? []).map((s) => s.figure)])
+    if (!outputs.includes(t)) throw new Error(`uncertainty: figure "${t}" is not one the model computes; available: ${outputs.join(', ')}`);
+  return {
+    parameters,
+    central,
+    outputs,
+    evaluate,
+    factor: (x, section, id) => {
+      const list = section === 'components' ? comps.find((k) => k.c.id === id)?.rateIdx : cats.find((k) => k.cat.id === id)?.rateIdx;
+      if (list === undefined) throw new Error(`studyModel: no ${section} item "${id}"`);
+      return factorOf(x, list);
+    },
+  };
+}
