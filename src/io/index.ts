@@ -12,6 +12,7 @@ export { aggregateTable } from './aggregateTable.ts';
 // Sector codes (5-digit = GB/T 4754-2017 division + sequence)
 export { parseSectorDivisions, type SectorDivisions } from './parseSectorDivisions.ts';
 export { resolveSector } from './resolveSector.ts';
+export { parseDemand } from './parseDemand.ts';
 
 // Linear algebra
 export { lu, type LUFactors } from './lu.ts';

@@ -1,0 +1,169 @@
+// spillover io TABLE — multipliers by sector of an input–output table, and the impacts of a demand file.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Register } from './index.ts';
+import { BUILTINS, packageRoot } from '../prepare.ts';
+import { parseLang, textTable, type Lang } from '../format.ts';
+import {
+  checkBalance, employmentCoefficients, ioModel, leontiefImpact, multipliers, parseDemand, parseEmploymentByDivision,
+  parseIOTable, parseNbsTable, parsePymrio, parseSectorDivisions, type Impact, type IOTable, type Multipliers, type SectorDivisions,
+} from '../../io/index.ts';
+
+interface Options {
+  domestic?: boolean;
+  households?: boolean;
+  demand?: string;
+  json?: boolean;
+  employment?: string;
+  divisions?: string;
+  year?: string;
+  unit?: string;
+  lang: string;
+}
+
+/** A path or `builtin:NAME` (data shipped with the package). */
+function resolveInput(p: string, option: string): string {
+  if (p.startsWith('builtin:')) {
+    const rel = p === 'builtin:sector-divisions' ? 'data/china-io-2017/sector-divisions.csv' : BUILTINS[p.slice(8)];
+    if (!rel) throw new Error(`${option}: unknown builtin ${p}; available: ${[...Object.keys(BUILTINS), 'sector-divisions'].map((b) => `builtin:${b}`).join(', ')}`);
+    return join(packageRoot, rel);
+  }
+  if (!existsSync(p)) throw new Error(`${option}: file not found: ${p}`);
+  return p;
+}
+
+/** NBS CSV, generic CSV (code,name_zh,name_en,…) or a pymrio directory (Z.txt, Y.txt, [x.txt], [F.txt or factor_inputs/F.txt]). */
+function loadTable(p: string, unit: string | undefined): IOTable {
+  const path = resolveInput(p, 'TABLE');
+  if (statSync(path).isDirectory()) {
+    const file = (name: string): string | undefined => [join(path, name), join(path, 'factor_inputs', name)].find(existsSync);
+    const need = (name: string): string => {
+      const f = file(name);
+      if (!f) throw new Error(`TABLE ${p}: directory has no ${name}`);
+      return readFileSync(f, 'utf8');
+    };
+    const opt = (name: string): string | undefined => { const f = file(name); return f && readFileSync(f, 'utf8'); };
+    return parsePymrio({ Z: need('Z.txt'), Y: need('Y.txt'), x: opt('x.txt'), F: opt('F.txt') }, p, unit ?? '');
+  }
+  const text = readFileSync(path, 'utf8');
+  const head = text.replace(/^\ufeff/, '').slice(0, 64);
+  if (head.startsWith('Code,Description,DescriptionInChinese,')) {
+    if (unit !== undefined && unit !== '万元') throw new Error(`--unit: the NBS table is in 万元, not ${unit}`);
+    return parseNbsTable(text, p);
+  }
+  if (head.startsWith('code,name_zh,name_en,')) return parseIOTable(text, p, unit ?? '');
+  throw new Error(`TABLE ${p}: unknown format: expected the NBS header (Code,Description,DescriptionInChinese,…), the generic header (code,name_zh,name_en,…) or a pymrio directory`);
+}
+
+const num = (v: number): string => (Number.isFinite(v) ? v.toFixed(6) : String(v));
+const sig = (v: number): string => (Number.isFinite(v) ? v.toPrecision(6) : String(v));
+
+function multiplierRows(t: IOTable, m: Multipliers, lang: Lang): { header: string[]; rows: string[][] } {
+  const cols: [string, (j: number) => string][] = [
+    ['totalRequirementColSum', (j) => num(m.totalRequirementColSum[j])],
+    ['outputMultiplier', (j) => num(m.output.typeI[j])],
+  ];
+  if (m.output.typeII) cols.push(['outputMultiplierII', (j) => num(m.output.typeII![j])]);
+  const add = (name: string, p: Multipliers['valueAdded'], f: (v: number) => string): void => {
+    if (!p) return;
+    cols.push([name, (j) => f(p.typeI[j])]);
+    if (p.typeII) cols.push([`${name}II`, (j) => f(p.typeII![j])]);
+  };
+  add('valueAddedMultiplier', m.valueAdded, num);
+  add('incomeMultiplier', m.income, num);
+  add('employmentMultiplier', m.employment, sig);
+  cols.push(['influence', (j) => num(m.influence[j])], ['sensitivity', (j) => num(m.sensitivity[j])]);
+  const name = (j: number): string => (lang === 'zh' ? t.names[j].zh || t.names[j].en : t.names[j].en || t.names[j].zh);
+  return {
+    header: ['code', 'name', ...cols.map(([h]) => h)],
+    rows: t.codes.map((c, j) => [c, name(j), ...cols.map(([, f]) => f(j))]),
+  };
+}
+
+function impactRows(t: IOTable, im: Impact, lang: Lang): { header: string[]; rows: string[][] } {
+  const header = ['code', 'name', 'outputDirect', 'outputIndirect', 'outputInduced', 'valueAdded', 'income', 'jobs'];
+  const cell = (e: Impact['valueAdded'], j: number, f: (v: number) => string): string => (e ? f(e.total[j]) : '');
+  const rows = t.codes.flatMap((c, j) => (im.output.total[j] === 0 ? [] : [[
+    c, lang === 'zh' ? t.names[j].zh || t.names[j].en : t.names[j].en || t.names[j].zh,
+    num(im.output.direct[j]), num(im.output.indirect[j]), num(im.output.induced[j]),
+    cell(im.valueAdded, j, num), cell(im.income, j, num), cell(im.jobs, j, sig),
+  ]]));
+  const T = im.totals;
+  rows.push(['total', '', num(T.output.direct), num(T.output.indirect), num(T.output.induced),
+    T.valueAdded ? num(T.valueAdded.total) : '', T.income ? num(T.income.total) : '', T.jobs ? sig(T.jobs.total) : '']);
+  return { header, rows };
+}
+
+export const register: Register = (program) => {
+  program
+    .command('io')
+    .description('Multipliers by sector of an input–output table (Type I; Type II with --households), and with --demand the impacts of a final-demand shock.')
+    .argument('<table>', 'NBS CSV, generic CSV, pymrio directory, or builtin:china-io-2017-149')
+    .option('--domestic', 'use the domestic (import-adjusted) model A_d = (I − M̂)A')
+    .option('--households', 'close the model with households (Type II)')
+    .option('--demand <file>', 'CSV with columns sector,amount (table unit; 3- or 5-digit codes) → impact table')
+    .option('--employment <file>', 'employment by division CSV (e.g. builtin:china-employment-by-division) → employment multipliers')
+    .option('--divisions <file>', 'sector-divisions CSV (builtin:sector-divisions): 5-digit codes and the employment concordance')
+    .option('--year <year>', 'year of the employment data (with --employment)')
+    .option('--unit <unit>', 'money unit of a generic or pymrio table, e.g. 万元')
+    .option('--json', 'print JSON instead of a text table')
+    .option('--lang <lang>', 'zh or en (sector names)', 'zh')
+    .action((tablePath: string, opts: Options) => {
+      const lang = parseLang(opts.lang);
+      const table = loadTable(tablePath, opts.unit);
+      const divisions: SectorDivisions | undefined = opts.divisions
+        ? parseSectorDivisions(readFileSync(resolveInput(opts.divisions, '--divisions'), 'utf8'), opts.divisions) : undefined;
+      let employment: Float64Array | null = null;
+      if (opts.employment || opts.year) {
+        if (!opts.employment || !opts.year || !divisions) throw new Error('--employment, --year and --divisions go together');
+        const year = Number(opts.year);
+        if (!Number.isInteger(year)) throw new Error(`--year: not a year: ${opts.year}`);
+        const emp = parseEmploymentByDivision(readFileSync(resolveInput(opts.employment, '--employment'), 'utf8'), opts.employment);
+        employment = employmentCoefficients(table, emp, divisions, year).coefficients;
+      }
+      const balance = checkBalance(table, 1e-6);
+      if (!balance.ok) {
+        const worst = balance.imbalances[0];
+        process.stderr.write(`warning: ${table.source}: ${balance.imbalances.length} row/column totals differ from gross output by more than 1e-6 (worst: ${worst.kind} ${worst.code}, ${worst.relative.toExponential(2)})\n`);
+      }
+      const model = ioModel(table, { employment });
+      const domestic = Boolean(opts.domestic);
+      const households = Boolean(opts.households);
+      const m = multipliers(model, { domestic, households });
+      const impact = opts.demand
+        ? leontiefImpact(model, parseDemand(readFileSync(resolveInput(opts.demand, '--demand'), 'utf8'), table, opts.demand, divisions), { type: households ? 'II' : 'I', domestic })
+        : null;
+      const unit = table.unit || 'table unit';
+      if (opts.json) {
+        const arr = (v: Float64Array | null | undefined): number[] | null => (v ? [...v] : null);
+        const pair = (p: Multipliers['output'] | null) => (p ? { typeI: arr(p.typeI), typeII: arr(p.typeII) } : null);
+        const out = {
+          table: table.source, unit, system: m.system, households, codes: table.codes, names: table.names,
+          balance: { ok: balance.ok, maxRelative: balance.maxRelative },
+          totalRequirementColSum: arr(m.totalRequirementColSum), outputMultiplier: pair(m.output),
+          valueAddedMultiplier: pair(m.valueAdded), incomeMultiplier: pair(m.income),
+          employmentMultiplier: pair(m.employment), employmentUnit: `persons per ${unit}`,
+          influence: arr(m.influence), sensitivity: arr(m.sensitivity),
+          impact: impact && {
+            type: impact.type, demand: arr(impact.demand), importedDemand: arr(impact.importedDemand), totals: impact.totals,
+            ...Object.fromEntries((['output', 'valueAdded', 'income', 'jobs'] as const).map((k) => {
+              const e = impact[k];
+              return [k, e && { direct: arr(e.direct), indirect: arr(e.indirect), induced: arr(e.induced) }];
+            })),
+          },
+        };
+        process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
+        return;
+      }
+      const title = `${basename(table.source)}: ${table.n} sectors, ${m.system} model, ${households ? 'Type I and II (households closed)' : 'Type I'}; money in ${unit}`;
+      const { header, rows } = multiplierRows(table, m, lang);
+      process.stdout.write(`${title}\n\n${textTable(header, rows, header.map((_, c) => c).slice(2))}\n`);
+      if (m.employment) process.stdout.write(`\nemploymentMultiplier: persons per ${unit} of final demand\n`);
+      else process.stdout.write('\nemploymentMultiplier: not computed (pass --employment, --year and --divisions)\n');
+      if (impact) {
+        const r = impactRows(table, impact, lang);
+        process.stdout.write(`\nImpact of ${opts.demand} (Type ${impact.type}, ${impact.system}; output, value added, income in ${unit}, jobs in persons)\n\n${textTable(r.header, r.rows, r.header.map((_, c) => c).slice(2))}\n`);
+        if (impact.system === 'domestic') process.stdout.write(`\ndemand met directly by imports: ${num(impact.importedDemand.reduce((s, v) => s + v, 0))} ${unit}\n`);
+      }
+    });
+};
