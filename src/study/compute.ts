@@ -1,26 +1,35 @@
 // computeStudy: the platform-impact model of METHOD.md composed from its parts.
 // Pure: takes the validated config and the prepared inputs, returns every figure with its derivation.
 import type { StudyConfig, StudyInputs, StudyResults, Figure, ComponentRow, ConsumptionRow, Label, Unit, ComponentConfig, QualityRecord } from './types.ts';
-import { providerJobs, operatorJobs, type ComponentJobs } from './direct.ts';
-import { consumptionTotal } from './consumption.ts';
 import { inducedOutput } from './inducedOutput.ts';
-import { selectRows, take, numberField } from './select.ts';
+import { selectRows, numberField } from './select.ts';
+import { componentEstimates, consumptionEstimates, type ComponentEstimate } from './sampling.ts';
+import { Moments, combine, unit, ratioGradient, type Gradient } from './moments.ts';
+import { qnorm, qt } from '../survey/index.ts';
 
-type FigureSpec = Omit<Figure, 'id' | 'from'> & { from?: string[] };
+type FigureSpec = Omit<Figure, 'id' | 'from'> & { from?: string[]; g?: Gradient };
 
 const PROVIDER_FORMULA = 'N_k / n_k × Σ_i employees_i × related_share_i';
 const OPERATOR_FORMULA = '(Σ_i staff_i / Σ_i accounts_i) × M_j';
 
-/** Estimate one direct-jobs component from its questionnaire (METHOD §1a / §1b). */
-export function estimateComponent(c: ComponentConfig, inputs: StudyInputs): ComponentJobs {
-  const q = inputs.questionnaires[c.questionnaire];
-  if (!q) throw new Error(`${c.yamlPath}: questionnaire "${c.questionnaire}" was not loaded`);
-  const ctx = `${c.yamlPath} (${c.id})`;
-  const rows = selectRows(q, c.where, ctx);
-  const f = (name: string) => take(numberField(q, name, ctx), rows);
-  return c.kind === 'provider'
-    ? providerJobs(c.population, { employees: f('employees'), relatedShare: f('related_share'), fulltimeShare: f('fulltime_share') }, ctx)
-    : operatorJobs(c.population, { accounts: f('accounts'), staff: f('staff'), fulltimeShare: f('fulltime_share') }, ctx);
+/** Design-based estimates of every component, grouped by questionnaire (one independent block each). */
+function estimateComponents(config: StudyConfig, inputs: StudyInputs, moments: Moments): Map<string, { est: ComponentEstimate; jobs: number; part: number }> {
+  const out = new Map<string, { est: ComponentEstimate; jobs: number; part: number }>();
+  const all = [...config.providers, ...config.operators];
+  for (const key of new Set(all.map((c) => c.questionnaire))) {
+    const q = inputs.questionnaires[key];
+    const comps = all.filter((c) => c.questionnaire === key);
+    if (!q) throw new Error(`${comps[0].yamlPath}: questionnaire "${key}" was not loaded`);
+    const members = comps.map((c) => {
+      const ctx = `${c.yamlPath} (${c.id})`;
+      for (const f of c.kind === 'provider' ? ['employees', 'related_share', 'fulltime_share'] : ['accounts', 'staff', 'fulltime_share']) numberField(q, f, ctx);
+      return selectRows(q, c.where, ctx);
+    });
+    const { estimates, block } = componentEstimates(q, config.questionnaires[key], comps, members);
+    const idx = moments.addBlock(block.names, block.values, block.V, block.df);
+    estimates.forEach((est, k) => out.set(est.component.id, { est, jobs: idx[2 * k], part: idx[2 * k + 1] }));
+  }
+  return out;
 }
 
 /**
@@ -31,16 +40,22 @@ export function estimateComponent(c: ComponentConfig, inputs: StudyInputs): Comp
  */
 export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyResults {
   const figures: Record<string, Figure> = {};
-  const put = (id: string, f: FigureSpec) => {
+  const grads = new Map<string, Gradient>();
+  const moments = new Moments();
+  const put = (id: string, { g, ...f }: FigureSpec) => {
     if (figures[id]) throw new Error(`internal: figure ${id} defined twice`);
     figures[id] = { id, from: [], ...f };
+    grads.set(id, g ?? new Map());
   };
+  const gsum = (ids: string[]) => combine(ids.map((id) => [1, grads.get(id) as Gradient]));
   const L = (zh: string, en: string): Label => ({ zh, en });
 
   // --- Direct jobs -------------------------------------------------------------------------
   const components: ComponentRow[] = [];
+  const estimated = estimateComponents(config, inputs, moments);
   for (const c of [...config.providers, ...config.operators]) {
-    const est = estimateComponent(c, inputs);
+    const { est: e, jobs: gj, part: gp } = estimated.get(c.id)!;
+    const est = { n: e.n, jobs: e.jobs, parttime: e.parttime, fulltime: e.jobs - e.parttime };
     const plural = c.kind === 'provider' ? 'providers' : 'operators';
     const base = `jobs.${plural}.${c.id}`;
     const q = config.questionnaires[c.questionnaire];
@@ -51,6 +66,7 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyRes
       label: c.label,
       formula: c.kind === 'provider' ? PROVIDER_FORMULA : OPERATOR_FORMULA,
       inputs: common,
+      g: unit(gj),
     });
     put(`${base}.parttime`, {
       value: est.parttime,
@@ -61,6 +77,7 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyRes
           ? 'N_k / n_k × Σ_i employees_i × related_share_i × (1 − fulltime_share_i)'
           : '(Σ_i staff_i × (1 − fulltime_share_i) / Σ_i accounts_i) × M_j',
       inputs: common,
+      g: unit(gp),
     });
     put(`${base}.fulltime`, {
       value: est.fulltime,
@@ -69,13 +86,14 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyRes
       formula: 'jobs − part-time',
       inputs: {},
       from: [base, `${base}.parttime`],
+      g: combine([[1, unit(gj)], [-1, unit(gp)]]),
     });
     components.push({ id: c.id, kind: c.kind, label: c.label, groups: c.groups, population: c.population, n: est.n, jobs: est.jobs, fulltime: est.fulltime, parttime: est.parttime });
   }
   const sumOf = (ids: string[]) => ids.reduce((s, id) => s + figures[id].value, 0);
   const compIds = (kind: 'providers' | 'operators') => (kind === 'providers' ? config.providers : config.operators).map((c) => `jobs.${kind}.${c.id}`);
   const sumFigure = (id: string, ids: string[], label: Label, formulaTerm: string) =>
-    put(id, { value: sumOf(ids), unit: 'persons', label, formula: ids.length ? `Σ ${formulaTerm}` : '0 (no component declared)', inputs: {}, from: ids });
+    put(id, { value: sumOf(ids), unit: 'persons', label, formula: ids.length ? `Σ ${formulaTerm}` : '0 (no component declared)', inputs: {}, from: ids, g: gsum(ids) });
 
   sumFigure('jobs.providers', compIds('providers'), L('服务商带动就业', 'Jobs at service providers'), 'jobs_k over provider types');
   sumFigure('jobs.operators', compIds('operators'), L('运营者带动就业', 'Jobs of account operators'), 'jobs_j over account types');
@@ -89,6 +107,7 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyRes
     formula: 'direct − part-time',
     inputs: {},
     from: ['jobs.direct', 'jobs.direct.parttime'],
+    g: combine([[1, grads.get('jobs.direct')!], [-1, grads.get('jobs.direct.parttime')!]]),
   });
   for (const [g, { label }] of Object.entries(config.groups)) {
     const ids = components.filter((c) => c.groups.includes(g)).map((c) => `jobs.${c.kind === 'provider' ? 'providers' : 'operators'}.${c.id}`);
@@ -98,6 +117,16 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyRes
   // --- Consumption and induced output -----------------------------------------------------
   const consumption: ConsumptionRow[] = [];
   const cq = config.consumption.questionnaire ? inputs.questionnaires[config.consumption.questionnaire] : undefined;
+  const surveyed = config.consumption.categories.filter((c) => c.field !== undefined);
+  const consIndex = new Map<string, number>();
+  if (surveyed.length > 0) {
+    if (!cq) throw new Error(`consumption.questionnaire: the consumer questionnaire was not loaded`);
+    for (const c of surveyed) numberField(cq, c.field as string, c.yamlPath);
+    const key = config.consumption.questionnaire as string;
+    const block = consumptionEstimates(cq, config.questionnaires[key], surveyed.map((c) => c.field as string), config.users as number);
+    const idx = moments.addBlock(block.names, block.values, block.V, block.df);
+    surveyed.forEach((c, k) => consIndex.set(c.id, idx[k]));
+  }
   for (const cat of config.consumption.categories) {
     const sector = inputs.sectors[cat.id];
     if (!sector) throw new Error(`${cat.yamlPath}: no IO coefficient was prepared for sector ${cat.sector}`);
@@ -106,15 +135,15 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyRes
       amount = cat.total;
       put(`consumption.${cat.id}`, { value: amount, unit: 'yuan', label: cat.label, formula: 'given in the study file', inputs: { total: amount } });
     } else {
-      if (!cq) throw new Error(`${cat.yamlPath}: the consumer questionnaire was not loaded`);
-      const y = numberField(cq, cat.field as string, cat.yamlPath);
-      amount = consumptionTotal(config.users as number, y, cat.yamlPath);
+      const k = consIndex.get(cat.id) as number;
+      amount = moments.values[k];
       put(`consumption.${cat.id}`, {
         value: amount,
         unit: 'yuan',
         label: cat.label,
         formula: 'U / n × Σ_i spend_i',
-        inputs: { U: config.users as number, n: y.length, field: cat.field as string, questionnaire: cq.file },
+        inputs: { U: config.users as number, n: cq!.valid, field: cat.field as string, questionnaire: cq!.file },
+        g: unit(k),
       });
     }
     const out = inducedOutput([{ amount, coefficient: sector.coefficient, id: cat.id }]);
@@ -125,11 +154,12 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyRes
       formula: 'C_c × b_s(c)',
       inputs: { b: sector.coefficient, sector: `${sector.code} ${sector.name.zh} ${sector.name.en}` },
       from: [`consumption.${cat.id}`],
+      g: combine([[sector.coefficient, grads.get(`consumption.${cat.id}`)!]]),
     });
     consumption.push({ id: cat.id, label: cat.label, kind: cat.kind, sector: { code: sector.code, index: sector.index, name: sector.name }, amount, coefficient: sector.coefficient, inducedOutput: out, jobs: out * inputs.jobsPerOutput.perYuan });
   }
   const catIds = (kind?: 'information' | 'traditional') => config.consumption.categories.filter((c) => !kind || c.kind === kind).map((c) => `consumption.${c.id}`);
-  const moneySum = (id: string, ids: string[], label: Label, formula: string) => put(id, { value: sumOf(ids), unit: 'yuan', label, formula, inputs: {}, from: ids });
+  const moneySum = (id: string, ids: string[], label: Label, formula: string) => put(id, { value: sumOf(ids), unit: 'yuan', label, formula, inputs: {}, from: ids, g: gsum(ids) });
   moneySum('consumption.information', catIds('information'), L('信息消费', 'Information consumption'), 'Σ C_c over information categories');
   moneySum('consumption.traditional', catIds('traditional'), L('带动传统消费', 'Traditional consumption driven'), 'Σ C_c over traditional categories');
   moneySum('consumption.total', ['consumption.information', 'consumption.traditional'], L('直接经济贡献（带动消费合计）', 'Direct economic contribution (consumption driven)'), 'D = Σ_c C_c');
@@ -152,6 +182,7 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyRes
     formula: 'induced output × jobs per yuan of output',
     inputs: {},
     from: ['output.indirect', 'ratio.jobs_per_output'],
+    g: combine([[jpo.perYuan, grads.get('output.indirect')!]]),
   });
   sumFigure('jobs.total', ['jobs.direct', 'jobs.indirect'], L('带动就业总量', 'Total jobs driven'), 'direct + indirect');
   put('share.providers', {
@@ -161,11 +192,26 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyRes
     formula: 'jobs.providers / jobs.total',
     inputs: {},
     from: ['jobs.providers', 'jobs.total'],
+    g: ratioGradient(figures['jobs.providers'].value, grads.get('jobs.providers')!, figures['jobs.total'].value, grads.get('jobs.total')!),
   });
+
+  // --- Sampling error: se, df and interval of every figure that depends on a survey ----------
+  const { level, method } = config.intervals;
+  for (const [id, g] of grads) {
+    if (g.size === 0) continue;
+    const { variance, df } = moments.variance(g);
+    const se = Math.sqrt(Math.max(0, variance));
+    const q = method === 'z' || !Number.isFinite(df) ? qnorm((1 + level) / 2) : qt((1 + level) / 2, df);
+    const f = figures[id];
+    f.se = se;
+    f.df = Number.isFinite(df) ? df : undefined;
+    f.ci = [f.value - q * se, f.value + q * se];
+  }
 
   const quality: QualityRecord[] = Object.values(inputs.questionnaires).map((q) => ({ questionnaire: q.key, file: q.file, rowsRead: q.rowsRead, valid: q.valid, rejected: q.rejected, reasons: q.reasons }));
   const assumptions = [
-    'Each questionnaire is a simple random sample of n valid questionnaires from the component population (design weights N/n), as the seed formulas imply.',
+    'Questionnaires without a declared design are simple random samples: provider types of n_k from N_k (weights N_k/n_k, fpc), operator types with equal weights (ratio estimator), consumers of n from the platform users (weights U/n, fpc), as the seed formulas imply. Components from independent samples add variances.',
+    `Intervals: ${Math.round(level * 100)}% ${method === 't' ? 'Student t with design degrees of freedom (Satterthwaite across questionnaires)' : 'normal'}; standard errors by Taylor linearization.`,
     `Coefficients b_s are column sums of B = (I − A)⁻¹ − I of ${inputs.ioSource}; they are treated as fixed (no sampling error).`,
     `Jobs per yuan of induced output: ${jpo.source.replace(/\.$/, '')}.`,
   ];

@@ -197,6 +197,7 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
     groups,
     consumption: { questionnaire: cons.questionnaire, categories },
     io: { table: io.table, method: io.method, coefficients: io.coefficients },
+    intervals: { level: raw.intervals?.level ?? 0.95, method: raw.intervals?.method ?? 't' },
     jobsPerOutput:
       jpo.method === 'ratio'
         ? { method: 'ratio', perYuan: jpo.value * perYuan[jpo.unit as keyof typeof perYuan], value: jpo.value, unit: jpo.unit, source: jpo.source }

@@ -142,6 +142,15 @@ export const studySchema = {
         notes: { type: 'string' },
       },
     },
+    intervals: {
+      type: 'object',
+      description: 'Confidence intervals of every figure carrying sampling error.',
+      additionalProperties: false,
+      properties: {
+        level: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1, description: 'Confidence level (default 0.95).' },
+        method: { enum: ['t', 'z'], description: 't (default): Student t with the design degrees of freedom; z: normal quantiles (R confint() default).' },
+      },
+    },
     population: {
       type: 'object',
       description: 'Platform-wide population counts quoted in the study (for the record and for consumption estimates).',

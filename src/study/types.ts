@@ -68,6 +68,7 @@ export interface StudyConfig {
   consumption: { questionnaire?: string; categories: CategoryConfig[] };
   io: { table?: string; method: 'seed'; coefficients?: Record<string, number> };
   jobsPerOutput: JobsPerOutputConfig;
+  intervals: { level: number; method: 't' | 'z' };
 }
 
 export type Unit = 'persons' | 'yuan' | 'persons/yuan' | 'ratio';

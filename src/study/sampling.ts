@@ -1,0 +1,180 @@
+// The sampling design of each questionnaire and the design-based estimates of the study's
+// components and consumption categories, with their covariance (METHOD §1–2 under a design).
+//
+// Default design (no `design:` in the study file), the one the seed's formulas imply:
+//   providers: each component a stratum, simple random sample of n_k from N_k  (w = N_k/n_k, fpc N_k)
+//              → jobs_k = Σ w_i employees_i related_share_i  (Horvitz–Thompson = the seed formula)
+//   operators: each component a stratum, respondents sampled with equal probability, no fpc
+//              → jobs_j = M_j · Σ w s / Σ w a  (ratio estimator; invariant to the weights' scale)
+//   consumers: simple random sample of n from U users (w = U/n, fpc U) → C_c = Σ w_i y_ic
+// Declared design: svydesign(ids, strata, weights, fpc, nest) over all valid rows; components are
+// domains of it. Variances: Taylor linearization with influence values (R survey's svyrecvar).
+import { svydesign, svyrecvar, degf, type SurveyDesign, type Columns } from '../survey/index.ts';
+import type { ComponentConfig, QuestionnaireConfig, QuestionnaireData } from './types.ts';
+
+export interface ComponentEstimate {
+  component: ComponentConfig;
+  n: number;
+  jobs: number;
+  parttime: number;
+}
+
+export interface QuestionnaireEstimates {
+  names: string[]; // e.g. 'wecom.jobs', 'wecom.parttime', 'consumption.traffic'
+  values: Float64Array;
+  V: Float64Array;
+  df: number;
+  design: string; // description for the methodology section
+}
+
+function columnsOf(q: QuestionnaireData, rows: Int32Array | null): Record<string, Float64Array | (string | null)[]> {
+  const out: Record<string, Float64Array | (string | null)[]> = {};
+  for (const [k, v] of Object.entries(q.numbers)) out[k] = rows ? Float64Array.from(rows, (i) => v[i]) : v;
+  for (const [k, v] of Object.entries(q.categories)) out[k] = rows ? Array.from(rows, (i) => v[i]) : v;
+  return out;
+}
+
+function declaredDesign(q: QuestionnaireData, cfg: QuestionnaireConfig): SurveyDesign {
+  const d = cfg.design!;
+  try {
+    return svydesign({ data: columnsOf(q, null) as Columns, ids: d.ids ?? '1', strata: d.strata, weights: d.weights, fpc: d.fpc, nest: d.nest });
+  } catch (e) {
+    throw new Error(`${cfg.yamlPath}.design: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Estimates of the components that use one questionnaire, under its design, with covariance.
+ * members[k] are the rows of component k (from its `where`). Fails naming the component when
+ * it has fewer than 2 valid questionnaires (no variance can be estimated) and when default
+ * strata would overlap.
+ */
+export function componentEstimates(q: QuestionnaireData, cfg: QuestionnaireConfig, comps: ComponentConfig[], members: Int32Array[]): { estimates: ComponentEstimate[]; block: QuestionnaireEstimates } {
+  let design: SurveyDesign;
+  let rowOf: (k: number) => Int32Array; // design rows of component k
+  let data: Record<string, Float64Array | (string | null)[]>;
+  const kinds = new Set(comps.map((c) => c.kind));
+  comps.forEach((c, k) => {
+    if (members[k].length < 2) throw new Error(`${c.yamlPath} (${c.id}): ${members[k].length} valid questionnaire(s); at least 2 are needed to estimate a sampling variance`);
+  });
+  if (cfg.design) {
+    design = declaredDesign(q, cfg);
+    data = columnsOf(q, null);
+    rowOf = (k) => members[k];
+  } else {
+    if (kinds.size > 1) throw new Error(`${cfg.yamlPath}: used by both provider and operator components; declare its sampling design (design:)`);
+    const seen = new Uint8Array(q.valid);
+    members.forEach((m, k) => m.forEach((i) => {
+      if (seen[i]) throw new Error(`${comps[k].yamlPath} (${comps[k].id}): its rows overlap another component's; with overlapping components declare the sampling design (${cfg.yamlPath}.design)`);
+      seen[i] = 1;
+    }));
+    const all = Int32Array.from(members.flatMap((m) => Array.from(m)));
+    data = columnsOf(q, all);
+    const stratum: string[] = [];
+    const w = new Float64Array(all.length);
+    const fpc = new Float64Array(all.length);
+    let at = 0;
+    const starts: number[] = [];
+    members.forEach((m, k) => {
+      starts.push(at);
+      const c = comps[k];
+      for (let j = 0; j < m.length; j++, at++) {
+        stratum.push(c.id);
+        w[at] = c.kind === 'provider' ? c.population / m.length : 1;
+        fpc[at] = c.population;
+      }
+    });
+    data.__stratum = stratum;
+    data.__w = w;
+    if (kinds.has('provider')) {
+      members.forEach((m, k) => {
+        if (m.length > comps[k].population) throw new Error(`${comps[k].yamlPath} (${comps[k].id}): ${m.length} valid questionnaires but a population of only ${comps[k].population}`);
+      });
+      data.__fpc = fpc;
+    }
+    design = svydesign({ data: data as Columns, ids: '1', strata: '__stratum', weights: '__w', fpc: kinds.has('provider') ? '__fpc' : undefined });
+    rowOf = (k) => Int32Array.from({ length: members[k].length }, (_, j) => starts[k] + j);
+  }
+  const n = design.n;
+  const w = design.weights;
+  const num = (f: string) => data[f] as Float64Array;
+  const names: string[] = [];
+  const values: number[] = [];
+  const X: Float64Array[] = [];
+  const estimates: ComponentEstimate[] = [];
+  comps.forEach((c, k) => {
+    const rows = rowOf(k);
+    if (c.kind === 'provider') {
+      const e = num('employees'), r = num('related_share'), f = num('fulltime_share');
+      const zj = new Float64Array(n), zp = new Float64Array(n);
+      let tj = 0, tp = 0;
+      for (const i of rows) {
+        const related = e[i] * r[i];
+        zj[i] = w[i] * related;
+        zp[i] = w[i] * related * (1 - f[i]);
+        tj += zj[i];
+        tp += zp[i];
+      }
+      names.push(`${c.id}.jobs`, `${c.id}.parttime`);
+      values.push(tj, tp);
+      X.push(zj, zp);
+      estimates.push({ component: c, n: rows.length, jobs: tj, parttime: tp });
+    } else {
+      const a = num('accounts'), s = num('staff'), f = num('fulltime_share');
+      let ta = 0, ts = 0, tp = 0;
+      for (const i of rows) {
+        ta += w[i] * a[i];
+        ts += w[i] * s[i];
+        tp += w[i] * s[i] * (1 - f[i]);
+      }
+      if (!(ta > 0)) throw new Error(`${c.yamlPath} (${c.id}): the surveyed accounts sum to 0; the staff-per-account ratio is undefined`);
+      const R = ts / ta, Rp = tp / ta, M = c.population;
+      const zj = new Float64Array(n), zp = new Float64Array(n);
+      for (const i of rows) {
+        zj[i] = (M * w[i] * (s[i] - R * a[i])) / ta;
+        zp[i] = (M * w[i] * (s[i] * (1 - f[i]) - Rp * a[i])) / ta;
+      }
+      names.push(`${c.id}.jobs`, `${c.id}.parttime`);
+      values.push(M * R, M * Rp);
+      X.push(zj, zp);
+      estimates.push({ component: c, n: rows.length, jobs: M * R, parttime: M * Rp });
+    }
+  });
+  let V: Float64Array;
+  try {
+    V = svyrecvar(design, X);
+  } catch (e) {
+    throw new Error(`${cfg.yamlPath}: ${(e as Error).message}`);
+  }
+  return { estimates, block: { names, values: Float64Array.from(values), V, df: degf(design), design: design.label } };
+}
+
+/**
+ * Category totals from the consumer questionnaire: C_c = Σ w_i y_ic, default SRS of n from U users
+ * (w = U/n, fpc U), with covariance across categories.
+ */
+export function consumptionEstimates(q: QuestionnaireData, cfg: QuestionnaireConfig, fields: string[], users: number): QuestionnaireEstimates {
+  let design: SurveyDesign;
+  if (cfg.design) design = declaredDesign(q, cfg);
+  else {
+    if (q.valid < 2) throw new Error(`${cfg.yamlPath}: ${q.valid} valid questionnaire(s); at least 2 are needed`);
+    if (q.valid > users) throw new Error(`${cfg.yamlPath}: ${q.valid} valid questionnaires but population.users is only ${users}`);
+    const data: Record<string, Float64Array | (string | null)[]> = columnsOf(q, null);
+    data.__w = new Float64Array(q.valid).fill(users / q.valid);
+    data.__fpc = new Float64Array(q.valid).fill(users);
+    design = svydesign({ data: data as Columns, ids: '1', weights: '__w', fpc: '__fpc' });
+  }
+  const w = design.weights;
+  const X = fields.map((f) => {
+    const y = q.numbers[f];
+    return Float64Array.from(y, (v, i) => w[i] * v);
+  });
+  const values = Float64Array.from(X, (z) => z.reduce((s, v) => s + v, 0));
+  let V: Float64Array;
+  try {
+    V = svyrecvar(design, X);
+  } catch (e) {
+    throw new Error(`${cfg.yamlPath}: ${(e as Error).message}`);
+  }
+  return { names: fields.map((f) => `consumption.${f}`), values, V, df: degf(design), design: design.label };
+}

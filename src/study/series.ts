@@ -1,0 +1,152 @@
+// Multi-year series of a study: earlier years (published or estimated) beside the study year's
+// estimates, with year-on-year growth, compound annual growth over any span, and the years where
+// the scope (the set of direct-jobs components) changed. Pure; runs in Node and the browser.
+import type { StudyResults } from './types.ts';
+
+/**
+ * One year of a series as the study file declares it (`series:` in study.yaml, one entry a year).
+ * `figures` holds values in base units keyed by figure id (jobs.total, jobs.direct, jobs.indirect, …);
+ * `components` lists the ids of the direct-jobs components counted that year (absent = not known,
+ * so no scope comparison is made for it).
+ */
+export interface SeriesYear {
+  year: number;
+  status: 'published' | 'estimated';
+  source?: string;
+  figures: Record<string, number>;
+  components?: string[];
+}
+
+/** A year of the assembled series; `published` keeps a published value of the study year beside the estimate. */
+export interface SeriesRow extends SeriesYear {
+  published?: Record<string, number>;
+}
+
+/** A change of scope between two consecutive years of the series. */
+export interface ScopeChange {
+  from: number;
+  to: number;
+  added: string[];
+  removed: string[];
+}
+
+/** One row of a growth table: the value of a figure in a year and its growth on the previous year present. */
+export interface GrowthRow {
+  year: number;
+  status: SeriesYear['status'];
+  value: number | null;
+  /** value / previous − 1 when the previous year of the series is the calendar year before. */
+  yoy: number | null;
+  /** Annual rate over a gap of more than one year ((v_t / v_s)^(1/(t−s)) − 1), with `gap` years. */
+  annualized: number | null;
+  gap: number;
+  /** True when the components counted differ from the previous year present (see scopeChanges). */
+  scopeChanged: boolean;
+}
+
+/**
+ * yoy(prev, cur) = cur / prev − 1.
+ * Example: yoy(2235e4, 2601e4) → 0.16376… (the seed's "+16%").
+ * Fails when prev ≤ 0 or either value is not finite (growth undefined).
+ */
+export function yoy(prev: number, cur: number): number {
+  if (!(prev > 0) || !Number.isFinite(prev) || !Number.isFinite(cur)) throw new Error(`yoy: growth from ${prev} to ${cur} is undefined (previous value must be positive)`);
+  return cur / prev - 1;
+}
+
+/**
+ * cagr(v0, v1, years) = (v1 / v0)^(1/years) − 1, the compound annual growth rate over `years` years.
+ * Example: cagr(1008e4, 2963e4, 5) → 0.2408… (the seed's 2014–2019 total; it states "22% a year").
+ * Fails when years ≤ 0, v0 ≤ 0 or v1 < 0.
+ */
+export function cagr(v0: number, v1: number, years: number): number {
+  if (!(years > 0)) throw new Error(`cagr: span must be a positive number of years, got ${years}`);
+  if (!(v0 > 0) || !(v1 >= 0)) throw new Error(`cagr: undefined from ${v0} to ${v1} (start must be positive, end non-negative)`);
+  return Math.pow(v1 / v0, 1 / years) - 1;
+}
+
+/**
+ * assembleSeries(years, results) → rows sorted by year: the declared years plus the study year,
+ * whose figures and components come from the results (status "estimated"). A declared entry for
+ * the study year itself is kept as `published` on that row (to compare with the estimate).
+ * Fails on a year declared twice or a non-integer year, naming it.
+ */
+export function assembleSeries(years: SeriesYear[], results: Pick<StudyResults, 'study' | 'figures' | 'components'>): SeriesRow[] {
+  const seen = new Set<number>();
+  for (const y of years) {
+    if (!Number.isInteger(y.year)) throw new Error(`series: year must be an integer, got ${y.year}`);
+    if (seen.has(y.year)) throw new Error(`series: year ${y.year} is declared twice`);
+    seen.add(y.year);
+  }
+  const t = results.study.year;
+  const current: SeriesRow = {
+    year: t,
+    status: 'estimated',
+    source: 'this study',
+    figures: Object.fromEntries(Object.values(results.figures).map((f) => [f.id, f.value])),
+    components: results.components.map((c) => c.id),
+  };
+  const same = years.find((y) => y.year === t);
+  if (same) current.published = same.figures;
+  return [...years.filter((y) => y.year !== t).map((y) => ({ ...y })), current].sort((a, b) => a.year - b.year);
+}
+
+/**
+ * scopeChanges(rows) → one entry per pair of consecutive rows that both list their components and
+ * whose component sets differ (added = in the later year only, removed = in the earlier only).
+ * Example: [{2018, [a]}, {2019, [a, b]}] → [{from: 2018, to: 2019, added: [b], removed: []}].
+ */
+export function scopeChanges(rows: Pick<SeriesYear, 'year' | 'components'>[]): ScopeChange[] {
+  const out: ScopeChange[] = [];
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1].components;
+    const b = rows[i].components;
+    if (!a || !b) continue;
+    const added = b.filter((c) => !a.includes(c));
+    const removed = a.filter((c) => !b.includes(c));
+    if (added.length || removed.length) out.push({ from: rows[i - 1].year, to: rows[i].year, added, removed });
+  }
+  return out;
+}
+
+/**
+ * growthTable(rows, id) → per row the value of figure `id` (null when that year lacks it), its YoY
+ * growth on the previous row that has a value, an annualized rate when years were skipped, and
+ * whether the scope changed since that row. Rows must be sorted by year (assembleSeries does).
+ */
+export function growthTable(rows: SeriesYear[], id: string): GrowthRow[] {
+  const changes = scopeChanges(rows);
+  let prev: SeriesYear | undefined;
+  return rows.map((r) => {
+    const value = r.figures[id] ?? null;
+    const row: GrowthRow = { year: r.year, status: r.status, value, yoy: null, annualized: null, gap: 0, scopeChanged: false };
+    if (value !== null && prev) {
+      const p = prev.figures[id];
+      row.gap = r.year - prev.year;
+      if (p > 0) {
+        if (row.gap === 1) row.yoy = yoy(p, value);
+        else row.annualized = cagr(p, value, row.gap);
+      }
+      const from = prev.year;
+      row.scopeChanged = changes.some((c) => c.from >= from && c.to <= r.year);
+    }
+    if (value !== null) prev = r;
+    return row;
+  });
+}
+
+/**
+ * seriesCagr(rows, id, from, to) → CAGR of figure `id` between two years of the series.
+ * Example: total jobs 1008万 (2014) → 2963万 (2019): 0.2408….
+ * Fails when either year is missing from the series or lacks the figure, naming the year.
+ */
+export function seriesCagr(rows: SeriesYear[], id: string, from: number, to: number): number {
+  const at = (y: number) => {
+    const r = rows.find((row) => row.year === y);
+    if (!r) throw new Error(`series: no year ${y} (years: ${rows.map((row) => row.year).join(', ')})`);
+    const v = r.figures[id];
+    if (v === undefined) throw new Error(`series: year ${y} has no figure ${id}`);
+    return v;
+  };
+  return cagr(at(from), at(to), to - from);
+}

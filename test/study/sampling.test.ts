@@ -1,0 +1,66 @@
+// Standard errors of study figures under the default designs equal R survey's
+// (reference: scripts/ref/study_reference.R → test/fixtures/study/reference.json), to 1e-9 relative.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { runStudy } from '../../src/cli/runStudy.ts';
+import { Moments, ratioGradient, unit } from '../../src/study/moments.ts';
+import { providerJobs, operatorJobs } from '../../src/study/direct.ts';
+import { selectRows, take } from '../../src/study/select.ts';
+
+const fx = new URL('../fixtures/study/', import.meta.url).pathname;
+const ref: Record<string, { value: number; se?: number }> = JSON.parse(readFileSync(fx + 'reference.json', 'utf8'));
+const { results, prepared } = await runStudy(fx + 'study.yaml');
+const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1e-300, Math.abs(b));
+
+test('every study figure with an R reference matches its value and standard error (1e-9 relative)', () => {
+  let checked = 0;
+  for (const [id, want] of Object.entries(ref)) {
+    if (id.startsWith('df.')) continue;
+    const f = results.figures[id];
+    assert.ok(f, `figure ${id} exists`);
+    assert.ok(rel(f.value, want.value) < 1e-9, `${id}: value ${f.value} vs R ${want.value}`);
+    assert.ok(f.se !== undefined && rel(f.se, want.se as number) < 1e-9, `${id}: se ${f.se} vs R ${want.se}`);
+    checked++;
+  }
+  assert.equal(checked, 19, 'all 19 R-referenced figures checked');
+});
+
+test('design degrees of freedom: n − H per questionnaire, as R degf', () => {
+  assert.equal(results.figures['jobs.providers.a'].df, ref['df.providers'].value);
+  assert.equal(results.figures['consumption.c1'].df, ref['df.consumers'].value);
+});
+
+test('default-design estimates equal the seed formulas (two routes agree)', () => {
+  const p = prepared.inputs.questionnaires.p;
+  const rows = selectRows(p, { type: ['a'] }, 'a');
+  const t = (f: string) => take(p.numbers[f], rows);
+  const byFormula = providerJobs(300, { employees: t('employees'), relatedShare: t('related_share'), fulltimeShare: t('fulltime_share') });
+  assert.ok(rel(results.figures['jobs.providers.a'].value, byFormula.jobs) < 1e-12);
+  assert.ok(rel(results.figures['jobs.providers.a.parttime'].value, byFormula.parttime) < 1e-12);
+  const o = prepared.inputs.questionnaires.o;
+  const r2 = selectRows(o, { type: ['y'] }, 'y');
+  const u = (f: string) => take(o.numbers[f], r2);
+  const op = operatorJobs(5000, { accounts: u('accounts'), staff: u('staff'), fulltimeShare: u('fulltime_share') });
+  assert.ok(rel(results.figures['jobs.operators.y'].value, op.jobs) < 1e-12);
+});
+
+test('intervals: t with the Satterthwaite df; share by the delta method', () => {
+  const f = results.figures['jobs.direct'];
+  assert.ok(f.ci && f.df && f.df > 0);
+  assert.ok(f.ci[0] < f.value && f.value < f.ci[1]);
+  const s = results.figures['share.providers'];
+  assert.ok(s.se !== undefined && s.se > 0 && s.ci);
+});
+
+test('Moments: Satterthwaite df and delta-method gradient on a hand-worked case', () => {
+  const m = new Moments();
+  const [a] = m.addBlock(['a'], [10], Float64Array.of(4), 10);
+  const [b] = m.addBlock(['b'], [20], Float64Array.of(9), 20);
+  const v = m.variance(new Map([[a, 1], [b, 1]]));
+  assert.equal(v.variance, 13);
+  assert.ok(Math.abs(v.df - 169 / (16 / 10 + 81 / 20)) < 1e-12);
+  // a/(a+b) at (10, 20): ∂/∂a = b/(a+b)² = 20/900, ∂/∂b = −a/(a+b)² = −10/900
+  const g = ratioGradient(10, unit(a), 30, new Map([[a, 1], [b, 1]]));
+  assert.ok(Math.abs((g.get(a) as number) - 20 / 900) < 1e-15 && Math.abs((g.get(b) as number) + 10 / 900) < 1e-15);
+});
