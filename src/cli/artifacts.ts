@@ -4,11 +4,43 @@ import type { StudyResults } from '../study/types.ts';
 import type { Lang } from './format.ts';
 import type { PreparedStudy } from './prepare.ts';
 
+export type ChartFormat = 'svg' | 'png';
+
 export interface ArtifactContext {
   results: StudyResults;
   prepared: PreparedStudy;
   lang: Lang;
+  /** Chart image formats to write under charts/ (default ['svg']; 'png' needs Chromium and takes seconds). */
+  charts?: ChartFormat[];
 }
 export type ArtifactProducer = (ctx: ArtifactContext) => Promise<Record<string, string | Uint8Array>>;
 
-export const artifactProducers: ArtifactProducer[] = [];
+/**
+ * parseChartFormats("svg,png") → ['svg', 'png']; "none" → []. For `spillover run --charts LIST`;
+ * until run.ts passes ctx.charts, the environment variable SPILLOVER_CHARTS is read instead.
+ */
+export function parseChartFormats(v: string | undefined): ChartFormat[] {
+  if (v === undefined) return ['svg'];
+  if (v.trim() === 'none') return [];
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const f of list) if (f !== 'svg' && f !== 'png') throw new Error(`--charts: expected a list of svg, png (or none), got ${JSON.stringify(v)}`);
+  return [...new Set(list)] as ChartFormat[];
+}
+
+/** report.html (both languages, `lang` shown first), tables.xlsx and charts/<id>-<lang>.svg|png. */
+const report: ArtifactProducer = async ({ results, lang, charts }) => {
+  const { renderReport, renderChartSvgs, tablesWorkbook } = await import('../report/index.ts');
+  const formats = charts ?? parseChartFormats(process.env.SPILLOVER_CHARTS);
+  const svgs = renderChartSvgs(results);
+  const files: Record<string, string | Uint8Array> = { 'report.html': renderReport(results, lang, svgs), 'tables.xlsx': await tablesWorkbook(results) };
+  const named: Record<string, string> = {};
+  for (const [id, s] of svgs) for (const l of ['zh', 'en'] as const) named[`charts/${id}-${l}`] = s[l];
+  if (formats.includes('svg')) for (const [name, svg] of Object.entries(named)) files[`${name}.svg`] = svg;
+  if (formats.includes('png')) {
+    const { chartPngs } = await import('../report/chartPngs.ts');
+    for (const [name, png] of Object.entries(await chartPngs(named))) files[`${name}.png`] = png;
+  }
+  return files;
+};
+
+export const artifactProducers: ArtifactProducer[] = [report];

@@ -1,0 +1,202 @@
+// ONE description of each chart, as an ECharts option per language: the report renders it to SVG on
+// the server (renderChartSvg), the dashboard hands the same option to ECharts in the browser.
+// Values are in display units (万人, 亿元, %) so axes read like the seed's charts.
+import type { EChartsOption } from 'echarts';
+import type { Label } from '../study/types.ts';
+import { T } from './i18n.ts';
+import type { Lang } from './format.ts';
+import { indicators, sectorImpacts, seriesRows, type ExtendedResults } from './optionalParts.ts';
+
+export interface ChartSpec {
+  id: string;
+  title: Label;
+  /** Id of the table shown under the chart (reportTables). */
+  table: string;
+  width: number;
+  height: number;
+  option: (lang: Lang) => EChartsOption;
+}
+
+export const CHART_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+const PALETTE = ['#2f6db5', '#7fb0e0', '#e08a2f', '#f2c48d', '#5a9e6f', '#a3cfae', '#8d6bb8'];
+const WIDTH = 940;
+const r1 = (v: number) => Math.round(v * 10) / 10;
+const wan = (v: number | null | undefined) => (v === null || v === undefined ? null : r1(v / 1e4));
+const yi = (v: number) => r1(v / 1e8);
+const unitOf = (lang: Lang, u: 'persons' | 'yuan' | 'pct') => (u === 'persons' ? (lang === 'zh' ? '万人' : '10k persons') : u === 'yuan' ? (lang === 'zh' ? '亿元' : '100M yuan') : '%');
+const fmt1 = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : '');
+const sectorLabel = (code: string, name: Label, lang: Lang) => (name[lang] ? `${name[lang]} ${code}` : code);
+
+function base(lang: Lang, legend: boolean): EChartsOption {
+  return {
+    animation: false,
+    color: PALETTE,
+    textStyle: { fontFamily: CHART_FONT, fontSize: 12, color: '#333' },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt1(v) },
+    legend: legend ? { top: 0, right: 8, itemWidth: 14, itemHeight: 10, textStyle: { fontFamily: CHART_FONT } } : undefined,
+    grid: { left: 8, right: 56, top: legend ? 34 : 12, bottom: 8, containLabel: true },
+    aria: { enabled: true, label: { description: lang === 'zh' ? '图表，数据见下表' : 'Chart; the data are in the table below' } },
+  };
+}
+
+const valueAxis = (name: string) => ({ type: 'value' as const, name, nameLocation: 'end' as const, nameTextStyle: { color: '#666', align: 'right' as const, padding: [0, 0, 0, 0] }, splitLine: { lineStyle: { color: '#e6e6e6' } }, axisLabel: { color: '#666' } });
+const catAxis = (data: string[]) => ({ type: 'category' as const, data, inverse: true, axisTick: { show: false }, axisLine: { lineStyle: { color: '#999' } }, axisLabel: { color: '#333', width: 220, overflow: 'break' as const } });
+const rowsHeight = (n: number, legend: boolean) => (legend ? 52 : 28) + 34 * n;
+
+function jobsByYear(r: ExtendedResults): ChartSpec | null {
+  const rows = seriesRows(r);
+  if (!rows) return null;
+  const years = rows.map((y) => String(y.year));
+  const split = (y: (typeof rows)[number]) => y.figures['jobs.direct'] !== undefined && y.figures['jobs.indirect'] !== undefined;
+  return {
+    id: 'jobs_by_year',
+    title: { zh: '历年带动就业（直接／间接）', en: 'Jobs by year (direct / indirect)' },
+    table: 'series',
+    width: WIDTH,
+    height: 340,
+    option: (lang) => {
+      const stack = (name: string, data: (number | null)[], label = false) => ({ name, type: 'bar' as const, stack: 'jobs', data, barMaxWidth: 48, label: label ? { show: true, position: 'top' as const, formatter: (p: { dataIndex: number }) => fmt1(wan(rows[p.dataIndex].figures['jobs.total'])) } : undefined });
+      const anyTotalOnly = rows.some((y) => !split(y));
+      return {
+        ...base(lang, true),
+        grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+        xAxis: { type: 'category', data: years, axisTick: { show: false } },
+        yAxis: valueAxis(unitOf(lang, 'persons')),
+        series: [
+          stack(lang === 'zh' ? '直接' : 'Direct', rows.map((y) => (split(y) ? wan(y.figures['jobs.direct']) : null))),
+          stack(lang === 'zh' ? '间接' : 'Indirect', rows.map((y) => (split(y) ? wan(y.figures['jobs.indirect']) : null)), !anyTotalOnly),
+          ...(anyTotalOnly ? [{ ...stack(lang === 'zh' ? '合计（未分直接／间接）' : 'Total (split not published)', rows.map((y) => (split(y) ? null : wan(y.figures['jobs.total'])))), itemStyle: { color: '#b9c3cf' } }, { name: '', type: 'bar' as const, stack: 'jobs', data: rows.map(() => 0), label: { show: true, position: 'top' as const, color: '#333', formatter: (p: { dataIndex: number }) => fmt1(wan(rows[p.dataIndex].figures['jobs.total'])) }, tooltip: { show: false } }] : []),
+        ],
+      };
+    },
+  };
+}
+
+function composition(r: ExtendedResults): ChartSpec {
+  const cs = r.components;
+  return {
+    id: 'composition',
+    title: { zh: '直接就业构成（全职／兼职）', en: 'Direct jobs by component (full-time / part-time)' },
+    table: 'components',
+    width: WIDTH,
+    height: rowsHeight(cs.length, true),
+    option: (lang) => ({
+      ...base(lang, true),
+      xAxis: valueAxis(unitOf(lang, 'persons')),
+      yAxis: catAxis(cs.map((c) => c.label[lang])),
+      series: [
+        { name: lang === 'zh' ? '全职' : 'Full-time', type: 'bar', stack: 'c', data: cs.map((c) => wan(c.fulltime)), barMaxWidth: 22 },
+        { name: lang === 'zh' ? '兼职' : 'Part-time', type: 'bar', stack: 'c', data: cs.map((c) => wan(c.parttime)), barMaxWidth: 22, label: { show: true, position: 'right', color: '#333', formatter: (p: { dataIndex: number }) => fmt1(wan(cs[p.dataIndex].jobs)) } },
+      ],
+    }),
+  };
+}
+
+function consumption(r: ExtendedResults): ChartSpec {
+  const cs = r.consumption;
+  const of = (kind: string) => cs.map((c) => (c.kind === kind ? yi(c.amount) : null));
+  return {
+    id: 'consumption',
+    title: { zh: '带动消费（按类别）', en: 'Consumption driven, by category' },
+    table: 'consumption',
+    width: WIDTH,
+    height: rowsHeight(cs.length, true),
+    option: (lang) => ({
+      ...base(lang, true),
+      xAxis: valueAxis(unitOf(lang, 'yuan')),
+      yAxis: catAxis(cs.map((c) => c.label[lang])),
+      series: (['information', 'traditional'] as const).map((k, i) => ({
+        name: T[k][lang],
+        type: 'bar' as const,
+        stack: 'k',
+        data: of(k),
+        barMaxWidth: 22,
+        itemStyle: { color: PALETTE[i === 0 ? 0 : 2] },
+        label: { show: true, position: 'right' as const, color: '#333', formatter: (p: { value: unknown }) => fmt1(p.value) },
+      })),
+    }),
+  };
+}
+
+function sectors(r: ExtendedResults): ChartSpec {
+  const s = sectorImpacts(r);
+  const h = rowsHeight(s.length, false) + 24;
+  return {
+    id: 'sectors',
+    title: { zh: '诱发产出与间接就业（按投入产出部门）', en: 'Induced output and indirect jobs, by IO sector' },
+    table: 'sectors',
+    width: WIDTH,
+    height: h,
+    option: (lang) => {
+      const cats = s.map((x) => sectorLabel(x.code, x.name, lang));
+      const grid = (left: string, width: string) => ({ left, width, top: 40, bottom: 8, containLabel: true });
+      return {
+        ...base(lang, false),
+        title: [
+          { text: lang === 'zh' ? '诱发产出（亿元）' : 'Induced output (100M yuan)', left: '0%', top: 4, textStyle: { fontSize: 12, fontWeight: 'normal', color: '#555', fontFamily: CHART_FONT } },
+          { text: lang === 'zh' ? '间接就业（万人）' : 'Indirect jobs (10k persons)', left: '64%', top: 4, textStyle: { fontSize: 12, fontWeight: 'normal', color: '#555', fontFamily: CHART_FONT } },
+        ],
+        grid: [grid('0%', '58%'), grid('64%', '30%')],
+        xAxis: [{ ...valueAxis(''), gridIndex: 0 }, { ...valueAxis(''), gridIndex: 1 }],
+        yAxis: [{ ...catAxis(cats), gridIndex: 0 }, { ...catAxis(cats), gridIndex: 1, axisLabel: { show: false } }],
+        series: [
+          { name: lang === 'zh' ? '诱发产出' : 'Induced output', type: 'bar', xAxisIndex: 0, yAxisIndex: 0, data: s.map((x) => yi(x.output)), barMaxWidth: 20, itemStyle: { color: PALETTE[0] }, label: { show: true, position: 'right', color: '#333', formatter: (p: { value: unknown }) => fmt1(p.value) } },
+          { name: lang === 'zh' ? '间接就业' : 'Indirect jobs', type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: s.map((x) => wan(x.jobs)), barMaxWidth: 20, itemStyle: { color: PALETTE[4] }, label: { show: true, position: 'right', color: '#333', formatter: (p: { value: unknown }) => fmt1(p.value) } },
+        ],
+      };
+    },
+  };
+}
+
+function indicatorChart(r: ExtendedResults): ChartSpec | null {
+  const ind = indicators(r);
+  if (ind.length === 0) return null;
+  const pct = (v: number | undefined) => (v === undefined ? null : r1(v * 100));
+  return {
+    id: 'indicators',
+    title: { zh: '调查指标（含 95% 置信区间）', en: 'Survey indicators (with 95% confidence intervals)' },
+    table: 'indicators',
+    width: WIDTH,
+    height: rowsHeight(ind.length, true),
+    option: (lang) => {
+      const cats = ind.map((i) => (i.domain ? `${i.label[lang]}（${i.domain[lang]}）` : i.label[lang]));
+      return {
+        ...base(lang, true),
+        xAxis: { ...valueAxis('%'), max: 100 },
+        yAxis: catAxis(cats),
+        series: [
+          { name: lang === 'zh' ? '估计值' : 'Estimate', type: 'bar', data: ind.map((i) => pct(i.estimate)), barMaxWidth: 18, label: { show: true, position: 'insideLeft', color: '#fff', formatter: (p: { value: unknown }) => fmt1(p.value) } },
+          {
+            name: lang === 'zh' ? '95% 置信区间' : '95% CI',
+            type: 'custom',
+            itemStyle: { color: '#222' },
+            data: ind.map((i, k) => (i.ci ? [k, pct(i.ci[0]), pct(i.ci[1])] : [k, null, null])),
+            renderItem: (_params, api) => {
+              const lo = api.value(1), hi = api.value(2);
+              if (lo === null || hi === null || lo === undefined || Number.isNaN(lo as number)) return { type: 'group', children: [] };
+              const a = api.coord([lo, api.value(0)]), b = api.coord([hi, api.value(0)]);
+              const h = 6, style = { stroke: '#222', lineWidth: 1.5 };
+              return { type: 'group', children: [
+                { type: 'line', shape: { x1: a[0], y1: a[1], x2: b[0], y2: b[1] }, style },
+                { type: 'line', shape: { x1: a[0], y1: a[1] - h, x2: a[0], y2: a[1] + h }, style },
+                { type: 'line', shape: { x1: b[0], y1: b[1] - h, x2: b[0], y2: b[1] + h }, style },
+              ] };
+            },
+            encode: { x: [1, 2], y: 0 },
+            z: 10,
+          },
+          ...(ind.some((i) => i.published !== undefined) ? [{ name: lang === 'zh' ? '原报告' : 'Published', type: 'scatter' as const, symbol: 'diamond', symbolSize: 11, itemStyle: { color: PALETTE[2] }, data: ind.map((i) => pct(i.published)), z: 11 }] : []),
+        ],
+      };
+    },
+  };
+}
+
+/**
+ * chartSpecs(results) → the report's charts in order: jobs by year (only when the study declares a
+ * series), composition by component, consumption by category, induced output and jobs by IO sector,
+ * survey indicators (only when present). Each names the table shown beneath it.
+ */
+export function chartSpecs(r: ExtendedResults): ChartSpec[] {
+  return [jobsByYear(r), composition(r), consumption(r), sectors(r), indicatorChart(r)].filter((c): c is ChartSpec => c !== null);
+}

@@ -1,0 +1,81 @@
+// The methodology section, generated from the actual results: each formula of METHOD.md with the
+// numbers this run used (N_k, n_k, M_j, coefficients b, jobs per output), sources and assumptions.
+import type { Figure, Label } from '../study/types.ts';
+import { bi, esc, T } from './i18n.ts';
+import { formatCell } from './format.ts';
+import type { ExtendedResults } from './optionalParts.ts';
+
+const L = (zh: string, en: string): Label => ({ zh, en });
+const n0 = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const nd = (v: number, d: number) => v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+const wan = (v: number) => `${formatCell('persons', v)}<span class="zh">万</span><span class="en"> × 10k</span>`;
+const yi = (v: number) => `${formatCell('yuan', v)}<span class="zh">亿元</span><span class="en"> × 100M yuan</span>`;
+const eq = (s: string) => `<div class="eq">${s}</div>`;
+const num = (f: Figure | undefined, key: string): number | undefined => (f && typeof f.inputs[key] === 'number' ? (f.inputs[key] as number) : undefined);
+
+/** methodologyHtml(results) → the bilingual <section> of the report and the dashboard. */
+export function methodologyHtml(r: ExtendedResults): string {
+  const F = r.figures;
+  const out: string[] = [`<section id="methodology"><h2>${bi(T.methodology)}</h2>`];
+  const h3 = (l: Label) => out.push(`<h3>${bi(l)}</h3>`);
+  const p = (l: Label) => out.push(`<p>${bi(l)}</p>`);
+
+  h3(L('1. 直接带动就业：服务商', '1. Direct jobs: service providers'));
+  p(L('每类服务商 k：jobs_k = N_k / n_k × Σ_i 员工数_i × 相关业务占比_i，即简单随机抽样下的 Horvitz–Thompson 总量；兼职按 (1 − 全职占比_i) 计。', 'For each provider type k: jobs_k = N_k / n_k × Σ_i employees_i × related_share_i, the Horvitz–Thompson total under simple random sampling; part-time uses (1 − fulltime_share_i).'));
+  for (const c of r.components.filter((c) => c.kind === 'provider')) {
+    const f = F[`jobs.providers.${c.id}`];
+    const N = num(f, 'N_k') ?? c.population, n = num(f, 'n') ?? c.n;
+    const sum = n > 0 ? (c.jobs * n) / N : NaN;
+    out.push(eq(`<b>${bi(c.label)}</b>: N_k = ${n0(N)}, n_k = ${n0(n)}, Σ employees × related_share = ${nd(sum, 1)} → jobs_k = ${n0(N)} / ${n0(n)} × ${nd(sum, 1)} = ${wan(c.jobs)}; <span class="zh">兼职</span><span class="en">part-time</span> ${wan(c.parttime)}`));
+  }
+  h3(L('2. 直接带动就业：运营者', '2. Direct jobs: account operators'));
+  p(L('每类账号 j：jobs_j = (Σ_i 开发运营人员_i / Σ_i 账号数_i) × M_j，即比率估计（每个账号的人员数 × 账号总数）。', 'For each account type j: jobs_j = (Σ_i staff_i / Σ_i accounts_i) × M_j, a ratio estimator (staff per account × accounts in the population).'));
+  for (const c of r.components.filter((c) => c.kind === 'operator')) {
+    const f = F[`jobs.operators.${c.id}`];
+    const M = num(f, 'M_j') ?? c.population, n = num(f, 'n') ?? c.n;
+    out.push(eq(`<b>${bi(c.label)}</b>: M_j = ${n0(M)}, n = ${n0(n)}, R̂ = Σ staff / Σ accounts = ${nd(M > 0 ? c.jobs / M : NaN, 5)} → jobs_j = ${wan(c.jobs)}; <span class="zh">兼职</span><span class="en">part-time</span> ${wan(c.parttime)}`));
+  }
+  if (F['jobs.direct'])
+    out.push(eq(`<span class="zh">直接就业</span><span class="en">direct</span> = Σ jobs_k + Σ jobs_j = ${wan(F['jobs.direct'].value)}${F['jobs.direct.fulltime'] ? `; <span class="zh">全职</span><span class="en">full-time</span> ${wan(F['jobs.direct.fulltime'].value)}, <span class="zh">兼职</span><span class="en">part-time</span> ${wan(F['jobs.direct.parttime'].value)}` : ''}`));
+
+  h3(L('3. 带动消费', '3. Consumption driven'));
+  const surveyed = r.consumption.map((c) => F[`consumption.${c.id}`]).filter((f) => f && num(f, 'U') !== undefined);
+  const given = r.consumption.filter((c) => F[`consumption.${c.id}`]?.formula === 'given in the study file');
+  if (surveyed.length) {
+    const f = surveyed[0];
+    p(L('按类别 c：C_c = U / n × Σ_i 平台带动消费_ic（用户数乘以有效问卷的人均消费）。', 'By category c: C_c = U / n × Σ_i platform-driven spend_ic (users × mean spend over valid questionnaires).'));
+    out.push(eq(`U = ${n0(num(f, 'U') as number)}, n = ${n0(num(f, 'n') as number)} (${esc(String(f.inputs.questionnaire ?? ''))})`));
+  }
+  if (given.length) p(L(`以下类别的消费额直接取自研究文件：${given.map((c) => c.label.zh).join('、')}。`, `Given directly in the study file: ${given.map((c) => c.label.en).join(', ')}.`));
+  if (F['consumption.total']) out.push(eq(`D = Σ_c C_c = ${yi(F['consumption.total'].value)}`));
+
+  h3(L('4. 诱发产出（原报告称“间接GDP”）', "4. Induced output (seed: 'indirect GDP')"));
+  p(L('诱发产出 = Σ_c C_c × b_s(c)，b_s 为完全消耗系数矩阵 B = (I − A)⁻¹ − I 的列和（A = Z·diag(x)⁻¹）。', 'Induced output = Σ_c C_c × b_s(c), where b_s is the column sum of the total-requirement matrix B = (I − A)⁻¹ − I (完全消耗系数), A = Z·diag(x)⁻¹.'));
+  out.push('<table class="mini"><thead><tr>' + [L('类别', 'Category'), L('部门', 'Sector'), L('C_c（亿元）', 'C_c (100M yuan)'), L('b_s', 'b_s'), L('C_c × b_s（亿元）', 'C_c × b_s (100M yuan)')].map((h) => `<th>${bi(h)}</th>`).join('') + '</tr></thead><tbody>');
+  for (const c of r.consumption)
+    out.push(`<tr><td>${bi(c.label)}</td><td>${esc(c.sector.code)} ${bi(c.sector.name)}</td><td class="n">${formatCell('yuan', c.amount)}</td><td class="n">${nd(c.coefficient, 9)}</td><td class="n">${formatCell('yuan', c.inducedOutput)}</td></tr>`);
+  out.push('</tbody></table>');
+  if (F['output.indirect']) out.push(eq(`Σ_c C_c × b_s(c) = ${yi(F['output.indirect'].value)}`));
+  p(L(
+    '为何改称“诱发产出”：B 的列和是每元最终需求诱发的中间产出，而不是增加值。在竞争型进口表中每个部门都满足 Σ_i a_ij + v_j = 1，因此增加值乘数 vᵀL 对每个部门恰好等于 1：一元最终需求（连同直接部分）总共只产生一元增加值。原报告的“间接GDP”实为诱发的总产出，本软件按其实际含义标注。',
+    "Why 'induced output': a column sum of B is the intermediate output induced per yuan of final demand, not value added. In a competitive-import table every sector satisfies Σ_i a_ij + v_j = 1, so the value-added multiplier vᵀL is exactly 1 for every sector: one yuan of final demand generates one yuan of value added in total, direct included. The seed's 'indirect GDP' is induced gross output, and spillover labels it as such.",
+  ));
+
+  h3(L('5. 间接带动就业', '5. Indirect jobs'));
+  const jpo = F['ratio.jobs_per_output'];
+  if (jpo && F['output.indirect'] && F['jobs.indirect']) {
+    out.push(eq(`<span class="zh">间接就业</span><span class="en">indirect jobs</span> = ${yi(F['output.indirect'].value)} × ${formatCell('perYuan', jpo.value)} <span class="zh">人/亿元</span><span class="en">persons per 100M yuan</span> = ${wan(F['jobs.indirect'].value)}`));
+    out.push(`<p class="src">${bi(L('单位产出就业人数：', 'Jobs per output: '))}${esc(jpo.formula)}${jpo.notes ? ` — ${esc(jpo.notes)}` : ''}</p>`);
+  }
+  if (F['jobs.total']) out.push(eq(`<span class="zh">带动就业总量</span><span class="en">total jobs</span> = ${wan(F['jobs.direct']?.value ?? 0)} + ${wan(F['jobs.indirect']?.value ?? 0)} = ${wan(F['jobs.total'].value)}`));
+
+  h3(T.sources);
+  out.push('<ul>');
+  for (const q of r.quality) out.push(`<li>${bi(L('问卷', 'Questionnaire'))} <code>${esc(q.questionnaire)}</code>: ${esc(q.file)} (${bi(L(`有效 ${q.valid} 份`, `${q.valid} valid`))})</li>`);
+  out.push(`<li>${bi(L('研究文件', 'Study file'))}: ${esc(r.study.source)}</li>`);
+  out.push('</ul>');
+  h3(T.assumptions);
+  out.push(`<ul>${r.assumptions.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>`);
+  out.push('</section>');
+  return out.join('\n');
+}

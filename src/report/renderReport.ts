@@ -1,0 +1,58 @@
+// report.html: one self-contained bilingual file (inline CSS, inline SVG charts, a few lines of JS
+// for the zh/en switch). No network: no CDN, no web fonts (system CJK fonts, e.g. fonts-noto-cjk).
+import type { Lang } from './format.ts';
+import { bi, esc, T } from './i18n.ts';
+import { reportBody, pageTitle } from './reportBody.ts';
+import { chartSpecs } from './chartSpecs.ts';
+import { renderChartSvg } from './renderChartSvg.ts';
+import { REPORT_CSS } from './styles.ts';
+import type { ExtendedResults } from './optionalParts.ts';
+
+/** The zh/en switch: buttons with data-set-lang; the choice is remembered in the URL hash (#en). */
+export const LANG_SCRIPT = `(function(){var h=document.documentElement;function set(l){h.setAttribute('data-lang',l);h.setAttribute('lang',l==='zh'?'zh-CN':'en');document.title=h.getAttribute('data-title-'+l)||document.title;}
+document.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('[data-set-lang]');if(b){set(b.getAttribute('data-set-lang'));history.replaceState(null,'','#'+b.getAttribute('data-set-lang'));}});
+if(location.hash==='#en'||location.hash==='#zh')set(location.hash.slice(1));})();`;
+
+/** Every chart of the results rendered to SVG in both languages, by chart id. */
+export function renderChartSvgs(r: ExtendedResults): Map<string, { zh: string; en: string }> {
+  return new Map(chartSpecs(r).map((c) => [c.id, { zh: renderChartSvg(c, 'zh'), en: renderChartSvg(c, 'en') }]));
+}
+
+/** Header with the study name and the zh/en buttons (report and dashboard). */
+export function pageHeader(r: ExtendedResults, extra = ''): string {
+  const meta = { zh: `研究年份 ${r.study.year} · ${r.study.source} · spillover ${r.spillover}`, en: `Study year ${r.study.year} · ${r.study.source} · spillover ${r.spillover}` };
+  return `<header class="top"><div class="langs"><button type="button" data-set-lang="zh">中文</button><button type="button" data-set-lang="en">English</button></div>${extra}<h1>${bi(r.study.name)}</h1><div class="meta">${bi(meta)}</div></header>`;
+}
+
+/**
+ * renderReport(results, 'zh') → the complete report.html text. Both languages are in the file and
+ * `lang` only picks the one shown first. Deterministic: same results → same bytes.
+ */
+export function renderReport(r: ExtendedResults, lang: Lang, svgs: Map<string, { zh: string; en: string }> = renderChartSvgs(r)): string {
+  const body = reportBody(r, {
+    chartSlot: (c) => {
+      const s = svgs.get(c.id) as { zh: string; en: string };
+      return `<figure class="chart" data-chart="${esc(c.id)}"><div class="zh">${s.zh}</div><div class="en">${s.en}</div></figure>`;
+    },
+  });
+  return `<!DOCTYPE html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}" data-lang="${lang}" data-title-zh="${esc(pageTitle(r, 'zh'))}" data-title-en="${esc(pageTitle(r, 'en'))}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="spillover ${esc(r.spillover)}">
+<title>${esc(pageTitle(r, lang))}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+${pageHeader(r)}
+<main>
+<p class="note">${bi(T.synthetic)}</p>
+${body}
+<footer>${bi(T.generated)} ${esc(r.spillover)} · results.json · tables.xlsx</footer>
+</main>
+<script>${LANG_SCRIPT}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,187 @@
+// Every table of the report, workbook and dashboard, built once from the results.
+// Numbers stay in base units (persons, yuan, shares); the renderers scale and format them by column kind.
+import type { Label } from '../study/types.ts';
+import { T } from './i18n.ts';
+import { kindOfUnit, unitLabel, type ColumnKind } from './format.ts';
+import { growthTable, scopeChanges } from '../study/series.ts';
+import { indicators, sectorImpacts, seriesRows, type ExtendedResults } from './optionalParts.ts';
+
+/** A number whose kind differs from its column's (e.g. the headline table mixes jobs, yuan and shares). */
+export interface KindedNumber {
+  value: number;
+  kind: ColumnKind;
+}
+export type Cell = string | number | null | Label | KindedNumber;
+export interface Column {
+  key: string;
+  label: Label;
+  kind: ColumnKind;
+}
+export interface ReportTable {
+  id: string;
+  title: Label;
+  columns: Column[];
+  rows: Cell[][];
+  /** Figure id behind each row (for explain links and tests), or null. */
+  figureIds: (string | null)[];
+  note?: Label;
+}
+
+const col = (key: string, zh: string, en: string, kind: ColumnKind): Column => ({ key, label: { zh, en }, kind });
+const L = (zh: string, en: string): Label => ({ zh, en });
+const sectorName = (code: string, name: Label): Label => ({ zh: `${code} ${name.zh}`.trim(), en: `${code} ${name.en}`.trim() });
+
+/** The headline figures in the seed's reading order (those the study has). */
+export function headlineIds(r: ExtendedResults): string[] {
+  const ids = ['jobs.total', 'jobs.direct', 'jobs.direct.fulltime', 'jobs.direct.parttime', 'jobs.providers', 'jobs.operators', ...Object.keys(r.figures).filter((k) => k.startsWith('jobs.group.')), 'jobs.indirect', 'consumption.total', 'consumption.information', 'consumption.traditional', 'output.indirect', 'share.providers'];
+  return ids.filter((id) => r.figures[id]);
+}
+
+function headline(r: ExtendedResults): ReportTable {
+  const ids = headlineIds(r);
+  const num = (value: number | undefined, kind: ColumnKind): Cell => (value === undefined ? null : { value, kind });
+  return {
+    id: 'headline',
+    title: T.headline,
+    columns: [col('figure', '指标', 'Figure', 'text'), col('value', '数值', 'Value', 'coef'), col('unit', '单位', 'Unit', 'text'), col('ci_low', '95% 置信下限', '95% CI low', 'coef'), col('ci_high', '95% 置信上限', '95% CI high', 'coef'), col('id', '编号', 'id', 'text')],
+    rows: ids.map((id) => {
+      const f = r.figures[id];
+      const kind = kindOfUnit(f.unit);
+      return [f.label, num(f.value, kind), unitLabel(kind), num(f.ci?.[0], kind), num(f.ci?.[1], kind), id];
+    }),
+    figureIds: ids,
+  };
+}
+
+function series(r: ExtendedResults): ReportTable | null {
+  const rows = seriesRows(r);
+  if (!rows) return null;
+  const total = growthTable(rows, 'jobs.total');
+  const changes = scopeChanges(rows);
+  return {
+    id: 'series',
+    title: L('历年带动就业', 'Jobs by year'),
+    columns: [
+      col('year', '年份', 'Year', 'year'),
+      col('status', '来源', 'Source', 'text'),
+      col('direct', '直接就业', 'Direct jobs', 'persons'),
+      col('indirect', '间接就业', 'Indirect jobs', 'persons'),
+      col('total', '就业总量', 'Total jobs', 'persons'),
+      col('yoy', '同比增长', 'YoY growth', 'growth'),
+      col('scope', '口径变化', 'Scope change', 'text'),
+    ],
+    rows: rows.map((y, i) => {
+      const g = total[i];
+      const ch = changes.find((c) => c.to === y.year);
+      const scope: Label | null = ch ? L(`新增 ${ch.added.join('、') || '—'}；移除 ${ch.removed.join('、') || '—'}`, `added ${ch.added.join(', ') || '—'}; removed ${ch.removed.join(', ') || '—'}`) : null;
+      const status = y.status === 'published' ? T.published : T.estimated;
+      return [y.year, y.source ? { zh: `${status.zh}（${y.source}）`, en: `${status.en} (${y.source})` } : status, y.figures['jobs.direct'] ?? null, y.figures['jobs.indirect'] ?? null, y.figures['jobs.total'] ?? null, g.yoy ?? g.annualized, scope];
+    }),
+    figureIds: rows.map(() => null),
+    note: L('同比增长按相邻年份计算；相隔多年时为年均增长率。口径变化指直接就业所含组成部分不同，增长率不可直接比较。', 'YoY growth on the previous year; over a gap of several years, the annual average rate. A scope change means the direct-jobs components differ, so growth is not like for like.'),
+  };
+}
+
+function components(r: ExtendedResults): ReportTable {
+  const direct = r.figures['jobs.direct']?.value ?? 0;
+  return {
+    id: 'components',
+    title: L('直接就业构成', 'Direct jobs by component'),
+    columns: [
+      col('component', '组成部分', 'Component', 'text'),
+      col('kind', '类型', 'Type', 'text'),
+      col('population', '总体数量 N/M', 'Population N/M', 'count'),
+      col('n', '有效问卷 n', 'Valid questionnaires n', 'count'),
+      col('jobs', '就业', 'Jobs', 'persons'),
+      col('fulltime', '全职', 'Full-time', 'persons'),
+      col('parttime', '兼职', 'Part-time', 'persons'),
+      col('share', '占直接就业', 'Share of direct', 'ratio'),
+    ],
+    rows: r.components.map((c) => [c.label, c.kind === 'provider' ? T.provider : T.operator, c.population, c.n, c.jobs, c.fulltime, c.parttime, direct > 0 ? c.jobs / direct : null]),
+    figureIds: r.components.map((c) => `jobs.${c.kind === 'provider' ? 'providers' : 'operators'}.${c.id}`),
+  };
+}
+
+function consumption(r: ExtendedResults): ReportTable {
+  const total = r.figures['consumption.total']?.value ?? 0;
+  return {
+    id: 'consumption',
+    title: L('带动消费（按类别）', 'Consumption driven, by category'),
+    columns: [col('category', '类别', 'Category', 'text'), col('kind', '类型', 'Type', 'text'), col('amount', '消费额', 'Consumption', 'yuan'), col('share', '占比', 'Share', 'ratio')],
+    rows: r.consumption.map((c) => [c.label, c.kind === 'information' ? T.information : T.traditional, c.amount, total > 0 ? c.amount / total : null]),
+    figureIds: r.consumption.map((c) => `consumption.${c.id}`),
+  };
+}
+
+function sectors(r: ExtendedResults): ReportTable {
+  const s = sectorImpacts(r);
+  return {
+    id: 'sectors',
+    title: L('诱发产出与就业（按投入产出部门）', 'Induced output and jobs, by IO sector'),
+    columns: [
+      col('sector', '部门', 'Sector', 'text'),
+      col('demand', '最终需求 C', 'Final demand C', 'yuan'),
+      col('coefficient', '完全消耗系数列和 b', 'Total-requirement column sum b', 'coef'),
+      col('output', '诱发产出', 'Induced output', 'yuan'),
+      col('jobs', '间接就业', 'Indirect jobs', 'persons'),
+    ],
+    rows: s.map((x) => [sectorName(x.code, x.name), x.demand ?? null, x.coefficient ?? null, x.output, x.jobs]),
+    figureIds: s.map(() => null),
+    note: L('诱发产出为中间产出（原报告称“间接GDP”），不是增加值。', "Induced output is intermediate output (the seed calls it 'indirect GDP'), not value added."),
+  };
+}
+
+function indicatorTable(r: ExtendedResults): ReportTable | null {
+  const ind = indicators(r);
+  if (ind.length === 0) return null;
+  return {
+    id: 'indicators',
+    title: L('调查指标', 'Survey indicators'),
+    columns: [col('indicator', '指标', 'Indicator', 'text'), col('domain', '范围', 'Domain', 'text'), col('estimate', '估计值', 'Estimate', 'ratio'), col('se', '标准误', 'SE', 'ratio'), col('ci_low', '95% 置信下限', '95% CI low', 'ratio'), col('ci_high', '95% 置信上限', '95% CI high', 'ratio'), col('published', '原报告', 'Published', 'ratio')],
+    rows: ind.map((i) => [i.label, i.domain ?? null, i.estimate, i.se ?? null, i.ci?.[0] ?? null, i.ci?.[1] ?? null, i.published ?? null]),
+    figureIds: ind.map((i) => (r.figures[i.id] ? i.id : null)),
+  };
+}
+
+function quality(r: ExtendedResults): ReportTable {
+  return {
+    id: 'quality',
+    title: L('问卷读取与筛选', 'Questionnaires read and screened'),
+    columns: [col('questionnaire', '问卷', 'Questionnaire', 'text'), col('file', '文件', 'File', 'text'), col('rows', '读取行数', 'Rows read', 'count'), col('valid', '有效', 'Valid', 'count'), col('rejected', '剔除', 'Rejected', 'count'), col('rate', '有效率', 'Valid rate', 'ratio')],
+    rows: r.quality.map((q) => [q.questionnaire, q.file, q.rowsRead, q.valid, q.rejected, q.rowsRead > 0 ? q.valid / q.rowsRead : null]),
+    figureIds: r.quality.map(() => null),
+  };
+}
+
+function rejections(r: ExtendedResults): ReportTable {
+  const rows: Cell[][] = [];
+  for (const q of r.quality) for (const [reason, n] of Object.entries(q.reasons).sort()) rows.push([q.questionnaire, reason, n]);
+  return {
+    id: 'rejections',
+    title: L('剔除原因', 'Rejections by reason'),
+    columns: [col('questionnaire', '问卷', 'Questionnaire', 'text'), col('reason', '原因', 'Reason', 'text'), col('count', '份数', 'Count', 'count')],
+    rows,
+    figureIds: rows.map(() => null),
+    note: L('每一份被剔除的问卷（文件、行号、编号、原因）见 rejected.csv。', 'Every rejected questionnaire (file, row, id, reason) is listed in rejected.csv.'),
+  };
+}
+
+function figures(r: ExtendedResults): ReportTable {
+  const fs = Object.values(r.figures);
+  return {
+    id: 'figures',
+    title: T.allFigures,
+    columns: [col('id', '编号', 'id', 'text'), col('label', '指标', 'Figure', 'text'), col('value', '数值（基本单位）', 'Value (base units)', 'coef'), col('unit', '单位', 'Unit', 'text'), col('se', '标准误', 'SE', 'coef'), col('ci_low', '95% 置信下限', '95% CI low', 'coef'), col('ci_high', '95% 置信上限', '95% CI high', 'coef'), col('formula', '公式', 'Formula', 'text')],
+    rows: fs.map((f) => [f.id, f.label, f.value, f.unit, f.se ?? null, f.ci?.[0] ?? null, f.ci?.[1] ?? null, f.formula]),
+    figureIds: fs.map((f) => f.id),
+  };
+}
+
+/**
+ * reportTables(results) → the tables in report order: headline, series (when declared), components, consumption, sectors, indicators (when present),
+ * quality, rejections, figures. Same inputs → same tables.
+ */
+export function reportTables(r: ExtendedResults): ReportTable[] {
+  return [headline(r), series(r), components(r), consumption(r), sectors(r), indicatorTable(r), quality(r), rejections(r), figures(r)].filter((t): t is ReportTable => t !== null);
+}
+
