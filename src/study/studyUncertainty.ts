@@ -1,0 +1,89 @@
+// The study's uncertainty analysis as one call: Monte Carlo intervals for every gross and net
+// figure, a tornado of the drivers and the declared switching values (study.yaml `uncertainty`).
+import type { StudyConfig, StudyInputs, StudyResults } from './types.ts';
+import type { Distribution } from './distributions.ts';
+import type { NetImpactConfig } from './netImpactConfig.ts';
+import { studyModel } from './studyModel.ts';
+import { monteCarlo, type McInterval } from './monteCarlo.ts';
+import { tornado, type TornadoRow } from './tornado.ts';
+import { switchingValue } from './switchingValue.ts';
+
+/** Relative tolerance of switching values: the root is found to 1e-9 × the width of the search range. */
+export const SWITCHING_TOLERANCE = 1e-9;
+/** Draws between progress callbacks. */
+export const MC_CHUNK = 1000;
+
+export interface StudyUncertainty {
+  draws: number;
+  seed: number;
+  level: number;
+  sampling: 'normal' | 'none';
+  parameters: { id: string; kind: 'assumption' | 'sampling'; distribution: Distribution; central: number }[];
+  /** By figure id: the point estimate (central) and the Monte Carlo summary. */
+  intervals: Record<string, McInterval & { central: number }>;
+  tornado?: { figure: string; p: number; base: number; rows: TornadoRow[] };
+  switching: { parameter: string; matched: string[]; figure: string; target: number; value: number; figureAt: number; tolerance: number; iterations: number }[];
+  notes: string[];
+}
+
+/**
+ * studyUncertainty(config, results, net, inputs?, onProgress?) → StudyUncertainty, from the study's
+ * `uncertainty` (and `additionality`) settings. Parameters whose selector contains `*` (one id
+ * segment) move together in switching values. Fails when the study has no `uncertainty` section,
+ * when a switching selector matches no parameter, or as studyModel / monteCarlo / switchingValue do.
+ */
+export function studyUncertainty(
+  config: StudyConfig,
+  results: StudyResults,
+  net: NetImpactConfig,
+  inputs?: StudyInputs,
+  onProgress?: (done: number, total: number) => void,
+): StudyUncertainty {
+  const u = net.uncertainty;
+  if (!u) throw new Error(`${config.source}: no \`uncertainty\` section`);
+  const model = studyModel(config, results, net, inputs);
+  const centralFigures = model.evaluate(model.central);
+  const mc = monteCarlo({
+    parameters: model.parameters,
+    evaluate: model.evaluate,
+    outputs: model.outputs,
+    draws: u.draws,
+    seed: u.seed,
+    level: u.level,
+    chunk: MC_CHUNK,
+    onProgress,
+  });
+  const intervals = Object.fromEntries(model.outputs.map((id) => [id, { central: centralFigures[id], ...mc.intervals[id] }]));
+  const switching = u.switching.map((s) => {
+    const re = new RegExp(`^${s.parameter.split('.').map((seg) => (seg === '*' ? '[^.]+' : seg.replace(/[^a-z0-9_]/gi, '\\$&'))).join('\\.')}$`);
+    const idx = model.parameters.flatMap((p, i) => (re.test(p.id) ? [i] : []));
+    if (idx.length === 0) throw new Error(`uncertainty.switching: parameter "${s.parameter}" matches none of ${model.parameters.map((p) => p.id).join(', ')}`);
+    const range = s.range ?? [0, 1];
+    const f = (v: number) => {
+      const x = Float64Array.from(model.central);
+      for (const i of idx) x[i] = v;
+      return model.evaluate(x)[s.figure];
+    };
+    const tol = SWITCHING_TOLERANCE * (range[1] - range[0]);
+    const r = switchingValue(f, s.target, range, tol);
+    return { parameter: s.parameter, matched: idx.map((i) => model.parameters[i].id), figure: s.figure, target: s.target, value: r.value, figureAt: r.figure, tolerance: tol, iterations: r.iterations };
+  });
+  const notes = [
+    `Monte Carlo: ${u.draws} draws, seed ${u.seed}; ${Math.round(u.level * 100)}% intervals are the ${((1 - u.level) / 2) * 100}th and ${((1 + u.level) / 2) * 100}th percentiles (R quantile type 7).`,
+    u.sampling === 'normal'
+      ? 'Survey sampling error: each component and survey-estimated category drawn independently as N(estimate, se²); covariances between components of one questionnaire are ignored.'
+      : 'Survey sampling error is NOT included (uncertainty.sampling: none): intervals reflect the stated assumptions only.',
+    'Part-time shares, and inputs given as a single number, are held fixed. Rates drawn outside [0, 1] (survey shares only) are clamped.',
+  ];
+  return {
+    draws: u.draws,
+    seed: u.seed,
+    level: u.level,
+    sampling: u.sampling,
+    parameters: model.parameters.map(({ id, kind, distribution, central }) => ({ id, kind, distribution, central })),
+    intervals,
+    ...(u.tornado ? { tornado: tornado(model.parameters, model.central, model.evaluate, u.tornado.figure, u.tornado.low) } : {}),
+    switching,
+    notes,
+  };
+}

@@ -1,0 +1,37 @@
+// Quantile functions against R (values from R 4.x: qunif, qnorm, qlnorm; triangular by hand).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { quantile, distributionMean, checkDistribution, sample } from '../../src/study/distributions.ts';
+import { random } from '../../src/study/random.ts';
+
+const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} ≠ ${b}`);
+
+test('quantiles', () => {
+  close(quantile({ dist: 'uniform', min: 2, max: 6 }, 0.25), 3); // qunif(0.25, 2, 6)
+  close(quantile({ dist: 'normal', mean: 10, sd: 2 }, 0.975), 13.919927969080108); // qnorm(0.975, 10, 2) = 13.919927969080106 (R 4)
+  close(quantile({ dist: 'lognormal', meanlog: 1, sdlog: 0.5 }, 0.9), 5.15917035562, 1e-10); // qlnorm(0.9, 1, 0.5) = 5.15917035562 (R 4)
+  close(quantile({ dist: 'triangular', min: 0, mode: 0, max: 1 }, 0.75), 0.5);
+  // triangular(1, 2, 4): c = 1/3; p = 1/3 → mode; p = 0.5 → 4 − √(0.5 × 3 × 2) = 4 − √3
+  close(quantile({ dist: 'triangular', min: 1, mode: 2, max: 4 }, 1 / 3), 2);
+  close(quantile({ dist: 'triangular', min: 1, mode: 2, max: 4 }, 0.5), 4 - Math.sqrt(3));
+  close(quantile({ dist: 'point', value: 7 }, 0.3), 7);
+  close(distributionMean({ dist: 'triangular', min: 1, mode: 2, max: 4 }), 7 / 3);
+  close(distributionMean({ dist: 'lognormal', meanlog: 0, sdlog: 1 }), Math.exp(0.5));
+});
+
+test('seeded stream is reproducible; sample consumes one uniform', () => {
+  const a = random(5);
+  const b = random(5);
+  const xs = [sample({ dist: 'normal', mean: 0, sd: 1 }, a), sample({ dist: 'point', value: 1 }, a), a.uniform()];
+  const ys = [sample({ dist: 'normal', mean: 0, sd: 1 }, b), b.uniform(), b.uniform()];
+  assert.equal(xs[0], ys[0]);
+  assert.equal(xs[2], ys[2]);
+  assert.throws(() => random(1.5), /seed: expected an integer/);
+});
+
+test('checkDistribution errors', () => {
+  assert.throws(() => checkDistribution({ dist: 'uniform', min: 1, max: 1 }, 'x'), /x: uniform needs min < max/);
+  assert.throws(() => checkDistribution({ dist: 'normal', mean: 0.1, sd: 0.1 }, 'r', [0, 1]), /mean ± 6 sd \[-0.5\d*, 0.7\d*\] leaves the allowed range/);
+  assert.throws(() => checkDistribution({ dist: 'lognormal', meanlog: 0, sdlog: 1 }, 'r', [0, 1]), /unbounded above/);
+  assert.throws(() => checkDistribution({ dist: 'triangular', min: 0, mode: 2, max: 1 }, 't'), /min ≤ mode ≤ max/);
+});
