@@ -154,6 +154,156 @@ for (lp in c("adjust", "average", "certainty", "remove")) {
 }
 opt_lonely("fail")
 
+
+# ---- replicate designs -----------------------------------------------------------------------
+# stat records for replicate designs use degf(repdesign)
+rep_cases <- function(prefix, s, D, extra, api = TRUE) {
+  base <- c(s, extra)
+  if (api) {
+    add(paste0(prefix, "_total_enroll"), s, "svytotal", list(x = arr("enroll"), naRm = TRUE, spec = extra), stat_rec(svytotal(~enroll, D, na.rm = TRUE, deff = TRUE), D))
+    add(paste0(prefix, "_mean_api"), s, "svymean", list(x = arr(c("api00", "api99")), spec = extra), stat_rec(svymean(~api00 + api99, D, deff = TRUE), D))
+    add(paste0(prefix, "_mean_stype"), s, "svymean", list(x = arr("stype"), spec = extra), stat_rec(svymean(~stype, D, deff = TRUE), D))
+    r <- svyratio(~api.stu, ~enroll, D, na.rm = TRUE)
+    add(paste0(prefix, "_ratio"), s, "svyratio", list(numerator = "api.stu", denominator = "enroll", naRm = TRUE, spec = extra),
+        c(rec(coef(r), SE(r), as.matrix(vcov(r)), NULL, degf(D)), list(names = arr("api.stu/enroll"))))
+    b <- svyby(~api00, ~stype, D, svymean)
+    add(paste0(prefix, "_by_stype_mean"), s, "svyby", list(x = arr("api00"), by = arr("stype"), FUN = "svymean", spec = extra),
+        list(levels = arr(as.character(b$stype)), estimate = arr(coef(b)), se = arr(SE(b))))
+    q <- svyquantile(~api00, D, c(0.25, 0.5, 0.9))
+    add(paste0(prefix, "_quantile"), s, "svyquantile", list(x = arr("api00"), probs = arr(c(0.25, 0.5, 0.9)), spec = extra), qrec(q$api00))
+  }
+}
+qrec <- function(m) list(estimate = arr(m[, 1]), lower = arr(m[, 2]), upper = arr(m[, 3]), se = arr(m[, 4]))
+
+rc1 <- as.svrepdesign(designs$clus1, type = "JK1")
+rep_cases("jk1_clus1", specs$clus1, rc1, list(replicates = list(type = "JK1")))
+rc1m <- as.svrepdesign(designs$clus1, type = "JK1", mse = TRUE)
+rep_cases("jk1mse_clus1", specs$clus1, rc1m, list(replicates = list(type = "JK1", mse = TRUE)))
+rs <- as.svrepdesign(designs$strat, type = "JKn")
+rep_cases("jkn_strat", specs$strat, rs, list(replicates = list(type = "JKn")))
+rn <- as.svrepdesign(designs$nhanes, type = "JKn")
+add("jkn_nhanes_mean", specs$nhanes, "svymean", list(x = arr("HI_CHOL"), naRm = TRUE, spec = list(replicates = list(type = "JKn"))), stat_rec(svymean(~HI_CHOL, rn, na.rm = TRUE, deff = TRUE), rn))
+# BRR / Fay: spillover's Sylvester Hadamard matrix differs from R's construction; totals are
+# linear and agree exactly, nonlinear statistics are compared through R's exported weights below.
+rf <- as.svrepdesign(designs$scd, type = "Fay", fay.rho = 0.3)
+add("fay_scd_total", specs$scd, "svytotal", list(x = arr(c("arrests", "alive")), spec = list(replicates = list(type = "Fay", rho = 0.3)), compare = arr(c("estimate", "se"))),
+    stat_rec(svytotal(~arrests + alive, rf), rf))
+rsc <- as.svrepdesign(designs$scd, type = "BRR")
+add("brr_scd_total", specs$scd, "svytotal", list(x = arr(c("arrests", "alive")), spec = list(replicates = list(type = "BRR")), compare = arr(c("estimate", "se"))),
+    stat_rec(svytotal(~arrests + alive, rsc), rsc))
+
+# Replicate weights supplied in the data (R's own examples and R's exported weights)
+scd_rw <- 2 * cbind(c(1, 0, 1, 0, 1, 0), c(1, 0, 0, 1, 0, 1), c(0, 1, 1, 0, 0, 1), c(0, 1, 0, 1, 1, 0))
+for (j in 1:4) datasets$scd[[paste0("rw", j)]] <- scd_rw[, j]
+datasets$scd$one <- 1
+scdrep <- svrepdesign(data = datasets$scd, type = "BRR", repweights = scd_rw, combined.weights = FALSE, weights = ~one)
+sscd <- list(data = "scd", weights = "one")
+ex <- list(repweights = list(columns = arr(paste0("rw", 1:4)), type = "BRR", combinedWeights = FALSE))
+r <- svyratio(~alive, ~arrests, scdrep)
+add("repw_scd_ratio", sscd, "svyratio", list(numerator = "alive", denominator = "arrests", spec = ex), c(rec(coef(r), SE(r), as.matrix(vcov(r)), NULL, degf(scdrep)), list(names = arr("alive/arrests"))))
+add("repw_scd_total", sscd, "svytotal", list(x = arr(c("arrests", "alive")), spec = ex), stat_rec(svytotal(~arrests + alive, scdrep), scdrep))
+scdfay <- svrepdesign(data = datasets$scd, type = "Fay", rho = 0.3, repweights = ifelse(scd_rw > 0, 1.7, 0.3), combined.weights = FALSE, weights = ~one)
+for (j in 1:4) datasets$scd[[paste0("fw", j)]] <- ifelse(scd_rw[, j] > 0, 1.7, 0.3)
+ex <- list(repweights = list(columns = "^fw", type = "Fay", rho = 0.3, combinedWeights = FALSE))
+r <- svyratio(~alive, ~arrests, scdfay)
+add("repw_scd_fay_ratio", sscd, "svyratio", list(numerator = "alive", denominator = "arrests", spec = ex), c(rec(coef(r), SE(r), as.matrix(vcov(r)), NULL, degf(scdfay)), list(names = arr("alive/arrests"))))
+# R's BRR weights for nhanes (per PSU, expanded to rows) and R's Rao-Wu bootstrap for apistrat and apiclus1
+export_rep <- function(rd, dname, prefix) {
+  w <- as.matrix(rd$repweights)            # multipliers of the sampling weights (combined.weights = FALSE)
+  for (j in seq_len(ncol(w))) datasets[[dname]][[paste0(prefix, j)]] <<- w[, j]
+}
+export_rep(rsc, "scd", "brr")
+brr_ex <- list(repweights = list(columns = "^brr[0-9]+$", type = "BRR", combinedWeights = FALSE))
+r <- svyratio(~alive, ~arrests, rsc)
+add("repw_scd_brr_ratio", list(data = "scd", weights = "one"), "svyratio", list(numerator = "alive", denominator = "arrests", spec = brr_ex),
+    c(rec(coef(r), SE(r), as.matrix(vcov(r)), NULL, degf(rsc)), list(names = arr("alive/arrests"))))
+set.seed(20260101)
+rboot <- as.svrepdesign(designs$strat, type = "subbootstrap", replicates = 50)
+export_rep(rboot, "apistrat", "boot")
+boot_ex <- list(repweights = list(columns = "^boot[0-9]+$", type = "bootstrap", combinedWeights = FALSE))
+rep_cases("boot_strat", list(data = "apistrat", weights = "pw"), rboot, boot_ex)
+set.seed(20260102)
+rbc <- as.svrepdesign(designs$clus1, type = "subbootstrap", replicates = 40)
+export_rep(rbc, "apiclus1", "boot")
+rep_cases("boot_clus1", list(data = "apiclus1", weights = "pw"), rbc, boot_ex)
+
+# ---- quantiles (linearization) ---------------------------------------------------------------
+for (nm in c("srs", "strat", "clus1", "clus2")) {
+  D <- designs[[nm]]
+  q <- svyquantile(~api00, D, c(0.1, 0.25, 0.5, 0.75, 0.9))
+  add(paste0(nm, "_quantile"), specs[[nm]], "svyquantile", list(x = arr("api00"), probs = arr(c(0.1, 0.25, 0.5, 0.75, 0.9))), qrec(q$api00))
+}
+q <- svyquantile(~api00, designs$strat, c(0.5, 0.9), qrule = "school", alpha = 0.1)
+add("strat_quantile_school90", specs$strat, "svyquantile", list(x = arr("api00"), probs = arr(c(0.5, 0.9)), qrule = "school", level = 0.9), qrec(q$api00))
+q <- svyquantile(~enroll, designs$clus2, c(0.5), na.rm = TRUE)
+add("clus2_quantile_narm", specs$clus2, "svyquantile", list(x = arr("enroll"), probs = arr(0.5), naRm = TRUE), qrec(q$enroll))
+
+# ---- calibration -----------------------------------------------------------------------------
+dclus1 <- designs$clus1
+pop_stype <- list(E = 4421, H = 755, M = 1018)
+pop_schwide <- list(No = 1072, Yes = 5122)
+ps <- postStratify(dclus1, ~stype, data.frame(stype = c("E", "H", "M"), Freq = c(4421, 755, 1018)))
+cal_cases <- function(prefix, D, extra) {
+  add(paste0(prefix, "_total_enroll"), specs$clus1, "svytotal", list(x = arr("enroll"), spec = extra), stat_rec(svytotal(~enroll, D, deff = TRUE), D))
+  add(paste0(prefix, "_mean_api"), specs$clus1, "svymean", list(x = arr(c("api00", "api99")), spec = extra), stat_rec(svymean(~api00 + api99, D, deff = TRUE), D))
+  add(paste0(prefix, "_mean_stype"), specs$clus1, "svymean", list(x = arr("stype"), spec = extra), stat_rec(svymean(~stype, D), D))
+  r <- svyratio(~api.stu, ~enroll, D)
+  add(paste0(prefix, "_ratio"), specs$clus1, "svyratio", list(numerator = "api.stu", denominator = "enroll", spec = extra),
+      c(rec(coef(r), SE(r), as.matrix(vcov(r)), NULL, degf(D)), list(names = arr("api.stu/enroll"))))
+  b <- svyby(~api00, ~stype, D, svymean)
+  add(paste0(prefix, "_by_stype_mean"), specs$clus1, "svyby", list(x = arr("api00"), by = arr("stype"), FUN = "svymean", spec = extra),
+      list(levels = arr(as.character(b$stype)), estimate = arr(coef(b)), se = arr(SE(b))))
+  sub <- subset(D, sch.wide == "Yes")
+  add(paste0(prefix, "_subset_mean"), specs$clus1, "svymean", list(x = arr("api00"), subset = list(sch.wide = "Yes"), spec = extra), stat_rec(svymean(~api00, sub), sub))
+  q <- svyquantile(~api00, D, c(0.5))
+  add(paste0(prefix, "_quantile"), specs$clus1, "svyquantile", list(x = arr("api00"), probs = arr(0.5), spec = extra), qrec(q$api00))
+}
+cal_cases("ps_clus1", ps, list(calibration = list(method = "postStratify", margins = list(list(variables = "stype", totals = pop_stype)))))
+rk <- rake(dclus1, list(~stype, ~sch.wide), list(data.frame(stype = c("E", "H", "M"), Freq = c(4421, 755, 1018)), data.frame(sch.wide = c("No", "Yes"), Freq = c(1072, 5122))))
+cal_cases("rake_clus1", rk, list(calibration = list(method = "rake", margins = list(list(variables = "stype", totals = pop_stype), list(variables = "sch.wide", totals = pop_schwide)))))
+pop <- c(`(Intercept)` = 6194, stypeH = 755, stypeM = 1018, api99 = 3914069)
+popl <- as.list(pop)
+for (cf in c("linear", "raking", "logit")) {
+  b <- if (cf == "logit") c(0.5, 2.5) else c(-Inf, Inf)
+  D <- calibrate(dclus1, ~stype + api99, pop, calfun = cf, bounds = b)
+  cal <- list(method = cf, formula = "~stype + api99", totals = popl)
+  if (cf == "logit") cal$bounds <- arr(b)
+  cal_cases(paste0("cal_", cf, "_clus1"), D, list(calibration = cal))
+}
+D <- calibrate(dclus1, ~stype + api99, pop, calfun = "linear", bounds = c(0.45, 1.75))
+cal_cases("cal_linear_bounded_clus1", D, list(calibration = list(method = "linear", formula = "~stype + api99", totals = popl, bounds = arr(c(0.45, 1.75)))))
+# calibration of replicate designs: every replicate is calibrated
+rk_rep <- postStratify(rc1, ~stype, data.frame(stype = c("E", "H", "M"), Freq = c(4421, 755, 1018)))
+ex <- list(replicates = list(type = "JK1"), calibration = list(method = "postStratify", margins = list(list(variables = "stype", totals = pop_stype))))
+add("jk1_ps_clus1_mean", specs$clus1, "svymean", list(x = arr("api00"), spec = ex), stat_rec(svymean(~api00, rk_rep), rk_rep))
+add("jk1_ps_clus1_total", specs$clus1, "svytotal", list(x = arr("enroll"), spec = ex), stat_rec(svytotal(~enroll, rk_rep), rk_rep))
+cr <- calibrate(rc1, ~stype + api99, pop)
+ex <- list(replicates = list(type = "JK1"), calibration = list(method = "linear", formula = "~stype + api99", totals = popl))
+add("jk1_cal_clus1_mean", specs$clus1, "svymean", list(x = arr("api00"), spec = ex), stat_rec(svymean(~api00, cr), cr))
+cr <- calibrate(rc1, ~stype + api99, pop, calfun = "raking")
+ex$calibration$method <- "raking"
+add("jk1_calraking_clus1_mean", specs$clus1, "svymean", list(x = arr("api00"), spec = ex), stat_rec(svymean(~api00, cr), cr))
+rr <- rake(rc1, list(~stype, ~sch.wide), list(data.frame(stype = c("E", "H", "M"), Freq = c(4421, 755, 1018)), data.frame(sch.wide = c("No", "Yes"), Freq = c(1072, 5122))))
+ex <- list(replicates = list(type = "JK1"), calibration = list(method = "rake", margins = list(list(variables = "stype", totals = pop_stype), list(variables = "sch.wide", totals = pop_schwide))))
+add("jk1_rake_clus1_mean", specs$clus1, "svymean", list(x = arr("api00"), spec = ex), stat_rec(svymean(~api00, rr), rr))
+
+# ---- nonresponse adjustment by weighting classes ---------------------------------------------
+datasets$apistrat$resp <- as.numeric(datasets$apistrat$snum %% 4 != 0)
+a <- datasets$apistrat
+fac <- ave(a$pw, a$stype, FUN = sum) / ave(a$pw * a$resp, a$stype, FUN = sum)
+ar <- a[a$resp == 1, ]; ar$adjw <- (a$pw * fac)[a$resp == 1]
+Dnr <- svydesign(ids = ~1, strata = ~stype, weights = ~adjw, fpc = ~fpc, data = ar)
+ex <- list(nonresponse = list(respond = "resp", classes = "stype"))
+add("nr_strat_mean", specs$strat, "svymean", list(x = arr("api00"), spec = ex), stat_rec(svymean(~api00, Dnr, deff = TRUE), Dnr))
+add("nr_strat_total", specs$strat, "svytotal", list(x = arr("enroll"), spec = ex), stat_rec(svytotal(~enroll, Dnr, deff = TRUE), Dnr))
+
+# datasets again, now with exported replicate weights and the response indicator
+for (nm in c("apistrat", "apiclus1", "nhanes", "scd")) {
+  d <- datasets[[nm]]
+  cols <- lapply(d, function(col) if (is.numeric(col)) arr(col) else arr(as.character(col)))
+  write_json(cols, file.path(out, "data", paste0(nm, ".json")))
+}
+
 write_json(list(generator = "scripts/ref/survey_reference.R", R = R.version.string, survey = as.character(packageVersion("survey")), cases = cases),
            file.path(out, "reference.json"))
 cat("wrote", length(cases), "cases\n")

@@ -22,3 +22,21 @@ export { svyrecvar } from './svyrecvar.ts';
 export { svrVar } from './svrVar.ts';
 export { confint, type ConfintOptions } from './confint.ts';
 export { qnorm, qt, pnorm, pt } from './distributions.ts';
+
+// Replicate designs
+export { svrepdesign, type SvrepdesignOptions } from './svrepdesign.ts';
+export { asReplicateDesign, type AsReplicateOptions } from './asReplicateDesign.ts';
+export { createRng } from './prng.ts';
+
+// Quantiles
+export { svyquantile, type SvyquantileOptions } from './svyquantile.ts';
+
+// Calibration and nonresponse
+export type { CalibrationInfo } from './types.ts';
+export { postStratify, type PostStratifyOptions } from './postStratify.ts';
+export { rake, type RakeMargin, type RakeControl } from './rake.ts';
+export { calibrate, type CalibrateOptions } from './calibrate.ts';
+export { nonresponseAdjust, type NonresponseOptions } from './nonresponseAdjust.ts';
+
+// Declarative specification (used by the CLI)
+export { designFromSpec, runSurveySpec, type SurveySpec, type EstimateSpec, type EstimateRow } from './surveySpec.ts';

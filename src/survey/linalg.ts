@@ -84,3 +84,49 @@ export function columnRank(cols: readonly Float64Array[], tol = 1e-5): number {
   }
   return kept.length;
 }
+
+/**
+ * Least-squares residuals of each y on the columns of Z (n rows), as R's qr.resid(qr(Z), y):
+ * Householder QR with LINPACK-style limited pivoting (a column whose remaining norm is below
+ * tol × its original norm is dependent and skipped). Stable where normal equations are not.
+ */
+export function qrResiduals(Z: readonly Float64Array[], Y: readonly Float64Array[], tol = 1e-7): Float64Array[] {
+  const n = Z[0]?.length ?? 0;
+  const A = Z.map((c) => Float64Array.from(c));
+  const reflectors: { v: Float64Array; start: number }[] = [];
+  for (let j = 0; j < A.length; j++) {
+    const r = reflectors.length;
+    const a = A[j];
+    let norm0 = 0;
+    for (let i = 0; i < n; i++) norm0 += Z[j][i] * Z[j][i];
+    let norm = 0;
+    for (let i = r; i < n; i++) norm += a[i] * a[i];
+    norm = Math.sqrt(norm);
+    if (norm0 === 0 || norm < tol * Math.sqrt(norm0) || r >= n) continue;
+    const alpha = a[r] > 0 ? -norm : norm;
+    const v = new Float64Array(n);
+    for (let i = r; i < n; i++) v[i] = a[i];
+    v[r] -= alpha;
+    let vv = 0;
+    for (let i = r; i < n; i++) vv += v[i] * v[i];
+    const s = Math.sqrt(vv);
+    for (let i = r; i < n; i++) v[i] /= s;
+    reflectors.push({ v, start: r });
+    for (let m = j + 1; m < A.length; m++) reflect(A[m], v, r, n);
+  }
+  return Y.map((y) => {
+    const z = Float64Array.from(y);
+    for (const { v, start } of reflectors) reflect(z, v, start, n);
+    for (let i = 0; i < reflectors.length; i++) z[i] = 0;
+    for (let q = reflectors.length - 1; q >= 0; q--) reflect(z, reflectors[q].v, reflectors[q].start, n);
+    return z;
+  });
+}
+
+/** x ← (I − 2vvᵀ) x on rows start..n−1 (v unit length). */
+function reflect(x: Float64Array, v: Float64Array, start: number, n: number): void {
+  let d = 0;
+  for (let i = start; i < n; i++) d += v[i] * x[i];
+  d *= 2;
+  for (let i = start; i < n; i++) x[i] -= d * v[i];
+}

@@ -1,6 +1,6 @@
 // svyrecvar: the one routine for Taylor-linearization variance, fed with influence values.
 import type { Stage, SurveyDesign, VarianceAdjustment } from './types.ts';
-import { ginv } from './linalg.ts';
+import { qrResiduals } from './linalg.ts';
 
 /**
  * Linearization variance of estimators with influence values X (p columns, one value per row,
@@ -178,26 +178,7 @@ function applyAdjustment(adj: VarianceAdjustment, X: Float64Array[]): void {
   } else {
     // GREG: x ← resid(Z, x/w)·w, residuals of the least-squares fit on Z = mm·√w (R: qr.resid).
     const { Z, w } = adj;
-    const k = Z.length;
-    const ZtZ = new Float64Array(k * k);
-    for (let a = 0; a < k; a++) for (let b = a; b < k; b++) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += Z[a][i] * Z[b][i];
-      ZtZ[a * k + b] = ZtZ[b * k + a] = s;
-    }
-    const G = ginv(ZtZ, k);
-    for (const x of X) {
-      const y = new Float64Array(n);
-      for (let i = 0; i < n; i++) y[i] = x[i] / w[i];
-      const Zty = new Float64Array(k);
-      for (let a = 0; a < k; a++) { let s = 0; for (let i = 0; i < n; i++) s += Z[a][i] * y[i]; Zty[a] = s; }
-      const beta = new Float64Array(k);
-      for (let a = 0; a < k; a++) { let s = 0; for (let b = 0; b < k; b++) s += G[a * k + b] * Zty[b]; beta[a] = s; }
-      for (let i = 0; i < n; i++) {
-        let fit = 0;
-        for (let a = 0; a < k; a++) fit += Z[a][i] * beta[a];
-        x[i] = (y[i] - fit) * w[i];
-      }
-    }
+    const R = qrResiduals(Z, X.map((x) => Float64Array.from(x, (v, i) => v / w[i])));
+    X.forEach((x, k) => { for (let i = 0; i < n; i++) x[i] = R[k][i] * w[i]; });
   }
 }

@@ -27,6 +27,17 @@ export type VarianceAdjustment =
   | { readonly kind: 'raking'; readonly margins: readonly { readonly index: Int32Array; readonly weights: Float64Array }[] }
   | { readonly kind: 'greg'; readonly Z: readonly Float64Array[]; readonly w: Float64Array };
 
+/** What the last calibration did (raking and calibrate report iterations and convergence). */
+export interface CalibrationInfo {
+  readonly method: 'postStratify' | 'rake' | 'linear' | 'raking' | 'logit';
+  readonly iterations: number;
+  readonly converged: boolean;
+  /** Largest change in the cross-table (rake) or largest relative misfit (calibrate) at the end. */
+  readonly misfit: number;
+  readonly epsilon: number;
+  readonly maxit: number;
+}
+
 /** A design with Taylor-linearization variance (R: survey.design2). */
 export interface SurveyDesign {
   readonly kind: 'linearization';
@@ -38,6 +49,7 @@ export interface SurveyDesign {
   readonly hasStrata: boolean;
   readonly lonelyPsu: LonelyPsu;
   readonly adjustments: readonly VarianceAdjustment[];
+  readonly calibration?: CalibrationInfo;
   /** Human description, e.g. 'svydesign(ids=dnum, fpc=fpc)'. */
   readonly label: string;
 }
@@ -66,6 +78,7 @@ export interface ReplicateDesign {
   readonly rho: number | null;
   /** Design degrees of freedom (R: degf, rank of the replicate weights − 1). */
   readonly df: number;
+  readonly calibration?: CalibrationInfo;
   readonly label: string;
 }
 

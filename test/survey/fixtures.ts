@@ -28,7 +28,7 @@ export function loadReference(file = 'reference.json'): RefCase[] {
 }
 
 /** Arrays equal to a relative tolerance; near-zero entries compared on the scale of the largest entry. */
-export function assertClose(actual: ArrayLike<number>, expected: unknown, tol: number, what: string): void {
+export function assertClose(actual: ArrayLike<number>, expected: unknown, tol: number, what: string, zero = 0): void {
   const exp = (Array.isArray(expected) ? expected : [expected]) as (number | null)[];
   if (actual.length !== exp.length) throw new Error(`${what}: length ${actual.length}, expected ${exp.length}`);
   let scale = 0;
@@ -37,6 +37,7 @@ export function assertClose(actual: ArrayLike<number>, expected: unknown, tol: n
     const e = exp[i], a = actual[i];
     if (e === null) { if (!Number.isNaN(a)) throw new Error(`${what}[${i}]: ${a}, expected NA`); continue; }
     const err = Math.abs(a - e);
+    if (Math.abs(a) <= zero && Math.abs(e) <= zero) continue; // both zero up to rounding
     if (!(err <= tol * Math.max(Math.abs(e), 1e-9 * scale) || err <= 1e-14 * Math.max(scale, 1))) throw new Error(`${what}[${i}]: ${a}, expected ${e} (relative error ${(err / Math.abs(e)).toExponential(2)})`);
   }
 }

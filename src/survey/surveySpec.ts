@@ -1,0 +1,182 @@
+// surveySpec: the declarative survey specification used by `spillover survey --spec` (pure part).
+import type { Columns, Design, LonelyPsu, SvyStat } from './types.ts';
+import { svydesign } from './svydesign.ts';
+import { svrepdesign } from './svrepdesign.ts';
+import { asReplicateDesign } from './asReplicateDesign.ts';
+import { nonresponseAdjust } from './nonresponseAdjust.ts';
+import { postStratify } from './postStratify.ts';
+import { rake } from './rake.ts';
+import { calibrate } from './calibrate.ts';
+import { subset } from './subset.ts';
+import { svytotal } from './svytotal.ts';
+import { svymean } from './svymean.ts';
+import { svyratio } from './svyratio.ts';
+import { predictRatio } from './predictRatio.ts';
+import { svyquantile } from './svyquantile.ts';
+import { svyby } from './svyby.ts';
+import { confint } from './confint.ts';
+
+type Names = string | string[];
+
+/** A survey specification; names follow R's svydesign / as.svrepdesign / calibrate. */
+export interface SurveySpec {
+  /** Data file (read by the CLI, relative to the spec file). */
+  data?: string;
+  design?: { ids?: Names; strata?: Names; weights?: string; probs?: Names; fpc?: Names; nest?: boolean; lonelyPsu?: LonelyPsu };
+  replicates?: { type: 'JK1' | 'JKn' | 'BRR' | 'Fay' | 'bootstrap'; replicates?: number; seed?: number; rho?: number; mse?: boolean };
+  repweights?: { columns: Names; type: 'JK1' | 'JKn' | 'BRR' | 'Fay' | 'bootstrap' | 'other'; scale?: number; rscales?: number[]; rho?: number; mse?: boolean; combinedWeights?: boolean };
+  nonresponse?: { respond: string; classes: Names };
+  calibration?: {
+    method: 'postStratify' | 'rake' | 'linear' | 'raking' | 'logit';
+    margins?: { variables: Names; totals: Record<string, number> }[];
+    formula?: Names;
+    totals?: Record<string, number>;
+    bounds?: [number, number];
+    maxit?: number;
+    epsilon?: number;
+    force?: boolean;
+    partial?: boolean;
+  };
+  estimates: EstimateSpec[];
+  /** Confidence level (default 0.95) and interval method (default 't' with design df). */
+  level?: number;
+  method?: 'z' | 't';
+}
+
+export interface EstimateSpec {
+  id: string;
+  total?: Names;
+  mean?: Names;
+  proportion?: Names;
+  ratio?: [string, string];
+  quantile?: Names;
+  /** Quantile probabilities (default [0.5]). */
+  probs?: number[];
+  /** Known auxiliary total X for a ratio: report the ratio-estimated total R̂·X. */
+  auxiliaryTotal?: number;
+  by?: Names;
+  /** Domain: column → value or list of values (rows matching every entry). */
+  subset?: Record<string, string | number | (string | number)[]>;
+  naRm?: boolean;
+}
+
+export interface EstimateRow {
+  id: string;
+  statistic: 'total' | 'mean' | 'proportion' | 'ratio' | 'quantile';
+  variable: string;
+  domain?: Record<string, string>;
+  estimate: number;
+  se: number;
+  ci: [number, number];
+  df: number;
+  n: number;
+  deff?: number;
+}
+
+const KEYS = ['data', 'design', 'replicates', 'repweights', 'nonresponse', 'calibration', 'estimates', 'level', 'method'];
+
+/** Build the design a spec declares (design → replicates → nonresponse → calibration). */
+export function designFromSpec(spec: SurveySpec, data: Columns): Design {
+  for (const k of Object.keys(spec)) if (!KEYS.includes(k)) throw new Error(`survey spec: unknown key '${k}' (known: ${KEYS.join(', ')})`);
+  let d: Design;
+  if (spec.repweights) {
+    if (spec.replicates) throw new Error('survey spec: give replicates or repweights, not both');
+    const rw = spec.repweights;
+    if (!spec.design?.weights) throw new Error('survey spec: repweights needs design.weights (the full-sample weights)');
+    const columns = Array.isArray(rw.columns) ? rw.columns : Object.keys(data).filter((k) => new RegExp(rw.columns as string).test(k));
+    if (columns.length === 0) throw new Error(`survey spec: repweights.columns '${String(rw.columns)}' matches no column`);
+    d = svrepdesign({ data, weights: spec.design.weights, repweights: columns, type: rw.type, scale: rw.scale, rscales: rw.rscales, rho: rw.rho, mse: rw.mse, combinedWeights: rw.combinedWeights });
+  } else {
+    if (!spec.design) throw new Error('survey spec: design is required');
+    const s = spec.design;
+    if (s.ids === undefined) throw new Error("survey spec: design.ids is required ('1' for one unit per row)");
+    d = svydesign({ data, ids: s.ids, strata: s.strata, weights: s.weights, probs: s.probs, fpc: s.fpc, nest: s.nest, lonelyPsu: s.lonelyPsu });
+    if (spec.replicates) {
+      if (d.kind !== 'linearization') throw new Error('survey spec: replicates need a svydesign');
+      d = asReplicateDesign(d, spec.replicates);
+    }
+  }
+  if (spec.nonresponse) d = nonresponseAdjust(d, spec.nonresponse);
+  const c = spec.calibration;
+  if (c) {
+    if (c.method === 'postStratify' || c.method === 'rake') {
+      if (!c.margins || c.margins.length === 0) throw new Error(`survey spec: calibration method '${c.method}' needs margins: [{variables, totals}]`);
+      if (c.method === 'postStratify') {
+        if (c.margins.length !== 1) throw new Error('survey spec: postStratify takes one margin (use variables: [a, b] for a cross-classification)');
+        d = postStratify(d, c.margins[0].variables, c.margins[0].totals, { partial: c.partial });
+      } else d = rake(d, c.margins.map((m) => ({ strata: m.variables, population: m.totals })), { maxit: c.maxit, epsilon: c.epsilon, force: c.force });
+    } else if (c.method === 'linear' || c.method === 'raking' || c.method === 'logit') {
+      if (!c.formula || !c.totals) throw new Error(`survey spec: calibration method '${c.method}' needs formula and totals`);
+      d = calibrate(d, { formula: c.formula, population: c.totals, calfun: c.method, bounds: c.bounds, maxit: c.maxit, epsilon: c.epsilon, force: c.force });
+    } else throw new Error(`survey spec: invalid calibration method: ${String(c.method)} (postStratify, rake, linear, raking, logit)`);
+  }
+  return d;
+}
+
+/** Compute every estimate of a spec: one row per coefficient and domain. */
+export function runSurveySpec(spec: SurveySpec, data: Columns): { estimates: EstimateRow[]; design: Design } {
+  if (!Array.isArray(spec.estimates) || spec.estimates.length === 0) throw new Error('survey spec: estimates must be a non-empty list');
+  const design = designFromSpec(spec, data);
+  const level = spec.level ?? 0.95;
+  const method = spec.method ?? 't';
+  const rows: EstimateRow[] = [];
+  const seen = new Set<string>();
+  for (const e of spec.estimates) {
+    if (!e.id) throw new Error('survey spec: every estimate needs an id');
+    if (seen.has(e.id)) throw new Error(`survey spec: duplicate estimate id '${e.id}'`);
+    seen.add(e.id);
+    const kinds = (['total', 'mean', 'proportion', 'ratio', 'quantile'] as const).filter((k) => e[k] !== undefined);
+    if (kinds.length !== 1) throw new Error(`survey spec: estimate '${e.id}' needs exactly one of total, mean, proportion, ratio, quantile`);
+    const kind = kinds[0];
+    let d = design;
+    if (e.subset) d = subset(d, domainMask(d, e.subset, e.id));
+    const opts = { naRm: e.naRm };
+    const FUN = (x: readonly string[], dd: Design): SvyStat => {
+      switch (kind) {
+        case 'total': return svytotal(x, dd, opts);
+        case 'mean': return svymean(x, dd, opts);
+        case 'proportion': {
+          for (const v of x) if (dd.data[v] instanceof Float64Array) throw new Error(`survey spec: estimate '${e.id}': proportion needs a category column, '${v}' is numeric`);
+          return svymean(x, dd, opts);
+        }
+        case 'ratio': {
+          const r = svyratio(x[0], x[1], dd, opts);
+          return e.auxiliaryTotal !== undefined ? predictRatio(r, e.auxiliaryTotal) : r;
+        }
+        case 'quantile': return svyquantile(x, dd, e.probs ?? [0.5], { ...opts, level });
+      }
+    };
+    const raw = e[kind]!;
+    const x = typeof raw === 'string' ? [raw] : [...raw];
+    if (kind === 'ratio' && x.length !== 2) throw new Error(`survey spec: estimate '${e.id}': ratio needs [numerator, denominator]`);
+    const statistic = kind === 'ratio' && e.auxiliaryTotal !== undefined ? 'total' : kind;
+    const emit = (st: SvyStat, domain?: Record<string, string>): void => {
+      const ci = confint(st, { level, method });
+      st.names.forEach((nm, k) => {
+        const row: EstimateRow = { id: e.id, statistic, variable: nm, estimate: st.estimate[k], se: st.se[k], ci: [ci.lower[k], ci.upper[k]], df: st.df, n: st.n };
+        if (domain) row.domain = domain;
+        if (st.deff) row.deff = st.deff[k];
+        rows.push(row);
+      });
+    };
+    if (e.by) {
+      const b = svyby(x, e.by, d, FUN);
+      for (const g of b.groups) emit(g.result, Object.fromEntries(b.by.map((name, j) => [name, g.levels[j]])));
+    } else emit(FUN(x, d));
+  }
+  return { estimates: rows, design };
+}
+
+function domainMask(d: Design, sub: Record<string, string | number | (string | number)[]>, id: string): boolean[] {
+  const mask = new Array<boolean>(d.n).fill(true);
+  for (const [col, want] of Object.entries(sub)) {
+    const c = d.data[col];
+    if (c === undefined) throw new Error(`survey spec: estimate '${id}': subset column '${col}' is not in the data`);
+    const values = (Array.isArray(want) ? want : [want]).map(String);
+    for (let i = 0; i < d.n; i++) {
+      const v = c instanceof Float64Array ? (Number.isNaN(c[i]) ? null : String(c[i])) : c[i];
+      if (v === null || !values.includes(v)) mask[i] = false;
+    }
+  }
+  return mask;
+}
