@@ -123,18 +123,83 @@ const regions = ['东部', '中部', '西部', '东北'];
 const pickRegion = (nonEast: boolean) => (nonEast ? regions[1 + Math.floor(rand() * 3)] : '东部');
 const blankSometimes = (v: string | number, p = 0.04): string | number | null => (rand() < p ? null : v);
 
-function indicatorFields(n: number, added: number) {
-  const young = flags(n, TARGETS.shares.young);
-  const bach = flags(n, TARGETS.shares.bachelor);
-  const remote = flags(n, TARGETS.shares.remote);
-  const addedF = flags(n, added);
-  return (i: number, staff: number) => ({
-    young: young[i] ? round(0.51 + rand() * 0.45, 2) : round(rand() * 0.5, 2),
-    bach: bach[i] ? round(0.51 + rand() * 0.45, 2) : round(rand() * 0.5, 2),
-    remote: remote[i] ? round(0.61 + rand() * 0.39, 2) : round(rand() * 0.6, 2),
-    added: addedF[i] ? '是' : '否',
-    women: Math.round(staff * TARGETS.shares.women),
+/** Blank an optional answer with probability p (respondents skip questions). */
+const blanks = (n: number, p: number) => Array.from({ length: n }, () => rand() < p);
+
+/**
+ * Integer counts c_g of "yes" among the answered rows a_g of each group so that the weighted share
+ * Σ W_g c_g / Σ W_g a_g (W_g = design weight of the group's rows) is as close to p as integers allow.
+ */
+function calibrateCounts(groups: { answered: number; weight: number }[], p: number): number[] {
+  const c = groups.map((g) => Math.round(p * g.answered));
+  const share = () => groups.reduce((s, g, k) => s + g.weight * c[k], 0) / groups.reduce((s, g) => s + g.weight * g.answered, 0);
+  for (let it = 0; it < 1000 && Math.abs(share() - p) > 1e-5; it++) {
+    let best = -1, bestErr = Math.abs(share() - p), bestStep = 0;
+    groups.forEach((g, k) => {
+      for (const step of [-1, 1]) {
+        if (c[k] + step < 0 || c[k] + step > g.answered) continue;
+        c[k] += step;
+        const err = Math.abs(share() - p);
+        c[k] -= step;
+        if (err < bestErr) [best, bestErr, bestStep] = [k, err, step];
+      }
+    });
+    if (best < 0) break;
+    c[best] += bestStep;
+  }
+  return c;
+}
+
+/**
+ * Share-above-threshold answers (e.g. "share of staff aged 16–29") for rows grouped by design weight:
+ * exactly calibrated counts of rows above `cut` among the answered ones; blanks where skipped.
+ */
+function thresholdAnswers(groupRows: number[][], weights: number[], p: number, cut: number, total: number, pBlank = 0.04): (number | null)[] {
+  const out = new Array<number | null>(total).fill(null);
+  const skip = blanks(total, pBlank);
+  const answered = groupRows.map((rows) => rows.filter((i) => !skip[i]));
+  const counts = calibrateCounts(answered.map((a, k) => ({ answered: a.length, weight: weights[k] })), p);
+  answered.forEach((rows, k) => {
+    const yes = new Set(shuffle([...rows]).slice(0, counts[k]));
+    for (const i of rows) out[i] = yes.has(i) ? round(cut + 0.01 + rand() * (0.99 - cut - 0.01), 2) : round(rand() * cut, 2);
   });
+  return out;
+}
+
+/** Yes/no answers with calibrated counts per group (no blanks: a required-looking question). */
+function yesNo(groupRows: number[][], weights: number[], p: number, total: number): string[] {
+  const out = new Array<string>(total).fill('否');
+  const counts = calibrateCounts(groupRows.map((r, k) => ({ answered: r.length, weight: weights[k] })), p);
+  groupRows.forEach((rows, k) => shuffle([...rows]).slice(0, counts[k]).forEach((i) => (out[i] = '是')));
+  return out;
+}
+
+/** Women among staff: Σ women / Σ staff over answered rows equals p as closely as integers allow. */
+function womenCounts(staff: number[], p: number, pBlank = 0.03): (number | null)[] {
+  const skip = blanks(staff.length, pBlank);
+  const out: (number | null)[] = staff.map((s, i) => (skip[i] ? null : Math.min(s, Math.max(0, Math.round(s * (p + 0.15 * normal()))))));
+  const answered = staff.map((_, i) => i).filter((i) => !skip[i]);
+  const target = Math.round(p * answered.reduce((a, i) => a + staff[i], 0));
+  let diff = target - answered.reduce((a, i) => a + (out[i] as number), 0);
+  for (let k = 0; diff !== 0 && k < 100 * answered.length; k++) {
+    const i = answered[k % answered.length];
+    const step = diff > 0 ? 1 : -1;
+    const v = (out[i] as number) + step;
+    if (v >= 0 && v <= staff[i]) {
+      out[i] = v;
+      diff -= step;
+    }
+  }
+  return out;
+}
+
+/** Insert invalid rows at random places; a duplicate id always after the row it duplicates. */
+function plant(rows: Row[], bad: Row[], duplicate: Row): Row[] {
+  const out = [...rows];
+  for (const r of bad) out.splice(Math.floor(rand() * out.length), 0, r);
+  const first = out.findIndex((r) => r.问卷编号 === duplicate.问卷编号);
+  out.splice(first + 1 + Math.floor(rand() * (out.length - first)), 0, duplicate);
+  return out;
 }
 
 let idc = 0;
@@ -142,6 +207,9 @@ const nextId = (p: string) => `${p}${String(++idc).padStart(5, '0')}`;
 
 function providerRows(): Row[] {
   const out: Row[] = [];
+  const groups: number[][] = [];
+  const weights: number[] = [];
+  const employees: number[] = [];
   for (const [type, t] of Object.entries(TARGETS.providers)) {
     const n = t.n;
     const median = t.jobs / t.N / (0.45 * Math.exp(1.1 ** 2 / 2)); // so that related shares average ≈ 0.45
@@ -151,10 +219,11 @@ function providerRows(): Row[] {
     const related = emp.map((e, i) => e * rel[i]);
     const partShare = Array.from({ length: n }, () => beta01(t.part / t.jobs, 3));
     calibrateShares(partShare, related, (t.part * n) / t.N);
-    const ind = indicatorFields(n, TARGETS.shares.addedProviders);
+    groups.push([]);
+    weights.push(t.N / n);
     for (let i = 0; i < n; i++) {
-      const f = ind(i, emp[i]);
-      const full = round(1 - partShare[i], 4);
+      groups[groups.length - 1].push(out.length);
+      employees.push(emp[i]);
       out.push({
         问卷编号: nextId('P'),
         提交时间: `2020-03-${String(1 + (i % 28)).padStart(2, '0')} 10:${String(i % 60).padStart(2, '0')}`,
@@ -163,38 +232,47 @@ function providerRows(): Row[] {
         员工总数: emp[i],
         // Some answers arrive as percentages, as survey tools export them ("35%").
         微信相关业务员工占比: rand() < 0.15 && round(rel[i], 2) === rel[i] ? `${round(rel[i] * 100, 0)}%` : rel[i],
-        全职员工占比: full,
-        '16-29岁员工占比': blankSometimes(f.young),
-        本科及以上学历员工占比: blankSometimes(f.bach),
-        女性员工数: blankSometimes(f.women, 0.03),
-        可远程办公岗位占比: blankSometimes(f.remote),
-        疫情期间是否新增岗位: f.added,
-        备注: rand() < 0.05 ? '无' : null,
+        全职员工占比: round(1 - partShare[i], 4),
       });
     }
   }
+  const S = TARGETS.shares;
+  const young = thresholdAnswers(groups, weights, S.young, 0.5, out.length);
+  const bach = thresholdAnswers(groups, weights, S.bachelor, 0.5, out.length);
+  const remote = thresholdAnswers(groups, weights, S.remote, 0.6, out.length);
+  const women = womenCounts(employees, S.women);
+  const added = yesNo(groups, weights, S.addedProviders, out.length); // published: 14.5% of service providers
+  out.forEach((r, i) => {
+    r['16-29岁员工占比'] = young[i];
+    r['本科及以上学历员工占比'] = bach[i];
+    r['女性员工数'] = women[i];
+    r['可远程办公岗位占比'] = remote[i];
+    r['疫情期间是否新增岗位'] = added[i];
+    r['备注'] = rand() < 0.05 ? '无' : null;
+  });
   return out;
 }
 
 function corruptProviders(rows: Row[]): Row[] {
   const bad = (over: Row): Row => ({ ...rows[Math.floor(rand() * rows.length)], 问卷编号: nextId('P'), ...over });
-  const extra: Row[] = [
-    bad({ 微信相关业务员工占比: 1.2 }), // share > 1
-    bad({ 员工总数: -5 }), // negative employees
-    bad({ 员工总数: '约50' }), // non-numeric
-    bad({ 全职员工占比: null }), // missing required answer
-    bad({ 员工总数: 500000 }), // violates the declared rule
+  return plant(
+    rows,
+    [
+      bad({ 微信相关业务员工占比: 1.2 }), // share > 1
+      bad({ 员工总数: -5 }), // negative employees
+      bad({ 员工总数: '约50' }), // non-numeric
+      bad({ 全职员工占比: null }), // missing required answer
+      bad({ 员工总数: 500000 }), // violates the declared rule
+    ],
     { ...rows[7], 问卷编号: rows[3].问卷编号 as string }, // duplicate respondent id
-  ];
-  // Rejected rows must not move the estimates: the duplicate copies another row's answers but is dropped.
-  const out = [...rows];
-  for (const r of extra) out.splice(Math.floor(rand() * out.length), 0, r);
-  return out;
+  );
 }
 
 // ---- Operators ----------------------------------------------------------------------------
 function operatorRows(): Row[] {
   const out: Row[] = [];
+  const groups: number[][] = [];
+  const allStaff: number[] = [];
   for (const [type, t] of Object.entries(TARGETS.operators)) {
     const n = t.n;
     const R = t.jobs / t.M; // staff per account
@@ -215,15 +293,20 @@ function operatorRows(): Row[] {
     }
     const partShare = Array.from({ length: n }, () => beta01(t.part / t.jobs, 3));
     calibrateShares(partShare, staff, (t.part / t.M) * A);
-    const ind = indicatorFields(n, type === '小程序' ? TARGETS.shares.addedMiniProgram : TARGETS.shares.addedProviders);
-    // Region: a job-weighted share outside the east (central, west, north-east).
+    // Region: a job-weighted share outside the east (central, west, north-east), as published.
     const pNonEast = type === '公众号' ? TARGETS.shares.nonEastOfficial : TARGETS.shares.nonEastMiniProgram;
     const order = shuffle(Array.from({ length: n }, (_, i) => i));
     const nonEast = new Array<boolean>(n).fill(false);
     let acc2 = 0;
-    for (const i of order) if (acc2 + staff[i] <= pNonEast * staffTarget + 0.5) { nonEast[i] = true; acc2 += staff[i]; }
+    for (const i of order)
+      if (acc2 + staff[i] <= pNonEast * staffTarget + 0.5) {
+        nonEast[i] = true;
+        acc2 += staff[i];
+      }
+    groups.push([]);
     for (let i = 0; i < n; i++) {
-      const f = ind(i, staff[i]);
+      groups[groups.length - 1].push(out.length);
+      allStaff.push(staff[i]);
       out.push({
         问卷编号: nextId('O'),
         账号类型: type,
@@ -231,18 +314,27 @@ function operatorRows(): Row[] {
         运营账号数: acc[i],
         开发和运营人员数: staff[i],
         全职人员占比: round(1 - partShare[i], 4),
-        '16-29岁员工占比': blankSometimes(f.young),
-        本科及以上学历员工占比: blankSometimes(f.bach),
-        女性人员数: blankSometimes(f.women, 0.03),
-        可远程办公岗位占比: blankSometimes(f.remote),
-        疫情期间是否新增岗位: f.added,
       });
     }
   }
+  // Operators are weighted equally (default design), so pooled shares are sample shares.
+  const S = TARGETS.shares;
+  const all = [groups.flat()];
+  const young = thresholdAnswers(all, [1], S.young, 0.5, out.length);
+  const bach = thresholdAnswers(all, [1], S.bachelor, 0.5, out.length);
+  const remote = thresholdAnswers(all, [1], S.remote, 0.6, out.length);
+  const women = womenCounts(allStaff, S.women);
+  const addedOA = yesNo([groups[0]], [1], 0.12, out.length); // (a) not published for official accounts
+  const addedMP = yesNo([groups[1]], [1], S.addedMiniProgram, out.length); // published: 11.1% of mini program developers
+  out.forEach((r, i) => {
+    r['16-29岁员工占比'] = young[i];
+    r['本科及以上学历员工占比'] = bach[i];
+    r['女性人员数'] = women[i];
+    r['可远程办公岗位占比'] = remote[i];
+    r['疫情期间是否新增岗位'] = r['账号类型'] === '小程序' ? addedMP[i] : addedOA[i];
+  });
   const bad = (over: Row): Row => ({ ...out[Math.floor(rand() * out.length)], 问卷编号: nextId('O'), ...over });
-  const extra = [bad({ 开发和运营人员数: '若干' }), bad({ 全职人员占比: '150%' }), bad({ 账号类型: null }), { ...out[11], 问卷编号: out[5].问卷编号 as string }];
-  for (const r of extra) out.splice(Math.floor(rand() * out.length), 0, r);
-  return out;
+  return plant(out, [bad({ 开发和运营人员数: '若干' }), bad({ 全职人员占比: '150%' }), bad({ 账号类型: null })], { ...out[11], 问卷编号: out[5].问卷编号 as string });
 }
 
 // ---- Consumers ----------------------------------------------------------------------------
@@ -271,9 +363,7 @@ function consumerRows(): Row[] {
     rows.forEach((r, i) => (r[col] = v[i]));
   }
   const bad = (over: Row): Row => ({ ...rows[Math.floor(rand() * rows.length)], 问卷编号: nextId('C'), ...over });
-  const extra = [bad({ [consumerColumns.catering]: -20 }), bad({ [consumerColumns.shopping]: '不清楚' }), { ...rows[20], 问卷编号: rows[2].问卷编号 as string }];
-  for (const r of extra) rows.splice(Math.floor(rand() * rows.length), 0, r);
-  return rows;
+  return plant(rows, [bad({ [consumerColumns.catering]: -20 }), bad({ [consumerColumns.shopping]: '不清楚' })], { ...rows[20], 问卷编号: rows[2].问卷编号 as string });
 }
 
 // ---- Writers ------------------------------------------------------------------------------

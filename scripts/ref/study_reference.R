@@ -57,5 +57,17 @@ out[["jobs.indirect"]] <- list(value = jpy * unname(coef(ind)), se = jpy * unnam
 out[["df.providers"]] <- list(value = degf(dp))
 out[["df.consumers"]] <- list(value = degf(dc))
 
+# Indicators (src/study/indicators.ts) under the same designs.
+m <- svymean(~I(as.numeric(related_share > 0.5)), dp)
+out[["indicator.related_majority"]] <- list(value = unname(coef(m)), se = unname(SE(m)))
+mb <- svyby(~I(as.numeric(related_share > 0.5)), ~type, dp, svymean)
+for (k in seq_len(nrow(mb))) out[[paste0("indicator.related_majority.", rownames(mb)[k])]] <- list(value = unname(coef(mb))[k], se = unname(SE(mb))[k])
+o$staff_x <- o$staff * (o$type == "x")
+do <- svydesign(ids = ~1, strata = ~type, weights = ~w, data = o)
+rx <- svyratio(~staff_x, ~accounts, do)
+out[["indicator.staff_x_share"]] <- list(value = unname(coef(rx)), se = unname(SE(rx)))
+bs <- svymean(~I(as.numeric(c1 >= 50)), dc)
+out[["indicator.big_spenders"]] <- list(value = unname(coef(bs)), se = unname(SE(bs)))
+
 writeLines(jsonlite_free <- paste0("{\n", paste(sprintf('  "%s": {%s}', names(out), sapply(out, function(e) paste(sprintf('"%s": %.17g', names(e), unlist(e)), collapse = ", "))), collapse = ",\n"), "\n}"), file.path(fx, "reference.json"))
 cat("wrote", file.path(fx, "reference.json"), "\n")

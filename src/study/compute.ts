@@ -6,6 +6,7 @@ import { selectRows, numberField } from './select.ts';
 import { componentEstimates, consumptionEstimates, type ComponentEstimate } from './sampling.ts';
 import { Moments, combine, unit, ratioGradient, type Gradient } from './moments.ts';
 import { qnorm, qt } from '../survey/index.ts';
+import { indicatorFigures } from './indicators.ts';
 
 type FigureSpec = Omit<Figure, 'id' | 'from'> & { from?: string[]; g?: Gradient };
 
@@ -206,6 +207,11 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyRes
     f.se = se;
     f.df = Number.isFinite(df) ? df : undefined;
     f.ci = [f.value - q * se, f.value + q * se];
+  }
+
+  for (const f of indicatorFigures(config, inputs)) {
+    if (figures[f.id]) throw new Error(`indicator id ${f.id} collides with another figure`);
+    figures[f.id] = f;
   }
 
   const quality: QualityRecord[] = Object.values(inputs.questionnaires).map((q) => ({ questionnaire: q.key, file: q.file, rowsRead: q.rowsRead, valid: q.valid, rejected: q.rejected, reasons: q.reasons }));

@@ -5,7 +5,7 @@ import { parseDocument, LineCounter, isMap, isSeq, type Document } from 'yaml';
 import Ajv, { type ErrorObject } from 'ajv';
 import { studySchema } from './schema.ts';
 import { parseQuantity } from './units.ts';
-import type { StudyConfig, ComponentConfig, CategoryConfig, QuestionnaireConfig, Label, ComponentKind, ColumnConfig } from './types.ts';
+import type { StudyConfig, ComponentConfig, CategoryConfig, QuestionnaireConfig, Label, ComponentKind, ColumnConfig, Condition } from './types.ts';
 
 export class ConfigError extends Error {
   constructor(
@@ -184,6 +184,31 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
     fail(['jobs_per_output'], 'method national needs `employment` (employment-by-division CSV) and io.table');
   const perYuan = { 'persons/yuan': 1, 'persons/万元': 1e-4, 'persons/亿元': 1e-8 } as const;
 
+  const indicators = (raw.indicators ?? []).map((ind: Raw, i: number) => {
+    const base: (string | number)[] = ['indicators', i];
+    claim(`indicator.${ind.id}`, [...base, 'id']);
+    if (!questionnaires[ind.questionnaire])
+      fail([...base, 'questionnaire'], `unknown questionnaire "${ind.questionnaire}"; defined: ${Object.keys(questionnaires).join(', ') || '(none)'}`);
+    if ((ind.proportion === undefined) === (ind.ratio === undefined)) fail(base, 'give exactly one of `proportion` or `ratio`');
+    const cond = (c: Raw): Condition => {
+      const op = Object.keys(c).find((k) => k !== 'field') as Condition['op'];
+      return { field: c.field, op, value: c[op] };
+    };
+    const where: Record<string, string[]> = {};
+    for (const [f, v] of Object.entries<string | string[]>(ind.where ?? {})) where[f] = Array.isArray(v) ? v : [v];
+    return {
+      id: ind.id,
+      label: ind.label,
+      questionnaire: ind.questionnaire,
+      where,
+      statistic: ind.proportion
+        ? { kind: 'proportion' as const, condition: cond(ind.proportion) }
+        : { kind: 'ratio' as const, numerator: ind.ratio.numerator, denominator: ind.ratio.denominator, when: ind.ratio.when ? cond(ind.ratio.when) : undefined },
+      by: ind.by,
+      yamlPath: formatPath(base),
+    };
+  });
+
   return {
     source,
     name: raw.study.name,
@@ -198,6 +223,7 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
     consumption: { questionnaire: cons.questionnaire, categories },
     io: { table: io.table, method: io.method, coefficients: io.coefficients },
     intervals: { level: raw.intervals?.level ?? 0.95, method: raw.intervals?.method ?? 't' },
+    indicators,
     jobsPerOutput:
       jpo.method === 'ratio'
         ? { method: 'ratio', perYuan: jpo.value * perYuan[jpo.unit as keyof typeof perYuan], value: jpo.value, unit: jpo.unit, source: jpo.source }

@@ -34,67 +34,78 @@ function columnsOf(q: QuestionnaireData, rows: Int32Array | null): Record<string
   return out;
 }
 
-function declaredDesign(q: QuestionnaireData, cfg: QuestionnaireConfig): SurveyDesign {
+function declaredDesign(q: QuestionnaireData, cfg: QuestionnaireConfig, extra: Record<string, Float64Array> = {}): SurveyDesign {
   const d = cfg.design!;
   try {
-    return svydesign({ data: columnsOf(q, null) as Columns, ids: d.ids ?? '1', strata: d.strata, weights: d.weights, fpc: d.fpc, nest: d.nest });
+    return svydesign({ data: { ...columnsOf(q, null), ...extra } as Columns, ids: d.ids ?? '1', strata: d.strata, weights: d.weights, fpc: d.fpc, nest: d.nest });
   } catch (e) {
     throw new Error(`${cfg.yamlPath}.design: ${(e as Error).message}`);
   }
 }
 
+export interface QuestionnaireDesign {
+  design: SurveyDesign;
+  /** Questionnaire row of each design row. */
+  qrows: Int32Array;
+  data: Record<string, Float64Array | (string | null)[]>;
+  /** Design rows of component k. */
+  rowsOf: (k: number) => Int32Array;
+}
+
 /**
- * Estimates of the components that use one questionnaire, under its design, with covariance.
- * members[k] are the rows of component k (from its `where`). Fails naming the component when
- * it has fewer than 2 valid questionnaires (no variance can be estimated) and when default
- * strata would overlap.
+ * The design of one questionnaire over the rows the study uses: the declared design over all valid
+ * rows, or (default) one stratum per component with the weights of the seed's formulas. members[k]
+ * are the rows of component k (from its `where`). Fails naming the component when it has fewer than
+ * 2 valid questionnaires (no variance can be estimated), when default strata would overlap, and when
+ * a provider component has more questionnaires than its population.
  */
-export function componentEstimates(q: QuestionnaireData, cfg: QuestionnaireConfig, comps: ComponentConfig[], members: Int32Array[]): { estimates: ComponentEstimate[]; block: QuestionnaireEstimates } {
-  let design: SurveyDesign;
-  let rowOf: (k: number) => Int32Array; // design rows of component k
-  let data: Record<string, Float64Array | (string | null)[]>;
-  const kinds = new Set(comps.map((c) => c.kind));
+export function questionnaireDesign(q: QuestionnaireData, cfg: QuestionnaireConfig, comps: ComponentConfig[], members: Int32Array[], extra: Record<string, Float64Array> = {}): QuestionnaireDesign {
+  const withExtra = (d: Record<string, Float64Array | (string | null)[]>, rows: Int32Array | null) => {
+    for (const [k, v] of Object.entries(extra)) d[k] = rows ? Float64Array.from(rows, (i) => v[i]) : v;
+    return d;
+  };
   comps.forEach((c, k) => {
     if (members[k].length < 2) throw new Error(`${c.yamlPath} (${c.id}): ${members[k].length} valid questionnaire(s); at least 2 are needed to estimate a sampling variance`);
   });
-  if (cfg.design) {
-    design = declaredDesign(q, cfg);
-    data = columnsOf(q, null);
-    rowOf = (k) => members[k];
-  } else {
-    if (kinds.size > 1) throw new Error(`${cfg.yamlPath}: used by both provider and operator components; declare its sampling design (design:)`);
-    const seen = new Uint8Array(q.valid);
-    members.forEach((m, k) => m.forEach((i) => {
+  const identity = Int32Array.from({ length: q.valid }, (_, i) => i);
+  if (cfg.design) return { design: declaredDesign(q, cfg, extra), qrows: identity, data: withExtra(columnsOf(q, null), null), rowsOf: (k) => members[k] };
+  const kinds = new Set(comps.map((c) => c.kind));
+  if (kinds.size > 1) throw new Error(`${cfg.yamlPath}: used by both provider and operator components; declare its sampling design (design:)`);
+  const seen = new Uint8Array(q.valid);
+  members.forEach((m, k) =>
+    m.forEach((i) => {
       if (seen[i]) throw new Error(`${comps[k].yamlPath} (${comps[k].id}): its rows overlap another component's; with overlapping components declare the sampling design (${cfg.yamlPath}.design)`);
       seen[i] = 1;
-    }));
-    const all = Int32Array.from(members.flatMap((m) => Array.from(m)));
-    data = columnsOf(q, all);
-    const stratum: string[] = [];
-    const w = new Float64Array(all.length);
-    const fpc = new Float64Array(all.length);
-    let at = 0;
-    const starts: number[] = [];
-    members.forEach((m, k) => {
-      starts.push(at);
-      const c = comps[k];
-      for (let j = 0; j < m.length; j++, at++) {
-        stratum.push(c.id);
-        w[at] = c.kind === 'provider' ? c.population / m.length : 1;
-        fpc[at] = c.population;
-      }
-    });
-    data.__stratum = stratum;
-    data.__w = w;
-    if (kinds.has('provider')) {
-      members.forEach((m, k) => {
-        if (m.length > comps[k].population) throw new Error(`${comps[k].yamlPath} (${comps[k].id}): ${m.length} valid questionnaires but a population of only ${comps[k].population}`);
-      });
-      data.__fpc = fpc;
+    }),
+  );
+  const all = Int32Array.from(members.flatMap((m) => Array.from(m)));
+  const data = withExtra(columnsOf(q, all), all);
+  const stratum: string[] = [];
+  const w = new Float64Array(all.length);
+  const fpc = new Float64Array(all.length);
+  const starts: number[] = [];
+  let at = 0;
+  members.forEach((m, k) => {
+    starts.push(at);
+    const c = comps[k];
+    if (c.kind === 'provider' && m.length > c.population) throw new Error(`${c.yamlPath} (${c.id}): ${m.length} valid questionnaires but a population of only ${c.population}`);
+    for (let j = 0; j < m.length; j++, at++) {
+      stratum.push(c.id);
+      w[at] = c.kind === 'provider' ? c.population / m.length : 1;
+      fpc[at] = c.population;
     }
-    design = svydesign({ data: data as Columns, ids: '1', strata: '__stratum', weights: '__w', fpc: kinds.has('provider') ? '__fpc' : undefined });
-    rowOf = (k) => Int32Array.from({ length: members[k].length }, (_, j) => starts[k] + j);
-  }
+  });
+  data.__stratum = stratum;
+  data.__w = w;
+  const providers = kinds.has('provider');
+  if (providers) data.__fpc = fpc;
+  const design = svydesign({ data: data as Columns, ids: '1', strata: '__stratum', weights: '__w', fpc: providers ? '__fpc' : undefined });
+  return { design, qrows: all, data, rowsOf: (k) => Int32Array.from({ length: members[k].length }, (_, j) => starts[k] + j) };
+}
+
+/** Estimates of the components that use one questionnaire, under its design, with covariance. */
+export function componentEstimates(q: QuestionnaireData, cfg: QuestionnaireConfig, comps: ComponentConfig[], members: Int32Array[]): { estimates: ComponentEstimate[]; block: QuestionnaireEstimates } {
+  const { design, data, rowsOf: rowOf } = questionnaireDesign(q, cfg, comps, members);
   const n = design.n;
   const w = design.weights;
   const num = (f: string) => data[f] as Float64Array;
@@ -153,17 +164,23 @@ export function componentEstimates(q: QuestionnaireData, cfg: QuestionnaireConfi
  * Category totals from the consumer questionnaire: C_c = Σ w_i y_ic, default SRS of n from U users
  * (w = U/n, fpc U), with covariance across categories.
  */
+/**
+ * A questionnaire used by no component: its declared design, or a simple random sample of n —
+ * from `population` (weights N/n, fpc) when known (consumers: the platform users), else with equal
+ * weights and no fpc.
+ */
+export function simpleDesign(q: QuestionnaireData, cfg: QuestionnaireConfig, population: number | undefined, extra: Record<string, Float64Array> = {}): SurveyDesign {
+  if (cfg.design) return declaredDesign(q, cfg, extra);
+  if (q.valid < 2) throw new Error(`${cfg.yamlPath}: ${q.valid} valid questionnaire(s); at least 2 are needed`);
+  if (population !== undefined && q.valid > population) throw new Error(`${cfg.yamlPath}: ${q.valid} valid questionnaires but a population of only ${population}`);
+  const data: Record<string, Float64Array | (string | null)[]> = { ...columnsOf(q, null), ...extra };
+  data.__w = new Float64Array(q.valid).fill(population === undefined ? 1 : population / q.valid);
+  if (population !== undefined) data.__fpc = new Float64Array(q.valid).fill(population);
+  return svydesign({ data: data as Columns, ids: '1', weights: '__w', fpc: population === undefined ? undefined : '__fpc' });
+}
+
 export function consumptionEstimates(q: QuestionnaireData, cfg: QuestionnaireConfig, fields: string[], users: number): QuestionnaireEstimates {
-  let design: SurveyDesign;
-  if (cfg.design) design = declaredDesign(q, cfg);
-  else {
-    if (q.valid < 2) throw new Error(`${cfg.yamlPath}: ${q.valid} valid questionnaire(s); at least 2 are needed`);
-    if (q.valid > users) throw new Error(`${cfg.yamlPath}: ${q.valid} valid questionnaires but population.users is only ${users}`);
-    const data: Record<string, Float64Array | (string | null)[]> = columnsOf(q, null);
-    data.__w = new Float64Array(q.valid).fill(users / q.valid);
-    data.__fpc = new Float64Array(q.valid).fill(users);
-    design = svydesign({ data: data as Columns, ids: '1', weights: '__w', fpc: '__fpc' });
-  }
+  const design = simpleDesign(q, cfg, users);
   const w = design.weights;
   const X = fields.map((f) => {
     const y = q.numbers[f];

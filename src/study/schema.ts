@@ -122,6 +122,46 @@ const category = {
   },
 } as const;
 
+const condition = {
+  type: 'object',
+  description: 'A condition on one field: exactly one of above (>), at_least (≥), below (<), at_most (≤), equals, in.',
+  required: ['field'],
+  additionalProperties: false,
+  minProperties: 2,
+  maxProperties: 2,
+  properties: {
+    field: { type: 'string' },
+    above: { type: 'number' },
+    at_least: { type: 'number' },
+    below: { type: 'number' },
+    at_most: { type: 'number' },
+    equals: { anyOf: [{ type: 'number' }, { type: 'string' }] },
+    in: { type: 'array', items: { type: 'string' }, minItems: 1 },
+  },
+} as const;
+
+const indicator = {
+  type: 'object',
+  description: 'A survey indicator estimated under the questionnaire\'s design: a proportion of respondents meeting a condition, or a ratio of two totals.',
+  required: ['id', 'label', 'questionnaire'],
+  additionalProperties: false,
+  properties: {
+    id,
+    label,
+    questionnaire: { type: 'string' },
+    where: { ...where, description: 'Domain: restrict to rows whose category fields take these values.' },
+    proportion: { ...condition, description: 'Share of respondents (weighted) meeting the condition; blank answers are left out (na.rm).' },
+    ratio: {
+      type: 'object',
+      required: ['numerator', 'denominator'],
+      additionalProperties: false,
+      description: 'Σ w·numerator / Σ w·denominator; with `when`, the numerator counts only where the condition holds.',
+      properties: { numerator: { type: 'string' }, denominator: { type: 'string' }, when: condition },
+    },
+    by: { type: 'string', description: 'A category field: also estimate the indicator for each of its levels.' },
+  },
+} as const;
+
 export const studySchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://spillover.dev/schema/study.schema.json',
@@ -142,6 +182,7 @@ export const studySchema = {
         notes: { type: 'string' },
       },
     },
+    indicators: { type: 'array', items: indicator, description: 'Survey indicators reported with confidence intervals (e.g. the share of women among workers).' },
     intervals: {
       type: 'object',
       description: 'Confidence intervals of every figure carrying sampling error.',

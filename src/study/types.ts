@@ -50,6 +50,22 @@ export interface CategoryConfig {
   yamlPath: string;
 }
 
+export interface Condition {
+  field: string;
+  op: 'above' | 'at_least' | 'below' | 'at_most' | 'equals' | 'in';
+  value: number | string | string[];
+}
+
+export interface IndicatorConfig {
+  id: string;
+  label: Label;
+  questionnaire: string;
+  where: Record<string, string[]>;
+  statistic: { kind: 'proportion'; condition: Condition } | { kind: 'ratio'; numerator: string; denominator: string; when?: Condition };
+  by?: string;
+  yamlPath: string;
+}
+
 export type JobsPerOutputConfig =
   | { method: 'ratio'; perYuan: number; value: number; unit: string; source?: string }
   | { method: 'national'; employment: string; source?: string };
@@ -69,6 +85,7 @@ export interface StudyConfig {
   io: { table?: string; method: 'seed'; coefficients?: Record<string, number> };
   jobsPerOutput: JobsPerOutputConfig;
   intervals: { level: number; method: 't' | 'z' };
+  indicators: IndicatorConfig[];
 }
 
 export type Unit = 'persons' | 'yuan' | 'persons/yuan' | 'ratio';

@@ -33,6 +33,24 @@ for (const [id, unit, value, d] of published) {
   });
 }
 
+const shares: [string, number][] = [
+  ['indicator.young_majority', 55.8],
+  ['indicator.bachelor_majority', 55.0],
+  ['indicator.women_share', 47.5],
+  ['indicator.non_east_official_accounts', 43.6],
+  ['indicator.non_east_mini_programs', 29.8],
+  ['indicator.remote_capable', 69.3],
+  ['indicator.added_positions_mini_programs', 11.1],
+  ['indicator.added_positions_providers', 14.5],
+];
+for (const [id, pct] of shares) {
+  test(`example reproduces the published survey share ${id} = ${pct}% with an interval`, () => {
+    const f = results.figures[id];
+    assert.equal(Number((f.value * 100).toFixed(1)), pct, `${id} = ${f.value}`);
+    assert.ok(f.se && f.se > 0 && f.ci && f.ci[0] < f.value && f.value < f.ci[1] && f.df && f.df > 100);
+  });
+}
+
 test('example: provider share of total jobs rounds to the published 9.9%', () => {
   assert.equal(Number((results.figures['share.providers'].value * 100).toFixed(1)), 9.9);
 });

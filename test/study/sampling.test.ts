@@ -23,7 +23,7 @@ test('every study figure with an R reference matches its value and standard erro
     assert.ok(f.se !== undefined && rel(f.se, want.se as number) < 1e-9, `${id}: se ${f.se} vs R ${want.se}`);
     checked++;
   }
-  assert.equal(checked, 19, 'all 19 R-referenced figures checked');
+  assert.equal(checked, 24, 'all 24 R-referenced figures checked');
 });
 
 test('design degrees of freedom: n − H per questionnaire, as R degf', () => {
