@@ -1,6 +1,7 @@
 // Internal: the screening step shared by loadQuestionnaire and aggregateQuestionnaire. Every cell arrives as
 // text; conversion and every row-level check happen in one DuckDB statement that materializes a temp table
-//   __row, __id, __blank, __x0…__x{k-1} (converted field values), __faults ('code|arg;…' or NULL), __raw (rejected rows only)
+//   __row, __id, __blank, __x0…__x{k-1} (converted field values), __faults ('code|arg;…' or NULL),
+//   __raw (rejected rows only: id, surplus cell, then each field's trimmed cell text)
 import type { Db } from './openDatabase.ts';
 import { DataError } from './DataError.ts';
 import { compileRule } from './compileRule.ts';
@@ -8,11 +9,11 @@ import type { ColumnMatch } from './matchColumns.ts';
 import { sqlString, type Staged } from './stage.ts';
 import type { FieldSpec, QuestionnaireSpec, Rejection } from './types.ts';
 
-const FULL = '０１２３４５６７８９．，－＋％　';
-const HALF = '0123456789.,-+% ';
-const WS = `' ' || chr(9) || chr(10) || chr(13) || chr(160) || chr(12288)`;
 export const TRUE_WORDS = ['是', 'y', 'yes', 'true', '1'];
 export const FALSE_WORDS = ['否', 'n', 'no', 'false', '0'];
+
+/** trim(x), NULL if empty; trim only runs on cells that start or end with a space (trim is the costly part). */
+const trimmed = (x: string) => `nullif(CASE WHEN ${x} LIKE ' %' OR ${x} LIKE '% ' THEN trim(${x}) ELSE ${x} END, '')`;
 
 export const isNumeric = (f: FieldSpec) => f.type === 'number' || f.type === 'share' || f.type === 'count' || f.type === 'boolean';
 
@@ -91,13 +92,12 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
 
   const a = [
     '__row',
-    `${col(match.id)} AS __idraw`,
-    `nullif(trim(${col(match.id)}, ${WS}), '') AS __id`,
+    `${trimmed(col(match.id))} AS __id`,
     '__extra',
-    `length(trim(concat(${allCols.join(', ')}), ${WS})) = 0 AS __blank`,
-    ...fields.map((f, i) => `${rawOf(f)} AS __r${i}`),
+    `${allCols.map((c) => `${c} IS NULL`).join(' AND ')} AS __blank`,
+    // full-width digits and spaces were made ASCII while staging (toHalfWidth); here only trim
     ...fields.map((f, i) =>
-      f.type === 'text' ? `nullif(trim(replace(${rawOf(f)}, chr(13) || chr(10), chr(10)), ${WS}), '') AS __v${i}` : `nullif(trim(translate(${rawOf(f)}, '${FULL}', '${HALF}'), ${WS}), '') AS __v${i}`,
+      f.type === 'text' ? `${trimmed(`replace(${rawOf(f)}, chr(13) || chr(10), chr(10))`)} AS __v${i}` : `${trimmed(rawOf(f))} AS __v${i}`,
     ),
   ];
   const b = fields.map((f, i) => `${valueSql(f, `__v${i}`, percent)} AS __x${i}`);
@@ -125,24 +125,36 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
   const noFieldFault = fields.length > 0 ? fields.map((_, i) => `__c${i} IS NULL`).join(' AND ') : 'true';
   const faults = [
     `CASE WHEN __id IS NULL THEN 'missing-required|-1' END`,
-    `CASE WHEN nullif(trim(__extra, ${WS}), '') IS NOT NULL THEN 'extra-fields|' END`,
-    `CASE WHEN __id IS NOT NULL AND __row > __first THEN 'duplicate-id|' || __first END`,
+    `CASE WHEN nullif(trim(__extra), '') IS NOT NULL THEN 'extra-fields|' END`,
+    `CASE WHEN __row > __first THEN 'duplicate-id|' || __first END`,
     ...fields.map((_, i) => `__c${i} || '|${i}'`),
     ...rules.map((r, k) => `CASE WHEN ${noFieldFault} AND NOT coalesce((${r.sql}), true) THEN 'rule|${k}' END`),
   ];
   const table = db.tempName('screened');
-  const sql =
-    `CREATE TEMP TABLE ${table} AS WITH ` +
-    `a AS (SELECT ${a.join(', ')} FROM ${staged.relation}), ` +
-    `b AS (SELECT *, ${b.length > 0 ? b.join(', ') : 'NULL AS __none'} FROM a), ` +
-    `c AS (SELECT *, ${[...c, 'min(__row) OVER (PARTITION BY __id) AS __first'].join(', ')} FROM b), ` +
-    `d AS (SELECT *, CASE WHEN __blank THEN NULL ELSE nullif(concat_ws(';', ${faults.join(', ')}), '') END AS __faults FROM c) ` +
-    `SELECT __row, __id, __blank, ${fields.map((_, i) => `__x${i}, `).join('')}__faults, ` +
-    `CASE WHEN __faults IS NOT NULL THEN [__idraw, __extra${fields.map((_, i) => `, __r${i}`).join('')}] END AS __raw FROM d`;
+  const raw = db.tempName('raw');
+  const dup = db.tempName('dup');
+  // Three statements, each streaming over its input: (1) the needed cells as trimmed text, (2) the first row of
+  // every id seen more than once (GROUP BY; a window over all rows is much slower), (3) conversion and faults.
+  const steps = [
+    `CREATE TEMP TABLE ${raw} AS SELECT ${a.join(', ')} FROM ${staged.relation}`,
+    `CREATE TEMP TABLE ${dup} AS SELECT __id AS __did, min(__row) AS __first FROM ${raw} WHERE __id IS NOT NULL GROUP BY __id HAVING count(*) > 1`,
+    `CREATE TEMP TABLE ${table} AS ` +
+      `SELECT __row, __id, __blank, ${fields.map((_, i) => `__x${i}, `).join('')}__faults, ` +
+      `CASE WHEN __faults IS NOT NULL THEN [__id, __extra${fields.map((_, i) => `, __v${i}`).join('')}] END AS __raw FROM (` +
+      `SELECT *, CASE WHEN __blank THEN NULL ELSE nullif(concat_ws(';', ${faults.join(', ')}), '') END AS __faults FROM (` +
+      `SELECT *${c.map((x) => `, ${x}`).join('')} FROM (` +
+      `SELECT *${b.map((x) => `, ${x}`).join('')} FROM ${raw} LEFT JOIN ${dup} ON __id = __did)))`,
+  ];
   try {
-    await db.connection.run(sql);
+    for (const sql of steps) {
+      if (process.env.SPILLOVER_SQL) console.error(sql);
+      await db.connection.run(sql);
+    }
   } catch (e) {
+    await db.connection.run(`DROP TABLE IF EXISTS ${table}`);
     throw new DataError(`${file}: could not read the data: ${(e as Error).message.split('\n').slice(0, 2).join(' ')}`, { file });
+  } finally {
+    await db.connection.run(`DROP TABLE IF EXISTS ${raw}; DROP TABLE IF EXISTS ${dup}`);
   }
 
   const totals = (

@@ -76,7 +76,9 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
       throw new DataError(`${display}: not a readable Parquet file (${(e as Error).message.split('\n')[0]})`, { file: display });
     }
     const q = (n: string) => `"${n.replace(/"/g, '""')}"`;
-    const cols = header.map((h, i) => `CAST(${q(h)} AS VARCHAR) AS c${i}`).join(', ');
+    // the same full-width → ASCII mapping as toHalfWidth (stageCsv.ts), skipped for ASCII cells (translate is slow)
+    const half = (x: string) => `CASE WHEN strlen(${x}) = length(${x}) THEN ${x} ELSE translate(${x}, '０１２３４５６７８９＋－．％\u3000\u00a0', '0123456789+-.%  ') END`;
+    const cols = header.map((h, i) => `${half(`CAST(${q(h)} AS VARCHAR)`)} AS c${i}`).join(', ');
     return {
       // row numbers as the CSV twin would show them: header = row 1, record k (0-based) = row k + 2
       relation: `(SELECT CAST(file_row_number + 2 AS INTEGER) AS __row, ${cols}, CAST(NULL AS VARCHAR) AS __extra FROM ${src})`,

@@ -56,8 +56,9 @@ export class CsvScanner {
   row = 0;
   /** newlines consumed (physical line of the next character = lines + 1) */
   lines = 0;
-  /** data records emitted (after the header, blank lines excluded) */
+  /** data records emitted (after the header, blank rows excluded) */
   records = 0;
+  /** blank rows: empty lines and records whose cells are all empty or spaces */
   emptyLines = 0;
   /** some record spans several lines (a quoted newline) */
   multiline = false;
@@ -65,7 +66,8 @@ export class CsvScanner {
   private scanned = 0;
   private inQ = false;
 
-  feed(s: string): string {
+  feed(text: string): string {
+    const s = toHalfWidth(text);
     const buf = this.carry.length > 0 ? this.carry + s : s;
     let from = this.scanned;
     let start = 0;
@@ -116,18 +118,41 @@ export class CsvScanner {
     let e = end;
     if (e > start && buf.charCodeAt(e - 1) === 13) e--;
     this.row++;
-    if (e === start) {
+    const rec = buf.slice(start, e);
+    if (isBlankRecord(rec)) {
       this.emptyLines++;
       return;
     }
     if (this.header === null) {
-      this.header = parseRecord(buf.slice(start, e));
+      this.header = parseRecord(rec);
       this.headerRow = this.row;
       return;
     }
     this.records++;
-    out.push(String(this.row), ',', buf.slice(start, e), '\n');
+    out.push(String(this.row), ',', rec, '\n');
   }
+}
+
+const FULL_WIDTH = /[\uff0b\uff0d\uff0e\uff05\uff10-\uff19\u3000\u00a0]/g;
+const HALF: Record<string, string> = { '\uff0b': '+', '\uff0d': '-', '\uff0e': '.', '\uff05': '%', '\u3000': ' ', '\u00a0': ' ' };
+for (let d = 0; d <= 9; d++) HALF[String.fromCharCode(0xff10 + d)] = String(d);
+
+/**
+ * Full-width digits ０-９ and ＋ － ． ％, the ideographic space U+3000 and the no-break space U+00A0 become
+ * their ASCII forms everywhere (none of them is a CSV separator, quote or line end, so record structure is kept).
+ * Example: toHalfWidth('３５，３０％') === '35，30%'
+ */
+export function toHalfWidth(s: string): string {
+  FULL_WIDTH.lastIndex = 0;
+  return FULL_WIDTH.test(s) ? s.replace(FULL_WIDTH, (c) => HALF[c]) : s;
+}
+
+/** A record is blank when every cell is empty or spaces (fast path: it must start with , space tab or "). */
+function isBlankRecord(rec: string): boolean {
+  if (rec.length === 0) return true;
+  const c = rec.charCodeAt(0);
+  if (c !== 44 && c !== 32 && c !== 9 && c !== 34) return false;
+  return /^[\s,"]*$/.test(rec) && parseRecord(rec).every((f) => f.trim() === '');
 }
 
 function countNewlines(s: string): number {

@@ -4,6 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { DataError } from './DataError.ts';
+import { toHalfWidth } from './stageCsv.ts';
 
 /** Text of one cell as a spreadsheet user sees its value (numbers in shortest round-trip form, not formatted). */
 export function cellText(v: unknown): string {
@@ -80,8 +81,8 @@ export async function stageXlsx(file: string, display: string, sheet: string | n
         const cells: string[] = [String(row.number)];
         let any = false;
         for (let j = 0; j < header.length; j++) {
-          const t = cellText(values[j + 1]);
-          if (t !== '') any = true;
+          const t = toHalfWidth(cellText(values[j + 1]));
+          if (t.trim() !== '') any = true;
           if (!multiline && /[\r\n]/.test(t)) multiline = true;
           cells.push(csvField(t));
         }

@@ -191,3 +191,17 @@ test('file types: .xls and a workbook named .csv are refused', async () => {
   await fault(load('id\n1\n', {}, 'p.xls'), { message: /unknown file type "\.xls" \(save the workbook as \.xlsx\)/ });
   await fault(load(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]), {}, 'p.csv'), { message: /ZIP\/XLSX workbook, not a CSV file/ });
 });
+
+test('whitespace: cells are trimmed (incl. U+3000, U+00A0); a cell of spaces is missing; full-width digits read as digits', async () => {
+  const q = await load('id,员工总数,share\n 1 ,  7 ,\u30000.5\u3000\n2,\u00a0１２\u00a0,５０％\n3,   ,0.5\n 4,5,"  "\n');
+  assert.deepEqual(q.rows.id, ['1', '2']);
+  assert.deepEqual([...q.rows.numbers.employees], [7, 12]);
+  assert.deepEqual([...q.rows.numbers.related_share], [0.5, 0.5]);
+  assert.deepEqual(
+    q.rejections.map((r) => [r.row, r.id, r.column, r.code]),
+    [
+      [4, '3', '员工总数', 'missing-required'],
+      [5, '4', 'share', 'missing-required'],
+    ],
+  );
+});
