@@ -1,0 +1,34 @@
+// A study path sent by the browser, checked against the dashboard's root directory.
+import { existsSync, statSync } from 'node:fs';
+import { confinePath } from '../data/index.ts';
+
+/** A refused request: the HTTP status to answer with, and why. */
+export class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * confineStudyPath(root, rel) → the absolute path of a study file inside root.
+ * Refused (RequestError 403): absolute paths, "..", backslashes, NUL, anything resolving outside
+ * root (symlinks included, via confinePath); 400: not a .yaml/.yml file; 404: no such file.
+ * Example: confineStudyPath('/srv/examples', '../../etc/passwd') → throws 403.
+ */
+export function confineStudyPath(root: string, rel: string): string {
+  if (typeof rel !== 'string' || rel === '') throw new RequestError(400, 'missing study path');
+  if (rel.startsWith('/') || rel.includes('\\') || rel.includes('\0') || rel.split('/').includes('..') || /^[a-zA-Z]:/.test(rel))
+    throw new RequestError(403, `study path refused: ${JSON.stringify(rel)} (must be relative to the dashboard root, without "..")`);
+  let abs: string;
+  try {
+    abs = confinePath(root, rel, 'study');
+  } catch (e) {
+    throw new RequestError(403, (e as Error).message);
+  }
+  if (!/\.ya?ml$/i.test(abs)) throw new RequestError(400, `not a study file (.yaml): ${JSON.stringify(rel)}`);
+  if (!existsSync(abs) || !statSync(abs).isFile()) throw new RequestError(404, `no study file ${JSON.stringify(rel)} under the dashboard root`);
+  return abs;
+}

@@ -1,0 +1,108 @@
+// The dashboard server: node:http on 127.0.0.1 only. Serves the page, the browser bundle and study
+// payloads; refuses requests that are not local (peer address and Host header) and study paths
+// outside its root directory.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { isLocalRequest } from './isLocalRequest.ts';
+import { confineStudyPath, RequestError } from './confineStudyPath.ts';
+import { listStudies } from './listStudies.ts';
+import { studyPayload, payloadJson } from './studyPayload.ts';
+import { buildClient } from './buildClient.ts';
+import { dashboardPage } from './dashboardPage.ts';
+
+export interface ServeOptions {
+  /** Directory whose study files the picker lists; nothing outside it is served. */
+  root: string;
+  /** Study opened first, relative to root. */
+  study: string;
+  port: number;
+  lang: 'zh' | 'en';
+  /** Logs one line per request when given. */
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close: () => Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'content-security-policy': "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+};
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', ...SECURITY_HEADERS });
+  res.end(body);
+}
+const sendJson = (res: ServerResponse, status: number, v: unknown) => send(res, status, 'application/json', typeof v === 'string' ? v : JSON.stringify(v));
+
+/**
+ * startServer(options) → a running dashboard bound to 127.0.0.1 (port 0 = any free port).
+ * Routes (GET only): / (page), /app.js, /worker.js (bundle), /api/studies (list under root),
+ * /api/study?path=REL (payload; cached per file and modification time). Non-local → 403,
+ * path outside root → 403, unknown route → 404, other methods → 405, study errors → 422 with the message.
+ */
+export async function startServer(o: ServeOptions): Promise<RunningServer> {
+  confineStudyPath(o.root, o.study);
+  await buildClient(); // fail at start, not on the first request
+  const cache = new Map<string, { mtime: number; json: string }>();
+  let port = 0;
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!isLocalRequest(req.socket.remoteAddress, req.headers.host, port)) return send(res, 403, 'text/plain', 'refused: the dashboard answers only local requests (127.0.0.1, localhost)');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if ((req.url ?? '').includes('..')) return send(res, 403, 'text/plain', 'refused: ".." in the request path');
+    switch (url.pathname) {
+      case '/':
+        return send(res, 200, 'text/html', dashboardPage(o.lang));
+      case '/app.js':
+      case '/worker.js':
+        return send(res, 200, 'text/javascript', (await buildClient())[url.pathname.slice(1) as 'app.js' | 'worker.js']);
+      case '/api/studies':
+        return sendJson(res, 200, { root: o.root, default: o.study, studies: listStudies(o.root) });
+      case '/api/study': {
+        const rel = url.searchParams.get('path') ?? '';
+        const abs = confineStudyPath(o.root, rel);
+        const mtime = statSync(abs).mtimeMs;
+        let hit = cache.get(abs);
+        if (!hit || hit.mtime !== mtime) {
+          try {
+            hit = { mtime, json: payloadJson(await studyPayload(abs, rel)) };
+          } catch (e) {
+            throw new RequestError(422, (e as Error).message);
+          }
+          cache.set(abs, hit);
+        }
+        return sendJson(res, 200, hit.json);
+      }
+      default:
+        return send(res, 404, 'text/plain', `not found: ${url.pathname}`);
+    }
+  };
+  const server = createServer((req, res) => {
+    handle(req, res)
+      .catch((e: unknown) => {
+        const status = e instanceof RequestError ? e.status : 500;
+        sendJson(res, status, { error: (e as Error).message });
+      })
+      .finally(() => o.log?.(`${req.method} ${req.url} ${res.statusCode}`));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}

@@ -1,0 +1,68 @@
+// tables.xlsx: every table, numbers as numbers with formats, zh + en headers, byte-identical runs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { tablesWorkbook } from '../../src/report/tablesWorkbook.ts';
+import { fixZipTimestamps } from '../../src/report/fixZipTimestamps.ts';
+import { reportTables } from '../../src/report/reportTables.ts';
+import { exampleWithSeries } from './example.ts';
+
+/** DOS time and date of every entry, read from the central directory (APPNOTE 4.3.12). */
+function entryTimes(zip: Uint8Array): [number, number][] {
+  const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let e = zip.length - 22;
+  while (dv.getUint32(e, true) !== 0x06054b50) e--;
+  const out: [number, number][] = [];
+  let p = dv.getUint32(e + 16, true);
+  for (let k = 0; k < dv.getUint16(e + 10, true); k++) {
+    out.push([dv.getUint16(p + 12, true), dv.getUint16(p + 14, true)]);
+    p += 46 + dv.getUint16(p + 28, true) + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
+  }
+  return out;
+}
+
+test('two runs give identical bytes, across a change of the clock second', async () => {
+  const r = await exampleWithSeries();
+  const a = await tablesWorkbook(r);
+  await new Promise((done) => setTimeout(done, 2100)); // DOS times have 2-second resolution
+  const b = await tablesWorkbook(r);
+  assert.ok(Buffer.from(a).equals(Buffer.from(b)));
+  const times = entryTimes(a);
+  assert.ok(times.length > 5);
+  for (const t of times) assert.deepEqual(t, [0, 0x21]);
+});
+
+test('fixZipTimestamps rejects data that is not a zip', () => {
+  assert.throws(() => fixZipTimestamps(new Uint8Array(100)), /not a zip archive/);
+});
+
+test('every table is a sheet with zh and en headers; numbers are numbers with formats', async () => {
+  const r = await exampleWithSeries();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await tablesWorkbook(r)) as unknown as ArrayBuffer);
+  const names = wb.worksheets.map((w) => w.name);
+  assert.deepEqual(names, ['about', ...reportTables(r).map((t) => t.id)]);
+  assert.equal(new Date(wb.created).toISOString(), '2000-01-01T00:00:00.000Z');
+  const comp = wb.getWorksheet('components');
+  assert.ok(comp);
+  assert.equal(comp.getCell('A1').value, '组成部分（中文）');
+  assert.equal(comp.getCell('A2').value, 'Component (Chinese)');
+  const jobsCol = (comp.getRow(2).values as unknown[]).indexOf('Jobs (10k persons)');
+  assert.ok(jobsCol > 0);
+  r.components.forEach((c, i) => {
+    const cell = comp.getRow(3 + i).getCell(jobsCol);
+    assert.equal(typeof cell.value, 'number');
+    assert.ok(Math.abs((cell.value as number) - c.jobs / 1e4) < 1e-9);
+    assert.equal(cell.numFmt, '#,##0.0');
+  });
+  const share = comp.getRow(3).getCell((comp.getRow(2).values as unknown[]).indexOf('Share of direct (%)'));
+  assert.equal(share.numFmt, '0.0%');
+  assert.ok((share.value as number) > 0 && (share.value as number) < 1);
+  const head = wb.getWorksheet('headline');
+  assert.ok(head);
+  const total = head.getRow(3);
+  assert.equal(total.getCell(1).value, '带动就业总量');
+  assert.equal(total.getCell(4).value, '万人');
+  const valueCell = total.getCell(3);
+  assert.ok(Math.abs((valueCell.value as number) - r.figures['jobs.total'].value / 1e4) < 1e-9);
+});

@@ -1,0 +1,108 @@
+// The dashboard server: local requests only, no path traversal, payloads equal a CLI run.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { mkdtempSync, symlinkSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, isLocalRequest, confineStudyPath, listStudies, type RunningServer } from '../../src/server/index.ts';
+import { packageRoot } from '../../src/cli/prepare.ts';
+import { exampleRun } from '../report/example.ts';
+
+const root = join(packageRoot, 'examples');
+let server: RunningServer;
+
+/** GET with a chosen Host header and raw path (node:http does not normalise either). */
+function get(path: string, host = `127.0.0.1:${server.port}`, method = 'GET'): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method, headers: { host } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+before(async () => {
+  server = await startServer({ root, study: 'wechat-2019/study.yaml', port: 0, lang: 'zh' });
+});
+after(() => server.close());
+
+test('isLocalRequest: loopback peer and a local Host with the right port only', () => {
+  assert.equal(isLocalRequest('127.0.0.1', 'localhost:8750', 8750), true);
+  assert.equal(isLocalRequest('::1', '[::1]:8750', 8750), true);
+  assert.equal(isLocalRequest('::ffff:127.0.0.1', '127.0.0.1:8750', 8750), true);
+  assert.equal(isLocalRequest('192.168.1.5', '127.0.0.1:8750', 8750), false);
+  assert.equal(isLocalRequest('10.0.0.1', 'localhost:8750', 8750), false);
+  assert.equal(isLocalRequest('127.0.0.1', 'evil.example:8750', 8750), false);
+  assert.equal(isLocalRequest('127.0.0.1', 'localhost:9999', 8750), false);
+  assert.equal(isLocalRequest('127.0.0.1', 'localhost', 8750), false);
+  assert.equal(isLocalRequest('127.0.0.1', undefined, 8750), false);
+  assert.equal(isLocalRequest(undefined, 'localhost:8750', 8750), false);
+});
+
+test('requests naming another host (DNS rebinding) are refused with 403', async () => {
+  assert.equal((await get('/')).status, 200);
+  assert.equal((await get('/', `localhost:${server.port}`)).status, 200);
+  for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`, `192.168.0.2:${server.port}`]) {
+    const r = await get('/api/studies', host);
+    assert.equal(r.status, 403, host);
+    assert.match(r.body, /only local requests/);
+  }
+});
+
+test('the server listens on 127.0.0.1 only', () => {
+  assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+});
+
+test('path traversal is refused: "..", encoded "..", absolute paths, symlinks out of the root', async () => {
+  for (const p of ['../package.json', '..%2F..%2Fetc%2Fpasswd', '%2e%2e/%2e%2e/etc/passwd', '%2Fetc%2Fpasswd', 'wechat-2019%2F..%2F..%2Fpackage.json', '..\\..\\x.yaml']) {
+    const r = await get(`/api/study?path=${p}`);
+    assert.equal(r.status, 403, p);
+  }
+  assert.equal((await get('/../../etc/passwd')).status, 403);
+  assert.equal((await get('/%2e%2e/%2e%2e/etc/passwd')).status, 404);
+  const dir = mkdtempSync(join(tmpdir(), 'spillover-root-'));
+  try {
+    mkdirSync(join(dir, 'inside'));
+    writeFileSync(join(tmpdir(), `outside-${process.pid}.yaml`), 'study: {}\n');
+    symlinkSync(join(tmpdir(), `outside-${process.pid}.yaml`), join(dir, 'inside', 'link.yaml'));
+    assert.throws(() => confineStudyPath(dir, 'inside/link.yaml'), (e: Error & { status?: number }) => e.status === 403);
+    assert.throws(() => confineStudyPath(dir, 'inside/none.yaml'), (e: Error & { status?: number }) => e.status === 404);
+    assert.throws(() => confineStudyPath(dir, 'inside'), (e: Error & { status?: number }) => e.status === 400);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(join(tmpdir(), `outside-${process.pid}.yaml`), { force: true });
+  }
+});
+
+test('unknown routes 404, other methods 405', async () => {
+  assert.equal((await get('/etc/passwd')).status, 404);
+  assert.equal((await get('/api/study?path=wechat-2019/nope.yaml')).status, 404);
+  assert.equal((await get('/', undefined, 'POST')).status, 405);
+});
+
+test('the study list and the payload: results equal a CLI run of the same study', async () => {
+  const list = JSON.parse((await get('/api/studies')).body);
+  assert.deepEqual(list.studies, listStudies(root));
+  assert.ok(list.studies.includes('wechat-2019/study.yaml'));
+  const r = await get('/api/study?path=wechat-2019/study.yaml');
+  assert.equal(r.status, 200);
+  const p = JSON.parse(r.body);
+  const { results } = await exampleRun();
+  assert.deepEqual(p.results.figures, JSON.parse(JSON.stringify(results.figures)));
+  assert.deepEqual(Object.keys(p.ioMethods).sort(), ['domestic', 'seed']);
+  const n = Object.values(p.inputs.questionnaires as Record<string, { valid: number; numbers: Record<string, unknown[]> }>);
+  for (const q of n) for (const col of Object.values(q.numbers)) assert.equal(col.length, q.valid);
+});
+
+test('the browser bundle is served and contains the engine', async () => {
+  const app = await get('/app.js');
+  const worker = await get('/worker.js');
+  assert.equal(app.status, 200);
+  assert.equal(worker.status, 200);
+  assert.match(worker.body, /Horvitz|N_k \/ n_k/);
+});

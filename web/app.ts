@@ -1,0 +1,266 @@
+// The dashboard page: loads a study payload from the local server, runs the study engine in a Web
+// Worker (web/worker.ts) and renders the report's own views (src/report) with client-side ECharts.
+import * as echarts from 'echarts/core';
+import { BarChart, CustomChart, ScatterChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import type { StudyResults, Figure } from '../src/study/types.ts';
+import { reportBody } from '../src/report/reportBody.ts';
+import { chartSpecs, type ChartSpec } from '../src/report/chartSpecs.ts';
+import { bi, esc } from '../src/report/i18n.ts';
+import type { Lang } from '../src/report/format.ts';
+import { displayValue } from '../src/cli/format.ts';
+import { explain } from '../src/study/explain.ts';
+import type { Scenario } from '../src/report/applyScenario.ts';
+import type { Payload } from './payload.ts';
+import type { WorkerReply, WorkerRequest } from './worker.ts';
+
+echarts.use([BarChart, CustomChart, ScatterChart, AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer]);
+
+const $ = <T extends HTMLElement = HTMLElement>(sel: string) => document.querySelector(sel) as T;
+const html = document.documentElement;
+const lang = (): Lang => (html.getAttribute('data-lang') === 'en' ? 'en' : 'zh');
+
+let payload: Payload;
+let baseline: StudyResults;
+let results: StudyResults;
+let worker: Worker | undefined;
+let charts: { spec: ChartSpec; chart: echarts.ECharts }[] = [];
+let seq = 0;
+let computeCount = 0;
+let drawerId: string | null = null;
+
+function setStatus(state: 'loading' | 'ready' | 'computing' | 'error', text: string, bar = false) {
+  const s = $('#status');
+  s.dataset.state = state;
+  s.innerHTML = `${text}${bar ? '<span class="bar"><i></i></span>' : ''}`;
+  document.body.dataset.state = state;
+}
+
+// ---- Rendering -------------------------------------------------------------------------------
+
+function drawCharts() {
+  for (const c of charts) c.chart.dispose();
+  charts = [];
+  const specs = new Map(chartSpecs(results).map((s) => [s.id, s]));
+  document.querySelectorAll<HTMLElement>('div.chart[data-chart]').forEach((el) => {
+    const spec = specs.get(el.dataset.chart as string);
+    if (!spec) return;
+    const chart = echarts.init(el, null, { renderer: 'svg', height: spec.height });
+    chart.setOption(spec.option(lang()));
+    charts.push({ spec, chart });
+  });
+}
+
+function markChanges() {
+  document.querySelectorAll<HTMLElement>('.card[data-fig]').forEach((card) => {
+    const id = card.dataset.fig as string;
+    const now = results.figures[id], was = baseline.figures[id];
+    if (!now || !was || Math.abs(now.value - was.value) <= 1e-9 * Math.max(1, Math.abs(was.value))) return;
+    card.classList.add('changed');
+    const zh = displayValue(was, 'zh'), en = displayValue(was, 'en');
+    card.insertAdjacentHTML('beforeend', `<div class="was">${bi({ zh: `基准：${zh.text} ${zh.unit}`, en: `baseline: ${en.text} ${en.unit}` })}</div>`);
+  });
+}
+
+function render() {
+  const body = reportBody(results, { chartSlot: (c) => `<div class="chart" data-chart="${esc(c.id)}" style="height:${c.height}px"></div>` });
+  $('#report').innerHTML = `<p class="note">${bi({ zh: '点击任一指标卡片或表格行查看推导（公式、输入与来源）。情景面板的修改在浏览器内用同一计算引擎即时重算。', en: 'Click any card or table row to see how it was derived (formula, inputs, provenance). Scenario changes are recomputed in the browser with the same engine.' })}</p>${body}`;
+  drawCharts();
+  markChanges();
+  if (drawerId) openDrawer(drawerId);
+}
+
+// ---- Explain drawer ----------------------------------------------------------------------------
+
+function openDrawer(id: string) {
+  const f: Figure | undefined = results.figures[id];
+  const d = $('#drawer');
+  if (!f) return;
+  drawerId = id;
+  const v = displayValue(f, lang());
+  const inputs = Object.entries(f.inputs).map(([k, x]) => `<tr><td><code>${esc(k)}</code></td><td class="n">${esc(String(x))}</td></tr>`).join('');
+  const from = f.from.map((x) => `<li><a href="#" data-open="${esc(x)}">${esc(x)}</a> ${results.figures[x] ? bi(results.figures[x].label) : ''}</li>`).join('');
+  const ci = f.ci ? `<p>${bi({ zh: '95% 置信区间', en: '95% CI' })}: ${esc(displayValue(f, lang(), f.ci[0]).text)} – ${esc(displayValue(f, lang(), f.ci[1]).text)} ${esc(v.unit)}${f.se !== undefined ? ` (se ${esc(displayValue(f, lang(), f.se).text)})` : ''}</p>` : '';
+  d.innerHTML = `<button type="button" class="close" data-close>✕</button><h2>${bi(f.label)}</h2>
+<p><code>${esc(f.id)}</code> = <b data-drawer-value>${esc(v.text)}</b> ${esc(v.unit)}</p>${ci}
+<h3>${bi({ zh: '公式', en: 'Formula' })}</h3><div class="eq">${esc(f.formula)}</div>
+${inputs ? `<h3>${bi({ zh: '输入', en: 'Inputs' })}</h3><table>${inputs}</table>` : ''}
+${from ? `<h3>${bi({ zh: '由以下指标计算', en: 'Computed from' })}</h3><ul>${from}</ul>` : ''}
+${f.notes ? `<p class="note">${esc(f.notes)}</p>` : ''}
+<h3>${bi({ zh: '完整推导', en: 'Full derivation' })}</h3><pre>${esc(explain(results, id, lang(), displayValue))}</pre>`;
+  d.hidden = false;
+}
+
+function closeDrawer() {
+  drawerId = null;
+  $('#drawer').hidden = true;
+}
+
+// ---- Scenario panel ------------------------------------------------------------------------------
+
+const PER_YI = 1e8;
+// Inputs show 6 decimals; an input left at its shown baseline is not an override, so the exact value is used.
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
+
+function scenarioPanel(): string {
+  const c = payload.config;
+  const row = (key: string, label: string, value: number, step: string, hint = '') =>
+    `<label data-key="${esc(key)}"><span>${label}${hint ? ` <span class="hint">${hint}</span>` : ''}</span><input type="number" min="0" step="${step}" data-scn="${esc(key)}" value="${value}" data-base="${value}"></label>`;
+  const comps = [...c.providers, ...c.operators].map((k) => row(`population.${k.id}`, bi(k.label), k.population, '1', k.kind === 'provider' ? 'N_k' : 'M_j')).join('');
+  const methods = Object.entries(payload.ioMethods).map(([k, m]) => `<option value="${esc(k)}">${esc(m.label[lang()])}</option>`).join('');
+  const coefs = c.consumption.categories.map((k) => row(`coef.${k.id}`, bi(k.label), round6(payload.inputs.sectors[k.id].coefficient), '0.01', `b ${esc(payload.inputs.sectors[k.id].code)}`)).join('');
+  return `<h2>${bi({ zh: '情景分析', en: 'Scenario' })}</h2>
+<p class="hint">${bi({ zh: '修改后所有指标在浏览器内即时重算。', en: 'Every figure is recomputed in the browser as you edit.' })}</p>
+<h3>${bi({ zh: '总体数量', en: 'Population counts' })}</h3>${comps}
+${c.users !== undefined ? row('users', bi({ zh: '平台用户数 U', en: 'Platform users U' }), c.users, '1') : ''}
+<h3>${bi({ zh: '投入产出', en: 'Input–output' })}</h3>
+<label data-key="ioMethod" class="wide"><span>${bi({ zh: '方法', en: 'Method' })}</span><select data-scn="ioMethod">${methods}</select></label>
+${coefs}
+<h3>${bi({ zh: '就业转换', en: 'Jobs per output' })}</h3>
+${row('jpo', bi({ zh: '单位产出就业', en: 'Jobs per output' }), +(payload.inputs.jobsPerOutput.perYuan * PER_YI).toPrecision(10), '1', bi({ zh: '人/亿元', en: 'persons per 100M yuan' }))}
+<button type="button" data-reset>${bi({ zh: '恢复基准', en: 'Reset to baseline' })}</button>`;
+}
+
+function readScenario(): Scenario {
+  const s: Scenario = {};
+  const method = $<HTMLSelectElement>('select[data-scn=ioMethod]').value;
+  if (method !== 'seed') s.ioMethod = method;
+  document.querySelectorAll<HTMLInputElement>('input[data-scn]').forEach((el) => {
+    const key = el.dataset.scn as string;
+    const v = Number(el.value);
+    const changed = el.value !== '' && Number(el.value) !== Number(el.dataset.base);
+    el.closest('label')?.classList.toggle('changed', changed);
+    if (!changed) return;
+    if (!Number.isFinite(v)) throw new Error(`${key}: not a number`);
+    if (key.startsWith('population.')) (s.population ??= {})[key.slice(11)] = v;
+    else if (key.startsWith('coef.')) (s.coefficients ??= {})[key.slice(5)] = v;
+    else if (key === 'users') s.users = v;
+    else if (key === 'jpo') s.jobsPerOutput = v / PER_YI;
+  });
+  return s;
+}
+
+/** Coefficient inputs show the selected IO method's values (their new baseline). */
+function syncCoefficients() {
+  const m = payload.ioMethods[$<HTMLSelectElement>('select[data-scn=ioMethod]').value];
+  document.querySelectorAll<HTMLInputElement>('input[data-scn^="coef."]').forEach((el) => {
+    const b = round6(m.sectors[(el.dataset.scn as string).slice(5)].coefficient);
+    el.value = String(b);
+    el.dataset.base = String(b);
+  });
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+function recompute() {
+  let scenario: Scenario;
+  try {
+    scenario = readScenario();
+  } catch (e) {
+    return setStatus('error', esc((e as Error).message));
+  }
+  const id = ++seq;
+  setStatus('computing', bi({ zh: '计算中…', en: 'Recomputing…' }));
+  // A visible progress bar only when a recompute takes long enough to notice.
+  timer = setTimeout(() => id === seq && setStatus('computing', bi({ zh: '计算中…', en: 'Recomputing…' }), true), 120);
+  worker?.postMessage({ type: 'compute', id, scenario } satisfies WorkerRequest);
+}
+
+// ---- Loading ---------------------------------------------------------------------------------------
+
+async function getJson<T>(url: string): Promise<T> {
+  const r = await fetch(url);
+  const body = await r.json();
+  if (!r.ok) throw new Error(body.error ?? `${url}: HTTP ${r.status}`);
+  return body as T;
+}
+
+async function loadStudy(path: string) {
+  setStatus('loading', bi({ zh: '读取研究数据…', en: 'Reading the study data…' }), true);
+  closeDrawer();
+  try {
+    payload = await getJson<Payload>(`/api/study?path=${encodeURIComponent(path)}`);
+  } catch (e) {
+    $('#report').innerHTML = `<div class="error-box">${esc((e as Error).message)}</div>`;
+    return setStatus('error', bi({ zh: '无法读取该研究', en: 'Could not read this study' }));
+  }
+  baseline = payload.results;
+  results = baseline;
+  $('#title').innerHTML = bi(baseline.study.name);
+  $('#meta').innerHTML = bi({ zh: `研究年份 ${baseline.study.year} · ${path}`, en: `Study year ${baseline.study.year} · ${path}` });
+  document.title = `${baseline.study.name[lang()]} – spillover`;
+  $('#scenario').innerHTML = scenarioPanel();
+  render();
+  worker?.terminate();
+  worker = new Worker('/worker.js', { type: 'module' });
+  worker.onmessage = (e: MessageEvent<WorkerReply>) => {
+    const m = e.data;
+    if (m.type === 'loaded') return setStatus('ready', bi({ zh: '就绪', en: 'Ready' }));
+    if (m.type === 'progress') return;
+    if (m.id !== seq) return; // a newer recompute is under way
+    clearTimeout(timer);
+    if (m.type === 'error') return setStatus('error', esc(m.message));
+    results = m.results;
+    computeCount++;
+    document.body.dataset.computeCount = String(computeCount);
+    render();
+    setStatus('ready', bi({ zh: `已重算（${m.ms.toFixed(0)} 毫秒）`, en: `Recomputed in ${m.ms.toFixed(0)} ms` }));
+  };
+  worker.onerror = (e) => setStatus('error', esc(e.message));
+  setStatus('loading', bi({ zh: '启动计算引擎…', en: 'Starting the engine…' }), true);
+  worker.postMessage({ type: 'load', payload } satisfies WorkerRequest);
+  history.replaceState(null, '', `?study=${encodeURIComponent(path)}${location.hash}`);
+}
+
+async function main() {
+  const list = await getJson<{ default: string; studies: string[] }>('/api/studies');
+  const want = new URLSearchParams(location.search).get('study') ?? list.default;
+  const studies = list.studies.includes(list.default) ? list.studies : [list.default, ...list.studies];
+  const picker = $<HTMLSelectElement>('#study-picker');
+  picker.innerHTML = studies.map((s) => `<option value="${esc(s)}"${s === want ? ' selected' : ''}>${esc(s)}</option>`).join('');
+  picker.addEventListener('change', () => loadStudy(picker.value));
+  document.addEventListener('click', (e) => {
+    const t = e.target as HTMLElement;
+    const langBtn = t.closest<HTMLElement>('[data-set-lang]');
+    if (langBtn) {
+      const l = langBtn.dataset.setLang as Lang;
+      html.setAttribute('data-lang', l);
+      html.setAttribute('lang', l === 'zh' ? 'zh-CN' : 'en');
+      if (baseline) document.title = `${baseline.study.name[l]} – spillover`;
+      history.replaceState(null, '', `${location.search}#${l}`);
+      for (const c of charts) c.chart.setOption(c.spec.option(l), true);
+      if (drawerId) openDrawer(drawerId);
+      return;
+    }
+    if (t.closest('[data-close]')) return closeDrawer();
+    const open = t.closest<HTMLElement>('[data-open]');
+    if (open) {
+      e.preventDefault();
+      return openDrawer(open.dataset.open as string);
+    }
+    if (t.closest('[data-reset]')) {
+      $<HTMLSelectElement>('select[data-scn=ioMethod]').value = 'seed';
+      syncCoefficients();
+      document.querySelectorAll<HTMLInputElement>('input[data-scn]').forEach((el) => (el.value = el.dataset.base as string));
+      return recompute();
+    }
+    const fig = t.closest<HTMLElement>('[data-fig]');
+    if (fig && fig.closest('#report')) openDrawer(fig.dataset.fig as string);
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') closeDrawer();
+    if (e.key === 'Enter' && (e.target as HTMLElement).matches?.('.card[data-fig]')) openDrawer((e.target as HTMLElement).dataset.fig as string);
+  });
+  $('#scenario').addEventListener('input', (e) => {
+    if ((e.target as HTMLElement).matches('select[data-scn=ioMethod]')) syncCoefficients();
+    recompute();
+  });
+  window.addEventListener('resize', () => charts.forEach((c) => c.chart.resize()));
+  if (location.hash === '#en' || location.hash === '#zh') html.setAttribute('data-lang', location.hash.slice(1));
+  await loadStudy(want);
+}
+
+main().catch((e) => {
+  $('#report').innerHTML = `<div class="error-box">${esc((e as Error).message)}</div>`;
+  setStatus('error', 'error');
+});
