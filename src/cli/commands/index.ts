@@ -7,8 +7,7 @@ import { register as io } from './io.ts';
 import { register as survey } from './survey.ts';
 import { register as audit } from './audit.ts';
 import { register as serve } from './serve.ts';
-import { register as serve } from './serve.ts';
 
 export type Register = (program: Command, setExitCode: (code: number) => void) => void;
 
-export const commands: Register[] = [run, check, explain, io, survey, audit, serve, serve];
+export const commands: Register[] = [run, check, explain, io, survey, audit, serve];
