@@ -1,0 +1,34 @@
+// LU with partial pivoting whose inner loops run in WebAssembly SIMD kernels (browser and Node).
+import type { LUFactors } from './lu.ts';
+import { factorWithKernels, instantiateKernels, luKernelBytes, type LuKernels } from './wasm/factorWithKernels.ts';
+
+let kernels: LuKernels | null = null;
+
+/** True when this engine can compile the WebAssembly SIMD kernels (Node ≥ 16.4, current browsers). */
+export function wasmSimdAvailable(): boolean {
+  try {
+    return typeof WebAssembly === 'object' && WebAssembly.validate(luKernelBytes(false));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Same contract and result as `lu` (P·M = L·U with partial pivoting; blocked right-looking,
+ * Golub & Van Loan 2013, §3.4), for large n: the matrix is padded to a multiple of 12 with an
+ * identity block; pivot search stays in JS; the panel's rank-1 updates and the block row of U
+ * run in a SIMD row-update kernel; the trailing update A22 −= L21·U12 runs in a SIMD kernel
+ * with 6×4 register tiles (f64x2 multiply then subtract, never fused, so results are identical
+ * on every platform). The kernels are generated at first use by src/io/wasm (no binary shipped).
+ * Failures: as lu; WebAssembly SIMD unavailable → Error (use lu).
+ * Example: luWasm(Float64Array.of(0, 1, 2, 3), 2) → perm [1, 0], lu [2, 3, 0, 1] (as lu).
+ */
+export function luWasm(M: Float64Array, n: number): LUFactors {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`luWasm: invalid n: ${n}`);
+  if (M.length !== n * n) throw new Error(`luWasm: matrix has ${M.length} entries, expected n² = ${n * n}`);
+  if (!kernels) {
+    if (!wasmSimdAvailable()) throw new Error('luWasm: WebAssembly SIMD is not available here; use lu');
+    kernels = instantiateKernels(new WebAssembly.Memory({ initial: 1, maximum: 65536 }), luKernelBytes(false));
+  }
+  return factorWithKernels(M, n, kernels);
+}

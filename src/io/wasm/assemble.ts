@@ -1,0 +1,97 @@
+// A minimal WebAssembly binary writer: just enough to emit the LU kernels (internal).
+// Encoding per the WebAssembly Core Specification 2.0 (§5 Binary Format) and the SIMD proposal.
+
+export type ValType = 'i32' | 'f64' | 'v128';
+const VALTYPE: Record<ValType, number> = { i32: 0x7f, f64: 0x7c, v128: 0x7b };
+
+/** Unsigned LEB128. */
+export function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) b |= 0x80;
+    out.push(b);
+  } while (n !== 0);
+  return out;
+}
+
+/** Signed LEB128 (32-bit range). */
+export function sleb(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
+}
+
+const str = (s: string): number[] => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
+const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
+
+/** Instruction helpers returning byte arrays. */
+export const op = {
+  block: [0x02, 0x40],
+  loop: [0x03, 0x40],
+  end: [0x0b],
+  br: (d: number) => [0x0c, ...uleb(d)],
+  brIf: (d: number) => [0x0d, ...uleb(d)],
+  get: (i: number) => [0x20, ...uleb(i)],
+  set: (i: number) => [0x21, ...uleb(i)],
+  tee: (i: number) => [0x22, ...uleb(i)],
+  i32: (v: number) => [0x41, ...sleb(v)],
+  i32Add: [0x6a],
+  i32Sub: [0x6b],
+  i32Mul: [0x6c],
+  i32LtS: [0x48],
+  i32GeS: [0x4e],
+  f64Load: (offset: number) => [0x2b, 3, ...uleb(offset)],
+  f64Store: (offset: number) => [0x39, 3, ...uleb(offset)],
+  f64Mul: [0xa2],
+  f64Sub: [0xa1],
+  // SIMD (prefix 0xfd, then the LEB128 opcode)
+  v128Load: (offset: number) => [0xfd, ...uleb(0x00), 4, ...uleb(offset)],
+  v128Store: (offset: number) => [0xfd, ...uleb(0x0b), 4, ...uleb(offset)],
+  load32Splat: (offset: number) => [0xfd, ...uleb(0x09), 2, ...uleb(offset)],
+  load64Splat: (offset: number) => [0xfd, ...uleb(0x0a), 3, ...uleb(offset)],
+  f32x4Sub: [0xfd, ...uleb(0xe5)],
+  f32x4Mul: [0xfd, ...uleb(0xe6)],
+  f64x2Sub: [0xfd, ...uleb(0xf1)],
+  f64x2Mul: [0xfd, ...uleb(0xf2)],
+  // Relaxed SIMD: nmadd(a, b, c) = c − a·b, fused or not (implementation-defined).
+  f32x4RelaxedNmadd: [0xfd, ...uleb(0x106)],
+  f64x2RelaxedNmadd: [0xfd, ...uleb(0x108)],
+};
+
+export interface WasmFunction {
+  name: string;
+  params: ValType[];
+  locals: ValType[];
+  body: number[];
+}
+
+/**
+ * A module importing one memory (`env.memory`; shared when `shared`, then with maximum pages) and
+ * exporting the given functions (no results).
+ */
+export function assembleModule(functions: WasmFunction[], memory: { initial: number; maximum: number; shared: boolean }): Uint8Array<ArrayBuffer> {
+  const types = functions.map((f) => [0x60, ...vec(f.params.map((p) => [VALTYPE[p]])), 0]);
+  const limits = memory.shared ? [0x03, ...uleb(memory.initial), ...uleb(memory.maximum)] : [0x01, ...uleb(memory.initial), ...uleb(memory.maximum)];
+  const imports = vec([[...str('env'), ...str('memory'), 0x02, ...limits]]);
+  const funcs = vec(functions.map((_, i) => uleb(i)));
+  const exports = vec(functions.map((f, i) => [...str(f.name), 0x00, ...uleb(i)]));
+  const codes = vec(functions.map((f) => {
+    const locals = vec(f.locals.map((t) => [1, VALTYPE[t]]));
+    const body = [...locals, ...f.body, 0x0b];
+    return [...uleb(body.length), ...body];
+  }));
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vec(types)), ...section(2, imports), ...section(3, funcs), ...section(7, exports), ...section(10, codes),
+  ]);
+}

@@ -1,0 +1,96 @@
+// Blocked right-looking LU on a padded row-major matrix in WebAssembly memory (internal).
+// The panel and the block row of U are done here in JS; the trailing update, which is
+// 2n³/3 − O(n²) of the flops, goes to `update` (the SIMD kernel, on one or several threads).
+
+/** A matrix of `np` rows/columns (n rounded up to the kernel tile), row stride `np`, at element `base` of `a`. */
+export interface Padded {
+  a: Float64Array | Float32Array;
+  base: number;
+  n: number;
+  np: number;
+}
+
+/** y_c[0..len) −= a[s + c·sStride] · a[x .. x+len) for y_c = a[y + c·yStride ..], c < count (element indices). */
+export type Axpys = (x: number, len: number, y: number, yStride: number, s: number, sStride: number, count: number) => void;
+
+/** The plain-JS Axpys over `a`. */
+export function jsAxpys(a: Float64Array | Float32Array): Axpys {
+  return (x, len, y, yStride, s, sStride, count) => {
+    for (let c = 0; c < count; c++) {
+      const sc = a[s + c * sStride];
+      const yc = y + c * yStride;
+      if (sc !== 0) for (let i = 0; i < len; i++) a[yc + i] -= sc * a[x + i];
+    }
+  };
+}
+
+/**
+ * Factor P·M = L·U in place with partial pivoting, panel width `kb` (a multiple of the tile
+ * sizes). Padding rows/columns (identity) never become pivots for a non-singular M.
+ * `update(k0, k1)` must apply A22 −= L21·U12 for rows and columns k1..np−1; `axpys` does the
+ * panel's rank-1 updates and the block row of U (row operations, contiguous).
+ * Failure: a pivot ≤ tiny → Error "singular matrix: pivot p at column k" (k 1-based).
+ */
+export function blockedLu(m: Padded, kb: number, tiny: number, perm: Int32Array, update: (k0: number, k1: number) => void, axpys: Axpys = jsAxpys(m.a)): void {
+  const { a, base, n, np } = m;
+  for (let k0 = 0; k0 < np; k0 += kb) {
+    const k1 = Math.min(k0 + kb, np);
+    for (let k = k0; k < k1; k++) {
+      let p = k;
+      let best = Math.abs(a[base + k * np + k]);
+      for (let i = k + 1; i < np; i++) {
+        const v = Math.abs(a[base + i * np + k]);
+        if (v > best) { best = v; p = i; }
+      }
+      if (k < n && !(best > tiny)) throw new Error(`singular matrix: pivot ${best} at column ${k + 1}`);
+      if (p !== k) {
+        const rp = base + p * np;
+        const rk = base + k * np;
+        for (let j = 0; j < np; j++) { const t = a[rp + j]; a[rp + j] = a[rk + j]; a[rk + j] = t; }
+        const t = perm[p]; perm[p] = perm[k]; perm[k] = t;
+      }
+      const rk = base + k * np;
+      const inv = 1 / a[rk + k];
+      for (let i = k + 1; i < np; i++) a[base + i * np + k] *= inv;
+      const len = k1 - k - 1;
+      const even = len & ~1;
+      if (even > 0) axpys(rk + k + 1, even, rk + np + k + 1, np, rk + np + k, np, np - k - 1);
+      if (len & 1) {
+        const j = k1 - 1;
+        const u = a[rk + j];
+        for (let i = k + 1; i < np; i++) a[base + i * np + j] -= a[base + i * np + k] * u;
+      }
+    }
+    if (k1 === np) break;
+    for (let k = k0; k < k1 - 1; k++) {
+      const rk = base + k * np;
+      axpys(rk + k1, np - k1, rk + np + k1, np, rk + np + k, np, k1 - k - 1);
+    }
+    update(k0, k1);
+  }
+}
+
+/** Pack L21 rows [r0, r1) (a multiple of R rows) into k-major row tiles at element `out`. */
+export function packL(m: Padded, k0: number, k1: number, r0: number, r1: number, R: number, dst: Float64Array | Float32Array, out: number): void {
+  const { a, base, np } = m;
+  const kb = k1 - k0;
+  let o = out;
+  for (let t = r0; t < r1; t += R) {
+    for (let k = 0; k < kb; k++) {
+      const src = base + t * np + k0 + k;
+      for (let r = 0; r < R; r++) dst[o++] = a[src + r * np];
+    }
+  }
+}
+
+/** Pack U12 columns [c0, c1) (a multiple of W) into k-major column strips at element `out`. */
+export function packU(m: Padded, k0: number, k1: number, c0: number, c1: number, W: number, dst: Float64Array | Float32Array, out: number): void {
+  const { a, base, np } = m;
+  let o = out;
+  for (let s = c0; s < c1; s += W) {
+    for (let k = k0; k < k1; k++) {
+      const src = base + k * np + s;
+      for (let w = 0; w < W; w++) dst[o++] = a[src + w];
+    }
+  }
+}

@@ -1,0 +1,74 @@
+// Pad, factor with the SIMD kernels, unpad: shared by luWasm and the worker-thread LU in bench/io (internal).
+import type { LUFactors } from '../lu.ts';
+import { assembleModule } from './assemble.ts';
+import { axpysKernel } from './axpysKernel.ts';
+import { blockedLu, packL, packU, type Padded } from './blockedLu.ts';
+import { gemmKernel } from './gemmKernel.ts';
+
+export const R = 6;
+export const W = 4;
+const TILE = 12;
+export const KB = 48;
+const COLUMN_BLOCK = 240;
+
+export type Gemm = (c: number, ldc: number, lp: number, up: number, kb: number, rowTiles: number, colTiles: number) => void;
+export type AxpysRaw = (x: number, pairs: number, y: number, yStride: number, s: number, sStride: number, count: number) => void;
+export interface LuKernels { memory: WebAssembly.Memory; gemm: Gemm; axpys: AxpysRaw }
+
+/** One trailing update: tiles of R rows [t0, t1) from row k1, all columns k1..np−1, packed L at lpOff, U at upOff (elements). */
+export interface UpdateJob { np: number; k1: number; kb: number; lpOff: number; upOff: number; rowTiles: number }
+
+/** Module bytes: `gemm` (R×W f64 tiles) and `axpys`, importing `env.memory` (shared for threads). */
+export function luKernelBytes(shared: boolean): Uint8Array<ArrayBuffer> {
+  return assembleModule([gemmKernel({ precision: 'f64', R, W, relaxed: false }), axpysKernel()], { initial: 1, maximum: shared ? 32768 : 65536, shared });
+}
+
+export function instantiateKernels(memory: WebAssembly.Memory, bytes: Uint8Array<ArrayBuffer> | WebAssembly.Module): LuKernels {
+  const module = bytes instanceof WebAssembly.Module ? bytes : new WebAssembly.Module(bytes);
+  const inst = new WebAssembly.Instance(module, { env: { memory } });
+  return { memory, gemm: inst.exports.gemm as Gemm, axpys: inst.exports.axpys as AxpysRaw };
+}
+
+/** C −= L·U for row tiles [t0, t1) of a job, column block by column block (packed U stays in L2). */
+export function updateTiles(gemm: Gemm, job: UpdateJob, t0: number, t1: number): void {
+  const { np, k1, kb, lpOff, upOff } = job;
+  if (t1 <= t0) return;
+  const row = k1 + t0 * R;
+  for (let c0 = k1; c0 < np; c0 += COLUMN_BLOCK) {
+    const c1 = Math.min(c0 + COLUMN_BLOCK, np);
+    const up = upOff + ((c0 - k1) / W) * kb * W;
+    gemm((row * np + c0) * 8, np * 8, (lpOff + t0 * kb * R) * 8, up * 8, kb, t1 - t0, (c1 - c0) / W);
+  }
+}
+
+/**
+ * Copy M into kernel memory padded to a multiple of 12 (identity block), factor with blockedLu,
+ * run each trailing update through `runUpdate` (default: this thread, all tiles), unpad.
+ */
+export function factorWithKernels(M: Float64Array, n: number, k: LuKernels, runUpdate?: (job: UpdateJob) => void): LUFactors {
+  const np = Math.ceil(n / TILE) * TILE;
+  const lpOff = np * np;
+  const upOff = lpOff + np * KB;
+  const bytes = (upOff + np * KB) * 8;
+  if (k.memory.buffer.byteLength < bytes) k.memory.grow(Math.ceil((bytes - k.memory.buffer.byteLength) / 65536));
+  const a = new Float64Array(k.memory.buffer, 0, upOff + np * KB);
+  let scale = 0;
+  for (let i = 0; i < n; i++) {
+    a.set(M.subarray(i * n, i * n + n), i * np);
+    a.fill(0, i * np + n, i * np + np);
+    for (let j = 0; j < n; j++) scale = Math.max(scale, Math.abs(M[i * n + j]));
+  }
+  for (let i = n; i < np; i++) { a.fill(0, i * np, i * np + np); a[i * np + i] = 1; }
+  const perm = new Int32Array(np);
+  for (let i = 0; i < np; i++) perm[i] = i;
+  const m: Padded = { a, base: 0, n, np };
+  const run = runUpdate ?? ((job: UpdateJob) => updateTiles(k.gemm, job, 0, job.rowTiles));
+  blockedLu(m, KB, n * 2.220446049250313e-16 * scale, perm, (k0, k1) => {
+    packL(m, k0, k1, k1, np, R, a, lpOff);
+    packU(m, k0, k1, k1, np, W, a, upOff);
+    run({ np, k1, kb: k1 - k0, lpOff, upOff, rowTiles: (np - k1) / R });
+  }, (x, len, y, yStride, s, sStride, count) => k.axpys(x * 8, len >> 1, y * 8, yStride * 8, s * 8, sStride * 8, count));
+  const lu = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) lu.set(a.subarray(i * np, i * np + n), i * n);
+  return { n, lu, perm: perm.slice(0, n) };
+}
