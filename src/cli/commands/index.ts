@@ -6,8 +6,9 @@ import { register as explain } from './explain.ts';
 import { register as io } from './io.ts';
 import { register as survey } from './survey.ts';
 import { register as audit } from './audit.ts';
+import { register as plan } from './plan.ts';
 import { register as serve } from './serve.ts';
 
 export type Register = (program: Command, setExitCode: (code: number) => void) => void;
 
-export const commands: Register[] = [run, check, explain, io, survey, audit, serve];
+export const commands: Register[] = [run, check, explain, io, survey, audit, plan, serve];

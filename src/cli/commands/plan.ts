@@ -1,0 +1,63 @@
+// spillover plan [study.yaml] — interval half-width against sample size per component, simulated
+// from the study's valid questionnaires, and the Neyman allocation for a target precision.
+import type { Register } from './index.ts';
+import { DEFAULT_STUDY, prepareStudy } from '../prepare.ts';
+import { parseLang, textTable } from '../format.ts';
+import { planSamples } from '../../study/planSamples.ts';
+import { planSurvey } from '../../study/planSurvey.ts';
+
+function numberOption(name: string, v: string, check: (x: number) => boolean, expected: string): number {
+  const x = Number(v);
+  if (!check(x)) throw new Error(`--${name}: expected ${expected}, got ${JSON.stringify(v)}`);
+  return x;
+}
+
+export const register: Register = (program) => {
+  program
+    .command('plan')
+    .description('Plan the next survey: per component, the confidence-interval half-width against sample size (predicted and simulated by resampling the valid questionnaires), and the Neyman allocation for a target precision on direct jobs.')
+    .argument('[study]', 'study file', DEFAULT_STUDY)
+    .option('--sizes <list>', 'planned sample sizes per component, comma-separated', '50,100,200,400,800,1600')
+    .option('--reps <n>', 'simulated surveys per component and size', '1000')
+    .option('--seed <n>', 'random seed (same seed, same output)', '1')
+    .option('--level <p>', 'confidence level', '0.95')
+    .option('--target <share>', 'target half-width as a share of the estimate (0.05 = ±5%)', '0.05')
+    .option('--lang <lang>', 'zh or en', 'zh')
+    .option('--json', 'print the plan as JSON')
+    .action(async (study: string, opts: Record<string, string | boolean | undefined>) => {
+      const lang = parseLang(opts.lang as string);
+      const sizes = String(opts.sizes).split(',').map((s) => numberOption('sizes', s.trim(), (x) => Number.isInteger(x) && x >= 2, 'integers ≥ 2'));
+      const options = {
+        sizes,
+        reps: numberOption('reps', String(opts.reps), (x) => Number.isInteger(x) && x >= 2, 'an integer ≥ 2'),
+        seed: numberOption('seed', String(opts.seed), Number.isInteger, 'an integer'),
+        level: numberOption('level', String(opts.level), (x) => x > 0 && x < 1, 'a number in (0, 1)'),
+        target: numberOption('target', String(opts.target), (x) => x > 0, 'a share > 0, e.g. 0.05'),
+      };
+      const prepared = await prepareStudy(study);
+      const plan = planSurvey(planSamples(prepared.study.config, prepared.inputs), options);
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+        return;
+      }
+      const wan = (v: number) => (v / 1e4).toFixed(2);
+      const pct = (v: number, est: number) => `${((100 * v) / est).toFixed(1)}%`;
+      const out: string[] = [];
+      out.push(`${prepared.study.config.source}: ${Math.round(plan.level * 100)}% CI half-width by sample size (persons in 万 = 10,000; ${plan.reps} simulated surveys per cell, seed ${plan.seed})`);
+      for (const c of plan.components) {
+        out.push('', `${c.label[lang]} (${c.kind}, ${c.id}): estimate ${wan(c.estimate)} 万 from n = ${c.n0} valid questionnaires; n for ±${plan.target * 100}%: ${c.required}`);
+        out.push(
+          textTable(
+            ['n', 'predicted ± (万)', 'predicted ± (%)', 'simulated ± (万)', 'simulated pct. ± (万)'],
+            c.rows.map((r) => [String(r.n), wan(r.predicted), pct(r.predicted, c.estimate), wan(r.simulated), wan(r.simulatedPercentile)]),
+            [0, 1, 2, 3, 4],
+          ),
+        );
+      }
+      const a = plan.allocation;
+      out.push('', `Neyman allocation for ±${plan.target * 100}% on direct jobs (${wan(a.total)} 万): n = ${a.n}, achieved ± ${wan(a.halfWidth)} 万`);
+      out.push(textTable(['component', 'n_h', 'take all'], a.strata.map((s) => [s.id, String(s.n), s.takeAll ? 'yes' : '']), [1]));
+      out.push('', ...plan.notes.map((n) => `• ${n}`));
+      process.stdout.write(`${out.join('\n')}\n`);
+    });
+};
