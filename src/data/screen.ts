@@ -90,8 +90,10 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
   const rawOf = (f: FieldSpec) => (match.fields[f.name] >= 0 ? col(match.fields[f.name]) : 'CAST(NULL AS VARCHAR)');
   const allCols = [...staged.header.map((_, i) => col(i)), '__extra'];
 
+  // file order: either an explicit __row, or the insertion order of the raw table (rowid) plus a base
+  const rowOf = (t: string) => (staged.rowidBase === undefined ? '__row' : `CAST(${t}.rowid + ${staged.rowidBase} AS INTEGER)`);
   const a = [
-    '__row',
+    ...(staged.rowidBase === undefined ? ['__row'] : []),
     `${trimmed(col(match.id))} AS __id`,
     '__extra',
     `${allCols.map((c) => `${c} IS NULL`).join(' AND ')} AS __blank`,
@@ -137,13 +139,13 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
   // every id seen more than once (GROUP BY; a window over all rows is much slower), (3) conversion and faults.
   const steps = [
     `CREATE TEMP TABLE ${raw} AS SELECT ${a.join(', ')} FROM ${staged.relation}`,
-    `CREATE TEMP TABLE ${dup} AS SELECT __id AS __did, min(__row) AS __first FROM ${raw} WHERE __id IS NOT NULL GROUP BY __id HAVING count(*) > 1`,
+    `CREATE TEMP TABLE ${dup} AS SELECT __id AS __did, min(${rowOf(raw)}) AS __first FROM ${raw} WHERE __id IS NOT NULL GROUP BY __id HAVING count(*) > 1`,
     `CREATE TEMP TABLE ${table} AS ` +
       `SELECT __row, __id, __blank, ${fields.map((_, i) => `__x${i}, `).join('')}__faults, ` +
       `CASE WHEN __faults IS NOT NULL THEN [__id, __extra${fields.map((_, i) => `, __v${i}`).join('')}] END AS __raw FROM (` +
       `SELECT *, CASE WHEN __blank THEN NULL ELSE nullif(concat_ws(';', ${faults.join(', ')}), '') END AS __faults FROM (` +
       `SELECT *${c.map((x) => `, ${x}`).join('')} FROM (` +
-      `SELECT *${b.map((x) => `, ${x}`).join('')} FROM ${raw} LEFT JOIN ${dup} ON __id = __did)))`,
+      `SELECT *${staged.rowidBase === undefined ? '' : `, ${rowOf(raw)} AS __row`}${b.map((x) => `, ${x}`).join('')} FROM ${raw} LEFT JOIN ${dup} ON __id = __did)))`,
   ];
   try {
     for (const sql of steps) {

@@ -6,6 +6,7 @@ import { extname, join } from 'node:path';
 import type { Db } from './openDatabase.ts';
 import { DataError } from './DataError.ts';
 import { looksLikeZip, stageCsv } from './stageCsv.ts';
+import { probeSimpleCsv } from './probeSimpleCsv.ts';
 import { stageXlsx } from './stageXlsx.ts';
 import type { QuestionnaireSpec, SourceInfo } from './types.ts';
 
@@ -18,23 +19,25 @@ export function columnsOf(r: { columnCount: number; getColumnsJS(): unknown[][] 
 export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export interface Staged {
-  /** a FROM-clause item with columns __row, c0…c{n-1}, __extra */
+  /** a FROM-clause item with columns __row, c0…c{n-1}, __extra (no __row when rowidBase is set) */
   relation: string;
+  /** set when the relation has no __row: it must be materialized in file order and row = rowid + rowidBase */
+  rowidBase?: number;
   header: string[];
   /** data records handed to DuckDB (cross-check: DuckDB must read exactly these), null if not known in advance */
   records: number | null;
   /** blank rows already skipped while staging */
   blankRows: number;
-  info: Pick<SourceInfo, 'format' | 'encoding' | 'sheet' | 'notes'>;
+  info: Pick<SourceInfo, 'format' | 'encoding' | 'sheet' | 'notes' | 'staged'>;
   cleanup(): Promise<void>;
 }
 
-function stagedRelation(path: string, width: number, multiline: boolean): string {
-  const cols = [`'__row': 'INTEGER'`, ...Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`), `'__extra': 'VARCHAR'`].join(', ');
+function stagedRelation(path: string, width: number, multiline: boolean, direct = false): string {
+  const cols = [...(direct ? [] : [`'__row': 'INTEGER'`]), ...Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`), `'__extra': 'VARCHAR'`].join(', ');
   // null_padding: short rows get NULLs; strict_mode=false: a longer row puts its first surplus cell in __extra.
   // DuckDB's parallel reader cannot pad rows that contain quoted newlines, so such files are read serially.
   return (
-    `read_csv(${sqlString(path)}, header=false, auto_detect=false, columns={${cols}}, delim=',', quote='"', escape='"', ` +
+    `read_csv(${sqlString(path)}, header=false, ${direct ? 'skip=1, ' : ''}auto_detect=false, columns={${cols}}, delim=',', quote='"', escape='"', ` +
     `new_line='\\n', null_padding=true, strict_mode=false, parallel=${multiline ? 'false' : 'true'})`
   );
 }
@@ -85,7 +88,7 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
       header,
       records: null,
       blankRows: 0,
-      info: { format, encoding: null, sheet: null, notes: [] },
+      info: { format, encoding: null, sheet: null, notes: [], staged: false },
       cleanup: async () => {},
     };
   }
@@ -101,20 +104,34 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
         header: x.header,
         records: x.records,
         blankRows: x.blankRows,
-        info: { format, encoding: null, sheet: x.sheet, notes: [] },
+        info: { format, encoding: null, sheet: x.sheet, notes: [], staged: true },
         cleanup,
       };
     }
     if (await looksLikeZip(spec.file)) {
       throw new DataError(`${display}: this is a ZIP/XLSX workbook, not a CSV file; rename it to .xlsx`, { file: display });
     }
-    const c = await stageCsv(spec.file, display, spec.encoding ?? 'auto', out);
+    const encoding = spec.encoding ?? 'auto';
+    const simple = encoding === 'utf-8' || encoding === 'auto' ? await probeSimpleCsv(spec.file) : null;
+    if (simple !== null) {
+      await cleanup();
+      return {
+        relation: stagedRelation(spec.file, simple.header.length, false, true),
+        rowidBase: 2,
+        header: simple.header,
+        records: null,
+        blankRows: 0,
+        info: { format, encoding: 'utf-8', sheet: null, notes: encoding === 'auto' ? ['encoding auto: read as utf-8 (the whole file is valid UTF-8)'] : [], staged: false },
+        cleanup: async () => {},
+      };
+    }
+    const c = await stageCsv(spec.file, display, encoding, out);
     return {
       relation: stagedRelation(out, c.header.length, c.multiline),
       header: c.header,
       records: c.records,
       blankRows: c.emptyLines - (c.headerRow - 1),
-      info: { format, encoding: c.encoding, sheet: null, notes: c.notes },
+      info: { format, encoding: c.encoding, sheet: null, notes: c.notes, staged: true },
       cleanup,
     };
   } catch (e) {

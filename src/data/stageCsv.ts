@@ -174,7 +174,7 @@ function firstInvalidUtf8(b: Uint8Array): number {
 }
 
 /** Length of the longest prefix of b that does not end inside a multi-byte UTF-8 sequence. */
-function utf8Boundary(b: Uint8Array): number {
+export function utf8Boundary(b: Uint8Array): number {
   let i = b.length - 1;
   let k = 0;
   while (i >= 0 && k < 3 && (b[i] & 0xc0) === 0x80) {

@@ -68,6 +68,9 @@ export interface SourceInfo {
   sheet: string | null;
   /** field -> header found in the file (the id under the key '@id') */
   headers: Record<string, string>;
+  /** true when the file went through a staging copy (decoding, row numbering); false when DuckDB read it as it is
+   *  (XLSX is always staged; Parquet never; CSV is read directly when it is UTF-8 without quotes, CR or blank rows) */
+  staged: boolean;
   /** rows skipped because every cell was empty (not counted in rowsRead) */
   blankRows: number;
   /** notes for the user, e.g. "encoding auto: chose gb18030 (not valid UTF-8 at row 2)" */

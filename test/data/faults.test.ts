@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { DataError, loadQuestionnaire, openDatabase, type FieldSpec, type QuestionnaireSpec } from '../../src/data/index.ts';
+import { aggregateQuestionnaire, DataError, loadQuestionnaire, openDatabase, type FieldSpec, type QuestionnaireSpec } from '../../src/data/index.ts';
 import { tempDir } from './providers.ts';
 
 const fields: FieldSpec[] = [
@@ -204,4 +204,33 @@ test('whitespace: cells are trimmed (incl. U+3000, U+00A0); a cell of spaces is 
       [5, '4', 'share', 'missing-required'],
     ],
   );
+});
+
+test('row numbers hold across DuckDB parallel chunks: a 26 MB file read directly (LF) and staged (CRLF)', async () => {
+  const n = 1_000_000;
+  const lines: string[] = ['id,员工总数,note'];
+  for (let i = 1; i <= n; i++) lines.push(`${i},${i % 997 === 0 ? 'x' : i % 50},padding-padding`);
+  const csv = lines.join('\n') + '\n';
+  const t = tempDir();
+  const db = await openDatabase();
+  try {
+    for (const eol of ['\n', '\r\n']) {
+      const file = join(t.dir, 'big.csv');
+      writeFileSync(file, eol === '\n' ? csv : csv.replace(/\n/g, '\r\n'));
+      const spec = { key: 'big', file, displayPath: 'in/big.csv', id: 'id', columns: { employees: '员工总数' } };
+      const rows: number[] = [];
+      const a = await aggregateQuestionnaire(db, spec, fields.slice(0, 1), { groupBy: [], sums: ['employees'], onRejections: (b) => {
+        for (const r of b) {
+          assert.equal(r.id, String(r.row - 1), `row ${r.row}`);
+          rows.push(r.row);
+        }
+      } });
+      assert.equal(a.rowsRead, n);
+      assert.equal(a.source.staged, eol === '\r\n');
+      assert.deepEqual(rows, Array.from({ length: Math.floor(n / 997) }, (_, k) => 997 * (k + 1) + 1));
+    }
+  } finally {
+    db.close();
+    t.done();
+  }
 });
