@@ -17,7 +17,7 @@ export { parseDemand } from './parseDemand.ts';
 // Linear algebra
 export { lu, type LUFactors } from './lu.ts';
 export { luWasm, wasmSimdAvailable } from './luWasm.ts';
-export { luSolve, luSolveTransposed, luSolve as solve, luSolveTransposed as solveTransposed } from './luSolve.ts';
+export { luSolve, luSolveTransposed, luSolveTransposedMany, luSolve as solve, luSolveTransposed as solveTransposed } from './luSolve.ts';
 export { spectralRadius } from './spectralRadius.ts';
 
 // Coefficients

@@ -2,7 +2,7 @@
 import type { IOModel } from './ioModel.ts';
 import type { LeontiefSystem } from './leontiefSystem.ts';
 import { dot } from './dot.ts';
-import { luSolveTransposed } from './luSolve.ts';
+import { luSolveTransposedMany } from './luSolve.ts';
 
 /** Type I (open model) and Type II (households endogenous) multipliers by sector. */
 export interface MultiplierPair {
@@ -31,7 +31,7 @@ export interface Multipliers {
 
 /**
  * For a coefficient row vector c (1, v, w or e), the Type I multipliers cᵀL are y = (I − A)⁻ᵀc:
- * one transposed solve each (luSolveTransposed), no inverse (Miller & Blair 2009, §6.2).
+ * transposed solves, all in one pass (luSolveTransposedMany), no inverse (Miller & Blair 2009, §6.2).
  * Type II closes the model with households (§2.5, §6.2.2): Ā = [[A, h], [wᵀ, 0]]. With u = (I − A)⁻ᵀw,
  * bordering gives (I − Ā)⁻ᵀ[c; 0] = y + η·u with η = h·y / (1 − h·u), and the income row
  * u / (1 − h·u), so Type II costs no further factorization.
@@ -46,11 +46,11 @@ export function multipliers(model: IOModel, options: { domestic: boolean; househ
   if (!sys) throw new Error(`${model.source}: no domestic model: the table has no imports column`);
   const { n } = model;
   const f = sys.factors;
-  const ones = new Float64Array(n).fill(1);
-  const outI = luSolveTransposed(f, ones);
+  const rows = [new Float64Array(n).fill(1), model.income, model.valueAdded, model.employment];
+  const solved = luSolveTransposedMany(f, rows.filter((r): r is Float64Array => r !== null));
+  const [outI, incomeI, valueAddedI, employmentI] = rows.map((r) => (r ? solved.shift()! : null)) as [Float64Array, Float64Array | null, Float64Array | null, Float64Array | null];
   let typeII: ((y: Float64Array) => Float64Array) | null = null;
   let incomeII: Float64Array | null = null;
-  const incomeI = model.income ? luSolveTransposed(f, model.income) : null;
   if (options.households) {
     if (!sys.households || !incomeI) throw new Error(`${model.source}: Type II needs household consumption columns and a compensation row`);
     const h = sys.households;
@@ -70,9 +70,9 @@ export function multipliers(model: IOModel, options: { domestic: boolean; househ
     system: name,
     totalRequirementColSum: outI.map((v) => v - 1),
     output: pair(outI),
-    valueAdded: model.valueAdded ? pair(luSolveTransposed(f, model.valueAdded)) : null,
+    valueAdded: valueAddedI ? pair(valueAddedI) : null,
     income: incomeI ? { typeI: incomeI, typeII: incomeII } : null,
-    employment: model.employment ? pair(luSolveTransposed(f, model.employment)) : null,
+    employment: employmentI ? pair(employmentI) : null,
     influence: outI.map((v) => (n * v) / outSum),
     sensitivity: sys.rowSums.map((v) => (n * v) / rowSum),
   };

@@ -1,7 +1,7 @@
 // LU with partial pivoting and the two solves, against direct checks of the residual.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lu, luSolve, luSolveTransposed } from '../../src/io/index.ts';
+import { lu, luSolve, luSolveTransposed, luSolveTransposedMany } from '../../src/io/index.ts';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -41,4 +41,15 @@ test('singular and malformed input', () => {
   assert.throws(() => lu(Float64Array.of(1, 2, 2, 4), 2), /singular matrix: pivot .* at column 2/);
   assert.throws(() => lu(Float64Array.of(1, 2, 3), 2), /3 entries, expected n² = 4/);
   assert.throws(() => luSolve(lu(Float64Array.of(1, 0, 0, 1), 2), Float64Array.of(1)), /length 1, expected 2/);
+});
+
+test('luSolveTransposedMany equals luSolveTransposed, bit for bit', () => {
+  const n = 61;
+  const r = rng(11);
+  const f = lu(Float64Array.from({ length: n * n }, () => r() - 0.5), n);
+  const bs = [0, 1, 2].map(() => Float64Array.from({ length: n }, () => r()));
+  const many = luSolveTransposedMany(f, bs);
+  bs.forEach((b, q) => assert.deepEqual([...many[q]], [...luSolveTransposed(f, b)]));
+  assert.deepEqual(luSolveTransposedMany(lu(Float64Array.of(1, 2, 0, 1), 2), [Float64Array.of(1, 1), Float64Array.of(0, 1)]).map((y) => [...y]), [[1, -1], [0, 1]]);
+  assert.throws(() => luSolveTransposedMany(f, [new Float64Array(3)]), /length 3, expected 61/);
 });

@@ -27,39 +27,56 @@ export function jsAxpys(a: Float64Array | Float32Array): Axpys {
 /**
  * Factor P·M = L·U in place with partial pivoting, panel width `kb` (a multiple of the tile
  * sizes). Padding rows/columns (identity) never become pivots for a non-singular M.
+ * Each panel is copied into a column-major buffer `panel` (at element `panelOff` of `a`, room for
+ * np·kb values) so that pivot search, scaling and its rank-1 updates run over contiguous memory;
+ * the row swaps are then applied to the rest of the matrix and the panel copied back.
  * `update(k0, k1)` must apply A22 −= L21·U12 for rows and columns k1..np−1; `axpys` does the
- * panel's rank-1 updates and the block row of U (row operations, contiguous).
+ * panel's rank-1 updates and the block row of U.
  * Failure: a pivot ≤ tiny → Error "singular matrix: pivot p at column k" (k 1-based).
  */
-export function blockedLu(m: Padded, kb: number, tiny: number, perm: Int32Array, update: (k0: number, k1: number) => void, axpys: Axpys = jsAxpys(m.a)): void {
+export function blockedLu(m: Padded, kb: number, tiny: number, perm: Int32Array, update: (k0: number, k1: number) => void, panelOff: number, axpys: Axpys = jsAxpys(m.a)): void {
   const { a, base, n, np } = m;
+  const P = panelOff;
   for (let k0 = 0; k0 < np; k0 += kb) {
     const k1 = Math.min(k0 + kb, np);
-    for (let k = k0; k < k1; k++) {
+    const w = k1 - k0;
+    const rows = np - k0;
+    for (let i = 0; i < rows; i++) {
+      const src = base + (k0 + i) * np + k0;
+      for (let j = 0; j < w; j++) a[P + j * rows + i] = a[src + j];
+    }
+    for (let k = 0; k < w; k++) {
+      const col = P + k * rows;
       let p = k;
-      let best = Math.abs(a[base + k * np + k]);
-      for (let i = k + 1; i < np; i++) {
-        const v = Math.abs(a[base + i * np + k]);
+      let best = Math.abs(a[col + k]);
+      for (let i = k + 1; i < rows; i++) {
+        const v = Math.abs(a[col + i]);
         if (v > best) { best = v; p = i; }
       }
-      if (k < n && !(best > tiny)) throw new Error(`singular matrix: pivot ${best} at column ${k + 1}`);
+      if (k0 + k < n && !(best > tiny)) throw new Error(`singular matrix: pivot ${best} at column ${k0 + k + 1}`);
       if (p !== k) {
-        const rp = base + p * np;
-        const rk = base + k * np;
-        for (let j = 0; j < np; j++) { const t = a[rp + j]; a[rp + j] = a[rk + j]; a[rk + j] = t; }
-        const t = perm[p]; perm[p] = perm[k]; perm[k] = t;
+        for (let j = 0; j < w; j++) { const o = P + j * rows; const t = a[o + p]; a[o + p] = a[o + k]; a[o + k] = t; }
+        const rp = base + (k0 + p) * np;
+        const rk = base + (k0 + k) * np;
+        for (let j = 0; j < k0; j++) { const t = a[rp + j]; a[rp + j] = a[rk + j]; a[rk + j] = t; }
+        for (let j = k1; j < np; j++) { const t = a[rp + j]; a[rp + j] = a[rk + j]; a[rk + j] = t; }
+        const t = perm[k0 + p]; perm[k0 + p] = perm[k0 + k]; perm[k0 + k] = t;
       }
-      const rk = base + k * np;
-      const inv = 1 / a[rk + k];
-      for (let i = k + 1; i < np; i++) a[base + i * np + k] *= inv;
-      const len = k1 - k - 1;
+      const inv = 1 / a[col + k];
+      for (let i = k + 1; i < rows; i++) a[col + i] *= inv;
+      const len = rows - k - 1;
       const even = len & ~1;
-      if (even > 0) axpys(rk + k + 1, even, rk + np + k + 1, np, rk + np + k, np, np - k - 1);
+      if (even > 0 && k + 1 < w) axpys(col + k + 1, even, col + rows + k + 1, rows, col + rows + k, rows, w - k - 1);
       if (len & 1) {
-        const j = k1 - 1;
-        const u = a[rk + j];
-        for (let i = k + 1; i < np; i++) a[base + i * np + j] -= a[base + i * np + k] * u;
+        for (let j = k + 1; j < w; j++) {
+          const o = P + j * rows;
+          a[o + rows - 1] -= a[col + rows - 1] * a[o + k];
+        }
       }
+    }
+    for (let i = 0; i < rows; i++) {
+      const dst = base + (k0 + i) * np + k0;
+      for (let j = 0; j < w; j++) a[dst + j] = a[P + j * rows + i];
     }
     if (k1 === np) break;
     for (let k = k0; k < k1 - 1; k++) {

@@ -49,9 +49,10 @@ export function factorWithKernels(M: Float64Array, n: number, k: LuKernels, runU
   const np = Math.ceil(n / TILE) * TILE;
   const lpOff = np * np;
   const upOff = lpOff + np * KB;
-  const bytes = (upOff + np * KB) * 8;
+  const panelOff = upOff + np * KB;
+  const bytes = (panelOff + np * KB) * 8;
   if (k.memory.buffer.byteLength < bytes) k.memory.grow(Math.ceil((bytes - k.memory.buffer.byteLength) / 65536));
-  const a = new Float64Array(k.memory.buffer, 0, upOff + np * KB);
+  const a = new Float64Array(k.memory.buffer, 0, panelOff + np * KB);
   let scale = 0;
   for (let i = 0; i < n; i++) {
     a.set(M.subarray(i * n, i * n + n), i * np);
@@ -67,7 +68,7 @@ export function factorWithKernels(M: Float64Array, n: number, k: LuKernels, runU
     packL(m, k0, k1, k1, np, R, a, lpOff);
     packU(m, k0, k1, k1, np, W, a, upOff);
     run({ np, k1, kb: k1 - k0, lpOff, upOff, rowTiles: (np - k1) / R });
-  }, (x, len, y, yStride, s, sStride, count) => k.axpys(x * 8, len >> 1, y * 8, yStride * 8, s * 8, sStride * 8, count));
+  }, panelOff, (x, len, y, yStride, s, sStride, count) => k.axpys(x * 8, len >> 1, y * 8, yStride * 8, s * 8, sStride * 8, count));
   const lu = new Float64Array(n * n);
   for (let i = 0; i < n; i++) lu.set(a.subarray(i * np, i * np + n), i * n);
   return { n, lu, perm: perm.slice(0, n) };
