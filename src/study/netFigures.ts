@@ -48,20 +48,12 @@ export function netFigures(config: StudyConfig, results: StudyResults, net: NetI
       const specs = add[section][item[1]];
       f.formula = `gross × ${FACTOR}`;
       f.inputs = { gross: gross.value, ...Object.fromEntries(RATES.map((r) => [r, rateOf(specs[r].parameter)])), factor: model.factor(model.central, section, item[1]) };
-    } else if (id.startsWith('net.output.indirect.')) {
-      f.formula = 'net C_c × b_s(c)';
-      f.from = [`net.consumption.${id.slice('net.output.indirect.'.length)}`];
-    } else if (id === 'net.jobs.indirect') {
-      f.formula = 'net induced output × jobs per yuan of output';
-      f.from = ['net.output.indirect', 'ratio.jobs_per_output'];
     } else if (id === 'net.jobs.direct.parttime') {
       f.formula = `Σ_k part-time_k × ${FACTOR}_k`;
-    } else if (id === 'net.jobs.direct.fulltime') {
-      f.formula = 'net direct − net part-time';
-      f.from = ['net.jobs.direct', 'net.jobs.direct.parttime'];
     } else {
-      f.formula = `Σ of the net figures it is made of (as ${grossId} of the gross ones)`;
-      f.from = gross.from.map((g) => `net.${g}`);
+      // Same formula as the gross figure, over the net figures it is made of.
+      f.formula = `${gross.formula}, over net figures`;
+      f.from = gross.from.map((g) => (g.startsWith('ratio.') ? g : `net.${g}`));
     }
     out[id] = f;
   }

@@ -6,7 +6,7 @@ import type { StudyConfig, StudyInputs, StudyResults } from './types.ts';
 import type { Distribution } from './distributions.ts';
 import { distributionMean } from './distributions.ts';
 import { RATES, type NetImpactConfig, type RateSpec } from './netImpactConfig.ts';
-import { surveyDeadweight } from './additionality.ts';
+import { surveyDeadweight } from './surveyDeadweight.ts';
 
 export interface ModelParameter {
   id: string;
@@ -40,7 +40,8 @@ const point = (value: number): Distribution => ({ dist: 'point', value });
  * values (tested against computeStudy):
  *   jobs_k = Ĵ_k × N_k / N̂_k,  parttime_k = jobs_k × P̂_k / Ĵ_k
  *   C_c = Ĉ_c × U / Û (questionnaire) or the given total,  output_c = C_c × b_c,
- *   jobs.indirect = Σ_c output_c × r,  net.X = X × Π(1 − rate) per component / category,
+ *   jobs.indirect = Σ_c output_c × r (methods ratio, national) or Σ_c C_c × ĵ_c / Ĉ_c (sector
+ *   employment coefficients: fixed jobs per yuan of demand),  net.X = X × Π(1 − rate) per item,
  *   net.output.indirect.c = net C_c × b_c,  net.jobs.indirect = Σ_c net output_c × r.
  * Fails when uncertainty.sampling is normal and a survey figure has no se, or when a tornado or
  * switching figure is not an output.
@@ -115,8 +116,19 @@ export function studyModel(config: StudyConfig, results: StudyResults, net: NetI
       rateIdx: rates ? RATES.map((r) => rateIndex(rates[r], 'consumption', cat.id)) : null,
     };
   });
+  // Indirect jobs: induced output × jobs per yuan (methods ratio, national), or fixed jobs per yuan of
+  // demand by sector (sector employment coefficients) — read from the gross figure's provenance.
+  const jobsViaRatio = results.figures['jobs.indirect'].from.includes('ratio.jobs_per_output');
   const jpoCentral = results.figures['ratio.jobs_per_output'].value;
+  if (!jobsViaRatio && unc?.parameters.jobs_per_output)
+    throw new Error('uncertainty.parameters.jobs_per_output: indirect jobs come from sector employment coefficients here; a single jobs-per-output ratio cannot vary');
   const jpoIdx = assumption('jobs_per_output', jpoCentral);
+  const jobsPerDemand = cats.map((k) => {
+    if (jobsViaRatio) return NaN;
+    const row = results.consumption.find((r) => r.id === k.cat.id)!;
+    if (!(row.amount > 0)) throw new Error(`studyModel: category ${k.cat.id} has no consumption, so its jobs per yuan of demand cannot be read from the results`);
+    return row.jobs / row.amount;
+  });
   const central = Float64Array.from(parameters, (p) => p.central);
 
   const clamp = (x: Float64Array, i: number) => {
@@ -169,7 +181,7 @@ export function studyModel(config: StudyConfig, results: StudyResults, net: NetI
       o['net.consumption.information'] = 0;
       o['net.consumption.traditional'] = 0;
     }
-    for (const k of cats) {
+    cats.forEach((k, ci) => {
       const C = (k.cIdx >= 0 ? clamp(x, k.cIdx) : (k.cat.total as number)) * (k.fromSurvey && usersIdx >= 0 ? clamp(x, usersIdx) / (config.users as number) : 1);
       const b = k.bIdx >= 0 ? clamp(x, k.bIdx) : k.b;
       o[k.fid] = C;
@@ -177,6 +189,8 @@ export function studyModel(config: StudyConfig, results: StudyResults, net: NetI
       acc('consumption.total', C);
       o[`output.indirect.${k.cat.id}`] = C * b;
       acc('output.indirect', C * b);
+      const jobsPerYuan = jobsViaRatio ? b * r : jobsPerDemand[ci];
+      acc('jobs.indirect', C * jobsPerYuan);
       if (netConsumption) {
         const nc = C * factorOf(x, k.rateIdx);
         o[`net.${k.fid}`] = nc;
@@ -184,11 +198,12 @@ export function studyModel(config: StudyConfig, results: StudyResults, net: NetI
         acc('net.consumption.total', nc);
         o[`net.output.indirect.${k.cat.id}`] = nc * b;
         acc('net.output.indirect', nc * b);
+        acc('net.jobs.indirect', nc * jobsPerYuan);
       }
-    }
-    o['jobs.indirect'] = o['output.indirect'] * r;
+    });
+    o['jobs.indirect'] ??= 0;
     o['jobs.total'] = o['jobs.direct'] + o['jobs.indirect'];
-    if (netConsumption) o['net.jobs.indirect'] = o['net.output.indirect'] * r;
+    if (netConsumption) o['net.jobs.indirect'] ??= 0;
     if (netComponents && netConsumption) o['net.jobs.total'] = o['net.jobs.direct'] + o['net.jobs.indirect'];
     return o;
   };

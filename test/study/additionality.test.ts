@@ -1,7 +1,8 @@
 // Gross → net: the additionality algebra on hand-worked cases (see additionalityFixture.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { netImpact, additionalityFactor, surveyDeadweight } from '../../src/study/additionality.ts';
+import { netImpact, additionalityFactor } from '../../src/study/additionality.ts';
+import { surveyDeadweight } from '../../src/study/surveyDeadweight.ts';
 import { netFigures } from '../../src/study/netFigures.ts';
 import { studyModel } from '../../src/study/studyModel.ts';
 import { handStudy, parseNetImpact, inputs } from './additionalityFixture.ts';
@@ -116,4 +117,21 @@ test('normalizer errors name the YAML path', () => {
   assert.throws(() => parseNetImpact('additionality: {source: s, components: {default: {leakage: {dist: uniform, min: 0.5, max: 1.5}, deadweight: 0, displacement: 0, substitution: 0}}}', config), /additionality.components.default.leakage: support \[0.5, 1.5\] leaves the allowed range \[0, 1\]/);
   assert.throws(() => parseNetImpact('uncertainty: {seed: 1, draws: 1000, level: 0.9, sampling: none, parameters: {jobs_per_output: {dist: uniform, min: 1, max: 2}}}', config), /jobs_per_output needs `unit`/);
   assert.throws(() => parseNetImpact('uncertainty: {seed: 1, draws: 1000, level: 0.9, sampling: none, parameters: {population.zzz: 5}}', config), /unknown component "zzz"/);
+});
+
+test('sector employment coefficients: indirect jobs scale with demand, jobs_per_output cannot vary', () => {
+  const { config, results } = handStudy();
+  // Pretend jobs come from sector coefficients: 0.03 jobs per yuan of demand for a, 0.001 for b.
+  const r = structuredClone(results);
+  r.consumption = r.consumption.map((row) => ({ ...row, jobs: row.amount * (row.id === 'a' ? 0.03 : 0.001) }));
+  r.figures['jobs.indirect'] = { ...r.figures['jobs.indirect'], value: 10000 * 0.03 + 4000 * 0.001, from: ['consumption.a', 'consumption.b'] };
+  r.figures['jobs.total'] = { ...r.figures['jobs.total'], value: 3000 + 304 };
+  const f = netFigures(config, r, parseNetImpact(additionalityYaml, config));
+  // net C: a 5000, b 1600 → 150 + 1.6
+  close(f['net.jobs.indirect'].value, 151.6, 'net indirect jobs by sector intensities');
+  assert.deepEqual(f['net.jobs.indirect'].from, ['net.consumption.a', 'net.consumption.b']);
+  const m = studyModel(config, r, parseNetImpact(additionalityYaml, config));
+  close(m.evaluate(m.central)['jobs.total'], 3304, 'gross total reproduced');
+  const withJpo = parseNetImpact('uncertainty: {seed: 1, draws: 100, level: 0.9, sampling: none, parameters: {jobs_per_output: {dist: uniform, min: 1, max: 2, unit: persons/万元}}}', config);
+  assert.throws(() => studyModel(config, r, withJpo), /sector employment coefficients here; a single jobs-per-output ratio cannot vary/);
 });
