@@ -25,65 +25,92 @@ export function jsAxpys(a: Float64Array | Float32Array): Axpys {
 }
 
 /**
+ * Runs one trailing update A22 −= L21·U12 (panel k0..k1, rows and columns k1..np−1). It must first
+ * update the next panel's columns k1..k2−1, then call `factorNext()` (which reads and writes only
+ * those columns and the panel buffer), and finish the other columns before returning — possibly
+ * while `factorNext` runs (look-ahead). Every element sees the same operations in the same order
+ * however the work is split, so results do not depend on the number of threads.
+ */
+export type RunUpdate = (k0: number, k1: number, k2: number, factorNext: () => void) => void;
+
+/**
  * Factor P·M = L·U in place with partial pivoting, panel width `kb` (a multiple of the tile
- * sizes). Padding rows/columns (identity) never become pivots for a non-singular M.
- * Each panel is copied into a column-major buffer `panel` (at element `panelOff` of `a`, room for
- * np·kb values) so that pivot search, scaling and its rank-1 updates run over contiguous memory;
- * the row swaps are then applied to the rest of the matrix and the panel copied back.
- * `update(k0, k1)` must apply A22 −= L21·U12 for rows and columns k1..np−1; `axpys` does the
- * panel's rank-1 updates and the block row of U.
+ * sizes), right-looking with a look-ahead of one panel. Padding rows/columns (identity) never
+ * become pivots for a non-singular M. Each panel is copied into a column-major buffer (at element
+ * `panelOff` of `a`, room for np·kb values) so that pivot search, scaling and rank-1 updates run
+ * over contiguous memory; its row swaps reach the other columns after the concurrent update.
+ * `axpys` does the panel's rank-1 updates and the block row of U.
  * Failure: a pivot ≤ tiny → Error "singular matrix: pivot p at column k" (k 1-based).
  */
-export function blockedLu(m: Padded, kb: number, tiny: number, perm: Int32Array, update: (k0: number, k1: number) => void, panelOff: number, axpys: Axpys = jsAxpys(m.a)): void {
-  const { a, base, n, np } = m;
-  const P = panelOff;
-  for (let k0 = 0; k0 < np; k0 += kb) {
-    const k1 = Math.min(k0 + kb, np);
-    const w = k1 - k0;
-    const rows = np - k0;
-    for (let i = 0; i < rows; i++) {
-      const src = base + (k0 + i) * np + k0;
-      for (let j = 0; j < w; j++) a[P + j * rows + i] = a[src + j];
-    }
-    for (let k = 0; k < w; k++) {
-      const col = P + k * rows;
-      let p = k;
-      let best = Math.abs(a[col + k]);
-      for (let i = k + 1; i < rows; i++) {
-        const v = Math.abs(a[col + i]);
-        if (v > best) { best = v; p = i; }
-      }
-      if (k0 + k < n && !(best > tiny)) throw new Error(`singular matrix: pivot ${best} at column ${k0 + k + 1}`);
-      if (p !== k) {
-        for (let j = 0; j < w; j++) { const o = P + j * rows; const t = a[o + p]; a[o + p] = a[o + k]; a[o + k] = t; }
-        const rp = base + (k0 + p) * np;
-        const rk = base + (k0 + k) * np;
-        for (let j = 0; j < k0; j++) { const t = a[rp + j]; a[rp + j] = a[rk + j]; a[rk + j] = t; }
-        for (let j = k1; j < np; j++) { const t = a[rp + j]; a[rp + j] = a[rk + j]; a[rk + j] = t; }
-        const t = perm[k0 + p]; perm[k0 + p] = perm[k0 + k]; perm[k0 + k] = t;
-      }
-      const inv = 1 / a[col + k];
-      for (let i = k + 1; i < rows; i++) a[col + i] *= inv;
-      const len = rows - k - 1;
-      const even = len & ~1;
-      if (even > 0 && k + 1 < w) axpys(col + k + 1, even, col + rows + k + 1, rows, col + rows + k, rows, w - k - 1);
-      if (len & 1) {
-        for (let j = k + 1; j < w; j++) {
-          const o = P + j * rows;
-          a[o + rows - 1] -= a[col + rows - 1] * a[o + k];
-        }
-      }
-    }
-    for (let i = 0; i < rows; i++) {
-      const dst = base + (k0 + i) * np + k0;
-      for (let j = 0; j < w; j++) a[dst + j] = a[P + j * rows + i];
-    }
-    if (k1 === np) break;
+export function blockedLu(m: Padded, kb: number, tiny: number, perm: Int32Array, runUpdate: RunUpdate, panelOff: number, axpys: Axpys = jsAxpys(m.a)): void {
+  const { np } = m;
+  const swaps = new Int32Array(kb);
+  applySwaps(m, 0, factorPanel(m, 0, Math.min(kb, np), tiny, perm, swaps, panelOff, axpys), swaps);
+  for (let k0 = 0; k0 + kb < np; k0 += kb) {
+    const k1 = k0 + kb;
+    const k2 = Math.min(k1 + kb, np);
+    const { base } = m;
     for (let k = k0; k < k1 - 1; k++) {
       const rk = base + k * np;
       axpys(rk + k1, np - k1, rk + np + k1, np, rk + np + k, np, k1 - k - 1);
     }
-    update(k0, k1);
+    runUpdate(k0, k1, k2, () => { factorPanel(m, k1, k2, tiny, perm, swaps, panelOff, axpys); });
+    applySwaps(m, k1, k2, swaps);
+  }
+}
+
+/** Factor columns k0..k1−1 (rows k0..np−1) in the column-major panel buffer; record row swaps. */
+function factorPanel(m: Padded, k0: number, k1: number, tiny: number, perm: Int32Array, swaps: Int32Array, P: number, axpys: Axpys): number {
+  const { a, base, n, np } = m;
+  const w = k1 - k0;
+  const rows = np - k0;
+  for (let i = 0; i < rows; i++) {
+    const src = base + (k0 + i) * np + k0;
+    for (let j = 0; j < w; j++) a[P + j * rows + i] = a[src + j];
+  }
+  for (let k = 0; k < w; k++) {
+    const col = P + k * rows;
+    let p = k;
+    let best = Math.abs(a[col + k]);
+    for (let i = k + 1; i < rows; i++) {
+      const v = Math.abs(a[col + i]);
+      if (v > best) { best = v; p = i; }
+    }
+    if (k0 + k < n && !(best > tiny)) throw new Error(`singular matrix: pivot ${best} at column ${k0 + k + 1}`);
+    swaps[k] = p;
+    if (p !== k) {
+      for (let j = 0; j < w; j++) { const o = P + j * rows; const t = a[o + p]; a[o + p] = a[o + k]; a[o + k] = t; }
+      const t = perm[k0 + p]; perm[k0 + p] = perm[k0 + k]; perm[k0 + k] = t;
+    }
+    const inv = 1 / a[col + k];
+    for (let i = k + 1; i < rows; i++) a[col + i] *= inv;
+    const len = rows - k - 1;
+    const even = len & ~1;
+    if (even > 0 && k + 1 < w) axpys(col + k + 1, even, col + rows + k + 1, rows, col + rows + k, rows, w - k - 1);
+    if (len & 1) {
+      for (let j = k + 1; j < w; j++) {
+        const o = P + j * rows;
+        a[o + rows - 1] -= a[col + rows - 1] * a[o + k];
+      }
+    }
+  }
+  for (let i = 0; i < rows; i++) {
+    const dst = base + (k0 + i) * np + k0;
+    for (let j = 0; j < w; j++) a[dst + j] = a[P + j * rows + i];
+  }
+  return w;
+}
+
+/** Apply the panel's row swaps (relative to row k0) to the columns outside k0..k1−1. */
+function applySwaps(m: Padded, k0: number, k1: number, swaps: Int32Array): void {
+  const { a, base, np } = m;
+  for (let k = 0; k < k1 - k0; k++) {
+    const p = swaps[k];
+    if (p === k) continue;
+    const rp = base + (k0 + p) * np;
+    const rk = base + (k0 + k) * np;
+    for (let j = 0; j < k0; j++) { const t = a[rp + j]; a[rp + j] = a[rk + j]; a[rk + j] = t; }
+    for (let j = k1; j < np; j++) { const t = a[rp + j]; a[rp + j] = a[rk + j]; a[rk + j] = t; }
   }
 }
 

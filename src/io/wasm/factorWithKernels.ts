@@ -9,14 +9,18 @@ export const R = 6;
 export const W = 4;
 const TILE = 12;
 export const KB = 48;
-const COLUMN_BLOCK = 240;
 
 export type Gemm = (c: number, ldc: number, lp: number, up: number, kb: number, rowTiles: number, colTiles: number) => void;
 export type AxpysRaw = (x: number, pairs: number, y: number, yStride: number, s: number, sStride: number, count: number) => void;
 export interface LuKernels { memory: WebAssembly.Memory; gemm: Gemm; axpys: AxpysRaw }
 
-/** One trailing update: tiles of R rows [t0, t1) from row k1, all columns k1..np−1, packed L at lpOff, U at upOff (elements). */
+/** One trailing update: rows k1..np−1 (rowTiles tiles of R), packed L at lpOff and U (from column k1) at upOff, in elements. */
 export interface UpdateJob { np: number; k1: number; kb: number; lpOff: number; upOff: number; rowTiles: number }
+
+/** Runs a job: columns k1..k2−1 first, then `factorNext()`, then columns k2..np−1 (see RunUpdate). */
+export type RunJob = (job: UpdateJob, k2: number, factorNext: () => void) => void;
+
+export const COLUMN_BLOCK = 240;
 
 /** Module bytes: `gemm` (R×W f64 tiles) and `axpys`, importing `env.memory` (shared for threads). */
 export function luKernelBytes(shared: boolean): Uint8Array<ArrayBuffer> {
@@ -29,23 +33,21 @@ export function instantiateKernels(memory: WebAssembly.Memory, bytes: Uint8Array
   return { memory, gemm: inst.exports.gemm as Gemm, axpys: inst.exports.axpys as AxpysRaw };
 }
 
-/** C −= L·U for row tiles [t0, t1) of a job, column block by column block (packed U stays in L2). */
-export function updateTiles(gemm: Gemm, job: UpdateJob, t0: number, t1: number): void {
-  const { np, k1, kb, lpOff, upOff } = job;
-  if (t1 <= t0) return;
-  const row = k1 + t0 * R;
-  for (let c0 = k1; c0 < np; c0 += COLUMN_BLOCK) {
-    const c1 = Math.min(c0 + COLUMN_BLOCK, np);
-    const up = upOff + ((c0 - k1) / W) * kb * W;
-    gemm((row * np + c0) * 8, np * 8, (lpOff + t0 * kb * R) * 8, up * 8, kb, t1 - t0, (c1 - c0) / W);
+/** C −= L·U for all rows of a job and columns [c0, c1), one column block (packed U in L2) at a time. */
+export function updateColumns(gemm: Gemm, job: UpdateJob, c0: number, c1: number): void {
+  const { np, k1, kb, lpOff, upOff, rowTiles } = job;
+  for (let b0 = c0; b0 < c1; b0 += COLUMN_BLOCK) {
+    const b1 = Math.min(b0 + COLUMN_BLOCK, c1);
+    const up = upOff + ((b0 - k1) / W) * kb * W;
+    gemm((k1 * np + b0) * 8, np * 8, lpOff * 8, up * 8, kb, rowTiles, (b1 - b0) / W);
   }
 }
 
 /**
  * Copy M into kernel memory padded to a multiple of 12 (identity block), factor with blockedLu,
- * run each trailing update through `runUpdate` (default: this thread, all tiles), unpad.
+ * run each trailing update through `runJob` (default: this thread), unpad.
  */
-export function factorWithKernels(M: Float64Array, n: number, k: LuKernels, runUpdate?: (job: UpdateJob) => void): LUFactors {
+export function factorWithKernels(M: Float64Array, n: number, k: LuKernels, runJob?: RunJob): LUFactors {
   const np = Math.ceil(n / TILE) * TILE;
   const lpOff = np * np;
   const upOff = lpOff + np * KB;
@@ -63,11 +65,15 @@ export function factorWithKernels(M: Float64Array, n: number, k: LuKernels, runU
   const perm = new Int32Array(np);
   for (let i = 0; i < np; i++) perm[i] = i;
   const m: Padded = { a, base: 0, n, np };
-  const run = runUpdate ?? ((job: UpdateJob) => updateTiles(k.gemm, job, 0, job.rowTiles));
-  blockedLu(m, KB, n * 2.220446049250313e-16 * scale, perm, (k0, k1) => {
+  const run: RunJob = runJob ?? ((job, k2, factorNext) => {
+    updateColumns(k.gemm, job, job.k1, k2);
+    factorNext();
+    updateColumns(k.gemm, job, k2, job.np);
+  });
+  blockedLu(m, KB, n * 2.220446049250313e-16 * scale, perm, (k0, k1, k2, factorNext) => {
     packL(m, k0, k1, k1, np, R, a, lpOff);
     packU(m, k0, k1, k1, np, W, a, upOff);
-    run({ np, k1, kb: k1 - k0, lpOff, upOff, rowTiles: (np - k1) / R });
+    run({ np, k1, kb: k1 - k0, lpOff, upOff, rowTiles: (np - k1) / R }, k2, factorNext);
   }, panelOff, (x, len, y, yStride, s, sStride, count) => k.axpys(x * 8, len >> 1, y * 8, yStride * 8, s * 8, sStride * 8, count));
   const lu = new Float64Array(n * n);
   for (let i = 0; i < n; i++) lu.set(a.subarray(i * np, i * np + n), i * n);
