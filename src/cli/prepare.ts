@@ -5,7 +5,20 @@ import { dirname, resolve, relative, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseStudy, ConfigError } from '../study/config.ts';
 import type { StudyConfig, StudyInputs, QuestionnaireData, SectorCoefficient, JobsPerOutput, ColumnConfig, FieldKind } from '../study/types.ts';
-import { parseNbsTable, parseSectorDivisions, resolveSector, technicalCoefficients, totalRequirementColumnSums, type IOTable } from '../io/index.ts';
+import {
+  parseNbsTable,
+  parseSectorDivisions,
+  resolveSector,
+  ioModel,
+  employmentCoefficients,
+  nationalJobsPerOutput,
+  parseEmploymentByDivision,
+  type IOTable,
+  type IOModel,
+  type SectorDivisions,
+  type EmploymentByDivision,
+} from '../io/index.ts';
+import { sectorResponse, yuanPerUnit, type IOMethod } from '../study/ioResponse.ts';
 import { openDatabase, loadQuestionnaire, type FieldSpec, type LoadedQuestionnaire, type Rejection } from '../data/index.ts';
 
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -86,75 +99,90 @@ export function fieldSpecs(config: StudyConfig, key: string): FieldSpec[] {
   return [...specs.values()];
 }
 
-function loadTable(study: LoadedStudy): { table: IOTable; divisions?: ReturnType<typeof parseSectorDivisions>; display: string } {
+function loadTable(study: LoadedStudy): { table: IOTable; divisions?: SectorDivisions; display: string } {
   const p = study.config.io.table as string;
   const file = resolveStudyPath(study.dir, p, 'io.table', study.config.source);
   const table = parseNbsTable(readFileSync(file, 'utf8'), p);
-  const divisions = p === 'builtin:china-io-2017-149' ? parseSectorDivisions(readFileSync(join(packageRoot, DIVISIONS), 'utf8'), DIVISIONS) : undefined;
-  return { table, divisions, display: p === 'builtin:china-io-2017-149' ? 'the NBS 2017 149-sector table (builtin)' : p };
+  const builtin = p === 'builtin:china-io-2017-149';
+  const divisions = builtin ? parseSectorDivisions(readFileSync(join(packageRoot, DIVISIONS), 'utf8'), DIVISIONS) : undefined;
+  return { table, divisions, display: builtin ? 'the NBS 2017 149-sector table (builtin)' : p };
 }
 
-/** Coefficients b_s (column sums of B) for every consumption category, and the jobs-per-output conversion. */
-export function prepareIO(study: LoadedStudy): { sectors: Record<string, SectorCoefficient>; ioSource: string; jobsPerOutput: JobsPerOutput } {
+export interface PreparedIO {
+  sectors: Record<string, SectorCoefficient>;
+  ioSource: string;
+  ioMethod: IOMethod;
+  model: IOModel | null;
+  jobsPerOutput: JobsPerOutput;
+}
+
+/** The IO model, each consumption category's per-yuan response, and the jobs-per-output conversion. */
+export function prepareIO(study: LoadedStudy): PreparedIO {
   const { config } = study;
-  const sectors: Record<string, SectorCoefficient> = {};
-  let ioSource: string;
-  let tableInfo: ReturnType<typeof loadTable> | undefined;
-  if (config.io.coefficients) {
-    ioSource = `coefficients given in ${config.source}`;
-    for (const cat of config.consumption.categories)
-      sectors[cat.id] = { code: cat.sector, index: -1, name: { zh: '', en: '' }, coefficient: config.io.coefficients[cat.sector] };
-  } else {
-    tableInfo = loadTable(study);
-    const { table, divisions } = tableInfo;
-    ioSource = tableInfo.display;
-    const colsums = totalRequirementColumnSums(technicalCoefficients(table), table.n);
-    for (const cat of config.consumption.categories) {
-      let index: number;
-      try {
-        index = resolveSector(table, cat.sector, divisions);
-      } catch (e) {
-        throw new ConfigError(config.source, `${cat.yamlPath}.sector`, null, (e as Error).message);
-      }
-      sectors[cat.id] = { code: cat.sector, index, name: table.names[index], coefficient: colsums[index] };
-    }
-  }
+  const c = config.io;
+  const ioMethod: IOMethod = { method: c.method, type: c.type, domestic: c.model === 'domestic' };
   const j = config.jobsPerOutput;
-  let jobsPerOutput: JobsPerOutput;
-  if (j.method === 'ratio') {
-    jobsPerOutput = { perYuan: j.perYuan, formula: `${j.value} ${j.unit}`, inputs: { value: j.value, unit: j.unit }, source: j.source ?? 'stated in the study file' };
-  } else {
-    tableInfo ??= loadTable(study);
+  const sectors: Record<string, SectorCoefficient> = {};
+  if (c.coefficients) {
+    if (j.method !== 'ratio') throw new ConfigError(config.source, 'jobs_per_output.method', null, 'with coefficients given directly only method ratio is possible (no table to take output or employment from)');
+    for (const cat of config.consumption.categories)
+      sectors[cat.id] = { code: cat.sector, index: -1, name: { zh: '', en: '' }, coefficient: c.coefficients[cat.sector], jobs: null, valueAdded: { competitive: null, domestic: null } };
+    return { sectors, ioSource: `coefficients given in ${config.source}`, ioMethod, model: null, jobsPerOutput: ratioConversion(j) };
+  }
+  const { table, divisions, display } = loadTable(study);
+  let employment: EmploymentByDivision | null = null;
+  if (j.method !== 'ratio') {
     const file = resolveStudyPath(study.dir, j.employment, 'jobs_per_output.employment', config.source);
-    const year = 2017;
-    const persons = nationalEmployment(readFileSync(file, 'utf8'), j.employment, year);
-    const x = tableInfo.table.x;
-    let output = 0;
-    for (let i = 0; i < x.length; i++) output += x[i];
-    const scale = tableInfo.table.unit === '万元' ? 1e4 : 1;
+    employment = parseEmploymentByDivision(readFileSync(file, 'utf8'), j.employment);
+  }
+  let model: IOModel;
+  try {
+    let e: Float64Array | null = null;
+    if (j.method === 'sector') {
+      if (!divisions) throw new Error('sector employment coefficients need the sector–division concordance of the builtin table (use io.table: builtin:china-io-2017-149)');
+      e = employmentCoefficients(table, employment!, divisions, j.year).coefficients;
+    }
+    model = ioModel(table, { employment: e });
+  } catch (err) {
+    throw new ConfigError(config.source, j.method === 'sector' ? 'jobs_per_output' : 'io.table', null, (err as Error).message);
+  }
+  for (const cat of config.consumption.categories) {
+    let index: number;
+    try {
+      index = resolveSector(table, cat.sector, divisions);
+    } catch (e) {
+      throw new ConfigError(config.source, `${cat.yamlPath}.sector`, null, (e as Error).message);
+    }
+    const r = sectorResponse(model, index, ioMethod);
+    sectors[cat.id] = { code: cat.sector, index, name: table.names[index], coefficient: r.output, jobs: r.jobs, valueAdded: r.valueAdded };
+  }
+  let jobsPerOutput: JobsPerOutput;
+  if (j.method === 'ratio') jobsPerOutput = ratioConversion(j);
+  else if (j.method === 'national') {
+    const nat = nationalJobsPerOutput(employment!, j.year, table);
+    const scale = yuanPerUnit(table.unit);
     jobsPerOutput = {
-      perYuan: persons / (output * scale),
+      method: 'national',
+      perYuan: nat.perUnit / scale,
       formula: 'national employment / national gross output',
-      inputs: { employment: persons, grossOutput: output * scale, year },
-      source: j.source ?? `national average of ${year}: employment (${j.employment}) / gross output (${tableInfo.display})`,
+      inputs: { employment: nat.persons, grossOutput: nat.output * scale, year: j.year },
+      source: j.source ?? `national average of ${j.year}: employment (${j.employment}) / gross output (${display})`,
+    };
+  } else {
+    jobsPerOutput = {
+      method: 'sector',
+      perYuan: NaN,
+      formula: 'Σ_i e_i × induced output_i, e_i = persons per yuan of output of sector i',
+      inputs: { year: j.year, employment: j.employment },
+      source: j.source ?? `employment coefficients by sector: ${j.year} employment by division (${j.employment}) split over the table's sectors by output share`,
     };
   }
-  return { sectors, ioSource, jobsPerOutput };
+  return { sectors, ioSource: display, ioMethod, model, jobsPerOutput };
 }
 
-/** Total employed persons (row TOT, in 万人) of a year in the employment-by-division CSV → persons. */
-function nationalEmployment(text: string, source: string, year: number): number {
-  const lines = text.split(/\r?\n/);
-  const header = lines[0].split(',');
-  const col = header.indexOf(String(year));
-  if (col < 0) throw new Error(`${source}: no column ${year}`);
-  const row = lines.find((l) => l.startsWith('TOT,'));
-  if (!row) throw new Error(`${source}: no row TOT (national total)`);
-  // The TOT description contains a comma inside quotes in some versions; count from the end.
-  const cells = row.split(',');
-  const v = Number(cells[cells.length - (header.length - col)]);
-  if (!Number.isFinite(v)) throw new Error(`${source}: row TOT, column ${year}: not a number`);
-  return v * 1e4;
+function ratioConversion(j: StudyConfig['jobsPerOutput']): JobsPerOutput {
+  if (j.method !== 'ratio') throw new Error('internal: not a ratio');
+  return { method: 'ratio', perYuan: j.perYuan, formula: `${j.value} ${j.unit}`, inputs: { value: j.value, unit: j.unit }, source: j.source ?? 'stated in the study file' };
 }
 
 export interface PreparedStudy {

@@ -1,12 +1,14 @@
 // computeStudy: the platform-impact model of METHOD.md composed from its parts.
 // Pure: takes the validated config and the prepared inputs, returns every figure with its derivation.
-import type { StudyConfig, StudyInputs, StudyResults, Figure, ComponentRow, ConsumptionRow, Label, Unit, ComponentConfig, QualityRecord } from './types.ts';
+import type { StudyConfig, StudyInputs, StudyResults, Figure, ComponentRow, ConsumptionRow, Label, Unit, QualityRecord, SectorImpactRow } from './types.ts';
 import { inducedOutput } from './inducedOutput.ts';
 import { selectRows, numberField } from './select.ts';
 import { componentEstimates, consumptionEstimates, type ComponentEstimate } from './sampling.ts';
 import { Moments, combine, unit, ratioGradient, type Gradient } from './moments.ts';
 import { qnorm, qt } from '../survey/index.ts';
 import { indicatorFigures } from './indicators.ts';
+import { yuanPerUnit } from './ioResponse.ts';
+import { leontiefImpact } from '../io/index.ts';
 
 type FigureSpec = Omit<Figure, 'id' | 'from'> & { from?: string[]; g?: Gradient };
 
@@ -116,6 +118,23 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyRes
   }
 
   // --- Consumption and induced output -----------------------------------------------------
+  const io = inputs.ioMethod;
+  const seedMethod = io.method === 'seed';
+  const model = io.domestic ? '国内（非竞争进口）模型 domestic model' : '竞争进口模型 competitive model';
+  const outputLabel = seedMethod
+    ? L('诱发产出（原报告称“间接GDP”）', "Induced output (seed: 'indirect GDP')")
+    : io.type === 'I'
+      ? L(`间接产出（I型，${model.split(' ')[0]}）`, `Indirect output (Type I, ${model.split(' ').slice(1).join(' ')})`)
+      : L(`间接及引致产出（II型，${model.split(' ')[0]}）`, `Indirect and induced output (Type II, ${model.split(' ').slice(1).join(' ')})`);
+  const jpo = inputs.jobsPerOutput;
+  const jobsCoefficient = (catId: string): number => {
+    const sc = inputs.sectors[catId];
+    if (jpo.method === 'sector') {
+      if (sc.jobs === null) throw new Error(`jobs_per_output: no sector employment coefficients were prepared for ${sc.code}`);
+      return sc.jobs;
+    }
+    return jpo.perYuan * sc.coefficient;
+  };
   const consumption: ConsumptionRow[] = [];
   const cq = config.consumption.questionnaire ? inputs.questionnaires[config.consumption.questionnaire] : undefined;
   const surveyed = config.consumption.categories.filter((c) => c.field !== undefined);
@@ -152,12 +171,12 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyRes
       value: out,
       unit: 'yuan',
       label: L(`${cat.label.zh}：诱发产出`, `${cat.label.en}: induced output`),
-      formula: 'C_c × b_s(c)',
+      formula: seedMethod ? 'C_c × b_s(c)' : `C_c × ${outputLabel.en.toLowerCase()} per yuan of final demand for s(c)`,
       inputs: { b: sector.coefficient, sector: `${sector.code} ${sector.name.zh} ${sector.name.en}` },
       from: [`consumption.${cat.id}`],
       g: combine([[sector.coefficient, grads.get(`consumption.${cat.id}`)!]]),
     });
-    consumption.push({ id: cat.id, label: cat.label, kind: cat.kind, sector: { code: sector.code, index: sector.index, name: sector.name }, amount, coefficient: sector.coefficient, inducedOutput: out, jobs: out * inputs.jobsPerOutput.perYuan });
+    consumption.push({ id: cat.id, label: cat.label, kind: cat.kind, sector: { code: sector.code, index: sector.index, name: sector.name }, amount, coefficient: sector.coefficient, inducedOutput: out, jobs: amount * jobsCoefficient(cat.id) });
   }
   const catIds = (kind?: 'information' | 'traditional') => config.consumption.categories.filter((c) => !kind || c.kind === kind).map((c) => `consumption.${c.id}`);
   const moneySum = (id: string, ids: string[], label: Label, formula: string) => put(id, { value: sumOf(ids), unit: 'yuan', label, formula, inputs: {}, from: ids, g: gsum(ids) });
@@ -167,24 +186,68 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyRes
   moneySum(
     'output.indirect',
     config.consumption.categories.map((c) => `output.indirect.${c.id}`),
-    L('诱发产出（原报告称“间接GDP”）', "Induced output (seed: 'indirect GDP')"),
-    'Σ_c C_c × b_s(c), b_s = column sum of (I − A)⁻¹ − I',
+    outputLabel,
+    seedMethod ? 'Σ_c C_c × b_s(c), b_s = column sum of (I − A)⁻¹ − I' : `Σ_c C_c × (${outputLabel.en.toLowerCase()} per yuan of final demand)`,
   );
   figures['output.indirect'].notes =
-    'Intermediate output induced by the consumption, not value added: in a competitive-import table the value-added multiplier is 1 for every sector.';
+    'Output of intermediate goods and services (plus household-induced output for Type II), not value added: in a competitive-import table one yuan of final demand generates exactly one yuan of value added in total (see va.generated.*).';
+
+  // --- Value-added view: what the consumption adds to GDP, by model ----------------------------
+  for (const [key, zh, en] of [
+    ['competitive', '竞争进口模型', 'competitive-import model'],
+    ['domestic', '国内模型（扣除进口）', 'domestic model, imports excluded'],
+  ] as const) {
+    const per = config.consumption.categories.map((c) => inputs.sectors[c.id].valueAdded[key]);
+    if (per.some((v) => v === null)) continue;
+    const cats = config.consumption.categories.map((c) => `consumption.${c.id}`);
+    put(`va.generated.${key}`, {
+      value: cats.reduce((sum, id, k) => sum + figures[id].value * (per[k] as number), 0),
+      unit: 'yuan',
+      label: L(`带动增加值（直接＋间接，${zh}）`, `Value added generated (direct + indirect, ${en})`),
+      formula: 'Σ_c C_c × v·(I − A)⁻¹e_s(c)' + (key === 'domestic' ? ' with A_d = (I − M̂)A and demand (1 − m_s)' : ''),
+      inputs: Object.fromEntries(config.consumption.categories.map((c, k) => [`VA multiplier ${inputs.sectors[c.id].code}`, per[k] as number])),
+      from: cats,
+      g: combine(cats.map((id, k) => [per[k] as number, grads.get(id)!])),
+      notes:
+        key === 'competitive'
+          ? 'Equals the consumption itself: in this table Σ_i a_ij + v_j = 1, so the value-added multiplier is 1 in every sector. This, not induced output, is the GDP view.'
+          : 'Value added generated in the domestic economy, after imported inputs and directly imported consumption.',
+    });
+  }
 
   // --- Indirect jobs and totals -------------------------------------------------------------
-  const jpo = inputs.jobsPerOutput;
-  put('ratio.jobs_per_output', { value: jpo.perYuan, unit: 'persons/yuan', label: L('单位产出就业人数', 'Jobs per yuan of output'), formula: jpo.formula, inputs: jpo.inputs, notes: jpo.source });
-  put('jobs.indirect', {
-    value: figures['output.indirect'].value * jpo.perYuan,
-    unit: 'persons',
-    label: L('间接带动就业', 'Indirect jobs'),
-    formula: 'induced output × jobs per yuan of output',
-    inputs: {},
-    from: ['output.indirect', 'ratio.jobs_per_output'],
-    g: combine([[jpo.perYuan, grads.get('output.indirect')!]]),
-  });
+  const catIdsAll = config.consumption.categories.map((c) => c.id);
+  if (jpo.method === 'sector') {
+    put('jobs.indirect', {
+      value: catIdsAll.reduce((sum, id) => sum + figures[`consumption.${id}`].value * jobsCoefficient(id), 0),
+      unit: 'persons',
+      label: L('间接带动就业', 'Indirect jobs'),
+      formula: 'Σ_c C_c × Σ_i e_i × (induced output of sector i per yuan of demand for s(c))',
+      inputs: Object.fromEntries(catIdsAll.map((id) => [`jobs per yuan of demand, ${inputs.sectors[id].code}`, jobsCoefficient(id)])),
+      from: catIdsAll.map((id) => `consumption.${id}`),
+      g: combine(catIdsAll.map((id) => [jobsCoefficient(id), grads.get(`consumption.${id}`)!])),
+      notes: jpo.source,
+    });
+    put('ratio.jobs_per_output', {
+      value: figures['jobs.indirect'].value / figures['output.indirect'].value,
+      unit: 'persons/yuan',
+      label: L('单位产出就业人数（由部门就业系数隐含）', 'Jobs per yuan of output (implied by sector coefficients)'),
+      formula: 'jobs.indirect / output.indirect',
+      inputs: {},
+      from: ['jobs.indirect', 'output.indirect'],
+    });
+  } else {
+    put('ratio.jobs_per_output', { value: jpo.perYuan, unit: 'persons/yuan', label: L('单位产出就业人数', 'Jobs per yuan of output'), formula: jpo.formula, inputs: jpo.inputs, notes: jpo.source });
+    put('jobs.indirect', {
+      value: figures['output.indirect'].value * jpo.perYuan,
+      unit: 'persons',
+      label: L('间接带动就业', 'Indirect jobs'),
+      formula: 'induced output × jobs per yuan of output',
+      inputs: {},
+      from: ['output.indirect', 'ratio.jobs_per_output'],
+      g: combine([[jpo.perYuan, grads.get('output.indirect')!]]),
+    });
+  }
   sumFigure('jobs.total', ['jobs.direct', 'jobs.indirect'], L('带动就业总量', 'Total jobs driven'), 'direct + indirect');
   put('share.providers', {
     value: figures['jobs.providers'].value / figures['jobs.total'].value,
@@ -218,9 +281,12 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyRes
   const assumptions = [
     'Questionnaires without a declared design are simple random samples: provider types of n_k from N_k (weights N_k/n_k, fpc), operator types with equal weights (ratio estimator), consumers of n from the platform users (weights U/n, fpc), as the seed formulas imply. Components from independent samples add variances.',
     `Intervals: ${Math.round(level * 100)}% ${method === 't' ? 'Student t with design degrees of freedom (Satterthwaite across questionnaires)' : 'normal'}; standard errors by Taylor linearization.`,
-    `Coefficients b_s are column sums of B = (I − A)⁻¹ − I of ${inputs.ioSource}; they are treated as fixed (no sampling error).`,
+    seedMethod
+      ? `Coefficients b_s are column sums of B = (I − A)⁻¹ − I of ${inputs.ioSource} (the seed's method: Type I, competitive imports); they are treated as fixed (no sampling error).`
+      : `Induced output from the Leontief model of ${inputs.ioSource}: Type ${io.type}, ${io.domestic ? 'domestic (import-adjusted)' : 'competitive-import'} model; coefficients treated as fixed (no sampling error).`,
     `Jobs per yuan of induced output: ${jpo.source.replace(/\.$/, '')}.`,
   ];
+  const sectors = inputs.model ? sectorImpacts(inputs, config, figures) : undefined;
   return {
     spillover: inputs.version,
     study: { name: config.name, year: config.year, platform: config.platform, source: config.source },
@@ -229,7 +295,27 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyRes
     consumption,
     quality,
     assumptions,
+    ...(sectors ? { sectors } : {}),
   };
+}
+
+/** Impacts by IO sector of the estimated consumption, under the study's method (seed: Type I, competitive). */
+function sectorImpacts(inputs: StudyInputs, config: StudyConfig, figures: Record<string, Figure>): SectorImpactRow[] {
+  const model = inputs.model!;
+  const scale = yuanPerUnit(model.unit);
+  const demand = new Float64Array(model.n);
+  for (const c of config.consumption.categories) demand[inputs.sectors[c.id].index] += figures[`consumption.${c.id}`].value / scale;
+  const seed = inputs.ioMethod.method === 'seed';
+  const imp = leontiefImpact(model, demand, { type: seed ? 'I' : inputs.ioMethod.type, domestic: seed ? false : inputs.ioMethod.domestic });
+  const jpo = inputs.jobsPerOutput;
+  return Array.from({ length: model.n }, (_, i) => ({
+    code: model.codes[i],
+    name: model.names[i],
+    demand: demand[i] * scale,
+    output: { direct: imp.output.direct[i] * scale, indirect: imp.output.indirect[i] * scale, induced: imp.output.induced[i] * scale },
+    valueAdded: imp.valueAdded ? imp.valueAdded.total[i] * scale : null,
+    jobs: jpo.method === 'sector' ? (imp.jobs ? imp.jobs.indirect[i] + imp.jobs.induced[i] : null) : (imp.output.indirect[i] + imp.output.induced[i]) * scale * jpo.perYuan,
+  }));
 }
 
 function sortKeys<T>(o: Record<string, T>): Record<string, T> {

@@ -180,8 +180,10 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
 
   const jpo = raw.jobs_per_output;
   if (jpo.method === 'ratio' && (jpo.value === undefined || jpo.unit === undefined)) fail(['jobs_per_output'], 'method ratio needs `value` and `unit`');
-  if (jpo.method === 'national' && (jpo.employment === undefined || io.table === undefined))
-    fail(['jobs_per_output'], 'method national needs `employment` (employment-by-division CSV) and io.table');
+  if ((jpo.method === 'national' || jpo.method === 'sector') && (jpo.employment === undefined || io.table === undefined))
+    fail(['jobs_per_output'], `method ${jpo.method} needs \`employment\` (employment-by-division CSV) and io.table`);
+  if (io.coefficients !== undefined && io.method !== 'seed') fail(['io', 'method'], 'coefficients given directly work only with method seed; give io.table for leontief');
+  if (io.method === 'seed' && (io.type !== undefined || io.model !== undefined)) fail(['io'], '`type` and `model` apply to method leontief; method seed is Type I, competitive, by definition');
   const perYuan = { 'persons/yuan': 1, 'persons/万元': 1e-4, 'persons/亿元': 1e-8 } as const;
 
   const indicators = (raw.indicators ?? []).map((ind: Raw, i: number) => {
@@ -221,12 +223,12 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
     operators,
     groups,
     consumption: { questionnaire: cons.questionnaire, categories },
-    io: { table: io.table, method: io.method, coefficients: io.coefficients },
+    io: { table: io.table, method: io.method, type: io.type ?? 'I', model: io.model ?? 'competitive', coefficients: io.coefficients },
     intervals: { level: raw.intervals?.level ?? 0.95, method: raw.intervals?.method ?? 't' },
     indicators,
     jobsPerOutput:
       jpo.method === 'ratio'
         ? { method: 'ratio', perYuan: jpo.value * perYuan[jpo.unit as keyof typeof perYuan], value: jpo.value, unit: jpo.unit, source: jpo.source }
-        : { method: 'national', employment: jpo.employment, source: jpo.source },
+        : { method: jpo.method, employment: jpo.employment, year: jpo.year ?? 2017, source: jpo.source },
   };
 }

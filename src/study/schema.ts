@@ -225,7 +225,12 @@ export const studySchema = {
       additionalProperties: false,
       properties: {
         table: { type: 'string', description: 'Input-output table file (NBS 149-sector CSV format), relative to the study file.' },
-        method: { enum: ['seed'], description: 'seed: indirect output = Σ C_c × colsum(B)_s(c), B = (I−A)⁻¹ − I.' },
+        method: {
+          enum: ['seed', 'leontief'],
+          description: 'seed: induced output = Σ C_c × colsum(B)_s(c), B = (I − A)⁻¹ − I, as the report; leontief: the consumption as a final-demand shock through the chosen model (type, model).',
+        },
+        type: { enum: ['I', 'II'], description: 'With method leontief: Type I (open model) or Type II (households endogenous: compensation row, household consumption columns). Default I.' },
+        model: { enum: ['competitive', 'domestic'], description: 'With method leontief: competitive-import A, or the domestic model A_d = (I − M̂)A with m = imports / (intermediate use + final use − exports). Default competitive.' },
         coefficients: {
           type: 'object',
           description: 'Total-consumption coefficients (完全消耗系数 column sums) given directly, by sector code; used instead of the table.',
@@ -239,10 +244,14 @@ export const studySchema = {
       additionalProperties: false,
       description: 'Conversion of induced output to jobs.',
       properties: {
-        method: { enum: ['ratio', 'national'], description: 'ratio: a stated persons-per-output ratio; national: national employment / national gross output of the IO year.' },
+        method: {
+          enum: ['ratio', 'national', 'sector'],
+          description: 'ratio: a stated persons-per-output ratio; national: national employment / national gross output; sector: employment coefficients of each IO sector (employment by division split over sectors by output share).',
+        },
+        year: { type: 'integer', description: 'With national or sector: the employment year (default 2017, the IO table year).' },
         value: { type: 'number', exclusiveMinimum: 0, description: 'With method ratio: persons per `unit` of output.' },
         unit: { enum: ['persons/yuan', 'persons/万元', 'persons/亿元'], description: 'Unit of value.' },
-        employment: { type: 'string', description: 'With method national: the employment-by-division CSV (relative to the study file).' },
+        employment: { type: 'string', description: 'With national or sector: the employment-by-division CSV (relative to the study file, or builtin:china-employment-by-division).' },
         source: { type: 'string', description: 'Where the ratio comes from (shown in the results).' },
       },
     },

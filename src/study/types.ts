@@ -1,3 +1,5 @@
+import type { IOModel } from '../io/index.ts';
+import type { IOMethod } from './ioResponse.ts';
 // Types of a study: the validated configuration (StudyConfig) and the results (StudyResults).
 
 export interface Label {
@@ -68,7 +70,7 @@ export interface IndicatorConfig {
 
 export type JobsPerOutputConfig =
   | { method: 'ratio'; perYuan: number; value: number; unit: string; source?: string }
-  | { method: 'national'; employment: string; source?: string };
+  | { method: 'national' | 'sector'; employment: string; year: number; source?: string };
 
 export interface StudyConfig {
   source: string;
@@ -82,7 +84,7 @@ export interface StudyConfig {
   operators: ComponentConfig[];
   groups: Record<string, { label: Label }>;
   consumption: { questionnaire?: string; categories: CategoryConfig[] };
-  io: { table?: string; method: 'seed'; coefficients?: Record<string, number> };
+  io: { table?: string; method: 'seed' | 'leontief'; type: 'I' | 'II'; model: 'competitive' | 'domestic'; coefficients?: Record<string, number> };
   jobsPerOutput: JobsPerOutputConfig;
   intervals: { level: number; method: 't' | 'z' };
   indicators: IndicatorConfig[];
@@ -157,10 +159,14 @@ export interface SectorCoefficient {
   code: string; // as the study wrote it
   index: number; // 0-based row of the IO table
   name: Label;
-  coefficient: number; // column sum of B
+  coefficient: number; // output induced per yuan (seed: column sum of B)
+  jobs: number | null; // persons per yuan of demand (sector employment coefficients), or null
+  valueAdded: { competitive: number | null; domestic: number | null }; // total VA per yuan (Type I)
 }
 
 export interface JobsPerOutput {
+  method: 'ratio' | 'national' | 'sector';
+  /** Persons per yuan of induced output (ratio, national); NaN with sector coefficients. */
   perYuan: number;
   formula: string;
   inputs: Record<string, number | string>;
@@ -171,8 +177,21 @@ export interface StudyInputs {
   questionnaires: Record<string, QuestionnaireData>;
   sectors: Record<string, SectorCoefficient>; // by consumption category id
   ioSource: string;
+  ioMethod: IOMethod;
+  /** The Leontief model of the table (absent when coefficients are given directly). */
+  model: IOModel | null;
   jobsPerOutput: JobsPerOutput;
   version: string;
+}
+
+/** Impact of the study's consumption on one IO sector (base units: yuan, persons). */
+export interface SectorImpactRow {
+  code: string;
+  name: Label;
+  demand: number;
+  output: { direct: number; indirect: number; induced: number };
+  valueAdded: number | null;
+  jobs: number | null;
 }
 
 export interface StudyResults {
@@ -183,4 +202,6 @@ export interface StudyResults {
   consumption: ConsumptionRow[];
   quality: QualityRecord[];
   assumptions: string[];
+  /** Impacts by IO sector of the consumption shock (when an IO table is used). */
+  sectors?: SectorImpactRow[];
 }

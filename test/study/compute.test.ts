@@ -62,11 +62,13 @@ const inputs: StudyInputs = {
     c: q('c', { a: [10, 30, 20] }),
   },
   sectors: {
-    a: { code: '123', index: 122, name: { zh: '互联网', en: 'Internet' }, coefficient: 1.5 },
-    b: { code: '120', index: 119, name: { zh: '餐饮', en: 'Catering' }, coefficient: 0.8 },
+    a: { code: '123', index: 122, name: { zh: '互联网', en: 'Internet' }, coefficient: 1.5, jobs: null, valueAdded: { competitive: null, domestic: null } },
+    b: { code: '120', index: 119, name: { zh: '餐饮', en: 'Catering' }, coefficient: 0.8, jobs: null, valueAdded: { competitive: null, domestic: null } },
   },
   ioSource: 'test coefficients',
-  jobsPerOutput: { perYuan: 0.001, formula: '0.001 persons/yuan', inputs: {}, source: 'test' },
+  ioMethod: { method: 'seed', type: 'I', domestic: false },
+  model: null,
+  jobsPerOutput: { method: 'ratio', perYuan: 0.001, formula: '0.001 persons/yuan', inputs: {}, source: 'test' },
   version: 'test',
 };
 
