@@ -13,7 +13,7 @@ export function technicalCoefficients(table: Pick<IOTable, 'n' | 'Z' | 'x' | 'co
   const { n, Z, x, codes, source } = table;
   if (Z.length !== n * n) throw new Error(`${source}: Z has ${Z.length} entries, expected ${n}×${n}`);
   if (x.length !== n) throw new Error(`${source}: x has length ${x.length}, expected ${n}`);
-  const A = new Float64Array(n * n);
+  const inv = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     const xj = x[j];
     if (!Number.isFinite(xj) || xj < 0) throw new Error(`${source}: sector ${codes[j]}: invalid gross output ${xj}`);
@@ -21,10 +21,12 @@ export function technicalCoefficients(table: Pick<IOTable, 'n' | 'Z' | 'x' | 'co
       for (let i = 0; i < n; i++) {
         if (Z[i * n + j] !== 0) throw new Error(`${source}: sector ${codes[j]}: gross output is 0 but input from ${codes[i]} is ${Z[i * n + j]}`);
       }
-      continue;
-    }
-    const inv = 1 / xj;
-    for (let i = 0; i < n; i++) A[i * n + j] = Z[i * n + j] * inv;
+    } else inv[j] = 1 / xj;
+  }
+  const A = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const ri = i * n;
+    for (let j = 0; j < n; j++) A[ri + j] = Z[ri + j] * inv[j];
   }
   return A;
 }
