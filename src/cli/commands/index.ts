@@ -8,7 +8,8 @@ import { register as survey } from './survey.ts';
 import { register as audit } from './audit.ts';
 import { register as plan } from './plan.ts';
 import { register as serve } from './serve.ts';
+import { register as init } from './init.ts';
 
 export type Register = (program: Command, setExitCode: (code: number) => void) => void;
 
-export const commands: Register[] = [run, check, explain, io, survey, audit, plan, serve];
+export const commands: Register[] = [run, check, explain, io, survey, audit, plan, serve, init];

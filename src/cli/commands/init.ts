@@ -1,0 +1,39 @@
+// spillover init DIR [--lang zh|en] [--components providers,operators,consumers] [--year YEAR] [--force]
+import { join, relative, resolve } from 'node:path';
+import type { Register } from './index.ts';
+import { packageRoot } from '../prepare.ts';
+import { parseLang } from '../format.ts';
+import { parseComponents, ROLES, scaffoldStudy, writeScaffold } from '../../init/index.ts';
+
+function parseYear(v: string): number {
+  const y = Number(v);
+  if (!Number.isInteger(y) || y < 1990 || y > 2100) throw new Error(`--year: expected a year between 1990 and 2100, got ${JSON.stringify(v)}`);
+  return y;
+}
+
+export const register: Register = (program) => {
+  program
+    .command('init')
+    .description('Scaffold a new study in DIR: a commented study.yaml, questionnaire templates (questionnaires.xlsx and data/*.csv with example rows) and a README; `spillover check DIR/study.yaml` passes on it.')
+    .argument('<dir>', 'directory to create (must be empty or absent)')
+    .option('--lang <lang>', 'language of comments, headers and README: zh or en', 'zh')
+    .option('--components <list>', `questionnaires to include, comma-separated: ${ROLES.join(',')}`, ROLES.join(','))
+    .option('--year <year>', 'study year (default: last calendar year)')
+    .option('--force', 'write into a non-empty directory, replacing the scaffold\'s files')
+    .action(async (dir: string, opts: { lang: string; components: string; year?: string; force?: boolean }) => {
+      const lang = parseLang(opts.lang);
+      const roles = parseComponents(opts.components);
+      const year = opts.year === undefined ? new Date().getUTCFullYear() - 1 : parseYear(opts.year);
+      const abs = resolve(dir);
+      const schemaRef = relative(abs, join(packageRoot, 'schema/study.schema.json')).split('\\').join('/');
+      const names = await writeScaffold(abs, await scaffoldStudy({ lang, roles, year, schemaRef }), { force: opts.force === true });
+      const study = join(dir, 'study.yaml');
+      const zh = lang === 'zh';
+      process.stdout.write(`${zh ? '已创建研究' : 'Created study'} ${dir}/\n  ${names.join('\n  ')}\n\n`);
+      process.stdout.write(
+        zh
+          ? `下一步：\n  1. 按 questionnaires.xlsx 设计问卷，把导出文件放进 ${join(dir, 'data')}/（示例行是虚构的）\n  2. 替换 ${study} 中标有 TODO 的值\n  3. spillover check ${study}\n  4. spillover run ${study}\n`
+          : `Next:\n  1. Build your questionnaires from questionnaires.xlsx; put the exports in ${join(dir, 'data')}/ (the example rows are made up)\n  2. Replace the values marked TODO in ${study}\n  3. spillover check ${study}\n  4. spillover run ${study}\n`,
+      );
+    });
+};
