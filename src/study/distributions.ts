@@ -87,7 +87,7 @@ export function checkDistribution(d: Distribution, where: string, bounds: [numbe
   switch (d.dist) {
     case 'point':
       fin(d.value, 'value');
-      inside(d.value, d.value, 'value');
+      if (d.value < lo || d.value > hi) throw new Error(`${where}: ${d.value} is outside the allowed range [${lo}, ${hi}]`);
       break;
     case 'uniform':
       fin(d.min, 'min');

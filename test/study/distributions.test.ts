@@ -33,5 +33,6 @@ test('checkDistribution errors', () => {
   assert.throws(() => checkDistribution({ dist: 'uniform', min: 1, max: 1 }, 'x'), /x: uniform needs min < max/);
   assert.throws(() => checkDistribution({ dist: 'normal', mean: 0.1, sd: 0.1 }, 'r', [0, 1]), /mean ± 6 sd \[-0.5\d*, 0.7\d*\] leaves the allowed range/);
   assert.throws(() => checkDistribution({ dist: 'lognormal', meanlog: 0, sdlog: 1 }, 'r', [0, 1]), /unbounded above/);
+  assert.throws(() => checkDistribution({ dist: 'point', value: 1.3 }, 'rate', [0, 1]), /rate: 1.3 is outside the allowed range \[0, 1\]/);
   assert.throws(() => checkDistribution({ dist: 'triangular', min: 0, mode: 2, max: 1 }, 't'), /min ≤ mode ≤ max/);
 });
