@@ -37,11 +37,13 @@ export const inputs: StudyInputs = {
     o: { key: 'o', file: 'o.csv', rowsRead: 2, valid: 2, rejected: 0, reasons: {}, numbers: { accounts: f64([1, 4]), staff: f64([2, 3]), fulltime_share: f64([1, 0]) }, categories: {} },
   },
   sectors: {
-    a: { code: '123', index: 122, name: { zh: '甲', en: 'A' }, coefficient: 2.0 },
-    b: { code: '120', index: 119, name: { zh: '乙', en: 'B' }, coefficient: 0.5 },
+    a: { code: '123', index: 122, name: { zh: '甲', en: 'A' }, coefficient: 2.0, jobs: null, valueAdded: { competitive: null, domestic: null } },
+    b: { code: '120', index: 119, name: { zh: '乙', en: 'B' }, coefficient: 0.5, jobs: null, valueAdded: { competitive: null, domestic: null } },
   },
   ioSource: 'test coefficients',
-  jobsPerOutput: { perYuan: 0.01, formula: '0.01 persons/yuan', inputs: {}, source: 'test' },
+  ioMethod: { method: 'seed', type: 'I', domestic: false },
+  model: null,
+  jobsPerOutput: { method: 'ratio', perYuan: 0.01, formula: '0.01 persons/yuan', inputs: {}, source: 'test' },
   version: 'test',
 };
 
