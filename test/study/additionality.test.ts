@@ -135,3 +135,22 @@ test('sector employment coefficients: indirect jobs scale with demand, jobs_per_
   const withJpo = parseNetImpact('uncertainty: {seed: 1, draws: 100, level: 0.9, sampling: none, parameters: {jobs_per_output: {dist: uniform, min: 1, max: 2, unit: persons/万元}}}', config);
   assert.throws(() => studyModel(config, r, withJpo), /sector employment coefficients here; a single jobs-per-output ratio cannot vary/);
 });
+
+test('schema fragments compose with studySchema: no key clash, the example plus the doc block validates', async () => {
+  const { studySchema } = await import('../../src/study/schema.ts');
+  const { netImpactSchema } = await import('../../src/study/schema/netImpact.ts');
+  const { jobUnitsSchema } = await import('../../src/study/schema/jobUnits.ts');
+  const Ajv = (await import('ajv')).default;
+  const { parse } = await import('yaml');
+  const { readFileSync } = await import('node:fs');
+  const own = Object.keys(studySchema.properties);
+  for (const k of [...Object.keys(netImpactSchema), ...Object.keys(jobUnitsSchema)]) assert.ok(!own.includes(k), `key ${k} already in studySchema`);
+  const merged = { ...studySchema, properties: { ...studySchema.properties, ...netImpactSchema, ...jobUnitsSchema } };
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(merged);
+  const md = readFileSync(new URL('../../docs/net-impact.md', import.meta.url), 'utf8');
+  const block = /<!-- example-block -->\s*```yaml\n([\s\S]*?)```/.exec(md)![1];
+  const study = readFileSync(new URL('../../examples/wechat-2019/study.yaml', import.meta.url), 'utf8');
+  const doc = parse(`${study}\n${block}\njob_units: {fte_basis: {hours_per_week: 40}}\n`);
+  assert.ok(validate(doc), JSON.stringify(validate.errors?.slice(0, 3)));
+  assert.ok(!validate({ ...doc, uncertainty: { ...doc.uncertainty, sampling: 'bootstrap' } }));
+});
