@@ -5,7 +5,7 @@ import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from '
 import { once } from 'node:events';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { aggregateQuestionnaire, openDatabase, type FieldSpec } from '../../src/data/index.ts';
+import { aggregateQuestionnaire, openDatabase, type FieldSpec, type Rejection } from '../../src/data/index.ts';
 
 const N = Number(process.argv[2] ?? 10_000_000);
 const OUT = new URL('../out/', import.meta.url).pathname;
@@ -80,12 +80,21 @@ try {
   const spec = (file: string, encoding: 'utf-8' | 'gb18030') => ({
     key: 'consumers',
     file,
-    displayPath: file,
+    displayPath: 'consumers.csv',
     encoding,
     id: 'respondent',
     columns: { region: '地区', uses: '是否使用微信', spend: '月消费(元)', traffic: '流量消费(元)', age: '年龄' },
   });
-  const opts = { groupBy: ['region', 'uses'], sums: ['spend', 'traffic'], maxRejections: 100 };
+  // every streamed rejection is checked against the generator: row r holds id r − 1 (a duplicate: id r − 2)
+  let checked = 0;
+  const onRejections = (batch: Rejection[]) => {
+    for (const r of batch) {
+      const want = String(r.row - (r.code === 'duplicate-id' ? 2 : 1));
+      if (r.id !== want) throw new Error(`row ${r.row}: id ${r.id}, expected ${want}`);
+    }
+    checked += batch.length;
+  };
+  const opts = { groupBy: ['region', 'uses'], sums: ['spend', 'traffic'], maxRejections: 100, onRejections };
   const u = await time('aggregateQuestionnaire, UTF-8', () => aggregateQuestionnaire(db, spec(utf8, 'utf-8'), fields, opts));
   const g = await time('aggregateQuestionnaire, GB18030', () => aggregateQuestionnaire(db, spec(gb, 'gb18030'), fields, opts));
   for (const [name, a] of [['UTF-8', u], ['GB18030', g]] as const) {
@@ -96,7 +105,8 @@ try {
   const same =
     JSON.stringify([u.r.reasons, u.r.groups.keys, [...u.r.groups.n], u.r.rejections]) === JSON.stringify([g.r.reasons, g.r.groups.keys, [...g.r.groups.n], g.r.rejections]) &&
     opts.sums.every((f) => close(u.r.groups.sum[f], g.r.groups.sum[f]) && close(u.r.groups.sumSq[f], g.r.groups.sumSq[f]));
-  console.log(`UTF-8 and GB18030 results agree: ${same}; reference rows: ${ref.r.length}`);
+  console.log(`UTF-8 and GB18030 results agree: ${same}; row numbers of all ${checked} rejections match the generator; reference groups: ${ref.r.length}`);
+  console.log(`UTF-8 read ${u.r.source.staged ? 'through a staging copy' : 'directly'}; GB18030 ${g.r.source.staged ? 'through a staging copy' : 'directly'}`);
   console.log(`ratio UTF-8 / reference:   ${(u.s / ref.s).toFixed(1)}×`);
   console.log(`ratio GB18030 / reference: ${(g.s / ref.s).toFixed(1)}×`);
 } finally {

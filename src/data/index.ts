@@ -1,12 +1,24 @@
-// spillover/data — questionnaire ingestion (Node only: DuckDB, exceljs, iconv-lite, node:fs).
+// spillover/data — questionnaire ingestion (Node only: DuckDB, exceljs, iconv-lite, node:fs). Engines never import it.
 // Rules for headers, encodings, row numbers and answer normalization: ./README.md.
 //
+//   openDatabase(): Promise<Db>                                         in-memory DuckDB; db.close() when done
+//   loadQuestionnaire(db, spec, fields): Promise<LoadedQuestionnaire>   valid rows as typed arrays + rejections
+//   aggregateQuestionnaire(db, spec, fields, {groupBy, sums, maxRejections?, onRejections?})
+//       : Promise<AggregatedQuestionnaire>                              huge files: per group n, count, Σx, Σx²
+//   writeRejections(path, rejections): Promise<void>                    rejected.csv, atomic, UTF-8 with BOM
+//   createRejectionWriter(path): Promise<RejectionWriter>               the same, streaming (write/close/abort)
+//   writeFileAtomic(path, data): Promise<void>
+//   confinePath(baseDir, userPath, what): string                        throws when the path leaves baseDir
+//   DataError {file, row?, column?, yamlPath?}                          every whole-file fault
+//
+// Example:
 //   const db = await openDatabase();
 //   try {
-//     const q = await loadQuestionnaire(db, spec, fields);          // small files: valid rows as typed arrays
-//     const a = await aggregateQuestionnaire(db, spec, fields, {      // huge files: per-group n, Σx, Σx²
-//       groupBy: ['region'], sums: ['spend'], onRejections: writer.write });
-//     await writeRejections('out/rejected.csv', q.rejections);
+//     const q = await loadQuestionnaire(db, spec, fields);              // q.rowsRead === q.valid + q.rejected
+//     const w = await createRejectionWriter(join(out, 'rejected.csv'));
+//     await w.write(q.rejections);
+//     const c = await aggregateQuestionnaire(db, consumerSpec, consumerFields, { groupBy: ['region'], sums: ['spend'], onRejections: w.write });
+//     await w.close();
 //   } finally { db.close(); }
 
 // Types
@@ -33,7 +45,7 @@ export { matchColumns, normalizeHeader, looseHeader, type ColumnMatch } from './
 
 // Writing
 export { writeRejections } from './writeRejections.ts';
-export { createRejectionWriter, type RejectionWriter } from './createRejectionWriter.ts';
+export { createRejectionWriter, REJECTION_HEADER, type RejectionWriter } from './createRejectionWriter.ts';
 export { writeFileAtomic } from './writeFileAtomic.ts';
 
 // Paths

@@ -149,7 +149,6 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
   ];
   try {
     for (const sql of steps) {
-      if (process.env.SPILLOVER_SQL) console.error(sql);
       await db.connection.run(sql);
     }
   } catch (e) {

@@ -32,12 +32,12 @@ export interface Staged {
   cleanup(): Promise<void>;
 }
 
-function stagedRelation(path: string, width: number, multiline: boolean, direct = false): string {
-  const cols = [...(direct ? [] : [`'__row': 'INTEGER'`]), ...Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`), `'__extra': 'VARCHAR'`].join(', ');
+function stagedRelation(path: string, width: number, multiline: boolean, positional = false): string {
+  const cols = [...(positional ? [] : [`'__row': 'INTEGER'`]), ...Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`), `'__extra': 'VARCHAR'`].join(', ');
   // null_padding: short rows get NULLs; strict_mode=false: a longer row puts its first surplus cell in __extra.
   // DuckDB's parallel reader cannot pad rows that contain quoted newlines, so such files are read serially.
   return (
-    `read_csv(${sqlString(path)}, header=false, ${direct ? 'skip=1, ' : ''}auto_detect=false, columns={${cols}}, delim=',', quote='"', escape='"', ` +
+    `read_csv(${sqlString(path)}, header=false, ${positional ? 'skip=1, ' : ''}auto_detect=false, columns={${cols}}, delim=',', quote='"', escape='"', ` +
     `new_line='\\n', null_padding=true, strict_mode=false, parallel=${multiline ? 'false' : 'true'})`
   );
 }
@@ -112,22 +112,23 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
       throw new DataError(`${display}: this is a ZIP/XLSX workbook, not a CSV file; rename it to .xlsx`, { file: display });
     }
     const encoding = spec.encoding ?? 'auto';
-    const simple = encoding === 'utf-8' || encoding === 'auto' ? await probeSimpleCsv(spec.file) : null;
-    if (simple !== null) {
+    const route = encoding === 'utf-8' || encoding === 'auto' ? await probeSimpleCsv(spec.file) : null;
+    if (route?.kind === 'direct') {
       await cleanup();
       return {
-        relation: stagedRelation(spec.file, simple.header.length, false, true),
+        relation: stagedRelation(spec.file, route.header.length, false, true),
         rowidBase: 2,
-        header: simple.header,
+        header: route.header,
         records: null,
         blankRows: 0,
         info: { format, encoding: 'utf-8', sheet: null, notes: encoding === 'auto' ? ['encoding auto: read as utf-8 (the whole file is valid UTF-8)'] : [], staged: false },
         cleanup: async () => {},
       };
     }
-    const c = await stageCsv(spec.file, display, encoding, out);
+    const c = await stageCsv(spec.file, display, encoding, out, route === null || route.kind === 'plain');
     return {
-      relation: stagedRelation(out, c.header.length, c.multiline),
+      relation: stagedRelation(out, c.header.length, c.multiline, c.plain),
+      ...(c.plain ? { rowidBase: 2 } : {}),
       header: c.header,
       records: c.records,
       blankRows: c.emptyLines - (c.headerRow - 1),

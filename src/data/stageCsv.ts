@@ -133,6 +133,42 @@ export class CsvScanner {
   }
 }
 
+/** Thrown by PlainSink when the text needs per-record numbering after all (the caller reruns numbered). */
+class Restart extends Error {}
+
+const STRUCTURE = /["\r]|\n[\n, \t]/;
+const BLANKISH_START = /^[\n, \t]/;
+
+/**
+ * The fast staging mode: writes the decoded text unchanged (header line included) as long as every line is one
+ * non-blank record — no quote, no CR, no line that is empty or starts with a comma, space or tab. Then record k
+ * (0-based, after the header) is row k + 2 and DuckDB numbers rows by insertion order. Anything else: Restart.
+ */
+class PlainSink {
+  header: string[] | null = null;
+  private head = '';
+  private afterNewline = true;
+  feed(text: string): string {
+    const s = toHalfWidth(text);
+    if (s.length === 0) return '';
+    if (STRUCTURE.test(s) || (this.afterNewline && BLANKISH_START.test(s))) throw new Restart();
+    this.afterNewline = s.charCodeAt(s.length - 1) === 10;
+    if (this.header === null) {
+      const nl = s.indexOf('\n');
+      if (nl < 0) this.head += s;
+      else {
+        this.header = parseRecord(this.head + s.slice(0, nl));
+        this.head = '';
+      }
+    }
+    return s;
+  }
+  finish(): string {
+    if (this.header === null && this.head !== '') this.header = parseRecord(this.head);
+    return '';
+  }
+}
+
 const FULL_WIDTH = /[\uff0b\uff0d\uff0e\uff05\uff10-\uff19\u3000\u00a0]/g;
 const HALF: Record<string, string> = { '\uff0b': '+', '\uff0d': '-', '\uff0e': '.', '\uff05': '%', '\u3000': ' ', '\u00a0': ' ' };
 for (let d = 0; d <= 9; d++) HALF[String.fromCharCode(0xff10 + d)] = String(d);
@@ -194,7 +230,11 @@ export type CsvEncoding = 'utf-8' | 'gbk' | 'gb18030';
 export interface StagedCsv {
   header: string[];
   headerRow: number;
-  records: number;
+  /** true: `out` holds the decoded text with its header line, one record per line (row = record index + 2);
+   *  false: `out` holds "<row>,<record>" lines without the header */
+  plain: boolean;
+  /** data records written (numbered mode), null in plain mode */
+  records: number | null;
   emptyLines: number;
   multiline: boolean;
   encoding: CsvEncoding;
@@ -205,8 +245,7 @@ async function write(ws: WriteStream, s: string): Promise<void> {
   if (s.length > 0 && !ws.write(s)) await once(ws, 'drain');
 }
 
-async function pass(file: string, display: string, encoding: CsvEncoding, out: string): Promise<CsvScanner> {
-  const scanner = new CsvScanner();
+async function pass<S extends CsvScanner | PlainSink>(file: string, display: string, encoding: CsvEncoding, out: string, scanner: S): Promise<S> {
   const ws = createWriteStream(out);
   const closed = once(ws, 'close');
   try {
@@ -224,13 +263,17 @@ async function pass(file: string, display: string, encoding: CsvEncoding, out: s
         const body = b.subarray(0, cut);
         pending = Buffer.from(b.subarray(cut));
         if (!isUtf8(body)) {
+          if (!(scanner instanceof CsvScanner)) throw new Restart(); // the numbered pass locates the fault
           const bad = firstInvalidUtf8(body);
           scanner.feed(body.subarray(0, bad).toString('utf8'));
           throw utf8Fault(display, scanner, body[bad]);
         }
         await write(ws, scanner.feed(body.toString('utf8')));
       }
-      if (pending.length > 0) throw utf8Fault(display, scanner, pending[0]);
+      if (pending.length > 0) {
+        if (!(scanner instanceof CsvScanner)) throw new Restart();
+        throw utf8Fault(display, scanner, pending[0]);
+      }
     } else {
       const decoder = iconv.getDecoder(encoding);
       let first = true;
@@ -244,6 +287,7 @@ async function pass(file: string, display: string, encoding: CsvEncoding, out: s
         const s = decoder.write(chunk);
         const bad = s.indexOf('\ufffd');
         if (bad >= 0) {
+          if (!(scanner instanceof CsvScanner)) throw new Restart();
           scanner.feed(s.slice(0, bad));
           throw new DataError(`${display}: bytes that are not valid ${encoding} at row ${scanner.row + 1} (line ${scanner.lines + 1}); is the file UTF-8? try encoding: auto`, {
             file: display,
@@ -254,11 +298,12 @@ async function pass(file: string, display: string, encoding: CsvEncoding, out: s
       }
       const tail = decoder.end() ?? '';
       if (tail.includes('\ufffd')) {
+        if (!(scanner instanceof CsvScanner)) throw new Restart();
         throw new DataError(`${display}: truncated ${encoding} character at the end of the file (row ${scanner.row + 1})`, { file: display, row: scanner.row + 1 });
       }
       await write(ws, scanner.feed(tail));
     }
-    await write(ws, scanner.finish(display));
+    await write(ws, scanner instanceof CsvScanner ? scanner.finish(display) : scanner.finish());
   } finally {
     ws.end();
     await closed;
@@ -275,33 +320,48 @@ function utf8Fault(display: string, scanner: CsvScanner, byte: number | undefine
 }
 
 /**
- * stageCsv — decode `file` and write `out`: one line per non-blank data record, "<row>,<record as in file>".
+ * stageCsv — decode `file` (streaming) into a UTF-8 copy `out` that DuckDB reads. Plain mode (tried first when
+ * `tryPlain`): the text as it is; numbered mode: one line per non-blank data record, "<row>,<record as in file>".
  * encoding 'auto': UTF-8 if the whole file is valid UTF-8 (a BOM is optional), otherwise GB18030 (a superset of GBK).
  * Throws DataError for: empty file / no header, undecodable bytes (row and line of the first bad byte),
  * an unterminated quoted field.
  */
-export async function stageCsv(file: string, display: string, encoding: CsvEncoding | 'auto', out: string): Promise<StagedCsv> {
+export async function stageCsv(file: string, display: string, encoding: CsvEncoding | 'auto', out: string, tryPlain: boolean): Promise<StagedCsv> {
   const notes: string[] = [];
+  const stageAs = async (enc: CsvEncoding, plainFirst: boolean): Promise<CsvScanner | PlainSink> => {
+    if (plainFirst) {
+      try {
+        return await pass(file, display, enc, out, new PlainSink());
+      } catch (e) {
+        if (!(e instanceof Restart)) throw e;
+      }
+    }
+    return pass(file, display, enc, out, new CsvScanner());
+  };
   let used: CsvEncoding = encoding === 'auto' ? 'utf-8' : encoding;
-  let scanner: CsvScanner;
+  let sink: CsvScanner | PlainSink;
   try {
-    scanner = await pass(file, display, used, out);
+    sink = await stageAs(used, tryPlain || used !== 'utf-8');
   } catch (e) {
     if (!(e instanceof Utf8Fault) || encoding !== 'auto') throw e;
     notes.push(`encoding auto: read as gb18030 (not valid UTF-8 at row ${e.row})`);
     used = 'gb18030';
-    scanner = await pass(file, display, used, out);
+    sink = await stageAs(used, true);
   }
   if (encoding === 'auto' && used === 'utf-8') notes.push('encoding auto: read as utf-8 (the whole file is valid UTF-8)');
-  if (scanner.header === null) {
+  if (sink.header === null) {
     throw new DataError(`${display}: empty file (no header row)`, { file: display, row: 1 });
   }
+  if (sink instanceof PlainSink) {
+    return { header: sink.header, headerRow: 1, plain: true, records: null, emptyLines: 0, multiline: false, encoding: used, notes };
+  }
   return {
-    header: scanner.header,
-    headerRow: scanner.headerRow,
-    records: scanner.records,
-    emptyLines: scanner.emptyLines,
-    multiline: scanner.multiline,
+    header: sink.header,
+    headerRow: sink.headerRow,
+    plain: false,
+    records: sink.records,
+    emptyLines: sink.emptyLines,
+    multiline: sink.multiline,
     encoding: used,
     notes,
   };

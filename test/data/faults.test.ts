@@ -234,3 +234,27 @@ test('row numbers hold across DuckDB parallel chunks: a 26 MB file read directly
     t.done();
   }
 });
+
+test('the three CSV routes agree: direct (plain UTF-8), plain staging (full-width digits; GBK), numbered (CRLF)', async () => {
+  const base = 'id,员工总数,share\n1,12,0.5\n2,x,0.5\n3,7,150%\n1,3,0.5\n';
+  const cases: [string | Buffer, Partial<QuestionnaireSpec>, boolean][] = [
+    [base, {}, false],
+    [base.replace('12', '１２'), {}, true],
+    [iconv.encode(base, 'gbk'), { encoding: 'gbk' }, true],
+    [iconv.encode(base, 'gbk'), { encoding: 'auto' }, true],
+    [base.replace(/\n/g, '\r\n'), {}, true],
+  ];
+  for (const [content, extra, staged] of cases) {
+    const q = await load(content, extra);
+    assert.equal(q.source.staged, staged);
+    assert.deepEqual([[...q.rows.row], q.rows.id, [...q.rows.numbers.employees]], [[2], ['1'], [12]]);
+    assert.deepEqual(
+      q.rejections.map((r) => [r.row, r.id, r.code]),
+      [
+        [3, '2', 'non-numeric'],
+        [4, '3', 'share-out-of-range'],
+        [5, '1', 'duplicate-id'],
+      ],
+    );
+  }
+});
