@@ -42,8 +42,19 @@ export function levelLabel(c: Column, i: number): string | null {
   return c[i];
 }
 
-/** Integer codes of a column as a factor, levels sorted as R's factor() sorts them; -1 = missing. */
+const factorCache = new WeakMap<Column, { codes: Int32Array; levels: string[] }>();
+
+/**
+ * Integer codes of a column as a factor, levels sorted as R's factor() sorts them; -1 = missing.
+ * Cached per column array: columns are immutable values and must not be mutated after use.
+ */
 export function factorCodes(c: Column): { codes: Int32Array; levels: string[] } {
+  let f = factorCache.get(c);
+  if (!f) { f = computeFactorCodes(c); factorCache.set(c, f); }
+  return f;
+}
+
+function computeFactorCodes(c: Column): { codes: Int32Array; levels: string[] } {
   const n = c.length;
   const seen = new Map<string, number>();
   const raw = new Int32Array(n);

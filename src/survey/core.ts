@@ -7,12 +7,22 @@ import { svrVar } from './svrVar.ts';
 export interface EstimatorOptions {
   /** Drop rows with a missing analysis value (R: na.rm = TRUE). Without it, missing values are an error. */
   readonly naRm?: boolean;
+  /** Compute the design effect (default true; R computes it only with deff = TRUE). */
+  readonly deff?: boolean;
 }
 
 /** Same design with weight 0 outside `keep` (R's design[keep, ]); a new value, inputs untouched. */
 export function withWeightsMasked<D extends Design>(design: D, keep: (i: number) => boolean): D {
   const w = Float64Array.from(design.weights);
   for (let i = 0; i < w.length; i++) if (!keep(i)) w[i] = 0;
+  return { ...design, weights: w };
+}
+
+/** Same design with weight 0 where codes[i] !== code (fast path for domains). */
+export function withWeightsWhere<D extends Design>(design: D, codes: Int32Array, code: number): D {
+  const src = design.weights, n = src.length;
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) w[i] = src[i] * +(codes[i] === code);
   return { ...design, weights: w };
 }
 
@@ -23,33 +33,97 @@ export function withWeightsMasked<D extends Design>(design: D, keep: (i: number)
  */
 export function prepare(design: Design, vars: readonly string[], options: EstimatorOptions | undefined, where: string): { X: Float64Array[]; names: string[]; design: Design } {
   const { X, names, source } = analysisMatrix(design.data, vars, where);
-  const n = design.n;
-  const missing = new Uint8Array(n);
-  let any = false;
-  for (const x of X) for (let i = 0; i < n; i++) if (Number.isNaN(x[i]) && design.weights[i] !== 0) { missing[i] = 1; any = true; }
-  if (!any) return { X: X.map((x) => zeroOutside(x, design.weights)), names, design };
+  const n = design.n, w = design.weights;
+  let missing: Uint8Array | null = null;
+  const dirty = new Uint8Array(X.length);
+  X.forEach((x, k) => {
+    if (allFinite(x)) return;
+    for (let i = 0; i < n; i++) {
+      const v = x[i];
+      if (w[i] === 0) { if (v - v !== 0) dirty[k] = 1; } else if (v !== v) { (missing ??= new Uint8Array(n))[i] = 1; }
+    }
+  });
+  if (missing === null) return { X: X.map((x, k) => (dirty[k] ? zeroOutside(x, w) : x)), names, design };
+  const miss: Uint8Array = missing;
   if (!options?.naRm) {
-    const i = missing.indexOf(1);
+    const i = miss.indexOf(1);
     const bad = source[X.findIndex((x) => Number.isNaN(x[i]))];
     throw new Error(`${where}: column '${bad}' is missing at row ${i + 1}; pass naRm: true to drop rows with missing values`);
   }
-  const d = withWeightsMasked(design, (i) => missing[i] === 0);
+  const d = withWeightsMasked(design, (i) => miss[i] === 0);
   return { X: X.map((x) => zeroOutside(x, d.weights)), names, design: d };
 }
 
 function zeroOutside(x: Float64Array, w: Float64Array): Float64Array {
-  let need = false;
-  for (let i = 0; i < x.length; i++) if (w[i] === 0 && x[i] !== 0) { need = true; break; }
-  if (!need) return x;
+  const n = x.length;
   const y = Float64Array.from(x);
-  for (let i = 0; i < y.length; i++) if (w[i] === 0) y[i] = 0;
+  for (let i = 0; i < n; i++) if (w[i] === 0) y[i] = 0;
   return y;
+}
+
+const finite = new WeakMap<Float64Array, boolean>();
+
+/** Whether a column has no NaN/±Infinity (cached: columns are immutable values). */
+function allFinite(x: Float64Array): boolean {
+  let f = finite.get(x);
+  if (f === undefined) {
+    // Branch-free: Σ 0·x is NaN iff some value is NaN or infinite.
+    let acc = 0;
+    const n = x.length;
+    for (let i = 0; i < n; i++) acc += x[i] * 0;
+    f = acc === 0;
+    finite.set(x, f);
+  }
+  return f;
+}
+
+/** Rows in use, Σw and design df, in one pass. */
+export interface Summary { readonly n: number; readonly W: number; readonly df: number }
+
+export function summary(design: Design): Summary {
+  const w = design.weights, N = w.length;
+  let n = 0, W = 0;
+  if (design.kind === 'replicate') {
+    for (let i = 0; i < N; i++) { const v = w[i]; if (v !== 0) { n++; W += v; } }
+    return { n, W, df: design.df };
+  }
+  const st = design.stages[0];
+  const cluster = st.cluster, strata = st.strata;
+  const seenPsu = new Uint8Array(st.clusterCount), seenStratum = new Uint8Array(st.strataCount);
+  // Branch-free: domains make the zero pattern of w random.
+  for (let i = 0; i < N; i++) {
+    const v = w[i];
+    const f = +(v !== 0);
+    n += f; W += v;
+    seenPsu[cluster[i]] |= f;
+    seenStratum[strata[i]] |= f;
+  }
+  let psus = 0, strat = 0;
+  for (let c = 0; c < seenPsu.length; c++) psus += seenPsu[c];
+  for (let h = 0; h < seenStratum.length; h++) strat += seenStratum[h];
+  return { n, W, df: psus - strat };
+}
+
+/**
+ * Weighted variance s² = Σw(x−x̄)²/Σw · n/(n−1) over rows of non-zero weight (R: svyvar), in one
+ * branch-free pass centred at `centre` (the mean, or close to it) with a correction term.
+ */
+export function weightedVariance(x: Float64Array, w: Float64Array, s: Summary, centre: number): number {
+  const N = w.length;
+  let a = 0, b = 0;
+  for (let i = 0; i < N; i++) {
+    const v = w[i], d = x[i] - centre;
+    a += v * d;
+    b += v * d * d;
+  }
+  return ((b - (a * a) / s.W) / s.W) * (s.n / (s.n - 1));
 }
 
 /** Rows in use: non-zero weight. */
 export function nUsed(design: Design): number {
+  const w = design.weights, n = w.length;
   let k = 0;
-  for (let i = 0; i < design.n; i++) if (design.weights[i] !== 0) k++;
+  for (let i = 0; i < n; i++) if (w[i] !== 0) k++;
   return k;
 }
 
@@ -59,10 +133,17 @@ export function nUsed(design: Design): number {
  */
 export function degf(design: Design): number {
   if (design.kind === 'replicate') return design.df;
-  const st = design.stages[0];
-  const psu = new Set<number>(), strata = new Set<number>();
-  for (let i = 0; i < design.n; i++) if (design.weights[i] !== 0) { psu.add(st.cluster[i]); strata.add(st.strata[i]); }
-  return psu.size - strata.size;
+  const { cluster, strata } = design.stages[0];
+  const w = design.weights, n = w.length;
+  const seenPsu = new Uint8Array(design.stages[0].clusterCount), seenStratum = new Uint8Array(design.stages[0].strataCount);
+  let psus = 0, strat = 0;
+  for (let i = 0; i < n; i++) {
+    if (w[i] === 0) continue;
+    const c = cluster[i], h = strata[i];
+    if (seenPsu[c] === 0) { seenPsu[c] = 1; psus++; }
+    if (seenStratum[h] === 0) { seenStratum[h] = 1; strat++; }
+  }
+  return psus - strat;
 }
 
 /** Weighted totals Σ_i w_ri z_i for the full sample and every replicate r (rows of weight 0 excluded). */
@@ -100,32 +181,17 @@ export function replicateVariance(design: ReplicateDesign, Z: readonly Float64Ar
   return { estimate, variance: svrVar(thetas, estimate, design.scale, design.rscales, design.mse) };
 }
 
-/** Weighted variance s²_k = Σw(x−x̄)²/Σw · n/(n−1) of each column (R: svyvar, diagonal). */
-export function svyvarDiag(design: Design, X: readonly Float64Array[]): Float64Array {
-  const w = design.weights;
-  const n = nUsed(design);
-  let W = 0;
-  for (let i = 0; i < design.n; i++) W += w[i];
-  return Float64Array.from(X, (x) => {
-    let m = 0;
-    for (let i = 0; i < design.n; i++) m += w[i] * x[i];
-    m /= W;
-    let s = 0;
-    for (let i = 0; i < design.n; i++) if (w[i] !== 0) s += w[i] * (x[i] - m) ** 2;
-    return ((s / W) * n) / (n - 1);
-  });
-}
-
 export function sumWeights(design: Design): number {
+  const w = design.weights, n = w.length;
   let W = 0;
-  for (let i = 0; i < design.n; i++) W += design.weights[i];
+  for (let i = 0; i < n; i++) W += w[i];
   return W;
 }
 
 /** Assemble a result: se from the diagonal of the variance. */
-export function makeStat(statistic: SvyStat['statistic'], names: readonly string[], estimate: Float64Array, variance: Float64Array, design: Design, deff: Float64Array | null, label: string): SvyStat {
+export function makeStat(statistic: SvyStat['statistic'], names: readonly string[], estimate: Float64Array, variance: Float64Array, s: Summary, deff: Float64Array | null, label: string): SvyStat {
   const p = estimate.length;
   const se = new Float64Array(p);
   for (let k = 0; k < p; k++) se[k] = Math.sqrt(variance[k * p + k]);
-  return { statistic, names, estimate, variance, se, df: degf(design), n: nUsed(design), deff, label };
+  return { statistic, names, estimate, variance, se, df: s.df, n: s.n, deff, label };
 }

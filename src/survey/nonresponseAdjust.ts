@@ -50,7 +50,7 @@ export function nonresponseAdjust<D extends Design>(design: D, options: Nonrespo
       const strata = Int32Array.from(keep, (i) => s.strata[i]);
       const per = new Map<number, Set<number>>();
       keep.forEach((_, k) => { let set = per.get(strata[k]); if (!set) per.set(strata[k], (set = new Set())); set.add(cluster[k]); });
-      return { cluster, strata, nPSU: Float64Array.from(strata, (h) => per.get(h)!.size), popsize: s.popsize ? Float64Array.from(keep, (i) => s.popsize![i]) : null };
+      return { cluster, strata, nPSU: Float64Array.from(strata, (h) => per.get(h)!.size), popsize: s.popsize ? Float64Array.from(keep, (i) => s.popsize![i]) : null, clusterCount: s.clusterCount, strataCount: s.strataCount };
     });
     return { ...design, data: data as Columns, n: keep.length, weights, stages, label };
   }

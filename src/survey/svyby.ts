@@ -1,7 +1,7 @@
 // svyby: estimates in every domain defined by one or more category columns.
 import type { Design, SvyStat } from './types.ts';
 import { factorCodes, getColumn } from './columns.ts';
-import { withWeightsMasked } from './core.ts';
+import { withWeightsWhere } from './core.ts';
 
 /** An estimator as svyby calls it: variables and the domain's design. */
 export type Estimator = (x: readonly string[], design: Design) => SvyStat;
@@ -31,21 +31,25 @@ export function svyby(x: string | readonly string[], by: string | readonly strin
   const byNames = typeof by === 'string' ? [by] : [...by];
   if (byNames.length === 0) throw new Error('svyby: by needs at least one column');
   const factors = byNames.map((b) => factorCodes(getColumn(design.data, b, 'svyby by')));
-  const keys = new Map<string, number[]>();
-  for (let i = 0; i < design.n; i++) {
-    if (design.weights[i] === 0) continue;
-    const codes = factors.map((f) => f.codes[i]);
-    if (codes.some((c) => c < 0)) continue;
-    const key = codes.join(',');
-    if (!keys.has(key)) keys.set(key, codes);
+  // Cell code = mixed-radix number of the factor codes, first factor fastest (R's interaction order).
+  const n = design.n, w = design.weights;
+  const cell = new Int32Array(n);
+  let radix = 1;
+  for (const f of factors) {
+    const fc = f.codes;
+    for (let i = 0; i < n; i++) cell[i] = cell[i] < 0 || fc[i] < 0 ? -1 : cell[i] + fc[i] * radix;
+    radix *= f.levels.length;
   }
-  const combos = [...keys.values()].sort((a, b) => {
-    for (let j = a.length - 1; j >= 0; j--) if (a[j] !== b[j]) return a[j] - b[j];
-    return 0;
-  });
-  const groups = combos.map((codes) => {
-    const d = withWeightsMasked(design, (i) => factors.every((f, j) => f.codes[i] === codes[j]));
-    return { levels: codes.map((c, j) => factors[j].levels[c]), result: FUN(vars, d) };
+  if (radix > 2 ** 26) throw new Error(`svyby: too many domain combinations (${radix})`);
+  const seen = new Uint8Array(radix + 1);
+  for (let i = 0; i < n; i++) seen[cell[i] + 1] |= +(w[i] !== 0);
+  const present: number[] = [];
+  for (let code = 0; code < radix; code++) if (seen[code + 1]) present.push(code);
+  const groups = present.map((code) => {
+    const levels: string[] = [];
+    let rest = code;
+    for (const f of factors) { levels.push(f.levels[rest % f.levels.length]); rest = Math.floor(rest / f.levels.length); }
+    return { levels, result: FUN(vars, withWeightsWhere(design, cell, code)) };
   });
   return { by: byNames, groups, label: `svyby(${vars.join('+')}, ${byNames.join('+')})` };
 }

@@ -1,6 +1,6 @@
 // svydesign: a stratified multistage sampling design with Taylor-linearization variance.
 import type { Columns, LonelyPsu, Stage, SurveyDesign } from './types.ts';
-import { factorCodes, getColumn, interactionCodes, levelLabel, numericColumn, rowCount } from './columns.ts';
+import { countCodes, factorCodes, getColumn, interactionCodes, levelLabel, numericColumn, rowCount } from './columns.ts';
 
 export interface SvydesignOptions {
   readonly data: Columns;
@@ -103,7 +103,7 @@ export function svydesign(options: SvydesignOptions): SurveyDesign {
   }
 
   const weights = designWeights(options, data, n, popsize, nPSU);
-  const stages: Stage[] = cl.map((cluster, s) => ({ cluster, strata: st[s], nPSU: nPSU[s], popsize: popsize ? popsize[s] : null }));
+  const stages: Stage[] = cl.map((cluster, s) => ({ cluster, strata: st[s], nPSU: nPSU[s], popsize: popsize ? popsize[s] : null, clusterCount: countCodes(cluster), strataCount: countCodes(st[s]) }));
   const parts = [`ids=${idNames.join('+')}`];
   if (hasStrata) parts.push(`strata=${strataNames.join('+')}`);
   if (options.weights) parts.push(`weights=${options.weights}`);
@@ -122,14 +122,12 @@ function codesNoMissing(data: Columns, name: string, option: string): Int32Array
 
 /** Number of distinct clusters in each row's stratum (R: as.fpc sampsize). */
 function sampsize(strata: Int32Array, cluster: Int32Array, n: number): Float64Array {
-  const perStratum = new Map<number, Set<number>>();
-  for (let i = 0; i < n; i++) {
-    let s = perStratum.get(strata[i]);
-    if (!s) perStratum.set(strata[i], (s = new Set()));
-    s.add(cluster[i]);
-  }
+  // Clusters are nested in strata by now, so count each cluster once in the stratum of its first row.
+  const seen = new Uint8Array(countCodes(cluster));
+  const count = new Float64Array(countCodes(strata));
+  for (let i = 0; i < n; i++) if (seen[cluster[i]] === 0) { seen[cluster[i]] = 1; count[strata[i]]++; }
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = perStratum.get(strata[i])!.size;
+  for (let i = 0; i < n; i++) out[i] = count[strata[i]];
   return out;
 }
 

@@ -1,6 +1,6 @@
 // svyratio: ratio of two totals.
 import type { Design, SvyStat } from './types.ts';
-import { type EstimatorOptions, makeStat, prepare, replicateVariance, svyvarDiag, sumWeights, nUsed, withWeightsMasked } from './core.ts';
+import { type EstimatorOptions, makeStat, prepare, replicateVariance, summary, weightedVariance, withWeightsMasked } from './core.ts';
 import { svyrecvar } from './svyrecvar.ts';
 
 /**
@@ -24,20 +24,23 @@ export function svyratio(numerator: string, denominator: string, design: Design,
   const [y, x] = X;
   const w = d.weights;
   let estimate: Float64Array, variance: Float64Array;
+  const n = d.n;
   let ty = 0, tx = 0;
-  for (let i = 0; i < d.n; i++) { ty += w[i] * y[i]; tx += w[i] * x[i]; }
+  for (let i = 0; i < n; i++) { ty += w[i] * y[i]; tx += w[i] * x[i]; }
   const R = ty / tx;
-  const r = new Float64Array(d.n);
-  for (let i = 0; i < d.n; i++) r[i] = (y[i] - R * x[i]) / tx;
+  const r = new Float64Array(n);
+  for (let i = 0; i < n; i++) r[i] = (y[i] - R * x[i]) / tx;
   if (d.kind === 'linearization') {
     estimate = Float64Array.of(R);
-    variance = svyrecvar(d, [Float64Array.from(r, (ri, i) => ri * w[i])]);
+    const z = new Float64Array(n);
+    for (let i = 0; i < n; i++) z[i] = r[i] * w[i];
+    variance = svyrecvar(d, [z]);
   } else {
     ({ estimate, variance } = replicateVariance(d, [y, x], (t) => Float64Array.of(t[0] / t[1])));
   }
-  const N = sumWeights(d), n = nUsed(d), s2 = svyvarDiag(d, [r])[0];
-  const deff = Float64Array.of(variance[0] / ((s2 * N * N * (N - n)) / (N * n)));
-  return makeStat('ratio', [`${numerator}/${denominator}`], estimate, variance, d, deff, `svyratio(${numerator}, ${denominator})`);
+  const s = summary(d), N = s.W;
+  const deff = options?.deff === false ? null : Float64Array.of(variance[0] / ((weightedVariance(r, w, s, 0) * N * N * (N - s.n)) / (N * s.n)));
+  return makeStat('ratio', [`${numerator}/${denominator}`], estimate, variance, s, deff, `svyratio(${numerator}, ${denominator})`);
 }
 
 function prepareRaw(design: Design, a: string, b: string): { X: Float64Array[] } {

@@ -24,48 +24,24 @@ export function svyrecvar(design: SurveyDesign, X: readonly Float64Array[]): Flo
     Y = X.map((c) => Float64Array.from(c));
     for (const adj of design.adjustments) applyAdjustment(adj, Y as Float64Array[]);
   }
-  // R drops rows outside a subset of a plain design, but keeps them (weight 0) in calibrated ones.
-  const keepAll = design.adjustments.length > 0;
-  let count = 0;
-  for (let i = 0; i < design.n; i++) if (keepAll || design.weights[i] !== 0) count++;
-  const rows = new Int32Array(count);
-  for (let i = 0, k = 0; i < design.n; i++) if (keepAll || design.weights[i] !== 0) rows[k++] = i;
-  const scratch = design.stages.map((s) => new Int32Array(maxCode(s.cluster) + 1).fill(-1));
-  const scratchStrata = design.stages.map((s) => new Int32Array(maxCode(s.strata) + 1).fill(-1));
-  return multistage(design, Y, p, rows, 0, scratch, scratchStrata);
-}
-
-function maxCode(a: Int32Array): number {
-  let m = -1;
-  for (let i = 0; i < a.length; i++) if (a[i] > m) m = a[i];
-  return m;
-}
-
-function multistage(design: SurveyDesign, X: readonly Float64Array[], p: number, rows: Int32Array, s: number, scratch: Int32Array[], scratchStrata: Int32Array[]): Float64Array {
-  const stage = design.stages[s];
-  const v = onestage(design, stage, X, p, rows, s, scratch[s], scratchStrata[s]);
-  if (stage.popsize !== null && s + 1 < design.stages.length && rows.length > 0) {
-    // Group rows by this stage's cluster, keep order of first appearance.
-    const local = scratch[s];
-    const firstRow: number[] = [];
-    const counts: number[] = [];
-    const id = new Int32Array(rows.length);
-    for (let k = 0; k < rows.length; k++) {
-      const c = stage.cluster[rows[k]];
-      let j = local[c];
-      if (j < 0) { j = local[c] = firstRow.length; firstRow.push(rows[k]); counts.push(0); }
-      counts[j]++;
-      id[k] = j;
-    }
-    for (let k = 0; k < rows.length; k++) local[stage.cluster[rows[k]]] = -1;
-    const start = new Int32Array(counts.length + 1);
-    for (let j = 0; j < counts.length; j++) start[j + 1] = start[j] + counts[j];
-    const pos = start.slice(0, counts.length);
-    const sorted = new Int32Array(rows.length);
-    for (let k = 0; k < rows.length; k++) sorted[pos[id[k]]++] = rows[k];
-    for (let j = 0; j < counts.length; j++) {
-      const sub = multistage(design, X, p, sorted.subarray(start[j], start[j + 1]), s + 1, scratch, scratchStrata);
-      const r = firstRow[j];
+  // R drops rows outside a subset of a plain design (their influence is 0 here, so only the
+  // bookkeeping of which strata exist can differ), but keeps them (weight 0) in calibrated ones.
+  const present = design.adjustments.length > 0 ? null : design.weights;
+  const stage = design.stages[0];
+  const lay = layout(stage);
+  const C = stage.clusterCount, cl = stage.cluster, n = design.n;
+  const z = Y.map((x) => {
+    const zq = new Float64Array(C);
+    for (let i = 0; i < n; i++) zq[cl[i]] += x[i];
+    return zq;
+  });
+  const v = strataVariance(design, stage, lay, z, p, 0, lay.strataClusters, lay.strataStart, presentStrata(stage, lay, present, null));
+  if (stage.popsize !== null && design.stages.length > 1) {
+    const { clusterRows, clusterStart } = rowsByCluster(stage, lay);
+    for (let c = 0; c < C; c++) {
+      const rows = clusterRows.subarray(clusterStart[c], clusterStart[c + 1]);
+      const sub = multistage(design, Y, p, rows, 1, present);
+      const r = rows[0];
       const factor = stage.nPSU[r] / stage.popsize[r];
       for (let q = 0; q < p * p; q++) v[q] += sub[q] * factor;
     }
@@ -73,80 +49,160 @@ function multistage(design: SurveyDesign, X: readonly Float64Array[], p: number,
   return v;
 }
 
-function onestage(design: SurveyDesign, stage: Stage, X: readonly Float64Array[], p: number, rows: Int32Array, s: number, localCluster: Int32Array, localStratum: Int32Array): Float64Array {
-  const out = new Float64Array(p * p);
-  if (rows.length === 0) return out;
-  // Local numbering of clusters and strata (first appearance), PSU totals z.
-  const clusterStratum: number[] = [];
-  const clusterFirst: number[] = [];
-  const strataFirst: number[] = [];
-  const z: number[] = [];
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k];
-    const c = stage.cluster[i];
-    let j = localCluster[c];
-    if (j < 0) {
-      j = localCluster[c] = clusterFirst.length;
-      clusterFirst.push(i);
-      const h = stage.strata[i];
-      let hh = localStratum[h];
-      if (hh < 0) { hh = localStratum[h] = strataFirst.length; strataFirst.push(i); }
-      clusterStratum.push(hh);
-      for (let q = 0; q < p; q++) z.push(0);
-    }
-    const o = j * p;
-    for (let q = 0; q < p; q++) z[o + q] += X[q][i];
+interface Layout {
+  /** First row of each cluster, stratum of each cluster, clusters of each stratum (CSR). */
+  readonly firstRow: Int32Array;
+  readonly strataStart: Int32Array;
+  readonly strataClusters: Int32Array;
+  rows?: { clusterRows: Int32Array; clusterStart: Int32Array };
+}
+
+const layouts = new WeakMap<Stage, Layout>();
+
+/** Per-stage cluster/stratum structure, computed once per design stage (designs are immutable). */
+function layout(stage: Stage): Layout {
+  let l = layouts.get(stage);
+  if (l) return l;
+  const C = stage.clusterCount, H = stage.strataCount, n = stage.cluster.length;
+  const firstRow = new Int32Array(C).fill(-1);
+  for (let i = 0; i < n; i++) if (firstRow[stage.cluster[i]] < 0) firstRow[stage.cluster[i]] = i;
+  const count = new Int32Array(H + 1);
+  for (let c = 0; c < C; c++) if (firstRow[c] >= 0) count[stage.strata[firstRow[c]] + 1]++;
+  for (let h = 0; h < H; h++) count[h + 1] += count[h];
+  const strataStart = count.slice();
+  const pos = count.slice(0, H);
+  const strataClusters = new Int32Array(strataStart[H]);
+  for (let c = 0; c < C; c++) if (firstRow[c] >= 0) strataClusters[pos[stage.strata[firstRow[c]]]++] = c;
+  l = { firstRow, strataStart, strataClusters };
+  layouts.set(stage, l);
+  return l;
+}
+
+function rowsByCluster(stage: Stage, lay: Layout): { clusterRows: Int32Array; clusterStart: Int32Array } {
+  if (lay.rows) return lay.rows;
+  const C = stage.clusterCount, n = stage.cluster.length;
+  const clusterStart = new Int32Array(C + 1);
+  for (let i = 0; i < n; i++) clusterStart[stage.cluster[i] + 1]++;
+  for (let c = 0; c < C; c++) clusterStart[c + 1] += clusterStart[c];
+  const pos = clusterStart.slice(0, C);
+  const clusterRows = new Int32Array(n);
+  for (let i = 0; i < n; i++) clusterRows[pos[stage.cluster[i]]++] = i;
+  lay.rows = { clusterRows, clusterStart };
+  return lay.rows;
+}
+
+/** Strata with at least one row in use (R drops the others); null = all (no lonely PSU to worry about). */
+function presentStrata(stage: Stage, lay: Layout, w: Float64Array | null, rows: Int32Array | null): Uint8Array | null {
+  if (w === null) return null;
+  let lonely = false;
+  for (let h = 0; h + 1 < lay.strataStart.length && !lonely; h++) {
+    if (lay.strataStart[h + 1] > lay.strataStart[h] && stage.nPSU[lay.firstRow[lay.strataClusters[lay.strataStart[h]]]] <= 1) lonely = true;
   }
-  for (const i of clusterFirst) localCluster[stage.cluster[i]] = -1;
-  for (const i of strataFirst) localStratum[stage.strata[i]] = -1;
-  const H = strataFirst.length;
-  const members: number[][] = Array.from({ length: H }, () => []);
-  clusterStratum.forEach((h, j) => members[h].push(j));
-  let nok = 0;
+  if (!lonely) return null;
+  const out = new Uint8Array(stage.strataCount);
+  const st = stage.strata;
+  if (rows) for (let k = 0; k < rows.length; k++) out[st[rows[k]]] |= +(w[rows[k]] !== 0);
+  else for (let i = 0; i < st.length; i++) out[st[i]] |= +(w[i] !== 0);
+  return out;
+}
+
+/**
+ * Σ_h f_h n_h/(n_h−1) Σ_j (z_hj − z̄_h)(z_hj − z̄_h)ᵀ over the strata listed (CSR clusters per
+ * stratum), z indexed by cluster code; lonely-PSU rules as R's onestrat.
+ */
+function strataVariance(design: SurveyDesign, stage: Stage, lay: Layout, z: readonly Float64Array[], p: number, s: number, clusters: Int32Array, start: Int32Array, present: Uint8Array | null): Float64Array {
   const acc = new Float64Array(p * p);
   const mean = new Float64Array(p);
-  for (let h = 0; h < H; h++) {
-    const js = members[h];
-    const r0 = strataFirst[h];
+  const dev = new Float64Array(p);
+  let H = 0, nok = 0;
+  for (let h = 0; h + 1 < start.length; h++) {
+    const a = start[h], b = start[h + 1];
+    if (b === a) continue;
+    const r0 = lay.firstRow[clusters[a]];
+    if (present && present[stage.strata[r0]] === 0) continue;
+    H++;
     const nPSU = stage.nPSU[r0];
-    const fOf = (i: number): number => {
+    const fOf = (c: number): number => {
       if (stage.popsize === null) return 1;
-      const N = stage.popsize[i];
+      const N = stage.popsize[lay.firstRow[c]];
       return N === Infinity ? 1 : (N - nPSU) / N;
     };
     let allSmall = true;
-    for (const j of js) if (!(fOf(clusterFirst[j]) < 1e-7)) { allSmall = false; break; }
+    for (let k = a; k < b; k++) if (!(fOf(clusters[k]) < 1e-7)) { allSmall = false; break; }
     if (allSmall) { nok++; continue; }
-    const m = js.length;
+    const m = b - a;
     const padded = Math.max(nPSU, m);
     const centre = design.lonelyPsu !== 'adjust' || m > 1 || nPSU > 1;
     mean.fill(0);
     if (centre) {
-      for (const j of js) for (let q = 0; q < p; q++) mean[q] += z[j * p + q];
+      for (let k = a; k < b; k++) for (let q = 0; q < p; q++) mean[q] += z[q][clusters[k]];
       for (let q = 0; q < p; q++) mean[q] /= padded;
     }
     if (nPSU <= 1) {
-      if (design.lonelyPsu === 'fail') throw new Error(`svyrecvar: stratum ${h + 1} at stage ${s + 1} has only one PSU (set lonelyPsu: 'adjust', 'average', 'certainty' or 'remove')`);
+      if (design.lonelyPsu === 'fail') throw new Error(`svyrecvar: a stratum at stage ${s + 1} has only one PSU (row ${r0 + 1}); set lonelyPsu: 'adjust', 'average', 'certainty' or 'remove'`);
       if (design.lonelyPsu === 'average') continue;
     }
     nok++;
     const mult = nPSU > 1 ? nPSU / (nPSU - 1) : 1;
-    for (const j of js) {
-      const sc = fOf(clusterFirst[j]) * mult;
-      for (let a = 0; a < p; a++) {
-        const da = z[j * p + a] - mean[a];
-        for (let b = 0; b < p; b++) acc[a * p + b] += sc * da * (z[j * p + b] - mean[b]);
-      }
+    for (let k = a; k < b; k++) {
+      const c = clusters[k];
+      const sc = fOf(c) * mult;
+      for (let q = 0; q < p; q++) dev[q] = z[q][c] - mean[q];
+      for (let q = 0; q < p; q++) for (let t = 0; t < p; t++) acc[q * p + t] += sc * dev[q] * dev[t];
     }
     if (m < nPSU) {
-      // PSUs of this stratum outside the subset: zero totals, scale of the first PSU.
-      const sc = fOf(clusterFirst[js[0]]) * mult * (nPSU - m);
-      for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) acc[a * p + b] += sc * mean[a] * mean[b];
+      const sc = fOf(clusters[a]) * mult * (nPSU - m);
+      for (let q = 0; q < p; q++) for (let t = 0; t < p; t++) acc[q * p + t] += sc * mean[q] * mean[t];
     }
   }
-  const factor = nok === 0 ? NaN : H / nok;
-  for (let q = 0; q < p * p; q++) out[q] = acc[q] * factor;
-  return out;
+  const factor = H === 0 ? 0 : nok === 0 ? NaN : H / nok;
+  for (let q = 0; q < p * p; q++) acc[q] *= factor;
+  return acc;
+}
+
+/** Stages ≥ 2 within one PSU: same computation on the rows of that PSU, recursing while fpc is given. */
+function multistage(design: SurveyDesign, X: readonly Float64Array[], p: number, rows: Int32Array, s: number, w: Float64Array | null): Float64Array {
+  const stage = design.stages[s];
+  const lay = layout(stage);
+  // Local CSR of this PSU's clusters by stratum.
+  const cl = stage.cluster, st = stage.strata;
+  const localC = new Map<number, number>(), localH = new Map<number, number>();
+  const cOf: number[] = [], hOfC: number[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    const c = cl[rows[k]];
+    if (!localC.has(c)) {
+      localC.set(c, cOf.length); cOf.push(c);
+      const h = st[rows[k]];
+      if (!localH.has(h)) localH.set(h, localH.size);
+      hOfC.push(localH.get(h)!);
+    }
+  }
+  const start = new Int32Array(localH.size + 1);
+  for (const h of hOfC) start[h + 1]++;
+  for (let h = 0; h < localH.size; h++) start[h + 1] += start[h];
+  const pos = start.slice(0, localH.size);
+  const clusters = new Int32Array(cOf.length);
+  cOf.forEach((c, j) => { clusters[pos[hOfC[j]]++] = c; });
+  const z = X.map(() => new Float64Array(stage.clusterCount));
+  for (let q = 0; q < p; q++) { const x = X[q], zq = z[q]; for (let k = 0; k < rows.length; k++) zq[cl[rows[k]]] += x[rows[k]]; }
+  const v = strataVariance(design, stage, lay, z, p, s, clusters, start, presentStrata(stage, lay, w, rows));
+  if (stage.popsize !== null && s + 1 < design.stages.length) {
+    const groups = new Map<number, number[]>();
+    for (let k = 0; k < rows.length; k++) { const c = cl[rows[k]]; let g = groups.get(c); if (!g) groups.set(c, (g = [])); g.push(rows[k]); }
+    for (const g of groups.values()) {
+      const sub = multistage(design, X, p, Int32Array.from(g), s + 1, w);
+      const factor = stage.nPSU[g[0]] / stage.popsize[g[0]];
+      for (let q = 0; q < p * p; q++) v[q] += sub[q] * factor;
+    }
+  }
+  return v;
+}
+
+function maxCode(a: Int32Array): number {
+  let m = -1;
+  const n = a.length;
+  for (let i = 0; i < n; i++) if (a[i] > m) m = a[i];
+  return m;
 }
 
 function applyAdjustment(adj: VarianceAdjustment, X: Float64Array[]): void {

@@ -1,6 +1,6 @@
 // svytotal: Horvitz–Thompson totals.
 import type { Design, SvyStat } from './types.ts';
-import { type EstimatorOptions, makeStat, prepare, replicateVariance, svyvarDiag, sumWeights, nUsed } from './core.ts';
+import { type EstimatorOptions, makeStat, prepare, replicateVariance, summary, weightedVariance } from './core.ts';
 import { svyrecvar } from './svyrecvar.ts';
 
 /**
@@ -9,20 +9,28 @@ import { svyrecvar } from './svyrecvar.ts';
  * or replicates (svrVar). deff = V / (s² N² (1 − n/N)/n) with N = Σw (R: deff = TRUE).
  *
  * Fails on unknown columns and on missing values unless naRm (R: na.rm).
- * Example (apisrs, fpc): svytotal(['enroll'], d) → estimate 3621074, se 169362.0 (R survey 4.1).
+ * Example (apisrs, fpc): svytotal(['enroll'], d) → estimate 3621074, se 169519.7 (R survey 4.1).
  */
 export function svytotal(x: string | readonly string[], design: Design, options?: EstimatorOptions): SvyStat {
   const vars = typeof x === 'string' ? [x] : x;
   const { X, names, design: d } = prepare(design, vars, options, 'svytotal');
-  const w = d.weights;
+  const w = d.weights, n = d.n, p = X.length;
+  const s = summary(d);
   let estimate: Float64Array, variance: Float64Array;
   if (d.kind === 'linearization') {
-    estimate = Float64Array.from(X, (c) => { let s = 0; for (let i = 0; i < d.n; i++) s += w[i] * c[i]; return s; });
-    variance = svyrecvar(d, X.map((c) => { const z = new Float64Array(d.n); for (let i = 0; i < d.n; i++) z[i] = w[i] * c[i]; return z; }));
+    estimate = new Float64Array(p);
+    const Z = X.map((c, k) => {
+      const z = new Float64Array(n);
+      let t = 0;
+      for (let i = 0; i < n; i++) { const v = w[i] * c[i]; z[i] = v; t += v; }
+      estimate[k] = t;
+      return z;
+    });
+    variance = svyrecvar(d, Z);
   } else {
     ({ estimate, variance } = replicateVariance(d, X, (t) => t));
   }
-  const N = sumWeights(d), n = nUsed(d), s2 = svyvarDiag(d, X), p = X.length;
-  const deff = Float64Array.from(s2, (s, k) => variance[k * p + k] / ((s * N * N * (N - n)) / (N * n)));
-  return makeStat('total', names, estimate, variance, d, deff, `svytotal(${vars.join('+')})`);
+  const N = s.W;
+  const deff = options?.deff === false ? null : Float64Array.from(X, (c, k) => variance[k * p + k] / ((weightedVariance(c, w, s, estimate[k] / N) * N * N * (N - s.n)) / (N * s.n)));
+  return makeStat('total', names, estimate, variance, s, deff, `svytotal(${vars.join('+')})`);
 }

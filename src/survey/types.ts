@@ -19,6 +19,10 @@ export interface Stage {
   readonly nPSU: Float64Array;
   /** Population number of units in the row's stratum (R: fpc$popsize); null when no fpc. */
   readonly popsize: Float64Array | null;
+  /** Number of distinct cluster codes (codes are 0..clusterCount−1). */
+  readonly clusterCount: number;
+  /** Number of distinct stratum codes. */
+  readonly strataCount: number;
 }
 
 /** Information a calibration leaves for the linearization variance (R: design$postStrata). */
