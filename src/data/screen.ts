@@ -1,5 +1,5 @@
 // Internal: the screening step shared by loadQuestionnaire and aggregateQuestionnaire. Every cell arrives as
-// text; conversion and every row-level check happen in one DuckDB statement that materializes a temp table
+// text; conversion and every row-level check happen in DuckDB SQL (three statements) that materialize a temp table
 //   __row, __id, __blank, __x0…__x{k-1} (converted field values), __faults ('code|arg;…' or NULL),
 //   __raw (rejected rows only: id, surplus cell, then each field's trimmed cell text)
 import type { Db } from './openDatabase.ts';
