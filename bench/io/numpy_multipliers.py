@@ -2,7 +2,8 @@
 """numpy + OpenBLAS side of bench/io/run.ts: the same multiplier set from the same inputs.
 
 Usage: python3 bench/io/numpy_multipliers.py DIR N REPS   (DIR holds the .f64 files run.ts wrote)
-Prints one JSON object: seconds (min over REPS) per variant, and result vectors for cross-checks.
+Prints one JSON object: wall-clock and CPU seconds (min over REPS) per variant, and result vectors
+for cross-checks. OPENBLAS_NUM_THREADS=1 in the environment gives the single-thread run.
 
 Variants (all compute, for the competitive and the domestic system: Type I and II output, value
 added, income and employment multipliers, column sums of B, influence and sensitivity):
@@ -79,19 +80,25 @@ def main():
         return border({'outI': Y[:, 0], 'vaI': Y[:, 1], 'incI': Y[:, 2], 'empI': Y[:, 3], 'sens': z}, h)
 
     seconds = {}
+    cpu = {}
     results = {}
     for name, one in [('inv', inv_one), ('inv-closed', inv_closed_one), ('solve', solve_one)]:
         best = float('inf')
+        best_cpu = float('inf')
         for _ in range(reps):
             t = time.perf_counter()
+            c = time.process_time()
             r = per_system(one)
             best = min(best, time.perf_counter() - t)
+            best_cpu = min(best_cpu, time.process_time() - c)
         seconds[name] = best
+        cpu[name] = best_cpu
         results[name] = r
     r = results['inv-closed']
     keys = ['outI', 'outII', 'vaI', 'vaII', 'incI', 'incII', 'empI', 'empII', 'B', 'influence', 'sensitivity']
     print(json.dumps({
-        'n': n, 'seconds': seconds, 'numpy': np.__version__,
+        'n': n, 'seconds': seconds, 'cpuSeconds': cpu, 'numpy': np.__version__,
+        'threads': os.environ.get('OPENBLAS_NUM_THREADS', 'default'),
         'competitive': {k: [float(v) for v in r[0][k]] for k in keys},
         'domestic': {k: [float(v) for v in r[1][k]] for k in keys},
     }))

@@ -9,12 +9,13 @@ import { CTRL, postJob, stealColumns } from './parallelJob.ts';
  * workers) sharing one WebAssembly.Memory. For each panel, this thread updates the next panel's
  * columns and factors that panel while the workers take column blocks of the rest of the trailing
  * update from a shared counter; then it joins them. Same kernels and per-element operation order
- * as luWasm, so the factors are bit-identical to luWasm's. `close()` stops the workers.
+ * as luWasm, so the factors are bit-identical to luWasm's (with `fused`, the relaxed-SIMD fused
+ * multiply-subtract kernel: faster, rounding machine-dependent). `close()` stops the workers.
  */
-export async function createParallelLu(threads: number): Promise<{ factor: (M: Float64Array, n: number) => LUFactors; close: () => Promise<void> }> {
+export async function createParallelLu(threads: number, options: { fused?: boolean } = {}): Promise<{ factor: (M: Float64Array, n: number) => LUFactors; close: () => Promise<void> }> {
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads: invalid value ${threads}`);
   const memory = new WebAssembly.Memory({ initial: 1, maximum: 32768, shared: true });
-  const module = new WebAssembly.Module(luKernelBytes(true));
+  const module = new WebAssembly.Module(luKernelBytes(true, options.fused ?? false));
   const kernels = instantiateKernels(memory, module);
   const { gemm } = kernels;
   const ctrl = new Int32Array(new SharedArrayBuffer(4 * CTRL.size));

@@ -8,12 +8,16 @@
 // and II output, value-added, income and employment multipliers, column sums of B, influence and
 // sensitivity. numpy does the same work from the same bytes (bench/io/numpy_multipliers.py) three
 // ways: `inv` (L = inv(I − A), pymrio's calc_L), `inv-closed` (also inverts the (n+1) closed matrix
-// for Type II) and `solve` (LAPACK LU solves, no inverse). Times are the minimum over reps.
+// for Type II) and `solve` (LAPACK LU solves, no inverse). Times are the minimum over reps, wall
+// clock with all threads (OpenBLAS default; spillover with --threads), and, because a shared
+// machine makes wall clock noisy, also CPU seconds of single-thread runs (OPENBLAS_NUM_THREADS=1
+// vs luWasm on one thread).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ioModel, lu, luWasm, multipliers, type IOTable, type LUFactors, type Multipliers } from '../../src/io/index.ts';
+import { luKernelBytes } from '../../src/io/wasm/factorWithKernels.ts';
 import { createParallelLu } from './parallelLu.ts';
 
 const args = process.argv.slice(2);
@@ -87,33 +91,50 @@ function maxRelDiff(ours: [Multipliers, Multipliers], ref: any): number {
   return worst;
 }
 
-function time(fn: () => void): number {
-  let best = Infinity;
+/** Minimum wall-clock and CPU (this process, all threads) seconds over reps. */
+function time(fn: () => void): { wall: number; cpu: number } {
+  let wall = Infinity;
+  let cpu = Infinity;
   for (let k = 0; k < reps; k++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     fn();
-    best = Math.min(best, (performance.now() - t) / 1000);
+    wall = Math.min(wall, (performance.now() - t) / 1000);
+    const u = process.cpuUsage(c);
+    cpu = Math.min(cpu, (u.user + u.system) / 1e6);
   }
-  return best;
+  return { wall, cpu };
+}
+
+function numpy(dir: string, n: number, singleThread: boolean): any {
+  const env = singleThread ? { ...process.env, OPENBLAS_NUM_THREADS: '1' } : process.env;
+  const py = spawnSync('python3', [join(root, 'bench/io/numpy_multipliers.py'), dir, String(n), String(reps)], { encoding: 'utf8', maxBuffer: 1 << 30, env });
+  if (py.status !== 0) throw new Error(`numpy_multipliers.py failed: ${py.stderr}`);
+  return JSON.parse(py.stdout);
 }
 
 const parallel = await createParallelLu(threads);
+// Relaxed SIMD (fused multiply-subtract) only when the engine has it (node --experimental-wasm-relaxed-simd).
+const fusedAvailable = WebAssembly.validate(luKernelBytes(true, true));
+const fused = fusedAvailable ? await createParallelLu(threads, { fused: true }) : null;
 const rows: any[] = [];
 try {
   for (const n of sizes) {
     const { table, e, files } = randomTable(n, 20171 + n);
     const dir = mkdtempSync(join(tmpdir(), 'io-bench-'));
     for (const [k, v] of Object.entries(files)) writeFileSync(join(dir, `${k}.f64`), new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
-    const py = spawnSync('python3', [join(root, 'bench/io/numpy_multipliers.py'), dir, String(n), String(reps)], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const ref = numpy(dir, n, false);
+    const ref1 = numpy(dir, n, true);
     rmSync(dir, { recursive: true, force: true });
-    if (py.status !== 0) throw new Error(`numpy_multipliers.py failed: ${py.stderr}`);
-    const ref = JSON.parse(py.stdout);
-    const row: any = { n, numpy: ref.seconds, numpyVersion: ref.numpy, spillover: {}, maxRelDiff: {} };
+    const row: any = { n, numpy: ref.seconds, numpySingleThreadCpu: ref1.cpuSeconds, numpyVersion: ref.numpy, spillover: {}, spilloverCpu: {}, maxRelDiff: {} };
     const methods: [string, (M: Float64Array, n: number) => LUFactors][] = [['ts', lu], ['wasm', luWasm], [`wasm+${threads}threads`, parallel.factor]];
+    if (fused) methods.push([`wasm-fma+${threads}threads`, fused.factor]);
     for (const [name, f] of methods) {
       if (name === 'ts' && n > tsMax) continue;
       let out: [Multipliers, Multipliers] | null = null;
-      row.spillover[name] = time(() => { out = compute(table, e, f); });
+      const t = time(() => { out = compute(table, e, f); });
+      row.spillover[name] = t.wall;
+      row.spilloverCpu[name] = t.cpu;
       row.maxRelDiff[name] = maxRelDiff(out!, ref);
     }
     rows.push(row);
@@ -122,11 +143,15 @@ try {
     for (const [name, s] of Object.entries(row.spillover) as [string, number][]) {
       process.stdout.write(`  spillover ${name.padEnd(16)} ${fmt(s)} s   ratio numpy/spillover: inv ${(ref.seconds.inv / s).toFixed(2)}, inv-closed ${(ref.seconds['inv-closed'] / s).toFixed(2)}, solve ${(ref.seconds.solve / s).toFixed(2)}   max rel. diff ${row.maxRelDiff[name].toExponential(1)}\n`);
     }
+    const c1 = ref1.cpuSeconds;
+    const ours = row.spilloverCpu.wasm;
+    process.stdout.write(`  single thread, CPU seconds (robust to other load): numpy inv ${fmt(c1.inv)}, inv-closed ${fmt(c1['inv-closed'])}, solve ${fmt(c1.solve)}; spillover wasm ${fmt(ours)}; ratios ${(c1.inv / ours).toFixed(2)}, ${(c1['inv-closed'] / ours).toFixed(2)}, ${(c1.solve / ours).toFixed(2)}\n`);
   }
 } finally {
   await parallel.close();
+  await fused?.close();
 }
 mkdirSync(join(root, 'bench/out'), { recursive: true });
 const out = join(root, 'bench/out/io-bench.json');
-writeFileSync(`${out}.tmp`, `${JSON.stringify({ command: `node --import tsx bench/io/run.ts ${args.join(' ')}`.trim(), reps, threads, rows }, null, 1)}\n`);
+writeFileSync(`${out}.tmp`, `${JSON.stringify({ command: `node --import tsx bench/io/run.ts ${args.join(' ')}`.trim(), reps, threads, fusedAvailable, rows }, null, 1)}\n`);
 renameSync(`${out}.tmp`, out);

@@ -22,9 +22,14 @@ export type RunJob = (job: UpdateJob, k2: number, factorNext: () => void) => voi
 
 export const COLUMN_BLOCK = 240;
 
-/** Module bytes: `gemm` (R×W f64 tiles) and `axpys`, importing `env.memory` (shared for threads). */
-export function luKernelBytes(shared: boolean): Uint8Array<ArrayBuffer> {
-  return assembleModule([gemmKernel({ precision: 'f64', R, W, relaxed: false }), axpysKernel()], { initial: 1, maximum: shared ? 32768 : 65536, shared });
+/**
+ * Module bytes: `gemm` (R×W f64 tiles) and `axpys`, importing `env.memory` (shared for threads).
+ * `fused` uses relaxed-SIMD f64x2.relaxed_nmadd in the gemm (fused where the CPU has FMA: faster,
+ * but rounding then differs between machines); it needs relaxed SIMD (current browsers; Node 20
+ * only with --experimental-wasm-relaxed-simd).
+ */
+export function luKernelBytes(shared: boolean, fused = false): Uint8Array<ArrayBuffer> {
+  return assembleModule([gemmKernel({ precision: 'f64', R, W, relaxed: fused }), axpysKernel()], { initial: 1, maximum: shared ? 32768 : 65536, shared });
 }
 
 export function instantiateKernels(memory: WebAssembly.Memory, bytes: Uint8Array<ArrayBuffer> | WebAssembly.Module): LuKernels {
