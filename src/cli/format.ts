@@ -56,10 +56,15 @@ export function headlineTable(r: StudyResults, lang: Lang): string {
     'consumption.traditional',
     ...r.consumption.filter((c) => c.kind === 'traditional').map((c) => `consumption.${c.id}`),
     'output.indirect',
+    'va.generated.competitive',
+    'va.generated.domestic',
     'ratio.jobs_per_output',
     'share.providers',
+    ...Object.keys(r.figures).filter((k) => k.startsWith('indicator.')),
   ];
-  const indent = (id: string) => (/^jobs\.(providers|operators)\.|^consumption\.(?!information|traditional|total)/.test(id) ? '  ' : '');
+  const indicatorIds = new Set(Object.keys(r.figures).filter((k) => k.startsWith('indicator.')));
+  const byLevel = (id: string) => [...indicatorIds].some((p) => id !== p && id.startsWith(`${p}.`));
+  const indent = (id: string) => (/^jobs\.(providers|operators)\.|^consumption\.(?!information|traditional|total)/.test(id) || byLevel(id) ? '  ' : '');
   const hasCi = order.some((id) => r.figures[id]?.ci);
   const rows = order
     .filter((id) => r.figures[id])

@@ -8,6 +8,7 @@ import { Moments, combine, unit, ratioGradient, type Gradient } from './moments.
 import { qnorm, qt } from '../survey/index.ts';
 import { indicatorFigures } from './indicators.ts';
 import { yuanPerUnit } from './ioResponse.ts';
+import { assembleSeries } from './series.ts';
 import { leontiefImpact } from '../io/index.ts';
 
 type FigureSpec = Omit<Figure, 'id' | 'from'> & { from?: string[]; g?: Gradient };
@@ -287,15 +288,18 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyRes
     `Jobs per yuan of induced output: ${jpo.source.replace(/\.$/, '')}.`,
   ];
   const sectors = inputs.model ? sectorImpacts(inputs, config, figures) : undefined;
+  const sortedFigures = sortKeys(figures);
+  const series = config.series.length > 0 ? assembleSeries(config.series, { study: { name: config.name, year: config.year, source: config.source }, figures: sortedFigures, components }) : undefined;
   return {
     spillover: inputs.version,
     study: { name: config.name, year: config.year, platform: config.platform, source: config.source },
-    figures: sortKeys(figures),
+    figures: sortedFigures,
     components,
     consumption,
     quality,
     assumptions,
     ...(sectors ? { sectors } : {}),
+    ...(series ? { series } : {}),
   };
 }
 

@@ -211,6 +211,14 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
     };
   });
 
+  const series = (raw.series ?? []).map((y: Raw, i: number) => ({
+    year: y.year,
+    status: y.status,
+    source: y.source,
+    figures: Object.fromEntries(Object.entries(y.figures).map(([k, v]) => [k, qty(v, ['series', i, 'figures', k], fail)])),
+    ...(y.components ? { components: y.components } : {}),
+  }));
+
   return {
     source,
     name: raw.study.name,
@@ -226,6 +234,7 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
     io: { table: io.table, method: io.method, type: io.type ?? 'I', model: io.model ?? 'competitive', coefficients: io.coefficients },
     intervals: { level: raw.intervals?.level ?? 0.95, method: raw.intervals?.method ?? 't' },
     indicators,
+    series,
     jobsPerOutput:
       jpo.method === 'ratio'
         ? { method: 'ratio', perYuan: jpo.value * perYuan[jpo.unit as keyof typeof perYuan], value: jpo.value, unit: jpo.unit, source: jpo.source }

@@ -182,6 +182,22 @@ export const studySchema = {
         notes: { type: 'string' },
       },
     },
+    series: {
+      type: 'array',
+      description: 'Earlier years (published or estimated) shown beside the study year: growth, CAGR and scope changes.',
+      items: {
+        type: 'object',
+        required: ['year', 'status', 'figures'],
+        additionalProperties: false,
+        properties: {
+          year: { type: 'integer', minimum: 1990, maximum: 2100 },
+          status: { enum: ['published', 'estimated'] },
+          source: { type: 'string' },
+          figures: { type: 'object', description: 'Figure id → value (base units or a quantity like "2235万").', additionalProperties: quantity },
+          components: { type: 'array', items: id, description: 'Direct-jobs components counted that year (for scope-change flags).' },
+        },
+      },
+    },
     indicators: { type: 'array', items: indicator, description: 'Survey indicators reported with confidence intervals (e.g. the share of women among workers).' },
     intervals: {
       type: 'object',

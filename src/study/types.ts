@@ -1,5 +1,6 @@
 import type { IOModel } from '../io/index.ts';
 import type { IOMethod } from './ioResponse.ts';
+import type { SeriesYear, SeriesRow } from './series.ts';
 // Types of a study: the validated configuration (StudyConfig) and the results (StudyResults).
 
 export interface Label {
@@ -88,6 +89,7 @@ export interface StudyConfig {
   jobsPerOutput: JobsPerOutputConfig;
   intervals: { level: number; method: 't' | 'z' };
   indicators: IndicatorConfig[];
+  series: SeriesYear[];
 }
 
 export type Unit = 'persons' | 'yuan' | 'persons/yuan' | 'ratio';
@@ -204,4 +206,6 @@ export interface StudyResults {
   assumptions: string[];
   /** Impacts by IO sector of the consumption shock (when an IO table is used). */
   sectors?: SectorImpactRow[];
+  /** Earlier years beside the study year (when the study declares `series`). */
+  series?: SeriesRow[];
 }
