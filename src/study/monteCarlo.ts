@@ -2,6 +2,8 @@
 // figures with a supplied pure function, summarize each figure by percentile intervals.
 import { quantile, type Distribution } from './distributions.ts';
 import { random } from './random.ts';
+import { symmetricEigen } from '../survey/linalg.ts';
+import { qnorm } from '../survey/distributions.ts';
 
 export interface McParameter {
   id: string;
@@ -24,6 +26,19 @@ export interface ReplicateGroup {
   scale: number;
 }
 
+/**
+ * Jointly normal parameters (e.g. consumption categories estimated from one consumer survey, whose
+ * errors are correlated): x = mean + V Λ^½ z with z ~ N(0, I) and cov = V Λ Vᵀ (eigenvalues below
+ * 0 from rounding are set to 0, so a positive semi-definite cov is accepted). One uniform per
+ * parameter, z_j = Φ⁻¹(u_j).
+ */
+export interface NormalGroup {
+  parameters: string[];
+  mean: number[];
+  /** Covariance, k × k row-major. */
+  cov: Float64Array;
+}
+
 export interface McOptions {
   parameters: McParameter[];
   evaluate: (x: Float64Array) => Record<string, number>;
@@ -34,6 +49,7 @@ export interface McOptions {
   /** Interval level, e.g. 0.95 → the 2.5th and 97.5th percentiles. */
   level: number;
   replicates?: ReplicateGroup[];
+  normalGroups?: NormalGroup[];
   /** Draws between progress callbacks (the stream does not depend on it). */
   chunk: number;
   onProgress?: (done: number, total: number) => void;
@@ -57,8 +73,9 @@ export interface McResult {
 /**
  * monteCarloSteps(options): a generator that runs `chunk` draws per step and yields the number
  * done, returning the McResult (lets a browser or CLI show progress between steps).
- * Draw d uses uniforms u_{d,1..P} in parameter order (replicate groups: one per group, in place
- * of their parameters' own), x_p = F_p⁻¹(u): the same seed gives the same result for any chunk.
+ * Draw d uses uniforms u_{d,1..P} in parameter order, x_p = F_p⁻¹(u), then one per parameter of each
+ * normal group and one per replicate group (group members skip their own distribution): the same
+ * seed gives the same result for any chunk.
  * Percentiles are R's quantile type 7 (linear interpolation between order statistics).
  * Fails on draws < 2, level outside (0, 1), a figure missing from evaluate's output, a non-finite
  * figure value (naming the draw), or a replicate group naming an unknown parameter.
@@ -81,6 +98,23 @@ export function* monteCarloSteps(o: McOptions): Generator<number, McResult, void
     if (R < 2 || g.values.some((v) => v.length !== R)) throw new Error(`replicates[${k}]: every parameter needs the same number (≥ 2) of replicate estimates`);
     return { idx, R, mult: Math.sqrt(R * g.scale), g };
   });
+  const normals = (o.normalGroups ?? []).map((g, k) => {
+    const m = g.parameters.length;
+    if (g.mean.length !== m || g.cov.length !== m * m) throw new Error(`normalGroups[${k}]: mean and cov must match ${m} parameters`);
+    const idx = g.parameters.map((id) => {
+      const i = pos.get(id);
+      if (i === undefined) throw new Error(`normalGroups[${k}]: unknown parameter ${id}`);
+      if (inGroup[i]) throw new Error(`normalGroups[${k}]: parameter ${id} is already drawn by another group`);
+      inGroup[i] = 1;
+      return i;
+    });
+    const { values, V } = symmetricEigen(g.cov, m);
+    const scale = Math.max(...Array.from(values, Math.abs), 0);
+    if (values.some((v) => v < -1e-9 * scale)) throw new Error(`normalGroups[${k}]: cov is not positive semi-definite`);
+    const F = new Float64Array(m * m); // F = V Λ^½
+    for (let r = 0; r < m; r++) for (let c = 0; c < m; c++) F[r * m + c] = V[r * m + c] * Math.sqrt(Math.max(0, values[c]));
+    return { idx, F, mean: g.mean, z: new Float64Array(m) };
+  });
   const rng = random(o.seed);
   const x = new Float64Array(P);
   const Y = o.outputs.map(() => new Float64Array(o.draws));
@@ -88,6 +122,15 @@ export function* monteCarloSteps(o: McOptions): Generator<number, McResult, void
     const end = Math.min(o.draws, d + o.chunk);
     for (; d < end; d++) {
       for (let j = 0; j < P; j++) if (!inGroup[j]) x[j] = quantile(o.parameters[j].distribution, rng.uniform());
+      for (const { idx, F, mean, z } of normals) {
+        const m = idx.length;
+        for (let j = 0; j < m; j++) z[j] = qnorm(rng.uniform());
+        for (let r = 0; r < m; r++) {
+          let v = mean[r];
+          for (let c = 0; c < m; c++) v += F[r * m + c] * z[c];
+          x[idx[r]] = v;
+        }
+      }
       for (const { idx, R, mult, g } of groups) {
         const r = rng.int(R);
         idx.forEach((j, p) => {

@@ -4,6 +4,7 @@
 // together. Used by netFigures (at the central values), monteCarlo, tornado and switchingValue.
 import type { StudyConfig, StudyInputs, StudyResults } from './types.ts';
 import type { Distribution } from './distributions.ts';
+import type { NormalGroup } from './monteCarlo.ts';
 import { distributionMean } from './distributions.ts';
 import { RATES, type NetImpactConfig, type RateSpec } from './netImpactConfig.ts';
 import { surveyDeadweight } from './surveyDeadweight.ts';
@@ -23,6 +24,8 @@ export interface StudyModel {
   parameters: ModelParameter[];
   /** Central values, in the order of `parameters`. */
   central: Float64Array;
+  /** Survey estimates drawn jointly (consumption categories from one consumer questionnaire). */
+  normalGroups: NormalGroup[];
   /** Output figure ids (gross, then net.*). */
   outputs: string[];
   /** Figures at the parameter values x (same order as `parameters`), in base units. */
@@ -130,6 +133,7 @@ export function studyModel(config: StudyConfig, results: StudyResults, net: NetI
     return row.jobs / row.amount;
   });
   const central = Float64Array.from(parameters, (p) => p.central);
+  const normalGroups = consumptionGroup(config, results, inputs, cats.filter((k) => k.fromSurvey && parameters[k.cIdx].distribution.dist === 'normal').map((k) => k.cat.field as string), cats.filter((k) => k.fromSurvey && parameters[k.cIdx].distribution.dist === 'normal').map((k) => parameters[k.cIdx].id));
 
   const clamp = (x: Float64Array, i: number) => {
     const [lo, hi] = parameters[i].bounds;
@@ -213,6 +217,7 @@ export function studyModel(config: StudyConfig, results: StudyResults, net: NetI
   return {
     parameters,
     central,
+    normalGroups,
     outputs,
     evaluate,
     factor: (x, section, id) => {
@@ -221,4 +226,41 @@ export function studyModel(config: StudyConfig, results: StudyResults, net: NetI
       return factorOf(x, list);
     },
   };
+}
+
+/**
+ * The survey-estimated consumption categories as one jointly normal group: cov_cd = se_c se_d ρ_cd,
+ * ρ the Pearson correlation of the respondents' spend answers (unweighted, rows where both are
+ * answered). Empty when fewer than two categories or no questionnaire data were given.
+ */
+function consumptionGroup(config: StudyConfig, results: StudyResults, inputs: StudyInputs | undefined, fields: string[], ids: string[]): NormalGroup[] {
+  const qk = config.consumption.questionnaire;
+  const q = qk ? inputs?.questionnaires[qk] : undefined;
+  if (!q || ids.length < 2) return [];
+  const cols = fields.map((f) => q.numbers[f]);
+  if (cols.some((c) => !c)) return [];
+  const k = ids.length;
+  const se = ids.map((id) => results.figures[id.slice('sampling.'.length)].se as number);
+  const cov = new Float64Array(k * k);
+  for (let a = 0; a < k; a++)
+    for (let b = a; b < k; b++) {
+      const rho = a === b ? 1 : correlation(cols[a], cols[b]);
+      cov[a * k + b] = cov[b * k + a] = se[a] * se[b] * rho;
+    }
+  return [{ parameters: ids, mean: ids.map((id) => results.figures[id.slice('sampling.'.length)].value), cov }];
+}
+
+function correlation(x: Float64Array, y: Float64Array): number {
+  let n = 0, sx = 0, sy = 0;
+  for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i]) && Number.isFinite(y[i])) { n++; sx += x[i]; sy += y[i]; }
+  if (n < 3) return 0;
+  const mx = sx / n, my = sy / n;
+  let sxy = 0, sxx = 0, syy = 0;
+  for (let i = 0; i < x.length; i++)
+    if (Number.isFinite(x[i]) && Number.isFinite(y[i])) {
+      sxy += (x[i] - mx) * (y[i] - my);
+      sxx += (x[i] - mx) ** 2;
+      syy += (y[i] - my) ** 2;
+    }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
 }

@@ -50,6 +50,7 @@ export function studyUncertainty(
     draws: u.draws,
     seed: u.seed,
     level: u.level,
+    normalGroups: model.normalGroups,
     chunk: MC_CHUNK,
     onProgress,
   });
@@ -71,7 +72,7 @@ export function studyUncertainty(
   const notes = [
     `Monte Carlo: ${u.draws} draws, seed ${u.seed}; ${Math.round(u.level * 100)}% intervals are the ${((1 - u.level) / 2) * 100}th and ${((1 + u.level) / 2) * 100}th percentiles (R quantile type 7).`,
     u.sampling === 'normal'
-      ? 'Survey sampling error: each component and survey-estimated category drawn independently as N(estimate, se²); covariances between components of one questionnaire are ignored.'
+      ? `Survey sampling error: each component drawn as N(estimate, se²), independently (components are separate strata or questionnaires)${model.normalGroups.length ? '; the consumption categories estimated from the consumer questionnaire jointly normal, with the design-based se of each and the correlation of the respondents\' spend answers' : '; survey-estimated categories independently'}.`
       : 'Survey sampling error is NOT included (uncertainty.sampling: none): intervals reflect the stated assumptions only.',
     'Part-time shares, and inputs given as a single number, are held fixed. Rates drawn outside [0, 1] (survey shares only) are clamped.',
   ];
