@@ -177,3 +177,27 @@ test('normal groups: correlated draws with the given covariance', () => {
     /cov is not positive semi-definite/,
   );
 });
+
+test('studyUncertainty: consumption categories from one questionnaire are drawn with their correlation', async () => {
+  const { parseStudy } = await import('../../src/study/config.ts');
+  const { computeStudy } = await import('../../src/study/compute.ts');
+  const { studyYaml, inputs } = await import('./additionalityFixture.ts');
+  // Two categories estimated from one consumer questionnaire with b = 2a exactly (ρ = 1):
+  // se(total) = se_a + se_b, which the survey engine also reports for consumption.total.
+  const yaml = studyYaml
+    .replace('questionnaires:\n', 'questionnaires:\n  c: {file: c.csv, id: id, columns: {sa: sa, sb: sb}}\n')
+    .replace('consumption:\n  categories:', 'consumption:\n  questionnaire: c\n  categories:')
+    .replace('total: 10000,', 'field: sa,')
+    .replace('total: 4000,', 'field: sb,');
+  const config = parseStudy(yaml, 'corr.yaml');
+  const sa = Float64Array.from({ length: 40 }, (_, i) => 5 + ((i * 7) % 11));
+  const inp = { ...inputs, questionnaires: { ...inputs.questionnaires, c: { key: 'c', file: 'c.csv', rowsRead: 40, valid: 40, rejected: 0, reasons: {}, numbers: { sa, sb: sa.map((v) => 2 * v) }, categories: {} } } };
+  const results = computeStudy(config, inp);
+  const seA = results.figures['consumption.a'].se as number;
+  const seB = results.figures['consumption.b'].se as number;
+  assert.ok(Math.abs((results.figures['consumption.total'].se as number) - (seA + seB)) < 1e-6 * (seA + seB));
+  const net = parseNetImpact('uncertainty: {seed: 4, draws: 40000, level: 0.95, sampling: normal}', config);
+  const u = studyUncertainty(config, results, net, inp);
+  const sd = u.intervals['consumption.total'].sd;
+  assert.ok(Math.abs(sd / (seA + seB) - 1) < 0.02, `MC sd ${sd} vs se_a + se_b ${seA + seB} (independent draws would give ${Math.hypot(seA, seB)})`);
+});
