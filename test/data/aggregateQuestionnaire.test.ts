@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aggregateQuestionnaire, loadQuestionnaire, openDatabase, DataError, type FieldSpec, type Rejection } from '../../src/data/index.ts';
-import { tempDir } from './providers.ts';
+import { aggregateQuestionnaire, loadQuestionnaire, DataError, type FieldSpec, type Rejection } from '../../src/data/index.ts';
+import { withDbAndDir } from './providers.ts';
 
 const fields: FieldSpec[] = [
   { name: 'region', type: 'category', required: true, levels: ['东部', '中部', '西部'] },
@@ -34,10 +34,8 @@ function consumerCsv(): string {
 }
 
 test('aggregate = sums over loadQuestionnaire rows, per group; all rejections streamed, the kept list capped', async () => {
-  const t = tempDir();
-  const db = await openDatabase();
-  try {
-    const file = join(t.dir, 'consumers.csv');
+  await withDbAndDir(async (db, dir) => {
+    const file = join(dir, 'consumers.csv');
     writeFileSync(file, consumerCsv());
     const spec = {
       key: 'consumers',
@@ -94,17 +92,12 @@ test('aggregate = sums over loadQuestionnaire rows, per group; all rejections st
     // groups sorted by key
     const keys = [...a.groups.keys.region.keys()].map((i) => `${a.groups.keys.region[i]}|${a.groups.keys.uses_platform[i]}`);
     assert.deepEqual(keys, [...keys].sort());
-  } finally {
-    db.close();
-    t.done();
-  }
+  });
 });
 
 test('aggregate: hand-worked case and option checks', async () => {
-  const t = tempDir();
-  const db = await openDatabase();
-  try {
-    const file = join(t.dir, 'c.csv');
+  await withDbAndDir(async (db, dir) => {
+    const file = join(dir, 'c.csv');
     writeFileSync(file, 'respondent,地区,是否使用,月消费(元),流量消费\n1,东部,是,1,\n2,东部,否,3,2\n3,西部,yes,2,4\n4,西部,Y,x,4\n');
     const spec = { key: 'c', file, displayPath: 'c.csv', id: 'respondent', columns: { region: '地区', uses_platform: '是否使用', spend: '月消费(元)', traffic: '流量消费' } };
     const a = await aggregateQuestionnaire(db, spec, fields, { groupBy: ['region'], sums: ['spend', 'traffic'] });
@@ -119,8 +112,5 @@ test('aggregate: hand-worked case and option checks', async () => {
     assert.deepEqual([[...one.groups.n], [...one.groups.sum.spend]], [[3], [6]]);
     await assert.rejects(aggregateQuestionnaire(db, spec, fields, { groupBy: ['spend'], sums: [] }), (e: unknown) => e instanceof DataError && /groupBy "spend" is not a category, text or boolean field/.test(e.message));
     await assert.rejects(aggregateQuestionnaire(db, spec, fields, { groupBy: [], sums: ['region'] }), (e: unknown) => e instanceof DataError && /sums "region" is not a numeric field/.test(e.message));
-  } finally {
-    db.close();
-    t.done();
-  }
+  });
 });

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { aggregateQuestionnaire, DataError, loadQuestionnaire, openDatabase, type FieldSpec, type QuestionnaireSpec } from '../../src/data/index.ts';
-import { tempDir } from './providers.ts';
+import { tempDir, withDbAndDir } from './providers.ts';
 
 const fields: FieldSpec[] = [
   { name: 'employees', type: 'number', required: true, min: 0 },
@@ -211,11 +211,9 @@ test('row numbers hold across DuckDB parallel chunks: a 26 MB file read directly
   const lines: string[] = ['id,员工总数,note'];
   for (let i = 1; i <= n; i++) lines.push(`${i},${i % 997 === 0 ? 'x' : i % 50},padding-padding`);
   const csv = lines.join('\n') + '\n';
-  const t = tempDir();
-  const db = await openDatabase();
-  try {
+  await withDbAndDir(async (db, dir) => {
     for (const eol of ['\n', '\r\n']) {
-      const file = join(t.dir, 'big.csv');
+      const file = join(dir, 'big.csv');
       writeFileSync(file, eol === '\n' ? csv : csv.replace(/\n/g, '\r\n'));
       const spec = { key: 'big', file, displayPath: 'in/big.csv', id: 'id', columns: { employees: '员工总数' } };
       const rows: number[] = [];
@@ -229,10 +227,7 @@ test('row numbers hold across DuckDB parallel chunks: a 26 MB file read directly
       assert.equal(a.source.staged, eol === '\r\n');
       assert.deepEqual(rows, Array.from({ length: Math.floor(n / 997) }, (_, k) => 997 * (k + 1) + 1));
     }
-  } finally {
-    db.close();
-    t.done();
-  }
+  });
 });
 
 test('the three CSV routes agree: direct (plain UTF-8), plain staging (full-width digits; GBK), numbered (CRLF)', async () => {

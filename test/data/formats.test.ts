@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { DataError, loadQuestionnaire, openDatabase } from '../../src/data/index.ts';
+import { DataError, loadQuestionnaire } from '../../src/data/index.ts';
 import { parseRecord } from '../../src/data/stageCsv.ts';
-import { assertProviders, FIXTURES, providerFields, providerSpec, tempDir } from './providers.ts';
+import { assertProviders, FIXTURES, providerFields, providerSpec, withDbAndDir } from './providers.ts';
 
 /** The fixture as [sheet row, cells] (header = row 1), split by a naive CSV reader independent of the code under test's record splitter. */
 function fixtureRows(): [number, string[]][] {
@@ -47,10 +47,8 @@ async function writeXlsx(path: string): Promise<void> {
 }
 
 test('XLSX twin (typed cells, percent format, multi-line cell, blank row) reads like the CSV; sheet by name and by position', async () => {
-  const t = tempDir();
-  const db = await openDatabase();
-  try {
-    const file = join(t.dir, 'providers.xlsx');
+  await withDbAndDir(async (db, dir) => {
+    const file = join(dir, 'providers.xlsx');
     await writeXlsx(file);
     for (const sheet of ['服务商', 2]) {
       const q = await loadQuestionnaire(db, providerSpec(file, { sheet }), providerFields);
@@ -68,35 +66,25 @@ test('XLSX twin (typed cells, percent format, multi-line cell, blank row) reads 
     const e1 = await loadQuestionnaire(db, providerSpec(file, { sheet: 1 }), providerFields).catch((x: unknown) => x);
     assert.ok(e1 instanceof DataError);
     assert.match(e1.message, /no column for the respondent id .*found headers: "填写说明"/);
-  } finally {
-    db.close();
-    t.done();
-  }
+  });
 });
 
 test('unreadable XLSX is a DataError naming the file', async () => {
-  const t = tempDir();
-  const db = await openDatabase();
-  try {
-    const file = join(t.dir, 'broken.xlsx');
+  await withDbAndDir(async (db, dir) => {
+    const file = join(dir, 'broken.xlsx');
     writeFileSync(file, 'this is not a zip file');
     const e = await loadQuestionnaire(db, providerSpec(file), providerFields).catch((x: unknown) => x);
     assert.ok(e instanceof DataError, String(e));
     assert.match(e.message, /^data\/broken\.xlsx: not a readable XLSX workbook/);
-  } finally {
-    db.close();
-    t.done();
-  }
+  });
 });
 
 test('Parquet twin (typed DOUBLE and VARCHAR columns) reads like the CSV; rows are record index + 2', async () => {
-  const t = tempDir();
-  const db = await openDatabase();
-  try {
+  await withDbAndDir(async (db, dir) => {
     const rows = fixtureRows();
     const header = rows[0][1];
     const data = rows.slice(1).map(([, cells]) => cells);
-    const file = join(t.dir, 'providers.parquet');
+    const file = join(dir, 'providers.parquet');
     const lit = (s: string) => (s === '' ? 'NULL' : `'${s.replace(/'/g, "''")}'`);
     // related_share stays text ("50%"); fulltime share becomes a DOUBLE column, as a typed export would have it
     const values = data.map((c) => `(${c.map((s, j) => (j === 4 ? (s === '' ? 'NULL' : `CAST(${s} AS DOUBLE)`) : lit(s))).join(', ')})`).join(', ');
@@ -107,8 +95,5 @@ test('Parquet twin (typed DOUBLE and VARCHAR columns) reads like the CSV; rows a
     // the CSV's blank row 5 does not exist in Parquet: records after it are one row earlier
     assert.deepEqual([...q.rows.row], [2, 3, 4, 14]);
     assert.equal(q.source.format, 'parquet');
-  } finally {
-    db.close();
-    t.done();
-  }
+  });
 });

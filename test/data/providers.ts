@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import type { FieldSpec, LoadedQuestionnaire, QuestionnaireSpec } from '../../src/data/index.ts';
+import { openDatabase, type Db, type FieldSpec, type LoadedQuestionnaire, type QuestionnaireSpec } from '../../src/data/index.ts';
 
 export const FIXTURES = new URL('../fixtures/data/', import.meta.url).pathname;
 
@@ -85,3 +85,15 @@ export function assertProviders(q: LoadedQuestionnaire, opts: { rowNumbers?: boo
   assert.deepEqual(opts.rowNumbers === false ? got.map((r) => ({ ...r, row: 0 })) : got, opts.rowNumbers === false ? expected.rejections.map((r) => ({ ...r, row: 0 })) : expected.rejections);
 }
 
+
+/** Run f with a fresh in-memory database and temp directory, both removed afterwards. */
+export async function withDbAndDir(f: (db: Db, dir: string) => Promise<void>): Promise<void> {
+  const t = tempDir();
+  const db = await openDatabase();
+  try {
+    await f(db, t.dir);
+  } finally {
+    db.close();
+    t.done();
+  }
+}
