@@ -13,6 +13,7 @@ export { svytotal } from './svytotal.ts';
 export { svymean } from './svymean.ts';
 export { svyratio } from './svyratio.ts';
 export { predictRatio } from './predictRatio.ts';
+export { combineIndependent, type IndependentTerm } from './combineIndependent.ts';
 export { svyby, type Estimator, type SvyBy, type SvyByGroup } from './svyby.ts';
 export type { EstimatorOptions } from './core.ts';
 export { degf } from './core.ts';

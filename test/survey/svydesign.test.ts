@@ -69,3 +69,17 @@ test('confint: level and method checked; t uses design df', () => {
   assert.equal(t.method, 't');
   assert.ok(t.upper[0] - t.lower[0] > z.upper[0] - z.lower[0]);
 });
+
+test('combineIndependent: variances add, Satterthwaite df', async () => {
+  const { combineIndependent } = await import('../../src/survey/index.ts');
+  const mk = (e: number, se: number, df: number) => ({ statistic: 'total' as const, names: ['x'], estimate: Float64Array.of(e), variance: Float64Array.of(se * se), se: Float64Array.of(se), df, n: 10, deff: null, label: 'x' });
+  const c = combineIndependent([{ stat: mk(10, 3, 9) }, { stat: mk(20, 4, 19) }]);
+  assert.equal(c.estimate[0], 30);
+  assert.equal(c.se[0], 5);
+  assert.ok(Math.abs(c.df - 625 / (81 / 9 + 256 / 19)) < 1e-12);
+  const d = combineIndependent([{ stat: mk(10, 3, 9), coef: -2 }]);
+  assert.equal(d.estimate[0], -20);
+  assert.equal(d.se[0], 6);
+  assert.throws(() => combineIndependent([]), /no terms/);
+  assert.throws(() => combineIndependent([{ stat: mk(1, 1, 1), index: 2 }]), /index 2 out of range/);
+});
