@@ -4,7 +4,7 @@ import type { StudyConfig, StudyInputs, StudyResults } from './types.ts';
 import type { Distribution } from './distributions.ts';
 import type { NetImpactConfig } from './netImpactConfig.ts';
 import { studyModel } from './studyModel.ts';
-import { monteCarlo, type McInterval } from './monteCarlo.ts';
+import { monteCarlo, type McInterval, type ReplicateGroup } from './monteCarlo.ts';
 import { tornado, type TornadoRow } from './tornado.ts';
 import { switchingValue } from './switchingValue.ts';
 
@@ -26,23 +26,51 @@ export interface StudyUncertainty {
   notes: string[];
 }
 
+/** Survey replicate estimates of some figures (ids as in results.figures), from one replicate design. */
+export interface FigureReplicates {
+  figures: string[];
+  /** values[f][r]: replicate r's estimate of figures[f]. */
+  values: Float64Array[];
+  /** Variance multiplier of the design (JK1 (R − 1)/R, bootstrap 1/(R − 1), BRR 1/R). */
+  scale: number;
+}
+
+export interface StudyUncertaintyOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** Draw these survey figures from replicate estimates (jointly per group) instead of N(estimate, se²). */
+  replicates?: FigureReplicates[];
+}
+
 /**
- * studyUncertainty(config, results, net, inputs?, onProgress?) → StudyUncertainty, from the study's
+ * studyUncertainty(config, results, net, inputs?, options?) → StudyUncertainty, from the study's
  * `uncertainty` (and `additionality`) settings. Parameters whose selector contains `*` (one id
  * segment) move together in switching values. Fails when the study has no `uncertainty` section,
- * when a switching selector matches no parameter, or as studyModel / monteCarlo / switchingValue do.
+ * when a switching selector matches no parameter, when a replicate figure is not a survey-estimated
+ * component or category, or as studyModel / monteCarlo / switchingValue do.
  */
-export function studyUncertainty(
-  config: StudyConfig,
-  results: StudyResults,
-  net: NetImpactConfig,
-  inputs?: StudyInputs,
-  onProgress?: (done: number, total: number) => void,
-): StudyUncertainty {
+export function studyUncertainty(config: StudyConfig, results: StudyResults, net: NetImpactConfig, inputs?: StudyInputs, options: StudyUncertaintyOptions = {}): StudyUncertainty {
   const u = net.uncertainty;
   if (!u) throw new Error(`${config.source}: no \`uncertainty\` section`);
   const model = studyModel(config, results, net, inputs);
   const centralFigures = model.evaluate(model.central);
+  const replicated = new Set<string>();
+  const replicates: ReplicateGroup[] = (options.replicates ?? []).map((g) => {
+    const parameters = g.figures.map((id) => {
+      const pid = `sampling.${id}`;
+      if (!model.parameters.some((p) => p.id === pid)) throw new Error(`replicates: ${id} is not a survey-estimated component or category of this study`);
+      replicated.add(pid);
+      return pid;
+    });
+    return { parameters, values: g.values, centre: g.figures.map((id) => results.figures[id].value), scale: g.scale };
+  });
+  // A figure drawn from replicates leaves the jointly normal group.
+  const normalGroups = model.normalGroups.flatMap((g) => {
+    const keep = g.parameters.map((p, i) => (replicated.has(p) ? -1 : i)).filter((i) => i >= 0);
+    if (keep.length === g.parameters.length) return [g];
+    if (keep.length === 0) return [];
+    const k = g.parameters.length;
+    return [{ parameters: keep.map((i) => g.parameters[i]), mean: keep.map((i) => g.mean[i]), cov: Float64Array.from(keep.flatMap((a) => keep.map((b) => g.cov[a * k + b]))) }];
+  });
   const mc = monteCarlo({
     parameters: model.parameters,
     evaluate: model.evaluate,
@@ -50,9 +78,10 @@ export function studyUncertainty(
     draws: u.draws,
     seed: u.seed,
     level: u.level,
-    normalGroups: model.normalGroups,
+    normalGroups,
+    replicates,
     chunk: MC_CHUNK,
-    onProgress,
+    onProgress: options.onProgress,
   });
   const intervals = Object.fromEntries(model.outputs.map((id) => [id, { central: centralFigures[id], ...mc.intervals[id] }]));
   const switching = u.switching.map((s) => {

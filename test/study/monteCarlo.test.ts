@@ -201,3 +201,15 @@ test('studyUncertainty: consumption categories from one questionnaire are drawn 
   const sd = u.intervals['consumption.total'].sd;
   assert.ok(Math.abs(sd / (seA + seB) - 1) < 0.02, `MC sd ${sd} vs se_a + se_b ${seA + seB} (independent draws would give ${Math.hypot(seA, seB)})`);
 });
+
+test('studyUncertainty: replicate estimates replace the normal draw of a survey figure', () => {
+  const { config, results } = handStudy();
+  const net = parseNetImpact('uncertainty: {seed: 2, draws: 4000, level: 0.95, sampling: normal}', config);
+  // Two replicates 2400 and 2600 around 2500, scale 1/2: variance ½ (100² + 100²) = 100², draws ±100.
+  const u = studyUncertainty(config, results, net, undefined, { replicates: [{ figures: ['jobs.providers.prov'], values: [Float64Array.from([2400, 2600])], scale: 0.5 }] });
+  const iv = u.intervals['jobs.providers.prov'];
+  assert.ok(Math.abs(iv.sd - 100) < 0.5, `sd ${iv.sd}`);
+  assert.equal(iv.lo, 2400);
+  assert.equal(iv.hi, 2600);
+  assert.throws(() => studyUncertainty(config, results, net, undefined, { replicates: [{ figures: ['jobs.total'], values: [Float64Array.from([1, 2])], scale: 1 }] }), /jobs.total is not a survey-estimated component or category/);
+});
