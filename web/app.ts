@@ -11,9 +11,9 @@ import { bi, esc } from '../src/report/i18n.ts';
 import type { Lang } from '../src/report/format.ts';
 import { displayValue } from '../src/cli/format.ts';
 import { explain } from '../src/study/explain.ts';
-import type { Scenario } from '../src/report/applyScenario.ts';
-import type { Payload } from './payload.ts';
-import type { WorkerReply, WorkerRequest } from './worker.ts';
+import { ioMethodKey, type Scenario } from '../src/report/applyScenario.ts';
+import { reviveTyped, type Payload } from './payload.ts';
+import type { IOOption, WorkerReply, WorkerRequest } from './worker.ts';
 
 echarts.use([BarChart, CustomChart, ScatterChart, AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
@@ -22,6 +22,7 @@ const html = document.documentElement;
 const lang = (): Lang => (html.getAttribute('data-lang') === 'en' ? 'en' : 'zh');
 
 let payload: Payload;
+let ioOptions: IOOption[] = [];
 let baseline: StudyResults;
 let results: StudyResults;
 let worker: Worker | undefined;
@@ -105,31 +106,38 @@ const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
 function scenarioPanel(): string {
   const c = payload.config;
-  const row = (key: string, label: string, value: number, step: string, hint = '') =>
+  const row = (key: string, label: string, value: number | string, step: string, hint = '') =>
     `<label data-key="${esc(key)}"><span>${label}${hint ? ` <span class="hint">${hint}</span>` : ''}</span><input type="number" min="0" step="${step}" data-scn="${esc(key)}" value="${value}" data-base="${value}"></label>`;
   const comps = [...c.providers, ...c.operators].map((k) => row(`population.${k.id}`, bi(k.label), k.population, '1', k.kind === 'provider' ? 'N_k' : 'M_j')).join('');
-  const methods = Object.entries(payload.ioMethods).map(([k, m]) => `<option value="${esc(k)}">${esc(m.label[lang()])}</option>`).join('');
+  const base = ioMethodKey(payload.inputs.ioMethod);
+  const methods = ioOptions.length
+    ? ioOptions.map((o) => `<option value="${esc(o.key)}"${o.key === base ? ' selected' : ''}>${esc(o.label[lang()])}</option>`).join('')
+    : `<option value="${esc(base)}">${esc(lang() === 'zh' ? '研究文件给定系数' : 'coefficients given in the study file')}</option>`;
+  const perYi = payload.inputs.jobsPerOutput.method === 'sector' ? '' : String(+(payload.inputs.jobsPerOutput.perYuan * PER_YI).toPrecision(10));
   const coefs = c.consumption.categories.map((k) => row(`coef.${k.id}`, bi(k.label), round6(payload.inputs.sectors[k.id].coefficient), '0.01', `b ${esc(payload.inputs.sectors[k.id].code)}`)).join('');
   return `<h2>${bi({ zh: '情景分析', en: 'Scenario' })}</h2>
 <p class="hint">${bi({ zh: '修改后所有指标在浏览器内即时重算。', en: 'Every figure is recomputed in the browser as you edit.' })}</p>
 <h3>${bi({ zh: '总体数量', en: 'Population counts' })}</h3>${comps}
 ${c.users !== undefined ? row('users', bi({ zh: '平台用户数 U', en: 'Platform users U' }), c.users, '1') : ''}
 <h3>${bi({ zh: '投入产出', en: 'Input–output' })}</h3>
-<label data-key="ioMethod" class="wide"><span>${bi({ zh: '方法', en: 'Method' })}</span><select data-scn="ioMethod">${methods}</select></label>
+<label data-key="ioMethod" class="wide"><span>${bi({ zh: '方法', en: 'Method' })}</span><select data-scn="ioMethod" data-base="${esc(base)}"${ioOptions.length ? '' : ' disabled'}>${methods}</select></label>
 ${coefs}
 <h3>${bi({ zh: '就业转换', en: 'Jobs per output' })}</h3>
-${row('jpo', bi({ zh: '单位产出就业', en: 'Jobs per output' }), +(payload.inputs.jobsPerOutput.perYuan * PER_YI).toPrecision(10), '1', bi({ zh: '人/亿元', en: 'persons per 100M yuan' }))}
+${row('jpo', bi({ zh: '单位产出就业', en: 'Jobs per output' }), perYi, '1', bi({ zh: '人/亿元', en: 'persons per 100M yuan' }))}
+${perYi ? '' : `<p class="hint">${bi({ zh: '本研究按部门就业系数计算间接就业；填入数值则改用统一比率。', en: 'This study converts output to jobs with sector employment coefficients; a value here replaces them by one ratio.' })}</p>`}
 <button type="button" data-reset>${bi({ zh: '恢复基准', en: 'Reset to baseline' })}</button>`;
 }
 
 function readScenario(): Scenario {
   const s: Scenario = {};
-  const method = $<HTMLSelectElement>('select[data-scn=ioMethod]').value;
-  if (method !== 'seed') s.ioMethod = method;
+  const sel = $<HTMLSelectElement>('select[data-scn=ioMethod]');
+  const option = ioOptions.find((o) => o.key === sel.value);
+  if (option && sel.value !== sel.dataset.base) s.ioMethod = option.method;
+  sel.closest('label')?.classList.toggle('changed', !!option && sel.value !== sel.dataset.base);
   document.querySelectorAll<HTMLInputElement>('input[data-scn]').forEach((el) => {
     const key = el.dataset.scn as string;
     const v = Number(el.value);
-    const changed = el.value !== '' && Number(el.value) !== Number(el.dataset.base);
+    const changed = el.value !== '' && el.value !== el.dataset.base && Number(el.value) !== Number(el.dataset.base);
     el.closest('label')?.classList.toggle('changed', changed);
     if (!changed) return;
     if (!Number.isFinite(v)) throw new Error(`${key}: not a number`);
@@ -143,11 +151,12 @@ function readScenario(): Scenario {
 
 /** Coefficient inputs show the selected IO method's values (their new baseline). */
 function syncCoefficients() {
-  const m = payload.ioMethods[$<HTMLSelectElement>('select[data-scn=ioMethod]').value];
+  const o = ioOptions.find((x) => x.key === $<HTMLSelectElement>('select[data-scn=ioMethod]').value);
+  if (!o) return;
   document.querySelectorAll<HTMLInputElement>('input[data-scn^="coef."]').forEach((el) => {
-    const b = round6(m.sectors[(el.dataset.scn as string).slice(5)].coefficient);
-    el.value = String(b);
-    el.dataset.base = String(b);
+    const b = String(round6(o.coefficients[(el.dataset.scn as string).slice(5)]));
+    el.value = b;
+    el.dataset.base = b;
   });
 }
 
@@ -160,6 +169,7 @@ function recompute() {
     return setStatus('error', esc((e as Error).message));
   }
   const id = ++seq;
+  document.body.dataset.seq = String(id);
   setStatus('computing', bi({ zh: '计算中…', en: 'Recomputing…' }));
   // A visible progress bar only when a recompute takes long enough to notice.
   timer = setTimeout(() => id === seq && setStatus('computing', bi({ zh: '计算中…', en: 'Recomputing…' }), true), 120);
@@ -178,8 +188,12 @@ async function getJson<T>(url: string): Promise<T> {
 async function loadStudy(path: string) {
   setStatus('loading', bi({ zh: '读取研究数据…', en: 'Reading the study data…' }), true);
   closeDrawer();
+  let json: string;
   try {
-    payload = await getJson<Payload>(`/api/study?path=${encodeURIComponent(path)}`);
+    const r = await fetch(`/api/study?path=${encodeURIComponent(path)}`);
+    json = await r.text();
+    if (!r.ok) throw new Error(JSON.parse(json).error ?? `HTTP ${r.status}`);
+    payload = JSON.parse(json, reviveTyped) as Payload;
   } catch (e) {
     $('#report').innerHTML = `<div class="error-box">${esc((e as Error).message)}</div>`;
     return setStatus('error', bi({ zh: '无法读取该研究', en: 'Could not read this study' }));
@@ -189,13 +203,18 @@ async function loadStudy(path: string) {
   $('#title').innerHTML = bi(baseline.study.name);
   $('#meta').innerHTML = bi({ zh: `研究年份 ${baseline.study.year} · ${path}`, en: `Study year ${baseline.study.year} · ${path}` });
   document.title = `${baseline.study.name[lang()]} – spillover`;
+  ioOptions = [];
   $('#scenario').innerHTML = scenarioPanel();
   render();
   worker?.terminate();
   worker = new Worker('/worker.js', { type: 'module' });
   worker.onmessage = (e: MessageEvent<WorkerReply>) => {
     const m = e.data;
-    if (m.type === 'loaded') return setStatus('ready', bi({ zh: '就绪', en: 'Ready' }));
+    if (m.type === 'loaded') {
+      ioOptions = m.ioMethods;
+      $('#scenario').innerHTML = scenarioPanel();
+      return setStatus('ready', bi({ zh: `就绪（引擎载入 ${m.ms.toFixed(0)} 毫秒）`, en: `Ready (engine loaded in ${m.ms.toFixed(0)} ms)` }));
+    }
     if (m.type === 'progress') return;
     if (m.id !== seq) return; // a newer recompute is under way
     clearTimeout(timer);
@@ -203,12 +222,13 @@ async function loadStudy(path: string) {
     results = m.results;
     computeCount++;
     document.body.dataset.computeCount = String(computeCount);
+    document.body.dataset.computed = String(m.id);
     render();
     setStatus('ready', bi({ zh: `已重算（${m.ms.toFixed(0)} 毫秒）`, en: `Recomputed in ${m.ms.toFixed(0)} ms` }));
   };
   worker.onerror = (e) => setStatus('error', esc(e.message));
   setStatus('loading', bi({ zh: '启动计算引擎…', en: 'Starting the engine…' }), true);
-  worker.postMessage({ type: 'load', payload } satisfies WorkerRequest);
+  worker.postMessage({ type: 'load', json } satisfies WorkerRequest);
   history.replaceState(null, '', `?study=${encodeURIComponent(path)}${location.hash}`);
 }
 
@@ -229,6 +249,10 @@ async function main() {
       if (baseline) document.title = `${baseline.study.name[l]} – spillover`;
       history.replaceState(null, '', `${location.search}#${l}`);
       for (const c of charts) c.chart.setOption(c.spec.option(l), true);
+      document.querySelectorAll<HTMLOptionElement>('select[data-scn=ioMethod] option').forEach((o) => {
+        const opt = ioOptions.find((x) => x.key === o.value);
+        if (opt) o.textContent = opt.label[l];
+      });
       if (drawerId) openDrawer(drawerId);
       return;
     }
@@ -239,7 +263,8 @@ async function main() {
       return openDrawer(open.dataset.open as string);
     }
     if (t.closest('[data-reset]')) {
-      $<HTMLSelectElement>('select[data-scn=ioMethod]').value = 'seed';
+      const sel = $<HTMLSelectElement>('select[data-scn=ioMethod]');
+      sel.value = sel.dataset.base as string;
       syncCoefficients();
       document.querySelectorAll<HTMLInputElement>('input[data-scn]').forEach((el) => (el.value = el.dataset.base as string));
       return recompute();

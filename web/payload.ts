@@ -1,17 +1,26 @@
-// Revive a study payload in the browser: questionnaire columns back to Float64Array (null → NaN).
+// Revive a study payload in the browser: {"$f64": [...]} back to Float64Array (null → NaN), and the
+// Leontief model rebuilt from the table with the same engine function the server used (ioModel).
 import type { StudyConfig, StudyInputs, StudyResults } from '../src/study/types.ts';
-import type { IOMethodInputs } from '../src/report/applyScenario.ts';
+import type { IOTable } from '../src/io/index.ts';
+import { ioModel } from '../src/io/ioModel.ts';
 
 export interface Payload {
   path: string;
   config: StudyConfig;
   inputs: StudyInputs;
-  ioMethods: Record<string, IOMethodInputs>;
+  table: IOTable | null;
+  employment: Float64Array | null;
   results: StudyResults;
 }
 
-export function revivePayload(p: Payload): Payload {
-  for (const q of Object.values(p.inputs.questionnaires))
-    for (const [k, v] of Object.entries(q.numbers)) q.numbers[k] = Float64Array.from(v as unknown as (number | null)[], (x) => (x === null ? NaN : x));
-  return p;
+/** JSON.parse reviver for payloadJson (src/server/studyPayload.ts). */
+export function reviveTyped(_k: string, v: unknown): unknown {
+  if (v && typeof v === 'object' && '$f64' in v) return Float64Array.from((v as { $f64: (number | null)[] }).$f64, (x) => (x === null ? NaN : x));
+  return v;
+}
+
+/** The payload with inputs.model rebuilt (null when the study gives coefficients directly). */
+export function withModel(p: Payload): Payload {
+  const model = p.table ? ioModel(p.table, { employment: p.employment }) : null;
+  return { ...p, inputs: { ...p.inputs, model } };
 }

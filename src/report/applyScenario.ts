@@ -1,35 +1,45 @@
 // A scenario of the dashboard: overrides of a study's inputs, applied before computeStudy.
 // Pure; the dashboard (in a Web Worker) and the tests apply the same function.
 import type { StudyConfig, StudyInputs, SectorCoefficient } from '../study/types.ts';
-
-/** Coefficients b_s of one IO method for every consumption category (prepared by the server). */
-export interface IOMethodInputs {
-  label: { zh: string; en: string };
-  ioSource: string;
-  sectors: Record<string, SectorCoefficient>;
-}
+import { sectorResponse, type IOMethod } from '../study/ioResponse.ts';
 
 export interface Scenario {
   /** Component id → population N_k (providers) or M_j (accounts). */
   population?: Record<string, number>;
   /** Platform users U (consumption estimated from the consumer questionnaire scales with it). */
   users?: number;
-  /** Consumption category id → coefficient b_s (applied after the IO method). */
+  /** IO method; the per-yuan responses of every category are recomputed from inputs.model. */
+  ioMethod?: IOMethod;
+  /** Consumption category id → output per yuan of demand (seed: b_s), applied after ioMethod. */
   coefficients?: Record<string, number>;
-  /** Jobs per yuan of induced output. */
+  /** Jobs per yuan of induced output (replaces the study's conversion by a ratio). */
   jobsPerOutput?: number;
-  /** Key of `ioMethods` whose coefficients replace the study's. */
-  ioMethod?: string;
 }
 
 /**
- * applyScenario(config, inputs, scenario, ioMethods) → {config, inputs} with the overrides applied
- * (new objects; the arguments are not modified). Errors name the override: an unknown component or
- * category id, an unknown IO method, a negative or non-finite value.
- * Example: applyScenario(c, i, {population: {wecom: 42000}}) doubles N_k of wecom, so
- * jobs.providers.wecom doubles after computeStudy.
+ * sectorsUnder(inputs, m) → every category's per-yuan response under IO method m, from the study's
+ * Leontief model (sectorResponse: seed = column sum of B). Fails when the study gives coefficients
+ * directly (no model) or the model cannot support m (e.g. Type II without households).
  */
-export function applyScenario(config: StudyConfig, inputs: StudyInputs, s: Scenario, ioMethods: Record<string, IOMethodInputs> = {}): { config: StudyConfig; inputs: StudyInputs } {
+export function sectorsUnder(inputs: StudyInputs, m: IOMethod): Record<string, SectorCoefficient> {
+  const model = inputs.model;
+  if (!model) throw new Error('scenario ioMethod: the study gives coefficients directly; there is no IO model to change the method of');
+  const out: Record<string, SectorCoefficient> = {};
+  for (const [id, s] of Object.entries(inputs.sectors)) {
+    const r = sectorResponse(model, s.index, m);
+    out[id] = { ...s, coefficient: r.output, jobs: r.jobs, valueAdded: r.valueAdded };
+  }
+  return out;
+}
+
+/**
+ * applyScenario(config, inputs, scenario) → {config, inputs} with the overrides applied (new
+ * objects; the arguments are not modified). Errors name the override: an unknown component or
+ * category id, a negative or non-finite value, an IO method the study's model cannot use.
+ * Example: applyScenario(c, i, {population: {wecom: 42000}}) doubles N_k of wecom (21000 in the
+ * example), so jobs.providers.wecom doubles after computeStudy.
+ */
+export function applyScenario(config: StudyConfig, inputs: StudyInputs, s: Scenario): { config: StudyConfig; inputs: StudyInputs } {
   const check = (what: string, v: number) => {
     if (!Number.isFinite(v) || v < 0) throw new Error(`scenario ${what}: expected a non-negative number, got ${v}`);
     return v;
@@ -45,12 +55,11 @@ export function applyScenario(config: StudyConfig, inputs: StudyInputs, s: Scena
   }
 
   let sectors = inputs.sectors;
-  let ioSource = inputs.ioSource;
+  let ioMethod = inputs.ioMethod;
   if (s.ioMethod !== undefined) {
-    const m = ioMethods[s.ioMethod];
-    if (!m) throw new Error(`scenario ioMethod: unknown method "${s.ioMethod}" (have ${Object.keys(ioMethods).join(', ') || 'none'})`);
-    sectors = m.sectors;
-    ioSource = m.ioSource;
+    sectors = sectorsUnder(inputs, s.ioMethod);
+    ioMethod = s.ioMethod;
+    out.io = { ...config.io, method: s.ioMethod.method, type: s.ioMethod.type, model: s.ioMethod.domestic ? 'domestic' : 'competitive' };
   }
   const coef = s.coefficients ?? {};
   if (Object.keys(coef).length) {
@@ -63,7 +72,33 @@ export function applyScenario(config: StudyConfig, inputs: StudyInputs, s: Scena
   let jobsPerOutput = inputs.jobsPerOutput;
   if (s.jobsPerOutput !== undefined) {
     const v = check('jobsPerOutput', s.jobsPerOutput);
-    jobsPerOutput = { perYuan: v, formula: `scenario: ${+(v * 1e8).toPrecision(6)} persons/亿元`, inputs: { perYuan: v }, source: 'set in the dashboard scenario panel' };
+    jobsPerOutput = { method: 'ratio', perYuan: v, formula: `scenario: ${+(v * 1e8).toPrecision(6)} persons/亿元`, inputs: { perYuan: v }, source: 'set in the dashboard scenario panel' };
   }
-  return { config: out, inputs: { ...inputs, sectors, ioSource, jobsPerOutput } };
+  return { config: out, inputs: { ...inputs, sectors, ioMethod, jobsPerOutput } };
+}
+
+/** The IO methods a scenario may choose, with labels; those the model cannot support are left out. */
+export function ioMethodOptions(inputs: StudyInputs): { key: string; label: { zh: string; en: string }; method: IOMethod }[] {
+  if (!inputs.model) return [];
+  const all: { key: string; label: { zh: string; en: string }; method: IOMethod }[] = [
+    { key: 'seed', label: { zh: '原报告方法：B 列和（I 型，竞争进口）', en: 'Seed: column sums of B (Type I, competitive-import)' }, method: { method: 'seed', type: 'I', domestic: false } },
+    { key: 'I-competitive', label: { zh: '里昂惕夫 I 型，竞争进口模型', en: 'Leontief Type I, competitive-import model' }, method: { method: 'leontief', type: 'I', domestic: false } },
+    { key: 'I-domestic', label: { zh: '里昂惕夫 I 型，国内模型（扣除进口）', en: 'Leontief Type I, domestic model (imports removed)' }, method: { method: 'leontief', type: 'I', domestic: true } },
+    { key: 'II-competitive', label: { zh: '里昂惕夫 II 型（含居民消费），竞争进口', en: 'Leontief Type II (households), competitive-import' }, method: { method: 'leontief', type: 'II', domestic: false } },
+    { key: 'II-domestic', label: { zh: '里昂惕夫 II 型（含居民消费），国内模型', en: 'Leontief Type II (households), domestic model' }, method: { method: 'leontief', type: 'II', domestic: true } },
+  ];
+  return all.filter((o) => {
+    try {
+      const first = Object.values(inputs.sectors)[0];
+      if (first) sectorResponse(inputs.model as NonNullable<StudyInputs['model']>, first.index, o.method);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** The key of the option equal to an IO method (seed ignores type and model). */
+export function ioMethodKey(m: IOMethod): string {
+  return m.method === 'seed' ? 'seed' : `${m.type}-${m.domestic ? 'domestic' : 'competitive'}`;
 }

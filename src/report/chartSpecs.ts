@@ -120,28 +120,31 @@ function consumption(r: ExtendedResults): ChartSpec {
 
 function sectors(r: ExtendedResults): ChartSpec {
   const s = sectorImpacts(r);
-  const h = rowsHeight(s.length, false) + 24;
+  const anyInduced = s.some((x) => x.induced > 0);
+  const anyJobs = s.some((x) => x.jobs !== null);
+  const h = rowsHeight(s.length, anyInduced) + 24;
   return {
     id: 'sectors',
-    title: { zh: '诱发产出与间接就业（按投入产出部门）', en: 'Induced output and indirect jobs, by IO sector' },
+    title: r.sectors?.length ? { zh: '间接产出与间接就业（按产出部门）', en: 'Indirect output and jobs, by producing IO sector' } : { zh: '诱发产出与间接就业（按投入产出部门）', en: 'Induced output and indirect jobs, by IO sector' },
     table: 'sectors',
     width: WIDTH,
     height: h,
     option: (lang) => {
-      const cats = s.map((x) => sectorLabel(x.code, x.name, lang));
-      const grid = (left: string, width: string) => ({ left, width, top: 40, bottom: 8, containLabel: true });
+      const cats = s.map((x) => (x.code ? sectorLabel(x.code, x.name, lang) : x.name[lang]));
+      const top = anyInduced ? 58 : 40;
+      const grid = (left: string, width: string) => ({ left, width, top, bottom: 8, containLabel: true });
+      const label = { show: true, position: 'right' as const, color: '#333', formatter: (p: { value: unknown }) => fmt1(p.value) };
+      const heading = (text: string, left: string) => ({ text, left, top: anyInduced ? 24 : 4, textStyle: { fontSize: 12, fontWeight: 'normal' as const, color: '#555', fontFamily: CHART_FONT } });
       return {
-        ...base(lang, false),
-        title: [
-          { text: lang === 'zh' ? '诱发产出（亿元）' : 'Induced output (100M yuan)', left: '0%', top: 4, textStyle: { fontSize: 12, fontWeight: 'normal', color: '#555', fontFamily: CHART_FONT } },
-          { text: lang === 'zh' ? '间接就业（万人）' : 'Indirect jobs (10k persons)', left: '64%', top: 4, textStyle: { fontSize: 12, fontWeight: 'normal', color: '#555', fontFamily: CHART_FONT } },
-        ],
-        grid: [grid('0%', '58%'), grid('64%', '30%')],
-        xAxis: [{ ...valueAxis(''), gridIndex: 0 }, { ...valueAxis(''), gridIndex: 1 }],
-        yAxis: [{ ...catAxis(cats), gridIndex: 0 }, { ...catAxis(cats), gridIndex: 1, axisLabel: { show: false } }],
+        ...base(lang, anyInduced),
+        title: [heading(lang === 'zh' ? '产出（亿元）' : 'Output (100M yuan)', '0%'), ...(anyJobs ? [heading(lang === 'zh' ? '间接就业（万人）' : 'Indirect jobs (10k persons)', '66%')] : [])],
+        grid: anyJobs ? [grid('0%', '60%'), grid('66%', '28%')] : [grid('0%', '92%')],
+        xAxis: anyJobs ? [{ ...valueAxis(''), gridIndex: 0 }, { ...valueAxis(''), gridIndex: 1 }] : [{ ...valueAxis(''), gridIndex: 0 }],
+        yAxis: anyJobs ? [{ ...catAxis(cats), gridIndex: 0 }, { ...catAxis(cats), gridIndex: 1, axisLabel: { show: false } }] : [{ ...catAxis(cats), gridIndex: 0 }],
         series: [
-          { name: lang === 'zh' ? '诱发产出' : 'Induced output', type: 'bar', xAxisIndex: 0, yAxisIndex: 0, data: s.map((x) => yi(x.output)), barMaxWidth: 20, itemStyle: { color: PALETTE[0] }, label: { show: true, position: 'right', color: '#333', formatter: (p: { value: unknown }) => fmt1(p.value) } },
-          { name: lang === 'zh' ? '间接就业' : 'Indirect jobs', type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: s.map((x) => wan(x.jobs)), barMaxWidth: 20, itemStyle: { color: PALETTE[4] }, label: { show: true, position: 'right', color: '#333', formatter: (p: { value: unknown }) => fmt1(p.value) } },
+          { name: lang === 'zh' ? '间接产出' : 'Indirect output', type: 'bar', stack: 'out', xAxisIndex: 0, yAxisIndex: 0, data: s.map((x) => yi(x.indirect)), barMaxWidth: 20, itemStyle: { color: PALETTE[0] }, label: anyInduced ? undefined : label },
+          ...(anyInduced ? [{ name: lang === 'zh' ? '引致产出（II型）' : 'Induced output (Type II)', type: 'bar' as const, stack: 'out', xAxisIndex: 0, yAxisIndex: 0, data: s.map((x) => yi(x.induced)), barMaxWidth: 20, itemStyle: { color: PALETTE[1] }, label: { ...label, formatter: (p: { dataIndex: number }) => fmt1(yi(s[p.dataIndex].indirect + s[p.dataIndex].induced)) } }] : []),
+          ...(anyJobs ? [{ name: lang === 'zh' ? '间接就业' : 'Indirect jobs', type: 'bar' as const, xAxisIndex: 1, yAxisIndex: 1, data: s.map((x) => wan(x.jobs)), barMaxWidth: 20, itemStyle: { color: PALETTE[4] }, label }] : []),
         ],
       };
     },

@@ -1,12 +1,13 @@
 // Optional parts of StudyResults that other modules add over time, read defensively in one place.
 // The report renders each part only when present. Fields read (all optional):
-//   results.series: SeriesYear[]                 earlier years (src/study/series.ts)
+//   results.series: SeriesRow[]                  the years of the study, assembled by computeStudy with
+//     assembleSeries (src/study/series.ts); a bare list of earlier years is assembled here
 //   figures with id "indicator.<name>" (unit ratio, with optional se/ci/df; inputs.published,
 //     inputs.domain_zh / inputs.domain_en), or results.indicators: Indicator[]
-//   results.sectorImpacts: SectorImpact[]         induced output and jobs by IO sector; when absent
-//     the report groups the consumption rows by the sector each category maps to.
+//   results.sectors: SectorImpactRow[]           output and jobs by producing IO sector (computeStudy);
+//     when absent the report groups the consumption rows by the sector each category maps to.
 import type { Label, StudyResults } from '../study/types.ts';
-import { assembleSeries, type SeriesRow, type SeriesYear } from '../study/series.ts';
+import { assembleSeries, type SeriesRow } from '../study/series.ts';
 
 export interface Indicator {
   id: string;
@@ -21,17 +22,35 @@ export interface Indicator {
 export interface SectorImpact {
   code: string;
   name: Label;
-  demand?: number; // yuan of final demand landing in the sector
-  coefficient?: number;
-  output: number; // yuan of induced output
-  jobs: number; // persons
+  demand: number | null; // yuan of final demand landing in the sector
+  coefficient?: number; // b_s, when the row is a consumption sector (fallback view)
+  indirect: number; // yuan of indirect output produced by the sector
+  induced: number; // yuan of induced (Type II) output
+  jobs: number | null; // persons
+  valueAdded?: number | null;
+  /** Number of sectors folded into this row ("other sectors"), when > 1. */
+  folded?: number;
 }
 
-export type ExtendedResults = StudyResults & { series?: SeriesYear[]; indicators?: Indicator[]; sectorImpacts?: SectorImpact[] };
+/** results.sectors as computeStudy writes it (by producing sector of the IO table). */
+interface SectorRow {
+  code: string;
+  name: Label;
+  demand: number;
+  output: { direct: number; indirect: number; induced: number };
+  valueAdded: number | null;
+  jobs: number | null;
+}
+
+export type ExtendedResults = Omit<StudyResults, 'sectors' | 'series'> & { series?: SeriesRow[]; indicators?: Indicator[]; sectors?: SectorRow[] };
 
 /** The series rows (declared years + the study year), or null when the study declares no earlier year. */
 export function seriesRows(r: ExtendedResults): SeriesRow[] | null {
-  return r.series && r.series.length > 0 ? assembleSeries(r.series, r) : null;
+  if (!r.series || r.series.length === 0) return null;
+  // computeStudy already assembles the series (the study year is its estimated row); a bare list
+  // of earlier years is assembled here.
+  const assembled = r.series.some((y) => y.year === r.study.year && y.status === 'estimated');
+  return assembled ? [...r.series].sort((a, b) => a.year - b.year) : assembleSeries(r.series, r);
 }
 
 /** Survey indicators from `indicator.*` figures and/or results.indicators. */
@@ -54,16 +73,33 @@ export function indicators(r: ExtendedResults): Indicator[] {
   return [...fromFigures, ...(r.indicators ?? []).filter((i) => !ids.has(i.id))];
 }
 
-/** Induced output and jobs by IO sector: results.sectorImpacts, else consumption grouped by sector. */
-export function sectorImpacts(r: ExtendedResults): SectorImpact[] {
-  if (r.sectorImpacts && r.sectorImpacts.length > 0) return r.sectorImpacts;
+/**
+ * Output and jobs by IO sector. With results.sectors (every sector of the table, by the sector that
+ * produces the output): the `top` sectors by indirect + induced output, then one row folding the
+ * rest. Without it: the consumption categories grouped by the sector their demand lands in.
+ */
+export function sectorImpacts(r: ExtendedResults, top = 12): SectorImpact[] {
+  if (r.sectors && r.sectors.length > 0) {
+    const rows: SectorImpact[] = r.sectors
+      .map((x) => ({ code: x.code, name: x.name, demand: x.demand, indirect: x.output.indirect, induced: x.output.induced, jobs: x.jobs, valueAdded: x.valueAdded }))
+      .filter((x) => x.indirect + x.induced > 0 || (x.demand ?? 0) > 0)
+      .sort((a, b) => b.indirect + b.induced - (a.indirect + a.induced));
+    if (rows.length <= top + 1) return rows;
+    const rest = rows.slice(top);
+    const sum = (f: (x: SectorImpact) => number | null | undefined) => (rest.every((x) => f(x) === null || f(x) === undefined) ? null : rest.reduce((s, x) => s + (f(x) ?? 0), 0));
+    const n = rest.length;
+    return [
+      ...rows.slice(0, top),
+      { code: '', name: { zh: `其他 ${n} 个部门`, en: `${n} other sectors` }, demand: sum((x) => x.demand), indirect: sum((x) => x.indirect) ?? 0, induced: sum((x) => x.induced) ?? 0, jobs: sum((x) => x.jobs), valueAdded: sum((x) => x.valueAdded), folded: n },
+    ];
+  }
   const by = new Map<string, SectorImpact>();
   for (const c of r.consumption) {
-    const s = by.get(c.sector.code) ?? { code: c.sector.code, name: c.sector.name, demand: 0, coefficient: c.coefficient, output: 0, jobs: 0 };
+    const s = by.get(c.sector.code) ?? { code: c.sector.code, name: c.sector.name, demand: 0, coefficient: c.coefficient, indirect: 0, induced: 0, jobs: 0 };
     s.demand = (s.demand ?? 0) + c.amount;
-    s.output += c.inducedOutput;
-    s.jobs += c.jobs;
+    s.indirect += c.inducedOutput;
+    s.jobs = (s.jobs ?? 0) + c.jobs;
     by.set(c.sector.code, s);
   }
-  return [...by.values()].sort((a, b) => b.output - a.output);
+  return [...by.values()].sort((a, b) => b.indirect - a.indirect);
 }

@@ -57,7 +57,7 @@ function cellHtml(c: Cell, kind: ReportTable['columns'][number]['kind']): { html
 export function tableHtml(t: ReportTable): string {
   const head = t.columns.map((c) => {
     const u = unitLabel(c.kind);
-    return `<th class="${c.kind === 'text' ? '' : 'n'}">${bi(c.label)}${u ? `<span class="unit">（${bi(u)}）</span>` : ''}</th>`;
+    return `<th class="${c.kind === 'text' ? '' : 'n'}">${bi(c.label)}${u ? `<span class="unit">${bi(u)}</span>` : ''}</th>`;
   });
   const rows = t.rows.map((row, i) => {
     const fid = t.figureIds[i];

@@ -2,7 +2,7 @@
 // Numbers stay in base units (persons, yuan, shares); the renderers scale and format them by column kind.
 import type { Label } from '../study/types.ts';
 import { T } from './i18n.ts';
-import { kindOfUnit, unitLabel, type ColumnKind } from './format.ts';
+import { formatCell, kindOfUnit, unitLabel, type ColumnKind } from './format.ts';
 import { growthTable, scopeChanges } from '../study/series.ts';
 import { indicators, sectorImpacts, seriesRows, type ExtendedResults } from './optionalParts.ts';
 
@@ -74,7 +74,9 @@ function series(r: ExtendedResults): ReportTable | null {
       const g = total[i];
       const ch = changes.find((c) => c.to === y.year);
       const scope: Label | null = ch ? L(`新增 ${ch.added.join('、') || '—'}；移除 ${ch.removed.join('、') || '—'}`, `added ${ch.added.join(', ') || '—'}; removed ${ch.removed.join(', ') || '—'}`) : null;
-      const status = y.status === 'published' ? T.published : T.estimated;
+      const pub = y.published?.['jobs.total'];
+      const base = y.status === 'published' ? T.published : T.estimated;
+      const status = pub === undefined ? base : { zh: `${base.zh}；原报告 ${formatCell('persons', pub)} 万人`, en: `${base.en}; published ${formatCell('persons', pub)} (10k)` };
       return [y.year, y.source ? { zh: `${status.zh}（${y.source}）`, en: `${status.en} (${y.source})` } : status, y.figures['jobs.direct'] ?? null, y.figures['jobs.indirect'] ?? null, y.figures['jobs.total'] ?? null, g.yoy ?? g.annualized, scope];
     }),
     figureIds: rows.map(() => null),
@@ -115,32 +117,45 @@ function consumption(r: ExtendedResults): ReportTable {
 
 function sectors(r: ExtendedResults): ReportTable {
   const s = sectorImpacts(r);
-  return {
+  const byProducer = !!r.sectors?.length;
+  const anyInduced = s.some((x) => x.induced > 0);
+  const t: ReportTable = {
     id: 'sectors',
-    title: L('诱发产出与就业（按投入产出部门）', 'Induced output and jobs, by IO sector'),
+    title: byProducer ? L('间接产出与就业（按产出部门）', 'Indirect output and jobs, by producing IO sector') : L('诱发产出与就业（按投入产出部门）', 'Induced output and jobs, by IO sector'),
     columns: [
       col('sector', '部门', 'Sector', 'text'),
       col('demand', '最终需求 C', 'Final demand C', 'yuan'),
       col('coefficient', '完全消耗系数列和 b', 'Total-requirement column sum b', 'coef'),
-      col('output', '诱发产出', 'Induced output', 'yuan'),
+      col('indirect', '间接产出', 'Indirect output', 'yuan'),
+      col('induced', '引致产出（II型）', 'Induced output (Type II)', 'yuan'),
       col('jobs', '间接就业', 'Indirect jobs', 'persons'),
     ],
-    rows: s.map((x) => [sectorName(x.code, x.name), x.demand ?? null, x.coefficient ?? null, x.output, x.jobs]),
+    rows: s.map((x) => [x.code ? sectorName(x.code, x.name) : x.name, x.demand, x.coefficient ?? null, x.indirect, anyInduced ? x.induced : null, x.jobs]),
     figureIds: s.map(() => null),
-    note: L('诱发产出为中间产出（原报告称“间接GDP”），不是增加值。', "Induced output is intermediate output (the seed calls it 'indirect GDP'), not value added."),
+    note: byProducer
+      ? L('按生产该产出的部门列示（需求落在少数部门，产出分布于全部部门）；诱发产出为中间产出（原报告称“间接GDP”），不是增加值。', "By the sector that produces the output (demand lands in a few sectors, output spreads over all of them). Induced output is intermediate output (the seed calls it 'indirect GDP'), not value added.")
+      : L('诱发产出为中间产出（原报告称“间接GDP”），不是增加值。', "Induced output is intermediate output (the seed calls it 'indirect GDP'), not value added."),
   };
+  return dropEmptyColumns(t, ['coefficient', 'induced']);
 }
 
 function indicatorTable(r: ExtendedResults): ReportTable | null {
   const ind = indicators(r);
   if (ind.length === 0) return null;
-  return {
+  const t: ReportTable = {
     id: 'indicators',
     title: L('调查指标', 'Survey indicators'),
     columns: [col('indicator', '指标', 'Indicator', 'text'), col('domain', '范围', 'Domain', 'text'), col('estimate', '估计值', 'Estimate', 'ratio'), col('se', '标准误', 'SE', 'ratio'), col('ci_low', '95% 置信下限', '95% CI low', 'ratio'), col('ci_high', '95% 置信上限', '95% CI high', 'ratio'), col('published', '原报告', 'Published', 'ratio')],
     rows: ind.map((i) => [i.label, i.domain ?? null, i.estimate, i.se ?? null, i.ci?.[0] ?? null, i.ci?.[1] ?? null, i.published ?? null]),
     figureIds: ind.map((i) => (r.figures[i.id] ? i.id : null)),
   };
+  return dropEmptyColumns(t, ['domain', 'published']);
+}
+
+/** The table without the listed columns where no row has a value. */
+function dropEmptyColumns(t: ReportTable, keys: string[]): ReportTable {
+  const drop = t.columns.map((c, j) => keys.includes(c.key) && t.rows.every((r) => r[j] === null));
+  return { ...t, columns: t.columns.filter((_c, j) => !drop[j]), rows: t.rows.map((r) => r.filter((_v, j) => !drop[j])) };
 }
 
 function quality(r: ExtendedResults): ReportTable {

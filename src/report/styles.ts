@@ -31,7 +31,10 @@ caption { text-align: left; font-weight: 600; color: var(--muted); padding: 4px 
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; vertical-align: top; text-align: left; }
 th { background: var(--soft); font-weight: 600; }
 th .unit { font-weight: 400; color: var(--muted); }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n { white-space: nowrap; }
+th .unit { display: block; font-size: 0.78rem; }
+td:first-child:not(.n) { min-width: 9em; }
 tr[data-fig]:hover { background: #eef4fb; }
 .note { color: var(--muted); font-size: 0.82rem; margin: 4px 0 0; }
 .eq { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.84rem; background: var(--soft); border-left: 3px solid var(--accent); padding: 6px 10px; margin: 6px 0; overflow-x: auto; }

@@ -4,18 +4,18 @@ import { REPORT_CSS } from '../report/styles.ts';
 import { esc } from '../report/i18n.ts';
 
 const DASH_CSS = `
-.layout { display: grid; grid-template-columns: 300px minmax(0, 1fr); gap: 0; align-items: start; }
+.layout { display: grid; grid-template-columns: 330px minmax(0, 1fr); gap: 0; align-items: start; }
 #scenario { position: sticky; top: 0; max-height: 100vh; overflow-y: auto; padding: 12px 14px 40px; border-right: 1px solid var(--line); background: #fafbfc; font-size: 0.86rem; }
 #scenario h2 { font-size: 1rem; margin: 4px 0 6px; border: 0; }
 #scenario h3 { font-size: 0.86rem; margin: 14px 0 4px; color: var(--muted); }
-#scenario label { display: grid; grid-template-columns: 1fr 118px; align-items: center; gap: 6px; margin: 3px 0; }
+#scenario label { display: grid; grid-template-columns: 1fr 112px; align-items: center; gap: 6px; margin: 3px 0; }
 #scenario label.wide { grid-template-columns: 1fr; }
 #scenario input, #scenario select { width: 100%; font: inherit; padding: 2px 4px; border: 1px solid #c5ccd5; border-radius: 4px; text-align: right; }
 #scenario select { text-align: left; }
 #scenario label.changed input { border-color: #e08a2f; background: #fff6ec; }
 #scenario .hint { color: var(--muted); font-size: 0.78rem; }
 #scenario button { font: inherit; margin-top: 12px; padding: 4px 12px; border: 1px solid #c5ccd5; border-radius: 4px; background: #fff; cursor: pointer; }
-main#report { max-width: none; padding: 8px 24px 48px; }
+main#report { max-width: none; margin: 0; min-width: 0; padding: 8px 24px 48px; }
 .picker { display: inline-flex; gap: 6px; align-items: center; margin-top: 8px; font-size: 0.85rem; color: #c9d6e6; }
 .picker select { font: inherit; max-width: 360px; }
 #status { position: fixed; right: 16px; bottom: 12px; background: #1f3b5c; color: #fff; border-radius: 6px; padding: 6px 12px; font-size: 0.82rem; opacity: 0.92; }
@@ -31,7 +31,7 @@ div.chart { width: 100%; }
 #drawer { position: fixed; top: 0; right: 0; width: min(560px, 92vw); height: 100vh; background: #fff; box-shadow: -4px 0 16px rgba(0,0,0,0.18); padding: 16px 18px; overflow-y: auto; z-index: 10; }
 #drawer[hidden] { display: none; }
 #drawer h2 { margin-top: 0; font-size: 1.05rem; }
-#drawer pre { white-space: pre-wrap; font-size: 0.78rem; background: var(--soft); padding: 8px; border-radius: 4px; }
+#drawer pre { white-space: pre; overflow-x: auto; font-size: 0.78rem; background: var(--soft); padding: 8px; border-radius: 4px; }
 #drawer .close { float: right; font: inherit; border: 1px solid #c5ccd5; background: #fff; border-radius: 4px; cursor: pointer; }
 #drawer table td { font-size: 0.8rem; }
 .error-box { border: 1px solid #b3261e; background: #fdecea; color: #7a1c16; padding: 10px 14px; border-radius: 6px; white-space: pre-wrap; }

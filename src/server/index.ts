@@ -3,6 +3,6 @@ export { startServer, type ServeOptions, type RunningServer } from './startServe
 export { isLocalRequest } from './isLocalRequest.ts';
 export { confineStudyPath, RequestError } from './confineStudyPath.ts';
 export { listStudies } from './listStudies.ts';
-export { studyPayload, payloadJson, ioMethodInputs, type StudyPayload } from './studyPayload.ts';
+export { studyPayload, payloadJson, type StudyPayload } from './studyPayload.ts';
 export { buildClient, type ClientBundle } from './buildClient.ts';
 export { dashboardPage } from './dashboardPage.ts';

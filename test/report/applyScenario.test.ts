@@ -3,7 +3,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyScenario } from '../../src/report/applyScenario.ts';
 import { computeStudy } from '../../src/study/compute.ts';
-import { ioMethodInputs } from '../../src/server/studyPayload.ts';
+import { ioMethodOptions } from '../../src/report/applyScenario.ts';
+import { runStudy } from '../../src/cli/runStudy.ts';
+import { DEFAULT_STUDY } from '../../src/cli/prepare.ts';
+import { mkdtempSync, cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { exampleRun } from './example.ts';
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
@@ -24,22 +29,40 @@ test('doubling N_k doubles that component and moves only the figures built from 
   assert.equal(r.figures['jobs.indirect'].value, base.figures['jobs.indirect'].value);
 });
 
-test('jobs per output, coefficients and the IO method change indirect jobs as the formula says', async () => {
+test('jobs per output and coefficients change indirect jobs as the formula says', async () => {
   const { prepared, results: base } = await exampleRun();
   const { config } = prepared.study;
   const { inputs } = prepared;
   const jpo = 400 / 1e8;
-  const r1 = computeStudy(...(Object.values(applyScenario(config, inputs, { jobsPerOutput: jpo })) as [typeof config, typeof inputs]));
+  const a = applyScenario(config, inputs, { jobsPerOutput: jpo });
+  const r1 = computeStudy(a.config, a.inputs);
   assert.ok(rel(r1.figures['jobs.indirect'].value, base.figures['output.indirect'].value * jpo) < 1e-12);
   const cat = base.consumption[0];
-  const r2 = computeStudy(...(Object.values(applyScenario(config, inputs, { coefficients: { [cat.id]: cat.coefficient + 1 } })) as [typeof config, typeof inputs]));
+  const b = applyScenario(config, inputs, { coefficients: { [cat.id]: cat.coefficient + 1 } });
+  const r2 = computeStudy(b.config, b.inputs);
   assert.ok(rel(r2.figures['output.indirect'].value, base.figures['output.indirect'].value + cat.amount) < 1e-12);
-  const methods = ioMethodInputs(prepared);
-  assert.ok(methods.domestic, 'the NBS table has imports, so the domestic method is offered');
-  const r3 = computeStudy(...(Object.values(applyScenario(config, inputs, { ioMethod: 'domestic' }, methods)) as [typeof config, typeof inputs]));
-  assert.ok(r3.figures['output.indirect'].value < base.figures['output.indirect'].value, 'domestic multipliers are smaller');
-  const expect = base.consumption.reduce((s, c) => s + c.amount * methods.domestic.sectors[c.id].coefficient, 0);
-  assert.ok(rel(r3.figures['output.indirect'].value, expect) < 1e-12);
+});
+
+test('changing the IO method gives the figures of the study run with that method', async () => {
+  const { prepared } = await exampleRun();
+  const options = ioMethodOptions(prepared.inputs);
+  assert.deepEqual(options.map((o) => o.key).slice(0, 3), ['seed', 'I-competitive', 'I-domestic']);
+  const m = { method: 'leontief' as const, type: 'I' as const, domestic: true };
+  const s = applyScenario(prepared.study.config, prepared.inputs, { ioMethod: m });
+  const viaScenario = computeStudy(s.config, s.inputs);
+  // The same study file with io.method leontief, model domestic, prepared and run from disk.
+  const dir = mkdtempSync(join(tmpdir(), 'spillover-io-'));
+  try {
+    cpSync(dirname(DEFAULT_STUDY), dir, { recursive: true });
+    const yaml = readFileSync(join(dir, 'study.yaml'), 'utf8');
+    const changed = yaml.replace(/^(\s*)method: seed\b.*$/m, '$1method: leontief\n$1model: domestic');
+    assert.notEqual(changed, yaml);
+    writeFileSync(join(dir, 'study.yaml'), changed);
+    const { results } = await runStudy(join(dir, 'study.yaml'));
+    for (const id of ['output.indirect', 'jobs.indirect', 'jobs.total']) assert.ok(rel(viaScenario.figures[id].value, results.figures[id].value) < 1e-12, id);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('bad overrides are refused naming the override', async () => {
@@ -49,6 +72,6 @@ test('bad overrides are refused naming the override', async () => {
   assert.throws(() => applyScenario(config, inputs, { population: { nope: 1 } }), /population\.nope: no such component/);
   assert.throws(() => applyScenario(config, inputs, { population: { wecom: -1 } }), /population\.wecom: expected a non-negative number, got -1/);
   assert.throws(() => applyScenario(config, inputs, { coefficients: { nope: 1 } }), /coefficients\.nope: no such consumption category/);
-  assert.throws(() => applyScenario(config, inputs, { ioMethod: 'x' }), /unknown method "x"/);
+  assert.throws(() => applyScenario(config, { ...inputs, model: null }, { ioMethod: { method: 'leontief', type: 'I', domestic: false } }), /no IO model/);
   assert.throws(() => applyScenario(config, inputs, { jobsPerOutput: NaN }), /jobsPerOutput/);
 });

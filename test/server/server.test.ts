@@ -94,9 +94,10 @@ test('the study list and the payload: results equal a CLI run of the same study'
   const p = JSON.parse(r.body);
   const { results } = await exampleRun();
   assert.deepEqual(p.results.figures, JSON.parse(JSON.stringify(results.figures)));
-  assert.deepEqual(Object.keys(p.ioMethods).sort(), ['domestic', 'seed']);
-  const n = Object.values(p.inputs.questionnaires as Record<string, { valid: number; numbers: Record<string, unknown[]> }>);
-  for (const q of n) for (const col of Object.values(q.numbers)) assert.equal(col.length, q.valid);
+  assert.equal(p.inputs.model, null, 'the model is rebuilt in the browser from the table');
+  assert.equal(p.table.n, 149);
+  const n = Object.values(p.inputs.questionnaires as Record<string, { valid: number; numbers: Record<string, { $f64: unknown[] }> }>);
+  for (const q of n) for (const col of Object.values(q.numbers)) assert.equal(col.$f64.length, q.valid);
 });
 
 test('the browser bundle is served and contains the engine', async () => {
