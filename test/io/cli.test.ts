@@ -46,3 +46,16 @@ test('errors name the option and value', () => {
   assert.match(run('builtin:china-io-2017-149', '--demand', bad, '--divisions', 'builtin:sector-divisions').stderr,
     /d\.csv: row 2, column sector: .*division 63 is not a division of sector 123/);
 });
+
+test('--aggregate: the whole economy as one sector', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'io-cli-'));
+  const conc = join(dir, 'all.csv');
+  writeFileSync(conc, ['from,to,to_name_zh,to_name_en', ...Array.from({ length: 149 }, (_, i) => `${String(i + 1).padStart(3, '0')},ALL,全部,All`)].join('\n'));
+  const r = run('builtin:china-io-2017-149', '--aggregate', conc, '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(out.codes, ['ALL']);
+  // 1 / (1 − Σz/Σx): Σz = 14,345,178,228 and Σx = 22,577,335,292 万元 → 2.742.
+  assert.ok(Math.abs(out.outputMultiplier.typeI[0] - 1 / (1 - 14345178227.96342 / 22577335292.359417)) < 1e-9);
+  assert.match(run('builtin:china-io-2017-149', '--aggregate', conc, '--demand', conc).stderr, /--aggregate cannot be combined/);
+});

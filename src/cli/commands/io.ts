@@ -5,8 +5,8 @@ import type { Register } from './index.ts';
 import { BUILTINS, packageRoot } from '../prepare.ts';
 import { parseLang, textTable, type Lang } from '../format.ts';
 import {
-  checkBalance, employmentCoefficients, ioModel, leontiefImpact, multipliers, parseDemand, parseEmploymentByDivision,
-  parseIOTable, parseNbsTable, parsePymrio, parseSectorDivisions, type Impact, type IOTable, type Multipliers, type SectorDivisions,
+  aggregateTable, checkBalance, employmentCoefficients, ioModel, leontiefImpact, multipliers, parseDemand, parseEmploymentByDivision,
+  parseConcordance, parseIOTable, parseNbsTable, parsePymrio, parseSectorDivisions, type Impact, type IOTable, type Multipliers, type SectorDivisions,
 } from '../../io/index.ts';
 
 interface Options {
@@ -18,6 +18,7 @@ interface Options {
   divisions?: string;
   year?: string;
   unit?: string;
+  aggregate?: string;
   lang: string;
 }
 
@@ -106,11 +107,16 @@ export const register: Register = (program) => {
     .option('--divisions <file>', 'sector-divisions CSV (builtin:sector-divisions): 5-digit codes and the employment concordance')
     .option('--year <year>', 'year of the employment data (with --employment)')
     .option('--unit <unit>', 'money unit of a generic or pymrio table, e.g. 万元')
+    .option('--aggregate <file>', 'concordance CSV (from,to,to_name_zh,to_name_en): aggregate sectors first')
     .option('--json', 'print JSON instead of a text table')
     .option('--lang <lang>', 'zh or en (sector names)', 'zh')
     .action((tablePath: string, opts: Options) => {
       const lang = parseLang(opts.lang);
-      const table = loadTable(tablePath, opts.unit);
+      const loaded = loadTable(tablePath, opts.unit);
+      if (opts.aggregate && (opts.employment || opts.demand)) throw new Error('--aggregate cannot be combined with --employment or --demand (their sector codes are those of the original table)');
+      const table = opts.aggregate
+        ? aggregateTable(loaded, parseConcordance(readFileSync(resolveInput(opts.aggregate, '--aggregate'), 'utf8'), opts.aggregate), opts.aggregate)
+        : loaded;
       const divisions: SectorDivisions | undefined = opts.divisions
         ? parseSectorDivisions(readFileSync(resolveInput(opts.divisions, '--divisions'), 'utf8'), opts.divisions) : undefined;
       let employment: Float64Array | null = null;
