@@ -4,6 +4,7 @@
 import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import iconv from 'iconv-lite';
 import { aggregateQuestionnaire, openDatabase, type FieldSpec, type Rejection } from '../../src/data/index.ts';
 
@@ -67,6 +68,7 @@ await time(`generate ${N} rows (cached after the first run)`, async () => {
 });
 console.log(`files: ${(statSync(utf8).size / 1e6).toFixed(0)} MB (UTF-8), ${(statSync(gb).size / 1e6).toFixed(0)} MB (GB18030)`);
 
+console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (other processes share the cores: compare ratios)`);
 const db = await openDatabase();
 try {
   const ref = await time('reference: DuckDB read_csv + GROUP BY', async () =>

@@ -37,7 +37,7 @@ export async function aggregateQuestionnaire(
   const staged = await stage(db, spec);
   try {
     const match = matchColumns(staged.header, spec, fields);
-    const s = await screen(db, staged, match, spec, fields);
+    const s = await screen(db, staged, match, spec, fields, 'rejected');
     try {
       const keys = g.map((i) => `__x${i}`);
       const stats = x.flatMap((i) => [`CAST(count(__x${i}) AS DOUBLE)`, `sum(__x${i})`, `sum(__x${i} * __x${i})`]);

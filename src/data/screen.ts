@@ -81,7 +81,15 @@ function checkFields(fields: FieldSpec[], file: string): void {
  * screen — create the screened temp table (see file comment) and count it. The caller drops `table`.
  * Checks rowsRead = valid + rejected and, when the stager knows it, that DuckDB read every staged record.
  */
-export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: QuestionnaireSpec, fields: FieldSpec[]): Promise<Screened> {
+export async function screen(
+  db: Db,
+  staged: Staged,
+  match: ColumnMatch,
+  spec: QuestionnaireSpec,
+  fields: FieldSpec[],
+  /** 'all': keep __row and __id of every row (loadQuestionnaire); 'rejected': only of rejected rows (aggregates) */
+  keep: 'all' | 'rejected' = 'all',
+): Promise<Screened> {
   const file = spec.displayPath;
   const base = spec.yamlPath ?? `questionnaires.${spec.key}`;
   checkFields(fields, file);
@@ -141,7 +149,8 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
     `CREATE TEMP TABLE ${raw} AS SELECT ${a.join(', ')} FROM ${staged.relation}`,
     `CREATE TEMP TABLE ${dup} AS SELECT __id AS __did, min(${rowOf(raw)}) AS __first FROM ${raw} WHERE __id IS NOT NULL GROUP BY __id HAVING count(*) > 1`,
     `CREATE TEMP TABLE ${table} AS ` +
-      `SELECT __row, __id, __blank, ${fields.map((_, i) => `__x${i}, `).join('')}__faults, ` +
+      `SELECT ${keep === 'all' ? '__row, __id' : 'CASE WHEN __faults IS NOT NULL THEN __row END AS __row, CASE WHEN __faults IS NOT NULL THEN __id END AS __id'}, ` +
+      `__blank, ${fields.map((_, i) => `__x${i}, `).join('')}__faults, ` +
       `CASE WHEN __faults IS NOT NULL THEN [__id, __extra${fields.map((_, i) => `, __v${i}`).join('')}] END AS __raw FROM (` +
       `SELECT *, CASE WHEN __blank THEN NULL ELSE nullif(concat_ws(';', ${faults.join(', ')}), '') END AS __faults FROM (` +
       `SELECT *${c.map((x) => `, ${x}`).join('')} FROM (` +
