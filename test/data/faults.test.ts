@@ -61,6 +61,9 @@ test('empty file, header only, header plus blank rows', async () => {
   await fault(load(''), { message: /empty file \(no header row\)/, row: 1 });
   await fault(load('\n\n'), { message: /empty file \(no header row\)/, row: 1 });
   await fault(load('id,员工总数,share\n'), { message: /no data rows \(only a header\)/, row: 2 });
+  await fault(load('id,员工总数,share'), { message: /no data rows \(only a header\)/, row: 2 });
+  await fault(load('\r\nid,员工总数,share\r\n'), { message: /no data rows/ });
+  await fault(load(Buffer.from([0xef, 0xbb, 0xbf])), { message: /empty file \(no header row\)/ });
   await fault(load('id,员工总数,share\n\n,,\n'), { message: /no data rows \(only a header and blank rows\)/ });
 });
 
@@ -234,6 +237,7 @@ test('the three CSV routes agree: direct (plain UTF-8), plain staging (full-widt
   const base = 'id,员工总数,share\n1,12,0.5\n2,x,0.5\n3,7,150%\n1,3,0.5\n';
   const cases: [string | Buffer, Partial<QuestionnaireSpec>, boolean][] = [
     [base, {}, false],
+    ['\ufeff' + base, { encoding: 'utf-8' }, false],
     [base.replace('12', '１２'), {}, true],
     [iconv.encode(base, 'gbk'), { encoding: 'gbk' }, true],
     [iconv.encode(base, 'gbk'), { encoding: 'auto' }, true],
