@@ -17,7 +17,8 @@ export interface ChartSpec {
   option: (lang: Lang) => EChartsOption;
 }
 
-export const CHART_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+// Single quotes: zrender writes the family into a double-quoted style attribute.
+export const CHART_FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 const PALETTE = ['#2f6db5', '#7fb0e0', '#e08a2f', '#f2c48d', '#5a9e6f', '#a3cfae', '#8d6bb8'];
 const WIDTH = 940;
 const r1 = (v: number) => Math.round(v * 10) / 10;
@@ -25,7 +26,7 @@ const wan = (v: number | null | undefined) => (v === null || v === undefined ? n
 const yi = (v: number) => r1(v / 1e8);
 const unitOf = (lang: Lang, u: 'persons' | 'yuan' | 'pct') => (u === 'persons' ? (lang === 'zh' ? '万人' : '10k persons') : u === 'yuan' ? (lang === 'zh' ? '亿元' : '100M yuan') : '%');
 const fmt1 = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : '');
-const sectorLabel = (code: string, name: Label, lang: Lang) => (name[lang] ? `${name[lang]} ${code}` : code);
+const sectorLabel = (code: string, name: Label, lang: Lang) => (name[lang] ? `${code} ${name[lang]}` : code);
 
 function base(lang: Lang, legend: boolean): EChartsOption {
   return {
@@ -34,13 +35,14 @@ function base(lang: Lang, legend: boolean): EChartsOption {
     textStyle: { fontFamily: CHART_FONT, fontSize: 12, color: '#333' },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt1(v) },
     legend: legend ? { top: 0, right: 8, itemWidth: 14, itemHeight: 10, textStyle: { fontFamily: CHART_FONT } } : undefined,
-    grid: { left: 8, right: 56, top: legend ? 34 : 12, bottom: 8, containLabel: true },
+    // Server-side text widths are estimates (no canvas): keep a margin so long labels are not clipped.
+    grid: { left: 20, right: 56, top: legend ? 34 : 12, bottom: 8, containLabel: true },
     aria: { enabled: true, label: { description: lang === 'zh' ? '图表，数据见下表' : 'Chart; the data are in the table below' } },
   };
 }
 
 const valueAxis = (name: string) => ({ type: 'value' as const, name, nameLocation: 'end' as const, nameTextStyle: { color: '#666', align: 'right' as const, padding: [0, 0, 0, 0] }, splitLine: { lineStyle: { color: '#e6e6e6' } }, axisLabel: { color: '#666' } });
-const catAxis = (data: string[]) => ({ type: 'category' as const, data, inverse: true, axisTick: { show: false }, axisLine: { lineStyle: { color: '#999' } }, axisLabel: { color: '#333', width: 220, overflow: 'break' as const } });
+const catAxis = (data: string[], width = 200, overflow: 'truncate' | 'break' = 'truncate') => ({ type: 'category' as const, data, inverse: true, axisTick: { show: false }, axisLine: { lineStyle: { color: '#999' } }, axisLabel: { color: '#333', width, overflow, ellipsis: '…', lineHeight: 14 } });
 const rowsHeight = (n: number, legend: boolean) => (legend ? 52 : 28) + 34 * n;
 
 function jobsByYear(r: ExtendedResults): ChartSpec | null {
@@ -119,7 +121,10 @@ function consumption(r: ExtendedResults): ChartSpec {
 }
 
 function sectors(r: ExtendedResults): ChartSpec {
-  const s = sectorImpacts(r);
+  // The folded "other sectors" row stays in the table; in the chart it would dwarf the rest.
+  const all = sectorImpacts(r, 15);
+  const folded = all.find((x) => x.folded);
+  const s = all.filter((x) => !x.folded);
   const anyInduced = s.some((x) => x.induced > 0);
   const anyJobs = s.some((x) => x.jobs !== null);
   const h = rowsHeight(s.length, anyInduced) + 24;
@@ -137,8 +142,8 @@ function sectors(r: ExtendedResults): ChartSpec {
       const heading = (text: string, left: string) => ({ text, left, top: anyInduced ? 24 : 4, textStyle: { fontSize: 12, fontWeight: 'normal' as const, color: '#555', fontFamily: CHART_FONT } });
       return {
         ...base(lang, anyInduced),
-        title: [heading(lang === 'zh' ? '产出（亿元）' : 'Output (100M yuan)', '0%'), ...(anyJobs ? [heading(lang === 'zh' ? '间接就业（万人）' : 'Indirect jobs (10k persons)', '66%')] : [])],
-        grid: anyJobs ? [grid('0%', '60%'), grid('66%', '28%')] : [grid('0%', '92%')],
+        title: [heading(lang === 'zh' ? `产出（亿元）${folded ? `：前 ${s.length} 个部门，其余 ${folded.folded} 个见下表` : ''}` : `Output (100M yuan)${folded ? `: top ${s.length} sectors; the other ${folded.folded} in the table` : ''}`, '0%'), ...(anyJobs ? [heading(lang === 'zh' ? '间接就业（万人）' : 'Indirect jobs (10k persons)', '66%')] : [])],
+        grid: anyJobs ? [grid('2%', '58%'), grid('66%', '28%')] : [grid('2%', '90%')],
         xAxis: anyJobs ? [{ ...valueAxis(''), gridIndex: 0 }, { ...valueAxis(''), gridIndex: 1 }] : [{ ...valueAxis(''), gridIndex: 0 }],
         yAxis: anyJobs ? [{ ...catAxis(cats), gridIndex: 0 }, { ...catAxis(cats), gridIndex: 1, axisLabel: { show: false } }] : [{ ...catAxis(cats), gridIndex: 0 }],
         series: [
@@ -166,7 +171,7 @@ function indicatorChart(r: ExtendedResults): ChartSpec | null {
       return {
         ...base(lang, true),
         xAxis: { ...valueAxis('%'), max: 100 },
-        yAxis: catAxis(cats),
+        yAxis: catAxis(cats, 300, 'break'),
         series: [
           { name: lang === 'zh' ? '估计值' : 'Estimate', type: 'bar', data: ind.map((i) => pct(i.estimate)), barMaxWidth: 18, label: { show: true, position: 'insideLeft', color: '#fff', formatter: (p: { value: unknown }) => fmt1(p.value) } },
           {

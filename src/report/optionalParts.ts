@@ -32,17 +32,8 @@ export interface SectorImpact {
   folded?: number;
 }
 
-/** results.sectors as computeStudy writes it (by producing sector of the IO table). */
-interface SectorRow {
-  code: string;
-  name: Label;
-  demand: number;
-  output: { direct: number; indirect: number; induced: number };
-  valueAdded: number | null;
-  jobs: number | null;
-}
-
-export type ExtendedResults = Omit<StudyResults, 'sectors' | 'series'> & { series?: SeriesRow[]; indicators?: Indicator[]; sectors?: SectorRow[] };
+/** StudyResults plus parts the report can show that computeStudy does not write yet. */
+export type ExtendedResults = StudyResults & { indicators?: Indicator[] };
 
 /** The series rows (declared years + the study year), or null when the study declares no earlier year. */
 export function seriesRows(r: ExtendedResults): SeriesRow[] | null {

@@ -116,7 +116,7 @@ function consumption(r: ExtendedResults): ReportTable {
 }
 
 function sectors(r: ExtendedResults): ReportTable {
-  const s = sectorImpacts(r);
+  const s = sectorImpacts(r, 15);
   const byProducer = !!r.sectors?.length;
   const anyInduced = s.some((x) => x.induced > 0);
   const t: ReportTable = {

@@ -15,6 +15,9 @@ import { packageRoot } from '../../src/cli/prepare.ts';
 import { displayValue } from '../../src/cli/format.ts';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
 import type { StudyResults } from '../../src/study/types.ts';
+import { runStudy } from '../../src/cli/runStudy.ts';
+import { computeStudy } from '../../src/study/compute.ts';
+import { applyScenario } from '../../src/report/applyScenario.ts';
 
 const skip = existsSync(CHROMIUM_PATH) ? false : `Chromium not found at ${CHROMIUM_PATH} (Debian: apt-get install chromium); browser tests skipped`;
 if (skip) console.log(`# ${skip}`);
@@ -118,6 +121,16 @@ test('dashboard: loads, equals results.json, a scenario change matches a CLI run
   assert.ok(await page.locator('.card.changed[data-fig="jobs.indirect"]').count());
   await page.screenshot({ path: join(artifacts, 'dashboard-scenario.png'), fullPage: true });
 
+  // The IO method: the domestic Type I model, compared with the engine run on the changed study.
+  await page.selectOption('select[data-scn=ioMethod]', 'I-domestic');
+  await page.waitForFunction(() => document.body.dataset.state === 'ready' && document.body.dataset.computed === document.body.dataset.seq, undefined, { timeout: 10000 });
+  const { prepared } = await runStudy(join(dir, 'study.yaml'));
+  const s = applyScenario(prepared.study.config, prepared.inputs, { ioMethod: { method: 'leontief', type: 'I', domestic: true } });
+  assertCardsEqual(await cardValues(page), computeStudy(s.config, s.inputs), 'dashboard IO method vs engine');
+  await page.selectOption('select[data-scn=ioMethod]', 'seed');
+  await page.waitForFunction(() => document.body.dataset.state === 'ready' && document.body.dataset.computed === document.body.dataset.seq, undefined, { timeout: 10000 });
+  assertCardsEqual(await cardValues(page), changed, 'dashboard back to the seed method');
+
   // Explain drawer: formula and inputs of the clicked figure.
   await page.click('.card[data-fig="jobs.indirect"]');
   await page.waitForSelector('#drawer:not([hidden])');
@@ -133,4 +146,20 @@ test('dashboard: loads, equals results.json, a scenario change matches a CLI run
   await page.screenshot({ path: join(artifacts, 'dashboard-en.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('PNG export (opt-in): one PNG per chart and language, 2× pixel density', { skip }, async () => {
+  const { artifactProducers } = await import('../../src/cli/artifacts.ts');
+  const { runStudy } = await import('../../src/cli/runStudy.ts');
+  const { results, prepared } = await runStudy(join(packageRoot, 'examples/wechat-2019/study.yaml'));
+  const files = await artifactProducers[0]({ results, prepared, lang: 'zh', charts: ['png'] });
+  const pngs = Object.keys(files).filter((f) => f.endsWith('.png'));
+  assert.ok(pngs.includes('charts/composition-zh.png') && pngs.includes('charts/composition-en.png'));
+  assert.ok(!Object.keys(files).some((f) => f.endsWith('.svg')), 'svg not asked for');
+  for (const f of pngs) {
+    const b = Buffer.from(files[f] as Uint8Array);
+    assert.equal(b.subarray(1, 4).toString(), 'PNG', f);
+    assert.equal(b.readUInt32BE(16), 2 * 940, `${f}: width`); // IHDR width at byte 16
+  }
+  writeFileSync(join(artifacts, 'chart-composition-zh.png'), files['charts/composition-zh.png'] as Uint8Array);
 });
