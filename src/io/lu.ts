@@ -77,11 +77,8 @@ function solveBlockRow(a: Float64Array, n: number, k0: number, k1: number): void
   }
 }
 
-/**
- * A22[i0..i1) -= L21·U12 (rows i0..i1-1, columns k1..n-1). Exported for the parallel/wasm
- * accelerators, which split the rows of the trailing update between workers.
- */
-export function updateTrailing(a: Float64Array, n: number, k0: number, k1: number, i0: number, i1: number): void {
+/** A22[i0..i1) −= L21·U12 (rows i0..i1−1, columns k1..n−1), two rank-1 terms per pass. */
+function updateTrailing(a: Float64Array, n: number, k0: number, k1: number, i0: number, i1: number): void {
   for (let i = i0; i < i1; i++) {
     const ri = i * n;
     let k = k0;

@@ -1,8 +1,8 @@
 // A minimal WebAssembly binary writer: just enough to emit the LU kernels (internal).
 // Encoding per the WebAssembly Core Specification 2.0 (§5 Binary Format) and the SIMD proposal.
 
-export type ValType = 'i32' | 'f64' | 'v128';
-const VALTYPE: Record<ValType, number> = { i32: 0x7f, f64: 0x7c, v128: 0x7b };
+export type ValType = 'i32' | 'v128';
+const VALTYPE: Record<ValType, number> = { i32: 0x7f, v128: 0x7b };
 
 /** Unsigned LEB128. */
 export function uleb(n: number): number[] {
@@ -39,32 +39,22 @@ export const op = {
   block: [0x02, 0x40],
   loop: [0x03, 0x40],
   end: [0x0b],
-  br: (d: number) => [0x0c, ...uleb(d)],
   brIf: (d: number) => [0x0d, ...uleb(d)],
   get: (i: number) => [0x20, ...uleb(i)],
   set: (i: number) => [0x21, ...uleb(i)],
   tee: (i: number) => [0x22, ...uleb(i)],
   i32: (v: number) => [0x41, ...sleb(v)],
   i32Add: [0x6a],
-  i32Sub: [0x6b],
   i32Mul: [0x6c],
   i32LtS: [0x48],
   i32GeS: [0x4e],
-  f64Load: (offset: number) => [0x2b, 3, ...uleb(offset)],
-  f64Store: (offset: number) => [0x39, 3, ...uleb(offset)],
-  f64Mul: [0xa2],
-  f64Sub: [0xa1],
   // SIMD (prefix 0xfd, then the LEB128 opcode)
   v128Load: (offset: number) => [0xfd, ...uleb(0x00), 4, ...uleb(offset)],
   v128Store: (offset: number) => [0xfd, ...uleb(0x0b), 4, ...uleb(offset)],
-  load32Splat: (offset: number) => [0xfd, ...uleb(0x09), 2, ...uleb(offset)],
   load64Splat: (offset: number) => [0xfd, ...uleb(0x0a), 3, ...uleb(offset)],
-  f32x4Sub: [0xfd, ...uleb(0xe5)],
-  f32x4Mul: [0xfd, ...uleb(0xe6)],
   f64x2Sub: [0xfd, ...uleb(0xf1)],
   f64x2Mul: [0xfd, ...uleb(0xf2)],
   // Relaxed SIMD: nmadd(a, b, c) = c − a·b, fused or not (implementation-defined).
-  f32x4RelaxedNmadd: [0xfd, ...uleb(0x106)],
   f64x2RelaxedNmadd: [0xfd, ...uleb(0x108)],
 };
 

@@ -1,10 +1,10 @@
 // Blocked right-looking LU on a padded row-major matrix in WebAssembly memory (internal).
-// The panel and the block row of U are done here in JS; the trailing update, which is
-// 2n³/3 − O(n²) of the flops, goes to `update` (the SIMD kernel, on one or several threads).
+// Pivot search, scaling and row swaps are done here in JS; row updates go to `axpys` and the
+// trailing update, 2n³/3 − O(n²) of the flops, to `runUpdate` (SIMD kernels, one or more threads).
 
 /** A matrix of `np` rows/columns (n rounded up to the kernel tile), row stride `np`, at element `base` of `a`. */
 export interface Padded {
-  a: Float64Array | Float32Array;
+  a: Float64Array;
   base: number;
   n: number;
   np: number;
@@ -13,8 +13,8 @@ export interface Padded {
 /** y_c[0..len) −= a[s + c·sStride] · a[x .. x+len) for y_c = a[y + c·yStride ..], c < count (element indices). */
 export type Axpys = (x: number, len: number, y: number, yStride: number, s: number, sStride: number, count: number) => void;
 
-/** The plain-JS Axpys over `a`. */
-export function jsAxpys(a: Float64Array | Float32Array): Axpys {
+/** The plain-JS Axpys over `a` (used when no kernel is given). */
+function jsAxpys(a: Float64Array): Axpys {
   return (x, len, y, yStride, s, sStride, count) => {
     for (let c = 0; c < count; c++) {
       const sc = a[s + c * sStride];
@@ -115,7 +115,7 @@ function applySwaps(m: Padded, k0: number, k1: number, swaps: Int32Array): void 
 }
 
 /** Pack L21 rows [r0, r1) (a multiple of R rows) into k-major row tiles at element `out`. */
-export function packL(m: Padded, k0: number, k1: number, r0: number, r1: number, R: number, dst: Float64Array | Float32Array, out: number): void {
+export function packL(m: Padded, k0: number, k1: number, r0: number, r1: number, R: number, dst: Float64Array, out: number): void {
   const { a, base, np } = m;
   const kb = k1 - k0;
   let o = out;
@@ -128,7 +128,7 @@ export function packL(m: Padded, k0: number, k1: number, r0: number, r1: number,
 }
 
 /** Pack U12 columns [c0, c1) (a multiple of W) into k-major column strips at element `out`. */
-export function packU(m: Padded, k0: number, k1: number, c0: number, c1: number, W: number, dst: Float64Array | Float32Array, out: number): void {
+export function packU(m: Padded, k0: number, k1: number, c0: number, c1: number, W: number, dst: Float64Array, out: number): void {
   const { a, base, np } = m;
   let o = out;
   for (let s = c0; s < c1; s += W) {

@@ -29,7 +29,7 @@ export const COLUMN_BLOCK = 240;
  * only with --experimental-wasm-relaxed-simd).
  */
 export function luKernelBytes(shared: boolean, fused = false): Uint8Array<ArrayBuffer> {
-  return assembleModule([gemmKernel({ precision: 'f64', R, W, relaxed: fused }), axpysKernel()], { initial: 1, maximum: shared ? 32768 : 65536, shared });
+  return assembleModule([gemmKernel({ R, W, relaxed: fused }), axpysKernel()], { initial: 1, maximum: shared ? 32768 : 65536, shared });
 }
 
 export function instantiateKernels(memory: WebAssembly.Memory, bytes: Uint8Array<ArrayBuffer> | WebAssembly.Module): LuKernels {

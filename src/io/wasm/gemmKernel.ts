@@ -1,9 +1,8 @@
 // Generator of the WebAssembly SIMD micro-kernel for the LU trailing update C −= L·U (internal).
 import { op, type ValType, type WasmFunction } from './assemble.ts';
 
-/** Kernel shape: R rows × W columns of C per tile, in f64 (2 lanes) or f32 (4 lanes). */
+/** Kernel shape: R rows × W columns (a multiple of 2) of C per tile, f64. */
 export interface GemmShape {
-  precision: 'f64' | 'f32';
   R: number;
   W: number;
   /** Use relaxed-SIMD nmadd (may fuse; needs relaxed SIMD support). */
@@ -18,9 +17,9 @@ export interface GemmShape {
  * Accumulators stay in registers over the k loop (R·W/lanes v128 values).
  */
 export function gemmKernel(shape: GemmShape): WasmFunction {
-  const { precision, R, W, relaxed } = shape;
-  const es = precision === 'f64' ? 8 : 4;
-  const lanes = 16 / es;
+  const { R, W, relaxed } = shape;
+  const es = 8;
+  const lanes = 2;
   if (W % lanes !== 0) throw new Error(`gemmKernel: W = ${W} is not a multiple of ${lanes}`);
   const H = W / lanes;
   const [c, ldc, lp, up, kb, rowTiles, colTiles] = [0, 1, 2, 3, 4, 5, 6];
@@ -32,10 +31,10 @@ export function gemmKernel(shape: GemmShape): WasmFunction {
   const locals: ValType[] = [
     ...Array<ValType>(12).fill('i32'), ...Array<ValType>(R).fill('i32'), ...Array<ValType>(R * H + H + 1).fill('v128'),
   ];
-  const splat = precision === 'f64' ? op.load64Splat : op.load32Splat;
-  const mul = precision === 'f64' ? op.f64x2Mul : op.f32x4Mul;
-  const sub = precision === 'f64' ? op.f64x2Sub : op.f32x4Sub;
-  const nmadd = precision === 'f64' ? op.f64x2RelaxedNmadd : op.f32x4RelaxedNmadd;
+  const splat = op.load64Splat;
+  const mul = op.f64x2Mul;
+  const sub = op.f64x2Sub;
+  const nmadd = op.f64x2RelaxedNmadd;
   const add = (x: number, y: number[]) => [...op.get(x), ...y, ...op.i32Add, ...op.set(x)];
   const body: number[] = [];
   const emit = (...parts: number[][]) => { for (const x of parts) body.push(...x); };
