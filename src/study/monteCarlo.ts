@@ -3,7 +3,7 @@
 import { quantile, type Distribution } from './distributions.ts';
 import { random } from './random.ts';
 import { symmetricEigen } from '../survey/linalg.ts';
-import { qnorm } from '../survey/distributions.ts';
+import { normalQuantile } from './normalQuantile.ts';
 
 export interface McParameter {
   id: string;
@@ -42,6 +42,8 @@ export interface NormalGroup {
 export interface McOptions {
   parameters: McParameter[];
   evaluate: (x: Float64Array) => Record<string, number>;
+  /** Optional allocation-free form of evaluate: writes the figures of `outputs`, in that order, into y. */
+  evaluateInto?: (x: Float64Array, y: Float64Array) => void;
   /** Figure ids to summarize. */
   outputs: string[];
   draws: number;
@@ -118,13 +120,14 @@ export function* monteCarloSteps(o: McOptions): Generator<number, McResult, void
   const rng = random(o.seed);
   const x = new Float64Array(P);
   const Y = o.outputs.map(() => new Float64Array(o.draws));
+  const y = new Float64Array(o.outputs.length).fill(NaN);
   for (let d = 0; d < o.draws; ) {
     const end = Math.min(o.draws, d + o.chunk);
     for (; d < end; d++) {
       for (let j = 0; j < P; j++) if (!inGroup[j]) x[j] = quantile(o.parameters[j].distribution, rng.uniform());
       for (const { idx, F, mean, z } of normals) {
         const m = idx.length;
-        for (let j = 0; j < m; j++) z[j] = qnorm(rng.uniform());
+        for (let j = 0; j < m; j++) z[j] = normalQuantile(rng.uniform());
         for (let r = 0; r < m; r++) {
           let v = mean[r];
           for (let c = 0; c < m; c++) v += F[r * m + c] * z[c];
@@ -137,10 +140,18 @@ export function* monteCarloSteps(o: McOptions): Generator<number, McResult, void
           x[j] = g.centre[p] + mult * (g.values[p][r] - g.centre[p]);
         });
       }
-      const f = o.evaluate(x);
+      if (o.evaluateInto) o.evaluateInto(x, y);
+      else {
+        const f = o.evaluate(x);
+        for (let k = 0; k < Y.length; k++) {
+          const v = f[o.outputs[k]];
+          if (v === undefined) throw new Error(`draw ${d}: figure ${o.outputs[k]} is not computed`);
+          y[k] = v;
+        }
+      }
       for (let k = 0; k < Y.length; k++) {
-        const v = f[o.outputs[k]];
-        if (!Number.isFinite(v)) throw new Error(`draw ${d}: figure ${o.outputs[k]} is ${v === undefined ? 'not computed' : v}`);
+        const v = y[k];
+        if (!Number.isFinite(v)) throw new Error(`draw ${d}: figure ${o.outputs[k]} is ${v}`);
         Y[k][d] = v;
       }
     }

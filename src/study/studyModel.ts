@@ -30,6 +30,8 @@ export interface StudyModel {
   outputs: string[];
   /** Figures at the parameter values x (same order as `parameters`), in base units. */
   evaluate(x: Float64Array): Record<string, number>;
+  /** The same figures written into y in the order of `outputs` (no allocation: for Monte Carlo). */
+  evaluateInto(x: Float64Array, y: Float64Array): void;
   /** Additionality factor (1 − L)(1 − D)(1 − Dp)(1 − S) of a component or category id at x. */
   factor(x: Float64Array, section: 'components' | 'consumption', id: string): number;
 }
@@ -148,70 +150,90 @@ export function studyModel(config: StudyConfig, results: StudyResults, net: NetI
   const netComponents = comps.every((c) => c.rateIdx);
   const netConsumption = cats.every((c) => c.rateIdx);
 
-  const evaluate = (x: Float64Array): Record<string, number> => {
-    const o: Record<string, number> = {};
-    const acc = (id: string, v: number) => {
-      o[id] = (o[id] ?? 0) + v;
-    };
-    for (const k of comps) {
+  // The figures are written through set/add with string ids; a first (recording) run fixes the
+  // sequence of ids, after which each call is a slot write into a Float64Array (no object per draw).
+  // Ids precomputed once (the body runs once per Monte Carlo draw).
+  const zero = ['jobs.providers', 'jobs.operators', 'jobs.direct', 'jobs.direct.parttime', 'consumption.information', 'consumption.traditional', 'consumption.total', 'output.indirect', 'jobs.indirect', ...Object.keys(config.groups).map((g) => `jobs.group.${g}`)].flatMap((id) =>
+    (id === 'jobs.indirect' ? netConsumption : id.startsWith('jobs.') ? netComponents : netConsumption) ? [id, `net.${id}`] : [id],
+  );
+  const ids = {
+    comp: comps.map((k) => ({ kind: k.c.kind === 'provider' ? 'jobs.providers' : 'jobs.operators', groups: k.c.groups.map((g) => `jobs.group.${g}`), net: `net.${k.fid}`, netKind: k.c.kind === 'provider' ? 'net.jobs.providers' : 'net.jobs.operators', netGroups: k.c.groups.map((g) => `net.jobs.group.${g}`) })),
+    cat: cats.map((k) => ({ kind: `consumption.${k.cat.kind}`, out: `output.indirect.${k.cat.id}`, net: `net.${k.fid}`, netKind: `net.consumption.${k.cat.kind}`, netOut: `net.output.indirect.${k.cat.id}` })),
+  };
+  const body = (x: Float64Array, set: (id: string, v: number) => void, add: (id: string, v: number) => void) => {
+    for (const id of zero) set(id, 0);
+    let direct = 0, part = 0, indirect = 0, netDirect = 0, netPart = 0, netIndirect = 0;
+    comps.forEach((k, ki) => {
+      const id = ids.comp[ki];
       const jobs = clamp(x, k.sIdx) * (k.pIdx >= 0 ? clamp(x, k.pIdx) / k.c.population : 1);
-      const part = jobs * k.partShare;
-      o[k.fid] = jobs;
-      acc(k.c.kind === 'provider' ? 'jobs.providers' : 'jobs.operators', jobs);
-      acc('jobs.direct', jobs);
-      acc('jobs.direct.parttime', part);
-      for (const g of k.c.groups) acc(`jobs.group.${g}`, jobs);
+      const pt = jobs * k.partShare;
+      direct += jobs;
+      part += pt;
+      set(k.fid, jobs);
+      add(id.kind, jobs);
+      add('jobs.direct', jobs);
+      add('jobs.direct.parttime', pt);
+      for (const g of id.groups) add(g, jobs);
       if (netComponents) {
         const f = factorOf(x, k.rateIdx);
-        o[`net.${k.fid}`] = jobs * f;
-        acc(k.c.kind === 'provider' ? 'net.jobs.providers' : 'net.jobs.operators', jobs * f);
-        acc('net.jobs.direct', jobs * f);
-        acc('net.jobs.direct.parttime', part * f);
-        for (const g of k.c.groups) acc(`net.jobs.group.${g}`, jobs * f);
+        netDirect += jobs * f;
+        netPart += pt * f;
+        set(id.net, jobs * f);
+        add(id.netKind, jobs * f);
+        add('net.jobs.direct', jobs * f);
+        add('net.jobs.direct.parttime', pt * f);
+        for (const g of id.netGroups) add(g, jobs * f);
       }
-    }
-    o['jobs.providers'] ??= 0;
-    o['jobs.operators'] ??= 0;
-    o['jobs.direct.fulltime'] = o['jobs.direct'] - o['jobs.direct.parttime'];
-    if (netComponents) {
-      o['net.jobs.providers'] ??= 0;
-      o['net.jobs.operators'] ??= 0;
-      o['net.jobs.direct.fulltime'] = o['net.jobs.direct'] - o['net.jobs.direct.parttime'];
-    }
+    });
     const r = jpoIdx >= 0 ? clamp(x, jpoIdx) : jpoCentral;
-    o['consumption.information'] = 0;
-    o['consumption.traditional'] = 0;
-    if (netConsumption) {
-      o['net.consumption.information'] = 0;
-      o['net.consumption.traditional'] = 0;
-    }
+    set('jobs.direct.fulltime', direct - part);
+    if (netComponents) set('net.jobs.direct.fulltime', netDirect - netPart);
     cats.forEach((k, ci) => {
       const C = (k.cIdx >= 0 ? clamp(x, k.cIdx) : (k.cat.total as number)) * (k.fromSurvey && usersIdx >= 0 ? clamp(x, usersIdx) / (config.users as number) : 1);
       const b = k.bIdx >= 0 ? clamp(x, k.bIdx) : k.b;
-      o[k.fid] = C;
-      acc(`consumption.${k.cat.kind}`, C);
-      acc('consumption.total', C);
-      o[`output.indirect.${k.cat.id}`] = C * b;
-      acc('output.indirect', C * b);
+      const id = ids.cat[ci];
+      set(k.fid, C);
+      add(id.kind, C);
+      add('consumption.total', C);
+      set(id.out, C * b);
+      add('output.indirect', C * b);
       const jobsPerYuan = jobsViaRatio ? b * r : jobsPerDemand[ci];
-      acc('jobs.indirect', C * jobsPerYuan);
+      add('jobs.indirect', C * jobsPerYuan);
+      indirect += C * jobsPerYuan;
       if (netConsumption) {
         const nc = C * factorOf(x, k.rateIdx);
-        o[`net.${k.fid}`] = nc;
-        acc(`net.consumption.${k.cat.kind}`, nc);
-        acc('net.consumption.total', nc);
-        o[`net.output.indirect.${k.cat.id}`] = nc * b;
-        acc('net.output.indirect', nc * b);
-        acc('net.jobs.indirect', nc * jobsPerYuan);
+        set(id.net, nc);
+        add(id.netKind, nc);
+        add('net.consumption.total', nc);
+        set(id.netOut, nc * b);
+        add('net.output.indirect', nc * b);
+        add('net.jobs.indirect', nc * jobsPerYuan);
+        netIndirect += nc * jobsPerYuan;
       }
     });
-    o['jobs.indirect'] ??= 0;
-    o['jobs.total'] = o['jobs.direct'] + o['jobs.indirect'];
-    if (netConsumption) o['net.jobs.indirect'] ??= 0;
-    if (netComponents && netConsumption) o['net.jobs.total'] = o['net.jobs.direct'] + o['net.jobs.indirect'];
-    return o;
+    set('jobs.total', direct + indirect);
+    if (netComponents && netConsumption) set('net.jobs.total', netDirect + netIndirect);
   };
-  const outputs = Object.keys(evaluate(central)).sort((a, b) => Number(a.startsWith('net.')) - Number(b.startsWith('net.')) || a.localeCompare(b));
+  // Recording run: the order of ids, their sorted positions (gross first, then net.*).
+  const calls: string[] = [];
+  const seen = new Set<string>();
+  body(central, (id) => { calls.push(id); seen.add(id); }, (id) => { calls.push(id); seen.add(id); });
+  const outputs = [...seen].sort((a, b) => Number(a.startsWith('net.')) - Number(b.startsWith('net.')) || a.localeCompare(b));
+  const position = new Map(outputs.map((id, i) => [id, i]));
+  const seq = Int32Array.from(calls, (id) => position.get(id) as number);
+  const evaluateInto = (x: Float64Array, y: Float64Array) => {
+    let cursor = 0;
+    body(
+      x,
+      (_id, v) => { y[seq[cursor++]] = v; },
+      (_id, v) => { y[seq[cursor++]] += v; },
+    );
+  };
+  const evaluate = (x: Float64Array): Record<string, number> => {
+    const y = new Float64Array(outputs.length);
+    evaluateInto(x, y);
+    return Object.fromEntries(outputs.map((id, i) => [id, y[i]]));
+  };
   for (const t of [...(unc?.tornado ? [unc.tornado.figure] : []), ...(unc?.switching ?? []).map((s) => s.figure)])
     if (!outputs.includes(t)) throw new Error(`uncertainty: figure "${t}" is not one the model computes; available: ${outputs.join(', ')}`);
   return {
@@ -220,6 +242,7 @@ export function studyModel(config: StudyConfig, results: StudyResults, net: NetI
     normalGroups,
     outputs,
     evaluate,
+    evaluateInto,
     factor: (x, section, id) => {
       const list = section === 'components' ? comps.find((k) => k.c.id === id)?.rateIdx : cats.find((k) => k.cat.id === id)?.rateIdx;
       if (list === undefined) throw new Error(`studyModel: no ${section} item "${id}"`);

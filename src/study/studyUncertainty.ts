@@ -74,6 +74,7 @@ export function studyUncertainty(config: StudyConfig, results: StudyResults, net
   const mc = monteCarlo({
     parameters: model.parameters,
     evaluate: model.evaluate,
+    evaluateInto: model.evaluateInto,
     outputs: model.outputs,
     draws: u.draws,
     seed: u.seed,

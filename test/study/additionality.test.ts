@@ -155,3 +155,11 @@ test('schema fragments compose with studySchema: no key clash, the example plus 
   assert.equal(validate(doc), true, JSON.stringify(validate.errors?.slice(0, 3)));
   assert.equal(validate(bad), false);
 });
+
+test('consumption rates only: net indirect jobs, no net direct or net total', () => {
+  const { config, results } = handStudy();
+  const f = netFigures(config, results, parseNetImpact('additionality: {source: s, consumption: {default: {leakage: 0, deadweight: 0.5, displacement: 0, substitution: 0}}}', config));
+  close(f['net.jobs.indirect'].value, 110, '(10000 × 2 + 4000 × 0.5) × 0.5 × 0.01');
+  assert.equal(f['net.jobs.direct'], undefined);
+  assert.equal(f['net.jobs.total'], undefined);
+});

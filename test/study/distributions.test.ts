@@ -8,8 +8,8 @@ const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <
 
 test('quantiles', () => {
   close(quantile({ dist: 'uniform', min: 2, max: 6 }, 0.25), 3); // qunif(0.25, 2, 6)
-  close(quantile({ dist: 'normal', mean: 10, sd: 2 }, 0.975), 13.919927969080108); // qnorm(0.975, 10, 2) = 13.919927969080106 (R 4)
-  close(quantile({ dist: 'lognormal', meanlog: 1, sdlog: 0.5 }, 0.9), 5.15917035562, 1e-10); // qlnorm(0.9, 1, 0.5) = 5.15917035562 (R 4)
+  close(quantile({ dist: 'normal', mean: 10, sd: 2 }, 0.975), 13.919927969080108, 2e-9); // qnorm(0.975, 10, 2) = 13.919927969080106 (R 4)
+  close(quantile({ dist: 'lognormal', meanlog: 1, sdlog: 0.5 }, 0.9), 5.15917035562, 2e-9); // qlnorm(0.9, 1, 0.5) = 5.15917035562 (R 4)
   close(quantile({ dist: 'triangular', min: 0, mode: 0, max: 1 }, 0.75), 0.5);
   // triangular(1, 2, 4): c = 1/3; p = 1/3 → mode; p = 0.5 → 4 − √(0.5 × 3 × 2) = 4 − √3
   close(quantile({ dist: 'triangular', min: 1, mode: 2, max: 4 }, 1 / 3), 2);
@@ -35,4 +35,19 @@ test('checkDistribution errors', () => {
   assert.throws(() => checkDistribution({ dist: 'lognormal', meanlog: 0, sdlog: 1 }, 'r', [0, 1]), /unbounded above/);
   assert.throws(() => checkDistribution({ dist: 'point', value: 1.3 }, 'rate', [0, 1]), /rate: 1.3 is outside the allowed range \[0, 1\]/);
   assert.throws(() => checkDistribution({ dist: 'triangular', min: 0, mode: 2, max: 1 }, 't'), /min ≤ mode ≤ max/);
+});
+
+test('normalQuantile: relative error below 1.15e-9 against the survey engine\'s qnorm', async () => {
+  const { normalQuantile } = await import('../../src/study/normalQuantile.ts');
+  const { qnorm } = await import('../../src/survey/distributions.ts');
+  let worst = 0;
+  for (let i = 1; i < 20000; i++) {
+    const p = i / 20000;
+    const exact = qnorm(p);
+    if (Math.abs(exact) > 1e-6) worst = Math.max(worst, Math.abs(normalQuantile(p) - exact) / Math.abs(exact));
+  }
+  for (const p of [1e-12, 1e-8, 1e-4, 0.02, 0.98, 1 - 1e-8]) worst = Math.max(worst, Math.abs(normalQuantile(p) - qnorm(p)) / Math.abs(qnorm(p)));
+  assert.ok(worst < 1.15e-9, `worst relative error ${worst}`);
+  assert.equal(normalQuantile(0), -Infinity);
+  assert.ok(Number.isNaN(normalQuantile(1.5)));
 });
