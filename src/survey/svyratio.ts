@@ -28,18 +28,20 @@ export function svyratio(numerator: string, denominator: string, design: Design,
   let ty = 0, tx = 0;
   for (let i = 0; i < n; i++) { ty += w[i] * y[i]; tx += w[i] * x[i]; }
   const R = ty / tx;
-  const r = new Float64Array(n);
-  for (let i = 0; i < n; i++) r[i] = (y[i] - R * x[i]) / tx;
+  const wantDeff = options?.deff !== false;
+  // Linearized variable r_i = (y_i − R̂ x_i)/Σwx (needed for the influence and the deff).
+  const r = wantDeff ? new Float64Array(n) : null;
+  if (r) for (let i = 0; i < n; i++) r[i] = (y[i] - R * x[i]) / tx;
   if (d.kind === 'linearization') {
     estimate = Float64Array.of(R);
     const z = new Float64Array(n);
-    for (let i = 0; i < n; i++) z[i] = r[i] * w[i];
+    for (let i = 0; i < n; i++) z[i] = (w[i] * (y[i] - R * x[i])) / tx;
     variance = svyrecvar(d, [z]);
   } else {
     ({ estimate, variance } = replicateVariance(d, [y, x], (t) => Float64Array.of(t[0] / t[1])));
   }
   const s = summary(d), N = s.W;
-  const deff = options?.deff === false ? null : Float64Array.of(variance[0] / ((weightedVariance(r, w, s, 0) * N * N * (N - s.n)) / (N * s.n)));
+  const deff = !r ? null : Float64Array.of(variance[0] / ((weightedVariance(r, w, s, 0) * N * N * (N - s.n)) / (N * s.n)));
   return makeStat('ratio', [`${numerator}/${denominator}`], estimate, variance, s, deff, `svyratio(${numerator}, ${denominator})`);
 }
 
