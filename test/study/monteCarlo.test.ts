@@ -213,3 +213,12 @@ test('studyUncertainty: replicate estimates replace the normal draw of a survey 
   assert.equal(iv.hi, 2600);
   assert.throws(() => studyUncertainty(config, results, net, undefined, { replicates: [{ figures: ['jobs.total'], values: [Float64Array.from([1, 2])], scale: 1 }] }), /jobs.total is not a survey-estimated component or category/);
 });
+
+test('evaluateInto and evaluate give the same Monte Carlo result', async () => {
+  const { studyModel } = await import('../../src/study/studyModel.ts');
+  const { config, results } = handStudy();
+  const net = parseNetImpact('additionality: {source: s, components: {default: {leakage: 0.1, deadweight: {dist: uniform, min: 0, max: 0.4}, displacement: 0, substitution: 0}}, consumption: {default: {leakage: 0, deadweight: 0.5, displacement: 0, substitution: 0}}}\nuncertainty: {seed: 1, draws: 500, level: 0.9, sampling: normal, parameters: {population.ops: {dist: triangular, min: 400, mode: 500, max: 700}}}', config);
+  const m = studyModel(config, results, net);
+  const base = { parameters: m.parameters, evaluate: m.evaluate, outputs: m.outputs, draws: 500, seed: 1, level: 0.9, chunk: 100 };
+  assert.deepEqual(monteCarlo({ ...base, evaluateInto: m.evaluateInto }), monteCarlo(base));
+});
