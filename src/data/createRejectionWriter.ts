@@ -4,6 +4,7 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Rejection } from './types.ts';
 
+/** Columns of rejected.csv. */
 export const REJECTION_HEADER = ['file', 'row', 'respondent_id', 'column', 'value', 'reason'];
 
 /** One CSV field, quoted when it contains , " CR or LF (RFC 4180). */
@@ -13,6 +14,7 @@ export function csvCell(v: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** One rejected.csv line (CRLF-terminated). Example: rejectionLine({file:'p.csv', row:3, id:'2', column:'x', value:'a,b', code:'non-numeric', reason:'non-numeric'}) === 'p.csv,3,2,x,"a,b",non-numeric\r\n' */
 export function rejectionLine(r: Rejection): string {
   return [r.file, r.row, r.id, r.column, r.value, r.reason].map(csvCell).join(',') + '\r\n';
 }

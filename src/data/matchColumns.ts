@@ -10,11 +10,13 @@ import type { FieldSpec, QuestionnaireSpec } from './types.ts';
  *     matches the 问卷星 header "3、您公司的员工总数是？".
  * A field may list aliases; every alias is tried. Two different headers matching one field is an error.
  */
+/** Strict header key (rule 1). Example: normalizeHeader('  Ｅmployees  Total ') === 'employees total' */
 export function normalizeHeader(h: string): string {
   return h.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 const QUESTION_PREFIX = /^(?:q\s*\d+|第\s*\d+\s*题|\(\s*\d+\s*\)|\d+)\s*(?:[.、:)\-]\s*)?/;
+/** Loose header key (rule 2). Example: looseHeader('Q3. 您公司的员工总数是？') === looseHeader('3、您公司的员工总数是？') === '您公司的员工总数是' */
 export function looseHeader(h: string): string {
   return normalizeHeader(h).replace(QUESTION_PREFIX, '').replace(/[?:*!。.\s]+$/, '').trim();
 }
