@@ -43,7 +43,9 @@ const point = (value: number): Distribution => ({ dist: 'point', value });
  * component and category estimates, with `se` when the survey engine supplied it); `inputs` are
  * needed only for survey-based deadweight ({survey: FIELD}). Reduced form, exact at the central
  * values (tested against computeStudy):
- *   jobs_k = Ĵ_k × N_k / N̂_k,  parttime_k = jobs_k × P̂_k / Ĵ_k
+ *   jobs_k = Ĵ_k × N_k / N̂_k,  parttime_k = jobs_k × P̂_k / Ĵ_k  (proportional in the population count:
+ *   exact for the default weights N_k/n_k and for the ratio estimator × M_j; with declared weights
+ *   the population count is only a label, so do not vary it)
  *   C_c = Ĉ_c × U / Û (questionnaire) or the given total,  output_c = C_c × b_c,
  *   jobs.indirect = Σ_c output_c × r (methods ratio, national) or Σ_c C_c × ĵ_c / Ĉ_c (sector
  *   employment coefficients: fixed jobs per yuan of demand),  net.X = X × Π(1 − rate) per item,
@@ -135,7 +137,8 @@ export function studyModel(config: StudyConfig, results: StudyResults, net: NetI
     return row.jobs / row.amount;
   });
   const central = Float64Array.from(parameters, (p) => p.central);
-  const normalGroups = consumptionGroup(config, results, inputs, cats.filter((k) => k.fromSurvey && parameters[k.cIdx].distribution.dist === 'normal').map((k) => k.cat.field as string), cats.filter((k) => k.fromSurvey && parameters[k.cIdx].distribution.dist === 'normal').map((k) => parameters[k.cIdx].id));
+  const drawnFromSurvey = cats.filter((k) => k.fromSurvey && parameters[k.cIdx].distribution.dist === 'normal');
+  const normalGroups = consumptionGroup(config, results, inputs, drawnFromSurvey.map((k) => k.cat.field as string), drawnFromSurvey.map((k) => parameters[k.cIdx].id));
 
   const clamp = (x: Float64Array, i: number) => {
     const [lo, hi] = parameters[i].bounds;
