@@ -3,7 +3,7 @@ import type { SectorDivisions } from './parseSectorDivisions.ts';
 import type { IOTable } from './types.ts';
 
 /**
- * Accepts the table's own code ('123', or the number 123 for a 3-digit sequence table) or the
+ * Accepts the table's own code ('123'; a number is tried as written, then as 3 digits: 1 → '001') or the
  * 5-digit report code: 2-digit GB/T 4754-2017 division + 3-digit sequence ('64123'). A 5-digit
  * code's division must be one of the sector's divisions in `divisions` (parseSectorDivisions).
  * Failures (Error naming the code and table source): a code not in the table; a 5-digit code
@@ -17,9 +17,10 @@ export function resolveSector(
   divisions?: SectorDivisions,
 ): number {
   const { codes, source } = table;
-  const raw = typeof code === 'number' ? (Number.isInteger(code) && code >= 0 ? String(code).padStart(3, '0') : String(code)) : code.trim();
+  const raw = typeof code === 'number' ? String(code) : code.trim();
   const direct = codes.indexOf(raw);
   if (direct >= 0) return direct;
+  if (typeof code === 'number' && Number.isInteger(code) && code >= 0 && codes.includes(raw.padStart(3, '0'))) return codes.indexOf(raw.padStart(3, '0'));
   const m = /^(\d{2})(\d{3})$/.exec(raw);
   if (!m) throw new Error(`${source}: unknown sector code ${JSON.stringify(code)}`);
   const [, division, sequence] = m;

@@ -40,3 +40,10 @@ test('parseSectorDivisions errors', () => {
   assert.throws(() => parseSectorDivisions('sequence,divisions\n123,6', 'd.csv'), /row 2, column divisions: not a 2-digit division: "6"/);
   assert.throws(() => parseSectorDivisions('sequence\n123', 'd.csv'), /missing column divisions/);
 });
+
+test('numbers match a generic table\'s own codes first', () => {
+  const t = { codes: ['1', '2', '10'], names: [], source: 'g' };
+  assert.equal(resolveSector(t, 10), 2);
+  assert.equal(resolveSector(t, '2'), 1);
+  assert.throws(() => resolveSector(t, 3), /g: unknown sector code 3/);
+});
