@@ -50,7 +50,8 @@ const KINDS: CheckKind[] = ['sum', 'share', 'growth', 'cagr', 'ratio', 'equal'];
  *   series: {NAME: {unit, label, values: {2014: 1008, ...}}}  → figures NAME.2014 ...;
  *   checks: [{id, claim, sum|share|growth|cagr|ratio|equal: [ids], equals: ID | within: [lo, hi], span, scale, tolerance}]
  * Fails, naming file:line and the YAML path, on malformed YAML, a missing or non-numeric value, an
- * unknown figure id in a check, a check with zero or two kinds, cagr without span, share/growth/
+ * unknown figure id in a check, a check with zero or two kinds, cagr without span (unless both
+ * figures are points of one series: span = the difference of their years), share/growth/
  * cagr/ratio/equal without exactly two figures, or a check with neither `equals` nor `within`.
  */
 export function parsePublished(text: string, file: string): PublishedSet {
@@ -66,6 +67,7 @@ export function parsePublished(text: string, file: string): PublishedSet {
   if (!raw || typeof raw !== 'object') fail([], 'expected a mapping with figures and checks');
   for (const k of Object.keys(raw)) if (!['title', 'source', 'figures', 'series', 'checks'].includes(k)) fail([k], `unknown key "${k}" (expected title, source, figures, series, checks)`);
   const figures: Record<string, PublishedFigure> = {};
+  const seriesYear = new Map<string, [string, number]>(); // figure id → [series, year]
   const figure = (id: string, path: (string | number)[], unit: unknown, label: unknown, rounding: unknown) => {
     const node = doc.getIn(path, true);
     if (!isScalar(node) || typeof node.value !== 'number') fail(path, `expected a number as printed, got ${JSON.stringify(isScalar(node) ? node.value : doc.getIn(path))}`);
@@ -82,6 +84,7 @@ export function parsePublished(text: string, file: string): PublishedSet {
   }
   for (const [name, s] of Object.entries<Record<string, any>>(raw.series ?? {})) { // eslint-disable-line @typescript-eslint/no-explicit-any
     if (!s?.values || typeof s.values !== 'object') fail(['series', name, 'values'], 'expected {YEAR: value, ...}');
+    for (const year of Object.keys(s.values)) seriesYear.set(`${name}.${year}`, [name, Number(year)]);
     for (const year of Object.keys(s.values)) figure(`${name}.${year}`, ['series', name, 'values', Number(year)], s.unit, s.label ? `${s.label} ${year}` : undefined, s.rounding);
   }
   const checks = ((raw.checks ?? []) as Record<string, any>[]).map((c, i): AuditCheck => { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -96,7 +99,13 @@ export function parsePublished(text: string, file: string): PublishedSet {
     if (kind !== 'equal' && (c.equals === undefined) === (c.within === undefined)) fail(path, 'give exactly one of `equals` (a figure id) or `within: [low, high]`');
     for (const [j, id] of [...of, ...(c.equals !== undefined ? [c.equals] : [])].entries())
       if (!figures[id]) fail(j < of.length ? [...path, kind, j] : [...path, 'equals'], `unknown figure "${id}"`);
-    if (kind === 'cagr' && !(Number.isInteger(c.span) && c.span > 0)) fail([...path, 'span'], `cagr needs span: the number of years (an integer > 0), got ${JSON.stringify(c.span)}`);
+    if (kind === 'cagr' && c.span === undefined) {
+      // Two points of one series: the span is the difference of their years.
+      const [a, b] = [seriesYear.get(of[0]), seriesYear.get(of[1])];
+      if (a && b && a[0] === b[0] && b[1] > a[1]) c.span = b[1] - a[1];
+      else fail([...path, 'span'], 'cagr needs span: the number of years (only two points of one series give it by themselves)');
+    }
+    if (kind === 'cagr' && !(Number.isInteger(c.span) && c.span > 0)) fail([...path, 'span'], `span: expected the number of years (an integer > 0), got ${JSON.stringify(c.span)}`);
     if (c.within !== undefined && !(Array.isArray(c.within) && c.within.length === 2 && c.within[0] <= c.within[1])) fail([...path, 'within'], 'expected [low, high]');
     if (typeof c.id !== 'string' || !c.id) fail([...path, 'id'], 'give each check an id');
     return {

@@ -55,6 +55,12 @@ checks:
   assert.ok(Math.abs(cagr.derived - 100 * (Math.sqrt(20.4 / 10.4) - 1)) < 1e-9);
 });
 
+test('cagr between two points of one series takes its span from their years', () => {
+  const r = run('series:\n  s: {unit: x, values: {2010: 100, 2013: 133.1}}\nfigures:\n  g: {value: 10.0, unit: "%"}\nchecks:\n  - {id: c, cagr: [s.2010, s.2013], equals: g}\n');
+  assert.equal(r.results[0].status, 'ok');
+  assert.ok(Math.abs(r.results[0].derived - 10) < 1e-9);
+});
+
 test('a relative tolerance widens the stated interval', () => {
   const text = (tol: number) => `figures:\n  a: {value: 100, unit: x}\n  b: {value: 103, unit: x}\nchecks:\n  - {id: e, equal: [a, b], tolerance: ${tol}}\n`;
   assert.equal(run(text(0)).results[0].status, 'fail');
@@ -65,7 +71,7 @@ test('errors name file, line and path', () => {
   assert.throws(() => run('figures:\n  a: {value: 1, unit: x}\nchecks:\n  - {id: k, sum: [a, zz], equals: a}\n'), /t.yaml:4: checks\.0\.sum\.1: unknown figure "zz"/);
   assert.throws(() => run('figures:\n  a: {value: "many", unit: x}\n'), /t.yaml:2: figures.a.value: expected a number as printed/);
   assert.throws(() => run('figures:\n  a: {value: 1}\n'), /figures.a: give `unit`/);
-  assert.throws(() => run('figures:\n  a: {value: 1, unit: x}\n  b: {value: 1, unit: x}\nchecks:\n  - {id: k, cagr: [a, b], equals: a}\n'), /checks.0.span: cagr needs span/);
+  assert.throws(() => run('figures:\n  a: {value: 1, unit: x}\n  b: {value: 1, unit: x}\nchecks:\n  - {id: k, cagr: [a, b], equals: a}\n'), /checks.0.span: cagr needs span: the number of years \(only two points of one series/);
   assert.throws(() => run('figures:\n  a: {value: 1, unit: 万人}\n  b: {value: 1, unit: 亿元}\nchecks:\n  - {id: k, sum: [a, b], equals: a}\n'), /check k: a sum of unlike units 万人, 亿元/);
   assert.throws(() => run('figures: {a: {value: 1, unit: x}}\nchecks:\n  - {id: k, sum: [a], share: [a, a], equals: a}\n'), /give exactly one of sum, share/);
 });
