@@ -114,15 +114,20 @@ function applySwaps(m: Padded, k0: number, k1: number, swaps: Int32Array): void 
   }
 }
 
-/** Pack L21 rows [r0, r1) (a multiple of R rows) into k-major row tiles at element `out`. */
-export function packL(m: Padded, k0: number, k1: number, r0: number, r1: number, R: number, dst: Float64Array, out: number): void {
-  const { a, base, np } = m;
+/**
+ * Pack L21 (rows k1..np−1 of the panel k0..k1−1, a multiple of R rows) into k-major row tiles at
+ * element `out`, reading the column-major panel buffer at `panelOff` (rows k0..np−1), where each
+ * tile row is contiguous — the same values as in the matrix after factorPanel.
+ */
+export function packL(m: Padded, k0: number, k1: number, panelOff: number, R: number, out: number): void {
+  const { a, np } = m;
   const kb = k1 - k0;
+  const rows = np - k0;
   let o = out;
-  for (let t = r0; t < r1; t += R) {
+  for (let t = kb; t < rows; t += R) {
     for (let k = 0; k < kb; k++) {
-      const src = base + t * np + k0 + k;
-      for (let r = 0; r < R; r++) dst[o++] = a[src + r * np];
+      const src = panelOff + k * rows + t;
+      for (let r = 0; r < R; r++) a[o++] = a[src + r];
     }
   }
 }

@@ -76,7 +76,7 @@ export function factorWithKernels(M: Float64Array, n: number, k: LuKernels, runJ
     updateColumns(k.gemm, job, k2, job.np);
   });
   blockedLu(m, KB, n * 2.220446049250313e-16 * scale, perm, (k0, k1, k2, factorNext) => {
-    packL(m, k0, k1, k1, np, R, a, lpOff);
+    packL(m, k0, k1, panelOff, R, lpOff);
     packU(m, k0, k1, k1, np, W, a, upOff);
     run({ np, k1, kb: k1 - k0, lpOff, upOff, rowTiles: (np - k1) / R }, k2, factorNext);
   }, panelOff, (x, len, y, yStride, s, sStride, count) => k.axpys(x * 8, len >> 1, y * 8, yStride * 8, s * 8, sStride * 8, count));
