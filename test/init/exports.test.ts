@@ -86,3 +86,14 @@ test('a header missing from the export stops check and run, naming the expected 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a bilingual export with both 员工总数 and Employees is ambiguous: the error lists both candidate columns', () => {
+  const { dir, study } = filledStudy(`${HEADER.replace('2、员工总数', '员工总数')},Employees`);
+  try {
+    const r = cli(['check', study]);
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /field "employees" \(questionnaires\.providers\.columns\.employees\) is ambiguous: headers "员工总数", "Employees" \(columns 6, 11\) all match "员工总数", "Employees"; name one of them exactly/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
