@@ -1,7 +1,7 @@
 // ONE description of each chart, as an ECharts option per language: the report renders it to SVG on
 // the server (renderChartSvg), the dashboard hands the same option to ECharts in the browser.
 // Values are in display units (万人, 亿元, %) so axes read like the seed's charts.
-import type { EChartsOption } from 'echarts';
+import type { CustomSeriesOption, EChartsOption } from 'echarts';
 import type { Label } from '../study/types.ts';
 import { T } from './i18n.ts';
 import type { Lang } from './format.ts';
@@ -45,6 +45,41 @@ const valueAxis = (name: string) => ({ type: 'value' as const, name, nameLocatio
 const catAxis = (data: string[], width = 200, overflow: 'truncate' | 'break' = 'truncate') => ({ type: 'category' as const, data, inverse: true, axisTick: { show: false }, axisLine: { lineStyle: { color: '#999' } }, axisLabel: { color: '#333', width, overflow, ellipsis: '…', lineHeight: 14 } });
 const rowsHeight = (n: number, legend: boolean) => (legend ? 52 : 28) + 34 * n;
 
+/**
+ * Horizontal 95% error bars over category bars (custom series), one per row (null = none), each
+ * followed by the row's value label (placed after the whisker so that the two never overlap).
+ */
+function errorBars(lang: Lang, intervals: ([number, number] | null)[], values: (number | null)[]): CustomSeriesOption {
+  const renderItem: CustomSeriesOption['renderItem'] = (_params, api) => {
+    const k = api.value(0), lo = api.value(1), hi = api.value(2), v = api.value(3);
+    const children: NonNullable<Extract<ReturnType<NonNullable<CustomSeriesOption['renderItem']>>, { type: 'group' }>['children']> = [];
+    const has = typeof lo === 'number' && typeof hi === 'number' && !Number.isNaN(lo);
+    const style = { stroke: '#222', lineWidth: 1.5 };
+    let end = typeof v === 'number' ? api.coord([v, k])[0] : 0;
+    if (has) {
+      const a = api.coord([lo, k]), b = api.coord([hi, k]);
+      const h = 6;
+      children.push(
+        { type: 'line', shape: { x1: a[0], y1: a[1], x2: b[0], y2: b[1] }, style },
+        { type: 'line', shape: { x1: a[0], y1: a[1] - h, x2: a[0], y2: a[1] + h }, style },
+        { type: 'line', shape: { x1: b[0], y1: b[1] - h, x2: b[0], y2: b[1] + h }, style },
+      );
+      end = Math.max(end, b[0]);
+    }
+    if (typeof v === 'number') children.push({ type: 'text', style: { text: fmt1(v), x: end + 6, y: api.coord([0, k])[1], verticalAlign: 'middle', fill: '#333', font: `12px ${CHART_FONT}` } });
+    return { type: 'group', children };
+  };
+  return {
+    name: lang === 'zh' ? '95% 置信区间' : '95% CI',
+    type: 'custom',
+    itemStyle: { color: '#222' },
+    data: intervals.map((iv, k) => [k, iv ? iv[0] : null, iv ? iv[1] : null, values[k]]),
+    renderItem,
+    encode: { x: [1, 2], y: 0 },
+    z: 10,
+  };
+}
+
 function jobsByYear(r: ExtendedResults): ChartSpec | null {
   const rows = seriesRows(r);
   if (!rows) return null;
@@ -74,8 +109,15 @@ function jobsByYear(r: ExtendedResults): ChartSpec | null {
   };
 }
 
+/** 95% interval of a figure in display units (万 or 亿), or null. */
+const ciOf = (r: ExtendedResults, id: string, scale: (v: number) => number | null): [number, number] | null => {
+  const c = r.figures[id]?.ci;
+  return c ? [scale(c[0]) as number, scale(c[1]) as number] : null;
+};
+
 function composition(r: ExtendedResults): ChartSpec {
   const cs = r.components;
+  const ci = cs.map((c) => ciOf(r, `jobs.${c.kind === 'provider' ? 'providers' : 'operators'}.${c.id}`, wan));
   return {
     id: 'composition',
     title: { zh: '直接就业构成（全职／兼职）', en: 'Direct jobs by component (full-time / part-time)' },
@@ -85,10 +127,11 @@ function composition(r: ExtendedResults): ChartSpec {
     option: (lang) => ({
       ...base(lang, true),
       xAxis: valueAxis(unitOf(lang, 'persons')),
-      yAxis: catAxis(cs.map((c) => c.label[lang])),
+      yAxis: catAxis(cs.map((c) => c.label[lang]), 230, 'break'),
       series: [
         { name: lang === 'zh' ? '全职' : 'Full-time', type: 'bar', stack: 'c', data: cs.map((c) => wan(c.fulltime)), barMaxWidth: 22 },
-        { name: lang === 'zh' ? '兼职' : 'Part-time', type: 'bar', stack: 'c', data: cs.map((c) => wan(c.parttime)), barMaxWidth: 22, label: { show: true, position: 'right', color: '#333', formatter: (p: { dataIndex: number }) => fmt1(wan(cs[p.dataIndex].jobs)) } },
+        { name: lang === 'zh' ? '兼职' : 'Part-time', type: 'bar', stack: 'c', data: cs.map((c) => wan(c.parttime)), barMaxWidth: 22, label: { show: !ci.some(Boolean), position: 'right', color: '#333', formatter: (p: { dataIndex: number }) => fmt1(wan(cs[p.dataIndex].jobs)) } },
+        ...(ci.some(Boolean) ? [errorBars(lang, ci, cs.map((c) => wan(c.jobs)))] : []),
       ],
     }),
   };
@@ -96,6 +139,7 @@ function composition(r: ExtendedResults): ChartSpec {
 
 function consumption(r: ExtendedResults): ChartSpec {
   const cs = r.consumption;
+  const ci = cs.map((c) => ciOf(r, `consumption.${c.id}`, yi));
   const of = (kind: string) => cs.map((c) => (c.kind === kind ? yi(c.amount) : null));
   return {
     id: 'consumption',
@@ -107,15 +151,15 @@ function consumption(r: ExtendedResults): ChartSpec {
       ...base(lang, true),
       xAxis: valueAxis(unitOf(lang, 'yuan')),
       yAxis: catAxis(cs.map((c) => c.label[lang])),
-      series: (['information', 'traditional'] as const).map((k, i) => ({
+      series: [...(['information', 'traditional'] as const).map((k, i) => ({
         name: T[k][lang],
         type: 'bar' as const,
         stack: 'k',
         data: of(k),
         barMaxWidth: 22,
         itemStyle: { color: PALETTE[i === 0 ? 0 : 2] },
-        label: { show: true, position: 'right' as const, color: '#333', formatter: (p: { value: unknown }) => fmt1(p.value) },
-      })),
+        label: { show: !ci.some(Boolean), position: 'right' as const, color: '#333', formatter: (p: { value: unknown }) => fmt1(p.value) },
+      })), ...(ci.some(Boolean) ? [errorBars(lang, ci, cs.map((c) => yi(c.amount)))] : [])],
     }),
   };
 }
@@ -174,25 +218,7 @@ function indicatorChart(r: ExtendedResults): ChartSpec | null {
         yAxis: catAxis(cats, 300, 'break'),
         series: [
           { name: lang === 'zh' ? '估计值' : 'Estimate', type: 'bar', data: ind.map((i) => pct(i.estimate)), barMaxWidth: 18, label: { show: true, position: 'insideLeft', color: '#fff', formatter: (p: { value: unknown }) => fmt1(p.value) } },
-          {
-            name: lang === 'zh' ? '95% 置信区间' : '95% CI',
-            type: 'custom',
-            itemStyle: { color: '#222' },
-            data: ind.map((i, k) => (i.ci ? [k, pct(i.ci[0]), pct(i.ci[1])] : [k, null, null])),
-            renderItem: (_params, api) => {
-              const lo = api.value(1), hi = api.value(2);
-              if (lo === null || hi === null || lo === undefined || Number.isNaN(lo as number)) return { type: 'group', children: [] };
-              const a = api.coord([lo, api.value(0)]), b = api.coord([hi, api.value(0)]);
-              const h = 6, style = { stroke: '#222', lineWidth: 1.5 };
-              return { type: 'group', children: [
-                { type: 'line', shape: { x1: a[0], y1: a[1], x2: b[0], y2: b[1] }, style },
-                { type: 'line', shape: { x1: a[0], y1: a[1] - h, x2: a[0], y2: a[1] + h }, style },
-                { type: 'line', shape: { x1: b[0], y1: b[1] - h, x2: b[0], y2: b[1] + h }, style },
-              ] };
-            },
-            encode: { x: [1, 2], y: 0 },
-            z: 10,
-          },
+          errorBars(lang, ind.map((i) => (i.ci ? [pct(i.ci[0]) as number, pct(i.ci[1]) as number] : null)), ind.map(() => null)),
           ...(ind.some((i) => i.published !== undefined) ? [{ name: lang === 'zh' ? '原报告' : 'Published', type: 'scatter' as const, symbol: 'diamond', symbolSize: 11, itemStyle: { color: PALETTE[2] }, data: ind.map((i) => pct(i.published)), z: 11 }] : []),
         ],
       };

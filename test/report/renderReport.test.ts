@@ -79,7 +79,7 @@ test('optional parts: indicators with intervals and published values render with
   assert.deepEqual(opt.series.map((s) => s.type), ['bar', 'custom', 'scatter']);
   const k = indicators(r).findIndex((i) => i.id === 'indicator.test_women');
   assert.ok(k >= 0);
-  assert.deepEqual(opt.series[1].data[k], [k, 45.5, 49.5]);
+  assert.deepEqual(opt.series[1].data[k], [k, 45.5, 49.5, null]);
   assert.equal(opt.series[2].data[k], 47.5);
   const html = renderReport(r, 'en');
   assert.match(html, /Survey indicators/);
