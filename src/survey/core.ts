@@ -3,6 +3,7 @@
 import type { Design, ReplicateDesign, SvyStat } from './types.ts';
 import { analysisMatrix } from './columns.ts';
 import { svrVar } from './svrVar.ts';
+import { clusterStrata } from './svyrecvar.ts';
 
 export interface EstimatorOptions {
   /** Drop rows with a missing analysis value (R: na.rm = TRUE). Without it, missing values are an error. */
@@ -88,19 +89,30 @@ export function summary(design: Design): Summary {
     return { n, W, df: design.df };
   }
   const st = design.stages[0];
-  const cluster = st.cluster, strata = st.strata;
-  const seenPsu = new Uint8Array(st.clusterCount), seenStratum = new Uint8Array(st.strataCount);
-  // Branch-free: domains make the zero pattern of w random.
-  for (let i = 0; i < N; i++) {
-    const v = w[i];
-    const f = +(v !== 0);
-    n += f; W += v;
-    seenPsu[cluster[i]] |= f;
-    seenStratum[strata[i]] |= f;
+  const cluster = st.cluster;
+  // Non-zero weights per PSU, accumulated over runs of equal cluster code (rows are usually
+  // grouped by PSU; a scatter row by row would chain through memory).
+  const cnt = new Float64Array(st.clusterCount);
+  if (N > 0) {
+    let cur = cluster[0], k = 0;
+    for (let i = 0; i < N; i++) {
+      const c = cluster[i], v = w[i];
+      if (c !== cur) { cnt[cur] += k; k = 0; cur = c; }
+      k += +(v !== 0);
+      W += v;
+    }
+    cnt[cur] += k;
   }
+  const stratumOf = clusterStrata(st);
+  const seenStratum = new Uint8Array(st.strataCount);
   let psus = 0, strat = 0;
-  for (let c = 0; c < seenPsu.length; c++) psus += seenPsu[c];
-  for (let h = 0; h < seenStratum.length; h++) strat += seenStratum[h];
+  for (let c = 0; c < cnt.length; c++) {
+    if (cnt[c] === 0) continue;
+    n += cnt[c];
+    psus++;
+    const h = stratumOf[c];
+    if (seenStratum[h] === 0) { seenStratum[h] = 1; strat++; }
+  }
   return { n, W, df: psus - strat };
 }
 

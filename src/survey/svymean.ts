@@ -1,7 +1,7 @@
 // svymean: weighted means and, for category columns, proportions.
 import type { Design, SvyStat } from './types.ts';
 import { type EstimatorOptions, makeStat, prepare, replicateVariance, summary, weightedVariance } from './core.ts';
-import { svyrecvar } from './svyrecvar.ts';
+import { clusterTotals, svyrecvar, svyrecvarTotals, usesClusterTotals } from './svyrecvar.ts';
 
 /**
  * Weighted mean ȳ = Σ w_i y_i / Σ w_i (a category column gives the proportion in each level),
@@ -19,7 +19,13 @@ export function svymean(x: string | readonly string[], design: Design, options?:
   const s = summary(d);
   const W = s.W;
   let estimate: Float64Array, variance: Float64Array;
-  if (d.kind === 'linearization') {
+  if (d.kind === 'linearization' && usesClusterTotals(d)) {
+    // PSU totals of w(y − ȳ)/W = (Σ_c w y − ȳ Σ_c w)/W.
+    const Wc = clusterTotals(d, null);
+    const T = X.map((c) => clusterTotals(d, c));
+    estimate = Float64Array.from(T, (t) => { let s2 = 0; for (let c = 0; c < t.length; c++) s2 += t[c]; return s2 / W; });
+    variance = svyrecvarTotals(d, T.map((t, k) => Float64Array.from(t, (tc, c) => (tc - estimate[k] * Wc[c]) / W)));
+  } else if (d.kind === 'linearization') {
     estimate = Float64Array.from(X, (c) => { let t = 0; for (let i = 0; i < n; i++) t += (c[i] * w[i]) / W; return t; });
     variance = svyrecvar(d, X.map((c, k) => { const z = new Float64Array(n), m = estimate[k]; for (let i = 0; i < n; i++) z[i] = ((c[i] - m) * w[i]) / W; return z; }));
   } else {

@@ -1,7 +1,7 @@
 // svyratio: ratio of two totals.
 import type { Design, SvyStat } from './types.ts';
 import { type EstimatorOptions, makeStat, prepare, replicateVariance, summary, weightedVariance, withWeightsMasked } from './core.ts';
-import { svyrecvar } from './svyrecvar.ts';
+import { clusterTotals, svyrecvar, svyrecvarTotals, usesClusterTotals } from './svyrecvar.ts';
 
 /**
  * Ratio R̂ = Σ w_i y_i / Σ w_i x_i of two numeric columns, as R's `svyratio(~y, ~x, design)`.
@@ -32,7 +32,11 @@ export function svyratio(numerator: string, denominator: string, design: Design,
   // Linearized variable r_i = (y_i − R̂ x_i)/Σwx (needed for the influence and the deff).
   const r = wantDeff ? new Float64Array(n) : null;
   if (r) for (let i = 0; i < n; i++) r[i] = (y[i] - R * x[i]) / tx;
-  if (d.kind === 'linearization') {
+  if (d.kind === 'linearization' && usesClusterTotals(d)) {
+    estimate = Float64Array.of(R);
+    const Ty = clusterTotals(d, y), Tx = clusterTotals(d, x);
+    variance = svyrecvarTotals(d, [Float64Array.from(Ty, (t, c) => (t - R * Tx[c]) / tx)]);
+  } else if (d.kind === 'linearization') {
     estimate = Float64Array.of(R);
     const z = new Float64Array(n);
     for (let i = 0; i < n; i++) z[i] = (w[i] * (y[i] - R * x[i])) / tx;

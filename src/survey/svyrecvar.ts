@@ -32,7 +32,10 @@ export function svyrecvar(design: SurveyDesign, X: readonly Float64Array[]): Flo
   const C = stage.clusterCount, cl = stage.cluster, n = design.n;
   const z = Y.map((x) => {
     const zq = new Float64Array(C);
-    for (let i = 0; i < n; i++) zq[cl[i]] += x[i];
+    if (n === 0) return zq;
+    let cur = cl[0], acc = 0;
+    for (let i = 0; i < n; i++) { const c = cl[i]; if (c !== cur) { zq[cur] += acc; acc = 0; cur = c; } acc += x[i]; }
+    zq[cur] += acc;
     return zq;
   });
   const v = strataVariance(design, stage, lay, z, p, 0, lay.strataClusters, lay.strataStart, presentStrata(stage, lay, present, null));
@@ -49,12 +52,53 @@ export function svyrecvar(design: SurveyDesign, X: readonly Float64Array[]): Flo
   return v;
 }
 
+/**
+ * True when the variance depends on the data only through stage-1 PSU totals of the influence
+ * values (no calibration residuals, no later-stage fpc terms): estimators then skip row-level
+ * influence columns (see clusterTotals / svyrecvarTotals).
+ */
+export function usesClusterTotals(design: SurveyDesign): boolean {
+  return design.adjustments.length === 0 && !(design.stages.length > 1 && design.stages[0].popsize !== null);
+}
+
+/** Stage-1 PSU totals Σ_{i∈c} w_i x_i (x omitted: Σ w_i), indexed by cluster code. */
+export function clusterTotals(design: SurveyDesign, x: Float64Array | null): Float64Array {
+  const stage = design.stages[0], cl = stage.cluster, w = design.weights, n = design.n;
+  const z = new Float64Array(stage.clusterCount);
+  if (n === 0) return z;
+  // Accumulate runs of equal cluster code in a register: a scatter-add into the same slot row
+  // after row would chain every addition through memory.
+  let cur = cl[0], acc = 0;
+  if (x === null) {
+    for (let i = 0; i < n; i++) { const c = cl[i]; if (c !== cur) { z[cur] += acc; acc = 0; cur = c; } acc += w[i]; }
+  } else {
+    for (let i = 0; i < n; i++) { const c = cl[i]; if (c !== cur) { z[cur] += acc; acc = 0; cur = c; } acc += w[i] * x[i]; }
+  }
+  z[cur] += acc;
+  return z;
+}
+
+/** Stratum code of each stage-1 cluster (−1 for codes without rows). */
+export function clusterStrata(stage: Stage): Int32Array {
+  const lay = layout(stage);
+  if (!lay.stratumOf) lay.stratumOf = Int32Array.from(lay.firstRow, (r) => (r < 0 ? -1 : stage.strata[r]));
+  return lay.stratumOf;
+}
+
+/** svyrecvar from stage-1 PSU totals of the influence values (valid when usesClusterTotals). */
+export function svyrecvarTotals(design: SurveyDesign, z: readonly Float64Array[]): Float64Array {
+  const stage = design.stages[0];
+  const lay = layout(stage);
+  return strataVariance(design, stage, lay, z, z.length, 0, lay.strataClusters, lay.strataStart, presentStrata(stage, lay, design.weights, null));
+}
+
 interface Layout {
   /** First row of each cluster, stratum of each cluster, clusters of each stratum (CSR). */
   readonly firstRow: Int32Array;
   readonly strataStart: Int32Array;
   readonly strataClusters: Int32Array;
   rows?: { clusterRows: Int32Array; clusterStart: Int32Array };
+  stratumOf?: Int32Array;
 }
 
 const layouts = new WeakMap<Stage, Layout>();

@@ -1,7 +1,7 @@
 // svytotal: Horvitz–Thompson totals.
 import type { Design, SvyStat } from './types.ts';
 import { type EstimatorOptions, makeStat, prepare, replicateVariance, summary, weightedVariance } from './core.ts';
-import { svyrecvar } from './svyrecvar.ts';
+import { clusterTotals, svyrecvar, svyrecvarTotals, usesClusterTotals } from './svyrecvar.ts';
 
 /**
  * Horvitz–Thompson total Ŷ = Σ_i w_i y_i of each variable (a category column gives one count per
@@ -17,7 +17,11 @@ export function svytotal(x: string | readonly string[], design: Design, options?
   const w = d.weights, n = d.n, p = X.length;
   const s = summary(d);
   let estimate: Float64Array, variance: Float64Array;
-  if (d.kind === 'linearization') {
+  if (d.kind === 'linearization' && usesClusterTotals(d)) {
+    const Z = X.map((c) => clusterTotals(d, c));
+    estimate = Float64Array.from(Z, (z) => { let t = 0; for (let c = 0; c < z.length; c++) t += z[c]; return t; });
+    variance = svyrecvarTotals(d, Z);
+  } else if (d.kind === 'linearization') {
     estimate = new Float64Array(p);
     const Z = X.map((c, k) => {
       const z = new Float64Array(n);
