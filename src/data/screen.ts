@@ -15,6 +15,8 @@ export const FALSE_WORDS = ['否', 'n', 'no', 'false', '0'];
 /** trim(x), NULL if empty; trim only runs on cells that start or end with a space (trim is the costly part). */
 const trimmed = (x: string) => `nullif(CASE WHEN ${x} LIKE ' %' OR ${x} LIKE '% ' THEN trim(${x}) ELSE ${x} END, '')`;
 
+const sqlList = (xs: string[]) => `[${xs.map(sqlString).join(', ')}]`;
+
 export const isNumeric = (f: FieldSpec) => f.type === 'number' || f.type === 'share' || f.type === 'count' || f.type === 'boolean';
 
 function valueSql(f: FieldSpec, v: string, percent: boolean): string {
@@ -30,10 +32,12 @@ function valueSql(f: FieldSpec, v: string, percent: boolean): string {
     case 'count':
       return num;
     case 'boolean':
-      return `CASE WHEN lower(${v}) IN (${TRUE_WORDS.map(sqlString).join(', ')}) THEN 1.0 WHEN lower(${v}) IN (${FALSE_WORDS.map(sqlString).join(', ')}) THEN 0.0 END`;
+      // list functions, not IN (…): DuckDB plans IN lists as joins, ~2.5× slower here
+      return `CASE WHEN list_contains(${sqlList(TRUE_WORDS)}, lower(${v})) THEN 1.0 WHEN list_contains(${sqlList(FALSE_WORDS)}, lower(${v})) THEN 0.0 END`;
     case 'category':
       if (f.levels && f.levels.length > 0) {
-        return `CASE lower(${v}) ${f.levels.map((l) => `WHEN ${sqlString(l.normalize('NFKC').trim().toLowerCase())} THEN ${sqlString(l)}`).join(' ')} END`;
+        // the level as written in `levels`, looked up by its NFKC lower-case key (NULL when absent)
+        return `(${sqlList(f.levels)})[list_position(${sqlList(f.levels.map((l) => l.normalize('NFKC').trim().toLowerCase()))}, lower(${v}))]`;
       }
       return v;
     case 'text':
