@@ -98,7 +98,7 @@ function jobsByYear(r: ExtendedResults): ChartSpec | null {
         ...base(lang, true),
         grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: years, axisTick: { show: false } },
-        yAxis: valueAxis(unitOf(lang, 'persons')),
+        yAxis: { ...valueAxis(unitOf(lang, 'persons')), nameTextStyle: { color: '#666', align: 'left' } },
         series: [
           stack(lang === 'zh' ? '直接' : 'Direct', rows.map((y) => (split(y) ? wan(y.figures['jobs.direct']) : null))),
           stack(lang === 'zh' ? '间接' : 'Indirect', rows.map((y) => (split(y) ? wan(y.figures['jobs.indirect']) : null)), !anyTotalOnly),

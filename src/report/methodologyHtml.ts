@@ -63,6 +63,12 @@ export function methodologyHtml(r: ExtendedResults): string {
     "Why 'induced output': a column sum of B is the intermediate output induced per yuan of final demand, not value added. In a competitive-import table every sector satisfies Σ_i a_ij + v_j = 1, so the value-added multiplier vᵀL is exactly 1 for every sector: one yuan of final demand generates one yuan of value added in total, direct included. The seed's 'indirect GDP' is induced gross output, and spillover labels it as such.",
   ));
 
+  const va = ['va.generated.competitive', 'va.generated.domestic'].map((id) => F[id]).filter(Boolean);
+  if (va.length) {
+    p(L('增加值口径（即 GDP 口径）列示于旁：', 'The value-added (GDP) view, shown beside it:'));
+    for (const f of va) out.push(eq(`${bi(f.label)} = ${esc(f.formula)} = ${yi(f.value)}`));
+  }
+
   h3(L('5. 间接带动就业', '5. Indirect jobs'));
   const jpo = F['ratio.jobs_per_output'];
   if (jpo && F['output.indirect'] && F['jobs.indirect']) {

@@ -41,6 +41,9 @@ export function headlineCards(r: ExtendedResults): string {
   add('jobs.indirect');
   add('consumption.total', ['consumption.information', 'consumption.traditional']);
   add('output.indirect');
+  // The GDP view beside induced output (METHOD §2): value added generated, domestic and competitive.
+  if (get('va.generated.domestic')) add('va.generated.domestic', ['va.generated.competitive']);
+  else add('va.generated.competitive');
   const anyCi = Object.values(F).some((f) => f.ci);
   return `<section id="headline"><h2>${bi(T.headline)}</h2><div class="cards">${cards.join('')}</div>${anyCi ? '' : `<p class="note">${bi(T.noInterval)}</p>`}</section>`;
 }

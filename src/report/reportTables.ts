@@ -33,7 +33,7 @@ const sectorName = (code: string, name: Label): Label => ({ zh: `${code} ${name.
 
 /** The headline figures in the seed's reading order (those the study has). */
 export function headlineIds(r: ExtendedResults): string[] {
-  const ids = ['jobs.total', 'jobs.direct', 'jobs.direct.fulltime', 'jobs.direct.parttime', 'jobs.providers', 'jobs.operators', ...Object.keys(r.figures).filter((k) => k.startsWith('jobs.group.')), 'jobs.indirect', 'consumption.total', 'consumption.information', 'consumption.traditional', 'output.indirect', 'share.providers'];
+  const ids = ['jobs.total', 'jobs.direct', 'jobs.direct.fulltime', 'jobs.direct.parttime', 'jobs.providers', 'jobs.operators', ...Object.keys(r.figures).filter((k) => k.startsWith('jobs.group.')), 'jobs.indirect', 'consumption.total', 'consumption.information', 'consumption.traditional', 'output.indirect', 'va.generated.domestic', 'va.generated.competitive', 'share.providers'];
   return ids.filter((id) => r.figures[id]);
 }
 

@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,4 +107,14 @@ test('the browser bundle is served and contains the engine', async () => {
   assert.equal(app.status, 200);
   assert.equal(worker.status, 200);
   assert.match(worker.body, /Horvitz|N_k \/ n_k/);
+});
+
+test('spillover serve: bad --port and a study outside --root stop with a clear message', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [join(packageRoot, 'bin/spillover.js'), 'serve', ...args], { encoding: 'utf8', cwd: packageRoot, timeout: 20000 });
+  const a = run('--port', 'abc');
+  assert.equal(a.status, 2);
+  assert.match(a.stderr, /--port: expected an integer 0–65535, got "abc"/);
+  const b = run(join(packageRoot, 'examples/wechat-2019/study.yaml'), '--root', join(packageRoot, 'src'));
+  assert.equal(b.status, 2);
+  assert.match(b.stderr, /is outside --root/);
 });
