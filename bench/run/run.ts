@@ -49,12 +49,12 @@ if (!existsSync(file)) {
   for (let i = 0; i < ROWS; i++) {
     buf += `C${i},${Array.from({ length: 9 }, () => (rnd() < 0.5 ? 0 : (rnd() * 400).toFixed(2))).join(',')}\n`;
     if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
       buf = '';
     }
   }
   out.end(buf);
-  await new Promise((r) => out.on('finish', r));
+  await new Promise<void>((r) => out.on('finish', () => r()));
 }
 const { readFileSync, writeFileSync } = await import('node:fs');
 writeFileSync(join(dir, 'study.yaml'), readFileSync(join(dir, 'study.yaml'), 'utf8').replace('file: data/consumers.csv\n    encoding: gb18030', `file: consumers-${ROWS}.csv\n    encoding: utf-8`));
