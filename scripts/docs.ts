@@ -22,6 +22,9 @@ interface Target {
   render: () => string | Promise<string>;
 }
 
+/** Tutorials whose output blocks are generated (and tested by test/docs/tutorial.test.ts). */
+export const TUTORIALS = ['docs/tutorial.md', 'docs/tutorial.zh.md'];
+
 /** The tutorial with fresh outputs: its commands run in order in one fresh directory (~/tutorial). */
 export async function renderTutorial(text: string): Promise<string> {
   const session = openSession('~/tutorial');
@@ -38,12 +41,11 @@ export function targets(): Target[] {
   const names = registered.commands.map((c) => c.name());
   const missing = names.filter((n) => !PAGES.some((p) => p.command === n));
   if (missing.length) throw new Error(`scripts/docs/cliPages.ts: no page for command(s) ${missing.join(', ')}; add one to PAGES`);
-  const tutorial = join(packageRoot, 'docs/tutorial.md');
   return [
     { name: 'schema', path: 'schema/study.schema.json', render: () => `${JSON.stringify(studySchema, null, 2)}\n` },
     { name: 'study-file', path: 'docs/study-file.md', render: () => studyFileDoc(studySchema as unknown as Parameters<typeof studyFileDoc>[0]) },
     ...PAGES.filter((p) => names.includes(p.command)).map((p) => ({ name: `cli/${p.command}`, path: `docs/cli/${p.command}.md`, render: () => cliPage(p) })),
-    { name: 'tutorial', path: 'docs/tutorial.md', render: () => renderTutorial(readFileSync(tutorial, 'utf8')) },
+    ...TUTORIALS.map((path) => ({ name: path.replace(/^docs\/(.*)\.md$/, '$1'), path, render: () => renderTutorial(readFileSync(join(packageRoot, path), 'utf8')) })),
   ];
 }
 

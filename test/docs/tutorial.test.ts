@@ -1,4 +1,4 @@
-// docs/tutorial.md cannot go stale: its commands are run end to end, in order, in a fresh temporary
+// docs/tutorial.md and docs/tutorial.zh.md cannot go stale: their commands are run end to end, in order, in a fresh temporary
 // directory, and every figure printed is compared with the one quoted in the tutorial (exactly, as
 // printed), then the whole output text. Regenerate with `npx tsx scripts/docs.ts --only tutorial`.
 import { test } from 'node:test';
@@ -11,17 +11,18 @@ import { openSession, packageRoot } from '../../scripts/docs/shell.ts';
 const NUMBER = /[-+]?\d[\d,]*(?:\.\d+)?%?/g;
 const figures = (s: string) => s.match(NUMBER) ?? [];
 
-test('the tutorial runs end to end and prints the figures it quotes', () => {
-  const text = readFileSync(join(packageRoot, 'docs/tutorial.md'), 'utf8');
+for (const [path, minBlocks] of [['docs/tutorial.md', 14], ['docs/tutorial.zh.md', 9]] as const)
+test(`${path} runs end to end and prints the figures it quotes`, () => {
+  const text = readFileSync(join(packageRoot, path), 'utf8');
   const blocks = runnableBlocks(text);
-  assert.ok(blocks.length >= 10, `expected the tutorial's command blocks, found ${blocks.length}`);
+  assert.ok(blocks.length >= minBlocks, `expected the tutorial's command blocks, found ${blocks.length}`);
   const quotedFigures = blocks.reduce((n, b) => n + figures(b.quoted ?? '').length, 0);
   assert.ok(quotedFigures > 100, `the tutorial should quote printed figures, found ${quotedFigures}`);
   const session = openSession('~/tutorial');
   try {
     for (const [i, b] of blocks.entries()) {
       const r = session.run(b.script);
-      const where = `tutorial block ${i + 1}:\n${b.script.split('\n')[0]}`;
+      const where = `${path} block ${i + 1}:\n${b.script.split('\n')[0]}`;
       if (b.quoted === null) {
         assert.equal(r.code, 0, `${where}\nfailed:\n${r.output}`);
         continue;
