@@ -183,11 +183,15 @@ function rejections(r: ExtendedResults): ReportTable {
 
 function figures(r: ExtendedResults): ReportTable {
   const fs = Object.values(r.figures);
+  const num = (value: number | undefined, kind: ColumnKind): Cell => (value === undefined ? null : { value, kind });
   return {
     id: 'figures',
     title: T.allFigures,
-    columns: [col('id', '编号', 'id', 'text'), col('label', '指标', 'Figure', 'text'), col('value', '数值（基本单位）', 'Value (base units)', 'coef'), col('unit', '单位', 'Unit', 'text'), col('se', '标准误', 'SE', 'coef'), col('ci_low', '95% 置信下限', '95% CI low', 'coef'), col('ci_high', '95% 置信上限', '95% CI high', 'coef'), col('formula', '公式', 'Formula', 'text')],
-    rows: fs.map((f) => [f.id, f.label, f.value, f.unit, f.se ?? null, f.ci?.[0] ?? null, f.ci?.[1] ?? null, f.formula]),
+    columns: [col('id', '编号', 'id', 'text'), col('label', '指标', 'Figure', 'text'), col('value', '数值', 'Value', 'coef'), col('unit', '单位', 'Unit', 'text'), col('se', '标准误', 'SE', 'coef'), col('ci_low', '95% 置信下限', '95% CI low', 'coef'), col('ci_high', '95% 置信上限', '95% CI high', 'coef'), col('formula', '公式', 'Formula', 'text')],
+    rows: fs.map((f) => {
+      const kind = kindOfUnit(f.unit);
+      return [f.id, f.label, num(f.value, kind), unitLabel(kind), num(f.se, kind), num(f.ci?.[0], kind), num(f.ci?.[1], kind), f.formula];
+    }),
     figureIds: fs.map((f) => f.id),
   };
 }
