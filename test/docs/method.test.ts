@@ -14,7 +14,9 @@ import { scaffoldStudy } from '../../src/init/index.ts';
 function patterns(md: string, heading: RegExp): RegExp[] {
   const start = md.search(heading);
   assert.ok(start >= 0, `heading ${heading} in docs/method.md`);
-  const rows = md.slice(start).split('\n').filter((l) => l.startsWith('| `')).slice(0, 40);
+  const section = md.slice(start).split('\n');
+  const end = section.findIndex((l, i) => i > 0 && /^#{2,3} /.test(l));
+  const rows = section.slice(0, end < 0 ? undefined : end).filter((l) => l.startsWith('| `'));
   const ids = rows.flatMap((r) => [...r.split('|')[1].matchAll(/`([a-z][a-z_.<>]*)`/g)].map((m) => m[1]));
   return ids.map((id) => new RegExp(`^${id.replace(/\./g, '\\.').replace(/<[a-z]+>/g, '[^.]+')}$`));
 }
