@@ -66,7 +66,7 @@ export function tableHtml(t: ReportTable): string {
     const fid = t.figureIds[i];
     const tds = row.map((c, j) => {
       const { html, numeric } = cellHtml(c, t.columns[j].kind);
-      return `<td class="${numeric ? 'n' : ''}">${html}</td>`;
+      return `<td class="${numeric ? 'n' : `c-${t.columns[j].key}`}">${html}</td>`;
     });
     return `<tr${fid ? ` data-fig="${esc(fid)}"` : ''}>${tds.join('')}</tr>`;
   });

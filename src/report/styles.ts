@@ -32,7 +32,7 @@ th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; vertical-align:
 th { background: var(--soft); font-weight: 600; }
 th .unit { font-weight: 400; color: var(--muted); }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-td.n { white-space: nowrap; }
+td.n, td.c-unit, td.c-kind, td.c-year { white-space: nowrap; }
 th .unit { display: block; font-size: 0.78rem; }
 td:first-child:not(.n) { min-width: 9em; }
 tr[data-fig]:hover { background: #eef4fb; }
