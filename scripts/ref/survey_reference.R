@@ -297,6 +297,20 @@ ex <- list(nonresponse = list(respond = "resp", classes = "stype"))
 add("nr_strat_mean", specs$strat, "svymean", list(x = arr("api00"), spec = ex), stat_rec(svymean(~api00, Dnr, deff = TRUE), Dnr))
 add("nr_strat_total", specs$strat, "svytotal", list(x = arr("enroll"), spec = ex), stat_rec(svytotal(~enroll, Dnr, deff = TRUE), Dnr))
 
+# ---- proportions with intervals inside [0, 1] (svyciprop) -------------------------------------
+datasets$apistrat$schwide_yes <- as.numeric(datasets$apistrat$sch.wide == "Yes")
+datasets$apiclus1$schwide_yes <- as.numeric(datasets$apiclus1$sch.wide == "Yes")
+dstrat2 <- svydesign(ids = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc, data = datasets$apistrat)
+dclus1b <- svydesign(ids = ~dnum, weights = ~pw, fpc = ~fpc, data = datasets$apiclus1)
+ciprec <- function(ci, design) list(estimate = arr(as.vector(ci)), se = arr(sqrt(as.vector(attr(ci, "var")))), lower = arr(attr(ci, "ci")[1]), upper = arr(attr(ci, "ci")[2]))
+for (m in c("logit", "xlogit", "asin", "mean")) {
+  add(paste0("ciprop_strat_", m), specs$strat, "svyciprop", list(x = "schwide_yes", method = m), ciprec(svyciprop(~schwide_yes, dstrat2, method = m), dstrat2))
+  add(paste0("ciprop_clus1_", m, "_90"), specs$clus1, "svyciprop", list(x = "schwide_yes", method = m, level = 0.9), ciprec(svyciprop(~schwide_yes, dclus1b, method = m, level = 0.9), dclus1b))
+}
+add("ciprop_nhanes_logit", specs$nhanes, "svyciprop", list(x = "HI_CHOL", method = "logit", naRm = TRUE), ciprec(svyciprop(~HI_CHOL, designs$nhanes, na.rm = TRUE), designs$nhanes))
+rc1b <- as.svrepdesign(dclus1b, type = "JK1")
+add("ciprop_jk1_clus1_logit", specs$clus1, "svyciprop", list(x = "schwide_yes", method = "logit", spec = list(replicates = list(type = "JK1"))), ciprec(svyciprop(~schwide_yes, rc1b), rc1b))
+
 # datasets again, now with exported replicate weights and the response indicator
 for (nm in c("apistrat", "apiclus1", "nhanes", "scd")) {
   d <- datasets[[nm]]

@@ -31,6 +31,7 @@ export { createRng } from './prng.ts';
 
 // Quantiles
 export { svyquantile, type SvyquantileOptions } from './svyquantile.ts';
+export { svyciprop, type SvycipropOptions } from './svyciprop.ts';
 
 // Calibration and nonresponse
 export type { CalibrationInfo } from './types.ts';

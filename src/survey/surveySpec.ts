@@ -13,6 +13,8 @@ import { svymean } from './svymean.ts';
 import { svyratio } from './svyratio.ts';
 import { predictRatio } from './predictRatio.ts';
 import { svyquantile } from './svyquantile.ts';
+import { svyciprop } from './svyciprop.ts';
+import { analysisMatrix } from './columns.ts';
 import { svyby } from './svyby.ts';
 import { confint } from './confint.ts';
 
@@ -54,6 +56,8 @@ export interface EstimateSpec {
   probs?: number[];
   /** Known auxiliary total X for a ratio: report the ratio-estimated total R̂·X. */
   auxiliaryTotal?: number;
+  /** Interval for proportions (svyciprop): 'logit' (default, as R's svyciprop), 'xlogit', 'asin' or 'mean' (Wald). */
+  ciMethod?: 'logit' | 'xlogit' | 'asin' | 'mean';
   by?: Names;
   /** Domain: column → value or list of values (rows matching every entry). */
   subset?: Record<string, string | number | (string | number)[]>;
@@ -136,8 +140,18 @@ export function runSurveySpec(spec: SurveySpec, data: Columns): { estimates: Est
         case 'total': return svytotal(x, dd, opts);
         case 'mean': return svymean(x, dd, opts);
         case 'proportion': {
-          for (const v of x) if (dd.data[v] instanceof Float64Array) throw new Error(`survey spec: estimate '${e.id}': proportion needs a category column, '${v}' is numeric`);
-          return svymean(x, dd, opts);
+          // Point estimates and covariance from svymean; each interval from svyciprop on the 0/1 indicator.
+          const m = svymean(x, dd, opts);
+          const { X, names } = analysisMatrix(dd.data, x, 'survey spec proportion');
+          const lower = new Float64Array(X.length), upper = new Float64Array(X.length);
+          X.forEach((col, k) => {
+            const tmp = `\u0000prop${k}`;
+            const ci = svyciprop(tmp, { ...dd, data: { ...dd.data, [tmp]: col } }, { method: e.ciMethod ?? 'logit', level, naRm: e.naRm });
+            lower[k] = ci.interval!.lower[0];
+            upper[k] = ci.interval!.upper[0];
+            if (names[k] !== m.names[k]) throw new Error('survey spec: internal: proportion names differ');
+          });
+          return { ...m, interval: { level, lower, upper } };
         }
         case 'ratio': {
           const r = svyratio(x[0], x[1], dd, opts);

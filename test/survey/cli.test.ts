@@ -42,3 +42,20 @@ test('survey: table output and clear errors', () => {
   const missing = run('--spec', 'test/fixtures/survey/spec/nope.yaml');
   assert.match(missing.stderr, /cannot read spec/);
 });
+
+test('survey: proportions get svyciprop intervals (logit by default), equal to R', () => {
+  const r = run('--spec', 'test/fixtures/survey/spec/apistrat-prop.json', '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const { estimates } = JSON.parse(r.stdout) as { estimates: { id: string; variable: string; estimate: number; se: number; ci: number[] }[] };
+  const wide = estimates.find((e) => e.id === 'wide')!;
+  const R = ref.get('ciprop_strat_logit')!;
+  assertClose([wide.estimate], R.estimate, 1e-6, 'p');
+  assertClose(wide.ci, [R.lower, R.upper].flat() as number[], 1e-6, 'logit ci');
+  const asin = estimates.find((e) => e.id === 'wide_asin')!;
+  const A = ref.get('ciprop_strat_asin')!;
+  assertClose(asin.ci, [A.lower, A.upper].flat() as number[], 1e-6, 'asin ci');
+  const types = estimates.filter((e) => e.id === 'types');
+  assert.deepEqual(types.map((e) => e.variable), ['stypeE', 'stypeH', 'stypeM']);
+  assertClose(types.map((e) => e.estimate), ref.get('strat_mean_stype')!.estimate, 1e-6, 'stype proportions');
+  for (const t of types) assert.ok(t.ci[0] >= 0 && t.ci[1] <= 1 && t.ci[0] <= t.estimate && t.estimate <= t.ci[1]);
+});

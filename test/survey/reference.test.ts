@@ -3,7 +3,7 @@
 // Tolerance: 1e-6 relative (near-zero covariances: 1e-6 of the largest entry × 1e-9 floor).
 import { test } from 'node:test';
 import { assertClose, loadData, loadReference, type RefCase } from './fixtures.ts';
-import { confint, designFromSpec, predictRatio, subset, svyby, svymean, svyquantile, svyratio, svytotal, type Columns, type Design, type SurveySpec, type SvyStat } from '../../src/survey/index.ts';
+import { confint, designFromSpec, predictRatio, subset, svyby, svyciprop, svymean, svyquantile, svyratio, svytotal, type Columns, type Design, type SurveySpec, type SvyStat } from '../../src/survey/index.ts';
 
 const TOL = 1e-6;
 const cache = new Map<string, Columns>();
@@ -52,6 +52,16 @@ export function runCase(c: RefCase, d: Design): void {
     case 'svytotal': return checkStat(c, svytotal(a.x!, d, opts));
     case 'svymean': return checkStat(c, svymean(a.x!, d, opts));
     case 'svyratio': return checkStat(c, svyratio(a.numerator!, a.denominator!, d, opts));
+    case 'svyciprop': {
+      const a2 = c.args as { x: string; method: 'logit' | 'xlogit' | 'asin' | 'mean'; level?: number; naRm?: boolean };
+      const q = svyciprop(a2.x, d, { method: a2.method, level: a2.level, naRm: a2.naRm });
+      assertClose(q.estimate, c.result.estimate, TOL, `${c.id} estimate`);
+      assertClose(q.se, c.result.se, TOL, `${c.id} se`);
+      const ci = confint(q, { level: a2.level ?? 0.95 });
+      assertClose(ci.lower, c.result.lower, TOL, `${c.id} lower`);
+      assertClose(ci.upper, c.result.upper, TOL, `${c.id} upper`);
+      return;
+    }
     case 'svyquantile': {
       const q = svyquantile(a.x!, d, a.probs!, { ...opts, qrule: a.qrule, level: a.level });
       assertClose(q.estimate, c.result.estimate, TOL, `${c.id} estimate`);
