@@ -118,3 +118,18 @@ test('spillover serve: bad --port and a study outside --root stop with a clear m
   assert.equal(b.status, 2);
   assert.match(b.stderr, /is outside --root/);
 });
+
+test('listStudies: study files only, hidden directories and node_modules skipped', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spillover-list-'));
+  try {
+    for (const d of ['a', 'b/c', 'node_modules/x', '.hidden']) mkdirSync(join(dir, d), { recursive: true });
+    writeFileSync(join(dir, 'a/study.yaml'), 'study: {name: a}\n');
+    writeFileSync(join(dir, 'b/c/other.yml'), '# comment\nstudy:\n  year: 2020\n');
+    writeFileSync(join(dir, 'b/published.yaml'), 'figures: []\n');
+    writeFileSync(join(dir, 'node_modules/x/study.yaml'), 'study: {}\n');
+    writeFileSync(join(dir, '.hidden/study.yaml'), 'study: {}\n');
+    assert.deepEqual(listStudies(dir), ['a/study.yaml', 'b/c/other.yml']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
