@@ -153,6 +153,15 @@ for (lp in c("adjust", "average", "certainty", "remove")) {
   add(paste0("lonely_", lp, "_mean"), s, "svymean", list(x = arr("api00")), stat_rec(svymean(~api00, D), D))
 }
 opt_lonely("fail")
+# Lonely PSUs in JKn replicate weights (jknweights follows the same option)
+for (lp in c("adjust", "average", "certainty", "remove")) {
+  opt_lonely(lp)
+  s <- list(data = "apistrat", ids = "1", strata = "stype_lonely", weights = "pw", lonelyPsu = lp)
+  D <- as.svrepdesign(svydesign(ids = ~1, strata = ~stype_lonely, weights = ~pw, data = apistrat), type = "JKn")
+  add(paste0("lonely_jkn_", lp, "_total"), s, "svytotal", list(x = arr("enroll"), spec = list(replicates = list(type = "JKn"))), stat_rec(svytotal(~enroll, D), D))
+  add(paste0("lonely_jkn_", lp, "_mean"), s, "svymean", list(x = arr("api00"), spec = list(replicates = list(type = "JKn"))), stat_rec(svymean(~api00, D), D))
+}
+opt_lonely("fail")
 
 
 # ---- replicate designs -----------------------------------------------------------------------
