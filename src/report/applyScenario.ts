@@ -3,6 +3,7 @@
 import type { StudyConfig, StudyInputs, SectorCoefficient } from '../study/types.ts';
 import { sectorResponse, type IOMethod } from '../study/ioResponse.ts';
 
+/** Overrides of a study's inputs; an absent field keeps the study's value. */
 export interface Scenario {
   /** Component id → population N_k (providers) or M_j (accounts). */
   population?: Record<string, number>;

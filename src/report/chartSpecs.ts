@@ -7,6 +7,7 @@ import { T } from './i18n.ts';
 import type { Lang } from './format.ts';
 import { indicators, sectorImpacts, seriesRows, type ExtendedResults } from './optionalParts.ts';
 
+/** One chart: id, bilingual title, the table under it, size in px, and its ECharts option per language. */
 export interface ChartSpec {
   id: string;
   title: Label;

@@ -39,6 +39,7 @@ export function formatCell(kind: ColumnKind, v: number | null | undefined): stri
   return kind === 'growth' && v > 0 ? `+${s}` : s;
 }
 
+/** The column kind of a figure unit: kindOfUnit('persons') → 'persons', kindOfUnit('persons/yuan') → 'perYuan'. */
 const KIND_OF_UNIT: Record<Unit, ColumnKind> = { persons: 'persons', yuan: 'yuan', ratio: 'ratio', 'persons/yuan': 'perYuan' };
 export const kindOfUnit = (u: Unit): ColumnKind => KIND_OF_UNIT[u];
 

@@ -1,6 +1,7 @@
 // Words of the report and the dashboard in both languages. HTML carries both; CSS shows one.
 import type { Label } from '../study/types.ts';
 
+/** Fixed words of the pages, e.g. T.headline → {zh: '主要指标', en: 'Headline figures'}. */
 export const T = {
   headline: { zh: '主要指标', en: 'Headline figures' },
   ci95: { zh: '95% 置信区间', en: '95% CI' },

@@ -2,7 +2,9 @@
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 
+/** Chromium used for PNG export and browser tests: /usr/bin/chromium (Debian) unless $SPILLOVER_CHROMIUM. */
 export const CHROMIUM_PATH = process.env.SPILLOVER_CHROMIUM ?? '/usr/bin/chromium';
+/** Launch flags: headless, no sandbox (containers), no GPU, no background network, no QUIC, no first-run UI. */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run'];
 
 /**

@@ -9,6 +9,7 @@
 import type { Label, StudyResults } from '../study/types.ts';
 import { assembleSeries, type SeriesRow } from '../study/series.ts';
 
+/** A survey indicator (a share) with its interval and, when known, the published value. */
 export interface Indicator {
   id: string;
   label: Label;
@@ -19,6 +20,7 @@ export interface Indicator {
   published?: number;
 }
 
+/** One row of the output-and-jobs-by-sector view (yuan, persons). */
 export interface SectorImpact {
   code: string;
   name: Label;

@@ -11,12 +11,15 @@ export interface KindedNumber {
   value: number;
   kind: ColumnKind;
 }
+/** A table cell: text, a number in the column's kind (base units), a zh/en label, a number of its own kind, or null (shown as –). */
 export type Cell = string | number | null | Label | KindedNumber;
+/** A column: stable key, bilingual header and kind (display units, decimals, workbook format). */
 export interface Column {
   key: string;
   label: Label;
   kind: ColumnKind;
 }
+/** One table of the report, workbook and dashboard (e.g. id 'components': one row per direct-jobs component). */
 export interface ReportTable {
   id: string;
   title: Label;
