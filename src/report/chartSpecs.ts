@@ -54,9 +54,11 @@ function errorBars(lang: Lang, intervals: ([number, number] | null)[], values: (
   const renderItem: CustomSeriesOption['renderItem'] = (_params, api) => {
     const k = api.value(0), lo = api.value(1), hi = api.value(2), v = api.value(3);
     const children: NonNullable<Extract<ReturnType<NonNullable<CustomSeriesOption['renderItem']>>, { type: 'group' }>['children']> = [];
-    const has = typeof lo === 'number' && typeof hi === 'number' && !Number.isNaN(lo);
+    // ECharts hands missing values back as NaN.
+    const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+    const has = finite(lo) && finite(hi);
     const style = { stroke: '#222', lineWidth: 1.5 };
-    let end = typeof v === 'number' ? api.coord([v, k])[0] : 0;
+    let end = finite(v) ? api.coord([v, k])[0] : 0;
     if (has) {
       const a = api.coord([lo, k]), b = api.coord([hi, k]);
       const h = 6;
@@ -67,7 +69,7 @@ function errorBars(lang: Lang, intervals: ([number, number] | null)[], values: (
       );
       end = Math.max(end, b[0]);
     }
-    if (typeof v === 'number') children.push({ type: 'text', style: { text: fmt1(v), x: end + 6, y: api.coord([0, k])[1], verticalAlign: 'middle', fill: '#333', font: `12px ${CHART_FONT}` } });
+    if (finite(v)) children.push({ type: 'text', style: { text: fmt1(v), x: end + 6, y: api.coord([0, k])[1], verticalAlign: 'middle', fill: '#333', font: `12px ${CHART_FONT}` } });
     return { type: 'group', children };
   };
   return {

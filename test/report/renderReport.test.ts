@@ -17,6 +17,7 @@ test('report.html loads nothing from the network and is byte-identical for the s
   assert.doesNotMatch(a, /@import|url\(\s*["']?https?:/i);
   assert.doesNotMatch(a, /<link[^>]+stylesheet/i);
   assert.match(a, /^<!DOCTYPE html>/);
+  assert.doesNotMatch(a, />[^<]*\b(NaN|undefined|Infinity)\b[^<]*</, 'no NaN/undefined shown');
   assert.match(a, /data-lang="zh"/);
   assert.match(renderReport(r, 'en'), /data-lang="en"/);
 });
