@@ -197,5 +197,11 @@ export function studyYaml(o: StudyYamlOptions): string {
   L.add(`  source: ${q(zh ? '2017 年全国平均：就业人数 / 总产出' : 'national average of 2017: employment / gross output')}`, { zh: '比值的来源，显示在结果中', en: 'where the ratio comes from (shown in the results)' });
   L.note(zh ? '改用给定比值：method: ratio，value: 320，unit: 以下之一 ' : 'To state a ratio instead: method: ratio, value: 320, unit: one of ', 2);
   L.note(`  ${enumAt('jobs_per_output.unit').join(', ')}`, 2);
+  const used = new Set(L.toString().split('\n').map((l) => /^([a-z_]+):/.exec(l)?.[1]).filter(Boolean));
+  const unused = Object.keys(studySchema.properties).filter((k) => !used.has(k));
+  if (unused.length) {
+    L.blank();
+    L.note(zh ? `本模板未用到的可选键（见 docs/study-file.md）：${unused.join('、')}` : `Optional keys this scaffold does not use (see docs/study-file.md): ${unused.join(', ')}`);
+  }
   return L.toString();
 }
