@@ -51,7 +51,8 @@ export function typeText(n: Node): string {
 }
 
 function walk(n: Node, path: string, required: boolean, rows: Map<string, Row>): void {
-  if (path && !rows.has(path)) rows.set(path, { path, type: typeText(n), required, description: n.description ?? '' });
+  const description = n.description ?? n.anyOf?.find((v) => v.description)?.description ?? '';
+  if (path && !rows.has(path)) rows.set(path, { path, type: typeText(n), required, description });
   if (isLabel(n)) return;
   for (const v of n.anyOf ?? []) if (v.properties || v.items || v.additionalProperties) walk(v, path, required, rows);
   if (n.properties) for (const [k, v] of Object.entries(n.properties)) walk(v, path ? `${path}.${k}` : k, (n.required ?? []).includes(k), rows);
