@@ -73,5 +73,6 @@ test('bad overrides are refused naming the override', async () => {
   assert.throws(() => applyScenario(config, inputs, { population: { wecom: -1 } }), /population\.wecom: expected a non-negative number, got -1/);
   assert.throws(() => applyScenario(config, inputs, { coefficients: { nope: 1 } }), /coefficients\.nope: no such consumption category/);
   assert.throws(() => applyScenario(config, { ...inputs, model: null }, { ioMethod: { method: 'leontief', type: 'I', domestic: false } }), /no IO model/);
+  assert.deepEqual(ioMethodOptions({ ...inputs, model: null }), [], 'coefficients given directly: no method to choose');
   assert.throws(() => applyScenario(config, inputs, { jobsPerOutput: NaN }), /jobsPerOutput/);
 });
