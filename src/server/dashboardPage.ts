@@ -18,7 +18,7 @@ const DASH_CSS = `
 main#report { max-width: none; margin: 0; min-width: 0; padding: 8px 24px 48px; }
 .picker { display: inline-flex; gap: 6px; align-items: center; margin-top: 8px; font-size: 0.85rem; color: #c9d6e6; }
 .picker select { font: inherit; max-width: 360px; }
-#status { position: fixed; right: 16px; bottom: 12px; background: #1f3b5c; color: #fff; border-radius: 6px; padding: 6px 12px; font-size: 0.82rem; opacity: 0.92; }
+#status { position: fixed; left: 12px; bottom: 12px; max-width: 306px; background: #1f3b5c; color: #fff; border-radius: 6px; padding: 6px 12px; font-size: 0.82rem; opacity: 0.92; }
 #status[data-state=computing] { background: #e08a2f; }
 #status[data-state=error] { background: #b3261e; }
 #status .bar { display: inline-block; width: 60px; height: 6px; background: rgba(255,255,255,0.3); border-radius: 3px; vertical-align: middle; margin-left: 8px; overflow: hidden; }
