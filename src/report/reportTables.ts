@@ -3,7 +3,7 @@
 import type { Label } from '../study/types.ts';
 import { T } from './i18n.ts';
 import { formatCell, kindOfUnit, unitLabel, type ColumnKind } from './format.ts';
-import { growthTable, scopeChanges } from '../study/series.ts';
+import { growthTable, scopeChanges, seriesCagr, type SeriesRow } from '../study/series.ts';
 import { indicators, sectorImpacts, seriesRows, type ExtendedResults } from './optionalParts.ts';
 
 /** A number whose kind differs from its column's (e.g. the headline table mixes jobs, yuan and shares). */
@@ -83,8 +83,18 @@ function series(r: ExtendedResults): ReportTable | null {
       return [y.year, y.source ? { zh: `${status.zh}（${y.source}）`, en: `${status.en} (${y.source})` } : status, y.figures['jobs.direct'] ?? null, y.figures['jobs.indirect'] ?? null, y.figures['jobs.total'] ?? null, g.yoy ?? g.annualized, scope];
     }),
     figureIds: rows.map(() => null),
-    note: L('同比增长按相邻年份计算；相隔多年时为年均增长率。口径变化指直接就业所含组成部分不同，增长率不可直接比较。', 'YoY growth on the previous year; over a gap of several years, the annual average rate. A scope change means the direct-jobs components differ, so growth is not like for like.'),
+    note: cagrNote(rows),
   };
+}
+
+/** The series note: how growth is computed, and the CAGR of total jobs over the whole span. */
+function cagrNote(rows: SeriesRow[]): Label {
+  const base = L('同比增长按相邻年份计算；相隔多年时为年均增长率。口径变化指直接就业所含组成部分不同，增长率不可直接比较。', 'YoY growth on the previous year; over a gap of several years, the annual average rate. A scope change means the direct-jobs components differ, so growth is not like for like.');
+  const have = rows.filter((y) => y.figures['jobs.total'] !== undefined);
+  if (have.length < 2) return base;
+  const a = have[0].year, b = have[have.length - 1].year;
+  const g = formatCell('growth', seriesCagr(rows, 'jobs.total', a, b));
+  return { zh: `${a}–${b} 年就业总量年均增长 ${g}%。${base.zh}`, en: `Total jobs grew ${g}% a year over ${a}–${b} (CAGR). ${base.en}` };
 }
 
 function components(r: ExtendedResults): ReportTable {
