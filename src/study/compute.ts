@@ -9,6 +9,9 @@ import { qnorm, qt } from '../survey/index.ts';
 import { indicatorFigures } from './indicators.ts';
 import { yuanPerUnit } from './ioResponse.ts';
 import { assembleSeries } from './series.ts';
+import { netFigures } from './netFigures.ts';
+import { studyUncertainty, type StudyUncertaintyOptions } from './studyUncertainty.ts';
+import { componentJobUnits } from './jobUnits.ts';
 import { leontiefImpact } from '../io/index.ts';
 
 type FigureSpec = Omit<Figure, 'id' | 'from'> & { from?: string[]; g?: Gradient };
@@ -42,7 +45,7 @@ function estimateComponents(config: StudyConfig, inputs: StudyInputs, moments: M
  * jobs.group.<g>, jobs.indirect, consumption.<kind>|.total|.<id>, output.indirect(.<id>),
  * ratio.jobs_per_output, share.providers.
  */
-export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyResults {
+export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: StudyUncertaintyOptions = {}): StudyResults {
   const figures: Record<string, Figure> = {};
   const grads = new Map<string, Gradient>();
   const moments = new Moments();
@@ -288,18 +291,29 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs): StudyRes
     `Jobs per yuan of induced output: ${jpo.source.replace(/\.$/, '')}.`,
   ];
   const sectors = inputs.model ? sectorImpacts(inputs, config, figures) : undefined;
-  const sortedFigures = sortKeys(figures);
-  const series = config.series.length > 0 ? assembleSeries(config.series, { study: { name: config.name, year: config.year, source: config.source }, figures: sortedFigures, components }) : undefined;
-  return {
+  let results: StudyResults = {
     spillover: inputs.version,
     study: { name: config.name, year: config.year, platform: config.platform, source: config.source },
-    figures: sortedFigures,
+    figures,
     components,
     consumption,
     quality,
     assumptions,
+    intervals: config.intervals,
+  };
+  // Net additional impact beside the gross figures (never summed with them), then uncertainty over assumptions.
+  Object.assign(figures, netFigures(config, results, config, inputs));
+  const sortedFigures = sortKeys(figures);
+  results = { ...results, figures: sortedFigures };
+  const uncertainty = config.uncertainty ? studyUncertainty(config, results, config, inputs, options) : undefined;
+  const jobUnits = config.jobUnits ? componentJobUnits(config, inputs, config.jobUnits) : undefined;
+  const series = config.series.length > 0 ? assembleSeries(config.series, { study: { name: config.name, year: config.year, source: config.source }, figures: sortedFigures, components }) : undefined;
+  return {
+    ...results,
     ...(sectors ? { sectors } : {}),
     ...(series ? { series } : {}),
+    ...(uncertainty ? { uncertainty } : {}),
+    ...(jobUnits ? { jobUnits } : {}),
   };
 }
 

@@ -5,6 +5,8 @@ import { parseDocument, LineCounter, isMap, isSeq, type Document } from 'yaml';
 import Ajv, { type ErrorObject } from 'ajv';
 import { studySchema } from './schema.ts';
 import { parseQuantity } from './units.ts';
+import { normalizeNetImpact } from './netImpactConfig.ts';
+import { jobUnitsBasis } from './jobUnits.ts';
 import type { StudyConfig, ComponentConfig, CategoryConfig, QuestionnaireConfig, Label, ComponentKind, ColumnConfig, Condition } from './types.ts';
 
 export class ConfigError extends Error {
@@ -219,7 +221,7 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
     ...(y.components ? { components: y.components } : {}),
   }));
 
-  return {
+  const config: StudyConfig = {
     source,
     name: raw.study.name,
     year: raw.study.year,
@@ -240,4 +242,5 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
         ? { method: 'ratio', perYuan: jpo.value * perYuan[jpo.unit as keyof typeof perYuan], value: jpo.value, unit: jpo.unit, source: jpo.source }
         : { method: jpo.method, employment: jpo.employment, year: jpo.year ?? 2017, source: jpo.source },
   };
+  return { ...config, ...normalizeNetImpact(raw, fail, config), ...(raw.job_units ? { jobUnits: jobUnitsBasis(raw.job_units) } : {}) };
 }

@@ -162,6 +162,9 @@ const indicator = {
   },
 } as const;
 
+import { netImpactSchema } from './schema/netImpact.ts';
+import { jobUnitsSchema } from './schema/jobUnits.ts';
+
 export const studySchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://spillover.dev/schema/study.schema.json',
@@ -271,5 +274,7 @@ export const studySchema = {
         source: { type: 'string', description: 'Where the ratio comes from (shown in the results).' },
       },
     },
+    ...netImpactSchema,
+    ...jobUnitsSchema,
   },
 } as const;

@@ -1,6 +1,9 @@
 import type { IOModel } from '../io/index.ts';
 import type { IOMethod } from './ioResponse.ts';
 import type { SeriesYear, SeriesRow } from './series.ts';
+import type { AdditionalityConfig, UncertaintyConfig } from './netImpactConfig.ts';
+import type { FteBasis, JobUnits } from './jobUnits.ts';
+import type { StudyUncertainty } from './studyUncertainty.ts';
 // Types of a study: the validated configuration (StudyConfig) and the results (StudyResults).
 
 export interface Label {
@@ -90,6 +93,9 @@ export interface StudyConfig {
   intervals: { level: number; method: 't' | 'z' };
   indicators: IndicatorConfig[];
   series: SeriesYear[];
+  additionality?: AdditionalityConfig;
+  uncertainty?: UncertaintyConfig;
+  jobUnits?: FteBasis;
 }
 
 export type Unit = 'persons' | 'yuan' | 'persons/yuan' | 'ratio';
@@ -204,8 +210,14 @@ export interface StudyResults {
   consumption: ConsumptionRow[];
   quality: QualityRecord[];
   assumptions: string[];
+  /** Level and method of every figure's `ci`. */
+  intervals: { level: number; method: 't' | 'z' };
   /** Impacts by IO sector of the consumption shock (when an IO table is used). */
   sectors?: SectorImpactRow[];
   /** Earlier years beside the study year (when the study declares `series`). */
   series?: SeriesRow[];
+  /** Monte Carlo over assumptions and sampling error, tornado, switching values (when `uncertainty` is declared). */
+  uncertainty?: StudyUncertainty;
+  /** Positions, FTE and headcount by component (when `job_units` is declared). */
+  jobUnits?: Record<string, JobUnits>;
 }

@@ -18,6 +18,7 @@ const fig = (id: string, value: number, unit: Figure['unit'], zh: string, en: st
 const small: StudyResults = {
   spillover: 'golden',
   study: { name: { zh: '小例', en: 'Small case' }, year: 2019, source: 'small.yaml' },
+  intervals: { level: 0.95, method: 't' },
   figures: Object.fromEntries(
     [
       fig('jobs.total', 3734, 'persons', '带动就业总量', 'Total jobs driven'),

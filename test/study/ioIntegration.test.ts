@@ -14,7 +14,8 @@ const base = readFileSync(join(root, 'examples/wechat-2019/study.yaml'), 'utf8')
 async function variant(io: string | null, jobs: string | null): Promise<StudyResults> {
   const dir = mkdtempSync(join(tmpdir(), 'spillover-io-'));
   cpSync(join(root, 'examples/wechat-2019'), dir, { recursive: true });
-  let text = base;
+  // Without the illustrative additionality/uncertainty block: its parameters assume the ratio method.
+  let text = base.slice(0, base.indexOf('# Gross vs net'));
   if (io) text = text.replace(/^io:\n(  .*\n)+/m, `io:\n${io}\n`);
   if (jobs) text = text.replace(/^jobs_per_output:\n(  .*\n)+/m, `jobs_per_output:\n${jobs}\n`);
   writeFileSync(join(dir, 'study.yaml'), text);

@@ -3,9 +3,9 @@ import { basename, dirname, resolve } from 'node:path';
 import type { Register } from './index.ts';
 import { DEFAULT_STUDY } from '../prepare.ts';
 import { runStudy } from '../runStudy.ts';
-import { headlineTable, parseLang, qualityTable } from '../format.ts';
+import { headlineTable, parseLang, qualityTable, uncertaintyTable } from '../format.ts';
 import { tables, writeOutputSet } from '../outputs.ts';
-import { artifactProducers } from '../artifacts.ts';
+import { artifactProducers, parseChartFormats } from '../artifacts.ts';
 
 export const register: Register = (program) => {
   program
@@ -14,14 +14,17 @@ export const register: Register = (program) => {
     .argument('[study]', 'study file', DEFAULT_STUDY)
     .option('--out <dir>', 'output directory (default: out/<study directory name>)')
     .option('--lang <lang>', 'console language: zh or en', 'zh')
-    .action(async (study: string, opts: { out?: string; lang: string }) => {
+    .option('--charts <list>', 'chart images under charts/: svg, png (needs Chromium) or none', 'svg')
+    .action(async (study: string, opts: { out?: string; lang: string; charts: string }) => {
       const lang = parseLang(opts.lang);
+      const charts = parseChartFormats(opts.charts);
       const { results, prepared } = await runStudy(study);
       const out = resolve(opts.out ?? `out/${basename(dirname(resolve(study)))}`);
       const files: Record<string, string | Uint8Array> = tables(results, prepared.rejections);
-      for (const produce of artifactProducers) Object.assign(files, await produce({ results, prepared, lang }));
+      for (const produce of artifactProducers) Object.assign(files, await produce({ results, prepared, lang, charts }));
       writeOutputSet(out, files);
-      process.stdout.write(`${headlineTable(results, lang)}\n\n${qualityTable(results.quality, lang)}\n\n`);
+      const unc = uncertaintyTable(results, lang);
+      process.stdout.write(`${headlineTable(results, lang)}\n\n${unc ? `${unc}\n\n` : ''}${qualityTable(results.quality, lang)}\n\n`);
       process.stdout.write(`${lang === 'zh' ? '输出目录' : 'Outputs'}: ${out}\n  ${Object.keys(files).sort().join('\n  ')}\n`);
     });
 };
