@@ -19,7 +19,7 @@ import {
   type EmploymentByDivision,
 } from '../io/index.ts';
 import { sectorResponse, yuanPerUnit, type IOMethod } from '../study/ioResponse.ts';
-import { openDatabase, loadQuestionnaire, type FieldSpec, type LoadedQuestionnaire, type Rejection } from '../data/index.ts';
+import { openDatabase, loadQuestionnaire, aggregateQuestionnaire, type FieldSpec, type ScreeningSummary, type Rejection } from '../data/index.ts';
 
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const version: string = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;
@@ -189,7 +189,20 @@ export interface PreparedStudy {
   study: LoadedStudy;
   inputs: StudyInputs;
   rejections: Rejection[];
-  loaded: LoadedQuestionnaire[];
+  loaded: ScreeningSummary[];
+}
+
+/**
+ * A questionnaire is read as sufficient statistics (n, Σy, Σy·yᵀ) instead of rows when only the
+ * consumption totals need it: it is the consumer questionnaire, has no declared design, and no
+ * component, indicator or survey-based additionality rate reads its rows. Then a 10-million-row
+ * export costs one DuckDB scan.
+ */
+export function readAsMoments(config: StudyConfig, key: string): boolean {
+  if (config.consumption.questionnaire !== key || config.questionnaires[key].design) return false;
+  if ([...config.providers, ...config.operators].some((c) => c.questionnaire === key)) return false;
+  if (config.indicators.some((i) => i.questionnaire === key)) return false;
+  return !JSON.stringify(config.additionality ?? {}).includes('"survey"');
 }
 
 /** Everything computeStudy needs, read from disk. Whole-file faults throw; row faults become rejections. */
@@ -200,25 +213,39 @@ export async function prepareStudy(path: string): Promise<PreparedStudy> {
   const db = await openDatabase();
   const questionnaires: Record<string, QuestionnaireData> = {};
   const rejections: Rejection[] = [];
-  const loaded: LoadedQuestionnaire[] = [];
+  const loaded: ScreeningSummary[] = [];
   try {
     for (const [key, q] of Object.entries(config.questionnaires)) {
       const file = resolveStudyPath(study.dir, q.file, `${q.yamlPath}.file`, config.source);
-      const lq = await loadQuestionnaire(
-        db,
-        {
-          key,
-          file,
-          displayPath: q.file,
-          yamlPath: q.yamlPath,
-          encoding: q.encoding,
-          sheet: q.sheet,
-          id: q.id,
-          columns: Object.fromEntries(Object.entries(q.columns).map(([f, c]) => [f, c.header])),
-          rules: q.rules,
-        },
-        fieldSpecs(config, key),
-      );
+      const spec = {
+        key,
+        file,
+        displayPath: q.file,
+        yamlPath: q.yamlPath,
+        encoding: q.encoding,
+        sheet: q.sheet,
+        id: q.id,
+        columns: Object.fromEntries(Object.entries(q.columns).map(([f, c]) => [f, c.header])),
+        rules: q.rules,
+      };
+      const fields = fieldSpecs(config, key);
+      if (readAsMoments(config, key)) {
+        // Only totals and their covariance are needed: screen and aggregate in DuckDB, whatever the size.
+        const sums = config.consumption.categories.flatMap((c) => (c.field ? [c.field] : []));
+        const all: Rejection[] = [];
+        const a = await aggregateQuestionnaire(db, spec, fields, { groupBy: [], sums, crossProducts: true, onRejections: (b) => void all.push(...b) });
+        rejections.push(...all);
+        const p = sums.length;
+        const cross = new Float64Array(p * p);
+        sums.forEach((x, i) => sums.forEach((y, j) => (cross[i * p + j] = i === j ? a.groups.sumSq[x][0] : a.groups.cross![i < j ? `${x}*${y}` : `${y}*${x}`][0])));
+        questionnaires[key] = {
+          key, file: q.file, rowsRead: a.rowsRead, valid: a.valid, rejected: a.rejected, reasons: a.reasons, numbers: {}, categories: {},
+          moments: { fields: sums, sum: Float64Array.from(sums, (x) => a.groups.sum[x][0] ?? 0), cross },
+        };
+        loaded.push({ key, file: q.file, rowsRead: a.rowsRead, valid: a.valid, rejected: a.rejected, reasons: a.reasons });
+        continue;
+      }
+      const lq = await loadQuestionnaire(db, spec, fields);
       loaded.push(lq);
       rejections.push(...lq.rejections);
       questionnaires[key] = {

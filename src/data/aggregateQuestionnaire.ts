@@ -10,7 +10,9 @@ import type { AggregatedQuestionnaire, AggregateOptions, FieldSpec, Questionnair
  * aggregateQuestionnaire — screen a (possibly huge) questionnaire exactly as loadQuestionnaire does, but
  * return per-group sufficient statistics instead of rows: for each group g of `groupBy` (valid rows only)
  *   n_g = #rows,  count_g[x] = #non-missing x,  sum_g[x] = Σ x,  sumSq_g[x] = Σ x²     for x in `sums`.
- * Sums are DuckDB DOUBLE sums (parallel; order of addition unspecified, relative error ~1e-15·n).
+ * Sums are exact DECIMAL sums of terms rounded to 8 (Σx) or 6 (products) decimals, hence deterministic;
+ * with `crossProducts`, also cross[`a*b`] = Σ a·b for every pair of `sums` fields (a before b) —
+ * with sumSq the sufficient statistics of a covariance matrix.
  * All rejections are streamed, in row order, to options.onRejections; at most maxRejections (default 1000)
  * are kept in the result. Fails (DataError) like loadQuestionnaire, and for a groupBy/sums name that is not
  * a field of the right kind (sums: number/share/count/boolean; groupBy: category/text/boolean).
@@ -40,11 +42,26 @@ export async function aggregateQuestionnaire(
     const s = await screen(db, staged, match, spec, fields, 'rejected');
     try {
       const keys = g.map((i) => `__x${i}`);
-      const stats = x.flatMap((i) => [`CAST(count(__x${i}) AS DOUBLE)`, `sum(__x${i})`, `sum(__x${i} * __x${i})`]);
-      const res = await db.connection.runAndReadAll(
-        `SELECT ${[...keys.map((k) => `CAST(${k} AS VARCHAR)`), 'CAST(count(*) AS DOUBLE)', ...stats].join(', ')} FROM ${s.table} ` +
-          `WHERE NOT __blank AND __faults IS NULL${keys.length ? ` GROUP BY ${keys.join(', ')} ORDER BY ${keys.map((k) => `${k} NULLS LAST`).join(', ')}` : ''}`,
-      );
+      // Exact sums: each term is rounded once to a fixed decimal scale, then added in 128-bit integer
+      // arithmetic, so the result does not depend on DuckDB's parallel order of addition (runs are
+      // byte-identical). A sum too large for DECIMAL(38, s) falls back to DOUBLE, with a note.
+      const exact = (e: string, scale: number) => `CAST(sum(CAST(${e} AS DECIMAL(38, ${scale}))) AS DOUBLE)`;
+      const stats = (sum: (e: string, scale: number) => string) => [
+        ...x.flatMap((i) => [`CAST(count(__x${i}) AS DOUBLE)`, sum(`__x${i}`, 8), sum(`__x${i} * __x${i}`, 6)]),
+        ...(options.crossProducts ? x.flatMap((i, a) => x.slice(a + 1).map((j) => sum(`__x${i} * __x${j}`, 6))) : []),
+      ];
+      const query = (sum: (e: string, scale: number) => string) =>
+        `SELECT ${[...keys.map((k) => `CAST(${k} AS VARCHAR)`), 'CAST(count(*) AS DOUBLE)', ...stats(sum)].join(', ')} FROM ${s.table} ` +
+        `WHERE NOT __blank AND __faults IS NULL${keys.length ? ` GROUP BY ${keys.join(', ')} ORDER BY ${keys.map((k) => `${k} NULLS LAST`).join(', ')}` : ''}`;
+      let res;
+      const notes: string[] = [];
+      try {
+        res = await db.connection.runAndReadAll(query(exact));
+      } catch (e) {
+        if (!/overflow|out of range/i.test(String(e))) throw e;
+        notes.push('sums exceeded DECIMAL(38) range; computed in floating point (the last digits may vary between runs)');
+        res = await db.connection.runAndReadAll(query((e2) => `sum(${e2})`));
+      }
       const cols = columnsOf(res);
       const num = (c: unknown[]) => Float64Array.from(c, (v) => (v === null ? 0 : (v as number)));
       const groups: AggregatedQuestionnaire['groups'] = { keys: {}, n: num(cols[g.length]), count: {}, sum: {}, sumSq: {} };
@@ -55,6 +72,11 @@ export async function aggregateQuestionnaire(
         groups.sum[fields[i].name] = num(cols[at + 1]);
         groups.sumSq[fields[i].name] = num(cols[at + 2]);
       });
+      if (options.crossProducts) {
+        let at = g.length + 1 + 3 * x.length;
+        groups.cross = {};
+        x.forEach((i, a) => x.slice(a + 1).forEach((j) => (groups.cross![`${fields[i].name}*${fields[j].name}`] = num(cols[at++]))));
+      }
 
       const rejections: Rejection[] = [];
       const stream = await db.connection.stream(`SELECT __row, __id, __faults, __raw FROM ${s.table} WHERE __faults IS NOT NULL ORDER BY __row`);
@@ -73,7 +95,7 @@ export async function aggregateQuestionnaire(
         groups,
         rejections,
         rejectionsTruncated: s.rejected > rejections.length,
-        source: { ...staged.info, headers: headersUsed(staged.header, match, fields), blankRows: s.blankRows },
+        source: { ...staged.info, headers: headersUsed(staged.header, match, fields), blankRows: s.blankRows, notes: [...staged.info.notes, ...notes] },
       };
     } finally {
       await db.connection.run(`DROP TABLE IF EXISTS ${s.table}`);

@@ -106,6 +106,8 @@ export interface AggregateOptions {
   sums: string[];
   /** keep at most this many rejections in memory (default 1000); all of them go to onRejections */
   maxRejections?: number;
+  /** also Σ a·b for every pair of `sums` fields (groups.cross) */
+  crossProducts?: boolean;
   /** receives ALL rejections, in row order, in batches (e.g. RejectionWriter.write) */
   onRejections?: (batch: Rejection[]) => void | Promise<void>;
 }
@@ -120,6 +122,8 @@ export interface AggregatedQuestionnaire extends ScreeningSummary {
     count: Record<string, Float64Array>;
     sum: Record<string, Float64Array>;
     sumSq: Record<string, Float64Array>;
+    /** with crossProducts: 'a*b' → Σ a·b per group */
+    cross?: Record<string, Float64Array>;
   };
   /** first maxRejections rejections, in row order */
   rejections: Rejection[];

@@ -33,7 +33,11 @@ function estimateComponents(config: StudyConfig, inputs: StudyInputs, moments: M
       return selectRows(q, c.where, ctx);
     });
     const { estimates, block } = componentEstimates(q, config.questionnaires[key], comps, members);
-    const idx = moments.addBlock(block.names, block.values, block.V, block.df);
+    const figureIds = estimates.flatMap((e) => {
+      const base = `jobs.${e.component.kind === 'provider' ? 'providers' : 'operators'}.${e.component.id}`;
+      return [base, `${base}.parttime`];
+    });
+    const idx = moments.addBlock(figureIds, block.values, block.V, block.df);
     estimates.forEach((est, k) => out.set(est.component.id, { est, jobs: idx[2 * k], part: idx[2 * k + 1] }));
   }
   return out;
@@ -145,10 +149,10 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
   const consIndex = new Map<string, number>();
   if (surveyed.length > 0) {
     if (!cq) throw new Error(`consumption.questionnaire: the consumer questionnaire was not loaded`);
-    for (const c of surveyed) numberField(cq, c.field as string, c.yamlPath);
+    for (const c of surveyed) if (!cq.moments?.fields.includes(c.field as string)) numberField(cq, c.field as string, c.yamlPath);
     const key = config.consumption.questionnaire as string;
     const block = consumptionEstimates(cq, config.questionnaires[key], surveyed.map((c) => c.field as string), config.users as number);
-    const idx = moments.addBlock(block.names, block.values, block.V, block.df);
+    const idx = moments.addBlock(surveyed.map((c) => `consumption.${c.id}`), block.values, block.V, block.df);
     surveyed.forEach((c, k) => consIndex.set(c.id, idx[k]));
   }
   for (const cat of config.consumption.categories) {
@@ -299,6 +303,7 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
     consumption,
     quality,
     assumptions,
+    sampling: moments.blocks.map((b) => ({ ids: b.indices.map((i) => moments.names[i]), V: Array.from(b.V), df: b.df })),
     intervals: config.intervals,
   };
   // Net additional impact beside the gross figures (never summed with them), then uncertainty over assumptions.

@@ -180,6 +180,7 @@ export function simpleDesign(q: QuestionnaireData, cfg: QuestionnaireConfig, pop
 }
 
 export function consumptionEstimates(q: QuestionnaireData, cfg: QuestionnaireConfig, fields: string[], users: number): QuestionnaireEstimates {
+  if (q.moments) return momentEstimates(q, cfg, fields, users);
   const design = simpleDesign(q, cfg, users);
   const w = design.weights;
   const X = fields.map((f) => {
@@ -194,4 +195,30 @@ export function consumptionEstimates(q: QuestionnaireData, cfg: QuestionnaireCon
     throw new Error(`${cfg.yamlPath}: ${(e as Error).message}`);
   }
   return { names: fields.map((f) => `consumption.${f}`), values, V, df: degf(design), design: design.label };
+}
+
+/**
+ * The same estimates as consumptionEstimates under the default design (SRS of n from U, w = U/n),
+ * from sufficient statistics instead of rows (Cochran 1977, §2.4; what svyrecvar gives for this design):
+ *   C_c = w Σ y_c,   V_cd = (1 − n/U) · n/(n − 1) · w² · (Σ y_c y_d − Σ y_c Σ y_d / n),   df = n − 1.
+ * Example: U = 100, y = [1, 3] (n = 2) → C = 200, V = (0.98)·2·2500·(10 − 8) = 9800.
+ */
+export function momentEstimates(q: QuestionnaireData, cfg: QuestionnaireConfig, fields: string[], U: number): QuestionnaireEstimates {
+  const m = q.moments!;
+  if (cfg.design) throw new Error(`${cfg.yamlPath}: a declared design needs the rows, not sufficient statistics`);
+  const n = q.valid;
+  if (n < 2) throw new Error(`${cfg.yamlPath}: ${n} valid questionnaire(s); at least 2 are needed`);
+  if (n > U) throw new Error(`${cfg.yamlPath}: ${n} valid questionnaires but a population of only ${U}`);
+  const p = m.fields.length;
+  const at = fields.map((f) => {
+    const k = m.fields.indexOf(f);
+    if (k < 0) throw new Error(`${cfg.yamlPath}: no statistics for field "${f}"`);
+    return k;
+  });
+  const w = U / n;
+  const values = Float64Array.from(at, (k) => w * m.sum[k]);
+  const V = new Float64Array(fields.length * fields.length);
+  const c = ((1 - n / U) * n) / (n - 1) * w * w;
+  at.forEach((a, r) => at.forEach((b, s) => (V[r * fields.length + s] = c * (m.cross[a * p + b] - (m.sum[a] * m.sum[b]) / n))));
+  return { names: fields.map((f) => `consumption.${f}`), values, V, df: n - 1, design: `simple random sample of ${n} from ${U} (sufficient statistics)` };
 }

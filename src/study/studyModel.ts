@@ -255,25 +255,38 @@ export function studyModel(config: StudyConfig, results: StudyResults, net: NetI
 }
 
 /**
- * The survey-estimated consumption categories as one jointly normal group: cov_cd = se_c se_d ρ_cd,
- * ρ the Pearson correlation of the respondents' spend answers (unweighted, rows where both are
- * answered). Empty when fewer than two categories or no questionnaire data were given.
+ * The survey-estimated consumption categories as one jointly normal group with the design-based
+ * covariance of their totals (results.sampling, the block of the consumer questionnaire). Without
+ * it (results from elsewhere), cov_cd = se_c se_d ρ_cd with ρ the Pearson correlation of the
+ * respondents' spend answers (unweighted, rows where both are answered). Empty when fewer than two
+ * categories or neither source is available.
  */
 function consumptionGroup(config: StudyConfig, results: StudyResults, inputs: StudyInputs | undefined, fields: string[], ids: string[]): NormalGroup[] {
+  if (ids.length < 2) return [];
+  const k = ids.length;
+  const figureIds = ids.map((id) => id.slice('sampling.'.length));
+  const mean = figureIds.map((id) => results.figures[id].value);
+  const block = results.sampling?.find((b) => figureIds.every((id) => b.ids.includes(id)));
+  if (block) {
+    const at = figureIds.map((id) => block.ids.indexOf(id));
+    const m = block.ids.length;
+    const cov = new Float64Array(k * k);
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) cov[a * k + b] = block.V[at[a] * m + at[b]];
+    return [{ parameters: ids, mean, cov }];
+  }
   const qk = config.consumption.questionnaire;
   const q = qk ? inputs?.questionnaires[qk] : undefined;
-  if (!q || ids.length < 2) return [];
+  if (!q) return [];
   const cols = fields.map((f) => q.numbers[f]);
   if (cols.some((c) => !c)) return [];
-  const k = ids.length;
-  const se = ids.map((id) => results.figures[id.slice('sampling.'.length)].se as number);
+  const se = figureIds.map((id) => results.figures[id].se as number);
   const cov = new Float64Array(k * k);
   for (let a = 0; a < k; a++)
     for (let b = a; b < k; b++) {
       const rho = a === b ? 1 : correlation(cols[a], cols[b]);
       cov[a * k + b] = cov[b * k + a] = se[a] * se[b] * rho;
     }
-  return [{ parameters: ids, mean: ids.map((id) => results.figures[id.slice('sampling.'.length)].value), cov }];
+  return [{ parameters: ids, mean, cov }];
 }
 
 function correlation(x: Float64Array, y: Float64Array): number {

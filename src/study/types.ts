@@ -161,6 +161,11 @@ export interface QuestionnaireData {
   reasons: Record<string, number>;
   numbers: Record<string, Float64Array>;
   categories: Record<string, (string | null)[]>;
+  /**
+   * For a questionnaire read as sufficient statistics instead of rows (a large consumer file under the
+   * default design): n and, for `fields`, Σy (sum) and Σ y_a·y_b (cross, p×p row-major).
+   */
+  moments?: { fields: string[]; sum: Float64Array; cross: Float64Array };
 }
 
 export interface SectorCoefficient {
@@ -210,6 +215,11 @@ export interface StudyResults {
   consumption: ConsumptionRow[];
   quality: QualityRecord[];
   assumptions: string[];
+  /**
+   * Design-based covariance of the base survey estimates, one block per independent questionnaire:
+   * figure ids, their covariance (row-major) and the design df. Sums of blocks' figures add variances.
+   */
+  sampling?: { ids: string[]; V: number[]; df: number }[];
   /** Level and method of every figure's `ci`. */
   intervals: { level: number; method: 't' | 'z' };
   /** Impacts by IO sector of the consumption shock (when an IO table is used). */

@@ -64,3 +64,23 @@ test('Moments: Satterthwaite df and delta-method gradient on a hand-worked case'
   const g = ratioGradient(10, unit(a), 30, new Map([[a, 1], [b, 1]]));
   assert.ok(Math.abs((g.get(a) as number) - 20 / 900) < 1e-15 && Math.abs((g.get(b) as number) + 10 / 900) < 1e-15);
 });
+
+test('consumer totals from sufficient statistics equal the row-based design estimates (1e-10)', async () => {
+  const { consumptionEstimates, momentEstimates } = await import('../../src/study/sampling.ts');
+  const q = prepared.inputs.questionnaires.c; // rows (an indicator reads this questionnaire)
+  const cfg = prepared.study.config.questionnaires.c;
+  const fields = ['c1', 'c2', 'c3'];
+  const rows = consumptionEstimates(q, cfg, fields, 1e6);
+  const p = fields.length;
+  const sum = Float64Array.from(fields, (f) => q.numbers[f].reduce((a, b) => a + b, 0));
+  const cross = new Float64Array(p * p);
+  fields.forEach((a, i) => fields.forEach((b, j) => (cross[i * p + j] = q.numbers[a].reduce((s, v, k) => s + v * q.numbers[b][k], 0))));
+  const mom = momentEstimates({ ...q, numbers: {}, moments: { fields, sum, cross } }, cfg, fields, 1e6);
+  rows.values.forEach((v, i) => assert.ok(rel(mom.values[i], v) < 1e-10));
+  rows.V.forEach((v, i) => assert.ok(Math.abs(mom.V[i] - v) <= 1e-10 * Math.abs(rows.V[0]), `V[${i}] ${mom.V[i]} vs ${v}`));
+  assert.equal(mom.df, rows.df);
+  // The documented example: U = 100, y = [1, 3] → C = 200, V = 0.98 · 2 · 2500 · (10 − 8) = 9800.
+  const tiny = momentEstimates({ ...q, valid: 2, numbers: {}, moments: { fields: ['y'], sum: Float64Array.of(4), cross: Float64Array.of(10) } }, cfg, ['y'], 100);
+  assert.equal(tiny.values[0], 200);
+  assert.ok(Math.abs(tiny.V[0] - 9800) < 1e-9);
+});
