@@ -1,6 +1,7 @@
 // The Node edge of a study run: read study.yaml, resolve and confine its paths, load the IO table
 // and the questionnaires, and hand pure inputs to computeStudy. Nothing here computes a figure.
 import { readFileSync, existsSync, realpathSync } from 'node:fs';
+import { packageRoot, version, BUILTINS } from './paths.ts';
 import { dirname, resolve, relative, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseStudy, ConfigError } from '../study/config.ts';
@@ -21,17 +22,9 @@ import {
 import { sectorResponse, yuanPerUnit, type IOMethod } from '../study/ioResponse.ts';
 import { openDatabase, loadQuestionnaire, aggregateQuestionnaire, type FieldSpec, type ScreeningSummary, type Rejection } from '../data/index.ts';
 
-export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const version: string = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;
-
-/** Data shipped with the package, addressable from any study as `builtin:NAME`. */
-export const BUILTINS: Record<string, string> = {
-  'china-io-2017-149': 'data/china-io-2017/china-io-2017-149.csv',
-  'china-employment-by-division': 'data/china-io-2017/china-employment-by-division-1990-2018.csv',
-};
+export { packageRoot, version, BUILTINS, DEFAULT_STUDY } from './paths.ts';
 const DIVISIONS = 'data/china-io-2017/sector-divisions.csv';
 
-export const DEFAULT_STUDY = join(packageRoot, 'examples/wechat-2019/study.yaml');
 
 /**
  * Resolve a path written in the study file: `builtin:NAME` → the package's data; otherwise relative

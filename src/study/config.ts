@@ -2,7 +2,7 @@
 // Pure (no file access): the caller passes the text and a display name. Every error names the
 // file, the YAML path and its line, and what was expected.
 import { parseDocument, LineCounter, isMap, isSeq, type Document } from 'yaml';
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { studySchema } from './schema.ts';
 import { parseQuantity } from './units.ts';
 import { normalizeNetImpact } from './netImpactConfig.ts';
@@ -21,8 +21,9 @@ export class ConfigError extends Error {
   }
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(studySchema);
+// Compiled on first use: commands that never read a study file do not pay for it.
+let compiled: ValidateFunction | undefined;
+const validator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(studySchema));
 
 /** Dotted path for messages: ['components','providers',0,'population'] → components.providers[0].population */
 export function formatPath(path: (string | number)[]): string {
@@ -91,6 +92,7 @@ export function parseStudy(text: string, source: string): StudyConfig {
   const fail = (path: (string | number)[], detail: string): never => {
     throw new ConfigError(source, formatPath(path), lineOf(doc, lc, path), detail);
   };
+  const validate = validator();
   if (!validate(raw)) {
     // Report the most specific error first (deepest path), required/unknown keys before type noise.
     const errs = [...(validate.errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length);

@@ -2,7 +2,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Register } from './index.ts';
-import { packageRoot } from '../prepare.ts';
+import { packageRoot } from '../paths.ts';
 import { textTable } from '../format.ts';
 import { parsePublished } from '../../study/auditConfig.ts';
 import { audit, type AuditStatus } from '../../study/audit.ts';

@@ -1,6 +1,6 @@
 // spillover check study.yaml — validate the study file and its data without estimating.
 import type { Register } from './index.ts';
-import { DEFAULT_STUDY, prepareStudy } from '../prepare.ts';
+import { DEFAULT_STUDY } from '../paths.ts';
 import { parseLang, qualityTable, textTable } from '../format.ts';
 
 export const register: Register = (program) => {
@@ -11,6 +11,7 @@ export const register: Register = (program) => {
     .option('--lang <lang>', 'zh or en', 'zh')
     .action(async (study: string, opts: { lang: string }) => {
       const lang = parseLang(opts.lang);
+      const { prepareStudy } = await import('../prepare.ts');
       const p = await prepareStudy(study);
       const c = p.study.config;
       const sectors = Object.entries(p.inputs.sectors).map(([cat, s]) => [cat, s.code, `${s.name.zh} ${s.name.en}`.trim(), s.coefficient.toFixed(9)]);

@@ -1,9 +1,7 @@
 // spillover explain ID [study.yaml] — how a figure was derived, with the numbers used.
 import type { Register } from './index.ts';
-import { DEFAULT_STUDY } from '../prepare.ts';
-import { runStudy } from '../runStudy.ts';
+import { DEFAULT_STUDY } from '../paths.ts';
 import { displayValue, parseLang } from '../format.ts';
-import { explain } from '../../study/explain.ts';
 
 export const register: Register = (program) => {
   program
@@ -15,6 +13,7 @@ export const register: Register = (program) => {
     .option('--lang <lang>', 'zh or en', 'en')
     .action(async (id: string | undefined, study: string, opts: { list?: boolean; lang: string }) => {
       const lang = parseLang(opts.lang);
+      const [{ runStudy }, { explain }] = await Promise.all([import('../runStudy.ts'), import('../../study/explain.ts')]);
       const { results } = await runStudy(study);
       if (opts.list || !id) {
         process.stdout.write(Object.values(results.figures).map((f) => `${f.id}\t${f.label[lang]}`).join('\n') + '\n');

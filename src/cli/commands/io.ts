@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Register } from './index.ts';
-import { BUILTINS, packageRoot } from '../prepare.ts';
+import { BUILTINS, packageRoot } from '../paths.ts';
 import { parseLang, textTable, type Lang } from '../format.ts';
 import {
   aggregateTable, checkBalance, employmentCoefficients, ioModel, leontiefImpact, multipliers, parseDemand, parseEmploymentByDivision,

@@ -1,10 +1,8 @@
 // spillover plan [study.yaml] — interval half-width against sample size per component, simulated
 // from the study's valid questionnaires, and the Neyman allocation for a target precision.
 import type { Register } from './index.ts';
-import { DEFAULT_STUDY, prepareStudy } from '../prepare.ts';
+import { DEFAULT_STUDY } from '../paths.ts';
 import { parseLang, textTable } from '../format.ts';
-import { planSamples } from '../../study/planSamples.ts';
-import { planSurvey } from '../../study/planSurvey.ts';
 
 function numberOption(name: string, v: string, check: (x: number) => boolean, expected: string): number {
   const x = Number(v);
@@ -34,6 +32,7 @@ export const register: Register = (program) => {
         level: numberOption('level', String(opts.level), (x) => x > 0 && x < 1, 'a number in (0, 1)'),
         target: numberOption('target', String(opts.target), (x) => x > 0, 'a share > 0, e.g. 0.05'),
       };
+      const [{ prepareStudy }, { planSamples }, { planSurvey }] = await Promise.all([import('../prepare.ts'), import('../../study/planSamples.ts'), import('../../study/planSurvey.ts')]);
       const prepared = await prepareStudy(study);
       const plan = planSurvey(planSamples(prepared.study.config, prepared.inputs), options);
       if (opts.json) {

@@ -1,11 +1,8 @@
 // spillover run [study.yaml] [--out DIR] [--lang zh|en]
 import { basename, dirname, resolve } from 'node:path';
 import type { Register } from './index.ts';
-import { DEFAULT_STUDY } from '../prepare.ts';
-import { runStudy } from '../runStudy.ts';
-import { headlineTable, parseLang, qualityTable, uncertaintyTable } from '../format.ts';
-import { tables, writeOutputSet } from '../outputs.ts';
-import { artifactProducers, parseChartFormats } from '../artifacts.ts';
+import { DEFAULT_STUDY } from '../paths.ts';
+import { parseLang } from '../format.ts';
 
 export const register: Register = (program) => {
   program
@@ -17,6 +14,12 @@ export const register: Register = (program) => {
     .option('--charts <list>', 'chart images under charts/: svg, png (needs Chromium) or none', 'svg')
     .action(async (study: string, opts: { out?: string; lang: string; charts: string }) => {
       const lang = parseLang(opts.lang);
+      const [{ runStudy }, { headlineTable, qualityTable, uncertaintyTable }, { tables, writeOutputSet }, { artifactProducers, parseChartFormats }] = await Promise.all([
+        import('../runStudy.ts'),
+        import('../format.ts'),
+        import('../outputs.ts'),
+        import('../artifacts.ts'),
+      ]);
       const charts = parseChartFormats(opts.charts);
       const { results, prepared } = await runStudy(study);
       const out = resolve(opts.out ?? `out/${basename(dirname(resolve(study)))}`);

@@ -1,9 +1,8 @@
 // spillover serve [study.yaml] [--port N] [--root DIR] [--lang zh|en] — the local dashboard.
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Register } from './index.ts';
-import { DEFAULT_STUDY } from '../prepare.ts';
+import { DEFAULT_STUDY } from '../paths.ts';
 import { parseLang } from '../format.ts';
-import { startServer } from '../../server/index.ts';
 
 export const register: Register = (program) => {
   program
@@ -20,6 +19,7 @@ export const register: Register = (program) => {
       const root = resolve(opts.root ?? dirname(dirname(abs)));
       const rel = relative(root, abs);
       if (rel.startsWith('..') || resolve(root, rel) !== abs) throw new Error(`study ${study} is outside --root ${root}`);
+      const { startServer } = await import('../../server/index.ts');
       const server = await startServer({ root, study: rel.split(sep).join('/'), port, lang: parseLang(opts.lang), log: process.env.SPILLOVER_DEBUG ? (l) => process.stderr.write(`${l}\n`) : undefined });
       process.stdout.write(`spillover dashboard: ${server.url}  (root ${root}; Ctrl-C to stop)\n`);
       await new Promise<void>((done) => {
