@@ -5,13 +5,15 @@ import { BarChart, CustomChart, ScatterChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { StudyResults, Figure } from '../src/study/types.ts';
-import { reportBody } from '../src/report/reportBody.ts';
+import { netSection, reportBody, uncertaintySection } from '../src/report/reportBody.ts';
+import { reportTables } from '../src/report/reportTables.ts';
 import { chartSpecs, type ChartSpec } from '../src/report/chartSpecs.ts';
 import { bi, esc } from '../src/report/i18n.ts';
 import type { Lang } from '../src/report/format.ts';
 import { displayValue } from '../src/cli/format.ts';
 import { explain } from '../src/study/explain.ts';
-import { ioMethodKey, type Scenario } from '../src/report/applyScenario.ts';
+import { ioMethodKey, rateParameters, type Scenario } from '../src/report/applyScenario.ts';
+import { additionalitySource, capitalize, ciLabel, mcLabel, netItems, parameterLabel } from '../src/report/netParts.ts';
 import { reviveTyped, type Payload } from './payload.ts';
 import type { IOOption, WorkerReply, WorkerRequest } from './worker.ts';
 
@@ -26,6 +28,10 @@ let ioOptions: IOOption[] = [];
 let baseline: StudyResults;
 let results: StudyResults;
 let worker: Worker | undefined;
+/** The Monte Carlo worker (only when the study declares `uncertainty`). */
+let mcWorker: Worker | undefined;
+/** The latest Monte Carlo result, and the recompute it belongs to. */
+let mc: { id: number; uncertainty: StudyResults['uncertainty'] } = { id: 0, uncertainty: undefined };
 let charts: { spec: ChartSpec; chart: echarts.ECharts }[] = [];
 let seq = 0;
 let computeCount = 0;
@@ -40,11 +46,12 @@ function setStatus(state: 'loading' | 'ready' | 'computing' | 'error', text: str
 
 // ---- Rendering -------------------------------------------------------------------------------
 
-function drawCharts() {
-  for (const c of charts) c.chart.dispose();
-  charts = [];
+/** Draw every chart placeholder (or only those of `only`, e.g. 'tornado') with client-side ECharts. */
+function drawCharts(only?: string) {
+  for (const c of charts) if (!only || c.spec.id === only) c.chart.dispose();
+  charts = only ? charts.filter((c) => c.spec.id !== only) : [];
   const specs = new Map(chartSpecs(results).map((s) => [s.id, s]));
-  document.querySelectorAll<HTMLElement>('div.chart[data-chart]').forEach((el) => {
+  document.querySelectorAll<HTMLElement>(only ? `div.chart[data-chart="${only}"]` : 'div.chart[data-chart]').forEach((el) => {
     const spec = specs.get(el.dataset.chart as string);
     if (!spec) return;
     const chart = echarts.init(el, null, { renderer: 'svg', height: spec.height });
@@ -56,6 +63,7 @@ function drawCharts() {
 function markChanges() {
   document.querySelectorAll<HTMLElement>('.card[data-fig]').forEach((card) => {
     const id = card.dataset.fig as string;
+    if (card.querySelector('.was')) return; // marked already (a partial redraw)
     const now = results.figures[id], was = baseline.figures[id];
     if (!now || !was || Math.abs(now.value - was.value) <= 1e-9 * Math.max(1, Math.abs(was.value))) return;
     card.classList.add('changed');
@@ -64,12 +72,36 @@ function markChanges() {
   });
 }
 
+const chartSlot = (c: ChartSpec) => `<div class="chart" data-chart="${esc(c.id)}" style="height:${c.height}px"></div>`;
+
+/** After a Monte Carlo reply: redraw only what depends on it (the net and uncertainty sections, the tornado). */
+function renderUncertainty() {
+  const byId = new Map(reportTables(results).map((t) => [t.id, t]));
+  const net = document.querySelector('#net'), unc = document.querySelector('#uncertainty');
+  if (net) net.outerHTML = netSection(results, byId);
+  if (unc) unc.outerHTML = uncertaintySection(results, byId, chartSpecs(results).find((c) => c.id === 'tornado'), chartSlot);
+  drawCharts('tornado');
+  markChanges();
+  markMonteCarlo();
+  if (drawerId) openDrawer(drawerId);
+}
+
 function render() {
-  const body = reportBody(results, { chartSlot: (c) => `<div class="chart" data-chart="${esc(c.id)}" style="height:${c.height}px"></div>` });
+  const body = reportBody(results, { chartSlot });
   $('#report').innerHTML = `<p class="note">${bi({ zh: '点击任一指标卡片或表格行查看推导（公式、输入与来源）。情景面板的修改在浏览器内用同一计算引擎即时重算。', en: 'Click any card or table row to see how it was derived (formula, inputs, provenance). Scenario changes are recomputed in the browser with the same engine.' })}</p>${body}`;
   drawCharts();
   markChanges();
+  markMonteCarlo();
   if (drawerId) openDrawer(drawerId);
+}
+
+/** While the Monte Carlo of the current scenario runs, its intervals on the page are from the previous one: say so. */
+function markMonteCarlo() {
+  const stale = !!mcWorker && mc.id !== seq;
+  document.body.classList.toggle('mc-stale', stale);
+  const sec = document.querySelector('#uncertainty');
+  sec?.querySelector('.mc-note')?.remove();
+  if (stale) sec?.querySelector('h2')?.insertAdjacentHTML('afterend', `<p class="mc-note">${bi({ zh: '蒙特卡洛正在按新情景重算；以下区间、龙卷风图与临界值仍是上一情景的结果。', en: 'The Monte Carlo is being rerun for the new scenario; the intervals, tornado and switching values below are still those of the previous one.' })}</p>`);
 }
 
 // ---- Explain drawer ----------------------------------------------------------------------------
@@ -82,9 +114,11 @@ function openDrawer(id: string) {
   const v = displayValue(f, lang());
   const inputs = Object.entries(f.inputs).map(([k, x]) => `<tr><td><code>${esc(k)}</code></td><td class="n">${esc(String(x))}</td></tr>`).join('');
   const from = f.from.map((x) => `<li><a href="#" data-open="${esc(x)}">${esc(x)}</a> ${results.figures[x] ? bi(results.figures[x].label) : ''}</li>`).join('');
-  const ci = f.ci ? `<p>${bi({ zh: '95% 置信区间', en: '95% CI' })}: ${esc(displayValue(f, lang(), f.ci[0]).text)} – ${esc(displayValue(f, lang(), f.ci[1]).text)} ${esc(v.unit)}${f.se !== undefined ? ` (se ${esc(displayValue(f, lang(), f.se).text)})` : ''}</p>` : '';
+  const ci = f.ci ? `<p>${bi(ciLabel(results.intervals.level))}: ${esc(displayValue(f, lang(), f.ci[0]).text)} – ${esc(displayValue(f, lang(), f.ci[1]).text)} ${esc(v.unit)}${f.se !== undefined ? ` (se ${esc(displayValue(f, lang(), f.se).text)})` : ''}</p>` : '';
+  const iv = results.uncertainty?.intervals[id];
+  const mcLine = iv && results.uncertainty ? `<p>${bi(mcLabel(results.uncertainty.level))}: ${esc(displayValue(f, lang(), iv.lo).text)} – ${esc(displayValue(f, lang(), iv.hi).text)} ${esc(v.unit)}</p>` : '';
   d.innerHTML = `<button type="button" class="close" data-close>✕</button><h2>${bi(f.label)}</h2>
-<p><code>${esc(f.id)}</code> = <b data-drawer-value>${esc(v.text)}</b> ${esc(v.unit)}</p>${ci}
+<p><code>${esc(f.id)}</code> = <b data-drawer-value>${esc(v.text)}</b> ${esc(v.unit)}</p>${ci}${mcLine}
 <h3>${bi({ zh: '公式', en: 'Formula' })}</h3><div class="eq">${esc(f.formula)}</div>
 ${inputs ? `<h3>${bi({ zh: '输入', en: 'Inputs' })}</h3><table>${inputs}</table>` : ''}
 ${from ? `<h3>${bi({ zh: '由以下指标计算', en: 'Computed from' })}</h3><ul>${from}</ul>` : ''}
@@ -125,7 +159,38 @@ ${coefs}
 <h3>${bi({ zh: '就业转换', en: 'Jobs per output' })}</h3>
 ${row('jpo', bi({ zh: '单位产出就业', en: 'Jobs per output' }), perYi, '1', bi({ zh: '人/亿元', en: 'persons per 100M yuan' }))}
 ${perYi ? '' : `<p class="hint">${bi({ zh: '本研究按部门就业系数计算间接就业；填入数值则改用统一比率。', en: 'This study converts output to jobs with sector employment coefficients; a value here replaces them by one ratio.' })}</p>`}
+${ratesPanel()}
 <button type="button" data-reset>${bi({ zh: '恢复基准', en: 'Reset to baseline' })}</button>`;
+}
+
+/** The value each additionality rate parameter took in the baseline (from the net figures' inputs). */
+function baselineRates(): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const it of netItems(baseline)) for (const [k, p] of Object.entries(it.parameters)) if (p && !out.has(p)) out.set(p, it.rates[k as keyof typeof it.rates]);
+  // Parameters the Monte Carlo does not list (no uncertainty section): the rate of the first item using it.
+  for (const rp of rateParameters(payload.config.additionality)) {
+    if (out.has(rp.parameter)) continue;
+    const it = netItems(baseline).find((x) => x.section === rp.section && x.id === rp.items[0]);
+    if (it) out.set(rp.parameter, it.rates[rp.rate]);
+  }
+  return out;
+}
+
+/** Sliders (and exact inputs) for every additionality rate parameter; a shared default moves every item using it. */
+function ratesPanel(): string {
+  const rps = rateParameters(payload.config.additionality);
+  if (rps.length === 0) return '';
+  const base = baselineRates();
+  const rows = rps.map((rp) => {
+    const key = `rate.${rp.parameter}`;
+    const v = round6(base.get(rp.parameter) ?? NaN);
+    const l = capitalize(parameterLabel(baseline, rp.parameter));
+    const hint = rp.survey ? bi({ zh: '问卷估计', en: 'survey estimate' }) : '';
+    return `<label data-key="${esc(key)}" class="rate"><span>${bi(l)}${hint ? ` <span class="hint">${hint}</span>` : ''}</span><input type="number" min="0" max="1" step="0.01" data-scn="${esc(key)}" value="${v}" data-base="${v}"><input type="range" min="0" max="1" step="0.01" value="${v}" data-slide="${esc(key)}" aria-label="${esc(l.en)}"></label>`;
+  });
+  const src = additionalitySource(baseline);
+  return `<h3>${bi({ zh: '额外性比率（净新增）', en: 'Additionality rates (net figures)' })}</h3>
+<p class="hint">${bi({ zh: '0–1；修改后净新增指标即时重算，蒙特卡洛随后在后台重算。固定某一比率即取消其分布。', en: '0–1. Net figures update at once; the Monte Carlo reruns in the background. Fixing a rate replaces its distribution by that number.' })}${src ? ` ${bi({ zh: `来源：${src.source}${src.illustrative ? '（示意性假设）' : ''}。`, en: `Source: ${src.source}${src.illustrative ? ' (illustrative assumptions)' : ''}.` })}` : ''}</p>${rows.join('')}`;
 }
 
 function readScenario(): Scenario {
@@ -143,6 +208,7 @@ function readScenario(): Scenario {
     if (!Number.isFinite(v)) throw new Error(`${key}: not a number`);
     if (key.startsWith('population.')) (s.population ??= {})[key.slice(11)] = v;
     else if (key.startsWith('coef.')) (s.coefficients ??= {})[key.slice(5)] = v;
+    else if (key.startsWith('rate.')) (s.additionality ??= {})[key.slice(5)] = v;
     else if (key === 'users') s.users = v;
     else if (key === 'jpo') s.jobsPerOutput = v / PER_YI;
   });
@@ -173,7 +239,23 @@ function recompute() {
   setStatus('computing', bi({ zh: '计算中…', en: 'Recomputing…' }));
   // A visible progress bar only when a recompute takes long enough to notice.
   timer = setTimeout(() => id === seq && setStatus('computing', bi({ zh: '计算中…', en: 'Recomputing…' }), true), 120);
-  worker?.postMessage({ type: 'compute', id, scenario } satisfies WorkerRequest);
+  worker?.postMessage({ type: 'compute', id, scenario, uncertainty: false } satisfies WorkerRequest);
+  mcWorker?.postMessage({ type: 'compute', id, scenario, uncertainty: true } satisfies WorkerRequest);
+}
+
+/** "Monte Carlo 3,000 / 10,000" with a bar filled to the share done. */
+function mcProgress(done: number, total: number) {
+  const pct = total > 0 ? Math.round((100 * done) / total) : 0;
+  setStatus('computing', bi({ zh: `蒙特卡洛 ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}`, en: `Monte Carlo ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}` }));
+  const s = $('#status');
+  s.insertAdjacentHTML('beforeend', `<span class="bar determinate"><i style="width:${pct}%"></i></span>`);
+  s.dataset.progress = String(pct);
+}
+
+/** Status after a figures or Monte Carlo reply: ready once both belong to the newest recompute. */
+function settle(ms: number) {
+  if (mcWorker && mc.id !== seq) return;
+  setStatus('ready', bi({ zh: `已重算（${ms.toFixed(0)} 毫秒）`, en: `Recomputed in ${ms.toFixed(0)} ms` }));
 }
 
 // ---- Loading ---------------------------------------------------------------------------------------
@@ -207,6 +289,11 @@ async function loadStudy(path: string) {
   $('#scenario').innerHTML = scenarioPanel();
   render();
   worker?.terminate();
+  mcWorker?.terminate();
+  mcWorker = undefined;
+  mc = { id: 0, uncertainty: baseline.uncertainty };
+  seq = 0;
+  let figuresMs = 0;
   worker = new Worker('/worker.js', { type: 'module' });
   worker.onmessage = (e: MessageEvent<WorkerReply>) => {
     const m = e.data;
@@ -215,20 +302,44 @@ async function loadStudy(path: string) {
       $('#scenario').innerHTML = scenarioPanel();
       return setStatus('ready', bi({ zh: `就绪（引擎载入 ${m.ms.toFixed(0)} 毫秒）`, en: `Ready (engine loaded in ${m.ms.toFixed(0)} ms)` }));
     }
-    if (m.type === 'progress') return;
+    if (m.type === 'progress' || m.type === 'uncertainty') return;
     if (m.id !== seq) return; // a newer recompute is under way
     clearTimeout(timer);
     if (m.type === 'error') return setStatus('error', esc(m.message));
-    results = m.results;
+    // Figures now; the Monte Carlo part stays that of the last run until its worker replies.
+    results = { ...m.results, ...(mc.uncertainty ? { uncertainty: mc.uncertainty } : {}) };
+    figuresMs = m.ms;
+    document.body.dataset.figuresMs = m.ms.toFixed(0);
     computeCount++;
     document.body.dataset.computeCount = String(computeCount);
     document.body.dataset.computed = String(m.id);
     render();
-    setStatus('ready', bi({ zh: `已重算（${m.ms.toFixed(0)} 毫秒）`, en: `Recomputed in ${m.ms.toFixed(0)} ms` }));
+    if (mcWorker && mc.id !== seq) return setStatus('computing', bi({ zh: '蒙特卡洛重算中…', en: 'Rerunning the Monte Carlo…' }), true);
+    settle(m.ms);
   };
   worker.onerror = (e) => setStatus('error', esc(e.message));
+  if (payload.config.uncertainty) {
+    mcWorker = new Worker('/worker.js', { type: 'module' });
+    mcWorker.onmessage = (e: MessageEvent<WorkerReply>) => {
+      const m = e.data;
+      if (m.type === 'loaded' || m.id !== seq) return;
+      if (m.type === 'progress') return document.body.dataset.computed === String(seq) && mcProgress(m.done, m.total);
+      if (m.type === 'error') return setStatus('error', esc(m.message));
+      if (m.type !== 'uncertainty') return;
+      mc = { id: m.id, uncertainty: m.uncertainty };
+      document.body.dataset.mcComputed = String(m.id);
+      document.body.dataset.mcMs = m.ms.toFixed(0);
+      if (document.body.dataset.computed === String(m.id)) {
+        results = { ...results, uncertainty: m.uncertainty };
+        renderUncertainty();
+      }
+      settle(Math.max(figuresMs, m.ms));
+    };
+    mcWorker.onerror = (e) => setStatus('error', esc(e.message));
+  }
   setStatus('loading', bi({ zh: '启动计算引擎…', en: 'Starting the engine…' }), true);
   worker.postMessage({ type: 'load', json } satisfies WorkerRequest);
+  mcWorker?.postMessage({ type: 'load', json } satisfies WorkerRequest);
   history.replaceState(null, '', `?study=${encodeURIComponent(path)}${location.hash}`);
 }
 
@@ -267,6 +378,7 @@ async function main() {
       sel.value = sel.dataset.base as string;
       syncCoefficients();
       document.querySelectorAll<HTMLInputElement>('input[data-scn]').forEach((el) => (el.value = el.dataset.base as string));
+      document.querySelectorAll<HTMLInputElement>('input[data-slide]').forEach((el) => (el.value = $<HTMLInputElement>(`input[data-scn="${el.dataset.slide}"]`).value));
       return recompute();
     }
     const fig = t.closest<HTMLElement>('[data-fig]');
@@ -277,7 +389,14 @@ async function main() {
     if (e.key === 'Enter' && (e.target as HTMLElement).matches?.('.card[data-fig]')) openDrawer((e.target as HTMLElement).dataset.fig as string);
   });
   $('#scenario').addEventListener('input', (e) => {
-    if ((e.target as HTMLElement).matches('select[data-scn=ioMethod]')) syncCoefficients();
+    const t = e.target as HTMLInputElement;
+    if (t.matches('select[data-scn=ioMethod]')) syncCoefficients();
+    // A slider and its exact input show the same rate.
+    if (t.dataset.slide) $<HTMLInputElement>(`input[data-scn="${t.dataset.slide}"]`).value = t.value;
+    else if (t.dataset.scn?.startsWith('rate.')) {
+      const slide = document.querySelector<HTMLInputElement>(`input[data-slide="${t.dataset.scn}"]`);
+      if (slide && t.value !== '') slide.value = t.value;
+    }
     recompute();
   });
   window.addEventListener('resize', () => charts.forEach((c) => c.chart.resize()));

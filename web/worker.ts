@@ -1,8 +1,11 @@
-// The dashboard's engine thread: the same computeStudy as `spillover run`, off the page's main
-// thread so the page stays responsive and can show progress while a recompute runs.
+// The dashboard's engine threads: the same computeStudy as `spillover run`, off the page's main
+// thread so the page stays responsive and can show progress while a recompute runs. The page starts
+// two: one for the figures (fast, every edit) and one for the Monte Carlo (with progress), so a long
+// Monte Carlo run never delays the figures of the next edit.
 import { computeStudy } from '../src/study/compute.ts';
 import { applyScenario, ioMethodOptions, sectorsUnder, type Scenario } from '../src/report/applyScenario.ts';
 import type { IOMethod } from '../src/study/ioResponse.ts';
+import type { StudyResults } from '../src/study/types.ts';
 
 /** An IO method the scenario panel offers, with every category's coefficient under it. */
 export interface IOOption {
@@ -13,15 +16,38 @@ export interface IOOption {
 }
 import { reviveTyped, withModel, type Payload } from './payload.ts';
 
-export type WorkerRequest = { type: 'load'; json: string } | { type: 'compute'; id: number; scenario: Scenario };
+/**
+ * compute: apply the scenario and run computeStudy. With `uncertainty: false` the study's Monte Carlo
+ * is left out (net and gross figures in milliseconds); with `true` only results.uncertainty is sent
+ * back, after progress messages. Requests that arrive while one runs are coalesced: only the newest
+ * is computed (the page ignores replies to older ones anyway).
+ */
+export type WorkerRequest = { type: 'load'; json: string } | { type: 'compute'; id: number; scenario: Scenario; uncertainty: boolean };
 export type WorkerReply =
   | { type: 'loaded'; ioMethods: IOOption[]; ms: number }
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'result'; id: number; results: ReturnType<typeof computeStudy>; ms: number }
+  | { type: 'uncertainty'; id: number; uncertainty: StudyResults['uncertainty']; ms: number }
   | { type: 'error'; id: number; message: string };
 
 let payload: Payload | undefined;
 const post = (m: WorkerReply) => (self as unknown as Worker).postMessage(m);
+let pending: Extract<WorkerRequest, { type: 'compute' }> | undefined;
+let scheduled = false;
+
+function compute(m: Extract<WorkerRequest, { type: 'compute' }>) {
+  if (!payload) return post({ type: 'error', id: m.id, message: 'no study loaded' });
+  const t0 = performance.now();
+  try {
+    const { config, inputs } = applyScenario(payload.config, payload.inputs, m.scenario);
+    if (!m.uncertainty) return post({ type: 'result', id: m.id, results: computeStudy({ ...config, uncertainty: undefined }, inputs), ms: performance.now() - t0 });
+    post({ type: 'progress', id: m.id, done: 0, total: config.uncertainty?.draws ?? 1 });
+    const results = computeStudy(config, inputs, { onProgress: (done, total) => post({ type: 'progress', id: m.id, done, total }) });
+    post({ type: 'uncertainty', id: m.id, uncertainty: results.uncertainty, ms: performance.now() - t0 });
+  } catch (err) {
+    post({ type: 'error', id: m.id, message: (err as Error).message });
+  }
+}
 
 self.onmessage = (e: MessageEvent<WorkerRequest>) => {
   const m = e.data;
@@ -37,14 +63,14 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
     }
     return;
   }
-  if (!payload) return post({ type: 'error', id: m.id, message: 'no study loaded' });
-  const t0 = performance.now();
-  try {
-    post({ type: 'progress', id: m.id, done: 0, total: 1 });
-    const { config, inputs } = applyScenario(payload.config, payload.inputs, m.scenario);
-    const results = computeStudy(config, inputs);
-    post({ type: 'result', id: m.id, results, ms: performance.now() - t0 });
-  } catch (err) {
-    post({ type: 'error', id: m.id, message: (err as Error).message });
-  }
+  pending = m;
+  if (scheduled) return;
+  scheduled = true;
+  // Messages queued behind a long Monte Carlo run are all delivered before this timer fires.
+  setTimeout(() => {
+    scheduled = false;
+    const next = pending;
+    pending = undefined;
+    if (next) compute(next);
+  }, 0);
 };

@@ -2,6 +2,7 @@
 // Pure; the dashboard (in a Web Worker) and the tests apply the same function.
 import type { StudyConfig, StudyInputs, SectorCoefficient } from '../study/types.ts';
 import { sectorResponse, type IOMethod } from '../study/ioResponse.ts';
+import { RATES, type AdditionalityConfig, type Rate, type RateSpec } from '../study/netImpactConfig.ts';
 
 /** Overrides of a study's inputs; an absent field keeps the study's value. */
 export interface Scenario {
@@ -15,6 +16,55 @@ export interface Scenario {
   coefficients?: Record<string, number>;
   /** Jobs per yuan of induced output (replaces the study's conversion by a ratio). */
   jobsPerOutput?: number;
+  /**
+   * Additionality rate parameter id (e.g. additionality.components.default.displacement) → a fixed
+   * rate in [0, 1]; every component or category using that parameter takes it (its distribution, if
+   * any, becomes a point, as when the study file states the number).
+   */
+  additionality?: Record<string, number>;
+}
+
+/**
+ * withRates(additionality, rates) → the additionality config with each named rate parameter fixed
+ * at the given value. Fails on a parameter no component or category uses, or a rate outside [0, 1].
+ */
+export function withRates(add: AdditionalityConfig | undefined, rates: Record<string, number>): AdditionalityConfig | undefined {
+  const ids = Object.keys(rates);
+  if (ids.length === 0) return add;
+  if (!add) throw new Error(`scenario additionality.${ids[0]}: the study declares no additionality`);
+  const used = new Set<string>();
+  const fix = (items: AdditionalityConfig['components']) =>
+    Object.fromEntries(
+      Object.entries(items).map(([id, specs]) => [
+        id,
+        Object.fromEntries(
+          RATES.map((k) => {
+            const spec = specs[k];
+            if (!(spec.parameter in rates)) return [k, spec];
+            used.add(spec.parameter);
+            return [k, { parameter: spec.parameter, distribution: { dist: 'point' as const, value: rates[spec.parameter] } }];
+          }),
+        ) as Record<Rate, RateSpec>,
+      ]),
+    );
+  for (const [id, v] of Object.entries(rates)) if (!(Number.isFinite(v) && v >= 0 && v <= 1)) throw new Error(`scenario additionality.${id}: expected a rate in [0, 1], got ${v}`);
+  const out = { ...add, components: fix(add.components), consumption: fix(add.consumption) };
+  const unknown = ids.filter((id) => !used.has(id));
+  if (unknown.length) throw new Error(`scenario additionality.${unknown[0]}: no component or category uses this rate parameter`);
+  return out;
+}
+
+/** Every additionality rate parameter of a study (shared ones once), in study order, with the items that use it. */
+export function rateParameters(add: AdditionalityConfig | undefined): { parameter: string; rate: Rate; section: 'components' | 'consumption'; items: string[]; survey: boolean }[] {
+  const out = new Map<string, { parameter: string; rate: Rate; section: 'components' | 'consumption'; items: string[]; survey: boolean }>();
+  for (const section of ['components', 'consumption'] as const)
+    for (const [id, specs] of Object.entries(add?.[section] ?? {}))
+      for (const k of RATES) {
+        const p = specs[k].parameter;
+        if (!out.has(p)) out.set(p, { parameter: p, rate: k, section, items: [], survey: specs[k].survey !== undefined });
+        out.get(p)?.items.push(id);
+      }
+  return [...out.values()];
 }
 
 /**
@@ -36,7 +86,8 @@ export function sectorsUnder(inputs: StudyInputs, m: IOMethod): Record<string, S
 /**
  * applyScenario(config, inputs, scenario) → {config, inputs} with the overrides applied (new
  * objects; the arguments are not modified). Errors name the override: an unknown component or
- * category id, a negative or non-finite value, an IO method the study's model cannot use.
+ * category id, a negative or non-finite value, an IO method the study's model cannot use, an
+ * additionality parameter the study does not use or a rate outside [0, 1].
  * Example: applyScenario(c, i, {population: {wecom: 42000}}) doubles N_k of wecom (21000 in the
  * example), so jobs.providers.wecom doubles after computeStudy.
  */
@@ -75,6 +126,7 @@ export function applyScenario(config: StudyConfig, inputs: StudyInputs, s: Scena
     const v = check('jobsPerOutput', s.jobsPerOutput);
     jobsPerOutput = { method: 'ratio', perYuan: v, formula: `scenario: ${+(v * 1e8).toPrecision(6)} persons/亿元`, inputs: { perYuan: v }, source: 'set in the dashboard scenario panel' };
   }
+  if (s.additionality && Object.keys(s.additionality).length) out.additionality = withRates(config.additionality, s.additionality);
   return { config: out, inputs: { ...inputs, sectors, ioMethod, jobsPerOutput } };
 }
 

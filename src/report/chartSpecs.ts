@@ -1,56 +1,23 @@
 // ONE description of each chart, as an ECharts option per language: the report renders it to SVG on
 // the server (renderChartSvg), the dashboard hands the same option to ECharts in the browser.
 // Values are in display units (万人, 亿元, %) so axes read like the seed's charts.
-import type { CustomSeriesOption, EChartsOption } from 'echarts';
+import type { CustomSeriesOption } from 'echarts';
 import type { Label } from '../study/types.ts';
 import { T } from './i18n.ts';
 import type { Lang } from './format.ts';
 import { indicators, sectorImpacts, seriesRows, type ExtendedResults } from './optionalParts.ts';
+import { ciLabel, levelPct } from './netParts.ts';
+import { tornadoChart } from './tornadoChart.ts';
+import { CHART_FONT, PALETTE, WIDTH, base, catAxis, fmt1, r1, rowsHeight, sectorLabel, unitOf, valueAxis, wan, yi, type ChartSpec } from './chartBase.ts';
 
-/** One chart: id, bilingual title, the table under it, size in px, and its ECharts option per language. */
-export interface ChartSpec {
-  id: string;
-  title: Label;
-  /** Id of the table shown under the chart (reportTables). */
-  table: string;
-  width: number;
-  height: number;
-  option: (lang: Lang) => EChartsOption;
-}
+export { CHART_FONT, type ChartSpec };
 
-// Single quotes: zrender writes the family into a double-quoted style attribute.
-export const CHART_FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
-const PALETTE = ['#2f6db5', '#7fb0e0', '#e08a2f', '#f2c48d', '#5a9e6f', '#a3cfae', '#8d6bb8'];
-const WIDTH = 940;
-const r1 = (v: number) => Math.round(v * 10) / 10;
-const wan = (v: number | null | undefined) => (v === null || v === undefined ? null : r1(v / 1e4));
-const yi = (v: number) => r1(v / 1e8);
-const unitOf = (lang: Lang, u: 'persons' | 'yuan' | 'pct') => (u === 'persons' ? (lang === 'zh' ? '万人' : '10k persons') : u === 'yuan' ? (lang === 'zh' ? '亿元' : '100M yuan') : '%');
-const fmt1 = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : '');
-const sectorLabel = (code: string, name: Label, lang: Lang) => (name[lang] ? `${code} ${name[lang]}` : code);
-
-function base(lang: Lang, legend: boolean): EChartsOption {
-  return {
-    animation: false,
-    color: PALETTE,
-    textStyle: { fontFamily: CHART_FONT, fontSize: 12, color: '#333' },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt1(v) },
-    legend: legend ? { top: 0, right: 8, itemWidth: 14, itemHeight: 10, textStyle: { fontFamily: CHART_FONT } } : undefined,
-    // Server-side text widths are estimates (no canvas): keep a margin so long labels are not clipped.
-    grid: { left: 20, right: 56, top: legend ? 34 : 12, bottom: 8, containLabel: true },
-    aria: { enabled: true, label: { description: lang === 'zh' ? '图表，数据见下表' : 'Chart; the data are in the table below' } },
-  };
-}
-
-const valueAxis = (name: string) => ({ type: 'value' as const, name, nameLocation: 'end' as const, nameTextStyle: { color: '#666', align: 'right' as const, padding: [0, 0, 0, 0] }, splitLine: { lineStyle: { color: '#e6e6e6' } }, axisLabel: { color: '#666' } });
-const catAxis = (data: string[], width = 200, overflow: 'truncate' | 'break' = 'truncate') => ({ type: 'category' as const, data, inverse: true, axisTick: { show: false }, axisLine: { lineStyle: { color: '#999' } }, axisLabel: { color: '#333', width, overflow, ellipsis: '…', lineHeight: 14 } });
-const rowsHeight = (n: number, legend: boolean) => (legend ? 52 : 28) + 34 * n;
 
 /**
- * Horizontal 95% error bars over category bars (custom series), one per row (null = none), each
+ * Horizontal error bars (at the results' interval level) over category bars (custom series), one per row (null = none), each
  * followed by the row's value label (placed after the whisker so that the two never overlap).
  */
-function errorBars(lang: Lang, intervals: ([number, number] | null)[], values: (number | null)[]): CustomSeriesOption {
+function errorBars(lang: Lang, level: number, intervals: ([number, number] | null)[], values: (number | null)[]): CustomSeriesOption {
   const renderItem: CustomSeriesOption['renderItem'] = (_params, api) => {
     const k = api.value(0), lo = api.value(1), hi = api.value(2), v = api.value(3);
     const children: NonNullable<Extract<ReturnType<NonNullable<CustomSeriesOption['renderItem']>>, { type: 'group' }>['children']> = [];
@@ -73,7 +40,7 @@ function errorBars(lang: Lang, intervals: ([number, number] | null)[], values: (
     return { type: 'group', children };
   };
   return {
-    name: lang === 'zh' ? '95% 置信区间' : '95% CI',
+    name: ciLabel(level)[lang],
     type: 'custom',
     itemStyle: { color: '#222' },
     data: intervals.map((iv, k) => [k, iv ? iv[0] : null, iv ? iv[1] : null, values[k]]),
@@ -112,7 +79,7 @@ function jobsByYear(r: ExtendedResults): ChartSpec | null {
   };
 }
 
-/** 95% interval of a figure in display units (万 or 亿), or null. */
+/** Sampling interval of a figure in display units (万 or 亿), or null. */
 const ciOf = (r: ExtendedResults, id: string, scale: (v: number) => number | null): [number, number] | null => {
   const c = r.figures[id]?.ci;
   return c ? [scale(c[0]) as number, scale(c[1]) as number] : null;
@@ -134,7 +101,7 @@ function composition(r: ExtendedResults): ChartSpec {
       series: [
         { name: lang === 'zh' ? '全职' : 'Full-time', type: 'bar', stack: 'c', data: cs.map((c) => wan(c.fulltime)), barMaxWidth: 22 },
         { name: lang === 'zh' ? '兼职' : 'Part-time', type: 'bar', stack: 'c', data: cs.map((c) => wan(c.parttime)), barMaxWidth: 22, label: { show: !ci.some(Boolean), position: 'right', color: '#333', formatter: (p: { dataIndex: number }) => fmt1(wan(cs[p.dataIndex].jobs)) } },
-        ...(ci.some(Boolean) ? [errorBars(lang, ci, cs.map((c) => wan(c.jobs)))] : []),
+        ...(ci.some(Boolean) ? [errorBars(lang, r.intervals.level, ci, cs.map((c) => wan(c.jobs)))] : []),
       ],
     }),
   };
@@ -162,7 +129,7 @@ function consumption(r: ExtendedResults): ChartSpec {
         barMaxWidth: 22,
         itemStyle: { color: PALETTE[i === 0 ? 0 : 2] },
         label: { show: !ci.some(Boolean), position: 'right' as const, color: '#333', formatter: (p: { value: unknown }) => fmt1(p.value) },
-      })), ...(ci.some(Boolean) ? [errorBars(lang, ci, cs.map((c) => yi(c.amount)))] : [])],
+      })), ...(ci.some(Boolean) ? [errorBars(lang, r.intervals.level, ci, cs.map((c) => yi(c.amount)))] : [])],
     }),
   };
 }
@@ -209,7 +176,7 @@ function indicatorChart(r: ExtendedResults): ChartSpec | null {
   const pct = (v: number | undefined) => (v === undefined ? null : r1(v * 100));
   return {
     id: 'indicators',
-    title: { zh: '调查指标（含 95% 置信区间）', en: 'Survey indicators (with 95% confidence intervals)' },
+    title: { zh: `调查指标（含 ${levelPct(r.intervals.level)}% 置信区间）`, en: `Survey indicators (with ${levelPct(r.intervals.level)}% confidence intervals)` },
     table: 'indicators',
     width: WIDTH,
     height: rowsHeight(ind.length, true),
@@ -221,7 +188,7 @@ function indicatorChart(r: ExtendedResults): ChartSpec | null {
         yAxis: catAxis(cats, 300, 'break'),
         series: [
           { name: lang === 'zh' ? '估计值' : 'Estimate', type: 'bar', data: ind.map((i) => pct(i.estimate)), barMaxWidth: 18, label: { show: true, position: 'insideLeft', color: '#fff', formatter: (p: { value: unknown }) => fmt1(p.value) } },
-          errorBars(lang, ind.map((i) => (i.ci ? [pct(i.ci[0]) as number, pct(i.ci[1]) as number] : null)), ind.map(() => null)),
+          errorBars(lang, r.intervals.level, ind.map((i) => (i.ci ? [pct(i.ci[0]) as number, pct(i.ci[1]) as number] : null)), ind.map(() => null)),
           ...(ind.some((i) => i.published !== undefined) ? [{ name: lang === 'zh' ? '原报告' : 'Published', type: 'scatter' as const, symbol: 'diamond', symbolSize: 11, itemStyle: { color: PALETTE[2] }, data: ind.map((i) => pct(i.published)), z: 11 }] : []),
         ],
       };
@@ -232,8 +199,9 @@ function indicatorChart(r: ExtendedResults): ChartSpec | null {
 /**
  * chartSpecs(results) → the report's charts in order: jobs by year (only when the study declares a
  * series), composition by component, consumption by category, induced output and jobs by IO sector,
- * survey indicators (only when present). Each names the table shown beneath it.
+ * survey indicators (only when present), the tornado of the uncertainty analysis (only when
+ * present; shown in the uncertainty section). Each names the table shown beneath it.
  */
 export function chartSpecs(r: ExtendedResults): ChartSpec[] {
-  return [jobsByYear(r), composition(r), consumption(r), sectors(r), indicatorChart(r)].filter((c): c is ChartSpec => c !== null);
+  return [jobsByYear(r), composition(r), consumption(r), sectors(r), indicatorChart(r), tornadoChart(r)].filter((c): c is ChartSpec => c !== null);
 }

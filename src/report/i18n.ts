@@ -4,7 +4,6 @@ import type { Label } from '../study/types.ts';
 /** Fixed words of the pages, e.g. T.headline → {zh: '主要指标', en: 'Headline figures'}. */
 export const T = {
   headline: { zh: '主要指标', en: 'Headline figures' },
-  ci95: { zh: '95% 置信区间', en: '95% CI' },
   noInterval: { zh: '无抽样区间（点估计）', en: 'no sampling interval (point estimate)' },
   charts: { zh: '图表', en: 'Charts' },
   methodology: { zh: '研究方法', en: 'Methodology' },
@@ -21,6 +20,10 @@ export const T = {
   operator: { zh: '运营者', en: 'Operator' },
   published: { zh: '公开发布', en: 'published' },
   estimated: { zh: '本研究估计', en: 'estimated' },
+  net: { zh: '毛贡献与净新增影响', en: 'Gross contribution vs net additional impact' },
+  uncertainty: { zh: '不确定性：假设与抽样误差', en: 'Uncertainty over assumptions and sampling' },
+  tornado: { zh: '敏感性：龙卷风图', en: 'Sensitivity: tornado chart' },
+  switching: { zh: '临界值', en: 'Switching values' },
 } satisfies Record<string, Label>;
 
 /** One label as bilingual HTML: <span class="zh">…</span><span class="en">…</span>; identical texts collapse. */

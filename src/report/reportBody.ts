@@ -1,13 +1,63 @@
 // The body of the report, as bilingual HTML: headline cards, each chart with its table, methodology,
 // data quality and all figures. Shared by report.html (charts as inline SVG) and the dashboard
 // (charts drawn client-side into placeholders): the caller supplies `chartSlot`.
-import type { Figure } from '../study/types.ts';
+import type { Figure, Label } from '../study/types.ts';
 import { bi, esc, T } from './i18n.ts';
 import { figureText, formatCell, unitLabel, type Lang } from './format.ts';
 import { reportTables, type Cell, type ReportTable } from './reportTables.ts';
 import { chartSpecs, type ChartSpec } from './chartSpecs.ts';
 import { methodologyHtml } from './methodologyHtml.ts';
 import type { ExtendedResults } from './optionalParts.ts';
+import { additionalitySource, ciLabel, levelPct, mcLabel, switchingText } from './netParts.ts';
+
+/**
+ * The gross-vs-net section: the two kinds of figure in two labelled columns of cards (never summed),
+ * each with its Monte Carlo interval when the results have one, then the table of both and the
+ * additionality rates used. Empty when the results have no net figures.
+ */
+export function netSection(r: ExtendedResults, byId: Map<string, ReportTable>): string {
+  const t = byId.get('net');
+  if (!t) return '';
+  const src = additionalitySource(r);
+  const u = r.uncertainty;
+  const mc = (f: Figure) => (u?.intervals[f.id] ? rangeLine('ci mc', mcLabel(u.level), f, u.intervals[f.id].lo, u.intervals[f.id].hi) : '');
+  const ids = ['jobs.total', 'jobs.direct', 'jobs.indirect', 'consumption.total'].filter((id) => r.figures[id] && r.figures[`net.${id}`]);
+  const warn = src?.illustrative
+    ? `<p class="warn">${bi({ zh: `净新增数字基于示意性假设（${src.source}），不是对本平台的估计。`, en: `Net figures rest on illustrative assumptions (${src.source}); they are not estimates for this platform.` })}</p>`
+    : '';
+  const head = `<div class="pair-head">${bi({ zh: '毛贡献：带动', en: 'Gross contribution: jobs supported' })}</div><div class="pair-head net">${bi({ zh: '净新增影响', en: 'Net additional impact' })}${src?.illustrative ? ` <span class="tag">${bi({ zh: '示意性假设', en: 'illustrative assumptions' })}</span>` : ''}</div>`;
+  const pairs = ids.map((id) => card(r.figures[id], [], r.intervals.level, mc(r.figures[id]), 'gross') + card(r.figures[`net.${id}`], [], r.intervals.level, mc(r.figures[`net.${id}`]), 'net')).join('');
+  const intro = { zh: '“带动”（毛贡献）统计平台生态中的全部岗位与消费，沿用原报告口径；“净新增”回答另一个问题：如果没有平台，这些岗位和消费有多少不会出现。两者并列，不能相加。', en: '"Jobs supported" (gross contribution) counts every position and yuan in the platform\'s ecosystem, as the seed does; "net additional" answers a different question: how much of it would not exist without the platform. They stand side by side and are never added.' };
+  const rates = byId.get('additionality');
+  return `<section id="net"><h2>${bi(T.net)}</h2><p>${bi(intro)}</p>${warn}<div class="pairs">${head}${pairs}</div>${tableHtml(t)}${rates ? tableHtml(rates) : ''}</section>`;
+}
+
+/**
+ * The uncertainty section: how the Monte Carlo ran (draws, seed, level), its intervals beside the
+ * sampling-only ones, the tornado chart with its table, switching values in words, and every
+ * figure's interval (collapsed). Empty without results.uncertainty.
+ */
+export function uncertaintySection(r: ExtendedResults, byId: Map<string, ReportTable>, tornado: ChartSpec | undefined, chartSlot: BodyOptions['chartSlot']): string {
+  const u = r.uncertainty;
+  const t = byId.get('uncertainty');
+  if (!u || !t) return '';
+  const how = {
+    zh: `蒙特卡洛模拟：${u.draws.toLocaleString('en-US')} 次抽样，随机种子 ${u.seed}（同一种子结果完全相同），区间水平 ${levelPct(u.level)}%；${u.sampling === 'normal' ? '假设的分布与调查抽样误差一并抽取' : '只抽取假设的分布，不含抽样误差'}。抽样区间（${levelPct(r.intervals.level)}%）只反映问卷抽样误差。`,
+    en: `Monte Carlo: ${u.draws.toLocaleString('en-US')} draws, seed ${u.seed} (the same seed gives identical results), ${levelPct(u.level)}% intervals; ${u.sampling === 'normal' ? 'the assumptions\' distributions and the survey sampling error drawn together' : 'the assumptions\' distributions only, no sampling error'}. The ${levelPct(r.intervals.level)}% sampling intervals reflect questionnaire sampling error only.`,
+  };
+  const sw = u.switching.map((s) => `<li>${bi(switchingText(r, s, (f, v, lang) => { const x = figureText(f, lang, v); return lang === 'zh' ? `${x.text} ${x.unit}` : `${x.text} (${x.unit})`; }))}</li>`).join('');
+  const tt = byId.get('tornado');
+  const all = byId.get('uncertainty_all');
+  return [
+    `<section id="uncertainty"><h2>${bi(T.uncertainty)}</h2><p>${bi(how)}</p>${tableHtml(t)}`,
+    tornado && tt ? `<h3 id="chart-tornado">${bi(tornado.title)}</h3>${chartSlot(tornado)}${tableHtml(tt)}` : '',
+    sw ? `<h3>${bi(T.switching)}</h3><ul class="switching">${sw}</ul>${byId.get('switching') ? tableHtml(byId.get('switching') as ReportTable) : ''}` : '',
+    // The engine's notes, less the draws/seed line the paragraph above states.
+    `<ul class="note">${u.notes.filter((n) => !n.startsWith('Monte Carlo:')).map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`,
+    all ? `<details><summary>${bi(all.title)} (${all.rows.length})</summary>${tableHtml(all)}</details>` : '',
+    '</section>',
+  ].join('');
+}
 
 /** Text of a figure in both languages (value and unit), e.g. 2963.0 万人 / 2963.0 10k persons. */
 function figureValue(f: Pick<Figure, 'unit' | 'value'>, v = f.value): string {
@@ -15,14 +65,16 @@ function figureValue(f: Pick<Figure, 'unit' | 'value'>, v = f.value): string {
   return `<span class="v">${esc(zh.text)}</span> <span class="u">${bi({ zh: zh.unit, en: en.unit })}</span>`;
 }
 
-function card(f: Figure, sub: Figure[] = []): string {
-  const ci = f.ci
-    ? `<div class="ci">${bi(T.ci95)}: ${esc(figureText(f, 'zh', f.ci[0]).text)} – ${esc(figureText(f, 'zh', f.ci[1]).text)}</div>`
-    : '';
+/** "label: lo – hi" in the figure's display units. */
+const rangeLine = (cls: string, label: Label, f: Figure, lo: number, hi: number) => `<div class="${cls}">${bi(label)}: ${esc(figureText(f, 'zh', lo).text)} – ${esc(figureText(f, 'zh', hi).text)}</div>`;
+
+/** A card: label, value, sampling interval (at `level`), optional extra lines, then sub-figures. */
+function card(f: Figure, sub: Figure[] = [], level = 0.95, extra = '', tag = ''): string {
+  const ci = f.ci ? rangeLine('ci', ciLabel(level), f, f.ci[0], f.ci[1]) : '';
   // "直接带动就业：全职" under "直接带动就业" reads as "全职".
   const short = (s: Figure) => ({ zh: s.label.zh.replace(`${f.label.zh}：`, ''), en: s.label.en.replace(`${f.label.en}: `, '') });
   const subs = sub.map((s) => `<div class="sub" data-fig="${esc(s.id)}">${bi(short(s))} ${figureValue(s)}</div>`).join('');
-  return `<div class="card" data-fig="${esc(f.id)}" tabindex="0"><div class="label">${bi(f.label)}</div><div class="value">${figureValue(f)}</div>${ci}${subs}</div>`;
+  return `<div class="card${tag ? ` ${tag}` : ''}" data-fig="${esc(f.id)}" tabindex="0"><div class="label">${bi(f.label)}</div><div class="value">${figureValue(f)}</div>${ci}${extra}${subs}</div>`;
 }
 
 /** Headline cards: total, direct (full-/part-time), providers, operators, groups, indirect, consumption, induced output. */
@@ -31,7 +83,7 @@ export function headlineCards(r: ExtendedResults): string {
   const get = (id: string) => F[id];
   const cards: string[] = [];
   const add = (id: string, subs: string[] = []) => {
-    if (get(id)) cards.push(card(get(id), subs.map(get).filter(Boolean)));
+    if (get(id)) cards.push(card(get(id), subs.map(get).filter(Boolean), r.intervals.level));
   };
   add('jobs.total');
   add('jobs.direct', ['jobs.direct.fulltime', 'jobs.direct.parttime']);
@@ -48,15 +100,15 @@ export function headlineCards(r: ExtendedResults): string {
   return `<section id="headline"><h2>${bi(T.headline)}</h2><div class="cards">${cards.join('')}</div>${anyCi ? '' : `<p class="note">${bi(T.noInterval)}</p>`}</section>`;
 }
 
-function cellHtml(c: Cell, kind: ReportTable['columns'][number]['kind']): { html: string; numeric: boolean } {
+function cellHtml(c: Cell, kind: ReportTable['columns'][number]['kind']): { html: string; numeric: boolean; value?: number } {
   if (c === null || c === undefined) return { html: '–', numeric: kind !== 'text' };
-  if (typeof c === 'number') return { html: formatCell(kind === 'text' ? 'count' : kind, c), numeric: true };
+  if (typeof c === 'number') return { html: formatCell(kind === 'text' ? 'count' : kind, c), numeric: true, value: c };
   if (typeof c === 'string') return { html: esc(c), numeric: false };
-  if ('value' in c) return { html: formatCell(c.kind, c.value), numeric: true };
+  if ('value' in c) return { html: formatCell(c.kind, c.value), numeric: true, value: c.value };
   return { html: bi(c), numeric: false };
 }
 
-/** One table as HTML; headers carry their unit (万人 / 10k persons), rows carry data-fig when a figure backs them. */
+/** One table as HTML; headers carry their unit (万人 / 10k persons), rows carry data-fig when a figure backs them, numeric cells their exact value (data-v). */
 export function tableHtml(t: ReportTable): string {
   const head = t.columns.map((c) => {
     const u = unitLabel(c.kind);
@@ -65,8 +117,9 @@ export function tableHtml(t: ReportTable): string {
   const rows = t.rows.map((row, i) => {
     const fid = t.figureIds[i];
     const tds = row.map((c, j) => {
-      const { html, numeric } = cellHtml(c, t.columns[j].kind);
-      return `<td class="${numeric ? 'n' : `c-${t.columns[j].key}`}">${html}</td>`;
+      const { html, numeric, value } = cellHtml(c, t.columns[j].kind);
+      // data-v: the unrounded value in base units (tests compare it with results.json).
+      return `<td class="${numeric ? 'n' : `c-${t.columns[j].key}`}"${value !== undefined && t.columns[j].kind !== 'text' ? ` data-v="${value}"` : ''}>${html}</td>`;
     });
     return `<tr${fid ? ` data-fig="${esc(fid)}"` : ''}>${tds.join('')}</tr>`;
   });
@@ -83,8 +136,10 @@ export interface BodyOptions {
 export function reportBody(r: ExtendedResults, opts: BodyOptions): string {
   const tables = reportTables(r);
   const byId = new Map(tables.map((t) => [t.id, t]));
-  const charts = chartSpecs(r);
-  const used = new Set(charts.map((c) => c.table));
+  const all = chartSpecs(r);
+  const tornado = all.find((c) => c.id === 'tornado');
+  const charts = all.filter((c) => c !== tornado);
+  const used = new Set([...all.map((c) => c.table), 'net', 'additionality', 'uncertainty', 'uncertainty_all', 'switching']);
   const chartSections = charts.map((c) => {
     const t = byId.get(c.table);
     return `<section class="chart-section" id="chart-${esc(c.id)}"><h2>${bi(c.title)}</h2>${opts.chartSlot(c)}${t ? tableHtml(t) : ''}</section>`;
@@ -93,6 +148,8 @@ export function reportBody(r: ExtendedResults, opts: BodyOptions): string {
   const rest = tables.filter((t) => !used.has(t.id) && !['headline', 'quality', 'rejections', 'figures'].includes(t.id));
   return [
     headlineCards(r),
+    netSection(r, byId),
+    uncertaintySection(r, byId, tornado, opts.chartSlot),
     ...chartSections,
     ...rest.map((t) => `<section>${tableHtml(t)}</section>`),
     methodologyHtml(r),

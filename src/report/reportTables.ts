@@ -5,6 +5,8 @@ import { T } from './i18n.ts';
 import { formatCell, kindOfUnit, unitLabel, type ColumnKind } from './format.ts';
 import { growthTable, scopeChanges, seriesCagr, type SeriesRow } from '../study/series.ts';
 import { indicators, sectorImpacts, seriesRows, type ExtendedResults } from './optionalParts.ts';
+import { ciLabel } from './netParts.ts';
+import { netTables } from './netTables.ts';
 
 /** A number whose kind differs from its column's (e.g. the headline table mixes jobs, yuan and shares). */
 export interface KindedNumber {
@@ -34,6 +36,12 @@ const col = (key: string, zh: string, en: string, kind: ColumnKind): Column => (
 const L = (zh: string, en: string): Label => ({ zh, en });
 const sectorName = (code: string, name: Label): Label => ({ zh: `${code} ${name.zh}`.trim(), en: `${code} ${name.en}`.trim() });
 
+/** Lower and upper interval columns at the results' level: "95% 置信下限" / "95% CI low". */
+function ciColumns(r: ExtendedResults, kind: ColumnKind): Column[] {
+  const l = ciLabel(r.intervals.level);
+  return [col('ci_low', `${l.zh.replace('区间', '')}下限`, `${l.en} low`, kind), col('ci_high', `${l.zh.replace('区间', '')}上限`, `${l.en} high`, kind)];
+}
+
 /** The headline figures in the seed's reading order (those the study has). */
 export function headlineIds(r: ExtendedResults): string[] {
   const ids = ['jobs.total', 'jobs.direct', 'jobs.direct.fulltime', 'jobs.direct.parttime', 'jobs.providers', 'jobs.operators', ...Object.keys(r.figures).filter((k) => k.startsWith('jobs.group.')), 'jobs.indirect', 'consumption.total', 'consumption.information', 'consumption.traditional', 'output.indirect', 'va.generated.domestic', 'va.generated.competitive', 'share.providers'];
@@ -46,7 +54,7 @@ function headline(r: ExtendedResults): ReportTable {
   return {
     id: 'headline',
     title: T.headline,
-    columns: [col('figure', '指标', 'Figure', 'text'), col('value', '数值', 'Value', 'coef'), col('unit', '单位', 'Unit', 'text'), col('ci_low', '95% 置信下限', '95% CI low', 'coef'), col('ci_high', '95% 置信上限', '95% CI high', 'coef'), col('id', '编号', 'id', 'text')],
+    columns: [col('figure', '指标', 'Figure', 'text'), col('value', '数值', 'Value', 'coef'), col('unit', '单位', 'Unit', 'text'), ...ciColumns(r, 'coef'), col('id', '编号', 'id', 'text')],
     rows: ids.map((id) => {
       const f = r.figures[id];
       const kind = kindOfUnit(f.unit);
@@ -158,7 +166,7 @@ function indicatorTable(r: ExtendedResults): ReportTable | null {
   const t: ReportTable = {
     id: 'indicators',
     title: L('调查指标', 'Survey indicators'),
-    columns: [col('indicator', '指标', 'Indicator', 'text'), col('domain', '范围', 'Domain', 'text'), col('estimate', '估计值', 'Estimate', 'ratio'), col('se', '标准误', 'SE', 'ratio'), col('ci_low', '95% 置信下限', '95% CI low', 'ratio'), col('ci_high', '95% 置信上限', '95% CI high', 'ratio'), col('published', '原报告', 'Published', 'ratio')],
+    columns: [col('indicator', '指标', 'Indicator', 'text'), col('domain', '范围', 'Domain', 'text'), col('estimate', '估计值', 'Estimate', 'ratio'), col('se', '标准误', 'SE', 'ratio'), ...ciColumns(r, 'ratio'), col('published', '原报告', 'Published', 'ratio')],
     rows: ind.map((i) => [i.label, i.domain ?? null, i.estimate, i.se ?? null, i.ci?.[0] ?? null, i.ci?.[1] ?? null, i.published ?? null]),
     figureIds: ind.map((i) => (r.figures[i.id] ? i.id : null)),
   };
@@ -200,7 +208,7 @@ function figures(r: ExtendedResults): ReportTable {
   return {
     id: 'figures',
     title: T.allFigures,
-    columns: [col('id', '编号', 'id', 'text'), col('label', '指标', 'Figure', 'text'), col('value', '数值', 'Value', 'coef'), col('unit', '单位', 'Unit', 'text'), col('se', '标准误', 'SE', 'coef'), col('ci_low', '95% 置信下限', '95% CI low', 'coef'), col('ci_high', '95% 置信上限', '95% CI high', 'coef'), col('formula', '公式', 'Formula', 'text')],
+    columns: [col('id', '编号', 'id', 'text'), col('label', '指标', 'Figure', 'text'), col('value', '数值', 'Value', 'coef'), col('unit', '单位', 'Unit', 'text'), col('se', '标准误', 'SE', 'coef'), ...ciColumns(r, 'coef'), col('formula', '公式', 'Formula', 'text')],
     rows: fs.map((f) => {
       const kind = kindOfUnit(f.unit);
       return [f.id, f.label, num(f.value, kind), unitLabel(kind), num(f.se, kind), num(f.ci?.[0], kind), num(f.ci?.[1], kind), f.formula];
@@ -210,10 +218,11 @@ function figures(r: ExtendedResults): ReportTable {
 }
 
 /**
- * reportTables(results) → the tables in report order: headline, series (when declared), components, consumption, sectors, indicators (when present),
+ * reportTables(results) → the tables in report order: headline, the net-impact and uncertainty tables
+ * of netTables (when the results have them), series (when declared), components, consumption, sectors, indicators (when present),
  * quality, rejections, figures. Same inputs → same tables.
  */
 export function reportTables(r: ExtendedResults): ReportTable[] {
-  return [headline(r), series(r), components(r), consumption(r), sectors(r), indicatorTable(r), quality(r), rejections(r), figures(r)].filter((t): t is ReportTable => t !== null);
+  return [headline(r), ...netTables(r), series(r), components(r), consumption(r), sectors(r), indicatorTable(r), quality(r), rejections(r), figures(r)].filter((t): t is ReportTable => t !== null);
 }
 

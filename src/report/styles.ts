@@ -23,6 +23,15 @@ h3 { font-size: 1rem; margin: 20px 0 6px; }
 .card .sub { font-size: 0.84rem; color: var(--fg); border-top: 1px dashed var(--line); margin-top: 6px; padding-top: 4px; }
 .card .sub .v { font-weight: 600; }
 .card .sub .u { color: var(--muted); font-size: 0.78rem; }
+.pairs { display: grid; grid-template-columns: 1fr 1fr; gap: 10px 14px; margin: 10px 0 14px; }
+.pair-head { font-weight: 600; font-size: 0.9rem; color: var(--accent); border-bottom: 2px solid var(--accent); padding-bottom: 2px; }
+.pair-head.net { color: #2e7d4f; border-color: #2e7d4f; }
+.card.net { background: #f1f8f3; border-color: #b9dcc4; }
+.card.net .value { color: #2e7d4f; }
+.card .ci.mc { color: var(--fg); }
+.tag { display: inline-block; font-size: 0.75rem; font-weight: 400; color: #8a4b0f; background: #fdf0e1; border: 1px solid #f0c894; border-radius: 3px; padding: 0 5px; }
+.warn { background: #fdf0e1; border-left: 3px solid #e08a2f; padding: 6px 10px; font-size: 0.86rem; }
+ul.switching li { margin: 4px 0; }
 figure.chart { margin: 8px 0 4px; }
 figure.chart svg { max-width: 100%; height: auto; display: block; }
 .table-wrap { overflow-x: auto; }

@@ -18,11 +18,16 @@ const DASH_CSS = `
 main#report { max-width: none; margin: 0; min-width: 0; padding: 8px 24px 48px; }
 .picker { display: inline-flex; gap: 6px; align-items: center; margin-top: 8px; font-size: 0.85rem; color: #c9d6e6; }
 .picker select { font: inherit; max-width: 360px; }
-#status { position: fixed; left: 12px; bottom: 12px; max-width: 306px; background: #1f3b5c; color: #fff; border-radius: 6px; padding: 6px 12px; font-size: 0.82rem; opacity: 0.92; }
+#status { position: fixed; right: 16px; bottom: 12px; max-width: 340px; z-index: 5; background: #1f3b5c; color: #fff; border-radius: 6px; padding: 6px 12px; font-size: 0.82rem; opacity: 0.92; }
 #status[data-state=computing] { background: #e08a2f; }
 #status[data-state=error] { background: #b3261e; }
 #status .bar { display: inline-block; width: 60px; height: 6px; background: rgba(255,255,255,0.3); border-radius: 3px; vertical-align: middle; margin-left: 8px; overflow: hidden; }
 #status .bar i { display: block; height: 100%; width: 30%; background: #fff; animation: slide 0.9s linear infinite; }
+#status .bar.determinate i { animation: none; margin-left: 0; width: 0; transition: width 0.1s linear; }
+#scenario label.rate { grid-template-columns: 1fr 64px; row-gap: 0; }
+#scenario label.rate input[type=range] { grid-column: 1 / -1; padding: 0; border: 0; }
+body.mc-stale #uncertainty > :not(h2):not(.mc-note), body.mc-stale .card .ci.mc { opacity: 0.45; }
+.mc-note { background: #fdf0e1; border-left: 3px solid #e08a2f; padding: 4px 10px; font-size: 0.84rem; }
 @keyframes slide { from { margin-left: -30%; } to { margin-left: 100%; } }
 .card, tr[data-fig] { cursor: pointer; }
 .card.changed { border-color: #e08a2f; background: #fff6ec; }

@@ -49,6 +49,66 @@ const small: StudyResults = {
   ],
 } as StudyResults;
 
+/**
+ * The small case with net figures (rates on each component and category, illustrative), a Monte
+ * Carlo at 90% (sampling intervals at 90% too), a tornado, a switching value and job units.
+ */
+const note = 'ILLUSTRATIVE assumptions, not estimates. Additionality rates: round numbers for the test.';
+const netFig = (id: string, value: number, inputs: Record<string, number> = {}): Figure => {
+  const g = small.figures[id];
+  return { id: `net.${id}`, value, unit: g.unit, label: { zh: `净新增${g.label.zh}（示意性假设）`, en: `Net additional: ${g.label.en} (illustrative assumptions)` }, formula: 'f', inputs, from: [id], notes: note };
+};
+const rates = (l: number, d: number, dp: number, s: number) => ({ leakage: l, deadweight: d, displacement: dp, substitution: s, factor: (1 - l) * (1 - d) * (1 - dp) * (1 - s) });
+const iv = (central: number, lo: number, hi: number) => ({ central, mean: central, sd: (hi - lo) / 3.29, median: central, lo, hi });
+const smallNet: StudyResults = {
+  ...small,
+  intervals: { level: 0.9, method: 't' },
+  figures: {
+    ...small.figures,
+    ...Object.fromEntries(
+      [
+        netFig('jobs.total', 1594.4),
+        netFig('jobs.direct', 1580),
+        netFig('jobs.indirect', 14.4),
+        netFig('jobs.providers.prov', 1000, rates(0, 0.2, 0.5, 0)),
+        netFig('jobs.operators.ops', 580, { ...rates(0.1, 0.2, 0.25, 0.1), factor: 0.486 }),
+        netFig('consumption.a', 8000, rates(0, 0.5, 0.2, 0)),
+        netFig('consumption.b', 2000, rates(0, 0.5, 0.2, 0)),
+        netFig('output.indirect', 13600),
+      ].map((f) => [f.id, f]),
+    ),
+  },
+  uncertainty: {
+    draws: 1000,
+    seed: 7,
+    level: 0.9,
+    sampling: 'normal',
+    parameters: [
+      { id: 'additionality.components.default.displacement', kind: 'assumption', distribution: { dist: 'triangular', min: 0.3, mode: 0.5, max: 0.7 }, central: 0.5 },
+      { id: 'additionality.consumption.a.deadweight', kind: 'assumption', distribution: { dist: 'uniform', min: 0.4, max: 0.6 }, central: 0.5 },
+      { id: 'sampling.jobs.providers.prov', kind: 'sampling', distribution: { dist: 'normal', mean: 2500, sd: 255 }, central: 2500 },
+      { id: 'population.ops', kind: 'assumption', distribution: { dist: 'uniform', min: 800, max: 1200 }, central: 1000 },
+    ],
+    intervals: { 'jobs.total': iv(3734, 3200, 4300), 'net.jobs.total': iv(1594.4, 1200, 2000), 'net.jobs.direct': iv(1580, 1190, 1985) },
+    tornado: {
+      figure: 'net.jobs.total',
+      p: 0.05,
+      base: 1594.4,
+      rows: [
+        { parameter: 'additionality.components.default.displacement', low: 0.363, high: 0.637, figureAtLow: 1900, figureAtHigh: 1290, swing: 610 },
+        { parameter: 'sampling.jobs.providers.prov', low: 2080, high: 2920, figureAtLow: 1426, figureAtHigh: 1762, swing: 336 },
+        { parameter: 'population.ops', low: 820, high: 1180, figureAtLow: 1490, figureAtHigh: 1699, swing: 209 },
+        { parameter: 'additionality.consumption.a.deadweight', low: 0.41, high: 0.59, figureAtLow: 1597, figureAtHigh: 1592, swing: 5 },
+      ],
+    },
+    switching: [{ parameter: 'additionality.components.*.displacement', matched: ['additionality.components.default.displacement'], figure: 'net.jobs.direct', target: 1000, value: 0.6835, figureAt: 1000, tolerance: 1e-9, iterations: 30 }],
+    notes: ['Monte Carlo: 1000 draws, seed 7.', 'hand-made'],
+  },
+  jobUnits: {
+    prov: { positions: { value: 2500, unit: 'positions (jobs)', formula: 'Σ w_i p_i' }, fte: { value: 2100, unit: 'FTE (40 h/week)', formula: 'Σ w_i p_i hours_i / 40' } },
+  },
+} as StudyResults;
+
 function golden(name: string, actual: string) {
   const file = join(dir, name);
   const changed = file.replace(/(\.[a-z]+)$/, '-changed$1');
@@ -67,3 +127,15 @@ for (const spec of chartSpecs(small))
   for (const lang of ['zh', 'en'] as const) test(`chart ${spec.id} (${lang}) equals its golden SVG`, () => golden(`${spec.id}-${lang}.svg`, renderChartSvg(spec, lang)));
 
 test('tables equal their golden HTML', () => golden('tables.html', reportTables(small).map(tableHtml).join('\n') + '\n'));
+
+const tornado = chartSpecs(smallNet).find((c) => c.id === 'tornado');
+for (const lang of ['zh', 'en'] as const) test(`chart tornado (${lang}) equals its golden SVG`, () => golden(`tornado-${lang}.svg`, renderChartSvg(tornado as NonNullable<typeof tornado>, lang)));
+
+test('net, uncertainty, tornado, switching and job-unit tables equal their golden HTML (level 90%)', () => {
+  const tables = reportTables(smallNet);
+  assert.deepEqual(tables.map((t) => t.id).slice(0, 8), ['headline', 'net', 'additionality', 'uncertainty', 'uncertainty_all', 'tornado', 'switching', 'job_units']);
+  const html = tables.slice(0, 8).map(tableHtml).join('\n') + '\n';
+  assert.doesNotMatch(html, /95%/, 'the level comes from the results');
+  assert.match(html, /90% CI low/);
+  golden('tables-net.html', html);
+});

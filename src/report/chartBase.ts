@@ -1,0 +1,45 @@
+// What every chart of the report shares: the ChartSpec shape, font, palette, axes, sizes and the
+// number format of labels (display units: 万人, 亿元, %).
+import type { EChartsOption } from 'echarts';
+import type { Label } from '../study/types.ts';
+import type { Lang } from './format.ts';
+
+/** One chart: id, bilingual title, the table under it, size in px, and its ECharts option per language. */
+export interface ChartSpec {
+  id: string;
+  title: Label;
+  /** Id of the table shown under the chart (reportTables). */
+  table: string;
+  width: number;
+  height: number;
+  option: (lang: Lang) => EChartsOption;
+}
+
+// Single quotes: zrender writes the family into a double-quoted style attribute.
+export const CHART_FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+export const PALETTE = ['#2f6db5', '#7fb0e0', '#e08a2f', '#f2c48d', '#5a9e6f', '#a3cfae', '#8d6bb8'];
+export const WIDTH = 940;
+export const r1 = (v: number) => Math.round(v * 10) / 10;
+export const wan = (v: number | null | undefined) => (v === null || v === undefined ? null : r1(v / 1e4));
+export const yi = (v: number) => r1(v / 1e8);
+export const unitOf = (lang: Lang, u: 'persons' | 'yuan' | 'pct') => (u === 'persons' ? (lang === 'zh' ? '万人' : '10k persons') : u === 'yuan' ? (lang === 'zh' ? '亿元' : '100M yuan') : '%');
+export const fmt1 = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : '');
+export const sectorLabel = (code: string, name: Label, lang: Lang) => (name[lang] ? `${code} ${name[lang]}` : code);
+
+/** Options every chart shares (font, palette, tooltip, legend, grid, aria). */
+export function base(lang: Lang, legend: boolean): EChartsOption {
+  return {
+    animation: false,
+    color: PALETTE,
+    textStyle: { fontFamily: CHART_FONT, fontSize: 12, color: '#333' },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt1(v) },
+    legend: legend ? { top: 0, right: 8, itemWidth: 14, itemHeight: 10, textStyle: { fontFamily: CHART_FONT } } : undefined,
+    // Server-side text widths are estimates (no canvas): keep a margin so long labels are not clipped.
+    grid: { left: 20, right: 56, top: legend ? 34 : 12, bottom: 8, containLabel: true },
+    aria: { enabled: true, label: { description: lang === 'zh' ? '图表，数据见下表' : 'Chart; the data are in the table below' } },
+  };
+}
+
+export const valueAxis = (name: string) => ({ type: 'value' as const, name, nameLocation: 'end' as const, nameTextStyle: { color: '#666', align: 'right' as const, padding: [0, 0, 0, 0] }, splitLine: { lineStyle: { color: '#e6e6e6' } }, axisLabel: { color: '#666' } });
+export const catAxis = (data: string[], width = 200, overflow: 'truncate' | 'break' = 'truncate') => ({ type: 'category' as const, data, inverse: true, axisTick: { show: false }, axisLine: { lineStyle: { color: '#999' } }, axisLabel: { color: '#333', width, overflow, ellipsis: '…', lineHeight: 14 } });
+export const rowsHeight = (n: number, legend: boolean) => (legend ? 52 : 28) + 34 * n;
