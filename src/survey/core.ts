@@ -1,6 +1,6 @@
 // Internal machinery shared by the estimators: analysis matrices with missing-value handling,
 // replicate totals, design degrees of freedom, design effects and result assembly.
-import type { Design, ReplicateDesign, SvyStat } from './types.ts';
+import type { Design, ReplicateDesign, Stage, SvyStat } from './types.ts';
 import { analysisMatrix } from './columns.ts';
 import { svrVar } from './svrVar.ts';
 import { clusterStrata } from './svyrecvar.ts';
@@ -19,13 +19,6 @@ export function withWeightsMasked<D extends Design>(design: D, keep: (i: number)
   return { ...design, weights: w };
 }
 
-/** Same design with weight 0 where codes[i] !== code (fast path for domains). */
-export function withWeightsWhere<D extends Design>(design: D, codes: Int32Array, code: number): D {
-  const src = design.weights, n = src.length;
-  const w = new Float64Array(n);
-  for (let i = 0; i < n; i++) w[i] = src[i] * +(codes[i] === code);
-  return { ...design, weights: w };
-}
 
 /**
  * Analysis columns for `vars`, and the design restricted to rows without missing values when
@@ -78,42 +71,85 @@ function allFinite(x: Float64Array): boolean {
   return f;
 }
 
-/** Rows in use, Σw and design df, in one pass. */
-export interface Summary { readonly n: number; readonly W: number; readonly df: number }
+/** Rows in use, Σw and design df, in one pass; for linearization designs also Σw per stage-1 PSU. */
+export interface Summary { readonly n: number; readonly W: number; readonly df: number; readonly clusterW?: Float64Array }
 
+const summaries = new WeakMap<Float64Array, { stage: Stage | null; s: Summary }>();
+
+/**
+ * Rows in use, Σw, per-PSU Σw and design df. Computed once per weights array (designs and their
+ * weights are immutable values), so repeated estimates on one design do not repeat this pass.
+ */
 export function summary(design: Design): Summary {
   const w = design.weights, N = w.length;
-  let n = 0, W = 0;
-  if (design.kind === 'replicate') {
-    for (let i = 0; i < N; i++) { const v = w[i]; if (v !== 0) { n++; W += v; } }
-    return { n, W, df: design.df };
-  }
-  const st = design.stages[0];
-  const cluster = st.cluster;
-  // Non-zero weights per PSU, accumulated over runs of equal cluster code (rows are usually
-  // grouped by PSU; a scatter row by row would chain through memory).
-  const cnt = new Float64Array(st.clusterCount);
-  if (N > 0) {
-    let cur = cluster[0], k = 0;
-    for (let i = 0; i < N; i++) {
-      const c = cluster[i], v = w[i];
-      if (c !== cur) { cnt[cur] += k; k = 0; cur = c; }
-      k += +(v !== 0);
-      W += v;
+  const stage = design.kind === 'linearization' ? design.stages[0] : null;
+  const hit = summaries.get(w);
+  if (hit && hit.stage === stage) return design.kind === 'replicate' ? { ...hit.s, df: design.df } : hit.s;
+  let s: Summary;
+  if (stage === null) {
+    let n = 0, W = 0;
+    for (let i = 0; i < N; i++) { const v = w[i]; n += +(v !== 0); W += v; }
+    s = { n, W, df: (design as ReplicateDesign).df };
+  } else {
+    // Non-zero weights and Σw per PSU, accumulated over runs of equal cluster code (rows are
+    // usually grouped by PSU; a scatter row by row would chain through memory).
+    const cluster = stage.cluster;
+    const cnt = new Float64Array(stage.clusterCount), clusterW = new Float64Array(stage.clusterCount);
+    if (N > 0) {
+      let cur = cluster[0], k = 0, acc = 0;
+      for (let i = 0; i < N; i++) {
+        const c = cluster[i], v = w[i];
+        if (c !== cur) { cnt[cur] += k; clusterW[cur] += acc; k = 0; acc = 0; cur = c; }
+        k += +(v !== 0);
+        acc += v;
+      }
+      cnt[cur] += k;
+      clusterW[cur] += acc;
     }
-    cnt[cur] += k;
+    s = finishSummary(stage, cnt, clusterW);
   }
-  const stratumOf = clusterStrata(st);
-  const seenStratum = new Uint8Array(st.strataCount);
-  let psus = 0, strat = 0;
+  summaries.set(w, { stage, s });
+  return s;
+}
+
+function finishSummary(stage: Stage, cnt: Float64Array, clusterW: Float64Array): Summary {
+  const stratumOf = clusterStrata(stage);
+  const seenStratum = new Uint8Array(stage.strataCount);
+  let n = 0, W = 0, psus = 0, strat = 0;
   for (let c = 0; c < cnt.length; c++) {
+    W += clusterW[c];
     if (cnt[c] === 0) continue;
     n += cnt[c];
     psus++;
     const h = stratumOf[c];
     if (seenStratum[h] === 0) { seenStratum[h] = 1; strat++; }
   }
-  return { n, W, df: psus - strat };
+  return { n, W, df: psus - strat, clusterW };
+}
+
+/** Same design with weight 0 where codes[i] !== code (domains), its summary computed in the same pass. */
+export function withWeightsWhere<D extends Design>(design: D, codes: Int32Array, code: number): D {
+  const src = design.weights, n = src.length;
+  const w = new Float64Array(n);
+  if (design.kind === 'linearization' && n > 0) {
+    const stage = design.stages[0], cluster = stage.cluster;
+    const cnt = new Float64Array(stage.clusterCount), clusterW = new Float64Array(stage.clusterCount);
+    let cur = cluster[0], k = 0, acc = 0;
+    for (let i = 0; i < n; i++) {
+      const c = cluster[i];
+      if (c !== cur) { cnt[cur] += k; clusterW[cur] += acc; k = 0; acc = 0; cur = c; }
+      const v = src[i] * +(codes[i] === code);
+      w[i] = v;
+      k += +(v !== 0);
+      acc += v;
+    }
+    cnt[cur] += k;
+    clusterW[cur] += acc;
+    summaries.set(w, { stage, s: finishSummary(stage, cnt, clusterW) });
+  } else {
+    for (let i = 0; i < n; i++) w[i] = src[i] * +(codes[i] === code);
+  }
+  return { ...design, weights: w };
 }
 
 /**

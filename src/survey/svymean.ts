@@ -21,7 +21,7 @@ export function svymean(x: string | readonly string[], design: Design, options?:
   let estimate: Float64Array, variance: Float64Array;
   if (d.kind === 'linearization' && usesClusterTotals(d)) {
     // PSU totals of w(y − ȳ)/W = (Σ_c w y − ȳ Σ_c w)/W.
-    const Wc = clusterTotals(d, null);
+    const Wc = s.clusterW!;
     const T = X.map((c) => clusterTotals(d, c));
     estimate = Float64Array.from(T, (t) => { let s2 = 0; for (let c = 0; c < t.length; c++) s2 += t[c]; return s2 / W; });
     variance = svyrecvarTotals(d, T.map((t, k) => Float64Array.from(t, (tc, c) => (tc - estimate[k] * Wc[c]) / W)));
