@@ -124,6 +124,7 @@ function tornadoTable(r: ExtendedResults): ReportTable | null {
       col('parameter', '参数', 'Parameter', 'text'),
       col('low', `参数第 ${p} 百分位`, `Parameter at ${p}th pct`, 'coef'),
       col('high', `参数第 ${q} 百分位`, `Parameter at ${q}th pct`, 'coef'),
+      col('param_unit', '参数单位', 'Parameter unit', 'text'),
       col('at_low', '指标（低值时）', 'Figure at low', k),
       col('at_high', '指标（高值时）', 'Figure at high', k),
       col('swing', '摆幅', 'Swing', k),
@@ -131,7 +132,7 @@ function tornadoTable(r: ExtendedResults): ReportTable | null {
     ],
     rows: t.rows.map((row) => {
       const pk = parameterKind(r, row.parameter);
-      return [capitalize(parameterLabel(r, row.parameter)), num(row.low, pk), num(row.high, pk), row.figureAtLow, row.figureAtHigh, row.swing, row.parameter];
+      return [capitalize(parameterLabel(r, row.parameter)), num(row.low, pk), num(row.high, pk), (pk === 'count' ? { zh: '个', en: 'count' } : unitLabel(pk)) ?? { zh: '', en: '' }, row.figureAtLow, row.figureAtHigh, row.swing, row.parameter];
     }),
     figureIds: t.rows.map(() => t.figure),
     note: {

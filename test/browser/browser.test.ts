@@ -63,6 +63,23 @@ function assertCardsEqual(shown: Record<string, string>, results: StudyResults, 
   for (const [id, text] of Object.entries(shown)) assert.equal(text, displayValue(results.figures[id], 'zh').text, `${what}: ${id}`);
 }
 
+/** Net table, Monte Carlo table and tornado table cells (exact values, data-v) equal results.json. */
+async function assertUncertaintyEqual(page: Page, results: StudyResults, what: string) {
+  const u = results.uncertainty;
+  assert.ok(u?.tornado, `${what}: the example declares a tornado`);
+  const cells = (table: string) => page.$$eval(`#table-${table} tbody tr[data-fig]`, (trs) => trs.map((tr) => [(tr as HTMLElement).dataset.fig as string, Array.from(tr.querySelectorAll('td')).map((td) => (td as HTMLElement).dataset.v ?? null)] as const));
+  const net = await cells('net');
+  assert.ok(net.length >= 10, `${what}: net rows`);
+  for (const [id, v] of net) {
+    assert.equal(Number(v[1]), results.figures[id.slice(4)].value, `${what}: gross ${id}`);
+    assert.equal(Number(v[2]), results.figures[id].value, `${what}: ${id}`);
+  }
+  for (const [id, v] of await cells('uncertainty')) assert.deepEqual([Number(v[5]), Number(v[6])], [u.intervals[id].lo, u.intervals[id].hi], `${what}: MC interval of ${id}`);
+  const torn = await cells('tornado');
+  assert.equal(torn.length, u.tornado.rows.length);
+  torn.forEach(([, v], i) => assert.deepEqual([Number(v[4]), Number(v[5])], [u.tornado?.rows[i].figureAtLow, u.tornado?.rows[i].figureAtHigh], `${what}: tornado row ${i}`));
+}
+
 before(async () => {
   if (skip) return;
   mkdirSync(artifacts, { recursive: true });
@@ -83,12 +100,19 @@ test('report.html: offline, no console errors, numbers of results.json, zh/en to
   // Tables under the charts show the same component jobs.
   const rows = await page.$$eval('#table-components tbody tr[data-fig]', (trs) => trs.map((tr) => [(tr as HTMLElement).dataset.fig, tr.querySelectorAll('td')[4].textContent]));
   for (const [id, text] of rows) assert.equal(text, (results.figures[id as string].value / 1e4).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
-  assert.equal(await page.locator('.card[data-fig="jobs.total"] .label .zh').isVisible(), true);
+  assert.equal(await page.locator('#headline .card[data-fig="jobs.total"] .label .zh').isVisible(), true);
+  // Gross vs net side by side; the uncertainty section with the tornado chart and its table.
+  assert.equal(await page.locator('#net .card.net[data-fig="net.jobs.total"]').isVisible(), true);
+  assert.equal(await page.locator('#net .card.gross[data-fig="jobs.total"]').isVisible(), true);
+  assert.equal(await page.locator('#uncertainty figure[data-chart=tornado] .zh svg').isVisible(), true);
+  await assertUncertaintyEqual(page, results, 'report');
+  await page.locator('#net').screenshot({ path: join(artifacts, 'report-net-zh.png') });
+  await page.locator('#uncertainty').screenshot({ path: join(artifacts, 'report-uncertainty-zh.png') });
   await page.screenshot({ path: join(artifacts, 'report-zh.png'), fullPage: true });
   await page.click('[data-set-lang=en]');
   assert.equal(await page.getAttribute('html', 'data-lang'), 'en');
-  assert.equal(await page.locator('.card[data-fig="jobs.total"] .label .en').innerText(), results.figures['jobs.total'].label.en);
-  assert.equal(await page.locator('.card[data-fig="jobs.total"] .label .zh').isVisible(), false);
+  assert.equal(await page.locator('#headline .card[data-fig="jobs.total"] .label .en').innerText(), results.figures['jobs.total'].label.en);
+  assert.equal(await page.locator('#headline .card[data-fig="jobs.total"] .label .zh').isVisible(), false);
   assert.equal(await page.locator('figure[data-chart=composition] .en svg').isVisible(), true);
   await page.screenshot({ path: join(artifacts, 'report-en.png'), fullPage: true });
   assert.deepEqual(errors, []);
@@ -101,7 +125,11 @@ test('dashboard: loads, equals results.json, a scenario change matches a CLI run
   const dir = join(tmp, 'changed');
   cpSync(join(packageRoot, 'examples/wechat-2019'), dir, { recursive: true });
   const yaml = readFileSync(join(dir, 'study.yaml'), 'utf8');
-  const changedYaml = yaml.replace(/population: 21000\b/, 'population: 42000').replace(/value: 319\.97\b/, 'value: 400');
+  const changedYaml = yaml
+    .replace(/population: 21000\b/, 'population: 42000')
+    .replace(/value: 319\.97\b/, 'value: 400')
+    .replace(/displacement: \{dist: triangular, min: 0\.2, mode: 0\.4, max: 0\.6\}/, 'displacement: 0.5');
+  assert.equal((changedYaml.match(/displacement: 0\.5/g) ?? []).length, 1, 'displacement of the components fixed at 0.5');
   assert.notEqual(changedYaml, yaml);
   writeFileSync(join(dir, 'study.yaml'), changedYaml);
   const changed = cliRun(join(dir, 'study.yaml'), join(tmp, 'changed-out'));
@@ -111,18 +139,29 @@ test('dashboard: loads, equals results.json, a scenario change matches a CLI run
   await page.waitForSelector('body[data-state=ready]', { timeout: 20000 });
   assert.deepEqual(external, []);
   assertCardsEqual(await cardValues(page), base, 'dashboard baseline');
+  await assertUncertaintyEqual(page, base, 'dashboard baseline');
+  assert.ok(await page.locator('div.chart[data-chart=tornado] svg').count(), 'tornado drawn client-side');
   assert.ok(await page.locator('div.chart[data-chart=composition] svg').count(), 'charts drawn client-side');
   await page.screenshot({ path: join(artifacts, 'dashboard-zh.png'), fullPage: true });
 
   await page.fill('input[data-scn="population.wecom"]', '42000');
   await page.fill('input[data-scn="jpo"]', '400');
-  // Each edit starts a recompute; wait for the result of the last one.
-  await page.waitForFunction(() => document.body.dataset.state === 'ready' && document.body.dataset.seq !== undefined && document.body.dataset.computed === document.body.dataset.seq, undefined, { timeout: 10000 });
+  await page.fill('input[data-scn="rate.additionality.components.default.displacement"]', '0.5');
+  // Each edit starts a recompute; wait for the result of the last one, figures and Monte Carlo.
+  await page.waitForFunction(() => document.body.dataset.state === 'ready' && document.body.dataset.seq !== undefined && document.body.dataset.computed === document.body.dataset.seq && document.body.dataset.mcComputed === document.body.dataset.seq, undefined, { timeout: 20000 });
+  assert.ok(Number(await page.getAttribute('#status', 'data-progress')) > 0, 'Monte Carlo progress shown');
   const shown = await cardValues(page);
   assertCardsEqual(shown, changed, 'dashboard scenario vs CLI');
+  // Net direct jobs as the CLI gives them with the same displacement rate (exact value in the net table).
+  const netDirect = Number(await page.getAttribute('#table-net tr[data-fig="net.jobs.direct"] td:nth-child(3)', 'data-v'));
+  assert.ok(Math.abs(netDirect - changed.figures['net.jobs.direct'].value) <= 1e-9 * changed.figures['net.jobs.direct'].value, `net.jobs.direct ${netDirect} vs CLI ${changed.figures['net.jobs.direct'].value}`);
+  assert.notEqual(shown['net.jobs.direct'], displayValue(base.figures['net.jobs.direct'], 'zh').text, 'net direct jobs changed');
+  // The Monte Carlo rerun in the browser gives the CLI's intervals, tornado and net table.
+  await assertUncertaintyEqual(page, changed, 'dashboard scenario vs CLI');
+  await page.locator('#uncertainty').screenshot({ path: join(artifacts, 'dashboard-uncertainty.png') });
   assert.notEqual(shown['jobs.total'], displayValue(base.figures['jobs.total'], 'zh').text, 'total changed');
   assert.equal(shown['jobs.operators'], displayValue(base.figures['jobs.operators'], 'zh').text, 'operators unchanged');
-  assert.ok(await page.locator('.card.changed[data-fig="jobs.indirect"]').count());
+  assert.ok(await page.locator('#headline .card.changed[data-fig="jobs.indirect"]').count());
   await page.screenshot({ path: join(artifacts, 'dashboard-scenario.png'), fullPage: true });
 
   // The IO method: the domestic Type I model, compared with the engine run on the changed study.
@@ -136,7 +175,7 @@ test('dashboard: loads, equals results.json, a scenario change matches a CLI run
   assertCardsEqual(await cardValues(page), changed, 'dashboard back to the seed method');
 
   // Explain drawer: formula and inputs of the clicked figure.
-  await page.click('.card[data-fig="jobs.indirect"]');
+  await page.click('#headline .card[data-fig="jobs.indirect"]');
   await page.waitForSelector('#drawer:not([hidden])');
   assert.equal(await page.locator('#drawer [data-drawer-value]').innerText(), displayValue(changed.figures['jobs.indirect'], 'zh').text);
   assert.match(await page.locator('#drawer').innerText(), /induced output × jobs per yuan of output/);
@@ -145,7 +184,7 @@ test('dashboard: loads, equals results.json, a scenario change matches a CLI run
 
   // zh/en toggle re-labels cards and redraws charts.
   await page.click('[data-set-lang=en]');
-  assert.equal(await page.locator('.card[data-fig="jobs.total"] .label .en').innerText(), changed.figures['jobs.total'].label.en);
+  assert.equal(await page.locator('#headline .card[data-fig="jobs.total"] .label .en').innerText(), changed.figures['jobs.total'].label.en);
   assert.match((await page.locator('div.chart[data-chart=composition] svg').innerHTML()), /Full-time/);
   await page.screenshot({ path: join(artifacts, 'dashboard-en.png'), fullPage: true });
   assert.deepEqual(errors, []);

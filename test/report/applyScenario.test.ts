@@ -76,3 +76,29 @@ test('bad overrides are refused naming the override', async () => {
   assert.deepEqual(ioMethodOptions({ ...inputs, model: null }), [], 'coefficients given directly: no method to choose');
   assert.throws(() => applyScenario(config, inputs, { jobsPerOutput: NaN }), /jobsPerOutput/);
 });
+
+test('an additionality rate set in a scenario gives the net figures of the study file stating that rate', async () => {
+  const { prepared, results: base } = await exampleRun();
+  const { config } = prepared.study;
+  const id = 'additionality.components.default.displacement';
+  const s = applyScenario(config, prepared.inputs, { additionality: { [id]: 0.5 } });
+  assert.ok(config.additionality?.components.wecom.displacement.distribution?.dist === 'triangular', 'arguments not modified');
+  const viaScenario = computeStudy({ ...s.config, uncertainty: undefined }, s.inputs);
+  // Gross unchanged; net direct jobs scale by (1 − 0.5) / (1 − 0.4) (triangular(0.2, 0.4, 0.6) has mean 0.4).
+  assert.equal(viaScenario.figures['jobs.direct'].value, base.figures['jobs.direct'].value);
+  assert.ok(rel(viaScenario.figures['net.jobs.direct'].value, (base.figures['net.jobs.direct'].value * 0.5) / 0.6) < 1e-12);
+  const dir = mkdtempSync(join(tmpdir(), 'spillover-rate-'));
+  try {
+    cpSync(dirname(DEFAULT_STUDY), dir, { recursive: true });
+    const yaml = readFileSync(join(dir, 'study.yaml'), 'utf8');
+    const changed = yaml.replace(/displacement: \{dist: triangular, min: 0\.2, mode: 0\.4, max: 0\.6\}/, 'displacement: 0.5');
+    assert.notEqual(changed, yaml);
+    writeFileSync(join(dir, 'study.yaml'), changed);
+    const { results } = await runStudy(join(dir, 'study.yaml'));
+    for (const id of ['net.jobs.direct', 'net.jobs.total', 'net.jobs.providers.wecom']) assert.ok(rel(viaScenario.figures[id].value, results.figures[id].value) < 1e-12, id);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.throws(() => applyScenario(config, prepared.inputs, { additionality: { 'additionality.components.nope.leakage': 0.1 } }), /additionality\.components\.nope\.leakage: no component or category uses/);
+  assert.throws(() => applyScenario(config, prepared.inputs, { additionality: { [id]: 1.5 } }), /expected a rate in \[0, 1\], got 1\.5/);
+});

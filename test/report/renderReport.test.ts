@@ -85,3 +85,62 @@ test('optional parts: indicators with intervals and published values render with
   const html = renderReport(r, 'en');
   assert.match(html, /Survey indicators/);
 });
+
+test('gross vs net: side-by-side cards and table with the values of results.json, never summed', async () => {
+  const { results } = await exampleRun();
+  const html = renderReport(results, 'en');
+  const net = html.slice(html.indexOf('<section id="net">'), html.indexOf('</section>', html.indexOf('<section id="net">')));
+  assert.ok(net.length > 100, 'net section present');
+  for (const id of ['jobs.total', 'jobs.direct', 'jobs.indirect']) {
+    for (const fid of [id, `net.${id}`]) {
+      const m = new RegExp(`class="card (?:gross|net)" data-fig="${fid.replace(/\./g, '\\.')}"[^>]*>.*?<span class="v">([^<]+)</span>`, 's').exec(net);
+      assert.ok(m, `card ${fid}`);
+      assert.equal(m[1], displayValue(results.figures[fid], 'zh').text, fid);
+    }
+    // The table row carries both exact values.
+    const row = new RegExp(`<tr data-fig="net\\.${id.replace(/\./g, '\\.')}">(.*?)</tr>`, 's').exec(net);
+    assert.ok(row, `row ${id}`);
+    const v = [...row[1].matchAll(/data-v="([^"]+)"/g)].map((x) => Number(x[1]));
+    assert.equal(v[0], results.figures[id].value);
+    assert.equal(v[1], results.figures[`net.${id}`].value);
+  }
+  assert.match(net, /Gross contribution: jobs supported/);
+  assert.match(net, /Net additional impact/);
+  assert.match(net, /illustrative assumptions/);
+  assert.match(net, /never added/);
+  // Rates table: the displacement of every component is the triangular mean 0.4, with its distribution.
+  assert.match(net, /triangular\(0\.2, 0\.4, 0\.6\)/);
+});
+
+test('uncertainty: Monte Carlo intervals beside the sampling CIs, draws and seed stated, tornado and switching value in words', async () => {
+  const { results } = await exampleRun();
+  const u = results.uncertainty;
+  assert.ok(u && u.tornado);
+  const html = renderReport(results, 'en');
+  const sec = html.slice(html.indexOf('<section id="uncertainty">'));
+  assert.match(sec, new RegExp(`${u.draws.toLocaleString('en-US')} draws, seed ${u.seed}`));
+  const row = /<tr data-fig="jobs\.total">(.*?)<\/tr>/s.exec(sec);
+  assert.ok(row);
+  const v = [...row[1].matchAll(/data-v="([^"]+)"/g)].map((x) => Number(x[1]));
+  const f = results.figures['jobs.total'], iv = u.intervals['jobs.total'];
+  assert.deepEqual(v.slice(0, 5), [iv.central, f.ci?.[0], f.ci?.[1], iv.lo, iv.hi]);
+  assert.match(sec, /data-chart="tornado"/);
+  assert.ok(chartSpecs(results).some((c) => c.id === 'tornado'));
+  const sw = u.switching[0];
+  assert.ok(sec.includes(`falls to ${displayValue(results.figures[sw.figure], 'en', sw.target).text} (10k persons) when the displacement rate (every direct-jobs component, moved together) is ${+sw.value.toPrecision(3)}`));
+  // zh sentence too
+  assert.ok(renderReport(results, 'zh').includes(`时，${results.figures[sw.figure].label.zh}降至 ${displayValue(results.figures[sw.figure], 'zh', sw.target).text} 万人`));
+});
+
+test('interval levels come from the results, not a fixed 95%', async () => {
+  const { results } = await exampleRun();
+  const r = structuredClone(results);
+  r.intervals = { ...r.intervals, level: 0.9 };
+  if (r.uncertainty) r.uncertainty.level = 0.8;
+  const html = renderReport(r, 'en');
+  // The engine's own assumption text (methodology) states the level the run used; the rest must follow the results.
+  const shown = html.replace(/<svg.*?<\/svg>/gs, '').replace(/<section id="methodology">.*?<\/section>/s, '');
+  assert.doesNotMatch(shown, /95%/);
+  assert.match(html, /90% CI/);
+  assert.match(html, /80% interval \(assumptions \+ sampling\)/);
+});
