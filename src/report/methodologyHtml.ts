@@ -4,6 +4,7 @@ import type { Figure, Label } from '../study/types.ts';
 import { bi, esc, T } from './i18n.ts';
 import { formatCell } from './format.ts';
 import type { ExtendedResults } from './optionalParts.ts';
+import { additionalitySource, netItems } from './netParts.ts';
 
 const L = (zh: string, en: string): Label => ({ zh, en });
 const n0 = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 0 });
@@ -76,6 +77,21 @@ export function methodologyHtml(r: ExtendedResults): string {
     out.push(`<p class="src">${bi(L('单位产出就业人数：', 'Jobs per output: '))}${esc(jpo.formula)}${jpo.notes ? ` — ${esc(jpo.notes)}` : ''}</p>`);
   }
   if (F['jobs.total']) out.push(eq(`<span class="zh">带动就业总量</span><span class="en">total jobs</span> = ${wan(F['jobs.direct']?.value ?? 0)} + ${wan(F['jobs.indirect']?.value ?? 0)} = ${wan(F['jobs.total'].value)}`));
+
+  const items = netItems(r);
+  if (items.length) {
+    const src = additionalitySource(r);
+    h3(L('6. 净新增影响（额外性）', '6. Net additional impact (additionality)'));
+    p(L('每个组成部分与消费类别：净额 = 毛额 × (1 − 漏出率) × (1 − 无谓效应) × (1 − 挤出率) × (1 − 替代率)（英国财政部《绿皮书》2022；HCA《额外性指南》2014）。净间接产出 = 净消费 × b_s，净间接就业 = 净间接产出 × 单位产出就业；不另设乘数。净额与毛额并列，不相加。', 'For each component and category: net = gross × (1 − leakage) × (1 − deadweight) × (1 − displacement) × (1 − substitution) (HM Treasury Green Book 2022; HCA Additionality Guide 2014). Net induced output = net consumption × b_s, net indirect jobs = net induced output × jobs per output; no separate multiplier. Net figures stand beside the gross ones and are never added to them.'));
+    for (const it of [items.find((x) => x.section === 'components'), items.find((x) => x.section === 'consumption')]) {
+      if (!it) continue;
+      const g = F[it.figure], n = F[`net.${it.figure}`];
+      const v = (x: number) => (g.unit === 'yuan' ? yi(x) : wan(x));
+      out.push(eq(`<b>${bi(it.label)}</b>: ${v(g.value)} × (1 − ${nd(it.rates.leakage, 3)}) × (1 − ${nd(it.rates.deadweight, 3)}) × (1 − ${nd(it.rates.displacement, 3)}) × (1 − ${nd(it.rates.substitution, 3)}) = ${v(g.value)} × ${nd(it.factor, 4)} = ${v(n.value)}`));
+    }
+    if (F['net.jobs.total']) out.push(eq(`<span class="zh">净新增带动就业</span><span class="en">net additional jobs</span> = ${wan(F['net.jobs.direct']?.value ?? 0)} + ${wan(F['net.jobs.indirect']?.value ?? 0)} = ${wan(F['net.jobs.total'].value)}`));
+    if (src) p(L(`比率来源：${src.source}${src.illustrative ? '（示意性假设，不是估计）' : ''}。全部比率见上文“所用的额外性比率”表。`, `Rates: ${src.source}${src.illustrative ? ' (illustrative assumptions, not estimates)' : ''}. Every rate is in the table "Additionality rates used" above.`));
+  }
 
   h3(T.sources);
   out.push('<ul>');

@@ -66,3 +66,27 @@ test('every table is a sheet with zh and en headers; numbers are numbers with fo
   const valueCell = total.getCell(3);
   assert.ok(Math.abs((valueCell.value as number) - r.figures['jobs.total'].value / 1e4) < 1e-9);
 });
+
+test('net vs gross, uncertainty and tornado sheets hold the numbers of results.json', async () => {
+  const r = await exampleWithSeries();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await tablesWorkbook(r)) as unknown as ArrayBuffer);
+  for (const name of ['net', 'additionality', 'uncertainty', 'uncertainty_all', 'tornado', 'switching']) assert.ok(wb.getWorksheet(name), `sheet ${name}`);
+  const col = (ws: ExcelJS.Worksheet, en: string) => (ws.getRow(2).values as unknown[]).indexOf(en);
+  const net = wb.getWorksheet('net') as ExcelJS.Worksheet;
+  const ids = (net.getColumn(col(net, 'id')).values as unknown[]).slice(3);
+  const k = ids.indexOf('jobs.direct');
+  assert.ok(k >= 0);
+  const row = net.getRow(3 + k);
+  assert.ok(Math.abs((row.getCell(col(net, 'Gross: jobs supported')).value as number) - r.figures['jobs.direct'].value / 1e4) < 1e-9);
+  assert.ok(Math.abs((row.getCell(col(net, 'Net additional (illustrative assumptions)')).value as number) - r.figures['net.jobs.direct'].value / 1e4) < 1e-9);
+  const u = r.uncertainty;
+  assert.ok(u?.tornado);
+  const unc = wb.getWorksheet('uncertainty') as ExcelJS.Worksheet;
+  const lo = unc.getRow(3).getCell(col(unc, '95% interval low (assumptions + sampling)'));
+  assert.ok(Math.abs((lo.value as number) - u.intervals['jobs.total'].lo / 1e4) < 1e-9);
+  assert.equal(lo.numFmt, '#,##0.0');
+  const torn = wb.getWorksheet('tornado') as ExcelJS.Worksheet;
+  assert.equal(torn.getRow(3).getCell(col(torn, 'id')).value, u.tornado.rows[0].parameter);
+  assert.ok(Math.abs((torn.getRow(3).getCell(col(torn, 'Swing (10k persons)')).value as number) - u.tornado.rows[0].swing / 1e4) < 1e-9);
+});
