@@ -30,7 +30,7 @@ export interface AsReplicateOptions {
  *   fpc is ignored, as R does for this type. Seeded; same seed ⇒ same weights.
  * Fails: JK1 on a stratified design, JKn/BRR/Fay without strata, BRR/Fay with ≠ 2 PSUs in a
  * stratum, bootstrap with a single-PSU stratum or without seed/replicates, Fay without ρ.
- * Example: asReplicateDesign(apiclus1, {type: 'JK1'}) gives 15 replicates; svytotal('enroll') se 495284.
+ * Example: asReplicateDesign(apiclus1, {type: 'JK1'}) gives 15 replicates; svytotal('enroll') se 932235.
  */
 export function asReplicateDesign(design: SurveyDesign, options: AsReplicateOptions): ReplicateDesign {
   const stage = design.stages[0];

@@ -28,7 +28,7 @@ export interface CalibrateOptions {
  * (R: qr.resid with weights g√w); replicate designs calibrate every replicate.
  * Fails: unknown columns, missing values in model variables, population names that do not match
  * the model matrix, infinite bounds with logit, non-convergence (unless force).
- * Example (apiclus1, ~stype + api99): svymean('api00') → 642.21 (se 3.81).
+ * Example (apiclus1, ~stype + api99, linear): svymean('api00') → 665.31 (se 3.442).
  */
 export function calibrate<D extends Design>(design: D, options: CalibrateOptions): D {
   const calfun = options.calfun ?? 'linear';

@@ -19,7 +19,7 @@ export interface NonresponseOptions {
  * respondents: the adjustment factors are treated as fixed. Replicate designs adjust every
  * replicate with its own factors. Fails: missing or non-0/1 response values, a class without
  * respondents, designs already calibrated or subset (apply the adjustment first).
- * Example: apistrat, 3 of every 4 schools respond, classes stype → svymean('api00') 661.97.
+ * Example: apistrat, 3 of every 4 schools respond, classes stype → svymean('api00') 666.80 (se 10.96).
  */
 export function nonresponseAdjust<D extends Design>(design: D, options: NonresponseOptions): D {
   const r = numericColumn(design.data, options.respond, 'nonresponseAdjust respond');

@@ -16,7 +16,7 @@ export interface PostStratifyOptions {
  * designs post-stratify every replicate. Fails: missing post-stratum values, sample cells absent
  * from the population, population cells absent from the sample (unless partial), N_g ≤ 0 for a
  * sampled cell. Example (apiclus1, population E 4421, H 755, M 1018): svytotal('enroll') →
- * 3677863 (se 298453).
+ * 3680893 (se 406293).
  */
 export function postStratify<D extends Design>(design: D, strata: string | readonly string[], population: Readonly<Record<string, number>>, options?: PostStratifyOptions): D {
   const { index, labels } = cells(design, typeof strata === 'string' ? [strata] : strata, 'postStratify');

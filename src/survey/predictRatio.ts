@@ -5,7 +5,7 @@ import type { SvyStat } from './types.ts';
  * Ratio estimator of a total, Ŷ_R = R̂ · X, with se(Ŷ_R) = se(R̂) · X, as R's
  * `predict(svyratio(...), total = X)`. The auxiliary total X is treated as known without error.
  * Fails when the input is not a single ratio or X is not finite.
- * Example (apiclus1): ratio 0.8497 (se 0.008246) with X = 3811472 gives 3238685 (se 31428.7).
+ * Example (apiclus1): ratio 0.8497 (se 0.008386) with X = 3811472 gives 3238641 (se 31964.1).
  */
 export function predictRatio(ratio: SvyStat, total: number): SvyStat {
   if (ratio.statistic !== 'ratio' || ratio.estimate.length !== 1) throw new Error('predictRatio: expects the result of svyratio');

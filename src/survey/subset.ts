@@ -7,7 +7,7 @@ import { withWeightsMasked } from './core.ts';
  * get weight 0 but stay in the design, so PSUs and strata keep their sample counts and domain
  * variances are the correct domain variances (not those of a fixed-size sample). null/NaN in
  * `keep` count as false, as R's `r & !is.na(r)`. Fails when the length differs from the data.
- * Example: subset(apistrat, stype == 'E') then svymean('api00') → 674.43, se 12.49.
+ * Example: subset(apistrat, stype == 'E') then svymean('api00') → 674.43, se 12.38.
  */
 export function subset<D extends Design>(design: D, keep: ArrayLike<boolean | number | null | undefined>): D {
   if (keep.length !== design.n) throw new Error(`subset: keep has ${keep.length} entries, design has ${design.n} rows`);

@@ -27,7 +27,7 @@ export interface SvrepdesignOptions {
  * JKn rscales) spillover requires them. df = rank of the replicate weights − 1 (R: degf).
  * Fails: missing or non-positive weights, missing replicate weights, unknown columns, Fay without
  * ρ, JK1 without scale, JKn/other without rscales, rscales of the wrong length.
- * Example: scd with 4 BRR replicates, svyratio('alive', 'arrests') → 0.1535, se 0.00618 (R's ?svrepdesign).
+ * Example: scd with 4 BRR replicates, svyratio('alive', 'arrests') → 0.1535, se 0.00942 (R's ?svrepdesign).
  */
 export function svrepdesign(options: SvrepdesignOptions): ReplicateDesign {
   const { data, type } = options;

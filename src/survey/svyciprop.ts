@@ -24,7 +24,7 @@ const expit = (u: number): number => 1 / (1 + Math.exp(-u));
  *   mean:           p̂ ± q·se
  * The result carries the interval (confint returns it). p̂ = 0 or 1 gives a NaN interval for the
  * transformed methods. Fails on a non-numeric column and values outside [0, 1].
- * Example (apistrat, share of schools meeting the school-wide target): 0.8161, logit 95% [0.7484, 0.8690].
+ * Example (apistrat, share of schools meeting the school-wide target): 0.8279, logit 95% [0.7745, 0.8708].
  */
 export function svyciprop(x: string, design: Design, options?: SvycipropOptions): SvyStat {
   const method = options?.method ?? 'logit';

@@ -38,7 +38,7 @@ const LONELY: readonly LonelyPsu[] = ['fail', 'adjust', 'average', 'certainty', 
  * a design with a single PSU.
  *
  * Reference: Lumley T (2004) Analysis of complex survey samples, J Stat Softw 9(8); R survey 4.1.
- * Example: apisrs (n = 200, fpc = 6194): svytotal('enroll') gives 3621074 with se 169362.0.
+ * Example: apisrs (n = 200, fpc = 6194): svytotal('enroll') gives 3621074 with se 169519.7.
  */
 export function svydesign(options: SvydesignOptions): SurveyDesign {
   const { data } = options;

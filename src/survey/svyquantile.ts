@@ -20,7 +20,7 @@ export interface SvyquantileOptions extends EstimatorOptions {
  * se = (upper − lower)/(2 t_df), as R reports it. Works for linearization and replicate designs.
  * Variance matrix is diagonal (se²); covariances between quantiles are not estimated.
  * Fails on p outside [0, 1], on missing values without naRm. Example (apistrat):
- * svyquantile('api00', d, [0.5]) → 668, interval [647, 688] (R survey 4.1).
+ * svyquantile('api00', d, [0.5]) → 668, interval [642, 694] (R survey 4.1).
  */
 export function svyquantile(x: string | readonly string[], design: Design, quantiles: readonly number[], options?: SvyquantileOptions): SvyStat {
   const vars = typeof x === 'string' ? [x] : x;

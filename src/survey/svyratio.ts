@@ -10,7 +10,7 @@ import { clusterTotals, svyrecvar, svyrecvarTotals, usesClusterTotals } from './
  * Use predictRatio for the ratio-estimated total R̂·X given a known auxiliary total X.
  *
  * Fails on unknown or non-numeric columns and on missing values unless naRm.
- * Example (apiclus1, fpc): svyratio('api.stu', 'enroll', d) → 0.8497, se 0.008246 (R survey 4.1).
+ * Example (apiclus1, fpc): svyratio('api.stu', 'enroll', d) → 0.8497, se 0.008386 (R survey 4.1).
  */
 export function svyratio(numerator: string, denominator: string, design: Design, options?: EstimatorOptions): SvyStat {
   // Rows missing either variable drop out of both (R: complete.cases(cbind(num, den))).

@@ -15,7 +15,7 @@ import { qrResiduals } from './linalg.ts';
  *
  * Lonely PSUs (n_h = 1): 'fail' throws; 'certainty' and 'remove' contribute 0; 'adjust' uses the
  * PSU total uncentred; 'average' drops the stratum and scales by #strata/#strata with ≥ 2 PSUs.
- * Returns the p×p matrix row-major. Example: apisrs with fpc, X = w·enroll → se 169362.0.
+ * Returns the p×p matrix row-major. Example: apisrs with fpc, X = w·enroll → se 169519.7.
  */
 export function svyrecvar(design: SurveyDesign, X: readonly Float64Array[]): Float64Array {
   const p = X.length;
