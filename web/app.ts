@@ -32,7 +32,7 @@ let worker: Worker | undefined;
 let mcWorker: Worker | undefined;
 /** The latest Monte Carlo result, and the recompute it belongs to. */
 let mc: { id: number; uncertainty: StudyResults['uncertainty'] } = { id: 0, uncertainty: undefined };
-let charts: { spec: ChartSpec; chart: echarts.ECharts }[] = [];
+let charts: { spec: ChartSpec; chart: echarts.ECharts; key: string; el: HTMLElement }[] = [];
 let seq = 0;
 let computeCount = 0;
 let drawerId: string | null = null;
@@ -46,18 +46,35 @@ function setStatus(state: 'loading' | 'ready' | 'computing' | 'error', text: str
 
 // ---- Rendering -------------------------------------------------------------------------------
 
-/** Draw every chart placeholder (or only those of `only`, e.g. 'tornado') with client-side ECharts. */
+/** A chart's identity for reuse: language, size and option (data included; formatters derive from the same data). */
+const chartKey = (spec: ChartSpec) => `${lang()}|${spec.height}|${JSON.stringify(spec.option(lang()))}`;
+
+/**
+ * Draw every chart placeholder (or only those of `only`, e.g. 'tornado') with client-side ECharts.
+ * A chart whose option did not change keeps its drawn element (moved into the new placeholder), so a
+ * scenario edit redraws only the charts it moves.
+ */
 function drawCharts(only?: string) {
-  for (const c of charts) if (!only || c.spec.id === only) c.chart.dispose();
-  charts = only ? charts.filter((c) => c.spec.id !== only) : [];
   const specs = new Map(chartSpecs(results).map((s) => [s.id, s]));
+  const old = new Map(charts.filter((c) => !only || c.spec.id === only).map((c) => [c.spec.id, c]));
+  const drawn: typeof charts = [];
   document.querySelectorAll<HTMLElement>(only ? `div.chart[data-chart="${only}"]` : 'div.chart[data-chart]').forEach((el) => {
     const spec = specs.get(el.dataset.chart as string);
     if (!spec) return;
+    const key = chartKey(spec);
+    const prev = old.get(spec.id);
+    if (prev && prev.key === key && prev.el !== el) {
+      el.replaceWith(prev.el);
+      old.delete(spec.id);
+      drawn.push({ ...prev, spec });
+      return;
+    }
     const chart = echarts.init(el, null, { renderer: 'svg', height: spec.height });
     chart.setOption(spec.option(lang()));
-    charts.push({ spec, chart });
+    drawn.push({ spec, chart, key, el });
   });
+  for (const c of old.values()) c.chart.dispose();
+  charts = only ? [...charts.filter((c) => c.spec.id !== only), ...drawn] : drawn;
 }
 
 function markChanges() {
@@ -359,7 +376,10 @@ async function main() {
       html.setAttribute('lang', l === 'zh' ? 'zh-CN' : 'en');
       if (baseline) document.title = `${baseline.study.name[l]} – spillover`;
       history.replaceState(null, '', `${location.search}#${l}`);
-      for (const c of charts) c.chart.setOption(c.spec.option(l), true);
+      for (const c of charts) {
+        c.chart.setOption(c.spec.option(l), true);
+        c.key = chartKey(c.spec);
+      }
       document.querySelectorAll<HTMLOptionElement>('select[data-scn=ioMethod] option').forEach((o) => {
         const opt = ioOptions.find((x) => x.key === o.value);
         if (opt) o.textContent = opt.label[l];
