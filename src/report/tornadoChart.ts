@@ -47,8 +47,11 @@ export function tornadoChart(r: ExtendedResults): ChartSpec | null {
       });
       const low = series('figureAtLow', lang === 'zh' ? `参数取第 ${p} 百分位` : `parameter at its ${p}th percentile`, PALETTE[0]);
       const high = series('figureAtHigh', lang === 'zh' ? `参数取第 ${q} 百分位` : `parameter at its ${q}th percentile`, PALETTE[2]);
+      const b = base(lang, true);
       return {
-        ...base(lang, true),
+        ...b,
+        // Server-side text widths are estimates: a wider gap keeps the two long legend entries apart.
+        legend: { ...(b.legend as object), itemGap: 28 },
         title: { text: lang === 'zh' ? `与中心值 ${fmt1(round(t.base))} ${unit(lang)} 之差（${unit(lang)}）` : `Change from the central value ${fmt1(round(t.base))} (${unit(lang)})`, left: 0, top: 24, textStyle: { fontSize: 12, fontWeight: 'normal' as const, color: '#555' } },
         grid: { left: 20, right: 64, top: 58, bottom: 8, containLabel: true },
         // Room past each bar end for its value label.
