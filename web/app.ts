@@ -202,7 +202,8 @@ function ratesPanel(): string {
     const key = `rate.${rp.parameter}`;
     const v = round6(base.get(rp.parameter) ?? NaN);
     const l = capitalize(parameterLabel(baseline, rp.parameter));
-    const hint = rp.survey ? bi({ zh: '问卷估计', en: 'survey estimate' }) : '';
+    const n = rp.items.length;
+    const hint = [rp.survey ? bi({ zh: '问卷估计', en: 'survey estimate' }) : '', rp.parameter.includes('.default.') ? bi({ zh: `用于 ${n} 项`, en: `used by ${n}` }) : ''].filter(Boolean).join(' · ');
     return `<label data-key="${esc(key)}" class="rate"><span>${bi(l)}${hint ? ` <span class="hint">${hint}</span>` : ''}</span><input type="number" min="0" max="1" step="0.01" data-scn="${esc(key)}" value="${v}" data-base="${v}"><input type="range" min="0" max="1" step="0.01" value="${v}" data-slide="${esc(key)}" aria-label="${esc(l.en)}"></label>`;
   });
   const src = additionalitySource(baseline);

@@ -104,7 +104,8 @@ const componentLabel = (r: ExtendedResults, id: string): Label => r.components.f
 
 /**
  * A model parameter in words: parameterLabel(r, 'additionality.components.default.displacement') →
- * {zh: '挤出率（全部直接就业组成部分）', en: 'displacement rate (all direct-jobs components)'};
+ * {zh: '挤出率（直接就业组成部分的默认值）', en: 'displacement rate (default for direct-jobs components)'} (the
+ * default applies to every item that does not set its own);
  * 'sampling.jobs.providers.pay' → 'Sampling error: <label>'; 'population.pay' → 'Population count: <label>'.
  * A `*` segment (switching values) reads "every …, moved together". Unknown ids come back as they are.
  */
@@ -116,7 +117,7 @@ export function parameterLabel(r: ExtendedResults, id: string): Label {
     const comp = section === 'components';
     const whose: Label =
       owner === 'default'
-        ? comp ? { zh: '全部直接就业组成部分', en: 'all direct-jobs components' } : { zh: '全部消费类别', en: 'all consumption categories' }
+        ? comp ? { zh: '直接就业组成部分的默认值', en: 'default for direct-jobs components' } : { zh: '消费类别的默认值', en: 'default for consumption categories' }
         : owner === '*'
           ? comp ? { zh: '每个直接就业组成部分，同时变动', en: 'every direct-jobs component, moved together' } : { zh: '每个消费类别，同时变动', en: 'every consumption category, moved together' }
           : componentLabel(r, owner);
