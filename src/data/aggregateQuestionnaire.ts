@@ -10,7 +10,7 @@ import type { AggregatedQuestionnaire, AggregateOptions, FieldSpec, Questionnair
  * aggregateQuestionnaire — screen a (possibly huge) questionnaire exactly as loadQuestionnaire does, but
  * return per-group sufficient statistics instead of rows: for each group g of `groupBy` (valid rows only)
  *   n_g = #rows,  count_g[x] = #non-missing x,  sum_g[x] = Σ x,  sumSq_g[x] = Σ x²     for x in `sums`.
- * Sums are exact DECIMAL sums of terms rounded to 8 (Σx) or 6 (products) decimals, hence deterministic;
+ * Sums are exact DECIMAL sums of terms rounded to 8 (Σx) or 6 (products) decimals (ties to even), hence deterministic;
  * with `crossProducts`, also cross[`a*b`] = Σ a·b for every pair of `sums` fields (a before b) —
  * with sumSq the sufficient statistics of a covariance matrix.
  * All rejections are streamed, in row order, to options.onRejections; at most maxRejections (default 1000)
@@ -39,28 +39,36 @@ export async function aggregateQuestionnaire(
   const staged = await stage(db, spec);
   try {
     const match = matchColumns(staged.header, spec, fields);
-    const s = await screen(db, staged, match, spec, fields, 'rejected');
+    const s = await screen(db, staged, match, spec, fields);
     try {
       const keys = g.map((i) => `__x${i}`);
-      // Exact sums: each term is rounded once to a fixed decimal scale, then added in 128-bit integer
-      // arithmetic, so the result does not depend on DuckDB's parallel order of addition (runs are
-      // byte-identical). A sum too large for DECIMAL(38, s) falls back to DOUBLE, with a note.
-      const exact = (e: string, scale: number) => `CAST(sum(CAST(${e} AS DECIMAL(38, ${scale}))) AS DOUBLE)`;
+      // Exact sums: each term is rounded once to a fixed decimal scale s (the integer nearest to e·10^s, ties to
+      // even), then added in 128-bit integer arithmetic, so the result does not depend on DuckDB's parallel order
+      // of addition (runs are byte-identical), and read back as DECIMAL(38, s). Fast form: BIGINT terms; a term
+      // beyond ±9.2e18 units fails that cast, and the query runs again with HUGEINT terms (the same result). A sum
+      // beyond DECIMAL(38, s) falls back to DOUBLE, with a note.
+      const scaled = (int: 'BIGINT' | 'HUGEINT') => (e: string, scale: number) =>
+        `CAST(CAST(sum(CAST((${e}) * 1e${scale} AS ${int})) AS DECIMAL(38, 0)) * CAST(1e-${scale} AS DECIMAL(38, ${scale})) AS DOUBLE)`;
       const stats = (sum: (e: string, scale: number) => string) => [
         ...x.flatMap((i) => [`CAST(count(__x${i}) AS DOUBLE)`, sum(`__x${i}`, 8), sum(`__x${i} * __x${i}`, 6)]),
         ...(options.crossProducts ? x.flatMap((i, a) => x.slice(a + 1).map((j) => sum(`__x${i} * __x${j}`, 6))) : []),
       ];
       const query = (sum: (e: string, scale: number) => string) =>
-        `SELECT ${[...keys.map((k) => `CAST(${k} AS VARCHAR)`), 'CAST(count(*) AS DOUBLE)', ...stats(sum)].join(', ')} FROM ${s.table} ` +
-        `WHERE NOT __blank AND __faults IS NULL${keys.length ? ` GROUP BY ${keys.join(', ')} ORDER BY ${keys.map((k) => `${k} NULLS LAST`).join(', ')}` : ''}`;
+        `SELECT ${[...keys.map((k) => `CAST(${k} AS VARCHAR)`), 'CAST(count(*) AS DOUBLE)', ...stats(sum)].join(', ')} FROM ${s.validRelation}${keys.length ? ` GROUP BY ${keys.join(', ')} ORDER BY ${keys.map((k) => `${k} NULLS LAST`).join(', ')}` : ''}`;
+      const outOfRange = (e: unknown) => /overflow|out of range|could not cast value/i.test(String(e));
       let res;
       const notes: string[] = [];
       try {
-        res = await db.connection.runAndReadAll(query(exact));
+        res = await db.connection.runAndReadAll(query(scaled('BIGINT')));
       } catch (e) {
-        if (!/overflow|out of range/i.test(String(e))) throw e;
-        notes.push('sums exceeded DECIMAL(38) range; computed in floating point (the last digits may vary between runs)');
-        res = await db.connection.runAndReadAll(query((e2) => `sum(${e2})`));
+        if (!outOfRange(e)) throw e;
+        try {
+          res = await db.connection.runAndReadAll(query(scaled('HUGEINT')));
+        } catch (e2) {
+          if (!outOfRange(e2)) throw e2;
+          notes.push('sums exceeded DECIMAL(38) range; computed in floating point (the last digits may vary between runs)');
+          res = await db.connection.runAndReadAll(query((e3) => `sum(${e3})`));
+        }
       }
       const cols = columnsOf(res);
       const num = (c: unknown[]) => Float64Array.from(c, (v) => (v === null ? 0 : (v as number)));
@@ -79,7 +87,7 @@ export async function aggregateQuestionnaire(
       }
 
       const rejections: Rejection[] = [];
-      const stream = await db.connection.stream(`SELECT __row, __id, __faults, __raw FROM ${s.table} WHERE __faults IS NOT NULL ORDER BY __row`);
+      const stream = await db.connection.stream(`SELECT __row, __id, __faults, __raw FROM ${s.table} ORDER BY __row`);
       for await (const rows of stream.yieldRowsJs()) {
         const batch = (rows as [number, string | null, string, (string | null)[]][]).map(([row, id, faults, raw]) => s.rejection(row, id, faults, raw));
         for (const r of batch) if (rejections.length < cap) rejections.push(r);
@@ -98,7 +106,7 @@ export async function aggregateQuestionnaire(
         source: { ...staged.info, headers: headersUsed(staged.header, match, fields), blankRows: s.blankRows, notes: [...staged.info.notes, ...notes] },
       };
     } finally {
-      await db.connection.run(`DROP TABLE IF EXISTS ${s.table}`);
+      await s.drop();
     }
   } finally {
     await staged.cleanup();

@@ -26,7 +26,7 @@ export async function loadQuestionnaire(db: Db, spec: QuestionnaireSpec, fields:
     try {
       const xs = fields.map((_, i) => `__x${i}`);
       const validRes = await db.connection.runAndReadAll(
-        `SELECT __row, __id${xs.map((x) => `, ${x}`).join('')} FROM ${s.table} WHERE NOT __blank AND __faults IS NULL ORDER BY __row`,
+        `SELECT __row, __id${xs.map((x) => `, ${x}`).join('')} FROM ${s.validRelation} ORDER BY __row`,
       );
       const cols = columnsOf(validRes);
       const numbers: Record<string, Float64Array> = {};
@@ -36,7 +36,7 @@ export async function loadQuestionnaire(db: Db, spec: QuestionnaireSpec, fields:
         if (isNumeric(f)) numbers[f.name] = Float64Array.from(c, (v) => (v === null ? NaN : (v as number)));
         else categories[f.name] = c as (string | null)[];
       });
-      const rejRes = await db.connection.runAndReadAll(`SELECT __row, __id, __faults, __raw FROM ${s.table} WHERE __faults IS NOT NULL ORDER BY __row`);
+      const rejRes = await db.connection.runAndReadAll(`SELECT __row, __id, __faults, __raw FROM ${s.table} ORDER BY __row`);
       const rejections: Rejection[] = (rejRes.getRowsJS() as [number, string | null, string, (string | null)[]][]).map(([row, id, faults, raw]) =>
         s.rejection(row, id, faults, raw),
       );
@@ -57,7 +57,7 @@ export async function loadQuestionnaire(db: Db, spec: QuestionnaireSpec, fields:
         },
       };
     } finally {
-      await db.connection.run(`DROP TABLE IF EXISTS ${s.table}`);
+      await s.drop();
     }
   } finally {
     await staged.cleanup();

@@ -1,7 +1,10 @@
 // Internal: the screening step shared by loadQuestionnaire and aggregateQuestionnaire. Every cell arrives as
-// text; conversion and every row-level check happen in DuckDB SQL (three statements) that materialize a temp table
-//   __row, __id, __blank, __x0…__x{k-1} (converted field values), __faults ('code|arg;…' or NULL),
-//   __raw (rejected rows only: id, surplus cell, then each field's trimmed cell text)
+// text; conversion and every row-level check happen in DuckDB SQL. Temp tables (dropped by Screened.drop):
+//   raw:      every row in file order: __row (or rowid), __id, __blank, __x0…__x{k-1} (converted field values),
+//             __pre / __post (row-local faults before / after duplicate-id, 'code|arg;…' or NULL),
+//             __raw (rows with a fault only: id, surplus cell, then each field's trimmed cell text)
+//   dup:      the first row of every id seen more than once
+//   rejected: the rejected rows in row order: __row, __id, __faults, __raw
 import type { Db } from './openDatabase.ts';
 import { DataError } from './DataError.ts';
 import { compileRule } from './compileRule.ts';
@@ -19,10 +22,11 @@ const sqlList = (xs: string[]) => `[${xs.map(sqlString).join(', ')}]`;
 
 export const isNumeric = (f: FieldSpec) => f.type === 'number' || f.type === 'share' || f.type === 'count' || f.type === 'boolean';
 
-function valueSql(f: FieldSpec, v: string, percent: boolean): string {
+/** `d`: TRY_CAST(v AS DOUBLE), computed once in an inner projection (number, share, count). */
+function valueSql(f: FieldSpec, v: string, d: string, percent: boolean): string {
   const num =
     `CASE WHEN ${v} IS NULL THEN NULL ` +
-    `WHEN NOT contains(${v}, '_') AND isfinite(TRY_CAST(${v} AS DOUBLE)) THEN TRY_CAST(${v} AS DOUBLE) ` +
+    `WHEN isfinite(${d}) AND NOT contains(${v}, '_') THEN ${d} ` +
     `WHEN regexp_full_match(${v}, '[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?') THEN CAST(replace(${v}, ',', '') AS DOUBLE) ` +
     (f.type === 'share' && percent ? `WHEN regexp_full_match(${v}, '[+-]?(\\d+(\\.\\d*)?|\\.\\d+) *%') THEN CAST(rtrim(rtrim(${v}, '%'), ' ') AS DOUBLE) / 100 ` : '') +
     `END`;
@@ -45,20 +49,37 @@ function valueSql(f: FieldSpec, v: string, percent: boolean): string {
   }
 }
 
+/** The checks of a non-empty cell, in reporting order: [condition, code]. */
+function checksOf(f: FieldSpec, x: string): [string, string][] {
+  const parts: [string, string][] = [];
+  if (f.type === 'boolean') parts.push([`${x} IS NULL`, 'not-boolean']);
+  else if (f.type === 'category') parts.push([`${x} IS NULL`, 'unknown-level']);
+  else if (isNumeric(f)) parts.push([`${x} IS NULL`, 'non-numeric']);
+  if (f.type === 'share') parts.push([`${x} < 0 OR ${x} > 1`, 'share-out-of-range']);
+  if (f.type === 'count') parts.push([`${x} < 0`, 'negative'], [`${x} <> floor(${x})`, 'not-integer']);
+  if (isNumeric(f) && f.min !== undefined) parts.push([`${x} < ${f.min}`, f.min === 0 ? 'negative' : 'below-min']);
+  if (isNumeric(f) && f.max !== undefined) parts.push([`${x} > ${f.max}`, 'above-max']);
+  return parts;
+}
+
+/** The first fault of a cell ('code' or NULL). */
 function faultSql(f: FieldSpec, v: string, x: string): string {
-  const parts = [`WHEN ${v} IS NULL THEN ${f.required ? `'missing-required'` : 'NULL'}`];
-  if (f.type === 'boolean') parts.push(`WHEN ${x} IS NULL THEN 'not-boolean'`);
-  else if (f.type === 'category') parts.push(`WHEN ${x} IS NULL THEN 'unknown-level'`);
-  else if (isNumeric(f)) parts.push(`WHEN ${x} IS NULL THEN 'non-numeric'`);
-  if (f.type === 'share') parts.push(`WHEN ${x} < 0 OR ${x} > 1 THEN 'share-out-of-range'`);
-  if (f.type === 'count') parts.push(`WHEN ${x} < 0 THEN 'negative'`, `WHEN ${x} <> floor(${x}) THEN 'not-integer'`);
-  if (isNumeric(f) && f.min !== undefined) parts.push(`WHEN ${x} < ${f.min} THEN '${f.min === 0 ? 'negative' : 'below-min'}'`);
-  if (isNumeric(f) && f.max !== undefined) parts.push(`WHEN ${x} > ${f.max} THEN 'above-max'`);
+  const parts = [`WHEN ${v} IS NULL THEN ${f.required ? `'missing-required'` : 'NULL'}`, ...checksOf(f, x).map(([c, code]) => `WHEN ${c} THEN '${code}'`)];
   return `CASE ${parts.join(' ')} END`;
 }
 
+/** true when the cell has no fault: the cheap test of the common case (faultSql IS NULL, without strings). */
+function okSql(f: FieldSpec, v: string, x: string): string {
+  const checks = checksOf(f, x).map(([c]) => `(${c})`);
+  const good = checks.length > 0 ? `NOT (${checks.join(' OR ')})` : 'true';
+  return f.required ? `(${v} IS NOT NULL AND ${good})` : `(${v} IS NULL OR ${good})`;
+}
+
 export interface Screened {
+  /** the rejected rows, one per row: __row, __id, __faults ('code|arg;…'), __raw (id, surplus cell, each field's trimmed cell) */
   table: string;
+  /** a FROM-clause item with the valid rows: __row, __id, __x0…__x{k-1} (converted field values), in no particular order */
+  validRelation: string;
   rowsRead: number;
   valid: number;
   rejected: number;
@@ -66,6 +87,8 @@ export interface Screened {
   reasons: Record<string, number>;
   /** decode one rejected row (__row, __id, __faults, __raw) into a Rejection */
   rejection(row: number, id: string | null, faults: string, raw: (string | null)[]): Rejection;
+  /** drop the temp tables */
+  drop(): Promise<void>;
 }
 
 /** Checks field specs that the SQL relies on. */
@@ -82,18 +105,15 @@ function checkFields(fields: FieldSpec[], file: string): void {
 }
 
 /**
- * screen — create the screened temp table (see file comment) and count it. The caller drops `table`.
+ * screen — convert and check every row, find duplicate ids, and count (see file comment). Three statements:
+ * (1) one streaming pass over the staged relation materializes, in file order, the converted values and every
+ * row-local fault (all but duplicate-id), keeping cell texts only for rows with a fault; (2) a GROUP BY on the id
+ * finds the first row of every id seen more than once; (3) the rejected rows (few) are collected in row order.
+ * The valid rows are then a plain scan of (1) — joined with (2) only when some id repeats.
  * Checks rowsRead = valid + rejected and, when the stager knows it, that DuckDB read every staged record.
+ * The caller calls drop().
  */
-export async function screen(
-  db: Db,
-  staged: Staged,
-  match: ColumnMatch,
-  spec: QuestionnaireSpec,
-  fields: FieldSpec[],
-  /** 'all': keep __row and __id of every row (loadQuestionnaire); 'rejected': only of rejected rows (aggregates) */
-  keep: 'all' | 'rejected' = 'all',
-): Promise<Screened> {
+export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: QuestionnaireSpec, fields: FieldSpec[]): Promise<Screened> {
   const file = spec.displayPath;
   const base = spec.yamlPath ?? `questionnaires.${spec.key}`;
   checkFields(fields, file);
@@ -102,8 +122,6 @@ export async function screen(
   const rawOf = (f: FieldSpec) => (match.fields[f.name] >= 0 ? col(match.fields[f.name]) : 'CAST(NULL AS VARCHAR)');
   const allCols = [...staged.header.map((_, i) => col(i)), '__extra'];
 
-  // file order: either an explicit __row, or the insertion order of the raw table (rowid) plus a base
-  const rowOf = (t: string) => (staged.rowidBase === undefined ? '__row' : `CAST(${t}.rowid + ${staged.rowidBase} AS INTEGER)`);
   const a = [
     ...(staged.rowidBase === undefined ? ['__row'] : []),
     `${trimmed(col(match.id))} AS __id`,
@@ -114,8 +132,9 @@ export async function screen(
       f.type === 'text' ? `${trimmed(`replace(${rawOf(f)}, chr(13) || chr(10), chr(10))`)} AS __v${i}` : `${trimmed(rawOf(f))} AS __v${i}`,
     ),
   ];
-  const b = fields.map((f, i) => `${valueSql(f, `__v${i}`, percent)} AS __x${i}`);
-  const c = fields.map((f, i) => `${faultSql(f, `__v${i}`, `__x${i}`)} AS __c${i}`);
+  const casts = fields.flatMap((f, i) => (isNumeric(f) && f.type !== 'boolean' ? [`TRY_CAST(__v${i} AS DOUBLE) AS __d${i}`] : []));
+  const b = fields.map((f, i) => `${valueSql(f, `__v${i}`, `__d${i}`, percent)} AS __x${i}`);
+  const c = fields.map((f, i) => faultSql(f, `__v${i}`, `__x${i}`));
   const names = Object.fromEntries(fields.map((f, i) => [f.name, `__x${i}`]));
   const rules = (spec.rules ?? []).map((r, k) => {
     const where = `${base}.rules[${k}].check`;
@@ -136,55 +155,72 @@ export async function screen(
     }
     if (type !== 'BOOLEAN') throw new DataError(`${file}: rule ${JSON.stringify(r.check)} (${r.where}) must be true/false, but gives ${type}`, { file, yamlPath: r.where });
   }
-  const noFieldFault = fields.length > 0 ? fields.map((_, i) => `__c${i} IS NULL`).join(' AND ') : 'true';
-  const faults = [
-    `CASE WHEN __id IS NULL THEN 'missing-required|-1' END`,
-    `CASE WHEN nullif(trim(__extra), '') IS NOT NULL THEN 'extra-fields|' END`,
-    `CASE WHEN __row > __first THEN 'duplicate-id|' || __first END`,
-    ...fields.map((_, i) => `__c${i} || '|${i}'`),
-    ...rules.map((r, k) => `CASE WHEN ${noFieldFault} AND NOT coalesce((${r.sql}), true) THEN 'rule|${k}' END`),
-  ];
-  const table = db.tempName('screened');
+  // The fault strings are built only for rows that fail the cheap boolean checks (the common row has none).
+  const noFieldFault = fields.length > 0 ? c.map((x) => `${x} IS NULL`).join(' AND ') : 'true';
+  const fieldsOk = fields.length > 0 ? fields.map((f, i) => okSql(f, `__v${i}`, `__x${i}`)).join(' AND ') : 'true';
+  const rulesOk = rules.map((r) => `coalesce((${r.sql}), true)`);
+  // faults in reporting order: id missing, extra cells, [duplicate id: added in step 3], fields, rules
+  const pre =
+    `CASE WHEN __blank OR (__id IS NOT NULL AND __extra IS NULL) THEN NULL ELSE nullif(concat_ws(';', ` +
+    `CASE WHEN __id IS NULL THEN 'missing-required|-1' END, CASE WHEN nullif(trim(__extra), '') IS NOT NULL THEN 'extra-fields|' END), '') END`;
+  const postParts = [...c.map((x, i) => `${x} || '|${i}'`), ...rules.map((r, k) => `CASE WHEN ${noFieldFault} AND NOT coalesce((${r.sql}), true) THEN 'rule|${k}' END`)];
+  const post =
+    postParts.length > 0
+      ? `CASE WHEN __blank OR (${[fieldsOk, ...rulesOk].join(' AND ')}) THEN NULL ELSE nullif(concat_ws(';', ${postParts.join(', ')}), '') END`
+      : 'CAST(NULL AS VARCHAR)';
   const raw = db.tempName('raw');
   const dup = db.tempName('dup');
-  // Three statements, each streaming over its input: (1) the needed cells as trimmed text, (2) the first row of
-  // every id seen more than once (GROUP BY; a window over all rows is much slower), (3) conversion and faults.
+  const table = db.tempName('rejected');
+  const xs = fields.map((_, i) => `__x${i}`);
+  // file order: either an explicit __row, or the insertion order of the raw table (rowid) plus a base
+  const rowOf = staged.rowidBase === undefined ? `${raw}.__row` : `CAST(${raw}.rowid + ${staged.rowidBase} AS INTEGER)`;
   const steps = [
-    `CREATE TEMP TABLE ${raw} AS SELECT ${a.join(', ')} FROM ${staged.relation}`,
-    `CREATE TEMP TABLE ${dup} AS SELECT __id AS __did, min(${rowOf(raw)}) AS __first FROM ${raw} WHERE __id IS NOT NULL GROUP BY __id HAVING count(*) > 1`,
-    `CREATE TEMP TABLE ${table} AS ` +
-      `SELECT ${keep === 'all' ? '__row, __id' : 'CASE WHEN __faults IS NOT NULL THEN __row END AS __row, CASE WHEN __faults IS NOT NULL THEN __id END AS __id'}, ` +
-      `__blank, ${fields.map((_, i) => `__x${i}, `).join('')}__faults, ` +
-      `CASE WHEN __faults IS NOT NULL THEN [__id, __extra${fields.map((_, i) => `, __v${i}`).join('')}] END AS __raw FROM (` +
-      `SELECT *, CASE WHEN __blank THEN NULL ELSE nullif(concat_ws(';', ${faults.join(', ')}), '') END AS __faults FROM (` +
-      `SELECT *${c.map((x) => `, ${x}`).join('')} FROM (` +
-      `SELECT *${staged.rowidBase === undefined ? '' : `, ${rowOf(raw)} AS __row`}${b.map((x) => `, ${x}`).join('')} FROM ${raw} LEFT JOIN ${dup} ON __id = __did)))`,
+    `CREATE TEMP TABLE ${raw} AS SELECT ${staged.rowidBase === undefined ? '__row, ' : ''}__id, __blank, ${xs.map((x) => `${x}, `).join('')}__pre, __post, ` +
+      `CASE WHEN __pre IS NOT NULL OR __post IS NOT NULL THEN [__id, __extra${fields.map((_, i) => `, __v${i}`).join('')}] END AS __raw FROM (` +
+      `SELECT *, ${pre} AS __pre, ${post} AS __post FROM (` +
+      `SELECT *${b.map((x) => `, ${x}`).join('')} FROM (` +
+      `SELECT *${casts.map((x) => `, ${x}`).join('')} FROM (SELECT ${a.join(', ')} FROM ${staged.relation}))))`,
+    `CREATE TEMP TABLE ${dup} AS SELECT __id AS __did, min(${rowOf}) AS __first FROM ${raw} WHERE __id IS NOT NULL GROUP BY __id HAVING count(*) > 1`,
+    `CREATE TEMP TABLE ${table} AS SELECT ${rowOf} AS __row, __id, ` +
+      `concat_ws(';', __pre, CASE WHEN ${rowOf} > __first THEN 'duplicate-id|' || __first END, __post) AS __faults, ` +
+      `coalesce(__raw, [__id]) AS __raw, __pre IS NULL AND __post IS NULL AS __dupOnly ` +
+      `FROM ${raw} LEFT JOIN ${dup} ON __id = __did WHERE __pre IS NOT NULL OR __post IS NOT NULL OR ${rowOf} > __first ORDER BY __row`,
   ];
+  const drop = () => db.connection.run(`DROP TABLE IF EXISTS ${table}; DROP TABLE IF EXISTS ${dup}; DROP TABLE IF EXISTS ${raw}`).then(() => undefined);
+  let duplicated: number;
   try {
-    for (const sql of steps) {
-      await db.connection.run(sql);
-    }
+    await db.connection.run(steps[0]);
+    await db.connection.run(steps[1]);
+    duplicated = Number((await db.connection.runAndReadAll(`SELECT count(*) FROM ${dup}`)).getRows()[0][0]);
+    // without repeated ids step 3 is a filter on the row-local faults alone (no join over all rows)
+    await db.connection.run(duplicated > 0 ? steps[2] : steps[2].replace(` LEFT JOIN ${dup} ON __id = __did`, `, (SELECT NULL::INTEGER AS __first)`));
   } catch (e) {
-    await db.connection.run(`DROP TABLE IF EXISTS ${table}`);
+    await drop();
     throw new DataError(`${file}: could not read the data: ${(e as Error).message.split('\n').slice(0, 2).join(' ')}`, { file });
-  } finally {
-    await db.connection.run(`DROP TABLE IF EXISTS ${raw}; DROP TABLE IF EXISTS ${dup}`);
   }
+  const fresh = `NOT __blank AND __pre IS NULL AND __post IS NULL`;
+  const validRelation =
+    `(SELECT ${rowOf} AS __row, __id${xs.map((x) => `, ${x}`).join('')} FROM ${raw}` +
+    (duplicated > 0 ? ` LEFT JOIN ${dup} ON __id = __did WHERE ${fresh} AND (__first IS NULL OR ${rowOf} <= __first))` : ` WHERE ${fresh})`);
 
-  const totals = (
-    await db.connection.runAndReadAll(
-      `SELECT CAST(count(*) AS DOUBLE), CAST(count(*) FILTER (WHERE __blank) AS DOUBLE), CAST(count(*) FILTER (WHERE NOT __blank AND __faults IS NULL) AS DOUBLE), ` +
-        `CAST(count(*) FILTER (WHERE __faults IS NOT NULL) AS DOUBLE) FROM ${table}`,
-    )
+  const [total, blank, unfaulted] = (
+    await db.connection.runAndReadAll(`SELECT CAST(count(*) AS DOUBLE), CAST(count(*) FILTER (WHERE __blank) AS DOUBLE), CAST(count(*) FILTER (WHERE ${fresh}) AS DOUBLE) FROM ${raw}`)
   ).getRows()[0] as number[];
-  const [total, blank, valid, rejected] = totals;
+  const [rejected, dupOnly] = (
+    await db.connection.runAndReadAll(`SELECT CAST(count(*) AS DOUBLE), CAST(count(*) FILTER (WHERE __dupOnly) AS DOUBLE) FROM ${table}`)
+  ).getRows()[0] as number[];
+  const valid = unfaulted - dupOnly;
   if (staged.records !== null && total !== staged.records) {
+    await drop();
     throw new Error(`internal: ${file}: staged ${staged.records} records but DuckDB read ${total}`);
   }
   const rowsRead = total - blank;
-  if (rowsRead !== valid + rejected) throw new Error(`internal: ${file}: rowsRead ${rowsRead} ≠ valid ${valid} + rejected ${rejected}`);
+  if (rowsRead !== valid + rejected) {
+    await drop();
+    throw new Error(`internal: ${file}: rowsRead ${rowsRead} ≠ valid ${valid} + rejected ${rejected}`);
+  }
   if (rowsRead === 0) {
-    await db.connection.run(`DROP TABLE ${table}`);
+    await drop();
     throw new DataError(`${file}: no data rows (only a header${blank + staged.blankRows > 0 ? ' and blank rows' : ''})`, { file, row: 2 });
   }
 
@@ -244,5 +280,5 @@ export async function screen(
       reason: also.length > 0 ? `${first.reason}; also ${also.join(', ')}` : first.reason,
     };
   };
-  return { table, rowsRead, valid, rejected, blankRows: blank + staged.blankRows, reasons, rejection };
+  return { table, validRelation, rowsRead, valid, rejected, blankRows: blank + staged.blankRows, reasons, rejection, drop };
 }

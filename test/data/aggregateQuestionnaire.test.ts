@@ -114,3 +114,30 @@ test('aggregate: hand-worked case and option checks', async () => {
     await assert.rejects(aggregateQuestionnaire(db, spec, fields, { groupBy: [], sums: ['region'] }), (e: unknown) => e instanceof DataError && /sums "region" is not a numeric field/.test(e.message));
   });
 });
+
+test('aggregate: exact sums of terms rounded to 8 (Σx) / 6 (Σxy) decimals, on the fast BIGINT route and the HUGEINT retry; DOUBLE beyond', async () => {
+  await withDbAndDir(async (db, dir) => {
+    const vf: FieldSpec[] = [
+      { name: 'v', type: 'number', required: true },
+      { name: 'w', type: 'number', required: true },
+    ];
+    const run = async (big: string) => {
+      const file = join(dir, `v${big}.csv`);
+      writeFileSync(file, `id,v,w\n1,0.125,1\n2,2.000000015,1\n3,${big},2\n`);
+      return aggregateQuestionnaire(db, { key: 'v', file, displayPath: 'v.csv', id: 'id', columns: { v: 'v', w: 'w' } }, vf, { groupBy: [], sums: ['v', 'w'], crossProducts: true });
+    };
+    // hand-worked: 2.000000015 rounds to 2.00000002 (8 dp); its square 4.000000060000000225 to 4.00000006
+    // and its product with 1 to 2 (6 dp)
+    // 3e6² = 9e12 → 9e18 units of 1e-6: still a BIGINT (fast route)
+    const fast = await run('3000000');
+    assert.deepEqual([fast.groups.sum.v[0], fast.groups.sumSq.v[0], fast.groups.cross!['v*w'][0]], [3000002.12500002, 9000000000004.015625 + 0.00000006, 6000002.125]);
+    // 4e6² = 1.6e13 → 1.6e19 units: beyond BIGINT, the HUGEINT retry gives the same kind of exact sum
+    const retry = await run('4000000');
+    assert.deepEqual([retry.groups.sum.v[0], retry.groups.sumSq.v[0], retry.groups.cross!['v*w'][0]], [4000002.12500002, 16000000000004.015625 + 0.00000006, 8000002.125]);
+    assert.deepEqual(retry.source.notes.filter((n) => /floating point/.test(n)), []);
+    // 1e20² exceeds DECIMAL(38, 6): floating point, with a note
+    const huge = await run('1e20');
+    assert.equal(huge.groups.sum.v[0], 1e20 + 2.125);
+    assert.ok(huge.source.notes.some((n) => /DECIMAL\(38\) range; computed in floating point/.test(n)), huge.source.notes.join('; '));
+  });
+});
