@@ -8,7 +8,7 @@ import { reportTables, type Cell, type ReportTable } from './reportTables.ts';
 import { chartSpecs, type ChartSpec } from './chartSpecs.ts';
 import { methodologyHtml } from './methodologyHtml.ts';
 import type { ExtendedResults } from './optionalParts.ts';
-import { additionalitySource, ciLabel, levelPct, mcLabel, switchingText } from './netParts.ts';
+import { additionalitySource, ciLabel, hasNet, levelPct, mcLabel, switchingText } from './netParts.ts';
 
 /**
  * The gross-vs-net section: the two kinds of figure in two labelled columns of cards (never summed),
@@ -97,7 +97,8 @@ export function headlineCards(r: ExtendedResults): string {
   if (get('va.generated.domestic')) add('va.generated.domestic', ['va.generated.competitive']);
   else add('va.generated.competitive');
   const anyCi = Object.values(F).some((f) => f.ci);
-  return `<section id="headline"><h2>${bi(T.headline)}</h2><div class="cards">${cards.join('')}</div>${anyCi ? '' : `<p class="note">${bi(T.noInterval)}</p>`}</section>`;
+  const grossNote = hasNet(r) ? `<p class="note">${bi({ zh: '以上为毛贡献（“带动”，原报告口径）；扣除无谓效应、挤出等之后的净新增影响见下一节。', en: 'These are gross figures ("jobs supported", the seed\'s measure); the net additional impact, after deadweight, displacement and the like, is in the next section.' })}</p>` : '';
+  return `<section id="headline"><h2>${bi(T.headline)}</h2><div class="cards">${cards.join('')}</div>${anyCi ? '' : `<p class="note">${bi(T.noInterval)}</p>`}${grossNote}</section>`;
 }
 
 function cellHtml(c: Cell, kind: ReportTable['columns'][number]['kind']): { html: string; numeric: boolean; value?: number } {
