@@ -100,7 +100,7 @@ export function studyUncertainty(config: StudyConfig, results: StudyResults, net
     return { parameter: s.parameter, matched: idx.map((i) => model.parameters[i].id), figure: s.figure, target: s.target, value: r.value, figureAt: r.figure, tolerance: tol, iterations: r.iterations };
   });
   const notes = [
-    `Monte Carlo: ${u.draws} draws, seed ${u.seed}; ${Math.round(u.level * 100)}% intervals are the ${((1 - u.level) / 2) * 100}th and ${((1 + u.level) / 2) * 100}th percentiles (R quantile type 7).`,
+    `Monte Carlo: ${u.draws} draws, seed ${u.seed}; ${Math.round(u.level * 100)}% intervals are the ${+(((1 - u.level) / 2) * 100).toPrecision(10)}th and ${+(((1 + u.level) / 2) * 100).toPrecision(10)}th percentiles (R quantile type 7).`,
     u.sampling === 'normal'
       ? `Survey sampling error: each component drawn as N(estimate, se²), independently (components are separate strata or questionnaires)${model.normalGroups.length ? '; the consumption categories estimated from the consumer questionnaire jointly normal, with the design-based se of each and the correlation of the respondents\' spend answers' : '; survey-estimated categories independently'}.`
       : 'Survey sampling error is NOT included (uncertainty.sampling: none): intervals reflect the stated assumptions only.',
