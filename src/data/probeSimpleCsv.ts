@@ -7,17 +7,23 @@ import { parseRecord, utf8Boundary } from './stageCsv.ts';
 // empty or starts with a comma, space or tab): rows must be numbered one by one.
 const STRUCTURE: Buffer[] = ['"', '\r', '\n\n', '\n,', '\n ', '\n\t'].map((s) => Buffer.from(s));
 // The characters toHalfWidth maps (０-９ ＋ － ． ％, U+3000, U+00A0): the text needs a staging copy.
-const FULL_WIDTH: Buffer[] = [
-  Buffer.from([0xe3, 0x80, 0x80]),
-  Buffer.from([0xc2, 0xa0]),
-  ...[0x85, 0x8b, 0x8d, 0x8e, 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99].map((b) => Buffer.from([0xef, 0xbc, b])),
-];
+// All but two are EF BC xx in UTF-8: one scan for EF BC, then a look at the third byte of each hit.
+const FULL_WIDTH_EF_BC = new Set([0x85, 0x8b, 0x8d, 0x8e, 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99]);
+const EF_BC = Buffer.from([0xef, 0xbc]);
+const FULL_WIDTH_OTHER: Buffer[] = [Buffer.from([0xe3, 0x80, 0x80]), Buffer.from([0xc2, 0xa0])];
+
+/** true when b holds one of the characters toHalfWidth maps (a hit cut at the end of b is found with the next chunk). */
+function hasFullWidth(b: Buffer): boolean {
+  for (const p of FULL_WIDTH_OTHER) if (b.indexOf(p) >= 0) return true;
+  for (let i = b.indexOf(EF_BC); i >= 0 && i + 2 < b.length; i = b.indexOf(EF_BC, i + 2)) if (FULL_WIDTH_EF_BC.has(b[i + 2])) return true;
+  return false;
+}
 
 export type CsvRoute = { kind: 'direct'; header: string[] } | { kind: 'plain' } | { kind: 'numbered' };
 
 /**
  * probeSimpleCsv — route of a CSV file declared utf-8 or auto:
- *  - 'direct': valid UTF-8 (BOM allowed), a non-empty first line, none of STRUCTURE or FULL_WIDTH; every line after
+ *  - 'direct': valid UTF-8 (BOM allowed), a non-empty first line, none of STRUCTURE or the full-width characters; every line after
  *    the header is one non-blank record (record k, 0-based, is row k + 2), so DuckDB reads the file as it is;
  *  - 'plain': as direct but with full-width characters: a staging copy maps them, rows still by position;
  *  - 'numbered': anything else (quotes, CR, blank rows, invalid UTF-8): staged with a row number per record,
@@ -40,7 +46,7 @@ export async function probeSimpleCsv(file: string): Promise<CsvRoute> {
     }
     const joined = tail.length > 0 ? Buffer.concat([tail, b]) : b;
     for (const p of STRUCTURE) if (joined.indexOf(p) >= 0) return { kind: 'numbered' };
-    if (!fullWidth) for (const p of FULL_WIDTH) if (joined.indexOf(p) >= 0) fullWidth = true;
+    if (!fullWidth && hasFullWidth(joined)) fullWidth = true;
     const withPending = pending.length > 0 ? Buffer.concat([pending, b]) : b;
     const cut = utf8Boundary(withPending);
     if (!isUtf8(withPending.subarray(0, cut))) return { kind: 'numbered' };

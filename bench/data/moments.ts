@@ -1,0 +1,80 @@
+// Benchmark: the workload of `spillover run` on a large consumer questionnaire (src/cli/prepare.ts readAsMoments):
+// aggregateQuestionnaire with groupBy [], 9 number fields (required, min 0) as sums, crossProducts — on a seeded
+// 10 M-row UTF-8 file (id + 9 numeric columns, the generator of bench/run/run.ts), against DuckDB's own
+// read_csv + count + sum of the 9 columns of the same file, in the same script.
+// Usage: npx tsx bench/data/moments.ts [rows=10000000] [reps=1]   (the file is cached in bench/out/, gitignored)
+// With reps > 1 it also checks that every run gives byte-identical results.
+import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
+import { aggregateQuestionnaire, openDatabase, type FieldSpec } from '../../src/data/index.ts';
+
+const N = Number(process.argv[2] ?? 10_000_000);
+const REPS = Number(process.argv[3] ?? 1);
+const OUT = new URL('../out/', import.meta.url).pathname;
+mkdirSync(OUT, { recursive: true });
+
+const NAMES = ['traffic', 'info_services', 'catering', 'shopping', 'household', 'transport', 'education', 'culture', 'health'];
+const HEADERS = ['流量消费（元/年）', '信息服务消费（元/年）', '餐饮（元/年）', '购物（元/年）', '生活服务（元/年）', '交通出行（元/年）', '教育（元/年）', '文娱（元/年）', '医疗（元/年）'];
+
+/** Seeded (LCG, seed 2019) rows as in bench/run/run.ts: each amount is 0 or uniform on [0, 400) with 2 decimals. */
+async function generate(path: string): Promise<void> {
+  if (existsSync(path)) return;
+  const tmp = path + '.tmp';
+  const ws = createWriteStream(tmp);
+  let s = 2019;
+  const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
+  ws.write(`问卷编号,${HEADERS.join(',')}\n`);
+  let buf = '';
+  for (let i = 0; i < N; i++) {
+    buf += `C${i},${Array.from({ length: 9 }, () => (rnd() < 0.5 ? 0 : (rnd() * 400).toFixed(2))).join(',')}\n`;
+    if (buf.length > 1 << 20) {
+      if (!ws.write(buf)) await once(ws, 'drain');
+      buf = '';
+    }
+  }
+  ws.end(buf);
+  await once(ws, 'close');
+  renameSync(tmp, path);
+}
+
+async function time<T>(label: string, f: () => Promise<T>): Promise<{ s: number; r: T }> {
+  const t0 = performance.now();
+  const r = await f();
+  const s = (performance.now() - t0) / 1000;
+  console.log(`${label.padEnd(58)} ${s.toFixed(2)} s`);
+  return { s, r };
+}
+
+const file = join(OUT, `consumers9-${N}.csv`);
+await time(`generate ${N} rows (cached after the first run)`, () => generate(file));
+console.log(`file: ${(statSync(file).size / 1e6).toFixed(0)} MB; machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (compare ratios)`);
+
+const fields: FieldSpec[] = NAMES.map((name) => ({ name, type: 'number', required: true, min: 0 }));
+const spec = { key: 'consumers', file, displayPath: 'consumers.csv', encoding: 'utf-8' as const, id: '问卷编号', columns: Object.fromEntries(NAMES.map((n, i) => [n, HEADERS[i]])) };
+const db = await openDatabase();
+try {
+  const ref = await time('reference: DuckDB read_csv + count + 9 sums', async () =>
+    (await db.connection.runAndReadAll(`SELECT count(*), ${HEADERS.map((h) => `sum("${h}")`).join(', ')} FROM read_csv('${file}')`)).getRowsJS(),
+  );
+  const outputs: string[] = [];
+  const runs: number[] = [];
+  for (let k = 0; k < REPS; k++) {
+    const a = await time(`aggregateQuestionnaire, 9 sums + 36 cross products (run ${k + 1})`, () =>
+      aggregateQuestionnaire(db, spec, fields, { groupBy: [], sums: NAMES, crossProducts: true }),
+    );
+    runs.push(a.s);
+    outputs.push(JSON.stringify([a.r.rowsRead, a.r.valid, a.r.rejected, a.r.groups], (_, v) => (v instanceof Float64Array ? [...v] : v)));
+    if (k === 0) {
+      const refN = Number(ref.r[0][0]);
+      const worst = Math.max(...NAMES.map((n, i) => Math.abs(a.r.groups.sum[n][0] - (ref.r[0][i + 1] as number)) / Math.abs(a.r.groups.sum[n][0])));
+      console.log(`rowsRead ${a.r.rowsRead} (reference count ${refN}), valid ${a.r.valid}, rejected ${a.r.rejected}; largest relative gap of Σx to the reference ${worst.toExponential(1)}`);
+    }
+  }
+  if (REPS > 1) console.log(`all ${REPS} runs byte-identical: ${outputs.every((o) => o === outputs[0])}`);
+  const best = Math.min(...runs);
+  console.log(`ratio aggregateQuestionnaire / reference: ${(best / ref.s).toFixed(1)}× (best of ${REPS}; target: 10 M rows in ≤ 15 s on 2 idle cores)`);
+} finally {
+  db.close();
+}
