@@ -33,18 +33,28 @@ export function svyby(x: string | readonly string[], by: string | readonly strin
   const factors = byNames.map((b) => factorCodes(getColumn(design.data, b, 'svyby by')));
   // Cell code = mixed-radix number of the factor codes, first factor fastest (R's interaction order).
   const n = design.n, w = design.weights;
-  const cell = new Int32Array(n);
+  let cell: Int32Array;
   let radix = 1;
-  for (const f of factors) {
-    const fc = f.codes;
-    for (let i = 0; i < n; i++) cell[i] = cell[i] < 0 || fc[i] < 0 ? -1 : cell[i] + fc[i] * radix;
-    radix *= f.levels.length;
+  if (factors.length === 1) {
+    cell = factors[0].codes; // a single factor: its codes are the cells (−1 = missing)
+    radix = factors[0].levels.length;
+  } else {
+    cell = new Int32Array(n);
+    for (const f of factors) {
+      const fc = f.codes;
+      for (let i = 0; i < n; i++) cell[i] = cell[i] < 0 || fc[i] < 0 ? -1 : cell[i] + fc[i] * radix;
+      radix *= f.levels.length;
+    }
   }
   if (radix > 2 ** 26) throw new Error(`svyby: too many domain combinations (${radix})`);
-  const seen = new Uint8Array(radix + 1);
-  for (let i = 0; i < n; i++) seen[cell[i] + 1] |= +(w[i] !== 0);
+  const seen = new Uint8Array(radix);
+  let found = 0;
+  for (let i = 0; i < n && found < radix; i++) {
+    const c = cell[i];
+    if (c >= 0 && seen[c] === 0 && w[i] !== 0) { seen[c] = 1; found++; }
+  }
   const present: number[] = [];
-  for (let code = 0; code < radix; code++) if (seen[code + 1]) present.push(code);
+  for (let code = 0; code < radix; code++) if (seen[code]) present.push(code);
   const groups = present.map((code) => {
     const levels: string[] = [];
     let rest = code;
