@@ -1,5 +1,6 @@
 // Console presentation of study results (zh | en). Numbers in the seed's units: persons in 万, yuan in 亿元.
 import type { Figure, QualityRecord, StudyResults } from '../study/types.ts';
+import { readingOrder } from '../study/readingOrder.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -40,22 +41,7 @@ export function textTable(header: string[], rows: string[][], right: number[] = 
 /** The headline figures of a run as a console table, in the order a reader of the seed expects. */
 export function headlineTable(r: StudyResults, lang: Lang): string {
   const order = [
-    'jobs.total',
-    'jobs.direct',
-    'jobs.direct.fulltime',
-    'jobs.direct.parttime',
-    'jobs.providers',
-    ...r.components.filter((c) => c.kind === 'provider').map((c) => `jobs.providers.${c.id}`),
-    'jobs.operators',
-    ...r.components.filter((c) => c.kind === 'operator').map((c) => `jobs.operators.${c.id}`),
-    ...Object.keys(r.figures).filter((k) => k.startsWith('jobs.group.')),
-    'jobs.indirect',
-    'consumption.total',
-    'consumption.information',
-    ...r.consumption.filter((c) => c.kind === 'information').map((c) => `consumption.${c.id}`),
-    'consumption.traditional',
-    ...r.consumption.filter((c) => c.kind === 'traditional').map((c) => `consumption.${c.id}`),
-    'output.indirect',
+    ...readingOrder(r),
     'va.generated.competitive',
     'va.generated.domestic',
     'ratio.jobs_per_output',

@@ -7,6 +7,7 @@
 //   uncertainty                            Monte Carlo intervals, tornado, switching values, parameters
 //   intervals.level / uncertainty.level    the levels of the sampling and Monte Carlo intervals
 import type { Figure, Label } from '../study/types.ts';
+import { readingOrder } from '../study/readingOrder.ts';
 import type { Distribution } from '../study/distributions.ts';
 import type { ColumnKind } from './format.ts';
 import type { ExtendedResults } from './optionalParts.ts';
@@ -163,23 +164,7 @@ export function parameterKind(r: ExtendedResults, id: string): ColumnKind {
 /** The gross figures shown beside their net counterparts, in reading order (those the results have). */
 export function netPairIds(r: ExtendedResults): string[] {
   const F = r.figures;
-  const ids = [
-    'jobs.total',
-    'jobs.direct',
-    'jobs.direct.fulltime',
-    'jobs.direct.parttime',
-    'jobs.providers',
-    ...r.components.filter((c) => c.kind === 'provider').map((c) => `jobs.providers.${c.id}`),
-    'jobs.operators',
-    ...r.components.filter((c) => c.kind === 'operator').map((c) => `jobs.operators.${c.id}`),
-    ...Object.keys(F).filter((k) => k.startsWith('jobs.group.')),
-    'jobs.indirect',
-    'consumption.total',
-    'consumption.information',
-    'consumption.traditional',
-    ...r.consumption.map((c) => `consumption.${c.id}`),
-    'output.indirect',
-  ];
+  const ids = readingOrder(r);
   return ids.filter((id) => F[id] && F[`net.${id}`]);
 }
 
