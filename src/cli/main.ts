@@ -3,6 +3,11 @@ import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.ts';
 
 export async function main(argv: string[]): Promise<number> {
+  // `spillover … | head`: a closed pipe ends the output quietly instead of a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const program = new Command('spillover')
     .description('Jobs and economic activity driven by a digital platform ecosystem: surveys + input-output, with uncertainty.')
     .exitOverride()

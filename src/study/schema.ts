@@ -35,7 +35,7 @@ const questionnaire = {
     file: { type: 'string', minLength: 1, description: 'Path relative to the study file; must stay inside the study directory.' },
     encoding: { enum: ['utf-8', 'gbk', 'gb18030', 'auto'], description: 'CSV text encoding (default utf-8). Chinese survey tools often export GBK/GB18030.' },
     sheet: { anyOf: [{ type: 'string' }, { type: 'integer', minimum: 1 }], description: 'XLSX sheet name or 1-based index (default: the first sheet).' },
-    id: { type: 'string', minLength: 1, description: 'Header of the respondent-id column.' },
+    id: { ...headers, description: 'Header of the respondent-id column (or a list of accepted headers).' },
     columns: {
       type: 'object',
       description: 'spillover field -> column header in the file (or a list of accepted headers).',

@@ -17,7 +17,7 @@ export interface QuestionnaireConfig {
   file: string; // as written, relative to the study file
   encoding: 'utf-8' | 'gbk' | 'gb18030' | 'auto';
   sheet?: string | number;
-  id: string;
+  id: string | string[];
   columns: Record<string, ColumnConfig>;
   rules: { check: string; reason: string }[];
   design?: { ids?: string[]; strata?: string; weights?: string; fpc?: string; nest?: boolean };

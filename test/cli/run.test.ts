@@ -116,3 +116,16 @@ test('a GBK copy of the provider file gives the same figures as its UTF-8 twin',
   const b = JSON.parse(readFileSync(join(dir, 'out/results.json'), 'utf8')).figures;
   for (const id of Object.keys(a)) assert.equal(b[id].value, a[id].value, id);
 });
+
+test('check fails when a questionnaire has no valid row, naming the file and the main reason', () => {
+  const dir = copyExample((d) => {
+    const p = join(d, 'data/providers.csv');
+    const lines = readFileSync(p, 'utf8').split('\r\n');
+    // Column 5 is 员工总数 (employees): make every answer non-numeric.
+    writeFileSync(p, [lines[0], ...lines.slice(1).map((l) => (l ? l.split(',').map((c, i) => (i === 4 ? '不详' : c)).join(',') : l))].join('\r\n'));
+  });
+  const r = run(['check', join(dir, 'study.yaml'), '--lang', 'en']);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /data\/providers\.csv: no valid questionnaire \(766 rows read, most rejected for non-numeric/);
+  rmSync(dir, { recursive: true, force: true });
+});

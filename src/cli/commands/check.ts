@@ -3,7 +3,7 @@ import type { Register } from './index.ts';
 import { DEFAULT_STUDY } from '../paths.ts';
 import { parseLang, qualityTable, textTable } from '../format.ts';
 
-export const register: Register = (program) => {
+export const register: Register = (program, setExitCode) => {
   program
     .command('check')
     .description('Validate a study file and screen its questionnaires without estimating; exit 0 when usable.')
@@ -19,6 +19,12 @@ export const register: Register = (program) => {
       process.stdout.write(`${c.source}: ${lang === 'zh' ? '配置有效' : 'study file is valid'} (${c.providers.length} provider + ${c.operators.length} operator components, ${c.consumption.categories.length} consumption categories)\n\n`);
       process.stdout.write(`${qualityTable(quality, lang)}\n\n`);
       process.stdout.write(`${textTable(lang === 'zh' ? ['消费类别', '部门编号', '部门', '完全消耗系数（列和）'] : ['Category', 'Sector', 'Name', 'Column sum of B'], sectors, [3])}\n`);
-      process.stdout.write(`\n${lang === 'zh' ? '单位产出就业' : 'Jobs per output'}: ${p.inputs.jobsPerOutput.perYuan * 1e8} persons/亿元 (${p.inputs.jobsPerOutput.source})\n`);
+      const empty = quality.filter((q) => q.valid === 0);
+      for (const q of empty) {
+        const top = Object.entries(q.reasons).sort((a, b) => b[1] - a[1])[0];
+        process.stderr.write(`spillover: ${q.file}: no valid questionnaire (${q.rowsRead} rows read${top ? `, most rejected for ${top[0]}: ${top[1]}` : ''}); see the rejections with spillover run\n`);
+      }
+      if (empty.length > 0) setExitCode(1);
+      process.stdout.write(`\n${lang === 'zh' ? '单位产出就业' : 'Jobs per output'}: ${p.inputs.jobsPerOutput.method === 'sector' ? 'sector employment coefficients' : `${(p.inputs.jobsPerOutput.perYuan * 1e8).toFixed(2)} persons/亿元`} (${p.inputs.jobsPerOutput.source})\n`);
     });
 };

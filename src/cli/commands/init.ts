@@ -1,9 +1,9 @@
 // spillover init DIR [--lang zh|en] [--components providers,operators,consumers] [--year YEAR] [--force]
 import { join, relative, resolve } from 'node:path';
 import type { Register } from './index.ts';
-import { packageRoot } from '../prepare.ts';
+import { packageRoot } from '../paths.ts';
 import { parseLang } from '../format.ts';
-import { parseComponents, ROLES, scaffoldStudy, writeScaffold } from '../../init/index.ts';
+import { parseComponents, ROLES } from '../../init/instruments.ts';
 
 function parseYear(v: string): number {
   const y = Number(v);
@@ -22,6 +22,8 @@ export const register: Register = (program) => {
     .option('--force', 'write into a non-empty directory, replacing the scaffold\'s files')
     .action(async (dir: string, opts: { lang: string; components: string; year?: string; force?: boolean }) => {
       const lang = parseLang(opts.lang);
+      // The scaffolder (exceljs) loads only when init runs.
+      const { scaffoldStudy, writeScaffold } = await import('../../init/index.ts');
       const roles = parseComponents(opts.components);
       const year = opts.year === undefined ? new Date().getUTCFullYear() - 1 : parseYear(opts.year);
       const abs = resolve(dir);
