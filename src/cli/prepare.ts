@@ -195,7 +195,9 @@ export function readAsMoments(config: StudyConfig, key: string): boolean {
   if (config.consumption.questionnaire !== key || config.questionnaires[key].design) return false;
   if ([...config.providers, ...config.operators].some((c) => c.questionnaire === key)) return false;
   if (config.indicators.some((i) => i.questionnaire === key)) return false;
-  return !JSON.stringify(config.additionality ?? {}).includes('"survey"');
+  // Survey-based rates (deadweight from a "would have spent anyway" share) read consumer rows.
+  const rates = Object.values(config.additionality?.consumption ?? {}).flatMap((r) => Object.values(r));
+  return !rates.some((r) => r.survey !== undefined);
 }
 
 /** Everything computeStudy needs, read from disk. Whole-file faults throw; row faults become rejections. */
