@@ -12,13 +12,17 @@
 // clock with all threads (OpenBLAS default; spillover with --threads), and, because a shared
 // machine makes wall clock noisy, also CPU seconds of single-thread runs (OPENBLAS_NUM_THREADS=1
 // vs luWasm on one thread).
+//
+// spillover variants: `ts` (pure-TS lu), `wasm` (luWasm, one thread), `wasm+Nthreads` (the
+// threaded double-precision LU), `mixed+Nthreads` — what `spillover io` uses for n ≥ 400
+// (ioFactorization: single-precision LU on N threads refined to double precision).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ioModel, lu, luWasm, multipliers, type IOTable, type LUFactors, type Multipliers } from '../../src/io/index.ts';
+import { ioModel, lu, luWasm, luWasm32, mixedPrecisionSolver, multipliers, type Factorization, type IOTable, type Multipliers } from '../../src/io/index.ts';
 import { luKernelBytes } from '../../src/io/wasm/factorWithKernels.ts';
-import { createParallelLu } from './parallelLu.ts';
+import { createLuThreads, ioFactorization } from '../../src/cli/luThreads.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -72,7 +76,7 @@ function randomTable(n: number, seed: number): { table: IOTable; e: Float64Array
   return { table, e, files: { Z, x, comp, other, hh, gov, ex, im, e } };
 }
 
-function compute(table: IOTable, e: Float64Array, factorize: (M: Float64Array, n: number) => LUFactors): [Multipliers, Multipliers] {
+function compute(table: IOTable, e: Float64Array, factorize: Factorization): [Multipliers, Multipliers] {
   const model = ioModel(table, { employment: e, factorize });
   return [multipliers(model, { domestic: false, households: true }), multipliers(model, { domestic: true, households: true })];
 }
@@ -113,10 +117,10 @@ function numpy(dir: string, n: number, singleThread: boolean): any {
   return JSON.parse(py.stdout);
 }
 
-const parallel = await createParallelLu(threads);
+const parallel = await createLuThreads(threads);
 // Relaxed SIMD (fused multiply-subtract) only when the engine has it (node --experimental-wasm-relaxed-simd).
 const fusedAvailable = WebAssembly.validate(luKernelBytes(true, true));
-const fused = fusedAvailable ? await createParallelLu(threads, { fused: true }) : null;
+const fused = fusedAvailable ? await createLuThreads(threads, { fused: true }) : null;
 const rows: any[] = [];
 try {
   for (const n of sizes) {
@@ -127,8 +131,10 @@ try {
     const ref1 = numpy(dir, n, true);
     rmSync(dir, { recursive: true, force: true });
     const row: any = { n, numpy: ref.seconds, numpySingleThreadCpu: ref1.cpuSeconds, numpyVersion: ref.numpy, spillover: {}, spilloverCpu: {}, maxRelDiff: {} };
-    const methods: [string, (M: Float64Array, n: number) => LUFactors][] = [['ts', lu], ['wasm', luWasm], [`wasm+${threads}threads`, parallel.factor]];
-    if (fused) methods.push([`wasm-fma+${threads}threads`, fused.factor]);
+    const methods: [string, Factorization][] = [
+      ['ts', lu], ['wasm', luWasm], ['mixed', (M, m) => mixedPrecisionSolver(M, m, { factor32: luWasm32, factor64: luWasm })], [`wasm+${threads}threads`, parallel.factor64], [`mixed+${threads}threads`, ioFactorization(n, parallel)],
+    ];
+    if (fused) methods.push([`mixed-fma+${threads}threads`, ioFactorization(n, fused)]);
     for (const [name, f] of methods) {
       if (name === 'ts' && n > tsMax) continue;
       let out: [Multipliers, Multipliers] | null = null;
@@ -144,8 +150,10 @@ try {
       process.stdout.write(`  spillover ${name.padEnd(16)} ${fmt(s)} s   ratio numpy/spillover: inv ${(ref.seconds.inv / s).toFixed(2)}, inv-closed ${(ref.seconds['inv-closed'] / s).toFixed(2)}, solve ${(ref.seconds.solve / s).toFixed(2)}   max rel. diff ${row.maxRelDiff[name].toExponential(1)}\n`);
     }
     const c1 = ref1.cpuSeconds;
-    const ours = row.spilloverCpu.wasm;
-    process.stdout.write(`  single thread, CPU seconds (robust to other load): numpy inv ${fmt(c1.inv)}, inv-closed ${fmt(c1['inv-closed'])}, solve ${fmt(c1.solve)}; spillover wasm ${fmt(ours)}; ratios ${(c1.inv / ours).toFixed(2)}, ${(c1['inv-closed'] / ours).toFixed(2)}, ${(c1.solve / ours).toFixed(2)}\n`);
+    for (const name of ['wasm', 'mixed']) {
+      const ours = row.spilloverCpu[name];
+      process.stdout.write(`  single thread, CPU seconds (robust to other load): numpy inv ${fmt(c1.inv)}, inv-closed ${fmt(c1['inv-closed'])}, solve ${fmt(c1.solve)}; spillover ${name} ${fmt(ours)}; ratios ${(c1.inv / ours).toFixed(2)}, ${(c1['inv-closed'] / ours).toFixed(2)}, ${(c1.solve / ours).toFixed(2)}\n`);
+    }
   }
 } finally {
   await parallel.close();

@@ -1,12 +1,11 @@
 // The productivity condition: I − A non-singular with (I − A)⁻¹ ≥ 0, i.e. spectral radius of A < 1.
-import type { LUFactors } from './lu.ts';
-import { luSolve } from './luSolve.ts';
+import type { LinearSolver } from './linearSolver.ts';
 import { spectralRadius } from './spectralRadius.ts';
 
 /**
  * For non-negative A, ρ(A) < 1 exactly when z = (I − A)⁻¹·1 exists and z > 0; then z ≥ 1 and, by
  * Collatz–Wielandt with v = z, ρ(A) ≤ 1 − 1/max_i z_i (Miller & Blair 2009, §2.6 Hawkins–Simon).
- * Uses the factorization of I − A; returns z (the row sums of L, for sensitivity coefficients)
+ * Uses the factored I − A (`solver`); returns z (the row sums of L, for sensitivity coefficients)
  * and that upper bound on ρ.
  * Failures: some z_i < 1 − 1e-9 or non-finite → Error "not productive: spectral radius of A is 1.08 ≥ 1
  * (Collatz–Wielandt bounds …)" naming `source` and the first offending sector.
@@ -14,12 +13,12 @@ import { spectralRadius } from './spectralRadius.ts';
  */
 export function checkProductive(
   A: Float64Array,
-  factors: LUFactors,
+  solver: LinearSolver,
   codes: readonly string[],
   source: string,
 ): { rowSums: Float64Array; spectralRadiusUpper: number } {
-  const n = factors.n;
-  const z = luSolve(factors, new Float64Array(n).fill(1));
+  const n = solver.n;
+  const z = solver.solve([new Float64Array(n).fill(1)])[0];
   let zmax = 0;
   for (let i = 0; i < n; i++) {
     if (!(z[i] >= 1 - 1e-9) || !Number.isFinite(z[i])) {

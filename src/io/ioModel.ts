@@ -2,7 +2,7 @@
 import { importShares } from './importShares.ts';
 import { leontiefSystem, type LeontiefSystem } from './leontiefSystem.ts';
 import { technicalCoefficients } from './technicalCoefficients.ts';
-import type { LUFactors } from './lu.ts';
+import type { Factorization } from './linearSolver.ts';
 import type { IOTable, Label } from './types.ts';
 
 /** A table turned into the coefficient vectors and factorized systems that multipliers and impacts use. */
@@ -32,14 +32,14 @@ export interface IOModel {
  * I − A factorized (lu) and checked for productivity. Households for Type II: h = household
  * final-demand columns / Σ compensation (domestic: (I − M̂)h), w = compensation / x.
  * `employment` (persons per table unit of output, length n) is optional and only feeds the jobs
- * multipliers and impacts; `factorize` replaces the pure-TS lu (e.g. by a WebAssembly one).
+ * multipliers and impacts; `factorize` replaces the pure-TS lu (luWasm, a mixedPrecisionSolver, threads).
  * Failures: as technicalCoefficients, importShares, lu, checkProductive; employment of the wrong
  * length or negative → Error; household columns present but total compensation ≤ 0 → Error.
  * Example: ioModel(nbs2017).competitive.spectralRadiusUpper → 0.72… (ρ(A) = 0.638).
  */
 export function ioModel(
   table: IOTable,
-  options: { employment?: Float64Array | null; factorize?: (M: Float64Array, n: number) => LUFactors } = {},
+  options: { employment?: Float64Array | null; factorize?: Factorization } = {},
 ): IOModel {
   const { n, source, codes } = table;
   const employment = options.employment ?? null;

@@ -1,7 +1,6 @@
 // Impacts of a final-demand shock by sector: output, value added, income, jobs; direct, indirect, induced.
 import type { IOModel } from './ioModel.ts';
 import { dot } from './dot.ts';
-import { luSolve } from './luSolve.ts';
 
 /** One effect by sector, split into its parts; total = direct + indirect + induced. */
 export interface EffectBySector {
@@ -54,11 +53,11 @@ export function leontiefImpact(model: IOModel, demand: Float64Array, options: { 
   const m = options.domestic ? model.importShares! : null;
   const fd = m ? demand.map((v, i) => (1 - m[i]) * v) : Float64Array.from(demand);
   const importedDemand = m ? demand.map((v, i) => m[i] * v) : new Float64Array(n);
-  const x1 = luSolve(sys.factors, fd);
+  const x1 = sys.solver.solve([fd])[0];
   let x2 = x1;
   if (options.type === 'II') {
     if (!sys.households || !model.income) throw new Error(`${source}: Type II needs household consumption columns and a compensation row`);
-    const Lh = luSolve(sys.factors, sys.households);
+    const Lh = sys.solver.solve([sys.households])[0];
     const w = model.income;
     const wLh = dot(w, Lh);
     if (!(wLh < 1)) throw new Error(`${source}: households cannot be closed: w·(I − A)⁻¹h = ${wLh} ≥ 1`);

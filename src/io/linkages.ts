@@ -1,6 +1,5 @@
 // Backward (Leontief) and forward (Ghosh) linkages, direct and total, raw and normalized.
 import type { IOModel } from './ioModel.ts';
-import { luSolve, luSolveTransposed } from './luSolve.ts';
 
 /** A linkage by sector and the same divided by its mean over sectors (> 1: above average). */
 export interface Linkage {
@@ -23,7 +22,7 @@ export function linkages(model: IOModel, options: { domestic: boolean }): {
   const sys = options.domestic ? model.domestic : model.competitive;
   if (!sys) throw new Error(`${model.source}: no domestic model: the table has no imports column`);
   const { n, x } = model;
-  const { A, factors } = sys;
+  const { A, solver } = sys;
   const colA = new Float64Array(n);
   const rowB = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -33,11 +32,11 @@ export function linkages(model: IOModel, options: { domestic: boolean }): {
       rowB[i] += a * x[j];
     }
   }
-  const Lx = luSolve(factors, x);
+  const Lx = solver.solve([x])[0];
   const perOutput = (v: Float64Array): Float64Array => v.map((s, i) => (x[i] === 0 ? 0 : s / x[i]));
   return {
     backwardDirect: normalize(colA),
-    backwardTotal: normalize(luSolveTransposed(factors, new Float64Array(n).fill(1))),
+    backwardTotal: normalize(solver.solveTransposed([new Float64Array(n).fill(1)])[0]),
     forwardDirect: normalize(perOutput(rowB)),
     forwardTotal: normalize(perOutput(Lx)),
   };

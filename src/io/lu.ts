@@ -3,8 +3,8 @@
 /** A factorization P·M = L·U: `lu` holds L (unit diagonal, below) and U (on and above the diagonal). */
 export interface LUFactors {
   n: number;
-  /** Row-major n×n: strictly-lower part L (unit diagonal implied), upper part U. */
-  lu: Float64Array;
+  /** Row-major n×n: strictly-lower part L (unit diagonal implied), upper part U. Float32Array for a single-precision factorization (luWasm32). */
+  lu: Float64Array | Float32Array;
   /** Row permutation: row i of P·M is row perm[i] of M. */
   perm: Int32Array;
 }

@@ -1,8 +1,9 @@
 // LU with partial pivoting whose inner loops run in WebAssembly SIMD kernels (browser and Node).
 import type { LUFactors } from './lu.ts';
+import type { Precision } from './wasm/assemble.ts';
 import { factorWithKernels, instantiateKernels, luKernelBytes, type LuKernels } from './wasm/factorWithKernels.ts';
 
-let kernels: LuKernels | null = null;
+const kernels: Partial<Record<Precision, LuKernels>> = {};
 
 /** True when this engine can compile the WebAssembly SIMD kernels (Node ≥ 16.4, current browsers). */
 export function wasmSimdAvailable(): boolean {
@@ -11,6 +12,20 @@ export function wasmSimdAvailable(): boolean {
   } catch {
     return false;
   }
+}
+
+function kernelsFor(precision: Precision, who: string): LuKernels {
+  let k = kernels[precision];
+  if (!k) {
+    if (!wasmSimdAvailable()) throw new Error(`${who}: WebAssembly SIMD is not available here; use lu`);
+    k = kernels[precision] = instantiateKernels(new WebAssembly.Memory({ initial: 1, maximum: 65536 }), luKernelBytes(false, false, precision), precision);
+  }
+  return k;
+}
+
+function checkShape(M: Float64Array, n: number, who: string): void {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${who}: invalid n: ${n}`);
+  if (M.length !== n * n) throw new Error(`${who}: matrix has ${M.length} entries, expected n² = ${n * n}`);
 }
 
 /**
@@ -24,11 +39,19 @@ export function wasmSimdAvailable(): boolean {
  * Example: luWasm(Float64Array.of(0, 1, 2, 3), 2) → perm [1, 0], lu [2, 3, 0, 1] (as lu).
  */
 export function luWasm(M: Float64Array, n: number): LUFactors {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`luWasm: invalid n: ${n}`);
-  if (M.length !== n * n) throw new Error(`luWasm: matrix has ${M.length} entries, expected n² = ${n * n}`);
-  if (!kernels) {
-    if (!wasmSimdAvailable()) throw new Error('luWasm: WebAssembly SIMD is not available here; use lu');
-    kernels = instantiateKernels(new WebAssembly.Memory({ initial: 1, maximum: 65536 }), luKernelBytes(false));
-  }
-  return factorWithKernels(M, n, kernels);
+  checkShape(M, n, 'luWasm');
+  return factorWithKernels(M, n, kernelsFor('f64', 'luWasm'));
+}
+
+/**
+ * The same factorization in single precision (LAPACK's sgetrf): M rounded to f32, f32x4 kernels
+ * with 6×8 register tiles (twice the arithmetic per instruction of luWasm), factors returned as
+ * a Float32Array. Accurate to about κ(M)·n·2⁻²⁴ only: it is meant to be refined in double
+ * precision (mixedPrecisionSolver), never used alone for results.
+ * Failures: as luWasm, with "singular" below n·2⁻²³·max|M|.
+ * Example: luWasm32(Float64Array.of(0, 1, 2, 3), 2).lu → Float32Array [2, 3, 0, 1].
+ */
+export function luWasm32(M: Float64Array, n: number): LUFactors {
+  checkShape(M, n, 'luWasm32');
+  return factorWithKernels(M, n, kernelsFor('f32', 'luWasm32'));
 }

@@ -2,7 +2,6 @@
 import type { IOModel } from './ioModel.ts';
 import type { LeontiefSystem } from './leontiefSystem.ts';
 import { dot } from './dot.ts';
-import { luSolveTransposedMany } from './luSolve.ts';
 
 /** Type I (open model) and Type II (households endogenous) multipliers by sector. */
 export interface MultiplierPair {
@@ -31,7 +30,7 @@ export interface Multipliers {
 
 /**
  * For a coefficient row vector c (1, v, w or e), the Type I multipliers cᵀL are y = (I − A)⁻ᵀc:
- * transposed solves, all in one pass (luSolveTransposedMany), no inverse (Miller & Blair 2009, §6.2).
+ * transposed solves, all in one call (one pass over the factors), no inverse (Miller & Blair 2009, §6.2).
  * Type II closes the model with households (§2.5, §6.2.2): Ā = [[A, h], [wᵀ, 0]]. With u = (I − A)⁻ᵀw,
  * bordering gives (I − Ā)⁻ᵀ[c; 0] = y + η·u with η = h·y / (1 − h·u), and the income row
  * u / (1 − h·u), so Type II costs no further factorization.
@@ -45,9 +44,8 @@ export function multipliers(model: IOModel, options: { domestic: boolean; househ
   const name = options.domestic ? 'domestic' : 'competitive';
   if (!sys) throw new Error(`${model.source}: no domestic model: the table has no imports column`);
   const { n } = model;
-  const f = sys.factors;
   const rows = [new Float64Array(n).fill(1), model.income, model.valueAdded, model.employment];
-  const solved = luSolveTransposedMany(f, rows.filter((r): r is Float64Array => r !== null));
+  const solved = sys.solver.solveTransposed(rows.filter((r): r is Float64Array => r !== null));
   const [outI, incomeI, valueAddedI, employmentI] = rows.map((r) => (r ? solved.shift()! : null)) as [Float64Array, Float64Array | null, Float64Array | null, Float64Array | null];
   let typeII: ((y: Float64Array) => Float64Array) | null = null;
   let incomeII: Float64Array | null = null;

@@ -59,3 +59,43 @@ test('--aggregate: the whole economy as one sector', () => {
   assert.ok(Math.abs(out.outputMultiplier.typeI[0] - 1 / (1 - 14345178227.96342 / 22577335292.359417)) < 1e-9);
   assert.match(run('builtin:china-io-2017-149', '--aggregate', conc, '--demand', conc).stderr, /--aggregate cannot be combined/);
 });
+
+test('a 420-sector table: threads and mixed precision give the pure-TS double-precision multipliers (1e-12)', async () => {
+  const { ioModel, multipliers, parseIOTable } = await import('../../src/io/index.ts');
+  const n = 420;
+  let s = 7;
+  const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const codes = Array.from({ length: n }, (_, i) => `S${i + 1}`);
+  const Z = Array.from({ length: n }, () => Array.from({ length: n }, () => r()));
+  const colSum = codes.map((_, j) => Z.reduce((t, row) => t + row[j], 0));
+  const x = codes.map(() => 1000 + 200 * r());
+  const share = codes.map(() => 0.2 + 0.5 * r());
+  for (const row of Z) row.forEach((_, j) => { row[j] = Math.round((row[j] * share[j] * x[j] / colSum[j]) * 1e6) / 1e6; });
+  const lines = [['code', 'name_zh', 'name_en', ...codes, 'household:HH', 'imports', 'output'].join(',')];
+  codes.forEach((c, i) => {
+    const use = Z[i].reduce((t, v) => t + v, 0);
+    lines.push([c, `部门${i + 1}`, `Sector ${i + 1}`, ...Z[i], (0.3 * x[i]).toFixed(6), (0.05 * use).toFixed(6), x[i].toFixed(6)].join(','));
+  });
+  lines.push(['compensation:W', '劳动者报酬', 'Compensation', ...codes.map((_, j) => ((x[j] - Z.reduce((t, row) => t + row[j], 0)) * 0.6).toFixed(6))].join(','));
+  const dir = mkdtempSync(join(tmpdir(), 'io-cli-large-'));
+  const file = join(dir, 'large.csv');
+  const text = `${lines.join('\n')}\n`;
+  writeFileSync(file, text);
+  const ref = multipliers(ioModel(parseIOTable(text, file)), { domestic: true, households: true });
+  for (const extra of [[], ['--threads', '1'], ['--precision', 'double']]) {
+    const res = run(file, '--domestic', '--households', '--json', ...extra);
+    assert.equal(res.status, 0, res.stderr);
+    const out = JSON.parse(res.stdout);
+    assert.deepEqual(out.factorization, {
+      method: extra[0] === '--precision' ? 'lu' : 'lu-f32+refinement',
+      threads: extra[0] === '--threads' ? 1 : Math.min(8, (await import('node:os')).availableParallelism()),
+    });
+    close(out.outputMultiplier.typeII, ref.output.typeII!, 1e-12, `output II ${extra.join(' ')}`);
+    close(out.incomeMultiplier.typeI, ref.income!.typeI, 1e-12, `income I ${extra.join(' ')}`);
+    close(out.sensitivity, ref.sensitivity, 1e-12, `sensitivity ${extra.join(' ')}`);
+  }
+  const text1 = run(file, '--lang', 'en', '--threads', '2');
+  assert.match(text1.stdout, /420 sectors, competitive model, Type I; money in table unit; LU in single precision refined to double on 2 threads/);
+  assert.match(run(file, '--precision', 'quad').stderr, /--precision: expected mixed or double, got quad/);
+  assert.match(run(file, '--threads', '0').stderr, /--threads: expected a whole number from 1 to 64, got 0/);
+});

@@ -6,8 +6,9 @@ import { BUILTINS, packageRoot } from '../paths.ts';
 import { parseLang, textTable, type Lang } from '../format.ts';
 import {
   aggregateTable, checkBalance, employmentCoefficients, ioModel, leontiefImpact, multipliers, parseDemand, parseEmploymentByDivision,
-  parseConcordance, parseIOTable, parseNbsTable, parsePymrio, parseSectorDivisions, type Impact, type IOTable, type Multipliers, type SectorDivisions,
+  parseConcordance, parseIOTable, parseNbsTable, parsePymrio, parseSectorDivisions, type Impact, type IOModel, type IOTable, type Multipliers, type SectorDivisions,
 } from '../../io/index.ts';
+import { createLuThreads, defaultThreads, ioFactorization, THREADED_FROM } from '../luThreads.ts';
 
 interface Options {
   domestic?: boolean;
@@ -19,6 +20,8 @@ interface Options {
   year?: string;
   unit?: string;
   aggregate?: string;
+  threads?: string;
+  precision: string;
   lang: string;
 }
 
@@ -108,10 +111,15 @@ export const register: Register = (program) => {
     .option('--year <year>', 'year of the employment data (with --employment)')
     .option('--unit <unit>', 'money unit of a generic or pymrio table, e.g. 万元')
     .option('--aggregate <file>', 'concordance CSV (from,to,to_name_zh,to_name_en): aggregate sectors first')
+    .option('--threads <n>', `threads for tables of ${THREADED_FROM} sectors or more (default: this machine's ${defaultThreads()})`)
+    .option('--precision <p>', `for tables of ${THREADED_FROM} sectors or more: mixed (single-precision LU refined to double precision; falls back to double) or double`, 'mixed')
     .option('--json', 'print JSON instead of a text table')
     .option('--lang <lang>', 'zh or en (sector names)', 'zh')
-    .action((tablePath: string, opts: Options) => {
+    .action(async (tablePath: string, opts: Options) => {
       const lang = parseLang(opts.lang);
+      if (opts.precision !== 'mixed' && opts.precision !== 'double') throw new Error(`--precision: expected mixed or double, got ${opts.precision}`);
+      const threadCount = opts.threads === undefined ? defaultThreads() : Number(opts.threads);
+      if (!Number.isInteger(threadCount) || threadCount < 1 || threadCount > 64) throw new Error(`--threads: expected a whole number from 1 to 64, got ${opts.threads}`);
       const loaded = loadTable(tablePath, opts.unit);
       if (opts.aggregate && (opts.employment || opts.demand)) throw new Error('--aggregate cannot be combined with --employment or --demand (their sector codes are those of the original table)');
       const table = opts.aggregate
@@ -132,19 +140,29 @@ export const register: Register = (program) => {
         const worst = balance.imbalances[0];
         process.stderr.write(`warning: ${table.source}: ${balance.imbalances.length} row/column totals differ from gross output by more than 1e-6 (worst: ${worst.kind} ${worst.code}, ${worst.relative.toExponential(2)})\n`);
       }
-      const model = ioModel(table, { employment });
+      const demand = opts.demand ? parseDemand(readFileSync(resolveInput(opts.demand, '--demand'), 'utf8'), table, opts.demand, divisions) : null;
       const domestic = Boolean(opts.domestic);
       const households = Boolean(opts.households);
-      const m = multipliers(model, { domestic, households });
-      const impact = opts.demand
-        ? leontiefImpact(model, parseDemand(readFileSync(resolveInput(opts.demand, '--demand'), 'utf8'), table, opts.demand, divisions), { type: households ? 'II' : 'I', domestic })
-        : null;
+      // Large tables: LU on worker threads (single precision refined to double unless --precision double).
+      const pool = table.n >= THREADED_FROM ? await createLuThreads(threadCount) : null;
+      let model: IOModel;
+      let m: Multipliers;
+      let impact: Impact | null;
+      try {
+        model = ioModel(table, { employment, factorize: ioFactorization(table.n, pool, opts.precision) });
+        m = multipliers(model, { domestic, households });
+        impact = demand ? leontiefImpact(model, demand, { type: households ? 'II' : 'I', domestic }) : null;
+      } finally {
+        await pool?.close();
+      }
+      const solver = (domestic ? model.domestic : model.competitive)?.solver;
+      const factorization = { method: solver?.method ?? 'lu', threads: pool ? pool.threads : 1 };
       const unit = table.unit || 'table unit';
       if (opts.json) {
         const arr = (v: Float64Array | null | undefined): number[] | null => (v ? [...v] : null);
         const pair = (p: Multipliers['output'] | null) => (p ? { typeI: arr(p.typeI), typeII: arr(p.typeII) } : null);
         const out = {
-          table: table.source, unit, system: m.system, households, codes: table.codes, names: table.names,
+          table: table.source, unit, system: m.system, households, factorization, codes: table.codes, names: table.names,
           balance: { ok: balance.ok, maxRelative: balance.maxRelative },
           totalRequirementColSum: arr(m.totalRequirementColSum), outputMultiplier: pair(m.output),
           valueAddedMultiplier: pair(m.valueAdded), incomeMultiplier: pair(m.income),
@@ -161,7 +179,9 @@ export const register: Register = (program) => {
         process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
         return;
       }
-      const title = `${basename(table.source)}: ${table.n} sectors, ${m.system} model, ${households ? 'Type I and II (households closed)' : 'Type I'}; money in ${unit}`;
+      const how = factorization.method === 'lu' ? 'LU' : 'LU in single precision refined to double';
+      const title = `${basename(table.source)}: ${table.n} sectors, ${m.system} model, ${households ? 'Type I and II (households closed)' : 'Type I'}; money in ${unit}` +
+        (pool ? `; ${how} on ${factorization.threads} thread${factorization.threads > 1 ? 's' : ''}` : '');
       const { header, rows } = multiplierRows(table, m, lang);
       process.stdout.write(`${title}\n\n${textTable(header, rows, header.map((_, c) => c).slice(2))}\n`);
       if (m.employment) process.stdout.write(`\nemploymentMultiplier: persons per ${unit} of final demand\n`);

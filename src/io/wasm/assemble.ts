@@ -1,8 +1,8 @@
 // A minimal WebAssembly binary writer: just enough to emit the LU kernels (internal).
 // Encoding per the WebAssembly Core Specification 2.0 (§5 Binary Format) and the SIMD proposal.
 
-export type ValType = 'i32' | 'v128';
-const VALTYPE: Record<ValType, number> = { i32: 0x7f, v128: 0x7b };
+export type ValType = 'i32' | 'f32' | 'f64' | 'v128';
+const VALTYPE: Record<ValType, number> = { i32: 0x7f, f32: 0x7d, f64: 0x7c, v128: 0x7b };
 
 /** Unsigned LEB128. */
 export function uleb(n: number): number[] {
@@ -51,12 +51,39 @@ export const op = {
   // SIMD (prefix 0xfd, then the LEB128 opcode)
   v128Load: (offset: number) => [0xfd, ...uleb(0x00), 4, ...uleb(offset)],
   v128Store: (offset: number) => [0xfd, ...uleb(0x0b), 4, ...uleb(offset)],
+  v128Const0: [0xfd, ...uleb(0x0c), ...Array<number>(16).fill(0)],
+  load32Splat: (offset: number) => [0xfd, ...uleb(0x09), 2, ...uleb(offset)],
   load64Splat: (offset: number) => [0xfd, ...uleb(0x0a), 3, ...uleb(offset)],
+  f32x4ExtractLane: (lane: number) => [0xfd, ...uleb(0x1f), lane],
+  f64x2ExtractLane: (lane: number) => [0xfd, ...uleb(0x21), lane],
+  f32x4Add: [0xfd, ...uleb(0xe4)],
+  f32x4Sub: [0xfd, ...uleb(0xe5)],
+  f32x4Mul: [0xfd, ...uleb(0xe6)],
+  f64x2Add: [0xfd, ...uleb(0xf0)],
   f64x2Sub: [0xfd, ...uleb(0xf1)],
   f64x2Mul: [0xfd, ...uleb(0xf2)],
   // Relaxed SIMD: nmadd(a, b, c) = c − a·b, fused or not (implementation-defined).
+  f32x4RelaxedNmadd: [0xfd, ...uleb(0x106)],
   f64x2RelaxedNmadd: [0xfd, ...uleb(0x108)],
+  f32Load: (offset: number) => [0x2a, 2, ...uleb(offset)],
+  f64Load: (offset: number) => [0x2b, 3, ...uleb(offset)],
+  f32Store: (offset: number) => [0x38, 2, ...uleb(offset)],
+  f64Store: (offset: number) => [0x39, 3, ...uleb(offset)],
+  f32Add: [0x92],
+  f32Sub: [0x93],
+  f64Add: [0xa0],
+  f64Sub: [0xa1],
 };
+
+/** Element type of a kernel: f64 (f64x2 lanes) or f32 (f32x4 lanes). */
+export type Precision = 'f64' | 'f32';
+
+/** Per-precision element size, lanes per v128 and the opcodes a kernel needs. */
+export function elementOps(precision: Precision) {
+  return precision === 'f64'
+    ? { bytes: 8, lanes: 2, splat: op.load64Splat, mul: op.f64x2Mul, sub: op.f64x2Sub, add: op.f64x2Add, nmadd: op.f64x2RelaxedNmadd, extract: op.f64x2ExtractLane, load: op.f64Load, store: op.f64Store, scalarAdd: op.f64Add, scalarSub: op.f64Sub, valType: 'f64' as const }
+    : { bytes: 4, lanes: 4, splat: op.load32Splat, mul: op.f32x4Mul, sub: op.f32x4Sub, add: op.f32x4Add, nmadd: op.f32x4RelaxedNmadd, extract: op.f32x4ExtractLane, load: op.f32Load, store: op.f32Store, scalarAdd: op.f32Add, scalarSub: op.f32Sub, valType: 'f32' as const };
+}
 
 export interface WasmFunction {
   name: string;

@@ -4,17 +4,17 @@
 
 /** A matrix of `np` rows/columns (n rounded up to the kernel tile), row stride `np`, at element `base` of `a`. */
 export interface Padded {
-  a: Float64Array;
+  a: Float64Array | Float32Array;
   base: number;
   n: number;
   np: number;
 }
 
-/** y_c[0..len) −= a[s + c·sStride] · a[x .. x+len) for y_c = a[y + c·yStride ..], c < count (element indices). */
+/** y_c[0..len) −= a[s + c·sStride] · a[x .. x+len) for y_c = a[y + c·yStride ..], c < count (element indices; len a multiple of the kernel's lanes). */
 export type Axpys = (x: number, len: number, y: number, yStride: number, s: number, sStride: number, count: number) => void;
 
 /** The plain-JS Axpys over `a` (used when no kernel is given). */
-function jsAxpys(a: Float64Array): Axpys {
+function jsAxpys(a: Float64Array | Float32Array): Axpys {
   return (x, len, y, yStride, s, sStride, count) => {
     for (let c = 0; c < count; c++) {
       const sc = a[s + c * sStride];
@@ -39,13 +39,14 @@ export type RunUpdate = (k0: number, k1: number, k2: number, factorNext: () => v
  * become pivots for a non-singular M. Each panel is copied into a column-major buffer (at element
  * `panelOff` of `a`, room for np·kb values) so that pivot search, scaling and rank-1 updates run
  * over contiguous memory; its row swaps reach the other columns after the concurrent update.
- * `axpys` does the panel's rank-1 updates and the block row of U.
+ * `axpys` does the panel's rank-1 updates and the block row of U, on lengths that are multiples of
+ * `lanes` (the rest of a panel column is updated here).
  * Failure: a pivot ≤ tiny → Error "singular matrix: pivot p at column k" (k 1-based).
  */
-export function blockedLu(m: Padded, kb: number, tiny: number, perm: Int32Array, runUpdate: RunUpdate, panelOff: number, axpys: Axpys = jsAxpys(m.a)): void {
+export function blockedLu(m: Padded, kb: number, tiny: number, perm: Int32Array, runUpdate: RunUpdate, panelOff: number, axpys: Axpys = jsAxpys(m.a), lanes = 2): void {
   const { np } = m;
   const swaps = new Int32Array(kb);
-  applySwaps(m, 0, factorPanel(m, 0, Math.min(kb, np), tiny, perm, swaps, panelOff, axpys), swaps);
+  applySwaps(m, 0, factorPanel(m, 0, Math.min(kb, np), tiny, perm, swaps, panelOff, axpys, lanes), swaps);
   for (let k0 = 0; k0 + kb < np; k0 += kb) {
     const k1 = k0 + kb;
     const k2 = Math.min(k1 + kb, np);
@@ -54,13 +55,13 @@ export function blockedLu(m: Padded, kb: number, tiny: number, perm: Int32Array,
       const rk = base + k * np;
       axpys(rk + k1, np - k1, rk + np + k1, np, rk + np + k, np, k1 - k - 1);
     }
-    runUpdate(k0, k1, k2, () => { factorPanel(m, k1, k2, tiny, perm, swaps, panelOff, axpys); });
+    runUpdate(k0, k1, k2, () => { factorPanel(m, k1, k2, tiny, perm, swaps, panelOff, axpys, lanes); });
     applySwaps(m, k1, k2, swaps);
   }
 }
 
 /** Factor columns k0..k1−1 (rows k0..np−1) in the column-major panel buffer; record row swaps. */
-function factorPanel(m: Padded, k0: number, k1: number, tiny: number, perm: Int32Array, swaps: Int32Array, P: number, axpys: Axpys): number {
+function factorPanel(m: Padded, k0: number, k1: number, tiny: number, perm: Int32Array, swaps: Int32Array, P: number, axpys: Axpys, lanes: number): number {
   const { a, base, n, np } = m;
   const w = k1 - k0;
   const rows = np - k0;
@@ -85,12 +86,12 @@ function factorPanel(m: Padded, k0: number, k1: number, tiny: number, perm: Int3
     const inv = 1 / a[col + k];
     for (let i = k + 1; i < rows; i++) a[col + i] *= inv;
     const len = rows - k - 1;
-    const even = len & ~1;
-    if (even > 0 && k + 1 < w) axpys(col + k + 1, even, col + rows + k + 1, rows, col + rows + k, rows, w - k - 1);
-    if (len & 1) {
+    const main = len - (len % lanes);
+    if (main > 0 && k + 1 < w) axpys(col + k + 1, main, col + rows + k + 1, rows, col + rows + k, rows, w - k - 1);
+    for (let i = k + 1 + main; i < rows; i++) {
       for (let j = k + 1; j < w; j++) {
         const o = P + j * rows;
-        a[o + rows - 1] -= a[col + rows - 1] * a[o + k];
+        a[o + i] -= a[col + i] * a[o + k];
       }
     }
   }
@@ -133,7 +134,7 @@ export function packL(m: Padded, k0: number, k1: number, panelOff: number, R: nu
 }
 
 /** Pack U12 columns [c0, c1) (a multiple of W) into k-major column strips at element `out`. */
-export function packU(m: Padded, k0: number, k1: number, c0: number, c1: number, W: number, dst: Float64Array, out: number): void {
+export function packU(m: Padded, k0: number, k1: number, c0: number, c1: number, W: number, dst: Float64Array | Float32Array, out: number): void {
   const { a, base, np } = m;
   let o = out;
   for (let s = c0; s < c1; s += W) {

@@ -1,12 +1,14 @@
 // Generator of the WebAssembly SIMD micro-kernel for the LU trailing update C −= L·U (internal).
-import { op, type ValType, type WasmFunction } from './assemble.ts';
+import { elementOps, op, type Precision, type ValType, type WasmFunction } from './assemble.ts';
 
-/** Kernel shape: R rows × W columns (a multiple of 2) of C per tile, f64. */
+/** Kernel shape: R rows × W columns (a multiple of the lanes: 2 for f64, 4 for f32) of C per tile. */
 export interface GemmShape {
   R: number;
   W: number;
   /** Use relaxed-SIMD nmadd (may fuse; needs relaxed SIMD support). */
   relaxed: boolean;
+  /** Element type (default f64). */
+  precision?: Precision;
 }
 
 /**
@@ -14,12 +16,13 @@ export interface GemmShape {
  * C[tile] −= Lp[tile rows] · Up[tile columns], where C is row-major with row stride `ldc` bytes
  * starting at byte address `c`; Lp holds row tiles one after another, each kb × R (k-major: the R
  * values of one k adjacent); Up holds column strips, each kb × W (k-major). kb ≥ 1.
- * Accumulators stay in registers over the k loop (R·W/lanes v128 values).
+ * Accumulators stay in registers over the k loop (R·W/lanes v128 values). Addresses in bytes.
  */
 export function gemmKernel(shape: GemmShape): WasmFunction {
   const { R, W, relaxed } = shape;
-  const es = 8;
-  const lanes = 2;
+  const e = elementOps(shape.precision ?? 'f64');
+  const es = e.bytes;
+  const lanes = e.lanes;
   if (W % lanes !== 0) throw new Error(`gemmKernel: W = ${W} is not a multiple of ${lanes}`);
   const H = W / lanes;
   const [c, ldc, lp, up, kb, rowTiles, colTiles] = [0, 1, 2, 3, 4, 5, 6];
@@ -31,10 +34,10 @@ export function gemmKernel(shape: GemmShape): WasmFunction {
   const locals: ValType[] = [
     ...Array<ValType>(12).fill('i32'), ...Array<ValType>(R).fill('i32'), ...Array<ValType>(R * H + H + 1).fill('v128'),
   ];
-  const splat = op.load64Splat;
-  const mul = op.f64x2Mul;
-  const sub = op.f64x2Sub;
-  const nmadd = op.f64x2RelaxedNmadd;
+  const splat = e.splat;
+  const mul = e.mul;
+  const sub = e.sub;
+  const nmadd = e.nmadd;
   const add = (x: number, y: number[]) => [...op.get(x), ...y, ...op.i32Add, ...op.set(x)];
   const body: number[] = [];
   const emit = (...parts: number[][]) => { for (const x of parts) body.push(...x); };

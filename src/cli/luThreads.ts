@@ -1,0 +1,85 @@
+// LU factorizations on several threads for Node: worker_threads sharing one WebAssembly memory.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { LUFactors } from '../io/lu.ts';
+import type { Factorization } from '../io/linearSolver.ts';
+import { lu } from '../io/lu.ts';
+import { mixedPrecisionSolver } from '../io/mixedPrecisionSolver.ts';
+import { instantiateKernels, luKernelBytes } from '../io/wasm/factorWithKernels.ts';
+import { CTRL, factorThreaded } from '../io/wasm/parallelJob.ts';
+
+/** f64 and f32 factorizations (contract of `lu` / `luWasm32`) on `threads` threads; close() stops the workers. */
+export interface LuThreads {
+  threads: number;
+  factor64: (M: Float64Array, n: number) => LUFactors;
+  factor32: (M: Float64Array, n: number) => LUFactors;
+  close: () => Promise<void>;
+}
+
+/** Default thread count: the machine's parallelism, at most 8. */
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+/**
+ * Start `threads − 1` worker threads (this thread is the first) sharing one WebAssembly.Memory
+ * with the SIMD kernels of src/io/wasm in both precisions; factorizations run factorThreaded
+ * (one-panel look-ahead, column blocks from an atomic counter): bit-identical to one thread.
+ * `fused` uses the relaxed-SIMD fused kernels (only where the engine has relaxed SIMD).
+ * Failures: threads not a positive integer → Error; a worker that fails to start → the
+ * rejection of its start.
+ */
+export async function createLuThreads(threads = defaultThreads(), options: { fused?: boolean } = {}): Promise<LuThreads> {
+  if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads: invalid value ${threads}`);
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 32768, shared: true });
+  const fused = options.fused ?? false;
+  const modules: [WebAssembly.Module, WebAssembly.Module] = [
+    new WebAssembly.Module(luKernelBytes(true, fused, 'f64')),
+    new WebAssembly.Module(luKernelBytes(true, fused, 'f32')),
+  ];
+  const k64 = instantiateKernels(memory, modules[0], 'f64');
+  const k32 = instantiateKernels(memory, modules[1], 'f32');
+  const ctrl = new Int32Array(new SharedArrayBuffer(4 * CTRL.size));
+  const workers: Worker[] = [];
+  try {
+    for (let t = 1; t < threads; t++) {
+      workers.push(await new Promise<Worker>((resolve, reject) => {
+        const w = new Worker(new URL('./luThreadBoot.mjs', import.meta.url), { workerData: { memory, modules, ctrl: ctrl.buffer } });
+        w.once('message', () => resolve(w));
+        w.once('error', reject);
+      }));
+    }
+  } catch (e) {
+    await stop(ctrl, workers);
+    throw e;
+  }
+  for (const w of workers) w.unref();
+  const helpers = workers.length;
+  return {
+    threads,
+    factor64: (M, n) => factorThreaded(M, n, k64, ctrl, helpers),
+    factor32: (M, n) => factorThreaded(M, n, k32, ctrl, helpers),
+    close: () => stop(ctrl, workers),
+  };
+}
+
+async function stop(ctrl: Int32Array, workers: Worker[]): Promise<void> {
+  Atomics.store(ctrl, CTRL.generation, -1);
+  Atomics.notify(ctrl, CTRL.generation);
+  await Promise.all(workers.map((w) => w.terminate()));
+}
+
+/** Below this order the pure-TS `lu` is used: results identical on every platform, and fast enough. */
+export const THREADED_FROM = 400;
+
+/**
+ * The factorization `spillover io` uses for a table of order n: `lu` below THREADED_FROM; above,
+ * single precision on all threads refined to double precision (mixedPrecisionSolver; falls back to
+ * the threaded double-precision LU when refinement cannot converge), or with `precision: 'double'`
+ * the threaded double-precision LU itself.
+ */
+export function ioFactorization(n: number, threads: LuThreads | null, precision: 'mixed' | 'double' = 'mixed'): Factorization {
+  if (!threads || n < THREADED_FROM) return lu;
+  if (precision === 'double') return threads.factor64;
+  return (M, m) => mixedPrecisionSolver(M, m, { factor32: threads.factor32, factor64: threads.factor64 });
+}

@@ -1,0 +1,61 @@
+// The worker-thread LU of the CLI: bit-identical to the one-thread kernels, errors leave the pool usable.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lu, luWasm, luWasm32 } from '../../src/io/index.ts';
+import { createLuThreads, ioFactorization, THREADED_FROM } from '../../src/cli/luThreads.ts';
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const same = (a: ArrayLike<number>, b: ArrayLike<number>): boolean => a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => Object.is(v, b[i]));
+
+test('2 threads: f64 and f32 factors equal luWasm / luWasm32 bit for bit; singular input throws and the pool survives', async () => {
+  const p = await createLuThreads(2);
+  try {
+    assert.equal(p.threads, 2);
+    for (const n of [7, 301, 733]) {
+      const r = rng(n);
+      const M = Float64Array.from({ length: n * n }, () => r() - 0.5);
+      const a = luWasm(M, n);
+      const b = p.factor64(M, n);
+      assert.deepEqual([...b.perm], [...a.perm], `n = ${n}`);
+      assert.ok(same(a.lu, b.lu), `n = ${n}: f64 factors differ`);
+      const c = luWasm32(M, n);
+      const d = p.factor32(M, n);
+      assert.ok(d.lu instanceof Float32Array);
+      assert.deepEqual([...d.perm], [...c.perm], `n = ${n} (f32)`);
+      assert.ok(same(c.lu, d.lu), `n = ${n}: f32 factors differ`);
+    }
+    const n = 300;
+    const S = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) S[i * n + i] = 1;
+    for (let j = 0; j < n; j++) S[150 * n + j] = S[149 * n + j];
+    assert.throws(() => p.factor64(S, n), /singular matrix/);
+    assert.throws(() => p.factor32(S, n), /singular matrix/);
+    assert.throws(() => p.factor64(new Float64Array(5), 2), /5 entries, expected n² = 4/);
+    const M = Float64Array.from({ length: 100 * 100 }, rng(1));
+    assert.ok(same(p.factor64(M, 100).lu, luWasm(M, 100).lu));
+  } finally {
+    await p.close();
+  }
+});
+
+test('ioFactorization: pure-TS lu below THREADED_FROM or without threads; mixed precision above', async () => {
+  assert.equal(ioFactorization(149, null), lu);
+  assert.equal(ioFactorization(THREADED_FROM + 1, null), lu);
+  const p = await createLuThreads(1);
+  try {
+    assert.equal(ioFactorization(THREADED_FROM - 1, p), lu);
+    assert.equal(ioFactorization(THREADED_FROM, p, 'double'), p.factor64);
+    const n = THREADED_FROM;
+    const r = rng(3);
+    const M = Float64Array.from({ length: n * n }, (_, k) => (k % (n + 1) === 0 ? 1 : 0) - r() * 0.5 / n);
+    const s = ioFactorization(n, p)(M, n);
+    assert.ok('solve' in s && s.method === 'lu-f32+refinement');
+  } finally {
+    await p.close();
+  }
+  await assert.rejects(createLuThreads(0), /threads: invalid value 0/);
+});
