@@ -12,7 +12,8 @@ import { CTRL, factorThreaded } from '../io/wasm/parallelJob.ts';
 export interface LuThreads {
   threads: number;
   factor64: (M: Float64Array, n: number) => LUFactors;
-  factor32: (M: Float64Array, n: number) => LUFactors;
+  /** `out`: where to write the factors (a Float32Array of n²), e.g. a mixedPrecisionSolver's memory. */
+  factor32: (M: Float64Array, n: number, out?: Float32Array) => LUFactors;
   close: () => Promise<void>;
 }
 
@@ -58,7 +59,7 @@ export async function createLuThreads(threads = defaultThreads(), options: { fus
   return {
     threads,
     factor64: (M, n) => factorThreaded(M, n, k64, ctrl, helpers),
-    factor32: (M, n) => factorThreaded(M, n, k32, ctrl, helpers),
+    factor32: (M, n, out) => factorThreaded(M, n, k32, ctrl, helpers, out),
     close: () => stop(ctrl, workers),
   };
 }

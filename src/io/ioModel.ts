@@ -72,7 +72,8 @@ export function ioModel(
   }
   const A = technicalCoefficients(table);
   const m = table.imports ? importShares(table) : null;
-  const competitive = leontiefSystem(A, n, households, codes, `${source} (competitive)`, options.factorize);
+  const scratch = m ? new Float64Array(n * n) : undefined;
+  const competitive = leontiefSystem(A, n, households, codes, `${source} (competitive)`, options.factorize, scratch);
   let domestic: LeontiefSystem | null = null;
   if (m) {
     const Ad = new Float64Array(n * n);
@@ -80,7 +81,7 @@ export function ioModel(
       const keep = 1 - m[i];
       for (let j = 0; j < n; j++) Ad[i * n + j] = keep * A[i * n + j];
     }
-    domestic = leontiefSystem(Ad, n, households && households.map((h, i) => (1 - m[i]) * h), codes, `${source} (domestic)`, options.factorize);
+    domestic = leontiefSystem(Ad, n, households && households.map((h, i) => (1 - m[i]) * h), codes, `${source} (domestic)`, options.factorize, scratch);
   }
   return {
     n, codes: table.codes, names: table.names, unit: table.unit, source, x: table.x,

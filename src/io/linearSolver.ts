@@ -13,7 +13,7 @@ export interface LinearSolver {
   solveTransposed(bs: readonly Float64Array[]): Float64Array[];
 }
 
-/** What a factorization hands to ioModel: double-precision LU factors, or a ready solver. */
+/** What a factorization hands to ioModel: double-precision LU factors, or a ready solver. It must not keep M (ioModel reuses the array). */
 export type Factorization = (M: Float64Array, n: number) => LUFactors | LinearSolver;
 
 /**

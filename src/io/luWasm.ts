@@ -46,12 +46,12 @@ export function luWasm(M: Float64Array, n: number): LUFactors {
 /**
  * The same factorization in single precision (LAPACK's sgetrf): M rounded to f32, f32x4 kernels
  * with 6×8 register tiles (twice the arithmetic per instruction of luWasm), factors returned as
- * a Float32Array. Accurate to about κ(M)·n·2⁻²⁴ only: it is meant to be refined in double
+ * a Float32Array (`out`, if given, of length n²). Accurate to about κ(M)·n·2⁻²⁴ only: it is meant to be refined in double
  * precision (mixedPrecisionSolver), never used alone for results.
  * Failures: as luWasm, with "singular" below n·2⁻²³·max|M|.
  * Example: luWasm32(Float64Array.of(0, 1, 2, 3), 2).lu → Float32Array [2, 3, 0, 1].
  */
-export function luWasm32(M: Float64Array, n: number): LUFactors {
+export function luWasm32(M: Float64Array, n: number, out?: Float32Array): LUFactors {
   checkShape(M, n, 'luWasm32');
-  return factorWithKernels(M, n, kernelsFor('f32', 'luWasm32'));
+  return factorWithKernels(M, n, kernelsFor('f32', 'luWasm32'), undefined, out);
 }

@@ -49,15 +49,17 @@ export interface MixedPrecisionSolver extends LinearSolver {
 export function mixedPrecisionSolver(
   M: Float64Array,
   n: number,
-  options: { factor32: (M: Float64Array, n: number) => LUFactors; factor64: (M: Float64Array, n: number) => LUFactors; maxIterations?: number },
+  options: { factor32: (M: Float64Array, n: number, out?: Float32Array) => LUFactors; factor64: (M: Float64Array, n: number) => LUFactors; maxIterations?: number },
 ): MixedPrecisionSolver {
   if (!Number.isInteger(n) || n < 1) throw new Error(`mixedPrecisionSolver: invalid n: ${n}`);
   if (M.length !== n * n) throw new Error(`mixedPrecisionSolver: matrix has ${M.length} entries, expected n² = ${n * n}`);
   const maxIterations = options.maxIterations ?? 30;
   const stats: RefinementStats = { calls: 0, solves: 0, residuals: 0, fallback: false, reason: null };
-  let f32: LUFactors | null = null;
+  // M and room for the factors in one WebAssembly memory; factor32 writes the factors there.
+  const work = refinementMemory(M, n);
+  let perm: Int32Array | null = null;
   try {
-    f32 = options.factor32(M, n);
+    perm = work.setFactors(options.factor32(M, n, work.factorsView()));
   } catch (e) {
     stats.fallback = true;
     stats.reason = `single-precision factorization failed: ${(e as Error).message}`;
@@ -68,11 +70,10 @@ export function mixedPrecisionSolver(
     direct ??= luSolver(options.factor64(M, n));
     return direct;
   };
-  if (!f32) {
+  if (!perm) {
     const d = fallback(stats.reason!);
     return { n, get method() { return d.method; }, stats, solve: (bs) => d.solve(bs), solveTransposed: (bs) => d.solveTransposed(bs) };
   }
-  const work = refinementMemory(M, f32, n);
   const run = (bs: readonly Float64Array[], transposed: boolean): Float64Array[] => {
     for (const b of bs) if (b.length !== n) throw new Error(`mixedPrecisionSolver: right-hand side has length ${b.length}, expected ${n}`);
     stats.calls++;
@@ -97,7 +98,7 @@ export function mixedPrecisionSolver(
 let moduleCache: WebAssembly.Module | null = null;
 
 /** M (f64) and the f32 factors in one WebAssembly memory, with the refinement loop over them. */
-function refinementMemory(M: Float64Array, f: LUFactors, n: number) {
+function refinementMemory(M: Float64Array, n: number) {
   moduleCache ??= new WebAssembly.Module(assembleModule(
     [axpysKernel('f64', 'axpys64'), dotsKernel('f64', 'dots64'), axpysKernel('f32', 'axpys32'), dotsKernel('f32', 'dots32'), absSumsKernel()],
     { initial: 1, maximum: 65536, shared: false },
@@ -118,7 +119,6 @@ function refinementMemory(M: Float64Array, f: LUFactors, n: number) {
   };
   ensure(1);
   new Float64Array(memory.buffer, mOff, n * n).set(M);
-  new Float32Array(memory.buffer, fOff, n * n).set(f.lu);
   // ‖M‖∞ (largest absolute row sum) and ‖M‖₁ (largest absolute column sum), in one SIMD pass
   // (sums in the vector area, before it is used; an odd last column is added here).
   let mNorm1 = 0;
@@ -137,7 +137,17 @@ function refinementMemory(M: Float64Array, f: LUFactors, n: number) {
     }
     for (let i = 0; i < n; i++) { if (row[i] > mNormInf) mNormInf = row[i]; if (col[i] > mNorm1) mNorm1 = col[i]; }
   }
-  const perm = f.perm;
+  let perm: Int32Array = new Int32Array(0);
+  /** Where factor32 writes the factors (valid until the memory grows: used at once). */
+  const factorsView = (): Float32Array => new Float32Array(memory.buffer, fOff, n * n);
+  /** Take the factorization: copy its factors in unless they were written in place. */
+  const setFactors = (f: LUFactors): Int32Array => {
+    if (!(f.lu instanceof Float32Array)) throw new Error('factor32 returned double-precision factors');
+    const view = factorsView();
+    if (f.lu.buffer !== memory.buffer || f.lu.byteOffset !== fOff) view.set(f.lu);
+    perm = f.perm;
+    return perm;
+  };
 
   /** R_q −= op(M)·X_q for q < m (f64): Mᵀx by row axpys, M·x by row dots. */
   const residual = (m: number, transposed: boolean, xOff: number, rOff: number, mv: Float64Array, X: Float64Array, R: Float64Array): void => {
@@ -242,7 +252,7 @@ function refinementMemory(M: Float64Array, f: LUFactors, n: number) {
       for (let i = 0; i < m * n; i++) if (!Number.isFinite(X[i])) return 'non-finite solution';
     }
   };
-  return { refine };
+  return { refine, factorsView, setFactors };
 }
 
 const align = (bytes: number): number => Math.ceil(bytes / 16) * 16;

@@ -46,6 +46,7 @@ export const op = {
   i32: (v: number) => [0x41, ...sleb(v)],
   i32Add: [0x6a],
   i32Mul: [0x6c],
+  i32And: [0x71],
   i32LtS: [0x48],
   i32GeS: [0x4e],
   // SIMD (prefix 0xfd, then the LEB128 opcode)

@@ -68,9 +68,10 @@ export const EPSILON: Record<Precision, number> = { f64: 2.220446049250313e-16, 
 /**
  * Copy M into kernel memory padded to a multiple of the tile (identity block), in the kernels'
  * precision, factor with blockedLu, run each trailing update through `runJob` (default: this
- * thread), unpad. Singular below n·ε·max|M| with ε of that precision.
+ * thread), unpad into `out` (default a new array). Singular below n·ε·max|M| with ε of that precision.
  */
-export function factorWithKernels(M: Float64Array, n: number, k: LuKernels, runJob?: RunJob): LUFactors {
+export function factorWithKernels(M: Float64Array, n: number, k: LuKernels, runJob?: RunJob, out?: Float64Array | Float32Array): LUFactors {
+  if (out && (out.length !== n * n || (out instanceof Float32Array) !== (k.precision === 'f32'))) throw new Error(`factorWithKernels: output must be a ${k.precision === 'f32' ? 'Float32Array' : 'Float64Array'} of n² = ${n * n}`);
   const tile = R * k.W / gcd(R, k.W);
   const np = Math.ceil(n / tile) * tile;
   const lpOff = np * np;
@@ -104,7 +105,7 @@ export function factorWithKernels(M: Float64Array, n: number, k: LuKernels, runJ
     packU(m, k0, k1, k1, np, k.W, a, upOff);
     run({ np, k1, kb: k1 - k0, lpOff, upOff, rowTiles: (np - k1) / R }, k2, factorNext);
   }, panelOff, (x, len, y, yStride, s, sStride, count) => k.axpys(x * es, len / lanes, y * es, yStride * es, s * es, sStride * es, count), lanes);
-  const lu = k.precision === 'f64' ? new Float64Array(n * n) : new Float32Array(n * n);
+  const lu = out ?? (k.precision === 'f64' ? new Float64Array(n * n) : new Float32Array(n * n));
   for (let i = 0; i < n; i++) lu.set(a.subarray(i * np, i * np + n), i * n);
   return { n, lu, perm: perm.slice(0, n) };
 }

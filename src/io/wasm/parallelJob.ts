@@ -55,10 +55,10 @@ export function helperLoop(kernels: readonly LuKernels[], ctrl: Int32Array, read
  * element sees the same operations in the same order, so the factors are bit-identical to the
  * one-thread factorization with the same kernels. Needs Atomics.wait (Node, or a Web Worker).
  */
-export function factorThreaded(M: Float64Array, n: number, k: LuKernels, ctrl: Int32Array, helpers: number): LUFactors {
+export function factorThreaded(M: Float64Array, n: number, k: LuKernels, ctrl: Int32Array, helpers: number, out?: Float64Array | Float32Array): LUFactors {
   if (!Number.isInteger(n) || n < 1) throw new Error(`factorThreaded: invalid n: ${n}`);
   if (M.length !== n * n) throw new Error(`factorThreaded: matrix has ${M.length} entries, expected n² = ${n * n}`);
-  if (helpers === 0) return factorWithKernels(M, n, k);
+  if (helpers === 0) return factorWithKernels(M, n, k, undefined, out);
   return factorWithKernels(M, n, k, (job, k2, factorNext) => {
     updateColumns(k, job, job.k1, k2);
     postJob(ctrl, job, k2, KIND[k.precision]);
@@ -74,5 +74,5 @@ export function factorThreaded(M: Float64Array, n: number, k: LuKernels, ctrl: I
         Atomics.wait(ctrl, CTRL.done, done);
       }
     }
-  });
+  }, out);
 }
