@@ -25,38 +25,37 @@ function jsAxpys(a: Float64Array | Float32Array): Axpys {
 }
 
 /**
- * Runs one trailing update A22 −= L21·U12 (panel k0..k1, rows and columns k1..np−1). It must first
- * update the next panel's columns k1..k2−1, then call `factorNext()` (which reads and writes only
+ * Runs the work of panel k0..k1 on the columns to its right, k1..np−1, each column independently:
+ * apply the panel's row swaps (`swaps`, relative to row k0), solve the block row of U
+ * (U12 = L11⁻¹·A12, rows k0..k1−1) and update A22 −= L21·U12 (rows k1..np−1). It must first
+ * finish the next panel's columns k1..k2−1, then call `factorNext()` (which reads and writes only
  * those columns and the panel buffer), and finish the other columns before returning — possibly
  * while `factorNext` runs (look-ahead). Every element sees the same operations in the same order
- * however the work is split, so results do not depend on the number of threads.
+ * however the columns are split, so results do not depend on the number of threads.
  */
-export type RunUpdate = (k0: number, k1: number, k2: number, factorNext: () => void) => void;
+export type RunUpdate = (k0: number, k1: number, k2: number, swaps: Int32Array, factorNext: () => void) => void;
 
 /**
  * Factor P·M = L·U in place with partial pivoting, panel width `kb` (a multiple of the tile
  * sizes), right-looking with a look-ahead of one panel. Padding rows/columns (identity) never
  * become pivots for a non-singular M. Each panel is copied into a column-major buffer (at element
  * `panelOff` of `a`, room for np·kb values) so that pivot search, scaling and rank-1 updates run
- * over contiguous memory; its row swaps reach the other columns after the concurrent update.
- * `axpys` does the panel's rank-1 updates and the block row of U, on lengths that are multiples of
- * `lanes` (the rest of a panel column is updated here).
+ * over contiguous memory; its row swaps reach the columns to the right in `runUpdate` and those to
+ * the left (L) here, after the update. `axpys` does the panel's rank-1 updates, on lengths that are
+ * multiples of `lanes` (the rest of a panel column is updated here).
  * Failure: a pivot ≤ tiny → Error "singular matrix: pivot p at column k" (k 1-based).
  */
 export function blockedLu(m: Padded, kb: number, tiny: number, perm: Int32Array, runUpdate: RunUpdate, panelOff: number, axpys: Axpys = jsAxpys(m.a), lanes = 2): void {
   const { np } = m;
-  const swaps = new Int32Array(kb);
-  applySwaps(m, 0, factorPanel(m, 0, Math.min(kb, np), tiny, perm, swaps, panelOff, axpys, lanes), swaps);
+  let swaps = new Int32Array(kb);
+  let next = new Int32Array(kb);
+  factorPanel(m, 0, Math.min(kb, np), tiny, perm, swaps, panelOff, axpys, lanes);
   for (let k0 = 0; k0 + kb < np; k0 += kb) {
     const k1 = k0 + kb;
     const k2 = Math.min(k1 + kb, np);
-    const { base } = m;
-    for (let k = k0; k < k1 - 1; k++) {
-      const rk = base + k * np;
-      axpys(rk + k1, np - k1, rk + np + k1, np, rk + np + k, np, k1 - k - 1);
-    }
-    runUpdate(k0, k1, k2, () => { factorPanel(m, k1, k2, tiny, perm, swaps, panelOff, axpys, lanes); });
-    applySwaps(m, k1, k2, swaps);
+    runUpdate(k0, k1, k2, swaps, () => { factorPanel(m, k1, k2, tiny, perm, next, panelOff, axpys, lanes); });
+    applySwaps(m, k1, k2 - k1, 0, k1, next);
+    [swaps, next] = [next, swaps];
   }
 }
 
@@ -102,16 +101,15 @@ function factorPanel(m: Padded, k0: number, k1: number, tiny: number, perm: Int3
   return w;
 }
 
-/** Apply the panel's row swaps (relative to row k0) to the columns outside k0..k1−1. */
-function applySwaps(m: Padded, k0: number, k1: number, swaps: Int32Array): void {
+/** Apply `count` row swaps (row k0 + k ↔ row k0 + swaps[k], in order) to columns c0..c1−1. */
+export function applySwaps(m: Padded, k0: number, count: number, c0: number, c1: number, swaps: ArrayLike<number>): void {
   const { a, base, np } = m;
-  for (let k = 0; k < k1 - k0; k++) {
+  for (let k = 0; k < count; k++) {
     const p = swaps[k];
     if (p === k) continue;
     const rp = base + (k0 + p) * np;
     const rk = base + (k0 + k) * np;
-    for (let j = 0; j < k0; j++) { const t = a[rp + j]; a[rp + j] = a[rk + j]; a[rk + j] = t; }
-    for (let j = k1; j < np; j++) { const t = a[rp + j]; a[rp + j] = a[rk + j]; a[rk + j] = t; }
+    for (let j = c0; j < c1; j++) { const t = a[rp + j]; a[rp + j] = a[rk + j]; a[rk + j] = t; }
   }
 }
 

@@ -2,7 +2,7 @@
 import type { LUFactors } from '../lu.ts';
 import { assembleModule, elementOps, type Precision } from './assemble.ts';
 import { axpysKernel } from './axpysKernel.ts';
-import { blockedLu, packL, packU, type Padded } from './blockedLu.ts';
+import { applySwaps, blockedLu, packL, packU, type Padded } from './blockedLu.ts';
 import { gemmKernel } from './gemmKernel.ts';
 
 /** Register tile of the trailing update: R rows × W(precision) columns (W = 2 v128 of lanes). */
@@ -26,11 +26,11 @@ export interface LuKernels {
   W: number;
 }
 
-/** One trailing update: rows k1..np−1 (rowTiles tiles of R), packed L at lpOff and U (from column k1) at upOff, in elements. */
-export interface UpdateJob { np: number; k1: number; kb: number; lpOff: number; upOff: number; rowTiles: number }
+/** The work of panel k0..k1 (kb = k1 − k0) on columns to its right: rows k1..np−1 (rowTiles tiles of R), packed L at lpOff, packed U strips (from column k1) at upOff, in elements. */
+export interface UpdateJob { np: number; k0: number; k1: number; kb: number; lpOff: number; upOff: number; rowTiles: number }
 
 /** Runs a job: columns k1..k2−1 first, then `factorNext()`, then columns k2..np−1 (see RunUpdate). */
-export type RunJob = (job: UpdateJob, k2: number, factorNext: () => void) => void;
+export type RunJob = (job: UpdateJob, k2: number, swaps: Int32Array, factorNext: () => void) => void;
 
 export const COLUMN_BLOCK = 240;
 
@@ -51,13 +51,26 @@ export function instantiateKernels(memory: WebAssembly.Memory, bytes: Uint8Array
   return { memory, gemm: inst.exports.gemm as Gemm, axpys: inst.exports.axpys as AxpysRaw, precision, es: e.bytes, lanes: e.lanes, W: W_OF[precision] };
 }
 
-/** C −= L·U for all rows of a job and columns [c0, c1), one column block (packed U in L2) at a time. */
-export function updateColumns(k: LuKernels, job: UpdateJob, c0: number, c1: number): void {
-  const { np, k1, kb, lpOff, upOff, rowTiles } = job;
-  const { es, W } = k;
+/**
+ * The job on columns [c0, c1), one column block (its packed U in L2) at a time: the panel's row
+ * swaps, the block row of U (U12 = L11⁻¹·A12 by row updates, in the axpys kernel), the packing of
+ * those U12 columns, then C −= L21·U12 (gemm kernel). Columns are independent: any thread may
+ * take any block.
+ */
+export function updateColumns(k: LuKernels, job: UpdateJob, c0: number, c1: number, swaps: ArrayLike<number>): void {
+  const { np, k0, k1, kb, lpOff, upOff, rowTiles } = job;
+  const { es, W, lanes } = k;
+  const a = k.precision === 'f64' ? new Float64Array(k.memory.buffer) : new Float32Array(k.memory.buffer);
+  const m: Padded = { a, base: 0, n: np, np };
   for (let b0 = c0; b0 < c1; b0 += COLUMN_BLOCK) {
     const b1 = Math.min(b0 + COLUMN_BLOCK, c1);
+    applySwaps(m, k0, kb, b0, b1, swaps);
+    for (let r = k0; r < k1 - 1; r++) {
+      const rk = r * np;
+      k.axpys((rk + b0) * es, (b1 - b0) / lanes, (rk + np + b0) * es, np * es, (rk + np + r) * es, np * es, k1 - r - 1);
+    }
     const up = upOff + ((b0 - k1) / W) * kb * W;
+    packU(m, k0, k1, b0, b1, W, a, up);
     k.gemm((k1 * np + b0) * es, np * es, lpOff * es, up * es, kb, rowTiles, (b1 - b0) / W);
   }
 }
@@ -94,16 +107,15 @@ export function factorWithKernels(M: Float64Array, n: number, k: LuKernels, runJ
   const perm = new Int32Array(np);
   for (let i = 0; i < np; i++) perm[i] = i;
   const m: Padded = { a, base: 0, n, np };
-  const run: RunJob = runJob ?? ((job, k2, factorNext) => {
-    updateColumns(k, job, job.k1, k2);
+  const run: RunJob = runJob ?? ((job, k2, swaps, factorNext) => {
+    updateColumns(k, job, job.k1, k2, swaps);
     factorNext();
-    updateColumns(k, job, k2, job.np);
+    updateColumns(k, job, k2, job.np, swaps);
   });
   const { es, lanes } = k;
-  blockedLu(m, KB, n * EPSILON[k.precision] * scale, perm, (k0, k1, k2, factorNext) => {
+  blockedLu(m, KB, n * EPSILON[k.precision] * scale, perm, (k0, k1, k2, swaps, factorNext) => {
     packL(m, k0, k1, panelOff, R, lpOff);
-    packU(m, k0, k1, k1, np, k.W, a, upOff);
-    run({ np, k1, kb: k1 - k0, lpOff, upOff, rowTiles: (np - k1) / R }, k2, factorNext);
+    run({ np, k0, k1, kb: k1 - k0, lpOff, upOff, rowTiles: (np - k1) / R }, k2, swaps, factorNext);
   }, panelOff, (x, len, y, yStride, s, sStride, count) => k.axpys(x * es, len / lanes, y * es, yStride * es, s * es, sStride * es, count), lanes);
   const lu = out ?? (k.precision === 'f64' ? new Float64Array(n * n) : new Float32Array(n * n));
   for (let i = 0; i < n; i++) lu.set(a.subarray(i * np, i * np + n), i * n);
