@@ -1,7 +1,7 @@
 // The WebAssembly SIMD factorization: same contract as lu, checked against lu and by residuals.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ioModel, lu, luSolve, luSolveTransposed, luWasm, multipliers, wasmSimdAvailable } from '../../src/io/index.ts';
+import { ioModel, lu, luSolve, luSolveTransposed, luWasm, luWasm32, multipliers, wasmSimdAvailable } from '../../src/io/index.ts';
 import { close, fixture, nbs } from './nbs2017.ts';
 
 function rng(seed: number): () => number {
@@ -56,6 +56,8 @@ test('NBS 2017 multipliers through luWasm equal the numpy references', () => {
 test('singular and malformed input', () => {
   assert.throws(() => luWasm(Float64Array.of(1, 2, 2, 4), 2), /singular matrix: pivot .* at column 2/);
   assert.throws(() => luWasm(Float64Array.of(1, 2, 3), 2), /3 entries, expected n² = 4/);
+  assert.throws(() => luWasm(Float64Array.of(1, NaN, 0, 1), 2), /non-finite entries/);
+  assert.throws(() => luWasm32(Float64Array.of(1, 1e39, 0, 1), 2), /non-finite entries/); // overflows single precision
   const n = 60;
   const M = new Float64Array(n * n);
   for (let i = 0; i < n; i++) M[i * n + i] = 1;

@@ -135,6 +135,11 @@ test('input errors', () => {
   assert.throws(() => mixed(new Float64Array(3), 2), /3 entries, expected n² = 4/);
   const s = mixed(leontief(30, 1), 30);
   assert.throws(() => s.solve([new Float64Array(29)]), /length 29, expected 30/);
+  // Entries beyond single precision's range: f32 fails, the double-precision LU solves.
+  const big = Float64Array.of(1e39, 2e39, 3e39, 1e39);
+  const sb = mixed(big, 2);
+  assert.match(sb.stats.reason!, /non-finite entries/);
+  close(sb.solve([Float64Array.of(5e39, 5e39)])[0], [1, 2], 1e-15, 'solve beyond f32 range');
   // A singular matrix: f32 fails, then the f64 factorization reports it.
   const S = new Float64Array(16);
   assert.throws(() => mixed(S, 4), /singular matrix/);

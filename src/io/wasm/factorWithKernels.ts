@@ -1,6 +1,7 @@
 // Pad, factor with the SIMD kernels, unpad: shared by luWasm, luWasm32 and the worker-thread LU (internal).
 import type { LUFactors } from '../lu.ts';
 import { assembleModule, elementOps, type Precision } from './assemble.ts';
+import { absMaxKernel } from './absMaxKernel.ts';
 import { axpysKernel } from './axpysKernel.ts';
 import { applySwaps, blockedLu, packL, packU, type Padded } from './blockedLu.ts';
 import { gemmKernel } from './gemmKernel.ts';
@@ -17,6 +18,7 @@ export interface LuKernels {
   memory: WebAssembly.Memory;
   gemm: Gemm;
   axpys: AxpysRaw;
+  absMax: (p: number, groups: number, out: number) => void;
   precision: Precision;
   /** Bytes per element. */
   es: number;
@@ -41,14 +43,14 @@ export const COLUMN_BLOCK = 240;
  * relaxed SIMD (current browsers; Node 20 only with --experimental-wasm-relaxed-simd).
  */
 export function luKernelBytes(shared: boolean, fused = false, precision: Precision = 'f64'): Uint8Array<ArrayBuffer> {
-  return assembleModule([gemmKernel({ R, W: W_OF[precision], relaxed: fused, precision }), axpysKernel(precision)], { initial: 1, maximum: shared ? 32768 : 65536, shared });
+  return assembleModule([gemmKernel({ R, W: W_OF[precision], relaxed: fused, precision }), axpysKernel(precision), absMaxKernel(precision)], { initial: 1, maximum: shared ? 32768 : 65536, shared });
 }
 
 export function instantiateKernels(memory: WebAssembly.Memory, bytes: Uint8Array<ArrayBuffer> | WebAssembly.Module, precision: Precision = 'f64'): LuKernels {
   const module = bytes instanceof WebAssembly.Module ? bytes : new WebAssembly.Module(bytes);
   const inst = new WebAssembly.Instance(module, { env: { memory } });
   const e = elementOps(precision);
-  return { memory, gemm: inst.exports.gemm as Gemm, axpys: inst.exports.axpys as AxpysRaw, precision, es: e.bytes, lanes: e.lanes, W: W_OF[precision] };
+  return { memory, gemm: inst.exports.gemm as Gemm, axpys: inst.exports.axpys as AxpysRaw, absMax: inst.exports.absMax as LuKernels['absMax'], precision, es: e.bytes, lanes: e.lanes, W: W_OF[precision] };
 }
 
 /**
@@ -93,16 +95,14 @@ export function factorWithKernels(M: Float64Array, n: number, k: LuKernels, runJ
   const bytes = (panelOff + np * KB) * k.es;
   if (k.memory.buffer.byteLength < bytes) k.memory.grow(Math.ceil((bytes - k.memory.buffer.byteLength) / 65536));
   const a = k.precision === 'f64' ? new Float64Array(k.memory.buffer, 0, panelOff + np * KB) : new Float32Array(k.memory.buffer, 0, panelOff + np * KB);
-  let scale = 0;
   for (let i = 0; i < n; i++) {
     a.set(M.subarray(i * n, i * n + n), i * np);
     a.fill(0, i * np + n, i * np + np);
-    for (let j = i * n, end = j + n; j < end; j++) {
-      const v = M[j];
-      if (v > scale) scale = v;
-      else if (-v > scale) scale = -v;
-    }
   }
+  // max |M| over the n rows (padding columns are 0), in the panel buffer's first element.
+  k.absMax(0, (n * np) / k.lanes, panelOff * k.es);
+  const scale = a[panelOff];
+  if (!Number.isFinite(scale)) throw new Error('matrix has non-finite entries');
   for (let i = n; i < np; i++) { a.fill(0, i * np, i * np + np); a[i * np + i] = 1; }
   const perm = new Int32Array(np);
   for (let i = 0; i < np; i++) perm[i] = i;
