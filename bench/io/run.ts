@@ -117,7 +117,7 @@ function numpy(dir: string, n: number, singleThread: boolean): any {
   return JSON.parse(py.stdout);
 }
 
-const parallel = await createLuThreads(threads);
+const parallel = await createLuThreads(threads, { fused: false });
 // Relaxed SIMD (fused multiply-subtract) only when the engine has it (node --experimental-wasm-relaxed-simd).
 const fusedAvailable = WebAssembly.validate(luKernelBytes(true, true));
 const fused = fusedAvailable ? await createLuThreads(threads, { fused: true }) : null;

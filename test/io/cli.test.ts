@@ -62,6 +62,7 @@ test('--aggregate: the whole economy as one sector', () => {
 
 test('a 420-sector table: threads and mixed precision give the pure-TS double-precision multipliers (1e-12)', async () => {
   const { ioModel, multipliers, parseIOTable } = await import('../../src/io/index.ts');
+  const { relaxedSimdAvailable } = await import('../../src/cli/luThreads.ts');
   const n = 420;
   let s = 7;
   const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
@@ -89,6 +90,7 @@ test('a 420-sector table: threads and mixed precision give the pure-TS double-pr
     assert.deepEqual(out.factorization, {
       method: extra[0] === '--precision' ? 'lu' : 'lu-f32+refinement',
       threads: extra[0] === '--threads' ? 1 : Math.min(8, (await import('node:os')).availableParallelism()),
+      fusedMultiplyAdd: relaxedSimdAvailable(),
     });
     close(out.outputMultiplier.typeII, ref.output.typeII!, 1e-12, `output II ${extra.join(' ')}`);
     close(out.incomeMultiplier.typeI, ref.income!.typeI, 1e-12, `income I ${extra.join(' ')}`);

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lu, luWasm, luWasm32 } from '../../src/io/index.ts';
-import { createLuThreads, ioFactorization, THREADED_FROM } from '../../src/cli/luThreads.ts';
+import { spawnSync } from 'node:child_process';
+import { createLuThreads, ioFactorization, relaxedSimdAvailable, THREADED_FROM } from '../../src/cli/luThreads.ts';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -12,9 +13,10 @@ function rng(seed: number): () => number {
 const same = (a: ArrayLike<number>, b: ArrayLike<number>): boolean => a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => Object.is(v, b[i]));
 
 test('2 threads: f64 and f32 factors equal luWasm / luWasm32 bit for bit; singular input throws and the pool survives', async () => {
-  const p = await createLuThreads(2);
+  const p = await createLuThreads(2, { fused: false });
   try {
     assert.equal(p.threads, 2);
+    assert.equal(p.fused, false);
     for (const n of [7, 301, 733]) {
       const r = rng(n);
       const M = Float64Array.from({ length: n * n }, () => r() - 0.5);
@@ -58,4 +60,14 @@ test('ioFactorization: pure-TS lu below THREADED_FROM or without threads; mixed 
     await p.close();
   }
   await assert.rejects(createLuThreads(0), /threads: invalid value 0/);
+});
+
+test('fused (relaxed-SIMD FMA) kernels: refused without relaxed SIMD; with it, mixed precision still equals lu to 1e-13', async () => {
+  if (!relaxedSimdAvailable()) await assert.rejects(createLuThreads(1, { fused: true }), /fused kernels need relaxed SIMD/);
+  const probe = new URL('./fusedProbe.ts', import.meta.url).pathname;
+  const r = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', probe], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual({ fused: out.fused, method: out.method, fallback: out.fallback }, { fused: true, method: 'lu-f32+refinement', fallback: false });
+  assert.ok(out.worst <= 1e-13, `worst relative difference ${out.worst}`);
 });

@@ -156,7 +156,7 @@ export const register: Register = (program) => {
         await pool?.close();
       }
       const solver = (domestic ? model.domestic : model.competitive)?.solver;
-      const factorization = { method: solver?.method ?? 'lu', threads: pool ? pool.threads : 1 };
+      const factorization = { method: solver?.method ?? 'lu', threads: pool ? pool.threads : 1, fusedMultiplyAdd: pool ? pool.fused : false };
       const unit = table.unit || 'table unit';
       if (opts.json) {
         const arr = (v: Float64Array | null | undefined): number[] | null => (v ? [...v] : null);
