@@ -111,7 +111,7 @@ export const register: Register = (program) => {
     .option('--year <year>', 'year of the employment data (with --employment)')
     .option('--unit <unit>', 'money unit of a generic or pymrio table, e.g. 万元')
     .option('--aggregate <file>', 'concordance CSV (from,to,to_name_zh,to_name_en): aggregate sectors first')
-    .option('--threads <n>', `threads for tables of ${THREADED_FROM} sectors or more (default: this machine's ${defaultThreads()})`)
+    .option('--threads <n>', `threads for tables of ${THREADED_FROM} sectors or more (default: the number of cores, at most 8)`)
     .option('--precision <p>', `for tables of ${THREADED_FROM} sectors or more: mixed (single-precision LU refined to double precision; falls back to double) or double`, 'mixed')
     .option('--json', 'print JSON instead of a text table')
     .option('--lang <lang>', 'zh or en (sector names)', 'zh')
