@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { LUFactors } from '../io/lu.ts';
 import type { Factorization } from '../io/linearSolver.ts';
 import { lu } from '../io/lu.ts';
-import { mixedPrecisionSolver } from '../io/mixedPrecisionSolver.ts';
+import { mixedPrecisionLeontiefSolver, mixedPrecisionSolver } from '../io/mixedPrecisionSolver.ts';
 import { instantiateKernels, luKernelBytes } from '../io/wasm/factorWithKernels.ts';
 import { CTRL, factorThreaded } from '../io/wasm/parallelJob.ts';
 
@@ -99,5 +99,8 @@ export const THREADED_FROM = 400;
 export function ioFactorization(n: number, threads: LuThreads | null, precision: 'mixed' | 'double' = 'mixed'): Factorization {
   if (!threads || n < THREADED_FROM) return lu;
   if (precision === 'double') return threads.factor64;
-  return (M, m) => mixedPrecisionSolver(M, m, { factor32: threads.factor32, factor64: threads.factor64 });
+  const options = { factor32: threads.factor32, factor64: threads.factor64 };
+  return Object.assign((M: Float64Array, m: number) => mixedPrecisionSolver(M, m, options), {
+    leontief: (A: Float64Array, m: number) => mixedPrecisionLeontiefSolver(A, m, options),
+  });
 }

@@ -72,7 +72,7 @@ export function ioModel(
   }
   const A = technicalCoefficients(table);
   const m = table.imports ? importShares(table) : null;
-  const scratch = m ? new Float64Array(n * n) : undefined;
+  const scratch = m && !options.factorize?.leontief ? new Float64Array(n * n) : undefined;
   const competitive = leontiefSystem(A, n, households, codes, `${source} (competitive)`, options.factorize, scratch);
   let domestic: LeontiefSystem | null = null;
   if (m) {

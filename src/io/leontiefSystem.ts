@@ -27,7 +27,7 @@ export interface LeontiefSystem {
  * → [1.584158, 1.386139] (rounded).
  */
 export function leontiefSystem(A: Float64Array, n: number, households: Float64Array | null, codes: readonly string[], source: string, factorize: Factorization = lu, scratch?: Float64Array): LeontiefSystem {
-  const solver = asSolver(factorize(leontiefMatrix(A, n, scratch), n));
+  const solver = factorize.leontief ? factorize.leontief(A, n) : asSolver(factorize(leontiefMatrix(A, n, scratch), n));
   const { rowSums, spectralRadiusUpper } = checkProductive(A, solver, codes, source);
   return { A, solver, rowSums, spectralRadiusUpper, households };
 }

@@ -13,8 +13,14 @@ export interface LinearSolver {
   solveTransposed(bs: readonly Float64Array[]): Float64Array[];
 }
 
-/** What a factorization hands to ioModel: double-precision LU factors, or a ready solver. It must not keep M (ioModel reuses the array). */
-export type Factorization = (M: Float64Array, n: number) => LUFactors | LinearSolver;
+/**
+ * What a factorization hands to ioModel: double-precision LU factors, or a ready solver. It must
+ * not keep M (ioModel reuses the array). `leontief`, when present, factors I − A given A directly
+ * (saving the separate I − A array); leontiefSystem then uses it instead.
+ */
+export type Factorization = ((M: Float64Array, n: number) => LUFactors | LinearSolver) & {
+  leontief?: (A: Float64Array, n: number) => LinearSolver;
+};
 
 /**
  * The solver of double-precision LU factors (luSolve; luSolveTransposedMany, one pass for all

@@ -46,20 +46,47 @@ export interface MixedPrecisionSolver extends LinearSolver {
  * Example: mixedPrecisionSolver(M, n, { factor32: luWasm32, factor64: luWasm }).solveTransposed([ones])
  * → the column sums of M⁻¹ to double precision.
  */
-export function mixedPrecisionSolver(
-  M: Float64Array,
-  n: number,
-  options: { factor32: (M: Float64Array, n: number, out?: Float32Array) => LUFactors; factor64: (M: Float64Array, n: number) => LUFactors; maxIterations?: number },
-): MixedPrecisionSolver {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`mixedPrecisionSolver: invalid n: ${n}`);
-  if (M.length !== n * n) throw new Error(`mixedPrecisionSolver: matrix has ${M.length} entries, expected n² = ${n * n}`);
+export function mixedPrecisionSolver(M: Float64Array, n: number, options: MixedPrecisionOptions): MixedPrecisionSolver {
+  checkOrder(M, n, 'mixedPrecisionSolver');
+  return createSolver(n, (dst) => dst.set(M), options);
+}
+
+/**
+ * mixedPrecisionSolver for the Leontief matrix M = I − A, formed directly in the solver's memory
+ * from A (no separate I − A array). Example: mixedPrecisionLeontiefSolver(A, n, opts).solveTransposed([ones])
+ * → the output multipliers 1ᵀ(I − A)⁻¹.
+ */
+export function mixedPrecisionLeontiefSolver(A: Float64Array, n: number, options: MixedPrecisionOptions): MixedPrecisionSolver {
+  checkOrder(A, n, 'mixedPrecisionLeontiefSolver');
+  return createSolver(n, (dst) => {
+    for (let i = 0; i < n * n; i++) dst[i] = -A[i];
+    for (let i = 0; i < n; i++) dst[i * n + i] += 1;
+  }, options);
+}
+
+export interface MixedPrecisionOptions {
+  /** Single-precision LU (e.g. luWasm32), writing its factors into `out` when given. */
+  factor32: (M: Float64Array, n: number, out?: Float32Array) => LUFactors;
+  /** Double-precision LU for the fallback (e.g. luWasm). */
+  factor64: (M: Float64Array, n: number) => LUFactors;
+  /** Refinement steps before falling back (default 30, as dsgesv). */
+  maxIterations?: number;
+}
+
+function checkOrder(M: Float64Array, n: number, who: string): void {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${who}: invalid n: ${n}`);
+  if (M.length !== n * n) throw new Error(`${who}: matrix has ${M.length} entries, expected n² = ${n * n}`);
+}
+
+function createSolver(n: number, fill: (dst: Float64Array) => void, options: MixedPrecisionOptions): MixedPrecisionSolver {
   const maxIterations = options.maxIterations ?? 30;
   const stats: RefinementStats = { calls: 0, solves: 0, residuals: 0, fallback: false, reason: null };
-  // M and room for the factors in one WebAssembly memory; factor32 writes the factors there.
-  const work = refinementMemory(M, n);
+  // M and room for the factors in one WebAssembly memory; factor32 reads M there and writes the
+  // factors there; the fallback factors this copy too (the caller's array may be reused).
+  const work = refinementMemory(n, fill);
   let perm: Int32Array | null = null;
   try {
-    perm = work.setFactors(options.factor32(M, n, work.factorsView()));
+    perm = work.setFactors(options.factor32(work.matrix(), n, work.factorsView()));
   } catch (e) {
     stats.fallback = true;
     stats.reason = `single-precision factorization failed: ${(e as Error).message}`;
@@ -67,7 +94,7 @@ export function mixedPrecisionSolver(
   let direct: LinearSolver | null = null;
   const fallback = (reason: string): LinearSolver => {
     if (!stats.fallback) { stats.fallback = true; stats.reason = reason; }
-    direct ??= luSolver(options.factor64(M, n));
+    direct ??= luSolver(options.factor64(work.matrix(), n));
     return direct;
   };
   if (!perm) {
@@ -97,8 +124,8 @@ export function mixedPrecisionSolver(
 
 let moduleCache: WebAssembly.Module | null = null;
 
-/** M (f64) and the f32 factors in one WebAssembly memory, with the refinement loop over them. */
-function refinementMemory(M: Float64Array, n: number) {
+/** M (f64, written by `fill`) and the f32 factors in one WebAssembly memory, with the refinement loop over them. */
+function refinementMemory(n: number, fill: (dst: Float64Array) => void) {
   moduleCache ??= new WebAssembly.Module(assembleModule(
     [axpysKernel('f64', 'axpys64'), dotsKernel('f64', 'dots64'), axpysKernel('f32', 'axpys32'), dotsKernel('f32', 'dots32'), absSumsKernel()],
     { initial: 1, maximum: 65536, shared: false },
@@ -118,7 +145,10 @@ function refinementMemory(M: Float64Array, n: number) {
     views = null;
   };
   ensure(1);
-  new Float64Array(memory.buffer, mOff, n * n).set(M);
+  /** M in the memory (a fresh view: views detach when the memory grows). */
+  const matrix = (): Float64Array => new Float64Array(memory.buffer, mOff, n * n);
+  fill(matrix());
+  const M = matrix();
   // ‖M‖∞ (largest absolute row sum) and ‖M‖₁ (largest absolute column sum), in one SIMD pass
   // (sums in the vector area, before it is used; an odd last column is added here).
   let mNorm1 = 0;
@@ -252,7 +282,7 @@ function refinementMemory(M: Float64Array, n: number) {
       for (let i = 0; i < m * n; i++) if (!Number.isFinite(X[i])) return 'non-finite solution';
     }
   };
-  return { refine, factorsView, setFactors };
+  return { refine, factorsView, setFactors, matrix };
 }
 
 const align = (bytes: number): number => Math.ceil(bytes / 16) * 16;

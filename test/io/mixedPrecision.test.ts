@@ -1,7 +1,7 @@
 // Single-precision LU refined to double precision: as accurate as the double-precision LU, with a fallback.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ioModel, leontiefImpact, linkages, lu, luSolver, luWasm, luWasm32, mixedPrecisionSolver, multipliers } from '../../src/io/index.ts';
+import { ioModel, leontiefImpact, linkages, lu, luSolver, luWasm, luWasm32, mixedPrecisionLeontiefSolver, mixedPrecisionSolver, multipliers } from '../../src/io/index.ts';
 import { close, fixture, nbs } from './nbs2017.ts';
 
 function rng(seed: number): () => number {
@@ -143,4 +143,25 @@ test('input errors', () => {
   // A singular matrix: f32 fails, then the f64 factorization reports it.
   const S = new Float64Array(16);
   assert.throws(() => mixed(S, 4), /singular matrix/);
+});
+
+test('the Leontief form (I − A formed in the solver) equals the general solver bit for bit; the fallback factors the solver\'s own copy of M', () => {
+  const n = 201;
+  const M = leontief(n, 4);
+  const A = M.map((v, k) => (k % (n + 1) === 0 ? 1 - v : -v));
+  const b = Float64Array.from({ length: n }, (_, i) => 1 + (i % 5));
+  const opts = { factor32: luWasm32, factor64: luWasm };
+  const a = mixedPrecisionLeontiefSolver(A, n, opts).solveTransposed([b])[0];
+  const g = mixedPrecisionSolver(M, n, opts).solveTransposed([b])[0];
+  assert.deepEqual([...a], [...g]);
+  // No refinement step allowed: the first check falls back. The caller's array is overwritten
+  // before that (ioModel reuses one I − A array for two systems): the answer must not change.
+  const work = Float64Array.from(M);
+  const s = mixedPrecisionSolver(work, n, { ...opts, maxIterations: 0 });
+  work.fill(0);
+  const y = s.solve([b])[0];
+  assert.equal(s.stats.fallback, true);
+  assert.match(s.stats.reason!, /no convergence in 0 refinement steps/);
+  assert.deepEqual([...y], [...luSolver(luWasm(M, n)).solve([b])[0]]);
+  assert.throws(() => mixedPrecisionLeontiefSolver(new Float64Array(3), 2, opts), /mixedPrecisionLeontiefSolver: matrix has 3 entries/);
 });
