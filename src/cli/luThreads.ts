@@ -4,9 +4,9 @@ import { Worker } from 'node:worker_threads';
 import type { LUFactors } from '../io/lu.ts';
 import type { Factorization } from '../io/linearSolver.ts';
 import { lu } from '../io/lu.ts';
-import { mixedPrecisionLeontiefSolver, mixedPrecisionSolver } from '../io/mixedPrecisionSolver.ts';
+import { mixedPrecisionLeontiefPair, mixedPrecisionLeontiefSolver, mixedPrecisionSolver } from '../io/mixedPrecisionSolver.ts';
 import { instantiateKernels, luKernelBytes } from '../io/wasm/factorWithKernels.ts';
-import { CTRL, factorThreaded } from '../io/wasm/parallelJob.ts';
+import { CTRL, CTRL_BYTES, factorPair, factorThreaded } from '../io/wasm/parallelJob.ts';
 
 /** f64 and f32 factorizations (contract of `lu` / `luWasm32`) on `threads` threads; close() stops the workers. */
 export interface LuThreads {
@@ -16,6 +16,8 @@ export interface LuThreads {
   factor64: (M: Float64Array, n: number) => LUFactors;
   /** `out`: where to write the factors (a Float32Array of n²), e.g. a mixedPrecisionSolver's memory. */
   factor32: (M: Float64Array, n: number, out?: Float32Array) => LUFactors;
+  /** Two single-precision factorizations at once, one per thread (factorPair); null with one thread. */
+  factor32Pair: ((M1: Float64Array, M2: Float64Array, n: number, out1?: Float32Array, out2?: Float32Array) => [LUFactors | Error, LUFactors | Error]) | null;
   close: () => Promise<void>;
 }
 
@@ -47,7 +49,7 @@ export async function createLuThreads(threads = defaultThreads(), options: { fus
   ];
   const k64 = instantiateKernels(memory, modules[0], 'f64');
   const k32 = instantiateKernels(memory, modules[1], 'f32');
-  const ctrl = new Int32Array(new SharedArrayBuffer(4 * CTRL.size));
+  const ctrl = new Int32Array(new SharedArrayBuffer(CTRL_BYTES));
   const workers: Worker[] = [];
   try {
     for (let t = 1; t < threads; t++) {
@@ -68,6 +70,7 @@ export async function createLuThreads(threads = defaultThreads(), options: { fus
     fused,
     factor64: (M, n) => factorThreaded(M, n, k64, ctrl, helpers),
     factor32: (M, n, out) => factorThreaded(M, n, k32, ctrl, helpers, out),
+    factor32Pair: helpers > 0 ? (M1, M2, n, out1, out2) => factorPair(M1, M2, n, k32, ctrl, helpers, out1, out2) : null,
     close: () => stop(ctrl, workers),
   };
 }
@@ -100,7 +103,12 @@ export function ioFactorization(n: number, threads: LuThreads | null, precision:
   if (!threads || n < THREADED_FROM) return lu;
   if (precision === 'double') return threads.factor64;
   const options = { factor32: threads.factor32, factor64: threads.factor64 };
+  const pair = threads.factor32Pair;
   return Object.assign((M: Float64Array, m: number) => mixedPrecisionSolver(M, m, options), {
     leontief: (A: Float64Array, m: number) => mixedPrecisionLeontiefSolver(A, m, options),
+    // With exactly two threads, a table's two models are factored at once, one per thread: better
+    // than sharing both threads on each, whose panel factorization is serial. With more threads,
+    // each model gets all of them.
+    ...(pair && threads.threads === 2 ? { leontiefPair: (A1: Float64Array, A2: Float64Array, m: number) => mixedPrecisionLeontiefPair(A1, A2, m, { ...options, factor32Pair: pair }) } : {}),
   });
 }

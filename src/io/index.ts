@@ -18,7 +18,7 @@ export { parseDemand } from './parseDemand.ts';
 export { lu, type LUFactors } from './lu.ts';
 export { luWasm, luWasm32, wasmSimdAvailable } from './luWasm.ts';
 export { asSolver, luSolver, type Factorization, type LinearSolver } from './linearSolver.ts';
-export { mixedPrecisionLeontiefSolver, mixedPrecisionSolver, type MixedPrecisionOptions, type MixedPrecisionSolver, type RefinementStats } from './mixedPrecisionSolver.ts';
+export { mixedPrecisionLeontiefPair, mixedPrecisionLeontiefSolver, mixedPrecisionSolver, type MixedPrecisionOptions, type MixedPrecisionSolver, type RefinementStats } from './mixedPrecisionSolver.ts';
 export { luSolve, luSolveTransposed, luSolveTransposedMany, luSolve as solve, luSolveTransposed as solveTransposed } from './luSolve.ts';
 export { spectralRadius } from './spectralRadius.ts';
 

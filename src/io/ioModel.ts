@@ -72,17 +72,22 @@ export function ioModel(
   }
   const A = technicalCoefficients(table);
   const m = table.imports ? importShares(table) : null;
-  const scratch = m && !options.factorize?.leontief ? new Float64Array(n * n) : undefined;
-  const competitive = leontiefSystem(A, n, households, codes, `${source} (competitive)`, options.factorize, scratch);
-  let domestic: LeontiefSystem | null = null;
+  let Ad: Float64Array | null = null;
   if (m) {
-    const Ad = new Float64Array(n * n);
+    Ad = new Float64Array(n * n);
     for (let i = 0; i < n; i++) {
       const keep = 1 - m[i];
       for (let j = 0; j < n; j++) Ad[i * n + j] = keep * A[i * n + j];
     }
-    domestic = leontiefSystem(Ad, n, households && households.map((h, i) => (1 - m[i]) * h), codes, `${source} (domestic)`, options.factorize, scratch);
   }
+  // Both systems factored at once when the factorization can (one per thread), else one by one.
+  const f = options.factorize;
+  const pair = Ad && f?.leontiefPair ? f.leontiefPair(A, Ad, n) : null;
+  const scratch = Ad && !pair && !f?.leontief ? new Float64Array(n * n) : undefined;
+  const competitive = leontiefSystem(A, n, households, codes, `${source} (competitive)`, pair ? pair[0] : f, scratch);
+  const domestic = Ad && m
+    ? leontiefSystem(Ad, n, households && households.map((h, i) => (1 - m[i]) * h), codes, `${source} (domestic)`, pair ? pair[1] : f, scratch)
+    : null;
   return {
     n, codes: table.codes, names: table.names, unit: table.unit, source, x: table.x,
     valueAdded, income, employment, importShares: m, competitive, domestic,

@@ -20,6 +20,8 @@ export interface LinearSolver {
  */
 export type Factorization = ((M: Float64Array, n: number) => LUFactors | LinearSolver) & {
   leontief?: (A: Float64Array, n: number) => LinearSolver;
+  /** Optional: I − A₁ and I − A₂ at once (ioModel's competitive and domestic systems). */
+  leontiefPair?: (A1: Float64Array, A2: Float64Array, n: number) => [LinearSolver, LinearSolver];
 };
 
 /**

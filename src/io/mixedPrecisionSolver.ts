@@ -58,10 +58,37 @@ export function mixedPrecisionSolver(M: Float64Array, n: number, options: MixedP
  */
 export function mixedPrecisionLeontiefSolver(A: Float64Array, n: number, options: MixedPrecisionOptions): MixedPrecisionSolver {
   checkOrder(A, n, 'mixedPrecisionLeontiefSolver');
-  return createSolver(n, (dst) => {
+  return createSolver(n, leontiefFill(A, n), options);
+}
+
+/**
+ * mixedPrecisionLeontiefSolver for two systems of the same order (a table's competitive and
+ * domestic models), their single-precision factorizations run at once by `factor32Pair` (one per
+ * thread); each solver then behaves, and falls back, on its own.
+ */
+export function mixedPrecisionLeontiefPair(
+  A1: Float64Array, A2: Float64Array, n: number,
+  options: MixedPrecisionOptions & { factor32Pair: (M1: Float64Array, M2: Float64Array, n: number, out1?: Float32Array, out2?: Float32Array) => [LUFactors | Error, LUFactors | Error] },
+): [MixedPrecisionSolver, MixedPrecisionSolver] {
+  checkOrder(A1, n, 'mixedPrecisionLeontiefPair');
+  checkOrder(A2, n, 'mixedPrecisionLeontiefPair');
+  const w1 = refinementMemory(n, leontiefFill(A1, n));
+  const w2 = refinementMemory(n, leontiefFill(A2, n));
+  let fs: [LUFactors | Error, LUFactors | Error];
+  try {
+    fs = options.factor32Pair(w1.matrix(), w2.matrix(), n, w1.factorsView(), w2.factorsView());
+  } catch (e) {
+    fs = [e as Error, e as Error];
+  }
+  return [solverFrom(w1, n, fs[0], options), solverFrom(w2, n, fs[1], options)];
+}
+
+/** Writes M = I − A. */
+function leontiefFill(A: Float64Array, n: number): (dst: Float64Array) => void {
+  return (dst) => {
     for (let i = 0; i < n * n; i++) dst[i] = -A[i];
     for (let i = 0; i < n; i++) dst[i * n + i] += 1;
-  }, options);
+  };
 }
 
 export interface MixedPrecisionOptions {
@@ -79,14 +106,26 @@ function checkOrder(M: Float64Array, n: number, who: string): void {
 }
 
 function createSolver(n: number, fill: (dst: Float64Array) => void, options: MixedPrecisionOptions): MixedPrecisionSolver {
-  const maxIterations = options.maxIterations ?? 30;
-  const stats: RefinementStats = { calls: 0, solves: 0, residuals: 0, fallback: false, reason: null };
   // M and room for the factors in one WebAssembly memory; factor32 reads M there and writes the
   // factors there; the fallback factors this copy too (the caller's array may be reused).
   const work = refinementMemory(n, fill);
+  let f: LUFactors | Error;
+  try {
+    f = options.factor32(work.matrix(), n, work.factorsView());
+  } catch (e) {
+    f = e as Error;
+  }
+  return solverFrom(work, n, f, options);
+}
+
+/** The solver over a refinement memory and its single-precision factorization (or why it failed). */
+function solverFrom(work: ReturnType<typeof refinementMemory>, n: number, f: LUFactors | Error, options: MixedPrecisionOptions): MixedPrecisionSolver {
+  const maxIterations = options.maxIterations ?? 30;
+  const stats: RefinementStats = { calls: 0, solves: 0, residuals: 0, fallback: false, reason: null };
   let perm: Int32Array | null = null;
   try {
-    perm = work.setFactors(options.factor32(work.matrix(), n, work.factorsView()));
+    if (f instanceof Error) throw f;
+    perm = work.setFactors(f);
   } catch (e) {
     stats.fallback = true;
     stats.reason = `single-precision factorization failed: ${(e as Error).message}`;

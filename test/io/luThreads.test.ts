@@ -71,3 +71,69 @@ test('fused (relaxed-SIMD FMA) kernels: refused without relaxed SIMD; with it, m
   assert.deepEqual({ fused: out.fused, method: out.method, fallback: out.fallback }, { fused: true, method: 'lu-f32+refinement', fallback: false });
   assert.ok(out.worst <= 1e-13, `worst relative difference ${out.worst}`);
 });
+
+test('factorPair: two factorizations at once, each bit-identical to luWasm32 / luWasm; one failure does not hide the other', async () => {
+  const p = await createLuThreads(2, { fused: false });
+  try {
+    for (const n of [5, 301, 500]) {
+      const r = rng(n + 7);
+      const M1 = Float64Array.from({ length: n * n }, () => r() - 0.5);
+      const M2 = Float64Array.from({ length: n * n }, () => r() - 0.5);
+      const [a, b] = p.factor32Pair!(M1, M2, n);
+      assert.ok(!(a instanceof Error) && !(b instanceof Error));
+      for (const [f, M] of [[a, M1], [b, M2]] as const) {
+        const ref = luWasm32(M, n);
+        assert.deepEqual([...f.perm], [...ref.perm], `n = ${n}`);
+        assert.ok(same(f.lu, ref.lu), `n = ${n}: factors differ`);
+      }
+    }
+    const n = 300;
+    const S = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) S[i * n + i] = 1;
+    for (let j = 0; j < n; j++) S[150 * n + j] = S[149 * n + j];
+    const G = Float64Array.from({ length: n * n }, rng(2));
+    const [ok, bad] = p.factor32Pair!(G, S, n);
+    assert.ok(!(ok instanceof Error) && same(ok.lu, luWasm32(G, n).lu));
+    assert.ok(bad instanceof Error);
+    assert.equal(bad.message, (() => { try { luWasm32(S, n); return ''; } catch (e) { return (e as Error).message; } })());
+    const N = Float64Array.from(G);
+    N[5] = NaN;
+    const [nan, fine] = p.factor32Pair!(N, G, n);
+    assert.match((nan as Error).message, /non-finite entries/);
+    assert.ok(!(fine instanceof Error));
+    // The pool still works afterwards.
+    assert.ok(same(p.factor32(G, n).lu, luWasm32(G, n).lu));
+  } finally {
+    await p.close();
+  }
+});
+
+test('with 2 threads, ioModel factors its two systems at once; multipliers equal the pure-TS lu model to 1e-12', async () => {
+  const { ioModel, multipliers, parseNbsTable } = await import('../../src/io/index.ts');
+  const { readFileSync } = await import('node:fs');
+  const nbs = parseNbsTable(readFileSync(new URL('../../data/china-io-2017/china-io-2017-149.csv', import.meta.url), 'utf8'), 'nbs');
+  const p = await createLuThreads(2, { fused: false });
+  try {
+    const f = ioFactorization(THREADED_FROM, p);
+    assert.equal(typeof f.leontiefPair, 'function');
+    const fast = ioModel(nbs, { factorize: f });
+    const ref = ioModel(nbs);
+    for (const domestic of [false, true]) {
+      const a = multipliers(fast, { domestic, households: true });
+      const b = multipliers(ref, { domestic, households: true });
+      for (const k of ['typeI', 'typeII'] as const) {
+        a.output[k]!.forEach((v, j) => assert.ok(Math.abs(v - b.output[k]![j]) <= 1e-12 * Math.abs(b.output[k]![j]), `output ${k} ${j}`));
+      }
+    }
+    assert.equal(fast.domestic!.solver.method, 'lu-f32+refinement');
+  } finally {
+    await p.close();
+  }
+  const one = await createLuThreads(1);
+  try {
+    assert.equal(one.factor32Pair, null);
+    assert.equal(ioFactorization(THREADED_FROM, one).leontiefPair, undefined);
+  } finally {
+    await one.close();
+  }
+});

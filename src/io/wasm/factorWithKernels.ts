@@ -28,8 +28,8 @@ export interface LuKernels {
   W: number;
 }
 
-/** The work of panel k0..k1 (kb = k1 − k0) on columns to its right: rows k1..np−1 (rowTiles tiles of R), packed L at lpOff, packed U strips (from column k1) at upOff, in elements. */
-export interface UpdateJob { np: number; k0: number; k1: number; kb: number; lpOff: number; upOff: number; rowTiles: number }
+/** The work of panel k0..k1 (kb = k1 − k0) on columns to its right: rows k1..np−1 (rowTiles tiles of R) of the matrix at element `base`, packed L at lpOff, packed U strips (from column k1) at upOff, in elements from the start of memory. */
+export interface UpdateJob { base: number; np: number; k0: number; k1: number; kb: number; lpOff: number; upOff: number; rowTiles: number }
 
 /** Runs a job: columns k1..k2−1 first, then `factorNext()`, then columns k2..np−1 (see RunUpdate). */
 export type RunJob = (job: UpdateJob, k2: number, swaps: Int32Array, factorNext: () => void) => void;
@@ -60,53 +60,86 @@ export function instantiateKernels(memory: WebAssembly.Memory, bytes: Uint8Array
  * take any block.
  */
 export function updateColumns(k: LuKernels, job: UpdateJob, c0: number, c1: number, swaps: ArrayLike<number>): void {
-  const { np, k0, k1, kb, lpOff, upOff, rowTiles } = job;
+  const { base, np, k0, k1, kb, lpOff, upOff, rowTiles } = job;
   const { es, W, lanes } = k;
-  const a = k.precision === 'f64' ? new Float64Array(k.memory.buffer) : new Float32Array(k.memory.buffer);
-  const m: Padded = { a, base: 0, n: np, np };
+  const a = elements(k);
+  const m: Padded = { a, base, n: np, np };
   for (let b0 = c0; b0 < c1; b0 += COLUMN_BLOCK) {
     const b1 = Math.min(b0 + COLUMN_BLOCK, c1);
     applySwaps(m, k0, kb, b0, b1, swaps);
     for (let r = k0; r < k1 - 1; r++) {
-      const rk = r * np;
+      const rk = base + r * np;
       k.axpys((rk + b0) * es, (b1 - b0) / lanes, (rk + np + b0) * es, np * es, (rk + np + r) * es, np * es, k1 - r - 1);
     }
     const up = upOff + ((b0 - k1) / W) * kb * W;
     packU(m, k0, k1, b0, b1, W, a, up);
-    k.gemm((k1 * np + b0) * es, np * es, lpOff * es, up * es, kb, rowTiles, (b1 - b0) / W);
+    k.gemm((base + k1 * np + b0) * es, np * es, lpOff * es, up * es, kb, rowTiles, (b1 - b0) / W);
   }
+}
+
+/** The whole kernel memory as elements of the kernels' precision. */
+export function elements(k: LuKernels): Float64Array | Float32Array {
+  return k.precision === 'f64' ? new Float64Array(k.memory.buffer) : new Float32Array(k.memory.buffer);
 }
 
 /** Unit roundoff of each precision (2⁻⁵² and 2⁻²³: spacing of numbers at 1). */
 export const EPSILON: Record<Precision, number> = { f64: 2.220446049250313e-16, f32: 1.1920928955078125e-7 };
 
 /**
- * Copy M into kernel memory padded to a multiple of the tile (identity block), in the kernels'
- * precision, factor with blockedLu, run each trailing update through `runJob` (default: this
- * thread), unpad into `out` (default a new array). Singular below n·ε·max|M| with ε of that precision.
+ * Where one factorization of order n lives in kernel memory, in elements from its start: the
+ * padded matrix (np × np, np a multiple of the kernel tile) at `base`, the packed L and U panels,
+ * the column-major panel buffer, and room for the row permutation (np Int32 at byte permByte).
  */
-export function factorWithKernels(M: Float64Array, n: number, k: LuKernels, runJob?: RunJob, out?: Float64Array | Float32Array): LUFactors {
-  if (out && (out.length !== n * n || (out instanceof Float32Array) !== (k.precision === 'f32'))) throw new Error(`factorWithKernels: output must be a ${k.precision === 'f32' ? 'Float32Array' : 'Float64Array'} of n² = ${n * n}`);
+export interface Region { n: number; np: number; base: number; lpOff: number; upOff: number; panelOff: number; permByte: number; endByte: number }
+
+/** The region of an order-n factorization starting at element `base` (its byte offset a multiple of 16). */
+export function region(n: number, k: LuKernels, base = 0): Region {
   const tile = R * k.W / gcd(R, k.W);
   const np = Math.ceil(n / tile) * tile;
-  const lpOff = np * np;
+  const lpOff = base + np * np;
   const upOff = lpOff + np * KB;
   const panelOff = upOff + np * KB;
-  const bytes = (panelOff + np * KB) * k.es;
-  if (k.memory.buffer.byteLength < bytes) k.memory.grow(Math.ceil((bytes - k.memory.buffer.byteLength) / 65536));
-  const a = k.precision === 'f64' ? new Float64Array(k.memory.buffer, 0, panelOff + np * KB) : new Float32Array(k.memory.buffer, 0, panelOff + np * KB);
+  const permByte = (panelOff + np * KB) * k.es;
+  return { n, np, base, lpOff, upOff, panelOff, permByte, endByte: Math.ceil((permByte + np * 4) / 16) * 16 };
+}
+
+/** Grow the kernel memory to hold bytes [0, endByte). */
+export function ensureMemory(k: LuKernels, endByte: number): void {
+  if (k.memory.buffer.byteLength < endByte) k.memory.grow(Math.ceil((endByte - k.memory.buffer.byteLength) / 65536));
+}
+
+/**
+ * Copy M into the region padded with an identity block, in the kernels' precision; return
+ * max |M| (a SIMD pass over the copy). Failure: a non-finite entry (or one beyond f32's range in
+ * single precision) → Error "matrix has non-finite entries".
+ */
+export function copyIn(M: Float64Array, r: Region, k: LuKernels): number {
+  const { n, np, base, panelOff } = r;
+  ensureMemory(k, r.endByte);
+  const a = elements(k);
   for (let i = 0; i < n; i++) {
-    a.set(M.subarray(i * n, i * n + n), i * np);
-    a.fill(0, i * np + n, i * np + np);
+    a.set(M.subarray(i * n, i * n + n), base + i * np);
+    a.fill(0, base + i * np + n, base + i * np + np);
   }
-  // max |M| over the n rows (padding columns are 0), in the panel buffer's first element.
-  k.absMax(0, (n * np) / k.lanes, panelOff * k.es);
+  // max |M| over the n rows (padding columns are 0), into the panel buffer's first element.
+  k.absMax(base * k.es, (n * np) / k.lanes, panelOff * k.es);
   const scale = a[panelOff];
   if (!Number.isFinite(scale)) throw new Error('matrix has non-finite entries');
-  for (let i = n; i < np; i++) { a.fill(0, i * np, i * np + np); a[i * np + i] = 1; }
+  for (let i = n; i < np; i++) { a.fill(0, base + i * np, base + i * np + np); a[base + i * np + i] = 1; }
+  return scale;
+}
+
+/**
+ * Factor the region in place with blockedLu (singular below n·ε·scale, ε of the precision),
+ * each trailing update through `runJob` (default: this thread); the permutation (np entries) is
+ * returned and also stored at r.permByte, so that another thread can read it.
+ */
+export function factorInPlace(r: Region, k: LuKernels, scale: number, runJob?: RunJob): Int32Array {
+  const { n, np, base, lpOff, upOff, panelOff } = r;
+  const a = elements(k);
   const perm = new Int32Array(np);
   for (let i = 0; i < np; i++) perm[i] = i;
-  const m: Padded = { a, base: 0, n, np };
+  const m: Padded = { a, base, n, np };
   const run: RunJob = runJob ?? ((job, k2, swaps, factorNext) => {
     updateColumns(k, job, job.k1, k2, swaps);
     factorNext();
@@ -115,11 +148,32 @@ export function factorWithKernels(M: Float64Array, n: number, k: LuKernels, runJ
   const { es, lanes } = k;
   blockedLu(m, KB, n * EPSILON[k.precision] * scale, perm, (k0, k1, k2, swaps, factorNext) => {
     packL(m, k0, k1, panelOff, R, lpOff);
-    run({ np, k0, k1, kb: k1 - k0, lpOff, upOff, rowTiles: (np - k1) / R }, k2, swaps, factorNext);
+    run({ base, np, k0, k1, kb: k1 - k0, lpOff, upOff, rowTiles: (np - k1) / R }, k2, swaps, factorNext);
   }, panelOff, (x, len, y, yStride, s, sStride, count) => k.axpys(x * es, len / lanes, y * es, yStride * es, s * es, sStride * es, count), lanes);
+  new Int32Array(k.memory.buffer, r.permByte, np).set(perm);
+  return perm;
+}
+
+/** Unpad the factors of the region into `out` (default a new array) with the permutation (first n entries). */
+export function copyOut(r: Region, k: LuKernels, perm: Int32Array, out?: Float64Array | Float32Array): LUFactors {
+  const { n, np, base } = r;
+  if (out && (out.length !== n * n || (out instanceof Float32Array) !== (k.precision === 'f32'))) throw new Error(`factorWithKernels: output must be a ${k.precision === 'f32' ? 'Float32Array' : 'Float64Array'} of n² = ${n * n}`);
+  const a = elements(k);
   const lu = out ?? (k.precision === 'f64' ? new Float64Array(n * n) : new Float32Array(n * n));
-  for (let i = 0; i < n; i++) lu.set(a.subarray(i * np, i * np + n), i * n);
+  for (let i = 0; i < n; i++) lu.set(a.subarray(base + i * np, base + i * np + n), i * n);
   return { n, lu, perm: perm.slice(0, n) };
+}
+
+/**
+ * copyIn, factorInPlace, copyOut at the start of kernel memory: M padded to a multiple of the tile
+ * (identity block), in the kernels' precision; trailing updates through `runJob` (default: this
+ * thread); factors unpadded into `out` (default a new array). Singular below n·ε·max|M|.
+ */
+export function factorWithKernels(M: Float64Array, n: number, k: LuKernels, runJob?: RunJob, out?: Float64Array | Float32Array): LUFactors {
+  if (out && (out.length !== n * n || (out instanceof Float32Array) !== (k.precision === 'f32'))) throw new Error(`factorWithKernels: output must be a ${k.precision === 'f32' ? 'Float32Array' : 'Float64Array'} of n² = ${n * n}`);
+  const r = region(n, k);
+  const scale = copyIn(M, r, k);
+  return copyOut(r, k, factorInPlace(r, k, scale, runJob), out);
 }
 
 function gcd(a: number, b: number): number {

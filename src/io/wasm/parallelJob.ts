@@ -1,15 +1,31 @@
-// The shared control block of the multi-threaded LU: job parameters and the column-block counter (internal).
-import { COLUMN_BLOCK, factorWithKernels, KB, updateColumns, type LuKernels, type UpdateJob } from './factorWithKernels.ts';
+// The shared control block of the multi-threaded LU: jobs, the column-block counter, results (internal).
+import { COLUMN_BLOCK, copyIn, copyOut, ensureMemory, factorInPlace, factorWithKernels, KB, region, updateColumns, type LuKernels, type Region, type UpdateJob } from './factorWithKernels.ts';
 import type { LUFactors } from '../lu.ts';
 
-/** Int32 slots of the control block (a SharedArrayBuffer of CTRL.size Int32). */
-export const CTRL = { generation: 0, done: 1, next: 2, np: 3, k1: 4, kb: 5, lpOff: 6, upOff: 7, rowTiles: 8, k2: 9, kind: 10, k0: 11, swaps: 12, size: 12 + KB } as const;
+/** Int32 slots of the control block; F64 indexes a Float64Array over the same buffer (ctrlF64). */
+export const CTRL = {
+  generation: 0, done: 1, next: 2, np: 3, k1: 4, kb: 5, lpOff: 6, upOff: 7, rowTiles: 8, k2: 9, kind: 10, k0: 11, base: 12,
+  /** 0: column blocks of a trailing update; 1: one whole factorization (factorPair). */
+  type: 13, n: 14, status: 15, column: 16, swaps: 17, size: 18 + KB,
+} as const;
+/** Float64 slots after the Int32 ones: the whole factorization's max |M| and a failed pivot. */
+export const F64 = { scale: 0, pivot: 1, size: 2 } as const;
+
+/** Bytes of the control block (Int32 slots, then Float64 slots). */
+export const CTRL_BYTES = Math.ceil((4 * CTRL.size) / 8) * 8 + 8 * F64.size;
+
+/** The Float64 slots of a control block. */
+export function ctrlF64(ctrl: Int32Array): Float64Array {
+  return new Float64Array(ctrl.buffer, Math.ceil((4 * CTRL.size) / 8) * 8, F64.size);
+}
 
 /** Index of a precision in the kernel list every helper holds ([f64, f32]). */
 export const KIND = { f64: 0, f32: 1 } as const;
 
 export function postJob(ctrl: Int32Array, job: UpdateJob, k2: number, kind: number, swaps: Int32Array): void {
+  ctrl[CTRL.type] = 0;
   ctrl[CTRL.kind] = kind;
+  ctrl[CTRL.base] = job.base;
   ctrl[CTRL.k0] = job.k0;
   ctrl.set(swaps.subarray(0, job.kb), CTRL.swaps);
   ctrl[CTRL.np] = job.np; ctrl[CTRL.k1] = job.k1; ctrl[CTRL.kb] = job.kb;
@@ -21,7 +37,7 @@ export function postJob(ctrl: Int32Array, job: UpdateJob, k2: number, kind: numb
 /** Take column blocks [k2 + b·B, …) of the posted job (b from the shared counter) until all are done. */
 export function stealColumns(k: LuKernels, ctrl: Int32Array): void {
   const job: UpdateJob = {
-    np: ctrl[CTRL.np], k0: ctrl[CTRL.k0], k1: ctrl[CTRL.k1], kb: ctrl[CTRL.kb], lpOff: ctrl[CTRL.lpOff], upOff: ctrl[CTRL.upOff], rowTiles: ctrl[CTRL.rowTiles],
+    base: ctrl[CTRL.base], np: ctrl[CTRL.np], k0: ctrl[CTRL.k0], k1: ctrl[CTRL.k1], kb: ctrl[CTRL.kb], lpOff: ctrl[CTRL.lpOff], upOff: ctrl[CTRL.upOff], rowTiles: ctrl[CTRL.rowTiles],
   };
   const k2 = ctrl[CTRL.k2];
   const swaps = ctrl.subarray(CTRL.swaps, CTRL.swaps + job.kb);
@@ -32,10 +48,25 @@ export function stealColumns(k: LuKernels, ctrl: Int32Array): void {
   }
 }
 
+/** The first helper to claim it factors the posted region alone; status 0 ok, 1 singular (column, pivot), 2 other. */
+function factorPosted(k: LuKernels, ctrl: Int32Array): void {
+  if (Atomics.add(ctrl, CTRL.next, 1) !== 0) return;
+  const r = region(ctrl[CTRL.n], k, ctrl[CTRL.base]);
+  const f = ctrlF64(ctrl);
+  try {
+    factorInPlace(r, k, f[F64.scale]);
+    ctrl[CTRL.status] = 0;
+  } catch (e) {
+    const m = /^singular matrix: pivot (\S+) at column (\d+)$/.exec((e as Error).message);
+    ctrl[CTRL.status] = m ? 1 : 2;
+    if (m) { f[F64.pivot] = Number(m[1]); ctrl[CTRL.column] = Number(m[2]); }
+  }
+}
+
 /**
  * The loop of a helper thread (a Node worker or a Web Worker, each with its own instances of the
- * kernels, [f64, f32], on the shared memory): wait for a new generation, take column blocks with
- * the job's kernels, report done; generation −1 ends it. `ready()` is called before the first wait.
+ * kernels, [f64, f32], on the shared memory): wait for a new generation, do the posted job with
+ * its kernels, report done; generation −1 ends it. `ready()` is called before the first wait.
  */
 export function helperLoop(kernels: readonly LuKernels[], ctrl: Int32Array, ready: () => void): void {
   let seen = Atomics.load(ctrl, CTRL.generation);
@@ -44,10 +75,30 @@ export function helperLoop(kernels: readonly LuKernels[], ctrl: Int32Array, read
     Atomics.wait(ctrl, CTRL.generation, seen);
     seen = Atomics.load(ctrl, CTRL.generation);
     if (seen < 0) return;
-    stealColumns(kernels[ctrl[CTRL.kind]], ctrl);
+    const k = kernels[ctrl[CTRL.kind]];
+    if (ctrl[CTRL.type] === 1) factorPosted(k, ctrl);
+    else stealColumns(k, ctrl);
     Atomics.add(ctrl, CTRL.done, 1);
     Atomics.notify(ctrl, CTRL.done);
   }
+}
+
+function startHelpers(ctrl: Int32Array): void {
+  Atomics.add(ctrl, CTRL.generation, 1);
+  Atomics.notify(ctrl, CTRL.generation);
+}
+
+function joinHelpers(ctrl: Int32Array, helpers: number): void {
+  for (;;) {
+    const done = Atomics.load(ctrl, CTRL.done);
+    if (done === helpers) return;
+    Atomics.wait(ctrl, CTRL.done, done);
+  }
+}
+
+function checkOrder(M: Float64Array, n: number, who: string): void {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${who}: invalid n: ${n}`);
+  if (M.length !== n * n) throw new Error(`${who}: matrix has ${M.length} entries, expected n² = ${n * n}`);
 }
 
 /**
@@ -59,23 +110,58 @@ export function helperLoop(kernels: readonly LuKernels[], ctrl: Int32Array, read
  * one-thread factorization with the same kernels. Needs Atomics.wait (Node, or a Web Worker).
  */
 export function factorThreaded(M: Float64Array, n: number, k: LuKernels, ctrl: Int32Array, helpers: number, out?: Float64Array | Float32Array): LUFactors {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`factorThreaded: invalid n: ${n}`);
-  if (M.length !== n * n) throw new Error(`factorThreaded: matrix has ${M.length} entries, expected n² = ${n * n}`);
+  checkOrder(M, n, 'factorThreaded');
   if (helpers === 0) return factorWithKernels(M, n, k, undefined, out);
   return factorWithKernels(M, n, k, (job, k2, swaps, factorNext) => {
     updateColumns(k, job, job.k1, k2, swaps);
     postJob(ctrl, job, k2, KIND[k.precision], swaps);
-    Atomics.add(ctrl, CTRL.generation, 1);
-    Atomics.notify(ctrl, CTRL.generation);
+    startHelpers(ctrl);
     try {
       factorNext();
     } finally {
       stealColumns(k, ctrl);
-      for (;;) {
-        const done = Atomics.load(ctrl, CTRL.done);
-        if (done === helpers) break;
-        Atomics.wait(ctrl, CTRL.done, done);
-      }
+      joinHelpers(ctrl, helpers);
     }
   }, out);
+}
+
+/**
+ * Two independent factorizations of order n at once, one per thread (this one and the first
+ * helper; needs helpers ≥ 1): each runs the one-thread blocked LU in its own region of the shared
+ * memory, so neither waits on the other's serial panel work. Factors are bit-identical to
+ * factorWithKernels. Each result is its factors or the Error that factorization raised (singular,
+ * non-finite entries), so one failure does not hide the other result.
+ */
+export function factorPair(M1: Float64Array, M2: Float64Array, n: number, k: LuKernels, ctrl: Int32Array, helpers: number, out1?: Float64Array | Float32Array, out2?: Float64Array | Float32Array): [LUFactors | Error, LUFactors | Error] {
+  checkOrder(M1, n, 'factorPair');
+  checkOrder(M2, n, 'factorPair');
+  if (helpers < 1) throw new Error('factorPair: needs a helper thread');
+  const r1 = region(n, k);
+  const r2: Region = region(n, k, r1.endByte / k.es);
+  ensureMemory(k, r2.endByte);
+  const attempt = <T>(f: () => T): T | Error => { try { return f(); } catch (e) { return e as Error; } };
+  const scale1 = attempt(() => copyIn(M1, r1, k));
+  const scale2 = attempt(() => copyIn(M2, r2, k));
+  let perm2: Int32Array | Error = scale2 instanceof Error ? scale2 : new Int32Array(0);
+  if (!(scale2 instanceof Error)) {
+    ctrl[CTRL.type] = 1;
+    ctrl[CTRL.kind] = KIND[k.precision];
+    ctrl[CTRL.n] = n;
+    ctrl[CTRL.base] = r2.base;
+    ctrlF64(ctrl)[F64.scale] = scale2;
+    Atomics.store(ctrl, CTRL.next, 0);
+    Atomics.store(ctrl, CTRL.done, 0);
+    startHelpers(ctrl);
+  }
+  const perm1 = scale1 instanceof Error ? scale1 : attempt(() => factorInPlace(r1, k, scale1));
+  if (!(scale2 instanceof Error)) {
+    joinHelpers(ctrl, helpers);
+    const status = ctrl[CTRL.status];
+    perm2 = status === 0 ? new Int32Array(k.memory.buffer, r2.permByte, r2.np).slice()
+      : new Error(status === 1 ? `singular matrix: pivot ${ctrlF64(ctrl)[F64.pivot]} at column ${ctrl[CTRL.column]}` : 'factorPair: the helper thread failed');
+  }
+  return [
+    perm1 instanceof Error ? perm1 : copyOut(r1, k, perm1, out1),
+    perm2 instanceof Error ? perm2 : copyOut(r2, k, perm2, out2),
+  ];
 }
