@@ -1,6 +1,6 @@
 // bench/io: the complete multiplier set of random productive n×n tables, spillover vs numpy + OpenBLAS, in one script.
 //
-// Usage: node --import tsx bench/io/run.ts [--sizes 1000,2000,4000] [--reps 2] [--threads 2] [--ts-max 1000]
+// Usage: node --import tsx bench/io/run.ts [--sizes 1000,2000,4000] [--reps 3] [--threads 2] [--ts-max 1000]
 //        (or bench/io/run.sh). Needs python3 with numpy. Writes bench/out/io-bench.json.
 //
 // One timed run = everything a user gets from `spillover io --households` for both the competitive
@@ -8,7 +8,8 @@
 // and II output, value-added, income and employment multipliers, column sums of B, influence and
 // sensitivity. numpy does the same work from the same bytes (bench/io/numpy_multipliers.py) three
 // ways: `inv` (L = inv(I − A), pymrio's calc_L), `inv-closed` (also inverts the (n+1) closed matrix
-// for Type II) and `solve` (LAPACK LU solves, no inverse). Times are the minimum over reps, wall
+// for Type II) and `solve` (LAPACK LU solves, no inverse). Times are the minimum over reps (4× reps
+// for n ≤ 1000, where a run takes ~0.1 s and a busy machine's noise is largest), wall
 // clock with all threads (OpenBLAS default; spillover with --threads), and, because a shared
 // machine makes wall clock noisy, also CPU seconds of single-thread runs (OPENBLAS_NUM_THREADS=1
 // vs luWasm on one thread).
@@ -30,7 +31,10 @@ const opt = (name: string, dflt: string): string => {
   return k >= 0 ? args[k + 1] : dflt;
 };
 const sizes = opt('sizes', '1000,2000,4000').split(',').map(Number);
-const reps = Number(opt('reps', '2'));
+const baseReps = Number(opt('reps', '3'));
+/** Repetitions for order n: 4× below 1000 < n. */
+const repsFor = (n: number): number => (n <= 1000 ? 4 * baseReps : baseReps);
+let reps = baseReps;
 const threads = Number(opt('threads', '2'));
 const tsMax = Number(opt('ts-max', '1000'));
 const root = new URL('../../', import.meta.url).pathname;
@@ -124,13 +128,14 @@ const fused = fusedAvailable ? await createLuThreads(threads, { fused: true }) :
 const rows: any[] = [];
 try {
   for (const n of sizes) {
+    reps = repsFor(n);
     const { table, e, files } = randomTable(n, 20171 + n);
     const dir = mkdtempSync(join(tmpdir(), 'io-bench-'));
     for (const [k, v] of Object.entries(files)) writeFileSync(join(dir, `${k}.f64`), new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
     const ref = numpy(dir, n, false);
     const ref1 = numpy(dir, n, true);
     rmSync(dir, { recursive: true, force: true });
-    const row: any = { n, numpy: ref.seconds, numpySingleThreadCpu: ref1.cpuSeconds, numpyVersion: ref.numpy, spillover: {}, spilloverCpu: {}, maxRelDiff: {} };
+    const row: any = { n, reps, numpy: ref.seconds, numpySingleThreadCpu: ref1.cpuSeconds, numpyVersion: ref.numpy, spillover: {}, spilloverCpu: {}, maxRelDiff: {} };
     const methods: [string, Factorization][] = [
       ['ts', lu], ['wasm', luWasm], ['mixed', (M, m) => mixedPrecisionSolver(M, m, { factor32: luWasm32, factor64: luWasm })], [`wasm+${threads}threads`, parallel.factor64], [`mixed+${threads}threads`, ioFactorization(n, parallel)],
     ];
@@ -161,5 +166,5 @@ try {
 }
 mkdirSync(join(root, 'bench/out'), { recursive: true });
 const out = join(root, 'bench/out/io-bench.json');
-writeFileSync(`${out}.tmp`, `${JSON.stringify({ command: `node --import tsx bench/io/run.ts ${args.join(' ')}`.trim(), reps, threads, fusedAvailable, rows }, null, 1)}\n`);
+writeFileSync(`${out}.tmp`, `${JSON.stringify({ command: `node --import tsx bench/io/run.ts ${args.join(' ')}`.trim(), reps: baseReps, threads, fusedAvailable, rows }, null, 1)}\n`);
 renameSync(`${out}.tmp`, out);

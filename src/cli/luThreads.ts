@@ -96,8 +96,9 @@ export const THREADED_FROM = 400;
 /**
  * The factorization `spillover io` uses for a table of order n: `lu` below THREADED_FROM; above,
  * single precision on all threads refined to double precision (mixedPrecisionSolver; falls back to
- * the threaded double-precision LU when refinement cannot converge), or with `precision: 'double'`
- * the threaded double-precision LU itself.
+ * the threaded double-precision LU when refinement cannot converge; with exactly two threads the
+ * competitive and domestic systems are factored at once, one per thread), or with
+ * `precision: 'double'` the threaded double-precision LU itself.
  */
 export function ioFactorization(n: number, threads: LuThreads | null, precision: 'mixed' | 'double' = 'mixed'): Factorization {
   if (!threads || n < THREADED_FROM) return lu;
