@@ -99,5 +99,9 @@ test('a 420-sector table: threads and mixed precision give the pure-TS double-pr
   const text1 = run(file, '--lang', 'en', '--threads', '2');
   assert.match(text1.stdout, /420 sectors, competitive model, Type I; money in table unit; LU in single precision refined to double on 2 threads/);
   assert.match(run(file, '--precision', 'quad').stderr, /--precision: expected mixed or double, got quad/);
+  // An input error while the threads boot: reported, and the process ends (threads stopped).
+  const bad = run(file, '--demand', join(dir, 'missing.csv'));
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--demand: file not found/);
   assert.match(run(file, '--threads', '0').stderr, /--threads: expected a whole number from 1 to 64, got 0/);
 });

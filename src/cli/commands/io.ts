@@ -8,7 +8,7 @@ import {
   aggregateTable, checkBalance, employmentCoefficients, ioModel, leontiefImpact, multipliers, parseDemand, parseEmploymentByDivision,
   parseConcordance, parseIOTable, parseNbsTable, parsePymrio, parseSectorDivisions, type Impact, type IOModel, type IOTable, type Multipliers, type SectorDivisions,
 } from '../../io/index.ts';
-import { createLuThreads, defaultThreads, ioFactorization, THREADED_FROM } from '../luThreads.ts';
+import { createLuThreads, defaultThreads, ioFactorization, THREADED_FROM, type LuThreads } from '../luThreads.ts';
 
 interface Options {
   domestic?: boolean;
@@ -98,6 +98,27 @@ function impactRows(t: IOTable, im: Impact, lang: Lang): { header: string[]; row
   return { header, rows };
 }
 
+/** Employment coefficients, the balance check (warning on stderr) and the demand file of `spillover io`. */
+function readInputs(table: IOTable, opts: Options): { employment: Float64Array | null; balance: ReturnType<typeof checkBalance>; demand: Float64Array | null } {
+  const divisions: SectorDivisions | undefined = opts.divisions
+    ? parseSectorDivisions(readFileSync(resolveInput(opts.divisions, '--divisions'), 'utf8'), opts.divisions) : undefined;
+  let employment: Float64Array | null = null;
+  if (opts.employment || opts.year) {
+    if (!opts.employment || !opts.year || !divisions) throw new Error('--employment, --year and --divisions go together');
+    const year = Number(opts.year);
+    if (!Number.isInteger(year)) throw new Error(`--year: not a year: ${opts.year}`);
+    const emp = parseEmploymentByDivision(readFileSync(resolveInput(opts.employment, '--employment'), 'utf8'), opts.employment);
+    employment = employmentCoefficients(table, emp, divisions, year).coefficients;
+  }
+  const balance = checkBalance(table, 1e-6);
+  if (!balance.ok) {
+    const worst = balance.imbalances[0];
+    process.stderr.write(`warning: ${table.source}: ${balance.imbalances.length} row/column totals differ from gross output by more than 1e-6 (worst: ${worst.kind} ${worst.code}, ${worst.relative.toExponential(2)})\n`);
+  }
+  const demand = opts.demand ? parseDemand(readFileSync(resolveInput(opts.demand, '--demand'), 'utf8'), table, opts.demand, divisions) : null;
+  return { employment, balance, demand };
+}
+
 export const register: Register = (program) => {
   program
     .command('io')
@@ -125,35 +146,27 @@ export const register: Register = (program) => {
       const table = opts.aggregate
         ? aggregateTable(loaded, parseConcordance(readFileSync(resolveInput(opts.aggregate, '--aggregate'), 'utf8'), opts.aggregate), opts.aggregate)
         : loaded;
-      const divisions: SectorDivisions | undefined = opts.divisions
-        ? parseSectorDivisions(readFileSync(resolveInput(opts.divisions, '--divisions'), 'utf8'), opts.divisions) : undefined;
-      let employment: Float64Array | null = null;
-      if (opts.employment || opts.year) {
-        if (!opts.employment || !opts.year || !divisions) throw new Error('--employment, --year and --divisions go together');
-        const year = Number(opts.year);
-        if (!Number.isInteger(year)) throw new Error(`--year: not a year: ${opts.year}`);
-        const emp = parseEmploymentByDivision(readFileSync(resolveInput(opts.employment, '--employment'), 'utf8'), opts.employment);
-        employment = employmentCoefficients(table, emp, divisions, year).coefficients;
-      }
-      const balance = checkBalance(table, 1e-6);
-      if (!balance.ok) {
-        const worst = balance.imbalances[0];
-        process.stderr.write(`warning: ${table.source}: ${balance.imbalances.length} row/column totals differ from gross output by more than 1e-6 (worst: ${worst.kind} ${worst.code}, ${worst.relative.toExponential(2)})\n`);
-      }
-      const demand = opts.demand ? parseDemand(readFileSync(resolveInput(opts.demand, '--demand'), 'utf8'), table, opts.demand, divisions) : null;
-      const domestic = Boolean(opts.domestic);
-      const households = Boolean(opts.households);
-      // Large tables: LU on worker threads (single precision refined to double unless --precision double).
-      const pool = table.n >= THREADED_FROM ? await createLuThreads(threadCount) : null;
+      // Large tables: LU on worker threads (single precision refined to double unless --precision
+      // double). The threads boot while the other inputs are read.
+      const starting = table.n >= THREADED_FROM ? createLuThreads(threadCount) : null;
+      let pool: LuThreads | null = null;
       let model: IOModel;
       let m: Multipliers;
       let impact: Impact | null;
+      const domestic = Boolean(opts.domestic);
+      const households = Boolean(opts.households);
+      let balance: ReturnType<typeof checkBalance>;
       try {
+        const inputs = readInputs(table, opts);
+        const { employment, demand } = inputs;
+        balance = inputs.balance;
+        pool = starting && await starting;
         model = ioModel(table, { employment, factorize: ioFactorization(table.n, pool, opts.precision) });
         m = multipliers(model, { domestic, households });
         impact = demand ? leontiefImpact(model, demand, { type: households ? 'II' : 'I', domestic }) : null;
       } finally {
-        await pool?.close();
+        const started = pool ?? (starting && await starting.catch(() => null));
+        await started?.close();
       }
       const solver = (domestic ? model.domestic : model.competitive)?.solver;
       const factorization = { method: solver?.method ?? 'lu', threads: pool ? pool.threads : 1, fusedMultiplyAdd: pool ? pool.fused : false };
