@@ -38,8 +38,12 @@ export const samplingLevel = (r: ExtendedResults): number => r.intervals.level;
 /** True when the results hold net additional figures. */
 export const hasNet = (r: ExtendedResults): boolean => Object.keys(r.figures).some((k) => k.startsWith('net.'));
 
-/** Where the additionality rates come from and whether they are illustrative (from the net figures' notes). */
+/**
+ * Where the additionality rates come from and whether they are illustrative: `results.additionality`,
+ * or, for results written before that field existed, the net figures' notes.
+ */
 export function additionalitySource(r: ExtendedResults): { source: string; illustrative: boolean } | null {
+  if (r.additionality) return { ...r.additionality };
   const f = Object.values(r.figures).find((x) => x.id.startsWith('net.') && x.notes);
   if (!f?.notes) return null;
   const m = /Additionality rates: (.*?)\.?$/s.exec(f.notes);

@@ -305,6 +305,7 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
     assumptions,
     sampling: moments.blocks.map((b) => ({ ids: b.indices.map((i) => moments.names[i]), V: Array.from(b.V), df: b.df })),
     intervals: config.intervals,
+    ...(config.additionality ? { additionality: { source: config.additionality.source, illustrative: config.additionality.illustrative } } : {}),
   };
   // Net additional impact beside the gross figures (never summed with them), then uncertainty over assumptions.
   Object.assign(figures, netFigures(config, results, config, inputs));

@@ -230,4 +230,6 @@ export interface StudyResults {
   uncertainty?: StudyUncertainty;
   /** Positions, FTE and headcount by component (when `job_units` is declared). */
   jobUnits?: Record<string, JobUnits>;
+  /** Where the additionality rates of the net figures come from, and whether they are illustrative assumptions (when `additionality` is declared). */
+  additionality?: { source: string; illustrative: boolean };
 }

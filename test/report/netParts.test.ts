@@ -39,6 +39,11 @@ test('net items carry the rates their net figure used; pairs only where both fig
   assert.equal(items.find((i) => i.id === 'traffic')?.parameters.deadweight, 'additionality.consumption.traffic.deadweight');
   for (const id of netPairIds(results)) assert.ok(results.figures[`net.${id}`]);
   assert.deepEqual(additionalitySource(results), { source: prepared.study.config.additionality?.source, illustrative: true });
+  assert.deepEqual(results.additionality, { source: prepared.study.config.additionality?.source, illustrative: true });
+  // The field wins over the notes; results written before the field existed fall back to the notes.
+  assert.deepEqual(additionalitySource({ ...results, additionality: { source: 'survey of 2020', illustrative: false } }), { source: 'survey of 2020', illustrative: false });
+  const { additionality: _, ...legacy } = results;
+  assert.deepEqual(additionalitySource(legacy), { source: prepared.study.config.additionality?.source, illustrative: true });
   // Shared parameters listed once, with the items using them.
   const rps = rateParameters(prepared.study.config.additionality);
   const disp = rps.find((p) => p.parameter === 'additionality.components.default.displacement');

@@ -5,6 +5,7 @@ import { netImpact, additionalityFactor } from '../../src/study/additionality.ts
 import { surveyDeadweight } from '../../src/study/surveyDeadweight.ts';
 import { netFigures } from '../../src/study/netFigures.ts';
 import { studyModel } from '../../src/study/studyModel.ts';
+import { computeStudy } from '../../src/study/compute.ts';
 import { handStudy, parseNetImpact, inputs } from './additionalityFixture.ts';
 
 const close = (got: number, want: number, what: string, tol = 1e-9) => assert.ok(Math.abs(got - want) <= tol * Math.max(1, Math.abs(want)), `${what}: ${got} ≠ ${want}`);
@@ -162,4 +163,12 @@ test('consumption rates only: net indirect jobs, no net direct or net total', ()
   close(f['net.jobs.indirect'].value, 110, '(10000 × 2 + 4000 × 0.5) × 0.5 × 0.01');
   assert.equal(f['net.jobs.direct'], undefined);
   assert.equal(f['net.jobs.total'], undefined);
+});
+
+test('results.additionality names the rates\' source and whether they are illustrative; absent without additionality', () => {
+  const { config, results } = handStudy();
+  assert.equal(results.additionality, undefined);
+  const net = { ...config, ...parseNetImpact(additionalityYaml, config) };
+  assert.ok(net.additionality);
+  assert.deepEqual(computeStudy(net, inputs).additionality, { source: net.additionality.source, illustrative: net.additionality.illustrative });
 });
