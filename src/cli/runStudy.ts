@@ -3,8 +3,8 @@ import { computeStudy } from '../study/compute.ts';
 import type { StudyResults } from '../study/types.ts';
 import { prepareStudy, type PreparedStudy } from './prepare.ts';
 
-export async function runStudy(path: string): Promise<{ results: StudyResults; prepared: PreparedStudy }> {
+export async function runStudy(path: string, options: { uncertainty?: boolean } = {}): Promise<{ results: StudyResults; prepared: PreparedStudy }> {
   const prepared = await prepareStudy(path);
-  const results = computeStudy(prepared.study.config, prepared.inputs);
+  const results = computeStudy(prepared.study.config, prepared.inputs, options);
   return { results, prepared };
 }

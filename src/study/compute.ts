@@ -47,9 +47,10 @@ function estimateComponents(config: StudyConfig, inputs: StudyInputs, moments: M
  * computeStudy(config, inputs) → StudyResults with figures keyed by stable ids:
  * jobs.total, jobs.direct(.fulltime|.parttime), jobs.providers, jobs.operators, jobs.<kind>.<id>,
  * jobs.group.<g>, jobs.indirect, consumption.<kind>|.total|.<id>, output.indirect(.<id>),
- * ratio.jobs_per_output, share.providers.
+ * ratio.jobs_per_output, share.providers. Options: those of studyUncertainty, and
+ * `uncertainty: false` to leave out `results.uncertainty` (the Monte Carlo) — figures are the same.
  */
-export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: StudyUncertaintyOptions = {}): StudyResults {
+export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: StudyUncertaintyOptions & { uncertainty?: boolean } = {}): StudyResults {
   const figures: Record<string, Figure> = {};
   const grads = new Map<string, Gradient>();
   const moments = new Moments();
@@ -311,7 +312,8 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
   Object.assign(figures, netFigures(config, results, config, inputs));
   const sortedFigures = sortKeys(figures);
   results = { ...results, figures: sortedFigures };
-  const uncertainty = config.uncertainty ? studyUncertainty(config, results, config, inputs, options) : undefined;
+  // `uncertainty: false` skips the Monte Carlo (explain needs only the point derivations).
+  const uncertainty = config.uncertainty && options.uncertainty !== false ? studyUncertainty(config, results, config, inputs, options) : undefined;
   const jobUnits = config.jobUnits ? componentJobUnits(config, inputs, config.jobUnits) : undefined;
   const series = config.series.length > 0 ? assembleSeries(config.series, { study: { name: config.name, year: config.year, source: config.source }, figures: sortedFigures, components }) : undefined;
   return {

@@ -172,3 +172,13 @@ test('results.additionality names the rates\' source and whether they are illust
   assert.ok(net.additionality);
   assert.deepEqual(computeStudy(net, inputs).additionality, { source: net.additionality.source, illustrative: net.additionality.illustrative });
 });
+
+test('computeStudy with uncertainty: false leaves out the Monte Carlo and changes no figure', () => {
+  const { config } = handStudy();
+  const net = { ...config, ...parseNetImpact(`${additionalityYaml.replace('displacement: 0.25', 'displacement: {dist: uniform, min: 0.2, max: 0.3}')}uncertainty: {seed: 1, draws: 200, level: 0.9, sampling: none}\n`, config) };
+  const full = computeStudy(net, inputs);
+  const lean = computeStudy(net, inputs, { uncertainty: false });
+  assert.ok(full.uncertainty);
+  assert.equal(lean.uncertainty, undefined);
+  assert.deepEqual(lean.figures, full.figures);
+});

@@ -14,7 +14,8 @@ export const register: Register = (program) => {
     .action(async (id: string | undefined, study: string, opts: { list?: boolean; lang: string }) => {
       const lang = parseLang(opts.lang);
       const [{ runStudy }, { explain }] = await Promise.all([import('../runStudy.ts'), import('../../study/explain.ts')]);
-      const { results } = await runStudy(study);
+      // The derivations need no Monte Carlo over assumptions: skip it.
+      const { results } = await runStudy(study, { uncertainty: false });
       if (opts.list || !id) {
         process.stdout.write(Object.values(results.figures).map((f) => `${f.id}\t${f.label[lang]}`).join('\n') + '\n');
         return;
