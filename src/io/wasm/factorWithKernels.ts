@@ -82,7 +82,7 @@ export function elements(k: LuKernels): Float64Array | Float32Array {
   return k.precision === 'f64' ? new Float64Array(k.memory.buffer) : new Float32Array(k.memory.buffer);
 }
 
-/** Unit roundoff of each precision (2⁻⁵² and 2⁻²³: spacing of numbers at 1). */
+/** Machine epsilon of each precision (2⁻⁵² and 2⁻²³: the spacing of numbers at 1). */
 export const EPSILON: Record<Precision, number> = { f64: 2.220446049250313e-16, f32: 1.1920928955078125e-7 };
 
 /**
