@@ -99,7 +99,8 @@ export function methodologyHtml(r: ExtendedResults): string {
   out.push(`<li>${bi(L('研究文件', 'Study file'))}: ${esc(r.study.source)}</li>`);
   out.push('</ul>');
   h3(T.assumptions);
-  out.push(`<ul>${r.assumptions.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>`);
+  // Results written before the assumptions were bilingual hold plain (English) strings.
+  out.push(`<ul>${r.assumptions.map((a: Label | string) => `<li>${typeof a === 'string' ? esc(a) : bi(a)}</li>`).join('')}</ul>`);
   out.push('</section>');
   return out.join('\n');
 }

@@ -287,13 +287,27 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
   }
 
   const quality: QualityRecord[] = Object.values(inputs.questionnaires).map((q) => ({ questionnaire: q.key, file: q.file, rowsRead: q.rowsRead, valid: q.valid, rejected: q.rejected, reasons: q.reasons }));
-  const assumptions = [
-    'Questionnaires without a declared design are simple random samples: provider types of n_k from N_k (weights N_k/n_k, fpc), operator types with equal weights (ratio estimator), consumers of n from the platform users (weights U/n, fpc), as the seed formulas imply. Components from independent samples add variances.',
-    `Intervals: ${Math.round(level * 100)}% ${method === 't' ? 'Student t with design degrees of freedom (Satterthwaite across questionnaires)' : 'normal'}; standard errors by Taylor linearization.`,
+  const pct = Math.round(level * 100);
+  const jpoSource = jpo.source.replace(/\.$/, '');
+  const assumptions: Label[] = [
+    {
+      zh: '未声明抽样设计的问卷按简单随机抽样处理：各类服务商为从 N_k 家中抽取 n_k 家（权数 N_k/n_k，含有限总体校正），各类运营者等权（比率估计），消费者为从平台用户 U 中抽取 n 人（权数 U/n，含有限总体校正），与原报告公式的隐含假设一致。来自相互独立样本的各部分方差相加。',
+      en: 'Questionnaires without a declared design are simple random samples: provider types of n_k from N_k (weights N_k/n_k, fpc), operator types with equal weights (ratio estimator), consumers of n from the platform users (weights U/n, fpc), as the seed formulas imply. Components from independent samples add variances.',
+    },
+    {
+      zh: `区间：${pct}% ${method === 't' ? '学生 t 分布，自由度取设计自由度（跨问卷用 Satterthwaite 近似）' : '正态分布'}；标准误用泰勒线性化计算。`,
+      en: `Intervals: ${pct}% ${method === 't' ? 'Student t with design degrees of freedom (Satterthwaite across questionnaires)' : 'normal'}; standard errors by Taylor linearization.`,
+    },
     seedMethod
-      ? `Coefficients b_s are column sums of B = (I − A)⁻¹ − I of ${inputs.ioSource} (the seed's method: Type I, competitive imports); they are treated as fixed (no sampling error).`
-      : `Induced output from the Leontief model of ${inputs.ioSource}: Type ${io.type}, ${io.domestic ? 'domestic (import-adjusted)' : 'competitive-import'} model; coefficients treated as fixed (no sampling error).`,
-    `Jobs per yuan of induced output: ${jpo.source.replace(/\.$/, '')}.`,
+      ? {
+        zh: `系数 b_s 为 ${inputs.ioSource} 的 B = (I − A)⁻¹ − I 的列和（原报告的方法：I 型、竞争型进口）；视为固定值（不含抽样误差）。`,
+        en: `Coefficients b_s are column sums of B = (I − A)⁻¹ − I of ${inputs.ioSource} (the seed's method: Type I, competitive imports); they are treated as fixed (no sampling error).`,
+      }
+      : {
+        zh: `诱发产出来自 ${inputs.ioSource} 的列昂惕夫模型：${io.type} 型，${io.domestic ? '国内（扣除进口）' : '竞争型进口'}模型；系数视为固定值（不含抽样误差）。`,
+        en: `Induced output from the Leontief model of ${inputs.ioSource}: Type ${io.type}, ${io.domestic ? 'domestic (import-adjusted)' : 'competitive-import'} model; coefficients treated as fixed (no sampling error).`,
+      },
+    { zh: `单位诱发产出的就业人数：${jpoSource}。`, en: `Jobs per yuan of induced output: ${jpoSource}.` },
   ];
   const sectors = inputs.model ? sectorImpacts(inputs, config, figures) : undefined;
   let results: StudyResults = {

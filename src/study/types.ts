@@ -214,7 +214,8 @@ export interface StudyResults {
   components: ComponentRow[];
   consumption: ConsumptionRow[];
   quality: QualityRecord[];
-  assumptions: string[];
+  /** The model's assumptions in both languages. */
+  assumptions: Label[];
   /**
    * Design-based covariance of the base survey estimates, one block per independent questionnaire:
    * figure ids, their covariance (row-major) and the design df. Sums of blocks' figures add variances.

@@ -41,7 +41,7 @@ const small: StudyResults = {
     { id: 'b', label: { zh: '乙', en: 'B' }, kind: 'traditional', sector: { code: '120', index: 119, name: { zh: '餐饮', en: 'Catering' } }, amount: 5000, coefficient: 0.8, inducedOutput: 4000, jobs: 4 },
   ] as StudyResults['consumption'],
   quality: [{ questionnaire: 'p', file: 'p.csv', rowsRead: 7, valid: 6, rejected: 1, reasons: { 'share-out-of-range': 1 } }],
-  assumptions: ['hand-made'],
+  assumptions: [{ zh: '手工示例', en: 'hand-made' }],
   series: [
     { year: 2017, status: 'published', figures: { 'jobs.total': 3000 } },
     { year: 2018, status: 'published', figures: { 'jobs.total': 3300, 'jobs.direct': 3280, 'jobs.indirect': 20 } },

@@ -57,6 +57,12 @@ test('methodology states the formulas with the numbers used and the honest label
   assert.match(html, /value-added multiplier vᵀL is exactly 1/);
   assert.ok(html.includes((results.figures['ratio.jobs_per_output'].value * 1e8).toFixed(2)));
   for (const q of results.quality) assert.ok(html.includes(q.file));
+  // Assumptions in both languages (the zh page shows the Chinese text); older results with plain strings still render.
+  assert.ok(results.assumptions.every((a) => a.zh && a.en && a.zh !== a.en));
+  assert.ok(html.includes('<span class="zh">未声明抽样设计的问卷按简单随机抽样处理'));
+  assert.ok(html.includes('<span class="en">Questionnaires without a declared design are simple random samples'));
+  const legacy = renderReport({ ...results, assumptions: ['An assumption & its source.'] as never }, 'en');
+  assert.ok(legacy.includes('<li>An assumption &amp; its source.</li>'));
 });
 
 test('data-quality tables count rows read, valid and rejected by reason', async () => {
