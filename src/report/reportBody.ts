@@ -52,8 +52,8 @@ export function uncertaintySection(r: ExtendedResults, byId: Map<string, ReportT
     `<section id="uncertainty"><h2>${bi(T.uncertainty)}</h2><p>${bi(how)}</p>${tableHtml(t)}`,
     tornado && tt ? `<h3 id="chart-tornado">${bi(tornado.title)}</h3>${chartSlot(tornado)}${tableHtml(tt)}` : '',
     sw ? `<h3>${bi(T.switching)}</h3><ul class="switching">${sw}</ul>${byId.get('switching') ? tableHtml(byId.get('switching') as ReportTable) : ''}` : '',
-    // The engine's notes, less the draws/seed line the paragraph above states.
-    `<ul class="note">${u.notes.filter((n) => !n.startsWith('Monte Carlo:')).map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`,
+    // The engine's notes, less the draws/seed line the paragraph above states (older results: English strings).
+    `<ul class="note">${(u.notes as (Label | string)[]).map((n) => (typeof n === 'string' ? { zh: n, en: n } : n)).filter((n) => !n.en.startsWith('Monte Carlo:')).map((n) => `<li>${bi(n)}</li>`).join('')}</ul>`,
     all ? `<details><summary>${bi(all.title)} (${all.rows.length})</summary>${tableHtml(all)}</details>` : '',
     '</section>',
   ].join('');

@@ -1,6 +1,6 @@
 // The study's uncertainty analysis as one call: Monte Carlo intervals for every gross and net
 // figure, a tornado of the drivers and the declared switching values (study.yaml `uncertainty`).
-import type { StudyConfig, StudyInputs, StudyResults } from './types.ts';
+import type { Label, StudyConfig, StudyInputs, StudyResults } from './types.ts';
 import type { Distribution } from './distributions.ts';
 import type { NetImpactConfig } from './netImpactConfig.ts';
 import { studyModel } from './studyModel.ts';
@@ -23,7 +23,8 @@ export interface StudyUncertainty {
   intervals: Record<string, McInterval & { central: number }>;
   tornado?: { figure: string; p: number; base: number; rows: TornadoRow[] };
   switching: { parameter: string; matched: string[]; figure: string; target: number; value: number; figureAt: number; tolerance: number; iterations: number }[];
-  notes: string[];
+  /** In both languages; the first states draws, seed and percentiles. */
+  notes: Label[];
 }
 
 /** Survey replicate estimates of some figures (ids as in results.figures), from one replicate design. */
@@ -99,12 +100,21 @@ export function studyUncertainty(config: StudyConfig, results: StudyResults, net
     const r = switchingValue(f, s.target, range, tol);
     return { parameter: s.parameter, matched: idx.map((i) => model.parameters[i].id), figure: s.figure, target: s.target, value: r.value, figureAt: r.figure, tolerance: tol, iterations: r.iterations };
   });
-  const notes = [
-    `Monte Carlo: ${u.draws} draws, seed ${u.seed}; ${Math.round(u.level * 100)}% intervals are the ${+(((1 - u.level) / 2) * 100).toPrecision(10)}th and ${+(((1 + u.level) / 2) * 100).toPrecision(10)}th percentiles (R quantile type 7).`,
+  const lo = +(((1 - u.level) / 2) * 100).toPrecision(10);
+  const hi = +(((1 + u.level) / 2) * 100).toPrecision(10);
+  const joint = model.normalGroups.length > 0;
+  const notes: Label[] = [
+    {
+      zh: `蒙特卡洛：${u.draws} 次抽取，种子 ${u.seed}；${Math.round(u.level * 100)}% 区间为第 ${lo} 和第 ${hi} 百分位数（R 分位数第 7 类）。`,
+      en: `Monte Carlo: ${u.draws} draws, seed ${u.seed}; ${Math.round(u.level * 100)}% intervals are the ${lo}th and ${hi}th percentiles (R quantile type 7).`,
+    },
     u.sampling === 'normal'
-      ? `Survey sampling error: each component drawn as N(estimate, se²), independently (components are separate strata or questionnaires)${model.normalGroups.length ? '; the consumption categories estimated from the consumer questionnaire jointly normal, with the design-based se of each and the correlation of the respondents\' spend answers' : '; survey-estimated categories independently'}.`
-      : 'Survey sampling error is NOT included (uncertainty.sampling: none): intervals reflect the stated assumptions only.',
-    'Part-time shares, and inputs given as a single number, are held fixed. Rates drawn outside [0, 1] (survey shares only) are clamped.',
+      ? {
+        zh: `问卷抽样误差：各组成部分按 N(估计值, se²) 独立抽取（各部分来自不同的层或问卷）${joint ? '；由消费者问卷估计的各消费类别联合正态，取各自基于设计的标准误及受访者消费回答之间的相关' : '；由问卷估计的各类别相互独立'}。`,
+        en: `Survey sampling error: each component drawn as N(estimate, se²), independently (components are separate strata or questionnaires)${joint ? '; the consumption categories estimated from the consumer questionnaire jointly normal, with the design-based se of each and the correlation of the respondents\' spend answers' : '; survey-estimated categories independently'}.`,
+      }
+      : { zh: '不含问卷抽样误差（uncertainty.sampling: none）：区间只反映所声明的假设。', en: 'Survey sampling error is NOT included (uncertainty.sampling: none): intervals reflect the stated assumptions only.' },
+    { zh: '兼职比例以及以单个数值给出的输入保持固定。抽到 [0, 1] 以外的比率（仅问卷比例）截断到该范围。', en: 'Part-time shares, and inputs given as a single number, are held fixed. Rates drawn outside [0, 1] (survey shares only) are clamped.' },
   ];
   return {
     draws: u.draws,

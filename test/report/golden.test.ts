@@ -102,7 +102,7 @@ const smallNet: StudyResults = {
       ],
     },
     switching: [{ parameter: 'additionality.components.*.displacement', matched: ['additionality.components.default.displacement'], figure: 'net.jobs.direct', target: 1000, value: 0.6835, figureAt: 1000, tolerance: 1e-9, iterations: 30 }],
-    notes: ['Monte Carlo: 1000 draws, seed 7.', 'hand-made'],
+    notes: [{ zh: '蒙特卡洛：1000 次，种子 7。', en: 'Monte Carlo: 1000 draws, seed 7.' }, { zh: '手工示例', en: 'hand-made' }],
   },
   jobUnits: {
     prov: { positions: { value: 2500, unit: 'positions (jobs)', formula: 'Σ w_i p_i' }, fte: { value: 2100, unit: 'FTE (40 h/week)', formula: 'Σ w_i p_i hours_i / 40' } },

@@ -136,6 +136,10 @@ test('uncertainty: Monte Carlo intervals beside the sampling CIs, draws and seed
   assert.ok(sec.includes(`falls to ${displayValue(results.figures[sw.figure], 'en', sw.target).text} (10k persons) when the displacement rate (every direct-jobs component, moved together) is ${+sw.value.toPrecision(3)}`));
   // zh sentence too
   assert.ok(renderReport(results, 'zh').includes(`时，${results.figures[sw.figure].label.zh}降至 ${displayValue(results.figures[sw.figure], 'zh', sw.target).text} 万人`));
+  // The engine's notes in both languages, the draws/seed line left to the paragraph above.
+  assert.ok(u.notes.every((n) => n.zh && n.en && n.zh !== n.en));
+  assert.ok(sec.includes(`<li>${'<span class="zh">'}兼职比例以及以单个数值给出的输入保持固定。`));
+  assert.ok(!/<li>[^<]*<span class="zh">蒙特卡洛：/.test(sec));
 });
 
 test('interval levels come from the results, not a fixed 95%', async () => {
