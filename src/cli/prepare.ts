@@ -219,6 +219,7 @@ export async function prepareStudy(path: string): Promise<PreparedStudy> {
         yamlPath: q.yamlPath,
         encoding: q.encoding,
         sheet: q.sheet,
+        skipRows: q.skipRows,
         id: q.id,
         columns: Object.fromEntries(Object.entries(q.columns).map(([f, c]) => [f, c.header])),
         rules: q.rules,
@@ -234,10 +235,10 @@ export async function prepareStudy(path: string): Promise<PreparedStudy> {
         const cross = new Float64Array(p * p);
         sums.forEach((x, i) => sums.forEach((y, j) => (cross[i * p + j] = i === j ? a.groups.sumSq[x][0] : a.groups.cross![i < j ? `${x}*${y}` : `${y}*${x}`][0])));
         questionnaires[key] = {
-          key, file: q.file, rowsRead: a.rowsRead, valid: a.valid, rejected: a.rejected, reasons: a.reasons, numbers: {}, categories: {},
+          key, file: q.file, rowsRead: a.rowsRead, valid: a.valid, rejected: a.rejected, reasons: a.reasons, skippedRows: a.source.skippedRows, notes: a.source.notes, numbers: {}, categories: {},
           moments: { fields: sums, sum: Float64Array.from(sums, (x) => a.groups.sum[x][0] ?? 0), cross },
         };
-        loaded.push({ key, file: q.file, rowsRead: a.rowsRead, valid: a.valid, rejected: a.rejected, reasons: a.reasons });
+        loaded.push({ key, file: q.file, rowsRead: a.rowsRead, valid: a.valid, rejected: a.rejected, reasons: a.reasons, source: a.source });
         continue;
       }
       const lq = await loadQuestionnaire(db, spec, fields);
@@ -250,6 +251,8 @@ export async function prepareStudy(path: string): Promise<PreparedStudy> {
         valid: lq.valid,
         rejected: lq.rejected,
         reasons: lq.reasons,
+        skippedRows: lq.source.skippedRows,
+        notes: lq.source.notes,
         numbers: lq.rows.numbers,
         categories: lq.rows.categories,
       };

@@ -221,7 +221,8 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
   }
   if (rowsRead === 0) {
     await drop();
-    throw new DataError(`${file}: no data rows (only a header${blank + staged.blankRows > 0 ? ' and blank rows' : ''})`, { file, row: 2 });
+    const skipped = staged.info.skippedRows > 0 ? `, ${staged.info.skippedRows} row${staged.info.skippedRows > 1 ? 's' : ''} skipped by skip_rows` : '';
+    throw new DataError(`${file}: no data rows (only a header${skipped}${blank + staged.blankRows > 0 ? ' and blank rows' : ''})`, { file, row: 2 });
   }
 
   const ruleCode = (k: number) => `rule:${rules[k].reason}`;

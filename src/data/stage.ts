@@ -28,7 +28,7 @@ export interface Staged {
   records: number | null;
   /** blank rows already skipped while staging */
   blankRows: number;
-  info: Pick<SourceInfo, 'format' | 'encoding' | 'sheet' | 'notes' | 'staged'>;
+  info: Pick<SourceInfo, 'format' | 'encoding' | 'sheet' | 'notes' | 'staged' | 'skippedRows'>;
   cleanup(): Promise<void>;
 }
 
@@ -50,10 +50,19 @@ export function formatOf(file: string): 'csv' | 'xlsx' | 'parquet' | null {
   return null;
 }
 
+/** The note on rows set aside by skipRows: their row numbers and the start of each. */
+function skippedNote(skip: number, skipped: { row: number; text: string }[]): string[] {
+  if (skip === 0) return [];
+  const shown = skipped.map((s) => `row ${s.row} "${s.text.length > 60 ? `${s.text.slice(0, 60)}…` : s.text}"`).join(', ');
+  return [`skip_rows: ${skip}: ${skipped.length === 0 ? 'no row after the header to skip' : `skipped as not answers: ${shown}`}${skipped.length > 0 && skipped.length < skip ? ` (only ${skipped.length} non-blank row${skipped.length > 1 ? 's' : ''} in the file)` : ''}`];
+}
+
 /** stage — see file comment. Throws DataError for a missing/unreadable file and every whole-file fault of the readers. */
 export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
   const display = spec.displayPath;
   const yamlPath = spec.yamlPath ?? `questionnaires.${spec.key}`;
+  const skip = spec.skipRows ?? 0;
+  if (!(Number.isInteger(skip) && skip >= 0)) throw new DataError(`${display}: skip_rows must be a whole number ≥ 0, got ${skip}`, { file: display, yamlPath: `${yamlPath}.skip_rows` });
   const format = formatOf(spec.file);
   if (format === null) {
     const hint = extname(spec.file).toLowerCase() === '.xls' ? ' (save the workbook as .xlsx)' : '';
@@ -82,13 +91,19 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
     // the same full-width → ASCII mapping as toHalfWidth (stageCsv.ts), skipped for ASCII cells (translate is slow)
     const half = (x: string) => `CASE WHEN strlen(${x}) = length(${x}) THEN ${x} ELSE translate(${x}, '０１２３４５６７８９＋－．％\u3000\u00a0', '0123456789+-.%  ') END`;
     const cols = header.map((h, i) => `${half(`CAST(${q(h)} AS VARCHAR)`)} AS c${i}`).join(', ');
+    let skipped: { row: number; text: string }[] = [];
+    if (skip > 0) {
+      const text = header.map((h) => `coalesce(CAST(${q(h)} AS VARCHAR), '')`).join(` || ',' || `);
+      const r = await db.connection.runAndReadAll(`SELECT CAST(file_row_number + 2 AS INTEGER), ${text} FROM ${src} WHERE file_row_number < ${skip} ORDER BY file_row_number`);
+      skipped = (r.getRows() as unknown[][]).map(([row, t]) => ({ row: Number(row), text: String(t) }));
+    }
     return {
       // row numbers as the CSV twin would show them: header = row 1, record k (0-based) = row k + 2
-      relation: `(SELECT CAST(file_row_number + 2 AS INTEGER) AS __row, ${cols}, CAST(NULL AS VARCHAR) AS __extra FROM ${src})`,
+      relation: `(SELECT CAST(file_row_number + 2 AS INTEGER) AS __row, ${cols}, CAST(NULL AS VARCHAR) AS __extra FROM ${src}${skip > 0 ? ` WHERE file_row_number >= ${skip}` : ''})`,
       header,
       records: null,
       blankRows: 0,
-      info: { format, encoding: null, sheet: null, notes: [], staged: false },
+      info: { format, encoding: null, sheet: null, notes: skippedNote(skip, skipped), staged: false, skippedRows: skipped.length },
       cleanup: async () => {},
     };
   }
@@ -98,13 +113,13 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
   const out = join(dir, 'staged.csv');
   try {
     if (format === 'xlsx') {
-      const x = await stageXlsx(spec.file, display, spec.sheet, out);
+      const x = await stageXlsx(spec.file, display, spec.sheet, out, skip);
       return {
         relation: stagedRelation(out, x.header.length, x.multiline),
         header: x.header,
         records: x.records,
         blankRows: x.blankRows,
-        info: { format, encoding: null, sheet: x.sheet, notes: [], staged: true },
+        info: { format, encoding: null, sheet: x.sheet, notes: skippedNote(skip, x.skipped), staged: true, skippedRows: x.skipped.length },
         cleanup,
       };
     }
@@ -112,7 +127,8 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
       throw new DataError(`${display}: this is a ZIP/XLSX workbook, not a CSV file; rename it to .xlsx`, { file: display });
     }
     const encoding = spec.encoding ?? 'auto';
-    const route = encoding === 'utf-8' || encoding === 'auto' ? await probeSimpleCsv(spec.file) : null;
+    // Rows to skip need the numbered route (staged, one row number per record).
+    const route = skip === 0 && (encoding === 'utf-8' || encoding === 'auto') ? await probeSimpleCsv(spec.file) : null;
     if (route?.kind === 'direct') {
       await cleanup();
       return {
@@ -121,18 +137,18 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
         header: route.header,
         records: null,
         blankRows: 0,
-        info: { format, encoding: 'utf-8', sheet: null, notes: encoding === 'auto' ? ['encoding auto: read as utf-8 (the whole file is valid UTF-8)'] : [], staged: false },
+        info: { format, encoding: 'utf-8', sheet: null, notes: encoding === 'auto' ? ['encoding auto: read as utf-8 (the whole file is valid UTF-8)'] : [], staged: false, skippedRows: 0 },
         cleanup: async () => {},
       };
     }
-    const c = await stageCsv(spec.file, display, encoding, out, route === null || route.kind === 'plain');
+    const c = await stageCsv(spec.file, display, encoding, out, skip === 0 && (route === null || route.kind === 'plain'), skip);
     return {
       relation: stagedRelation(out, c.header.length, c.multiline, c.plain),
       ...(c.plain ? { rowidBase: 2 } : {}),
       header: c.header,
       records: c.records,
       blankRows: c.emptyLines - (c.headerRow - 1),
-      info: { format, encoding: c.encoding, sheet: null, notes: c.notes, staged: true },
+      info: { format, encoding: c.encoding, sheet: null, notes: [...c.notes, ...skippedNote(skip, c.skipped)], staged: true, skippedRows: c.skipped.length },
       cleanup,
     };
   } catch (e) {

@@ -52,6 +52,9 @@ export function parseRecord(text: string): string[] {
 export class CsvScanner {
   header: string[] | null = null;
   headerRow = 0;
+  /** rows after the header set aside as not data (skipRows), with their record text */
+  skipped: { row: number; text: string }[] = [];
+  constructor(private readonly skip = 0) {}
   /** spreadsheet row of the last complete record */
   row = 0;
   /** newlines consumed (physical line of the next character = lines + 1) */
@@ -126,6 +129,10 @@ export class CsvScanner {
     if (this.header === null) {
       this.header = parseRecord(rec);
       this.headerRow = this.row;
+      return;
+    }
+    if (this.skipped.length < this.skip) {
+      this.skipped.push({ row: this.row, text: parseRecord(rec).join(',') });
       return;
     }
     this.records++;
@@ -238,6 +245,8 @@ export interface StagedCsv {
   emptyLines: number;
   multiline: boolean;
   encoding: CsvEncoding;
+  /** rows set aside by `skip` (numbered mode only) */
+  skipped: { row: number; text: string }[];
   notes: string[];
 }
 
@@ -323,10 +332,11 @@ function utf8Fault(display: string, scanner: CsvScanner, byte: number | undefine
  * stageCsv — decode `file` (streaming) into a UTF-8 copy `out` that DuckDB reads. Plain mode (tried first when
  * `tryPlain`): the text as it is; numbered mode: one line per non-blank data record, "<row>,<record as in file>".
  * encoding 'auto': UTF-8 if the whole file is valid UTF-8 (a BOM is optional), otherwise GB18030 (a superset of GBK).
+ * `skip`: the first `skip` non-blank records after the header are set aside (numbered mode always).
  * Throws DataError for: empty file / no header, undecodable bytes (row and line of the first bad byte),
  * an unterminated quoted field.
  */
-export async function stageCsv(file: string, display: string, encoding: CsvEncoding | 'auto', out: string, tryPlain: boolean): Promise<StagedCsv> {
+export async function stageCsv(file: string, display: string, encoding: CsvEncoding | 'auto', out: string, tryPlain: boolean, skip = 0): Promise<StagedCsv> {
   const notes: string[] = [];
   const stageAs = async (enc: CsvEncoding, plainFirst: boolean): Promise<CsvScanner | PlainSink> => {
     if (plainFirst) {
@@ -336,24 +346,24 @@ export async function stageCsv(file: string, display: string, encoding: CsvEncod
         if (!(e instanceof Restart)) throw e;
       }
     }
-    return pass(file, display, enc, out, new CsvScanner());
+    return pass(file, display, enc, out, new CsvScanner(skip));
   };
   let used: CsvEncoding = encoding === 'auto' ? 'utf-8' : encoding;
   let sink: CsvScanner | PlainSink;
   try {
-    sink = await stageAs(used, tryPlain || used !== 'utf-8');
+    sink = await stageAs(used, skip === 0 && (tryPlain || used !== 'utf-8'));
   } catch (e) {
     if (!(e instanceof Utf8Fault) || encoding !== 'auto') throw e;
     notes.push(`encoding auto: read as gb18030 (not valid UTF-8 at row ${e.row})`);
     used = 'gb18030';
-    sink = await stageAs(used, true);
+    sink = await stageAs(used, skip === 0);
   }
   if (encoding === 'auto' && used === 'utf-8') notes.push('encoding auto: read as utf-8 (the whole file is valid UTF-8)');
   if (sink.header === null) {
     throw new DataError(`${display}: empty file (no header row)`, { file: display, row: 1 });
   }
   if (sink instanceof PlainSink) {
-    return { header: sink.header, headerRow: 1, plain: true, records: null, emptyLines: 0, multiline: false, encoding: used, notes };
+    return { header: sink.header, headerRow: 1, plain: true, records: null, emptyLines: 0, multiline: false, encoding: used, notes, skipped: [] };
   }
   return {
     header: sink.header,
@@ -364,6 +374,7 @@ export async function stageCsv(file: string, display: string, encoding: CsvEncod
     multiline: sink.multiline,
     encoding: used,
     notes,
+    skipped: sink.skipped,
   };
 }
 

@@ -36,13 +36,16 @@ export interface StagedXlsx {
   blankRows: number;
   multiline: boolean;
   sheet: string;
+  /** rows set aside by `skip`, with their cells joined by commas */
+  skipped: { row: number; text: string }[];
 }
 
 /**
  * stageXlsx — read sheet `sheet` (name, or 1-based tab position; default 1) of `file` into `out`.
+ * `skip`: the first `skip` non-blank rows after the header are set aside.
  * Throws DataError for: not a readable workbook, missing sheet (lists the sheets), empty sheet.
  */
-export async function stageXlsx(file: string, display: string, sheet: string | number | undefined, out: string): Promise<StagedXlsx> {
+export async function stageXlsx(file: string, display: string, sheet: string | number | undefined, out: string, skip = 0): Promise<StagedXlsx> {
   const want = sheet ?? 1;
   if (typeof want === 'number' && !(Number.isInteger(want) && want >= 1)) {
     throw new DataError(`${display}: sheet ${want}: sheets are numbered from 1`, { file: display });
@@ -54,6 +57,7 @@ export async function stageXlsx(file: string, display: string, sheet: string | n
   let headerRow = 0;
   let records = 0;
   let blankRows = 0;
+  const skipped: { row: number; text: string }[] = [];
   let multiline = false;
   let found: string | null = null;
   let names: string[] = [];
@@ -79,15 +83,21 @@ export async function stageXlsx(file: string, display: string, sheet: string | n
           continue;
         }
         const cells: string[] = [String(row.number)];
+        const texts: string[] = [];
         let any = false;
         for (let j = 0; j < header.length; j++) {
           const t = toHalfWidth(cellText(values[j + 1]));
           if (t.trim() !== '') any = true;
           if (!multiline && /[\r\n]/.test(t)) multiline = true;
+          texts.push(t);
           cells.push(csvField(t));
         }
         if (!any) {
           blankRows++; // an all-empty row within the header width
+          continue;
+        }
+        if (skipped.length < skip) {
+          skipped.push({ row: row.number, text: texts.join(',') });
           continue;
         }
         records++;
@@ -107,5 +117,5 @@ export async function stageXlsx(file: string, display: string, sheet: string | n
     });
   }
   if (header === null) throw new DataError(`${display}: sheet "${found}" is empty (no header row)`, { file: display, row: 1 });
-  return { header, headerRow, records, blankRows, multiline, sheet: found };
+  return { header, headerRow, records, blankRows, multiline, sheet: found, skipped };
 }

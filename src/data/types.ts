@@ -41,6 +41,12 @@ export interface QuestionnaireSpec {
   rules?: { check: string; reason: string }[];
   /** "50%" -> 0.5 for share fields; default 'auto' */
   percent?: 'auto' | 'never';
+  /**
+   * Non-blank rows right after the header that are not answers, e.g. the question-text and ImportId
+   * rows of a Qualtrics export (2) or the answer-option row of a SurveyMonkey export (1). They are
+   * skipped (listed in source.notes, counted in source.skippedRows, not in rowsRead). Default 0.
+   */
+  skipRows?: number;
 }
 
 export interface Rejection {
@@ -73,6 +79,8 @@ export interface SourceInfo {
   staged: boolean;
   /** rows skipped because every cell was empty (not counted in rowsRead) */
   blankRows: number;
+  /** rows skipped by `skipRows` (not counted in rowsRead) */
+  skippedRows: number;
   /** notes for the user, e.g. "encoding auto: chose gb18030 (not valid UTF-8 at row 2)" */
   notes: string[];
 }
@@ -88,6 +96,8 @@ export interface ScreeningSummary {
   rejected: number;
   /** rejected rows by reason code of their first fault (Σ = rejected) */
   reasons: Record<string, number>;
+  /** how the file was read (format, encoding, headers found, blank and skipped rows, notes) */
+  source: SourceInfo;
 }
 
 export interface LoadedQuestionnaire extends ScreeningSummary {
@@ -96,7 +106,6 @@ export interface LoadedQuestionnaire extends ScreeningSummary {
   rows: { row: Int32Array; id: string[]; numbers: Record<string, Float64Array>; categories: Record<string, (string | null)[]> };
   /** one per rejected row, in row order */
   rejections: Rejection[];
-  source: SourceInfo;
 }
 
 export interface AggregateOptions {
@@ -128,5 +137,4 @@ export interface AggregatedQuestionnaire extends ScreeningSummary {
   /** first maxRejections rejections, in row order */
   rejections: Rejection[];
   rejectionsTruncated: boolean;
-  source: SourceInfo;
 }

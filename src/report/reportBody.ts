@@ -154,10 +154,16 @@ export function reportBody(r: ExtendedResults, opts: BodyOptions): string {
     ...chartSections,
     ...rest.map((t) => `<section>${tableHtml(t)}</section>`),
     methodologyHtml(r),
-    `<section id="quality"><h2>${bi(T.quality)}</h2>${q.map(tableHtml).join('')}</section>`,
+    `<section id="quality"><h2>${bi(T.quality)}</h2>${q.map(tableHtml).join('')}${readerNotes(r)}</section>`,
     `<section id="figures"><details><summary>${bi(T.allFigures)} (${Object.keys(r.figures).length})</summary>${tableHtml(byId.get('figures') as ReportTable)}</details></section>`,
   ].join('\n');
 }
 
 /** Page title in one language. */
 export const pageTitle = (r: ExtendedResults, lang: Lang) => `${r.study.name[lang]} (${r.study.year})`;
+
+/** The questionnaire readers' notes (encoding chosen, rows skipped by skip_rows), under the data-quality tables. */
+function readerNotes(r: ExtendedResults): string {
+  const items = r.quality.flatMap((q) => (q.notes ?? []).map((n) => `<li><code>${esc(q.questionnaire)}</code>: ${esc(n)}</li>`));
+  return items.length > 0 ? `<ul class="note">${items.join('')}</ul>` : '';
+}

@@ -286,7 +286,11 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
     figures[f.id] = f;
   }
 
-  const quality: QualityRecord[] = Object.values(inputs.questionnaires).map((q) => ({ questionnaire: q.key, file: q.file, rowsRead: q.rowsRead, valid: q.valid, rejected: q.rejected, reasons: q.reasons }));
+  const quality: QualityRecord[] = Object.values(inputs.questionnaires).map((q) => ({
+    questionnaire: q.key, file: q.file, rowsRead: q.rowsRead, valid: q.valid, rejected: q.rejected, reasons: q.reasons,
+    ...(q.skippedRows ? { skippedRows: q.skippedRows } : {}),
+    ...(q.notes?.length ? { notes: q.notes } : {}),
+  }));
   const pct = Math.round(level * 100);
   const jpoSource = jpo.source.replace(/\.$/, '');
   const assumptions: Label[] = [

@@ -127,6 +127,7 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
       file: q.file,
       encoding: q.encoding ?? 'utf-8',
       sheet: q.sheet,
+      skipRows: q.skip_rows ?? 0,
       id: q.id,
       columns: Object.fromEntries(
         Object.entries<Raw>(q.columns).map(([f, v]): [string, ColumnConfig] => [f, typeof v === 'string' || Array.isArray(v) ? { header: v } : (v as ColumnConfig)]),

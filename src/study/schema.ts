@@ -35,6 +35,7 @@ const questionnaire = {
     file: { type: 'string', minLength: 1, description: 'Path relative to the study file; must stay inside the study directory.' },
     encoding: { enum: ['utf-8', 'gbk', 'gb18030', 'auto'], description: 'CSV text encoding (default utf-8). Chinese survey tools often export GBK/GB18030.' },
     sheet: { anyOf: [{ type: 'string' }, { type: 'integer', minimum: 1 }], description: 'XLSX sheet name or 1-based index (default: the first sheet).' },
+    skip_rows: { type: 'integer', minimum: 0, maximum: 100, description: 'Rows right after the header that are not answers, skipped and listed in the data-quality notes: 2 for a Qualtrics export (question text, ImportId), 1 for SurveyMonkey (answer options). Default 0.' },
     id: { ...headers, description: 'Header of the respondent-id column (or a list of accepted headers).' },
     columns: {
       type: 'object',

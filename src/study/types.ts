@@ -17,6 +17,8 @@ export interface QuestionnaireConfig {
   file: string; // as written, relative to the study file
   encoding: 'utf-8' | 'gbk' | 'gb18030' | 'auto';
   sheet?: string | number;
+  /** Non-blank rows after the header that are not answers (skip_rows; default 0). */
+  skipRows?: number;
   id: string | string[];
   columns: Record<string, ColumnConfig>;
   rules: { check: string; reason: string }[];
@@ -126,6 +128,10 @@ export interface QualityRecord {
   valid: number;
   rejected: number;
   reasons: Record<string, number>;
+  /** Rows skipped by skip_rows (only when some were). */
+  skippedRows?: number;
+  /** The reader's notes, e.g. the encoding chosen or the rows skipped (only when there are some). */
+  notes?: string[];
 }
 
 export interface ConsumptionRow {
@@ -159,6 +165,9 @@ export interface QuestionnaireData {
   valid: number;
   rejected: number;
   reasons: Record<string, number>;
+  /** Rows set aside by skip_rows (not in rowsRead), and the reader's notes (encoding chosen, rows skipped). */
+  skippedRows?: number;
+  notes?: string[];
   numbers: Record<string, Float64Array>;
   categories: Record<string, (string | null)[]>;
   /**

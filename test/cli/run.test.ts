@@ -129,3 +129,31 @@ test('check fails when a questionnaire has no valid row, naming the file and the
   assert.match(r.stderr, /data\/providers\.csv: no valid questionnaire \(766 rows read, most rejected for non-numeric/);
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('skip_rows: an export with two descriptive rows after the header gives the figures of the plain file; check and the report list the skipped rows', () => {
+  const dir = copyExample((d) => {
+    const file = join(d, 'data/providers.csv');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const width = lines[0].split(',').length;
+    const described = [lines[0], Array(width).fill('问题文本').join(','), Array.from({ length: width }, (_, i) => `ImportId QID${i}`).join(','), ...lines.slice(1)];
+    writeFileSync(file, described.join('\n'));
+    editText(join(d, 'study.yaml'), '    file: data/providers.csv\n', '    file: data/providers.csv\n    skip_rows: 2\n');
+  });
+  const check = run(['check', join(dir, 'study.yaml'), '--lang', 'en']);
+  assert.equal(check.status, 0, check.stderr);
+  assert.match(check.stdout, /providers: skip_rows: 2: skipped as not answers: row 2 "问题文本,问题文本/);
+  const out = join(dir, 'out');
+  const r = run(['run', join(dir, 'study.yaml'), '--out', out]);
+  assert.equal(r.status, 0, r.stderr);
+  const plainOut = mkdtempSync(join(tmpdir(), 'spillover-out-'));
+  assert.equal(run(['run', '--out', plainOut]).status, 0);
+  const got = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+  const want = JSON.parse(readFileSync(join(plainOut, 'results.json'), 'utf8'));
+  for (const id of Object.keys(want.figures)) assert.equal(got.figures[id].value, want.figures[id].value, id);
+  const q = got.quality.find((x: { questionnaire: string }) => x.questionnaire === 'providers');
+  assert.equal(q.skippedRows, 2);
+  assert.equal(q.rowsRead, want.quality.find((x: { questionnaire: string }) => x.questionnaire === 'providers').rowsRead);
+  assert.ok(readFileSync(join(out, 'report.html'), 'utf8').includes('<li><code>providers</code>: skip_rows: 2: skipped as not answers: row 2'));
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(plainOut, { recursive: true, force: true });
+});

@@ -18,6 +18,9 @@ export const register: Register = (program, setExitCode) => {
       const quality = p.loaded.map((q) => ({ questionnaire: q.key, file: q.file, rowsRead: q.rowsRead, valid: q.valid, rejected: q.rejected, reasons: q.reasons }));
       process.stdout.write(`${c.source}: ${lang === 'zh' ? '配置有效' : 'study file is valid'} (${c.providers.length} provider + ${c.operators.length} operator components, ${c.consumption.categories.length} consumption categories)\n\n`);
       process.stdout.write(`${qualityTable(quality, lang)}\n\n`);
+      // The readers' notes (encoding chosen, rows skipped by skip_rows).
+      const notes = p.loaded.flatMap((q) => (q.source?.notes ?? []).map((n) => `  ${q.key}: ${n}`));
+      if (notes.length > 0) process.stdout.write(`${notes.join('\n')}\n\n`);
       process.stdout.write(`${textTable(lang === 'zh' ? ['消费类别', '部门编号', '部门', '完全消耗系数（列和）'] : ['Category', 'Sector', 'Name', 'Column sum of B'], sectors, [3])}\n`);
       const empty = quality.filter((q) => q.valid === 0);
       for (const q of empty) {
