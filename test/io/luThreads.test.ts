@@ -137,3 +137,18 @@ test('with 2 threads, ioModel factors its two systems at once; multipliers equal
     await one.close();
   }
 });
+
+test('3 threads: factors still bit-identical; the two models are then factored one after the other on all threads', async () => {
+  const p = await createLuThreads(3, { fused: false });
+  try {
+    const n = 400;
+    const M = Float64Array.from({ length: n * n }, rng(13));
+    assert.ok(same(p.factor32(M, n).lu, luWasm32(M, n).lu));
+    assert.ok(same(p.factor64(M, n).lu, luWasm(M, n).lu));
+    assert.equal(ioFactorization(THREADED_FROM, p).leontiefPair, undefined);
+    const [a, b] = p.factor32Pair!(M, M, n);
+    assert.ok(!(a instanceof Error) && !(b instanceof Error) && same(a.lu, b.lu));
+  } finally {
+    await p.close();
+  }
+});
