@@ -36,7 +36,8 @@ export interface MixedPrecisionSolver extends LinearSolver {
  *   x₀ = 0;  r_k = b − M·x_k  (double);  x_{k+1} = x_k + ‖r_k‖·solve₃₂(r_k / ‖r_k‖)
  * until ‖r_k‖∞ ≤ ‖x_k‖∞·‖M‖∞·ε·√n (ε = 2⁻⁵², dsgesv's backward-error test; ‖Mᵀ‖∞ = ‖M‖₁ for
  * transposed solves), so the result is as accurate as a double-precision LU solve. It converges
- * when κ(M)·2⁻²⁴ ≪ 1 — always for productive IO tables, where I − A is column diagonally dominant.
+ * when κ(M)·2⁻²⁴ ≪ 1: quickly for IO tables with positive value added, where I − A is column
+ * diagonally dominant and well conditioned.
  * When single precision fails (singular in f32, no convergence in `maxIterations` refinement steps,
  * a non-finite value), M is factored with `factor64` (once) and every later solve uses it: the
  * answer is then that of a double-precision LU, and `stats.fallback` says so.
