@@ -21,7 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ioModel, lu, luWasm, luWasm32, mixedPrecisionSolver, multipliers, type Factorization, type IOTable, type Multipliers } from '../../src/io/index.ts';
+import { disposeModel, ioModel, lu, luWasm, luWasm32, mixedPrecisionSolver, multipliers, type Factorization, type IOTable, type Multipliers } from '../../src/io/index.ts';
 import { luKernelBytes } from '../../src/io/wasm/factorWithKernels.ts';
 import { createLuThreads, ioFactorization } from '../../src/cli/luThreads.ts';
 
@@ -82,7 +82,9 @@ function randomTable(n: number, seed: number): { table: IOTable; e: Float64Array
 
 function compute(table: IOTable, e: Float64Array, factorize: Factorization): [Multipliers, Multipliers] {
   const model = ioModel(table, { employment: e, factorize });
-  return [multipliers(model, { domestic: false, households: true }), multipliers(model, { domestic: true, households: true })];
+  const out: [Multipliers, Multipliers] = [multipliers(model, { domestic: false, households: true }), multipliers(model, { domestic: true, households: true })];
+  disposeModel(model); // as numpy frees L when it goes out of scope: the next model reuses the memory
+  return out;
 }
 
 function maxRelDiff(ours: [Multipliers, Multipliers], ref: any): number {
@@ -164,6 +166,9 @@ try {
   await parallel.close();
   await fused?.close();
 }
+// The line to quote: what `spillover io` runs for these sizes against numpy's inv route.
+const product = `mixed+${threads}threads`;
+process.stdout.write(`\nnumpy inv / spillover io (${product}), > 1 = spillover faster: ${rows.map((r) => `n = ${r.n}: ${(r.numpy.inv / r.spillover[product]).toFixed(2)}`).join(', ')}\n`);
 mkdirSync(join(root, 'bench/out'), { recursive: true });
 const out = join(root, 'bench/out/io-bench.json');
 writeFileSync(`${out}.tmp`, `${JSON.stringify({ command: `node --import tsx bench/io/run.ts ${args.join(' ')}`.trim(), reps: baseReps, threads, fusedAvailable, rows }, null, 1)}\n`);

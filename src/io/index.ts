@@ -34,7 +34,7 @@ export { checkProductive } from './checkProductive.ts';
 
 // Models, multipliers, linkages, impacts
 export { leontiefSystem, type LeontiefSystem } from './leontiefSystem.ts';
-export { ioModel, type IOModel } from './ioModel.ts';
+export { disposeModel, ioModel, type IOModel } from './ioModel.ts';
 export { multipliers, type MultiplierPair, type Multipliers } from './multipliers.ts';
 export { linkages, type Linkage } from './linkages.ts';
 export { leontiefImpact, type EffectBySector, type Impact, type ImpactTotals } from './leontiefImpact.ts';

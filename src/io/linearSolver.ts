@@ -11,6 +11,8 @@ export interface LinearSolver {
   solve(bs: readonly Float64Array[]): Float64Array[];
   /** y with Mᵀ·y = b, for each b (row vectors bᵀM⁻¹: multipliers). */
   solveTransposed(bs: readonly Float64Array[]): Float64Array[];
+  /** Optional: hand the solver's memory on for reuse; the solver must not be used afterwards. */
+  dispose?(): void;
 }
 
 /**

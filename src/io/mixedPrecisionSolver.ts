@@ -26,6 +26,8 @@ export interface RefinementStats {
 
 export interface MixedPrecisionSolver extends LinearSolver {
   readonly stats: RefinementStats;
+  /** Hand the solver's WebAssembly memory to the next solver (a later call throws). */
+  dispose(): void;
 }
 
 /**
@@ -139,9 +141,12 @@ function solverFrom(work: ReturnType<typeof refinementMemory>, n: number, f: LUF
   };
   if (!perm) {
     const d = fallback(stats.reason!);
-    return { n, get method() { return d.method; }, stats, solve: (bs) => d.solve(bs), solveTransposed: (bs) => d.solveTransposed(bs) };
+    work.release(); // the double-precision factors hold all that is needed now
+    return { n, get method() { return d.method; }, stats, solve: (bs) => d.solve(bs), solveTransposed: (bs) => d.solveTransposed(bs), dispose: () => {} };
   }
+  let disposed = false;
   const run = (bs: readonly Float64Array[], transposed: boolean): Float64Array[] => {
+    if (disposed) throw new Error('mixedPrecisionSolver: used after dispose()');
     for (const b of bs) if (b.length !== n) throw new Error(`mixedPrecisionSolver: right-hand side has length ${b.length}, expected ${n}`);
     stats.calls++;
     if (direct) return transposed ? direct.solveTransposed(bs) : direct.solve(bs);
@@ -159,8 +164,20 @@ function solverFrom(work: ReturnType<typeof refinementMemory>, n: number, f: LUF
     stats,
     solve: (bs) => run(bs, false),
     solveTransposed: (bs) => run(bs, true),
+    dispose: () => {
+      if (disposed) return;
+      disposed = true;
+      work.release();
+    },
   };
 }
+
+/**
+ * Memories of disposed solvers, reused by the next ones: fresh WebAssembly memory costs a page
+ * fault per 4 KB on first touch (a quarter of a 1000-sector model's time here). At most 4 kept.
+ */
+const spare: WebAssembly.Memory[] = [];
+const SPARE_MAX = 4;
 
 let moduleCache: WebAssembly.Module | null = null;
 
@@ -170,7 +187,7 @@ function refinementMemory(n: number, fill: (dst: Float64Array) => void) {
     [axpysKernel('f64', 'axpys64'), dotsKernel('f64', 'dots64'), axpysKernel('f32', 'axpys32'), dotsKernel('f32', 'dots32'), absSumsKernel()],
     { initial: 1, maximum: 65536, shared: false },
   ));
-  const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536 });
+  const memory = spare.pop() ?? new WebAssembly.Memory({ initial: 1, maximum: 65536 });
   const ex = new WebAssembly.Instance(moduleCache, { env: { memory } }).exports as Record<'axpys64' | 'dots64' | 'axpys32' | 'dots32', Kernel> & { absSums: (m: number, groups: number, rows: number, stride: number, col: number, row: number) => void };
   const mOff = 0;
   const fOff = align(n * n * 8);
@@ -322,7 +339,11 @@ function refinementMemory(n: number, fill: (dst: Float64Array) => void) {
       for (let i = 0; i < m * n; i++) if (!Number.isFinite(X[i])) return 'non-finite solution';
     }
   };
-  return { refine, factorsView, setFactors, matrix };
+  /** Give the memory to the next solver (this one must not be used again). */
+  const release = (): void => {
+    if (spare.length < SPARE_MAX && !spare.includes(memory)) spare.push(memory);
+  };
+  return { refine, factorsView, setFactors, matrix, release };
 }
 
 const align = (bytes: number): number => Math.ceil(bytes / 16) * 16;

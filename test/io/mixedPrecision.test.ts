@@ -1,7 +1,7 @@
 // Single-precision LU refined to double precision: as accurate as the double-precision LU, with a fallback.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ioModel, leontiefImpact, linkages, lu, luSolver, luWasm, luWasm32, mixedPrecisionLeontiefSolver, mixedPrecisionSolver, multipliers } from '../../src/io/index.ts';
+import { disposeModel, ioModel, leontiefImpact, linkages, lu, luSolver, luWasm, luWasm32, mixedPrecisionLeontiefSolver, mixedPrecisionSolver, multipliers } from '../../src/io/index.ts';
 import { close, fixture, nbs } from './nbs2017.ts';
 
 function rng(seed: number): () => number {
@@ -164,4 +164,31 @@ test('the Leontief form (I − A formed in the solver) equals the general solver
   assert.match(s.stats.reason!, /no convergence in 0 refinement steps/);
   assert.deepEqual([...y], [...luSolver(luWasm(M, n)).solve([b])[0]]);
   assert.throws(() => mixedPrecisionLeontiefSolver(new Float64Array(3), 2, opts), /mixedPrecisionLeontiefSolver: matrix has 3 entries/);
+});
+
+test('dispose: the memory goes to the next solver, which gives the same bits; a disposed solver refuses to solve', () => {
+  const n = 301;
+  const M = leontief(n, 21);
+  const b = Float64Array.from({ length: n }, (_, i) => Math.sin(i) + 2);
+  const first = mixed(M, n);
+  const y1 = first.solveTransposed([b])[0];
+  const z1 = first.solve([b])[0];
+  first.dispose();
+  first.dispose(); // twice is harmless
+  assert.throws(() => first.solve([b]), /used after dispose/);
+  // A different matrix in between dirties the reused memory.
+  const other = mixed(leontief(n + 40, 3), n + 40);
+  other.solve([new Float64Array(n + 40).fill(1)]);
+  other.dispose();
+  const second = mixed(M, n);
+  assert.deepEqual([...second.solveTransposed([b])[0]], [...y1]);
+  assert.deepEqual([...second.solve([b])[0]], [...z1]);
+  // disposeModel on models with and without disposable solvers.
+  const m1 = ioModel(nbs, { factorize: mixed });
+  const before = multipliers(m1, { domestic: true, households: true }).output.typeII!;
+  disposeModel(m1);
+  assert.throws(() => multipliers(m1, { domestic: true, households: true }), /used after dispose/);
+  const m2 = ioModel(nbs, { factorize: mixed });
+  assert.deepEqual([...multipliers(m2, { domestic: true, households: true }).output.typeII!], [...before]);
+  disposeModel(ioModel(nbs)); // pure-TS solvers: nothing to release
 });
