@@ -2,7 +2,7 @@
 import type { LinearSolver } from './linearSolver.ts';
 import { luSolver } from './linearSolver.ts';
 import type { LUFactors } from './lu.ts';
-import { assembleModule } from './wasm/assemble.ts';
+import { assembleModule, growMemory } from './wasm/assemble.ts';
 import { absSumsKernel } from './wasm/absSumsKernel.ts';
 import { axpysKernel } from './wasm/axpysKernel.ts';
 import { dotsKernel } from './wasm/dotsKernel.ts';
@@ -197,7 +197,7 @@ function refinementMemory(n: number, fill: (dst: Float64Array) => void) {
   const ensure = (count: number): void => {
     if (count <= capacity) return;
     const bytes = vOff + count * n * (8 + 8 + 4) + 64;
-    if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
+    growMemory(memory, bytes, `mixedPrecisionSolver (order ${n})`);
     capacity = count;
     views = null;
   };

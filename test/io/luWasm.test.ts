@@ -64,3 +64,11 @@ test('singular and malformed input', () => {
   for (let j = 0; j < n; j++) M[30 * n + j] = M[29 * n + j];
   assert.throws(() => luWasm(M, n), /singular matrix/);
 });
+
+test('memory the engine cannot provide: an error saying how much was needed', async () => {
+  const { growMemory } = await import('../../src/io/wasm/assemble.ts');
+  const m = new WebAssembly.Memory({ initial: 1, maximum: 2 });
+  growMemory(m, 2 * 65536, 'fits');
+  assert.equal(m.buffer.byteLength, 2 * 65536);
+  assert.throws(() => growMemory(m, 5 * 2 ** 20, 'the LU factorization'), /the LU factorization needs 5\.0 MiB of WebAssembly memory, which this engine cannot provide/);
+});

@@ -76,6 +76,21 @@ export const op = {
   f64Sub: [0xa1],
 };
 
+/**
+ * Grow `memory` to at least `bytes`; when the engine refuses (beyond the memory's maximum or the
+ * machine's), an Error saying how much `what` needed instead of a bare RangeError.
+ */
+export function growMemory(memory: WebAssembly.Memory, bytes: number, what: string): void {
+  const have = memory.buffer.byteLength;
+  if (have >= bytes) return;
+  try {
+    memory.grow(Math.ceil((bytes - have) / 65536));
+  } catch (e) {
+    const size = bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(2)} GiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+    throw new Error(`${what} needs ${size} of WebAssembly memory, which this engine cannot provide (${(e as Error).message})`);
+  }
+}
+
 /** Element type of a kernel: f64 (f64x2 lanes) or f32 (f32x4 lanes). */
 export type Precision = 'f64' | 'f32';
 

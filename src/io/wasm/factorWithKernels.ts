@@ -1,6 +1,6 @@
 // Pad, factor with the SIMD kernels, unpad: shared by luWasm, luWasm32 and the worker-thread LU (internal).
 import type { LUFactors } from '../lu.ts';
-import { assembleModule, elementOps, type Precision } from './assemble.ts';
+import { assembleModule, elementOps, growMemory, type Precision } from './assemble.ts';
 import { absMaxKernel } from './absMaxKernel.ts';
 import { axpysKernel } from './axpysKernel.ts';
 import { applySwaps, blockedLu, packL, packU, type Padded } from './blockedLu.ts';
@@ -105,7 +105,7 @@ export function region(n: number, k: LuKernels, base = 0): Region {
 
 /** Grow the kernel memory to hold bytes [0, endByte). */
 export function ensureMemory(k: LuKernels, endByte: number): void {
-  if (k.memory.buffer.byteLength < endByte) k.memory.grow(Math.ceil((endByte - k.memory.buffer.byteLength) / 65536));
+  growMemory(k.memory, endByte, 'the LU factorization');
 }
 
 /**
