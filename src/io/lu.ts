@@ -9,6 +9,12 @@ export interface LUFactors {
   perm: Int32Array;
 }
 
+/** Failures shared by every factorization of M (n×n, row-major): n not a positive integer, M.length ≠ n². `who` names the caller. */
+export function checkSquare(M: Float64Array, n: number, who: string): void {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${who}: invalid n: ${n}`);
+  if (M.length !== n * n) throw new Error(`${who}: matrix has ${M.length} entries, expected n² = ${n * n}`);
+}
+
 /** Default panel width: 48 columns keep the panel rows of U within L2 cache for n ≤ 4000. */
 const BLOCK = 48;
 
@@ -22,8 +28,7 @@ const BLOCK = 48;
  * Example: lu(Float64Array.of(0, 1, 2, 3), 2) → perm [1, 0], lu [2, 3, 0, 1] (rows swapped; L21 = 0).
  */
 export function lu(M: Float64Array, n: number, blockSize = BLOCK): LUFactors {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`lu: invalid n: ${n}`);
-  if (M.length !== n * n) throw new Error(`lu: matrix has ${M.length} entries, expected n² = ${n * n}`);
+  checkSquare(M, n, 'lu');
   const a = Float64Array.from(M);
   const perm = new Int32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;

@@ -1,5 +1,5 @@
 // LU with partial pivoting whose inner loops run in WebAssembly SIMD kernels (browser and Node).
-import type { LUFactors } from './lu.ts';
+import { checkSquare, type LUFactors } from './lu.ts';
 import type { Precision } from './wasm/assemble.ts';
 import { factorWithKernels, instantiateKernels, luKernelBytes, type LuKernels } from './wasm/factorWithKernels.ts';
 
@@ -23,11 +23,6 @@ function kernelsFor(precision: Precision, who: string): LuKernels {
   return k;
 }
 
-function checkShape(M: Float64Array, n: number, who: string): void {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${who}: invalid n: ${n}`);
-  if (M.length !== n * n) throw new Error(`${who}: matrix has ${M.length} entries, expected n² = ${n * n}`);
-}
-
 /**
  * Same contract and result as `lu` (P·M = L·U with partial pivoting; blocked right-looking,
  * Golub & Van Loan 2013, §3.4), for large n: the matrix is padded to a multiple of 12 with an
@@ -39,7 +34,7 @@ function checkShape(M: Float64Array, n: number, who: string): void {
  * Example: luWasm(Float64Array.of(0, 1, 2, 3), 2) → perm [1, 0], lu [2, 3, 0, 1] (as lu).
  */
 export function luWasm(M: Float64Array, n: number): LUFactors {
-  checkShape(M, n, 'luWasm');
+  checkSquare(M, n, 'luWasm');
   return factorWithKernels(M, n, kernelsFor('f64', 'luWasm'));
 }
 
@@ -52,6 +47,6 @@ export function luWasm(M: Float64Array, n: number): LUFactors {
  * Example: luWasm32(Float64Array.of(0, 1, 2, 3), 2).lu → Float32Array [2, 3, 0, 1].
  */
 export function luWasm32(M: Float64Array, n: number, out?: Float32Array): LUFactors {
-  checkShape(M, n, 'luWasm32');
+  checkSquare(M, n, 'luWasm32');
   return factorWithKernels(M, n, kernelsFor('f32', 'luWasm32'), undefined, out);
 }

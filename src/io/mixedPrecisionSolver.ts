@@ -1,7 +1,7 @@
 // Solves with M factored in single precision and refined in double: LAPACK's dsgesv scheme, in WebAssembly SIMD.
 import type { LinearSolver } from './linearSolver.ts';
 import { luSolver } from './linearSolver.ts';
-import type { LUFactors } from './lu.ts';
+import { checkSquare, type LUFactors } from './lu.ts';
 import { assembleModule, growMemory } from './wasm/assemble.ts';
 import { absSumsKernel } from './wasm/absSumsKernel.ts';
 import { axpysKernel } from './wasm/axpysKernel.ts';
@@ -50,7 +50,7 @@ export interface MixedPrecisionSolver extends LinearSolver {
  * → the column sums of M⁻¹ to double precision.
  */
 export function mixedPrecisionSolver(M: Float64Array, n: number, options: MixedPrecisionOptions): MixedPrecisionSolver {
-  checkOrder(M, n, 'mixedPrecisionSolver');
+  checkSquare(M, n, 'mixedPrecisionSolver');
   return createSolver(n, (dst) => dst.set(M), options);
 }
 
@@ -60,7 +60,7 @@ export function mixedPrecisionSolver(M: Float64Array, n: number, options: MixedP
  * → the output multipliers 1ᵀ(I − A)⁻¹.
  */
 export function mixedPrecisionLeontiefSolver(A: Float64Array, n: number, options: MixedPrecisionOptions): MixedPrecisionSolver {
-  checkOrder(A, n, 'mixedPrecisionLeontiefSolver');
+  checkSquare(A, n, 'mixedPrecisionLeontiefSolver');
   return createSolver(n, leontiefFill(A, n), options);
 }
 
@@ -73,8 +73,8 @@ export function mixedPrecisionLeontiefPair(
   A1: Float64Array, A2: Float64Array, n: number,
   options: MixedPrecisionOptions & { factor32Pair: (M1: Float64Array, M2: Float64Array, n: number, out1?: Float32Array, out2?: Float32Array) => [LUFactors | Error, LUFactors | Error] },
 ): [MixedPrecisionSolver, MixedPrecisionSolver] {
-  checkOrder(A1, n, 'mixedPrecisionLeontiefPair');
-  checkOrder(A2, n, 'mixedPrecisionLeontiefPair');
+  checkSquare(A1, n, 'mixedPrecisionLeontiefPair');
+  checkSquare(A2, n, 'mixedPrecisionLeontiefPair');
   const w1 = refinementMemory(n, leontiefFill(A1, n));
   const w2 = refinementMemory(n, leontiefFill(A2, n));
   let fs: [LUFactors | Error, LUFactors | Error];
@@ -101,11 +101,6 @@ export interface MixedPrecisionOptions {
   factor64: (M: Float64Array, n: number) => LUFactors;
   /** Refinement steps before falling back (default 30, as dsgesv). */
   maxIterations?: number;
-}
-
-function checkOrder(M: Float64Array, n: number, who: string): void {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${who}: invalid n: ${n}`);
-  if (M.length !== n * n) throw new Error(`${who}: matrix has ${M.length} entries, expected n² = ${n * n}`);
 }
 
 function createSolver(n: number, fill: (dst: Float64Array) => void, options: MixedPrecisionOptions): MixedPrecisionSolver {

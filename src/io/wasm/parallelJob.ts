@@ -1,6 +1,6 @@
 // The shared control block of the multi-threaded LU: jobs, the column-block counter, results (internal).
 import { COLUMN_BLOCK, copyIn, copyOut, ensureMemory, factorInPlace, factorWithKernels, KB, region, updateColumns, type LuKernels, type Region, type UpdateJob } from './factorWithKernels.ts';
-import type { LUFactors } from '../lu.ts';
+import { checkSquare, type LUFactors } from '../lu.ts';
 
 /** Int32 slots of the control block; F64 indexes a Float64Array over the same buffer (ctrlF64). */
 export const CTRL = {
@@ -96,11 +96,6 @@ function joinHelpers(ctrl: Int32Array, helpers: number): void {
   }
 }
 
-function checkOrder(M: Float64Array, n: number, who: string): void {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${who}: invalid n: ${n}`);
-  if (M.length !== n * n) throw new Error(`${who}: matrix has ${M.length} entries, expected n² = ${n * n}`);
-}
-
 /**
  * factorWithKernels on this thread plus `helpers` threads running helperLoop on the same shared
  * memory and control block. For each panel, this thread updates the next panel's columns and
@@ -110,7 +105,7 @@ function checkOrder(M: Float64Array, n: number, who: string): void {
  * one-thread factorization with the same kernels. Needs Atomics.wait (Node, or a Web Worker).
  */
 export function factorThreaded(M: Float64Array, n: number, k: LuKernels, ctrl: Int32Array, helpers: number, out?: Float64Array | Float32Array): LUFactors {
-  checkOrder(M, n, 'factorThreaded');
+  checkSquare(M, n, 'factorThreaded');
   if (helpers === 0) return factorWithKernels(M, n, k, undefined, out);
   return factorWithKernels(M, n, k, (job, k2, swaps, factorNext) => {
     updateColumns(k, job, job.k1, k2, swaps);
@@ -133,8 +128,8 @@ export function factorThreaded(M: Float64Array, n: number, k: LuKernels, ctrl: I
  * non-finite entries), so one failure does not hide the other result.
  */
 export function factorPair(M1: Float64Array, M2: Float64Array, n: number, k: LuKernels, ctrl: Int32Array, helpers: number, out1?: Float64Array | Float32Array, out2?: Float64Array | Float32Array): [LUFactors | Error, LUFactors | Error] {
-  checkOrder(M1, n, 'factorPair');
-  checkOrder(M2, n, 'factorPair');
+  checkSquare(M1, n, 'factorPair');
+  checkSquare(M2, n, 'factorPair');
   if (helpers < 1) throw new Error('factorPair: needs a helper thread');
   const r1 = region(n, k);
   const r2: Region = region(n, k, r1.endByte / k.es);
