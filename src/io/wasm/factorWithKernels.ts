@@ -154,10 +154,14 @@ export function factorInPlace(r: Region, k: LuKernels, scale: number, runJob?: R
   return perm;
 }
 
+/** An output array for the factors must hold n² elements of the kernels' precision (checked before any work). */
+export function checkOut(out: Float64Array | Float32Array | undefined, n: number, k: LuKernels): void {
+  if (out && (out.length !== n * n || (out instanceof Float32Array) !== (k.precision === 'f32'))) throw new Error(`factorWithKernels: output must be a ${k.precision === 'f32' ? 'Float32Array' : 'Float64Array'} of n² = ${n * n}`);
+}
+
 /** Unpad the factors of the region into `out` (default a new array) with the permutation (first n entries). */
 export function copyOut(r: Region, k: LuKernels, perm: Int32Array, out?: Float64Array | Float32Array): LUFactors {
   const { n, np, base } = r;
-  if (out && (out.length !== n * n || (out instanceof Float32Array) !== (k.precision === 'f32'))) throw new Error(`factorWithKernels: output must be a ${k.precision === 'f32' ? 'Float32Array' : 'Float64Array'} of n² = ${n * n}`);
   const a = elements(k);
   const lu = out ?? (k.precision === 'f64' ? new Float64Array(n * n) : new Float32Array(n * n));
   for (let i = 0; i < n; i++) lu.set(a.subarray(base + i * np, base + i * np + n), i * n);
@@ -170,7 +174,7 @@ export function copyOut(r: Region, k: LuKernels, perm: Int32Array, out?: Float64
  * thread); factors unpadded into `out` (default a new array). Singular below n·ε·max|M|.
  */
 export function factorWithKernels(M: Float64Array, n: number, k: LuKernels, runJob?: RunJob, out?: Float64Array | Float32Array): LUFactors {
-  if (out && (out.length !== n * n || (out instanceof Float32Array) !== (k.precision === 'f32'))) throw new Error(`factorWithKernels: output must be a ${k.precision === 'f32' ? 'Float32Array' : 'Float64Array'} of n² = ${n * n}`);
+  checkOut(out, n, k);
   const r = region(n, k);
   const scale = copyIn(M, r, k);
   return copyOut(r, k, factorInPlace(r, k, scale, runJob), out);

@@ -1,5 +1,5 @@
 // The shared control block of the multi-threaded LU: jobs, the column-block counter, results (internal).
-import { COLUMN_BLOCK, copyIn, copyOut, ensureMemory, factorInPlace, factorWithKernels, KB, region, updateColumns, type LuKernels, type Region, type UpdateJob } from './factorWithKernels.ts';
+import { checkOut, COLUMN_BLOCK, copyIn, copyOut, ensureMemory, factorInPlace, factorWithKernels, KB, region, updateColumns, type LuKernels, type Region, type UpdateJob } from './factorWithKernels.ts';
 import { checkSquare, type LUFactors } from '../lu.ts';
 
 /** Int32 slots of the control block; F64 indexes a Float64Array over the same buffer (ctrlF64). */
@@ -131,6 +131,8 @@ export function factorPair(M1: Float64Array, M2: Float64Array, n: number, k: LuK
   checkSquare(M1, n, 'factorPair');
   checkSquare(M2, n, 'factorPair');
   if (helpers < 1) throw new Error('factorPair: needs a helper thread');
+  checkOut(out1, n, k);
+  checkOut(out2, n, k);
   const r1 = region(n, k);
   const r2: Region = region(n, k, r1.endByte / k.es);
   ensureMemory(k, r2.endByte);
