@@ -83,10 +83,9 @@ export function ioModel(
   // Both systems factored at once when the factorization can (one per thread), else one by one.
   const f = options.factorize;
   const pair = Ad && f?.leontiefPair ? f.leontiefPair(A, Ad, n) : null;
-  const scratch = Ad && !pair && !f?.leontief ? new Float64Array(n * n) : undefined;
-  const competitive = leontiefSystem(A, n, households, codes, `${source} (competitive)`, pair ? pair[0] : f, scratch);
+  const competitive = leontiefSystem(A, n, households, codes, `${source} (competitive)`, pair ? pair[0] : f);
   const domestic = Ad && m
-    ? leontiefSystem(Ad, n, households && households.map((h, i) => (1 - m[i]) * h), codes, `${source} (domestic)`, pair ? pair[1] : f, scratch)
+    ? leontiefSystem(Ad, n, households && households.map((h, i) => (1 - m[i]) * h), codes, `${source} (domestic)`, pair ? pair[1] : f)
     : null;
   return {
     n, codes: table.codes, names: table.names, unit: table.unit, source, x: table.x,

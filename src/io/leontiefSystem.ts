@@ -20,15 +20,14 @@ export interface LeontiefSystem {
 /**
  * Factorize I − A (with `factorize`, default the pure-TS lu; luWasm, a mixedPrecisionSolver or the
  * threaded factorizations of the CLI plug in here) and check productivity (checkProductive).
- * `scratch` (n², optional) holds I − A during the factorization, which must not keep it: ioModel
- * reuses one array for both of its systems. `factorize` may also be a solver of I − A already built.
+ * `factorize` may also be a solver of I − A already built.
  * Failures: I − A singular (lu) or not productive (checkProductive) → Error naming `source`.
  * Example: leontiefSystem(Float64Array.of(0.15, 0.25, 0.2, 0.05), 2, null, ['1', '2'], 'MB').rowSums
  * → [1.584158, 1.386139] (rounded).
  */
-export function leontiefSystem(A: Float64Array, n: number, households: Float64Array | null, codes: readonly string[], source: string, factorize: Factorization | LinearSolver = lu, scratch?: Float64Array): LeontiefSystem {
+export function leontiefSystem(A: Float64Array, n: number, households: Float64Array | null, codes: readonly string[], source: string, factorize: Factorization | LinearSolver = lu): LeontiefSystem {
   const solver = typeof factorize !== 'function' ? factorize
-    : factorize.leontief ? factorize.leontief(A, n) : asSolver(factorize(leontiefMatrix(A, n, scratch), n));
+    : factorize.leontief ? factorize.leontief(A, n) : asSolver(factorize(leontiefMatrix(A, n), n));
   const { rowSums, spectralRadiusUpper } = checkProductive(A, solver, codes, source);
   return { A, solver, rowSums, spectralRadiusUpper, households };
 }

@@ -16,8 +16,8 @@ export interface LinearSolver {
 }
 
 /**
- * What a factorization hands to ioModel: double-precision LU factors, or a ready solver. It must
- * not keep M (ioModel reuses the array). `leontief`, when present, factors I − A given A directly
+ * What a factorization hands to ioModel: double-precision LU factors, or a ready solver.
+ * `leontief`, when present, factors I − A given A directly
  * (saving the separate I − A array); leontiefSystem then uses it instead.
  */
 export type Factorization = ((M: Float64Array, n: number) => LUFactors | LinearSolver) & {
