@@ -1,6 +1,7 @@
 // Solves with M factored in single precision and refined in double: LAPACK's dsgesv scheme, in WebAssembly SIMD.
 import type { LinearSolver } from './linearSolver.ts';
 import { luSolver } from './linearSolver.ts';
+import { leontiefMatrix } from './leontiefMatrix.ts';
 import { checkSquare, type LUFactors } from './lu.ts';
 import { assembleModule, growMemory } from './wasm/assemble.ts';
 import { absSumsKernel } from './wasm/absSumsKernel.ts';
@@ -61,7 +62,7 @@ export function mixedPrecisionSolver(M: Float64Array, n: number, options: MixedP
  */
 export function mixedPrecisionLeontiefSolver(A: Float64Array, n: number, options: MixedPrecisionOptions): MixedPrecisionSolver {
   checkSquare(A, n, 'mixedPrecisionLeontiefSolver');
-  return createSolver(n, leontiefFill(A, n), options);
+  return createSolver(n, (dst) => leontiefMatrix(A, n, dst), options);
 }
 
 /**
@@ -75,8 +76,8 @@ export function mixedPrecisionLeontiefPair(
 ): [MixedPrecisionSolver, MixedPrecisionSolver] {
   checkSquare(A1, n, 'mixedPrecisionLeontiefPair');
   checkSquare(A2, n, 'mixedPrecisionLeontiefPair');
-  const w1 = refinementMemory(n, leontiefFill(A1, n));
-  const w2 = refinementMemory(n, leontiefFill(A2, n));
+  const w1 = refinementMemory(n, (dst) => leontiefMatrix(A1, n, dst));
+  const w2 = refinementMemory(n, (dst) => leontiefMatrix(A2, n, dst));
   let fs: [LUFactors | Error, LUFactors | Error];
   try {
     fs = options.factor32Pair(w1.matrix(), w2.matrix(), n, w1.factorsView(), w2.factorsView());
@@ -86,13 +87,6 @@ export function mixedPrecisionLeontiefPair(
   return [solverFrom(w1, n, fs[0], options), solverFrom(w2, n, fs[1], options)];
 }
 
-/** Writes M = I − A. */
-function leontiefFill(A: Float64Array, n: number): (dst: Float64Array) => void {
-  return (dst) => {
-    for (let i = 0; i < n * n; i++) dst[i] = -A[i];
-    for (let i = 0; i < n; i++) dst[i * n + i] += 1;
-  };
-}
 
 export interface MixedPrecisionOptions {
   /** Single-precision LU (e.g. luWasm32), writing its factors into `out` when given. */
