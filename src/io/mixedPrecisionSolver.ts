@@ -182,19 +182,17 @@ function refinementMemory(n: number, fill: (dst: Float64Array) => void) {
   const fOff = align(n * n * 8);
   const vOff = align(fOff + n * n * 4);
   let capacity = -1;
-  let views: { m: Float64Array; f: Float32Array } | null = null;
   const ensure = (count: number): void => {
     if (count <= capacity) return;
     const bytes = vOff + count * n * (8 + 8 + 4) + 64;
     growMemory(memory, bytes, `mixedPrecisionSolver (order ${n})`);
     capacity = count;
-    views = null;
   };
   ensure(1);
   /** M in the memory (a fresh view: views detach when the memory grows). */
   const matrix = (): Float64Array => new Float64Array(memory.buffer, mOff, n * n);
-  fill(matrix());
   const M = matrix();
+  fill(M);
   // ‖M‖∞ (largest absolute row sum) and ‖M‖₁ (largest absolute column sum), in one SIMD pass
   // (sums in the vector area, before it is used; an odd last column is added here).
   let mNorm1 = 0;
@@ -285,7 +283,8 @@ function refinementMemory(n: number, fill: (dst: Float64Array) => void) {
     const xOff = vOff;
     const rOff = xOff + m * n * 8;
     const zOff = rOff + m * n * 8;
-    if (!views || views.m.buffer !== memory.buffer) views = { m: new Float64Array(memory.buffer, mOff, n * n), f: new Float32Array(memory.buffer, fOff, n * n) };
+    const Mv = matrix();
+    const F = factorsView();
     const X = new Float64Array(memory.buffer, xOff, m * n);
     const R = new Float64Array(memory.buffer, rOff, m * n);
     const Z = new Float32Array(memory.buffer, zOff, m * n);
@@ -295,7 +294,7 @@ function refinementMemory(n: number, fill: (dst: Float64Array) => void) {
     for (let it = 0; ; it++) {
       for (let q = 0; q < m; q++) R.set(bs[q], q * n);
       if (it > 0) {
-        residual(m, transposed, xOff, rOff, views.m, X, R);
+        residual(m, transposed, xOff, rOff, Mv, X, R);
         stats.residuals++;
         let done = true;
         for (let q = 0; q < m && done; q++) {
@@ -318,7 +317,7 @@ function refinementMemory(n: number, fill: (dst: Float64Array) => void) {
         if (transposed) for (let i = 0; i < n; i++) Z[q * n + i] = R[q * n + i] * inv;
         else for (let i = 0; i < n; i++) Z[q * n + i] = R[q * n + perm[i]] * inv;
       }
-      solve32(m, transposed, zOff, views.f, Z);
+      solve32(m, transposed, zOff, F, Z);
       stats.solves++;
       for (let q = 0; q < m; q++) {
         const s = scale[q];
