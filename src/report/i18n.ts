@@ -31,6 +31,11 @@ export function bi(l: Label): string {
   return l.zh === l.en ? esc(l.zh) : `<span class="zh">${esc(l.zh)}</span><span class="en">${esc(l.en)}</span>`;
 }
 
+/** A label, or a plain string (engine texts in results written before they were bilingual) as one for both languages. */
+export function asLabel(x: Label | string): Label {
+  return typeof x === 'string' ? { zh: x, en: x } : x;
+}
+
 /** HTML-escape text (& < > " '). */
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);

@@ -1,7 +1,7 @@
 // The methodology section, generated from the actual results: each formula of METHOD.md with the
 // numbers this run used (N_k, n_k, M_j, coefficients b, jobs per output), sources and assumptions.
 import type { Figure, Label } from '../study/types.ts';
-import { bi, esc, T } from './i18n.ts';
+import { asLabel, bi, esc, T } from './i18n.ts';
 import { formatCell } from './format.ts';
 import type { ExtendedResults } from './optionalParts.ts';
 import { additionalitySource, netItems } from './netParts.ts';
@@ -100,7 +100,7 @@ export function methodologyHtml(r: ExtendedResults): string {
   out.push('</ul>');
   h3(T.assumptions);
   // Results written before the assumptions were bilingual hold plain (English) strings.
-  out.push(`<ul>${r.assumptions.map((a: Label | string) => `<li>${typeof a === 'string' ? esc(a) : bi(a)}</li>`).join('')}</ul>`);
+  out.push(`<ul>${r.assumptions.map((a: Label | string) => `<li>${bi(asLabel(a))}</li>`).join('')}</ul>`);
   out.push('</section>');
   return out.join('\n');
 }

@@ -2,7 +2,7 @@
 // data quality and all figures. Shared by report.html (charts as inline SVG) and the dashboard
 // (charts drawn client-side into placeholders): the caller supplies `chartSlot`.
 import type { Figure, Label } from '../study/types.ts';
-import { bi, esc, T } from './i18n.ts';
+import { asLabel, bi, esc, T } from './i18n.ts';
 import { figureText, formatCell, unitLabel, type Lang } from './format.ts';
 import { reportTables, type Cell, type ReportTable } from './reportTables.ts';
 import { chartSpecs, type ChartSpec } from './chartSpecs.ts';
@@ -53,7 +53,7 @@ export function uncertaintySection(r: ExtendedResults, byId: Map<string, ReportT
     tornado && tt ? `<h3 id="chart-tornado">${bi(tornado.title)}</h3>${chartSlot(tornado)}${tableHtml(tt)}` : '',
     sw ? `<h3>${bi(T.switching)}</h3><ul class="switching">${sw}</ul>${byId.get('switching') ? tableHtml(byId.get('switching') as ReportTable) : ''}` : '',
     // The engine's notes, less the draws/seed line the paragraph above states (older results: English strings).
-    `<ul class="note">${(u.notes as (Label | string)[]).map((n) => (typeof n === 'string' ? { zh: n, en: n } : n)).filter((n) => !n.en.startsWith('Monte Carlo:')).map((n) => `<li>${bi(n)}</li>`).join('')}</ul>`,
+    `<ul class="note">${(u.notes as (Label | string)[]).map(asLabel).filter((n) => !n.en.startsWith('Monte Carlo:')).map((n) => `<li>${bi(n)}</li>`).join('')}</ul>`,
     all ? `<details><summary>${bi(all.title)} (${all.rows.length})</summary>${tableHtml(all)}</details>` : '',
     '</section>',
   ].join('');
