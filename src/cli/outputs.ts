@@ -1,8 +1,5 @@
-// Writing a run's outputs: results.json, CSV tables and rejected.csv, as one atomic set.
-// Files are written into a temporary sibling directory which then replaces the output directory,
-// so a reader never sees a mix of two runs, and a failed run leaves the previous outputs intact.
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+// The contents of a run's outputs: results.json, CSV tables and rejected.csv (written as one atomic
+// set by outputSet.ts).
 import type { StudyResults } from '../study/types.ts';
 import type { Rejection } from '../data/index.ts';
 
@@ -44,21 +41,4 @@ export function tables(r: StudyResults, rejections: Rejection[]): Record<string,
     rejections.map((x) => [x.file, x.row, x.id, x.column, x.value, x.reason]),
   );
   return { 'results.json': resultsJson(r), 'figures.csv': figures, 'components.csv': components, 'consumption.csv': consumption, 'quality.csv': quality, 'rejected.csv': rejected };
-}
-
-/** Replace directory `out` with exactly `files` (name → contents), atomically by rename. */
-export function writeOutputSet(out: string, files: Record<string, string | Uint8Array>): void {
-  const parent = dirname(out);
-  mkdirSync(parent, { recursive: true });
-  const tmp = join(parent, `.${basename(out)}.tmp-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(tmp);
-  for (const [name, data] of Object.entries(files)) {
-    mkdirSync(dirname(join(tmp, name)), { recursive: true });
-    writeFileSync(join(tmp, name), data);
-  }
-  const old = join(parent, `.${basename(out)}.old-${process.pid}`);
-  if (existsSync(out)) renameSync(out, old);
-  renameSync(tmp, out);
-  rmSync(old, { recursive: true, force: true });
 }

@@ -1,7 +1,7 @@
 // spillover run [study.yaml] [--out DIR] [--lang zh|en]
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Register } from './index.ts';
-import { DEFAULT_STUDY } from '../paths.ts';
+import { BUILTINS, DEFAULT_STUDY, packageRoot } from '../paths.ts';
 import { parseLang } from '../format.ts';
 
 export const register: Register = (program) => {
@@ -9,20 +9,30 @@ export const register: Register = (program) => {
     .command('run')
     .description('Run a study: estimate every figure, write results.json, CSV tables and rejected.csv (default: the bundled WeChat 2019 example).')
     .argument('[study]', 'study file', DEFAULT_STUDY)
-    .option('--out <dir>', 'output directory (default: out/<study directory name>)')
+    .option('--out <dir>', 'output directory: new, empty, or written by an earlier run (default: out/<study directory name>)')
     .option('--lang <lang>', 'console language: zh or en', 'zh')
     .option('--charts <list>', 'chart images under charts/: svg, png (needs Chromium) or none', 'svg')
     .action(async (study: string, opts: { out?: string; lang: string; charts: string }) => {
       const lang = parseLang(opts.lang);
-      const [{ runStudy }, { headlineTable, qualityTable, uncertaintyTable }, { tables, writeOutputSet }, { artifactProducers, parseChartFormats }] = await Promise.all([
+      const [{ runStudy }, { headlineTable, qualityTable, uncertaintyTable }, { tables }, { checkOutputFolder, writeOutputSet }, { artifactProducers, parseChartFormats }] = await Promise.all([
         import('../runStudy.ts'),
         import('../format.ts'),
         import('../outputs.ts'),
+        import('../outputSet.ts'),
         import('../artifacts.ts'),
       ]);
       const charts = parseChartFormats(opts.charts);
-      const { results, prepared } = await runStudy(study);
       const out = resolve(opts.out ?? `out/${basename(dirname(resolve(study)))}`);
+      const cwd = process.cwd();
+      const display = (p: string) => (relative(cwd, resolve(p)).startsWith('..') ? resolve(p) : relative(cwd, resolve(p)) || '.');
+      const builtins = Object.values(BUILTINS).map((p) => join(packageRoot, p));
+      // Before any work: --out may not be (or hold) the study, its data, the current directory or a file.
+      checkOutputFolder(out, { cwd, inputs: [resolve(study), ...builtins], display });
+      const { results, prepared } = await runStudy(study);
+      const { config, dir } = prepared.study;
+      const read = [...Object.values(config.questionnaires).map((q) => q.file), config.io.table, config.jobsPerOutput.method === 'ratio' ? undefined : config.jobsPerOutput.employment];
+      const inputs = read.filter((p): p is string => typeof p === 'string' && !p.startsWith('builtin:')).map((p) => resolve(dir, p));
+      checkOutputFolder(out, { cwd, inputs: [prepared.study.path, ...inputs, ...builtins], display });
       const files: Record<string, string | Uint8Array> = tables(results, prepared.rejections);
       for (const produce of artifactProducers) Object.assign(files, await produce({ results, prepared, lang, charts }));
       writeOutputSet(out, files);

@@ -1,0 +1,220 @@
+// The folder a run writes (--out): checked before any work so that it can never be an input, and
+// replaced atomically. Each run writes a complete set into a versioned folder beside --out
+// (`.NAME.spillover/set-…`), then switches the symbolic link NAME to it with one rename(2); readers
+// see a folder at --out. A kill at any instant leaves --out pointing at either the old or the new
+// complete set; sets no longer linked (including those of killed runs) are removed by the next run.
+// Every set holds a marker file, by which a later run recognises a folder spillover wrote.
+import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+
+/** Written into every output set; its presence marks a folder as spillover's to replace. */
+export const OUTPUT_MARKER = '.spillover-output';
+const MARKER_TEXT = 'This folder was written by spillover run; the next run into it replaces it.\n';
+
+export class OutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputError';
+  }
+}
+
+/** The folder holding the versioned sets of `out`: a hidden sibling. */
+export const setsFolder = (out: string) => join(dirname(out), `.${basename(out)}.spillover`);
+
+/** `p` with every existing ancestor's links resolved (the last component too when it exists and follow). */
+function realish(p: string, follow = true): string {
+  const abs = resolve(p);
+  if (follow && existsSync(abs)) return realpathSync(abs);
+  const parent = dirname(abs);
+  return parent === abs ? abs : join(realish(parent), basename(abs));
+}
+
+const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
+
+/** The set folder a spillover link at `out` points to, or null when `out` is not such a link. */
+function linkedSet(out: string): string | null {
+  let st;
+  try {
+    st = lstatSync(out);
+  } catch {
+    return null;
+  }
+  if (!st.isSymbolicLink()) return null;
+  const target = resolve(dirname(out), readlinkSync(out));
+  return dirname(target) === setsFolder(out) && existsSync(join(target, OUTPUT_MARKER)) ? target : null;
+}
+
+/**
+ * checkOutputFolder(out, {cwd, inputs}) — refuse, before any work, an --out that a run would destroy or
+ * that is not a folder: the current directory or one of its ancestors, an input (the study file) or a
+ * folder holding one (the study folder or any ancestor), a file, a link not made by spillover, or a
+ * non-empty folder without the marker. Accepted: a path that does not exist, an empty folder, a folder
+ * spillover wrote. Example: checkOutputFolder('S', {cwd, inputs: ['S/study.yaml']}) throws
+ * "--out S: is the study folder (it holds the input S/study.yaml) …".
+ */
+export function checkOutputFolder(out: string, ctx: { cwd: string; inputs: string[]; display?: (p: string) => string }): void {
+  // ctx.inputs[0] is the study file: a non-empty folder inside its folder is called a data folder.
+  const show = ctx.display ?? ((p: string) => p);
+  const refuse = (why: string) => {
+    throw new OutputError(`--out ${show(out)}: ${why}; nothing was written. Choose a new or empty folder, or one a previous spillover run wrote.`);
+  };
+  // Both the path as given (links on the last component not followed) and where it leads.
+  const places = [...new Set([realish(out, false), realish(out)])];
+  const cwd = realish(ctx.cwd);
+  for (const p of places) {
+    if (p === cwd) refuse('is the current directory');
+    if (within(cwd, p)) refuse('contains the current directory');
+    for (const input of ctx.inputs) {
+      const i = realish(input);
+      if (i === p) refuse(`is an input of the study (${show(input)})`);
+      if (within(i, p)) refuse(dirname(i) === p ? `is the folder holding the input ${show(input)} (the study or a data folder)` : `is a folder above the input ${show(input)}`);
+    }
+  }
+  let st;
+  try {
+    st = lstatSync(out);
+  } catch {
+    return; // new folder
+  }
+  if (st.isSymbolicLink()) {
+    if (linkedSet(out)) return;
+    refuse('is a symbolic link that a spillover run did not make');
+  }
+  if (!st.isDirectory()) refuse('is a file, not a folder');
+  const present = readdirSync(out);
+  if (present.length === 0 || present.includes(OUTPUT_MARKER)) return;
+  const list = present.sort().slice(0, 5).join(', ') + (present.length > 5 ? `, … (${present.length} entries)` : '');
+  if (ctx.inputs.length > 0 && within(realish(out), dirname(realish(ctx.inputs[0])))) refuse(`is a data folder inside the study folder (it holds ${list})`);
+  refuse(`is a folder that is not empty and that spillover did not write (no ${OUTPUT_MARKER} marker); it holds ${list}`);
+}
+
+const FS_REASON: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is exceeded',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'a folder is in the way',
+  EEXIST: 'a file is in the way',
+  ENAMETOOLONG: 'the path is too long',
+  EMFILE: 'too many open files',
+  EIO: 'an input/output error of the device',
+};
+
+/** An fs error as a sentence naming the path and the cause in words (the code kept in brackets). */
+export function describeFsError(e: unknown, what: string): Error {
+  const err = e as NodeJS.ErrnoException;
+  if (!err || typeof err !== 'object' || !err.code) return e instanceof Error ? e : new Error(String(e));
+  const path = err.path ?? '';
+  return new OutputError(`${what}${path ? ` (${path})` : ''}: ${FS_REASON[err.code] ?? err.message.replace(/^[A-Z]+: /, '')} [${err.code}]`);
+}
+
+/** Remove `p` if possible; what cannot be removed now, the next run removes. */
+function tryRemove(p: string | null): void {
+  if (p)
+    try {
+      rmSync(p, { recursive: true, force: true });
+    } catch {
+      /* left for the next run */
+    }
+}
+
+/** Steps of writeOutputSet, in order, for tests that stop a run between two of them. */
+export type OutputStep = 'cleaned' | 'file' | 'written' | 'linked' | 'moved-aside' | 'switched' | 'done';
+
+const pidAlive = (pid: number) => {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Remove what earlier runs left: sets not linked from `out` whose writer is gone, and pre-marker temp folders. */
+function cleanLeftovers(out: string, keep: string | null): void {
+  const sets = setsFolder(out);
+  if (existsSync(sets))
+    for (const name of readdirSync(sets)) {
+      const p = join(sets, name);
+      if (p === keep) continue;
+      const pid = Number(/-(\d+)$/.exec(name)?.[1]);
+      if (Number.isInteger(pid) && pid !== process.pid && pidAlive(pid)) continue; // another run writing now
+      tryRemove(p);
+    }
+  const parent = dirname(out);
+  const legacy = new RegExp(`^\\.${basename(out).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old|link)-(\\d+)$`);
+  for (const name of readdirSync(parent)) {
+    const m = legacy.exec(name);
+    if (m && !pidAlive(Number(m[2]))) tryRemove(join(parent, name));
+  }
+}
+
+/**
+ * writeOutputSet(out, files) — make `out` hold exactly `files` (name → contents; names may contain `/`)
+ * plus the marker, atomically: written into a new set folder, then the link `out` switched by rename.
+ * Call checkOutputFolder first. `step` is called after each step (tests inject a kill there).
+ * Failures name the path and the cause ("the disk is full"); the partial new set is removed, the old
+ * set stays at `out`.
+ */
+export function writeOutputSet(out: string, files: Record<string, string | Uint8Array>, step: (s: OutputStep) => void = () => {}): void {
+  out = resolve(out);
+  const parent = dirname(out);
+  const sets = setsFolder(out);
+  const old = linkedSet(out);
+  const set = join(sets, `set-${Date.now().toString(36)}-${process.pid}`);
+  try {
+    mkdirSync(sets, { recursive: true });
+    cleanLeftovers(out, old);
+    step('cleaned');
+    mkdirSync(set);
+    for (const [name, data] of Object.entries(files)) {
+      const path = join(set, name);
+      if (!within(path, set) || path === set) throw new OutputError(`output name "${name}" leaves the output folder`);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, data);
+      step('file');
+    }
+    writeFileSync(join(set, OUTPUT_MARKER), MARKER_TEXT);
+    step('written');
+  } catch (e) {
+    tryRemove(set);
+    throw describeFsError(e, `cannot write the outputs for ${out}`);
+  }
+  const link = join(parent, `.${basename(out)}.link-${process.pid}`);
+  let aside: string | null = null;
+  try {
+    tryRemove(link);
+    symlinkSync(relative(parent, set), link, 'dir');
+    step('linked');
+    let st = null;
+    try {
+      st = lstatSync(out);
+    } catch {
+      /* nothing there yet */
+    }
+    if (st && !st.isSymbolicLink()) {
+      // An empty folder or a set copied as a plain folder: a folder cannot be replaced by a link in one
+      // rename, so it is moved into the sets folder first (the only moment with nothing at `out`).
+      if (!st.isDirectory()) throw new OutputError(`${out} is a file, not a folder`);
+      aside = join(sets, `aside-${Date.now().toString(36)}-${process.pid}`);
+      renameSync(out, aside);
+      step('moved-aside');
+    }
+    renameSync(link, out);
+  } catch (e) {
+    tryRemove(link);
+    if (aside && !existsSync(out)) renameSync(aside, out);
+    if (!existsSync(out) || !statSync(out).isDirectory()) throw describeFsError(e, `cannot switch ${out} to the new outputs (they are complete in ${set})`);
+    tryRemove(set);
+    throw describeFsError(e, `cannot switch ${out} to the new outputs`);
+  }
+  step('switched');
+  // The old set is no longer reachable; if it cannot be removed now, the next run removes it.
+  tryRemove(old);
+  tryRemove(aside);
+  step('done');
+}
+
