@@ -50,3 +50,11 @@ export { writeFileAtomic } from './writeFileAtomic.ts';
 
 // Paths
 export { confinePath } from './confinePath.ts';
+
+// SQL dialects and engine runners (./sql/, README.md § SQL layer)
+export type { SqlDialect } from './sql/SqlDialect.ts';
+export { duckdbDialect } from './sql/duckdbDialect.ts';
+export { clickhouseDialect } from './sql/clickhouseDialect.ts';
+export { SqlEngineError, type SqlRunner, type SqlValue } from './sql/SqlRunner.ts';
+export { duckdbRunner } from './sql/duckdbRunner.ts';
+export { clickhouseRunner, checkClickHouseUrl, type ClickHouseSource, type ClickHouseRunner } from './sql/clickhouseRunner.ts';

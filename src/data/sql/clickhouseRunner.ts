@@ -1,0 +1,139 @@
+import { createClient, ClickHouseLogLevel, type ClickHouseClient } from '@clickhouse/client';
+import { clickhouseDialect } from './clickhouseDialect.ts';
+import { SqlEngineError, type SqlRunner, type SqlValue } from './SqlRunner.ts';
+
+/** Where a study reads a ClickHouse table (study.yaml `source: {clickhouse: …}`); credentials are NAMES of env variables. */
+export interface ClickHouseSource {
+  /** HTTP(S) URL of one server, e.g. http://127.0.0.1:8123 (no user or password in it) */
+  url: string;
+  database: string;
+  table?: string;
+  /** env variable holding the user name (default: user `default`) */
+  user_env?: string;
+  /** env variable holding the password (default: empty) */
+  password_env?: string;
+}
+
+export interface ClickHouseRunner extends SqlRunner {
+  /** insert rows (objects keyed by column name) into a table (already quoted: dialect.table(…)) */
+  insert(table: string, rows: Record<string, SqlValue>[]): Promise<void>;
+  /** the shards of a cluster (system.clusters) as 'shard N (host:port)', for messages */
+  shards(cluster: string): Promise<{ shard: number; host: string; port: number }[]>;
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NUMERIC = /^(Nullable\()?(U?Int\d+|Float\d+|Decimal)/;
+
+/** Reads the env variables a source names; throws naming the variable (never its value). */
+function credentials(src: ClickHouseSource, env: NodeJS.ProcessEnv): { username: string; password: string } {
+  const read = (key: 'user_env' | 'password_env', fallback: string) => {
+    const name = src[key];
+    if (name === undefined) return fallback;
+    if (!ENV_NAME.test(name)) throw new SqlEngineError(`ClickHouse source: ${key} must name an environment variable (letters, digits, _), got ${JSON.stringify(name)}`);
+    const v = env[name];
+    if (v === undefined) throw new SqlEngineError(`ClickHouse source: environment variable ${name} (${key}) is not set`);
+    return v;
+  };
+  return { username: read('user_env', 'default'), password: read('password_env', '') };
+}
+
+/** Checks the URL: http(s), host and port, no credentials, no path tricks. Returns it without a trailing slash. */
+export function checkClickHouseUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new SqlEngineError(`ClickHouse source: url ${JSON.stringify(url)} is not a URL (expected e.g. http://127.0.0.1:8123)`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new SqlEngineError(`ClickHouse source: url must be http:// or https://, got ${u.protocol}`);
+  if (u.username || u.password) throw new SqlEngineError('ClickHouse source: url must not contain a user or password; name environment variables in user_env / password_env');
+  if (u.search || u.hash) throw new SqlEngineError('ClickHouse source: url must not have a query string or fragment');
+  return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`;
+}
+
+/**
+ * clickhouseRunner — a SqlRunner on a ClickHouse server (18.16+) over HTTP with `@clickhouse/client`. The user and
+ * password come only from the environment variables the source names; they are never put in a message: an error
+ * text is scrubbed of the password before it is shown, and authentication failures say which variables to check.
+ * A connection failure inside a distributed query ("All connection tries failed … (127.0.0.1:18141)") becomes an
+ * error naming that shard (its number from system.clusters when `cluster` is given).
+ * Example: const ch = await clickhouseRunner({ url, database: 'default', user_env: 'CH_USER', password_env: 'CH_PASSWORD' });
+ */
+export async function clickhouseRunner(src: ClickHouseSource, options: { env?: NodeJS.ProcessEnv; cluster?: string } = {}): Promise<ClickHouseRunner> {
+  const url = checkClickHouseUrl(src.url);
+  const { username, password } = credentials(src, options.env ?? process.env);
+  const where = `ClickHouse ${url}`;
+  const client: ClickHouseClient = createClient({
+    url,
+    username,
+    password,
+    database: src.database,
+    request_timeout: 600_000,
+    compression: { request: false, response: false },
+    log: { level: ClickHouseLogLevel.OFF },
+  });
+  const scrub = (s: string) => (password.length >= 1 ? s.split(password).join('***') : s);
+  let shardNames: Map<string, string> | null = null;
+
+  const explain = async (e: unknown): Promise<never> => {
+    const err = e as Error & { code?: string };
+    const text = scrub(String(err?.message ?? err)).replace(/, e\.what\(\) = DB::Exception\s*$/s, '').trim();
+    if (err?.code === 'ECONNREFUSED' || err?.code === 'ECONNRESET' || err?.code === 'EHOSTUNREACH' || err?.code === 'ENOTFOUND') {
+      throw new SqlEngineError(`${where}: cannot connect (${err.code}); is the server running?`, url);
+    }
+    if (/Code: (192|193|516)\b|Wrong password|Unknown user|Authentication failed/i.test(text)) {
+      throw new SqlEngineError(
+        `${where}: authentication failed for the user in ${src.user_env ? `$${src.user_env}` : 'user "default"'}; check ${src.password_env ? `$${src.password_env}` : 'password_env'} (the password is not shown)`,
+      );
+    }
+    const refused = /(Connection refused|All connection tries failed|Timeout exceeded while|Connection reset)[^]*?\(([0-9a-zA-Z.:\-\[\]]+):(\d+)\)/.exec(text);
+    if (refused) {
+      const hostPort = `${refused[2]}:${refused[3]}`;
+      const name = shardNames?.get(hostPort) ?? hostPort;
+      throw new SqlEngineError(`${where}: ${name} is unreachable (${/Code: \d+/.exec(text)?.[0] ?? 'connection failed'}: connection refused); no results`, name);
+    }
+    throw new SqlEngineError(`${where}: ${text.split('\n')[0]}`);
+  };
+
+  const runner: ClickHouseRunner = {
+    dialect: clickhouseDialect,
+    describe: `${where}, database ${src.database}`,
+    async query(sql) {
+      try {
+        const rs = await client.query({ query: sql, format: 'JSONCompact' });
+        const json = (await rs.json()) as { meta: { name: string; type: string }[]; data: unknown[][] };
+        const numeric = json.meta.map((m) => NUMERIC.test(m.type));
+        return json.data.map((row) => row.map((v, i) => (v === null ? null : numeric[i] ? Number(v) : typeof v === 'string' ? v : String(v))));
+      } catch (e) {
+        return explain(e);
+      }
+    },
+    async execute(sql) {
+      try {
+        await client.command({ query: sql });
+      } catch (e) {
+        await explain(e);
+      }
+    },
+    async insert(table, rows) {
+      if (rows.length === 0) return;
+      try {
+        await client.insert({ table, values: rows, format: 'JSONEachRow' });
+      } catch (e) {
+        await explain(e);
+      }
+    },
+    async shards(cluster) {
+      const rows = await runner.query(`SELECT shard_num, host_address, port FROM system.clusters WHERE cluster = ${clickhouseDialect.string(cluster)} ORDER BY shard_num`);
+      return rows.map(([shard, host, port]) => ({ shard: Number(shard), host: String(host), port: Number(port) }));
+    },
+    async close() {
+      await client.close();
+    },
+  };
+  if (options.cluster !== undefined) {
+    const list = await runner.shards(options.cluster);
+    shardNames = new Map(list.map((s) => [`${s.host}:${s.port}`, `shard ${s.shard} (${s.host}:${s.port}) of cluster ${options.cluster}`]));
+  }
+  return runner;
+}
