@@ -312,11 +312,45 @@ datasets$apiclus1$schwide_yes <- as.numeric(datasets$apiclus1$sch.wide == "Yes")
 dstrat2 <- svydesign(ids = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc, data = datasets$apistrat)
 dclus1b <- svydesign(ids = ~dnum, weights = ~pw, fpc = ~fpc, data = datasets$apiclus1)
 ciprec <- function(ci, design) list(estimate = arr(as.vector(ci)), se = arr(sqrt(as.vector(attr(ci, "var")))), lower = arr(attr(ci, "ci")[1]), upper = arr(attr(ci, "ci")[2]))
-for (m in c("logit", "xlogit", "asin", "mean")) {
+for (m in c("logit", "xlogit", "asin", "mean", "likelihood", "beta")) {
   add(paste0("ciprop_strat_", m), specs$strat, "svyciprop", list(x = "schwide_yes", method = m), ciprec(svyciprop(~schwide_yes, dstrat2, method = m), dstrat2))
   add(paste0("ciprop_clus1_", m, "_90"), specs$clus1, "svyciprop", list(x = "schwide_yes", method = m, level = 0.9), ciprec(svyciprop(~schwide_yes, dclus1b, method = m, level = 0.9), dclus1b))
 }
 add("ciprop_nhanes_logit", specs$nhanes, "svyciprop", list(x = "HI_CHOL", method = "logit", naRm = TRUE), ciprec(svyciprop(~HI_CHOL, designs$nhanes, na.rm = TRUE), designs$nhanes))
+for (m in c("likelihood", "beta")) {
+  add(paste0("ciprop_nhanes_", m), specs$nhanes, "svyciprop", list(x = "HI_CHOL", method = m, naRm = TRUE), ciprec(svyciprop(~HI_CHOL, designs$nhanes, method = m, na.rm = TRUE), designs$nhanes))
+}
+# a rare proportion (p near 0.05), where the methods differ most
+datasets$apistrat$rare <- as.numeric(datasets$apistrat$api00 > 870)
+dstrat3 <- svydesign(ids = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc, data = datasets$apistrat)
+for (m in c("logit", "likelihood", "beta", "asin")) {
+  add(paste0("ciprop_strat_rare_", m), specs$strat, "svyciprop", list(x = "rare", method = m), ciprec(svyciprop(~rare, dstrat3, method = m), dstrat3))
+}
+
+# ---- separate ratio estimator (svyratio separate = TRUE, predict with stratum totals) ----------
+enroll_by_stype <- tapply(apipop$enroll, apipop$stype, sum, na.rm = TRUE)
+for (nm in c("strat", "strat_nofpc")) {
+  D <- designs[[nm]]
+  sep <- svyratio(~api.stu, ~enroll, D, separate = TRUE)
+  add(paste0(nm, "_separate_ratio"), specs[[nm]], "svyratioSeparate", list(numerator = "api.stu", denominator = "enroll"),
+      list(strata = arr(as.character(sep$strata)), estimate = arr(sapply(sep$ratios, coef)), se = arr(sapply(sep$ratios, SE))))
+  pr <- predict(sep, total = enroll_by_stype[as.character(sep$strata)])
+  add(paste0(nm, "_separate_ratio_total"), specs[[nm]], "predictSeparateRatio",
+      list(numerator = "api.stu", denominator = "enroll", totals = as.list(enroll_by_stype)),
+      list(estimate = arr(as.vector(pr$total)), se = arr(as.vector(pr$se))))
+}
+
+# ---- ultimate-cluster variance (options(survey.ultimate.cluster = TRUE)) -------------------------
+options(survey.ultimate.cluster = TRUE)
+uc <- c(specs$clus2, list(ultimateCluster = TRUE))
+Duc <- make_design(specs$clus2)
+add("clus2_uc_total", uc, "svytotal", list(x = arr("enroll"), naRm = TRUE), stat_rec(svytotal(~enroll, Duc, na.rm = TRUE, deff = TRUE), subset(Duc, !is.na(enroll))))
+add("clus2_uc_mean", uc, "svymean", list(x = arr(c("api00", "api99"))), stat_rec(svymean(~api00 + api99, Duc, deff = TRUE), Duc))
+r <- svyratio(~api.stu, ~enroll, Duc, na.rm = TRUE)
+add("clus2_uc_ratio", uc, "svyratio", list(numerator = "api.stu", denominator = "enroll", naRm = TRUE), c(rec(coef(r), SE(r), as.matrix(vcov(r)), NULL, degf(subset(Duc, !is.na(api.stu) & !is.na(enroll)))), list(names = arr("api.stu/enroll"))))
+Duc1 <- make_design(specs$clus1)
+add("clus1_uc_total", c(specs$clus1, list(ultimateCluster = TRUE)), "svytotal", list(x = arr("enroll")), stat_rec(svytotal(~enroll, Duc1, deff = TRUE), Duc1))
+options(survey.ultimate.cluster = FALSE)
 rc1b <- as.svrepdesign(dclus1b, type = "JK1")
 add("ciprop_jk1_clus1_logit", specs$clus1, "svyciprop", list(x = "schwide_yes", method = "logit", spec = list(replicates = list(type = "JK1"))), ciprec(svyciprop(~schwide_yes, rc1b), rc1b))
 

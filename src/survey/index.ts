@@ -13,6 +13,7 @@ export { svytotal } from './svytotal.ts';
 export { svymean } from './svymean.ts';
 export { svyratio } from './svyratio.ts';
 export { predictRatio } from './predictRatio.ts';
+export { svyratioSeparate, predictSeparateRatio, type SeparateRatio } from './svyratioSeparate.ts';
 export { combineIndependent, type IndependentTerm } from './combineIndependent.ts';
 export { svyby, type Estimator, type SvyBy, type SvyByGroup } from './svyby.ts';
 export type { EstimatorOptions } from './core.ts';
@@ -22,7 +23,7 @@ export { degf } from './core.ts';
 export { svyrecvar } from './svyrecvar.ts';
 export { svrVar } from './svrVar.ts';
 export { confint, type ConfintOptions } from './confint.ts';
-export { qnorm, qt, pnorm, pt } from './distributions.ts';
+export { qnorm, qt, pnorm, pt, pbeta, qbeta } from './distributions.ts';
 
 // Replicate designs
 export { svrepdesign, type SvrepdesignOptions } from './svrepdesign.ts';
@@ -31,7 +32,9 @@ export { createRng } from './prng.ts';
 
 // Quantiles
 export { svyquantile, type SvyquantileOptions } from './svyquantile.ts';
-export { svyciprop, type SvycipropOptions } from './svyciprop.ts';
+export { svyciprop, CIPROP_METHODS, type CipropMethod, type SvycipropOptions } from './svyciprop.ts';
+export { profileLikelihoodCi } from './profileLikelihoodCi.ts';
+export { splineFmm } from './splineFmm.ts';
 
 // Calibration and nonresponse
 export type { CalibrationInfo } from './types.ts';

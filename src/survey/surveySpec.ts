@@ -13,7 +13,8 @@ import { svymean } from './svymean.ts';
 import { svyratio } from './svyratio.ts';
 import { predictRatio } from './predictRatio.ts';
 import { svyquantile } from './svyquantile.ts';
-import { svyciprop } from './svyciprop.ts';
+import { type CipropMethod, svyciprop } from './svyciprop.ts';
+import { predictSeparateRatio, svyratioSeparate } from './svyratioSeparate.ts';
 import { analysisMatrix } from './columns.ts';
 import { svyby } from './svyby.ts';
 import { confint } from './confint.ts';
@@ -24,7 +25,7 @@ type Names = string | string[];
 export interface SurveySpec {
   /** Data file (read by the CLI, relative to the spec file). */
   data?: string;
-  design?: { ids?: Names; strata?: Names; weights?: string; probs?: Names; fpc?: Names; nest?: boolean; lonelyPsu?: LonelyPsu };
+  design?: { ids?: Names; strata?: Names; weights?: string; probs?: Names; fpc?: Names; nest?: boolean; lonelyPsu?: LonelyPsu; ultimateCluster?: boolean };
   replicates?: { type: 'JK1' | 'JKn' | 'BRR' | 'Fay' | 'bootstrap'; replicates?: number; seed?: number; rho?: number; mse?: boolean };
   repweights?: { columns: Names; type: 'JK1' | 'JKn' | 'BRR' | 'Fay' | 'bootstrap' | 'other'; scale?: number; rscales?: number[]; rho?: number; mse?: boolean; combinedWeights?: boolean };
   nonresponse?: { respond: string; classes: Names };
@@ -54,10 +55,15 @@ export interface EstimateSpec {
   quantile?: Names;
   /** Quantile probabilities (default [0.5]). */
   probs?: number[];
-  /** Known auxiliary total X for a ratio: report the ratio-estimated total R̂·X. */
-  auxiliaryTotal?: number;
-  /** Interval for proportions (svyciprop): 'logit' (default, as R's svyciprop), 'xlogit', 'asin' or 'mean' (Wald). */
-  ciMethod?: 'logit' | 'xlogit' | 'asin' | 'mean';
+  /**
+   * Known auxiliary total X for a ratio: report the ratio-estimated total R̂·X. With `separate`,
+   * one total per stratum label: Σ_h R̂_h X_h.
+   */
+  auxiliaryTotal?: number | Record<string, number>;
+  /** Ratio: the separate ratio estimator (one ratio per stratum, R's separate = TRUE); needs auxiliaryTotal per stratum. */
+  separate?: boolean;
+  /** Interval for proportions (svyciprop): 'logit' (default, as R's svyciprop), 'likelihood', 'beta' (Korn–Graubard), 'xlogit', 'asin' or 'mean' (Wald). */
+  ciMethod?: CipropMethod;
   by?: Names;
   /** Domain: column → value or list of values (rows matching every entry). */
   subset?: Record<string, string | number | (string | number)[]>;
@@ -94,7 +100,7 @@ export function designFromSpec(spec: SurveySpec, data: Columns): Design {
     if (!spec.design) throw new Error('survey spec: design is required');
     const s = spec.design;
     if (s.ids === undefined) throw new Error("survey spec: design.ids is required ('1' for one unit per row)");
-    d = svydesign({ data, ids: s.ids, strata: s.strata, weights: s.weights, probs: s.probs, fpc: s.fpc, nest: s.nest, lonelyPsu: s.lonelyPsu });
+    d = svydesign({ data, ids: s.ids, strata: s.strata, weights: s.weights, probs: s.probs, fpc: s.fpc, nest: s.nest, lonelyPsu: s.lonelyPsu, ultimateCluster: s.ultimateCluster });
     if (spec.replicates) {
       if (d.kind !== 'linearization') throw new Error('survey spec: replicates need a svydesign');
       d = asReplicateDesign(d, spec.replicates);
@@ -154,8 +160,14 @@ export function runSurveySpec(spec: SurveySpec, data: Columns): { estimates: Est
           return { ...m, interval: { level, lower, upper } };
         }
         case 'ratio': {
+          const X = e.auxiliaryTotal;
+          if (e.separate) {
+            if (X === undefined || typeof X === 'number') throw new Error(`survey spec: estimate '${e.id}': a separate ratio needs auxiliaryTotal as {stratum: total}`);
+            return predictSeparateRatio(svyratioSeparate(x[0], x[1], dd, opts), X);
+          }
+          if (X !== undefined && typeof X !== 'number') throw new Error(`survey spec: estimate '${e.id}': auxiliaryTotal per stratum needs separate: true`);
           const r = svyratio(x[0], x[1], dd, opts);
-          return e.auxiliaryTotal !== undefined ? predictRatio(r, e.auxiliaryTotal) : r;
+          return X !== undefined ? predictRatio(r, X) : r;
         }
         case 'quantile': return svyquantile(x, dd, e.probs ?? [0.5], { ...opts, level });
       }

@@ -1,12 +1,22 @@
 // svyciprop: confidence intervals for a proportion that stay inside [0, 1].
 import type { Design, SvyStat } from './types.ts';
-import { type EstimatorOptions, degf, prepare, replicateVariance } from './core.ts';
+import { type EstimatorOptions, degf, nUsed, prepare, replicateVariance, sumWeights } from './core.ts';
 import { svymean } from './svymean.ts';
-import { qnorm, qt } from './distributions.ts';
+import { qbeta, qnorm, qt } from './distributions.ts';
+import { profileLikelihoodCi } from './profileLikelihoodCi.ts';
+
+/** Interval methods of svyciprop, as R names them ('beta' is the Korn–Graubard interval). */
+export const CIPROP_METHODS = ['logit', 'likelihood', 'asin', 'beta', 'mean', 'xlogit'] as const;
+export type CipropMethod = (typeof CIPROP_METHODS)[number];
 
 export interface SvycipropOptions extends EstimatorOptions {
-  /** 'logit' (default, as R): Wald interval on the logit scale; 'xlogit' (same interval via the delta method); 'asin': arcsine square root scale; 'mean': plain Wald. */
-  readonly method?: 'logit' | 'xlogit' | 'asin' | 'mean';
+  /**
+   * 'logit' (default, as R): Wald interval on the logit scale; 'xlogit' (same interval via the
+   * delta method); 'likelihood': design-scaled profile likelihood; 'beta': Korn–Graubard
+   * (Clopper–Pearson with the effective sample size); 'asin': arcsine square root scale;
+   * 'mean': plain Wald (the only one that can leave [0, 1]).
+   */
+  readonly method?: CipropMethod;
   readonly level?: number;
   /** Degrees of freedom; default the design df of the whole design, as R's df = degf(design). */
   readonly df?: number;
@@ -22,13 +32,18 @@ const expit = (u: number): number => 1 / (1 + Math.exp(-u));
  *                   replicate SE of logit p̂ (R refits the model per replicate)
  *   asin:           sin²(asin √p̂ ± q·se/(2√(p̂(1−p̂))))
  *   mean:           p̂ ± q·se
+ *   beta:           Korn & Graubard (1998): n* = p̂(1−p̂)/se² · (t_{n−1,α/2}/t_{df,α/2})², n = rows
+ *                   of the design, df = its design df (R ignores `df` here); interval
+ *                   [B⁻¹(α/2; n*p̂, n*(1−p̂)+1), B⁻¹(1−α/2; n*p̂+1, n*(1−p̂))] (B: beta quantile)
+ *   likelihood:     profile of the quasi-binomial deviance scaled by the design effect (see
+ *                   profileLikelihoodCi); linearization designs only
  * The result carries the interval (confint returns it). p̂ = 0 or 1 gives a NaN interval for the
  * transformed methods. Fails on a non-numeric column and values outside [0, 1].
  * Example (apistrat, share of schools meeting the school-wide target): 0.8279, logit 95% [0.7745, 0.8708].
  */
 export function svyciprop(x: string, design: Design, options?: SvycipropOptions): SvyStat {
   const method = options?.method ?? 'logit';
-  if (!['logit', 'xlogit', 'asin', 'mean'].includes(method)) throw new Error(`svyciprop: invalid method: ${String(method)} (logit, xlogit, asin or mean)`);
+  if (!(CIPROP_METHODS as readonly string[]).includes(method)) throw new Error(`svyciprop: invalid method: ${String(method)} (${CIPROP_METHODS.join(', ')})`);
   const level = options?.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new Error(`svyciprop: invalid level: ${level}`);
   const col = design.data[x];
@@ -43,6 +58,17 @@ export function svyciprop(x: string, design: Design, options?: SvycipropOptions)
   const q = df === Infinity ? qnorm((1 + level) / 2) : qt((1 + level) / 2, df);
   let lower: number, upper: number;
   if (method === 'mean') { lower = p - q * se; upper = p + q * se; }
+  else if (method === 'beta') {
+    const a = (1 - level) / 2;
+    const nEff = ((p * (1 - p)) / (se * se)) * (qt(a, nUsed(design) - 1) / qt(a, degf(design))) ** 2;
+    lower = p === 0 ? 0 : qbeta(a, nEff * p, nEff * (1 - p) + 1);
+    upper = p === 1 ? 1 : qbeta(1 - a, nEff * p + 1, nEff * (1 - p));
+  } else if (method === 'likelihood') {
+    if (design.kind !== 'linearization') throw new Error("svyciprop: method 'likelihood' needs a linearization design (svydesign)");
+    const { X, design: d } = prepare(design, [x], options, 'svyciprop');
+    const meanWeight = sumWeights(design) / nUsed(design);
+    [lower, upper] = profileLikelihoodCi({ y: X[0], w: d.weights, seLogit: se / (p * (1 - p)), df, level, meanWeight });
+  }
   else if (method === 'asin') {
     const c = Math.asin(Math.sqrt(p)), h = (q * se) / (2 * Math.sqrt(p * (1 - p)));
     lower = Math.sin(c - h) ** 2; upper = Math.sin(c + h) ** 2;

@@ -18,6 +18,11 @@ export interface SvydesignOptions {
   readonly nest?: boolean;
   /** Strata with a single PSU (R: options(survey.lonely.psu)). Default 'fail', as in R. */
   readonly lonelyPsu?: LonelyPsu;
+  /**
+   * Ultimate-cluster variance: the with-replacement variance of stage-1 PSU totals only (stage-1
+   * fpc kept, later stages ignored), as R's `options(survey.ultimate.cluster = TRUE)`. Default false.
+   */
+  readonly ultimateCluster?: boolean;
 }
 
 const list = (x: string | readonly string[] | undefined): string[] => (x === undefined ? [] : typeof x === 'string' ? [x] : [...x]);
@@ -54,7 +59,8 @@ export function svydesign(options: SvydesignOptions): SurveyDesign {
   const strataNames = list(options.strata);
   const hasStrata = strataNames.length > 0;
   if (strataNames.length > S) throw new Error(`svydesign: strata has ${strataNames.length} columns but ids has ${S} stages`);
-  const strata: Int32Array[] = hasStrata ? strataNames.map((name) => codesNoMissing(data, name, 'strata')) : [new Int32Array(n)];
+  const strataFactors = hasStrata ? strataNames.map((name) => factorNoMissing(data, name, 'strata')) : null;
+  const strata: Int32Array[] = strataFactors ? strataFactors.map((f) => f.codes) : [new Int32Array(n)];
 
   if (new Set(ids[0]).size === 1 && !(nest && hasStrata)) throw new Error('svydesign: design has only one primary sampling unit');
   // R: later-stage ids nested in earlier stages; with nest, in strata too.
@@ -110,14 +116,23 @@ export function svydesign(options: SvydesignOptions): SurveyDesign {
   if (options.probs) parts.push(`probs=${list(options.probs).join('+')}`);
   if (fpcNames.length) parts.push(`fpc=${fpcNames.join('+')}`);
   if (nest) parts.push('nest=TRUE');
-  return { kind: 'linearization', data, n, weights, stages, hasStrata, lonelyPsu, adjustments: [], label: `svydesign(${parts.join(', ')})` };
+  const ultimateCluster = options.ultimateCluster ?? false;
+  if (ultimateCluster) parts.push('ultimate.cluster');
+  return {
+    kind: 'linearization', data, n, weights, stages, hasStrata, lonelyPsu, ultimateCluster, adjustments: [], label: `svydesign(${parts.join(', ')})`,
+    ...(strataFactors ? { strataLevels: strataFactors[0].levels } : {}),
+  };
 }
 
 function codesNoMissing(data: Columns, name: string, option: string): Int32Array {
-  const { codes } = factorCodes(getColumn(data, name, `svydesign ${option}`));
-  const bad = codes.indexOf(-1);
+  return factorNoMissing(data, name, option).codes;
+}
+
+function factorNoMissing(data: Columns, name: string, option: string): { codes: Int32Array; levels: string[] } {
+  const f = factorCodes(getColumn(data, name, `svydesign ${option}`));
+  const bad = f.codes.indexOf(-1);
   if (bad >= 0) throw new Error(`svydesign: ${option} column '${name}' is missing at row ${bad + 1}`);
-  return codes;
+  return f;
 }
 
 /** Number of distinct clusters in each row's stratum (R: as.fpc sampsize). */

@@ -15,6 +15,7 @@ import { qrResiduals } from './linalg.ts';
  *
  * Lonely PSUs (n_h = 1): 'fail' throws; 'certainty' and 'remove' contribute 0; 'adjust' uses the
  * PSU total uncentred; 'average' drops the stratum and scales by #strata/#strata with ≥ 2 PSUs.
+ * With `ultimateCluster` the later-stage terms are left out (R: survey.ultimate.cluster = TRUE).
  * Returns the p×p matrix row-major. Example: apisrs with fpc, X = w·enroll → se 169519.7.
  */
 export function svyrecvar(design: SurveyDesign, X: readonly Float64Array[]): Float64Array {
@@ -39,7 +40,7 @@ export function svyrecvar(design: SurveyDesign, X: readonly Float64Array[]): Flo
     return zq;
   });
   const v = strataVariance(design, stage, lay, z, p, 0, lay.strataClusters, lay.strataStart, presentStrata(stage, lay, present, null));
-  if (stage.popsize !== null && design.stages.length > 1) {
+  if (stage.popsize !== null && design.stages.length > 1 && design.ultimateCluster !== true) {
     const { clusterRows, clusterStart } = rowsByCluster(stage, lay);
     for (let c = 0; c < C; c++) {
       const rows = clusterRows.subarray(clusterStart[c], clusterStart[c + 1]);
@@ -58,7 +59,7 @@ export function svyrecvar(design: SurveyDesign, X: readonly Float64Array[]): Flo
  * influence columns (see clusterTotals / svyrecvarTotals).
  */
 export function usesClusterTotals(design: SurveyDesign): boolean {
-  return design.adjustments.length === 0 && !(design.stages.length > 1 && design.stages[0].popsize !== null);
+  return design.adjustments.length === 0 && !(design.stages.length > 1 && design.stages[0].popsize !== null && design.ultimateCluster !== true);
 }
 
 /** Stage-1 PSU totals Σ_{i∈c} w_i x_i (x omitted: Σ w_i), indexed by cluster code. */

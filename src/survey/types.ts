@@ -52,6 +52,10 @@ export interface SurveyDesign {
   readonly stages: readonly Stage[];
   readonly hasStrata: boolean;
   readonly lonelyPsu: LonelyPsu;
+  /** Variance from stage-1 PSU totals only (R: options(survey.ultimate.cluster = TRUE)); absent = false. */
+  readonly ultimateCluster?: boolean;
+  /** Label of each stage-1 stratum code (when strata are given); R: design$strata[, 1]. */
+  readonly strataLevels?: readonly string[];
   readonly adjustments: readonly VarianceAdjustment[];
   readonly calibration?: CalibrationInfo;
   /** Human description, e.g. 'svydesign(ids=dnum, fpc=fpc)'. */

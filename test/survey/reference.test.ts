@@ -3,7 +3,7 @@
 // Tolerance: 1e-6 relative (near-zero covariances: 1e-6 of the largest entry × 1e-9 floor).
 import { test } from 'node:test';
 import { assertClose, loadData, loadReference, type RefCase } from './fixtures.ts';
-import { confint, designFromSpec, predictRatio, subset, svyby, svyciprop, svymean, svyquantile, svyratio, svytotal, type Columns, type Design, type SurveySpec, type SvyStat } from '../../src/survey/index.ts';
+import { confint, designFromSpec, predictRatio, predictSeparateRatio, svyratioSeparate, type CipropMethod, subset, svyby, svyciprop, svymean, svyquantile, svyratio, svytotal, type Columns, type Design, type SurveySpec, type SvyStat } from '../../src/survey/index.ts';
 
 const TOL = 1e-6;
 const cache = new Map<string, Columns>();
@@ -53,7 +53,7 @@ export function runCase(c: RefCase, d: Design): void {
     case 'svymean': return checkStat(c, svymean(a.x!, d, opts));
     case 'svyratio': return checkStat(c, svyratio(a.numerator!, a.denominator!, d, opts));
     case 'svyciprop': {
-      const a2 = c.args as { x: string; method: 'logit' | 'xlogit' | 'asin' | 'mean'; level?: number; naRm?: boolean };
+      const a2 = c.args as { x: string; method: CipropMethod; level?: number; naRm?: boolean };
       const q = svyciprop(a2.x, d, { method: a2.method, level: a2.level, naRm: a2.naRm });
       assertClose(q.estimate, c.result.estimate, TOL, `${c.id} estimate`);
       assertClose(q.se, c.result.se, TOL, `${c.id} se`);
@@ -74,6 +74,19 @@ export function runCase(c: RefCase, d: Design): void {
     }
     case 'predictRatio': {
       const p = predictRatio(svyratio(a.numerator!, a.denominator!, d, opts), a.total!);
+      assertClose(p.estimate, c.result.estimate, TOL, `${c.id} estimate`);
+      assertClose(p.se, c.result.se, TOL, `${c.id} se`);
+      return;
+    }
+    case 'svyratioSeparate': {
+      const sep = svyratioSeparate(a.numerator!, a.denominator!, d, opts);
+      if (JSON.stringify(sep.strata) !== JSON.stringify(c.result.strata)) throw new Error(`${c.id} strata ${JSON.stringify(sep.strata)}, expected ${JSON.stringify(c.result.strata)}`);
+      assertClose(sep.ratios.map((r) => r.estimate[0]), c.result.estimate, TOL, `${c.id} estimate`);
+      assertClose(sep.ratios.map((r) => r.se[0]), c.result.se, TOL, `${c.id} se`);
+      return;
+    }
+    case 'predictSeparateRatio': {
+      const p = predictSeparateRatio(svyratioSeparate(a.numerator!, a.denominator!, d, opts), (c.args as { totals: Record<string, number> }).totals);
       assertClose(p.estimate, c.result.estimate, TOL, `${c.id} estimate`);
       assertClose(p.se, c.result.se, TOL, `${c.id} se`);
       return;
