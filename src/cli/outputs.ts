@@ -2,21 +2,16 @@
 // set by outputSet.ts).
 import type { StudyResults } from '../study/types.ts';
 import type { Rejection } from '../data/index.ts';
+import { csvField } from '../data/spreadsheetCell.ts';
 
 /** Stable JSON: keys in insertion order (computeStudy sorts figures), floats as JS prints them. */
 export function resultsJson(r: StudyResults): string {
   return JSON.stringify(r, (_k, v) => (v instanceof Float64Array ? Array.from(v) : v), 2) + '\n';
 }
 
-export function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = typeof v === 'number' ? String(v) : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** CSV text with a UTF-8 BOM so that Excel shows Chinese labels. */
+/** CSV text with a UTF-8 BOM so that Excel shows Chinese labels; text cells neutralised against formula injection. */
 export function toCsv(header: string[], rows: unknown[][]): string {
-  return '\ufeff' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return '\ufeff' + [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
 export function tables(r: StudyResults, rejections: Rejection[]): Record<string, string> {

@@ -3,20 +3,14 @@ import { once } from 'node:events';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Rejection } from './types.ts';
+import { csvField } from './spreadsheetCell.ts';
 
 /** Columns of rejected.csv. */
 export const REJECTION_HEADER = ['file', 'row', 'respondent_id', 'column', 'value', 'reason'];
 
-/** One CSV field, quoted when it contains , " CR or LF (RFC 4180). */
-export function csvCell(v: string | number | null): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** One rejected.csv line (CRLF-terminated). Example: rejectionLine({file:'p.csv', row:3, id:'2', column:'x', value:'a,b', code:'non-numeric', reason:'non-numeric'}) === 'p.csv,3,2,x,"a,b",non-numeric\r\n' */
+/** One rejected.csv line (CRLF-terminated; text a spreadsheet would run as a formula gets a leading '). Example: rejectionLine({file:'p.csv', row:3, id:'2', column:'x', value:'a,b', code:'non-numeric', reason:'non-numeric'}) === 'p.csv,3,2,x,"a,b",non-numeric\r\n' */
 export function rejectionLine(r: Rejection): string {
-  return [r.file, r.row, r.id, r.column, r.value, r.reason].map(csvCell).join(',') + '\r\n';
+  return [r.file, r.row, r.id, r.column, r.value, r.reason].map(csvField).join(',') + '\r\n';
 }
 
 export interface RejectionWriter {

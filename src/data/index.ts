@@ -8,6 +8,7 @@
 //   writeRejections(path, rejections): Promise<void>                    rejected.csv, atomic, UTF-8 with BOM
 //   createRejectionWriter(path): Promise<RejectionWriter>               the same, streaming (write/close/abort)
 //   writeFileAtomic(path, data): Promise<void>
+//   neutraliseFormula(text), safeCell(v), csvField(v)                   CSV/XLSX cells safe from formula injection
 //   confinePath(baseDir, userPath, what): string                        throws when the path leaves baseDir
 //   DataError {file, row?, column?, yamlPath?}                          every whole-file fault
 //
@@ -47,6 +48,7 @@ export { matchColumns, normalizeHeader, looseHeader, type ColumnMatch } from './
 export { writeRejections } from './writeRejections.ts';
 export { createRejectionWriter, REJECTION_HEADER, type RejectionWriter } from './createRejectionWriter.ts';
 export { writeFileAtomic } from './writeFileAtomic.ts';
+export { neutraliseFormula, safeCell, csvField } from './spreadsheetCell.ts';
 
 // Paths
 export { confinePath } from './confinePath.ts';

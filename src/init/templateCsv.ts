@@ -1,11 +1,6 @@
 // CSV twin of a questionnaire sheet: the header row spillover maps in study.yaml, then the example rows.
 import { instrument, type Lang, type Role } from './instruments.ts';
-
-/** RFC 4180 cell: quoted when it holds a comma, quote, or line break. */
-function cell(v: string | number): string {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+import { csvField } from '../data/spreadsheetCell.ts';
 
 /**
  * templateCsv(role, lang) → UTF-8 CSV text with a BOM (so Excel shows Chinese), CRLF line ends: the
@@ -16,5 +11,5 @@ export function templateCsv(role: Role, lang: Lang): string {
   const qs = instrument(role, lang).questions;
   const rows = [qs.map((q) => q.header[lang])];
   for (let i = 0; i < qs[0].examples.length; i++) rows.push(qs.map((q) => String(q.examples[i])));
-  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

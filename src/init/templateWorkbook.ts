@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { fixZipTimestamps } from '../report/fixZipTimestamps.ts';
 import { instrument, type Lang, type Question, type Role } from './instruments.ts';
+import { safeCell } from '../data/spreadsheetCell.ts';
 
 const DATE = new Date(Date.UTC(2020, 0, 1));
 /** Rows that carry data validation (header is row 1). */
@@ -61,7 +62,7 @@ export async function templateWorkbook(roles: Role[], lang: Lang): Promise<Uint8
     const ins = instrument(role, lang);
     const ws = wb.addWorksheet(role);
     ws.columns = ins.questions.map((q) => ({ width: Math.max(12, Math.min(40, q.header[lang].length * (lang === 'zh' ? 2.2 : 1.2))) }));
-    const header = ws.addRow(ins.questions.map((q) => q.header[lang]));
+    const header = ws.addRow(ins.questions.map((q) => safeCell(q.header[lang])));
     header.font = { bold: true };
     ins.questions.forEach((q, k) => {
       header.getCell(k + 1).note = note(q, lang);
@@ -70,7 +71,7 @@ export async function templateWorkbook(roles: Role[], lang: Lang): Promise<Uint8
       guide.push([role, q.header[lang], q.field === '@id' ? `id` : q.field, q.question[lang], q.type, allowedRange(q, lang), q.unit?.[lang] ?? '', q.builtin ? t.yes : '']);
     });
     for (let i = 0; i < ins.questions[0].examples.length; i++) {
-      const row = ws.addRow(ins.questions.map((q) => q.examples[i]));
+      const row = ws.addRow(ins.questions.map((q) => safeCell(q.examples[i])));
       ins.questions.forEach((q, k) => {
         if (q.type === 'share') row.getCell(k + 1).numFmt = '0%';
       });
@@ -80,7 +81,7 @@ export async function templateWorkbook(roles: Role[], lang: Lang): Promise<Uint8
   const g = wb.addWorksheet('questions');
   g.columns = [{ width: 12 }, { width: 28 }, { width: 16 }, { width: 60 }, { width: 10 }, { width: 30 }, { width: 14 }, { width: 8 }];
   g.addRow([t.sheet, t.column, t.field, t.question, t.type, t.range, t.unit, t.required]).font = { bold: true };
-  g.addRows(guide);
+  g.addRows(guide.map((r) => r.map(safeCell)));
   g.addRow([]);
   g.addRow([t.examples]);
   g.views = [{ state: 'frozen', ySplit: 1 }];

@@ -7,6 +7,7 @@ import { SCALE, XLSX_FORMAT, unitLabel, type ColumnKind } from './format.ts';
 import { reportTables, type Cell, type Column, type ReportTable } from './reportTables.ts';
 import { fixZipTimestamps } from './fixZipTimestamps.ts';
 import type { ExtendedResults } from './optionalParts.ts';
+import { safeCell } from '../data/spreadsheetCell.ts';
 
 // The prebuilt bundle loads in ~80 ms; the package entry takes ~330 ms under the tsx loader.
 let lib: typeof ExcelJSType | undefined;
@@ -60,6 +61,11 @@ function outColumns(t: ReportTable): OutColumn[] {
   return out;
 }
 
+/** Rows of text and numbers, text neutralised against formula injection (a study label may start with =). */
+function addSafeRows(ws: ExcelJSType.Worksheet, rows: (string | number)[][]): void {
+  ws.addRows(rows.map((r) => r.map(safeCell)));
+}
+
 /**
  * tablesWorkbook(results) → the bytes of tables.xlsx: a sheet "about" (study, units) and one sheet
  * per table of reportTables (sheet name = table id). Deterministic: workbook dates fixed to
@@ -73,7 +79,7 @@ export async function tablesWorkbook(r: ExtendedResults): Promise<Uint8Array> {
   wb.modified = WORKBOOK_DATE;
   const about = wb.addWorksheet('about');
   about.columns = [{ width: 22 }, { width: 70 }];
-  about.addRows([
+  addSafeRows(about, [
     ['研究 / Study', `${r.study.name.zh} / ${r.study.name.en}`],
     ['年份 / Year', r.study.year],
     ['研究文件 / Study file', r.study.source],
@@ -85,10 +91,10 @@ export async function tablesWorkbook(r: ExtendedResults): Promise<Uint8Array> {
     const ws = wb.addWorksheet(t.id);
     const cols = outColumns(t);
     ws.columns = cols.map((c) => ({ width: c.width }));
-    ws.addRow(cols.map((c) => c.header.zh)).font = { bold: true };
-    ws.addRow(cols.map((c) => c.header.en)).font = { bold: true, italic: true };
+    ws.addRow(cols.map((c) => safeCell(c.header.zh))).font = { bold: true };
+    ws.addRow(cols.map((c) => safeCell(c.header.en))).font = { bold: true, italic: true };
     for (const row of t.rows) {
-      const xr = ws.addRow(cols.map((c) => c.get(row)));
+      const xr = ws.addRow(cols.map((c) => safeCell(c.get(row))));
       cols.forEach((c, k) => {
         const fmt = c.format?.(row) ?? (c.kind === 'text' ? undefined : STORE_FORMAT(c.kind));
         if (fmt) xr.getCell(k + 1).numFmt = fmt;
@@ -97,8 +103,8 @@ export async function tablesWorkbook(r: ExtendedResults): Promise<Uint8Array> {
     ws.views = [{ state: 'frozen', ySplit: 2 }];
     if (t.note) {
       ws.addRow([]);
-      ws.addRow([t.note.zh]);
-      ws.addRow([t.note.en]);
+      ws.addRow([safeCell(t.note.zh)]);
+      ws.addRow([safeCell(t.note.en)]);
     }
   }
   const buf = await wb.xlsx.writeBuffer();
