@@ -1,13 +1,19 @@
 #!/usr/bin/env node
-// The project's test command: type-check, then run every test/**/*.test.ts with node's test runner.
-// node --test on Node 20 needs explicit paths for .ts files, so we collect them here.
-// Usage: node scripts/test.mjs [filter-substring ...]
-import { readdirSync, statSync } from 'node:fs';
+// The project's test command: build dist/ (the CLI tests run the compiled `spillover`, as users
+// do), type-check, then run test/**/*.test.ts with node's test runner. node --test on Node 20
+// needs explicit paths for .ts files, so we collect them here.
+// Usage: node scripts/test.mjs [--unit] [filter-substring ...]
+//   --unit: the engines' and pure modules' tests only (test/survey, io, study, report files that
+//           start no process and no browser; `npm run test:unit`, well under a minute), no type-check.
+//   filters: test files whose path contains one of the substrings (no type-check).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
-const filters = process.argv.slice(2);
+const args = process.argv.slice(2);
+const unit = args.includes('--unit');
+const filters = args.filter((a) => a !== '--unit');
 function walk(dir) {
   const out = [];
   for (const name of readdirSync(dir).sort()) {
@@ -17,12 +23,21 @@ function walk(dir) {
   }
   return out;
 }
-const files = walk(join(root, 'test')).filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)));
+const UNIT_DIRS = ['test/survey/', 'test/io/', 'test/study/', 'test/report/'];
+const isUnit = (f) => UNIT_DIRS.some((d) => f.startsWith(d)) && !/child_process|launchChromium|playwright/.test(readFileSync(join(root, f), 'utf8'));
+const files = walk(join(root, 'test')).filter((f) => (filters.length === 0 || filters.some((s) => f.includes(s))) && (!unit || isUnit(f)));
 if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
-if (filters.length === 0) {
+if (!unit) {
+  const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('build failed');
+    process.exit(build.status ?? 1);
+  }
+}
+if (filters.length === 0 && !unit) {
   const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root], { stdio: 'inherit' });
   if (tsc.status !== 0) {
     console.error('typecheck failed');

@@ -50,8 +50,11 @@ export async function createLuThreads(threads = defaultThreads(), options: { fus
   const k64 = instantiateKernels(memory, modules[0], 'f64');
   const k32 = instantiateKernels(memory, modules[1], 'f32');
   const ctrl = new Int32Array(new SharedArrayBuffer(CTRL_BYTES));
-  // All workers boot at once (each registers the TypeScript loader: ~0.15 s).
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(new URL('./luThreadBoot.mjs', import.meta.url), { workerData: { memory, modules, ctrl: ctrl.buffer } }));
+  // All workers boot at once. Compiled, the worker is dist/luThreadWorker.js (an entry of
+  // scripts/build.mjs, beside every chunk); from the sources, a boot file registers the TypeScript
+  // loader first (~0.15 s).
+  const entry = new URL(import.meta.url.endsWith('.ts') ? './luThreadBoot.mjs' : './luThreadWorker.js', import.meta.url);
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(entry, { workerData: { memory, modules, ctrl: ctrl.buffer } }));
   try {
     await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
       w.once('message', () => resolve());

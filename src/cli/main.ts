@@ -1,6 +1,7 @@
 // The `spillover` command line: one file per subcommand under ./commands, registered here.
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.ts';
+import { version } from './paths.ts';
 
 export async function main(argv: string[]): Promise<number> {
   // `spillover … | head`: a closed pipe ends the output quietly instead of a stack trace.
@@ -10,6 +11,7 @@ export async function main(argv: string[]): Promise<number> {
   });
   const program = new Command('spillover')
     .description('Jobs and economic activity driven by a digital platform ecosystem: surveys + input-output, with uncertainty.')
+    .version(version, '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError();
   let code = 0;

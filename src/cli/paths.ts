@@ -1,10 +1,21 @@
 // Where the package and its bundled data are: light constants for every command (no heavy imports).
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** Whether this code runs compiled (dist/*.js, from scripts/build.mjs) rather than from src/*.ts through tsx. */
+export const compiled = !import.meta.url.endsWith('.ts');
+
+/** The package's folder: the nearest folder above this module holding package.json (src/cli/ → ../..; dist/ → ..). */
+export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 export const version: string = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;
+
+function findPackageRoot(dir: string): string {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, 'package.json'))) return d;
+    if (dirname(d) === d) throw new Error(`spillover: no package.json above ${dir}`);
+  }
+}
 
 /** Data shipped with the package, addressable from any study as `builtin:NAME`. */
 export const BUILTINS: Record<string, string> = {

@@ -1,8 +1,9 @@
-// Bundle the dashboard's browser code (web/app.ts, web/worker.ts) with esbuild, in memory. The
-// bundle contains the same engine modules the CLI runs (src/study, src/survey, src/io), so a
-// Node-only import in an engine fails here, loudly.
+// The dashboard's browser code (web/app.ts, web/worker.ts) as two ES modules. Compiled (the
+// installed package), they are the files scripts/build.mjs wrote to dist/web/; from the TypeScript
+// sources (development, tests), esbuild bundles them in memory with the same options.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { packageRoot } from '../cli/prepare.ts';
+import { compiled, packageRoot } from '../cli/paths.ts';
 
 export interface ClientBundle {
   'app.js': string;
@@ -11,29 +12,29 @@ export interface ClientBundle {
 
 let cached: Promise<ClientBundle> | undefined;
 
-/** buildClient() → {app.js, worker.js} (ES modules, minified), built once per process. */
+/** buildClient() → {app.js, worker.js} (ES modules, minified), read or built once per process. */
 export function buildClient(): Promise<ClientBundle> {
-  cached ??= (async () => {
-    const esbuild = await import('esbuild');
-    const r = await esbuild.build({
-      entryPoints: { app: join(packageRoot, 'web/app.ts'), worker: join(packageRoot, 'web/worker.ts') },
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      minify: true,
-      legalComments: 'none',
-      outdir: '/bundle',
-      logLevel: 'silent',
-    });
-    const get = (name: string) => {
-      const f = r.outputFiles.find((o) => o.path.endsWith(`/${name}`));
-      if (!f) throw new Error(`buildClient: esbuild produced no ${name}`);
-      return f.text;
-    };
-    return { 'app.js': get('app.js'), 'worker.js': get('worker.js') };
-  })();
+  cached ??= compiled ? readBuilt() : bundle();
   cached.catch(() => (cached = undefined));
   return cached;
+}
+
+async function readBuilt(): Promise<ClientBundle> {
+  const dir = join(packageRoot, 'dist/web');
+  const read = (name: string) => readFile(join(dir, name), 'utf8').catch(() => {
+    throw new Error(`the dashboard's client ${join(dir, name)} is missing: rebuild with \`npm run build\``);
+  });
+  const [app, worker] = await Promise.all([read('app.js'), read('worker.js')]);
+  return { 'app.js': app, 'worker.js': worker };
+}
+
+async function bundle(): Promise<ClientBundle> {
+  const [esbuild, { clientBuildOptions }] = await Promise.all([import('esbuild'), import('../../scripts/clientBuildOptions.mjs')]);
+  const r = await esbuild.build(clientBuildOptions(packageRoot, { write: false, outdir: '/bundle' }));
+  const get = (name: string) => {
+    const f = r.outputFiles?.find((o) => o.path.endsWith(`/${name}`));
+    if (!f) throw new Error(`buildClient: esbuild produced no ${name}`);
+    return f.text;
+  };
+  return { 'app.js': get('app.js'), 'worker.js': get('worker.js') };
 }

@@ -1,0 +1,87 @@
+// The package as users get it: `npm pack` (prepack builds dist/), then `npm i -g` of the tarball
+// into a temporary prefix. The installed `spillover` runs compiled JavaScript: no TypeScript
+// compiler, loader or bundler is installed with it, and --version, run and serve work.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('../..', import.meta.url).pathname;
+const npm = (args: string[], cwd: string) => spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+
+test('npm pack → npm i -g --prefix TMP: spillover --version, run and serve from compiled JavaScript', { timeout: 300_000 }, async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'spillover-pack-'));
+  try {
+    const packed = npm(['pack', '--pack-destination', tmp], root);
+    assert.equal(packed.status, 0, packed.stderr);
+    const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
+    const tgz = join(tmp, `spillover-${version}.tgz`);
+    const listing = spawnSync('tar', ['tzf', tgz], { encoding: 'utf8' }).stdout.split('\n');
+    for (const f of ['package/bin/spillover.js', 'package/dist/main.js', 'package/dist/luThreadWorker.js', 'package/dist/web/app.js', 'package/dist/web/worker.js', 'package/npm-shrinkwrap.json', 'package/examples/wechat-2019/study.yaml']) {
+      assert.ok(listing.includes(f), `${f} in the tarball`);
+    }
+    assert.deepEqual(listing.filter((f) => /^package\/(src|test|bench)\/|\.ts$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('package/examples/')), [], 'no TypeScript sources');
+    assert.equal(existsSync(join(root, 'npm-shrinkwrap.json')), false, 'postpack removed the shrinkwrap copy');
+
+    const prefix = join(tmp, 'prefix');
+    // From the npm cache when it holds the dependencies (npm ci filled it), else from the registry.
+    const installed = npm(['i', '-g', '--prefix', prefix, '--prefer-offline', tgz], tmp);
+    assert.equal(installed.status, 0, installed.stderr);
+    const modules = readdirSync(join(prefix, 'lib/node_modules/spillover/node_modules'));
+    for (const dev of ['tsx', 'typescript', 'esbuild']) assert.ok(!modules.includes(dev), `${dev} is not installed with the package`);
+
+    const bin = join(prefix, 'bin/spillover');
+    const work = join(tmp, 'work');
+    mkdirSync(work);
+    const env = { ...process.env, PATH: `${join(prefix, 'bin')}:/usr/bin:/bin`, NODE_OPTIONS: '' };
+    const v = spawnSync(bin, ['--version'], { cwd: work, encoding: 'utf8', env });
+    assert.equal(v.status, 0, v.stderr);
+    assert.equal(v.stdout.trim(), version);
+
+    const run = spawnSync('spillover', ['run', '--lang', 'en'], { cwd: work, encoding: 'utf8', env, timeout: 120_000 });
+    assert.equal(run.status, 0, run.stderr);
+    const out = join(work, 'out/wechat-2019');
+    for (const f of ['results.json', 'report.html', 'tables.xlsx', 'figures.csv']) assert.ok(existsSync(join(out, f)), f);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    // The bundled example's headline figure, as the repository's own run gives it.
+    assert.ok(results.figures['jobs.total'].value > 2.9e7 && results.figures['jobs.total'].value < 3.0e7, String(results.figures['jobs.total'].value));
+
+    // The dashboard's client is the prebuilt dist/web bundle (no esbuild at run time).
+    const server = spawn('spillover', ['serve', '--port', '0'], { cwd: work, env });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        server.stdout.on('data', (d: Buffer) => {
+          text += d.toString();
+          const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);
+          if (m) resolve(m[1]);
+        });
+        server.stderr.on('data', (d: Buffer) => { text += d.toString(); });
+        server.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${text}`)));
+      });
+      const app = await fetch(`${url}app.js`);
+      assert.equal(app.status, 200);
+      assert.equal(await app.text(), readFileSync(join(prefix, 'lib/node_modules/spillover/dist/web/app.js'), 'utf8'));
+    } finally {
+      server.kill('SIGTERM');
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('bin/spillover.js without dist/: a message saying how to build, exit code 2', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'spillover-nodist-'));
+  try {
+    mkdirSync(join(tmp, 'bin'));
+    writeFileSync(join(tmp, 'bin/spillover.js'), readFileSync(join(root, 'bin/spillover.js')));
+    writeFileSync(join(tmp, 'package.json'), '{"type":"module"}');
+    const r = spawnSync(process.execPath, [join(tmp, 'bin/spillover.js'), '--version'], { encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /dist\/main\.js is missing: the command is not built\.\n {2}In a clone of the repository, run `npm ci` \(or `npm run build`\)/);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
