@@ -22,3 +22,14 @@ export function interact(a: Factor, b: Factor): Factor {
   for (let i = 0; i < keys.length; i++) keys[i] = a.codes[i] * b.levels + b.codes[i];
   return factor(keys);
 }
+
+/** Whether every level of f occurs within a single cluster (f nested in cluster). */
+export function nestedIn(f: Factor, cluster: Factor): boolean {
+  const owner = new Int32Array(f.levels).fill(-1);
+  for (let i = 0; i < f.codes.length; i++) {
+    const l = f.codes[i];
+    if (owner[l] === -1) owner[l] = cluster.codes[i];
+    else if (owner[l] !== cluster.codes[i]) return false;
+  }
+  return true;
+}

@@ -2,6 +2,7 @@
 import { qt } from '../survey/distributions.ts';
 import { cholesky, choleskySolve, sandwich } from './cholesky.ts';
 import { demean, type DemeanOptions } from './demean.ts';
+import { nestedIn } from './factor.ts';
 import type { Estimate, Factor } from './types.ts';
 
 export interface FixedEffectsOlsInput {
@@ -111,15 +112,4 @@ export function fixedEffectsOls(input: FixedEffectsOlsInput): FixedEffectsOls {
     estimates.push({ estimate: beta[p], se, ci: [beta[p] - tq * se, beta[p] + tq * se], df, level });
   }
   return { names: [...names], coefficients: beta, vcov: V, estimates, n, clusters: G, fixedEffectsRank: feRank, smallSample: c, Xt, yt, residuals };
-}
-
-/** Whether every level of f occurs within a single cluster. */
-function nestedIn(f: Factor, cluster: Factor): boolean {
-  const owner = new Int32Array(f.levels).fill(-1);
-  for (let i = 0; i < f.codes.length; i++) {
-    const l = f.codes[i];
-    if (owner[l] === -1) owner[l] = cluster.codes[i];
-    else if (owner[l] !== cluster.codes[i]) return false;
-  }
-  return true;
 }
