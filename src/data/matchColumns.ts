@@ -1,5 +1,6 @@
 import { DataError } from './DataError.ts';
 import type { FieldSpec, QuestionnaireSpec } from './types.ts';
+import { editDistance } from '../survey/didYouMean.ts';
 
 /**
  * Header matching rule (README.md, "Headers"):
@@ -21,20 +22,6 @@ export function looseHeader(h: string): string {
   return normalizeHeader(h).replace(QUESTION_PREFIX, '').replace(/[?:*!。.\s]+$/, '').trim();
 }
 
-function levenshtein(a: string, b: string): number {
-  const m = a.length;
-  const n = b.length;
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= m; i++) {
-    const cur = [i];
-    for (let j = 1; j <= n; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[n];
-}
-
 /** Headers that look like a near miss for any of the wanted names (at most 3). */
 function suggest(wanted: string[], headers: string[]): string[] {
   const scored: { h: string; d: number }[] = [];
@@ -45,7 +32,7 @@ function suggest(wanted: string[], headers: string[]): string[] {
     for (const w of wanted) {
       const lw = looseHeader(w);
       if (lw === '') continue;
-      const d = levenshtein(lw, lh);
+      const d = editDistance(lw, lh);
       const near = d <= Math.max(1, Math.floor(Math.max(lw.length, lh.length) / 3)) || lh.includes(lw) || lw.includes(lh);
       if (near) best = Math.min(best, d);
     }

@@ -7,6 +7,7 @@ import { studySchema } from './schema.ts';
 import { parseQuantity } from './units.ts';
 import { normalizeNetImpact } from './netImpactConfig.ts';
 import { jobUnitsBasis } from './jobUnits.ts';
+import { unknownKeyMessage } from '../survey/didYouMean.ts';
 import type { StudyConfig, ComponentConfig, CategoryConfig, QuestionnaireConfig, Label, ComponentKind, ColumnConfig, Condition } from './types.ts';
 
 export class ConfigError extends Error {
@@ -24,14 +25,14 @@ export class ConfigError extends Error {
 // Compiled on first use: commands that never read a study file do not pay for it.
 let compiled: ValidateFunction | undefined;
 // code.optimize off: the validator runs once per study file, and compiling it unoptimized takes half the time.
-const validator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: true, strict: false, code: { optimize: false } }).compile(studySchema));
+const validator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: true, verbose: true, strict: false, code: { optimize: false } }).compile(studySchema));
 
 /** Dotted path for messages: ['components','providers',0,'population'] → components.providers[0].population */
 export function formatPath(path: (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-function lineOf(doc: Document, lc: LineCounter, path: (string | number)[]): number | null {
+export function lineOf(doc: Document, lc: LineCounter, path: (string | number)[]): number | null {
   for (let k = path.length; k >= 0; k--) {
     const sub = path.slice(0, k);
     const node = sub.length === 0 ? doc.contents : doc.getIn(sub, true);
@@ -56,8 +57,12 @@ function ajvMessage(e: ErrorObject): string {
   switch (e.keyword) {
     case 'required':
       return `missing required key "${(e.params as { missingProperty: string }).missingProperty}"`;
-    case 'additionalProperties':
-      return `unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+    case 'additionalProperties': {
+      // verbose: parentSchema is the object schema whose properties are the keys allowed here.
+      const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      return known.length ? unknownKeyMessage(key, known) : `unknown key "${key}"`;
+    }
     case 'enum':
       return `expected one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'anyOf':
@@ -97,7 +102,8 @@ export function parseStudy(text: string, source: string): StudyConfig {
   if (!validate(raw)) {
     // Report the most specific error first (deepest path), required/unknown keys before type noise.
     const errs = [...(validate.errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length);
-    const e = errs.find((x) => x.keyword !== 'anyOf' && x.keyword !== 'type') ?? errs[0];
+    // An unknown key beats a missing one at the same place: `popultion:` is reported as itself, not as "population missing".
+    const e = errs.find((x) => x.keyword === 'additionalProperties' && x.instancePath === errs[0].instancePath) ?? errs.find((x) => x.keyword !== 'anyOf' && x.keyword !== 'type') ?? errs[0];
     const anyOfAtSame = errs.find((x) => x.keyword === 'anyOf' && x.instancePath === e.instancePath);
     const path = pointerToPath(e.instancePath);
     if (e.keyword === 'additionalProperties') path.push((e.params as { additionalProperty: string }).additionalProperty);

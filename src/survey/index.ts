@@ -44,4 +44,5 @@ export { calibrate, type CalibrateOptions } from './calibrate.ts';
 export { nonresponseAdjust, type NonresponseOptions } from './nonresponseAdjust.ts';
 
 // Declarative specification (used by the CLI)
-export { designFromSpec, runSurveySpec, type SurveySpec, type EstimateSpec, type EstimateRow } from './surveySpec.ts';
+export { designFromSpec, runSurveySpec, checkSpecKeys, SpecError, type SurveySpec, type EstimateSpec, type EstimateRow } from './surveySpec.ts';
+export { didYouMean, editDistance, unknownKeyMessage } from './didYouMean.ts';

@@ -18,6 +18,7 @@ import { predictSeparateRatio, svyratioSeparate } from './svyratioSeparate.ts';
 import { analysisMatrix } from './columns.ts';
 import { svyby } from './svyby.ts';
 import { confint } from './confint.ts';
+import { unknownKeyMessage } from './didYouMean.ts';
 
 type Names = string | string[];
 
@@ -83,12 +84,51 @@ export interface EstimateRow {
   deff?: number;
 }
 
-const KEYS = ['data', 'design', 'replicates', 'repweights', 'nonresponse', 'calibration', 'estimates', 'level', 'method'];
+// The keys a spec may hold at each place (names the user chooses — totals, subset columns — are not checked).
+const KEYS: Record<string, string[]> = {
+  '': ['data', 'design', 'replicates', 'repweights', 'nonresponse', 'calibration', 'estimates', 'level', 'method'],
+  design: ['ids', 'strata', 'weights', 'probs', 'fpc', 'nest', 'lonelyPsu', 'ultimateCluster'],
+  replicates: ['type', 'replicates', 'seed', 'rho', 'mse'],
+  repweights: ['columns', 'type', 'scale', 'rscales', 'rho', 'mse', 'combinedWeights'],
+  nonresponse: ['respond', 'classes'],
+  calibration: ['method', 'margins', 'formula', 'totals', 'bounds', 'maxit', 'epsilon', 'force', 'partial'],
+  'calibration.margins': ['variables', 'totals'],
+  estimates: ['id', 'total', 'mean', 'proportion', 'ratio', 'quantile', 'probs', 'auxiliaryTotal', 'separate', 'ciMethod', 'by', 'subset', 'naRm'],
+};
+
+/** A fault of the spec itself, with the path of the offending key (e.g. ['estimates', 0, 'subst']). */
+export class SpecError extends Error {
+  constructor(
+    public readonly path: (string | number)[],
+    public readonly detail: string,
+  ) {
+    super(`survey spec: ${path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('')}: ${detail}`);
+    this.name = 'SpecError';
+  }
+}
+
+/**
+ * checkSpecKeys(spec) — every key at every depth is one the spec knows; a typo (`weight:`, `subst:`) would
+ * otherwise silently change the estimate. Throws SpecError naming the path and the nearest known key.
+ */
+export function checkSpecKeys(spec: unknown): void {
+  const check = (v: unknown, where: string, path: (string | number)[]) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return;
+    for (const k of Object.keys(v)) if (!KEYS[where].includes(k)) throw new SpecError([...path, k], unknownKeyMessage(k, KEYS[where]));
+  };
+  const s = spec as Record<string, unknown>;
+  check(s, '', []);
+  for (const k of ['design', 'replicates', 'repweights', 'nonresponse', 'calibration']) check(s[k], k, [k]);
+  const margins = (s.calibration as { margins?: unknown } | undefined)?.margins;
+  if (Array.isArray(margins)) margins.forEach((m, i) => check(m, 'calibration.margins', ['calibration', 'margins', i]));
+  if (Array.isArray(s.estimates)) s.estimates.forEach((e, i) => check(e, 'estimates', ['estimates', i]));
+}
 
 /** Build the design a spec declares (design → replicates → nonresponse → calibration). */
 export function designFromSpec(spec: SurveySpec, data: Columns): Design {
-  for (const k of Object.keys(spec)) if (!KEYS.includes(k)) throw new Error(`survey spec: unknown key '${k}' (known: ${KEYS.join(', ')})`);
+  checkSpecKeys(spec);
   let d: Design;
+  let warnings: readonly string[] | undefined;
   if (spec.repweights) {
     if (spec.replicates) throw new Error('survey spec: give replicates or repweights, not both');
     const rw = spec.repweights;
@@ -101,6 +141,7 @@ export function designFromSpec(spec: SurveySpec, data: Columns): Design {
     const s = spec.design;
     if (s.ids === undefined) throw new Error("survey spec: design.ids is required ('1' for one unit per row)");
     d = svydesign({ data, ids: s.ids, strata: s.strata, weights: s.weights, probs: s.probs, fpc: s.fpc, nest: s.nest, lonelyPsu: s.lonelyPsu, ultimateCluster: s.ultimateCluster });
+    warnings = d.warnings;
     if (spec.replicates) {
       if (d.kind !== 'linearization') throw new Error('survey spec: replicates need a svydesign');
       d = asReplicateDesign(d, spec.replicates);
@@ -120,7 +161,8 @@ export function designFromSpec(spec: SurveySpec, data: Columns): Design {
       d = calibrate(d, { formula: c.formula, population: c.totals, calfun: c.method, bounds: c.bounds, maxit: c.maxit, epsilon: c.epsilon, force: c.force });
     } else throw new Error(`survey spec: invalid calibration method: ${String(c.method)} (postStratify, rake, linear, raking, logit)`);
   }
-  return d;
+  // The declared design's warnings (fpc varying within strata) stay with the design built on it.
+  return warnings && !d.warnings ? { ...d, warnings } : d;
 }
 
 /** Compute every estimate of a spec: one row per coefficient and domain. */

@@ -108,6 +108,8 @@ export function svydesign(options: SvydesignOptions): SurveyDesign {
     });
   }
 
+  const warnings: string[] = [];
+  if (popsize) popsize.forEach((N, s) => warnings.push(...fpcVariesWithinStrata(N, st[s], s, fpcNames[s], hasStrata && s === 0 ? strataFactors![0].levels : null)));
   const weights = designWeights(options, data, n, popsize, nPSU);
   const stages: Stage[] = cl.map((cluster, s) => ({ cluster, strata: st[s], nPSU: nPSU[s], popsize: popsize ? popsize[s] : null, clusterCount: countCodes(cluster), strataCount: countCodes(st[s]) }));
   const parts = [`ids=${idNames.join('+')}`];
@@ -121,7 +123,26 @@ export function svydesign(options: SvydesignOptions): SurveyDesign {
   return {
     kind: 'linearization', data, n, weights, stages, hasStrata, lonelyPsu, ultimateCluster, adjustments: [], label: `svydesign(${parts.join(', ')})`,
     ...(strataFactors ? { strataLevels: strataFactors[0].levels } : {}),
+    ...(warnings.length ? { warnings } : {}),
   };
+}
+
+/**
+ * R's as.fpc warning "`fpc' varies within strata: stratum h at stage s", with the column, the two values
+ * and their rows (1-based). One warning per stage, for the first such stratum. Values are compared as
+ * population sizes (fractions converted), exactly.
+ */
+function fpcVariesWithinStrata(N: Float64Array, strata: Int32Array, stage: number, column: string, levels: readonly string[] | null): string[] {
+  const first = new Map<number, number>();
+  for (let i = 0; i < N.length; i++) {
+    const j = first.get(strata[i]);
+    if (j === undefined) first.set(strata[i], i);
+    else if (N[j] !== N[i]) {
+      const h = levels ? levels[strata[i]] : String(strata[i] + 1);
+      return [`fpc varies within strata: stratum ${h} at stage ${stage + 1} (column '${column}': ${N[j]} at row ${j + 1}, ${N[i]} at row ${i + 1}); R warns the same and estimates with each row's value, as here`];
+    }
+  }
+  return [];
 }
 
 function codesNoMissing(data: Columns, name: string, option: string): Int32Array {

@@ -60,6 +60,8 @@ export interface SurveyDesign {
   readonly calibration?: CalibrationInfo;
   /** Human description, e.g. 'svydesign(ids=dnum, fpc=fpc)'. */
   readonly label: string;
+  /** Warnings R gives for this design (e.g. "fpc varies within strata: stratum 1 at stage 1 …"); absent = none. */
+  readonly warnings?: readonly string[];
 }
 
 /** Replicate weights: per-PSU multipliers of the sampling weights, or full analysis weights per row. */
@@ -88,6 +90,8 @@ export interface ReplicateDesign {
   readonly df: number;
   readonly calibration?: CalibrationInfo;
   readonly label: string;
+  /** Warnings carried over from the design it was built on (see SurveyDesign.warnings). */
+  readonly warnings?: readonly string[];
 }
 
 export type Design = SurveyDesign | ReplicateDesign;

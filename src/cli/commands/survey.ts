@@ -2,9 +2,10 @@
 // This file reads the spec and the data (CSV or JSON); all estimation is in src/survey (pure).
 import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { Register } from './index.ts';
-import { runSurveySpec, type Columns, type SurveySpec } from '../../survey/index.ts';
+import { checkSpecKeys, runSurveySpec, SpecError, type Columns, type SurveySpec } from '../../survey/index.ts';
+import { lineOf } from '../../study/config.ts';
 import { textTable } from '../format.ts';
 
 export const register: Register = (program) => {
@@ -14,13 +15,27 @@ export const register: Register = (program) => {
     .requiredOption('--spec <file>', 'survey specification (JSON or YAML) using svydesign names')
     .option('--json', 'print {estimates: [...]} as JSON')
     .action((opts: { spec: string; json?: boolean }) => {
-      const spec = readSpec(opts.spec);
+      const { spec, locate } = readSpec(opts.spec);
       if (typeof spec.data !== 'string') throw new Error(`${opts.spec}: 'data' must name a CSV or JSON file`);
-      const dataPath = resolve(dirname(opts.spec), spec.data);
-      const data = readData(dataPath);
-      const { estimates, design } = runSurveySpec(spec, data);
+      let estimates, design, rejected: DataRejection[];
+      try {
+        checkSpecKeys(spec);
+        const dataPath = resolve(dirname(opts.spec), spec.data);
+        const read = readData(dataPath, numericRoles(spec));
+        rejected = read.rejected;
+        if (rejected.length > 0) {
+          const shown = rejected.slice(0, 10).map((r) => `  ${spec.data}: ${r.row}, column "${r.column}": ${JSON.stringify(r.value)} is not a number`);
+          process.stderr.write(`spillover: ${spec.data}: ${rejected.length} row(s) rejected and left out of every estimate (a column used as a number holds text):\n${shown.join('\n')}${rejected.length > 10 ? `\n  … and ${rejected.length - 10} more (see --json: rejected)` : ''}\n`);
+        }
+        ({ estimates, design } = runSurveySpec(spec, read.columns));
+      } catch (e) {
+        if (e instanceof SpecError) throw new Error(`${opts.spec}${locate(e.path)}: ${e.message.replace(/^survey spec: /, '')}`);
+        throw e;
+      }
+      const warnings = design.warnings ?? [];
+      for (const w of warnings) process.stderr.write(`spillover: warning: ${opts.spec}: design: ${w}\n`);
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ estimates }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ estimates, rejected, warnings }, null, 2)}\n`);
         return;
       }
       const level = spec.level ?? 0.95, method = spec.method ?? 't';
@@ -39,57 +54,128 @@ function fmt(x: number): string {
   return Math.abs(x) >= 1e6 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toPrecision(6) : String(Number(x.toPrecision(7)));
 }
 
-function readSpec(file: string): SurveySpec {
+/** The spec, and a function giving ":LINE" of a key path in it (empty when unknown). */
+function readSpec(file: string): { spec: SurveySpec; locate: (path: (string | number)[]) => string } {
   let text: string;
   try { text = readFileSync(file, 'utf8'); } catch (e) { throw new Error(`cannot read spec ${file}: ${(e as Error).message}`); }
   const ext = extname(file).toLowerCase();
   let spec: unknown;
   try {
-    spec = ext === '.json' ? JSON.parse(text) : parseYaml(text);
+    if (ext === '.json') spec = JSON.parse(text);
+    else {
+      const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+      if (doc.errors.length > 0) throw doc.errors[0];
+      spec = doc.toJS({ maxAliasCount: 100 });
+    }
   } catch (e) {
     throw new Error(`${file}: invalid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(e as Error).message}`);
   }
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) throw new Error(`${file}: the spec must be a mapping with data, design and estimates`);
-  return spec as SurveySpec;
+  const locate = (path: (string | number)[]) => {
+    // JSON is YAML too: the same reader finds the line of a key in either.
+    const lc = new LineCounter();
+    const line = lineOf(parseDocument(text, { lineCounter: lc }), lc, path);
+    return line ? `:${line}` : '';
+  };
+  return { spec: spec as SurveySpec, locate };
 }
 
-/** Data as columns: CSV (header row; a column is numeric when every non-empty value is a number) or JSON. */
-export function readData(file: string): Columns {
+/** A row left out because a column the spec uses as a number holds text there. */
+export interface DataRejection {
+  /** "row 7" (CSV, header = row 1) or "record 3" (JSON, 1-based) */
+  row: string;
+  column: string;
+  value: string;
+}
+
+/**
+ * Columns the spec uses as numbers whatever they hold: weights, probabilities, fpc, replicate weights,
+ * the response indicator, both sides of a ratio and quantiles. A total, mean or proportion variable is
+ * numeric when most of its values are numbers (otherwise a factor, as in R); see typeColumns.
+ */
+function numericRoles(spec: SurveySpec): { always: Set<string>; majority: Set<string> } {
+  const names = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const always = new Set<string>([...names(spec.design?.weights), ...names(spec.design?.probs), ...names(spec.design?.fpc), ...names(spec.nonresponse?.respond)]);
+  if (Array.isArray(spec.repweights?.columns)) for (const c of spec.repweights.columns) always.add(c);
+  const majority = new Set<string>();
+  for (const e of Array.isArray(spec.estimates) ? spec.estimates : []) {
+    for (const c of [...names(e.ratio), ...names(e.quantile)]) always.add(c);
+    for (const c of [...names(e.total), ...names(e.mean), ...names(e.proportion)]) majority.add(c);
+  }
+  return { always, majority };
+}
+
+/** Data as columns: CSV (header row) or JSON; typed by typeColumns. */
+export function readData(file: string, roles: { always: Set<string>; majority: Set<string> }): { columns: Columns; rejected: DataRejection[] } {
   let text: string;
   try { text = readFileSync(file, 'utf8'); } catch (e) { throw new Error(`cannot read data ${file}: ${(e as Error).message}`); }
-  if (extname(file).toLowerCase() === '.json') return jsonColumns(JSON.parse(text) as unknown, file);
-  return csvColumns(text, file);
+  const raw = extname(file).toLowerCase() === '.json' ? jsonColumns(JSON.parse(text) as unknown, file) : csvColumns(text, file);
+  return typeColumns(raw, roles);
 }
 
 const MISSING = new Set(['', 'NA', 'NaN', 'null']);
+type Cell = string | number | null;
+interface RawColumns { names: string[]; values: Record<string, Cell[]>; rowLabel: (k: number) => string }
 
-function typed(name: string, values: (string | number | null)[]): Float64Array | (string | null)[] {
-  const numeric = values.every((v) => v === null || typeof v === 'number' || (typeof v === 'string' && (MISSING.has(v.trim()) || Number.isFinite(Number(v)))));
-  if (numeric) return Float64Array.from(values, (v) => (v === null || (typeof v === 'string' && MISSING.has(v.trim())) ? NaN : Number(v)));
-  void name;
-  return values.map((v) => (v === null || (typeof v === 'string' && MISSING.has(v.trim())) ? null : String(v)));
+const isMissing = (v: Cell) => v === null || (typeof v === 'string' && MISSING.has(v.trim()));
+const isNumber = (v: Cell) => typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)));
+
+/**
+ * Types each column: numeric when every non-missing value is a number, or when the spec uses it as a
+ * number (always) or as a total/mean/proportion variable most of whose values are numbers (majority);
+ * text otherwise. A number column's text cell (`5O0`) never turns the column into text: its row is
+ * rejected (row, column, value) and left out of every column.
+ */
+function typeColumns(raw: RawColumns, roles: { always: Set<string>; majority: Set<string> }): { columns: Columns; rejected: DataRejection[] } {
+  const n = raw.names.length ? raw.values[raw.names[0]].length : 0;
+  const numeric = new Set<string>();
+  const rejected: DataRejection[] = [];
+  const bad = new Set<number>();
+  for (const name of raw.names) {
+    const vs = raw.values[name];
+    const present = vs.filter((v) => !isMissing(v));
+    const nums = present.filter(isNumber).length;
+    if (nums === present.length || roles.always.has(name) || (roles.majority.has(name) && nums * 2 > present.length)) {
+      numeric.add(name);
+      vs.forEach((v, k) => {
+        if (isMissing(v) || isNumber(v)) return;
+        if (!bad.has(k)) rejected.push({ row: raw.rowLabel(k), column: name, value: String(v) });
+        bad.add(k);
+      });
+    }
+  }
+  const keep = Array.from({ length: n }, (_, k) => k).filter((k) => !bad.has(k));
+  const columns: Record<string, Float64Array | (string | null)[]> = {};
+  for (const name of raw.names) {
+    const vs = keep.map((k) => raw.values[name][k]);
+    columns[name] = numeric.has(name) ? Float64Array.from(vs, (v) => (isMissing(v) ? NaN : Number(v))) : vs.map((v) => (isMissing(v) ? null : String(v)));
+  }
+  return { columns, rejected };
 }
 
-function jsonColumns(raw: unknown, file: string): Columns {
-  const out: Record<string, Float64Array | (string | null)[]> = {};
+function jsonColumns(raw: unknown, file: string): RawColumns {
   if (Array.isArray(raw)) {
     const names = [...new Set(raw.flatMap((r) => Object.keys(r as object)))];
-    for (const k of names) out[k] = typed(k, raw.map((r) => ((r as Record<string, string | number | null>)[k] ?? null)));
-    return out;
+    const values = Object.fromEntries(names.map((k) => [k, raw.map((r) => (r as Record<string, Cell>)[k] ?? null)]));
+    return { names, values, rowLabel: (k) => `record ${k + 1}` };
   }
   if (raw && typeof raw === 'object') {
+    const values: Record<string, Cell[]> = {};
     for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
       if (!Array.isArray(v)) throw new Error(`${file}: column '${k}' is not an array`);
-      out[k] = typed(k, v as (string | number | null)[]);
+      values[k] = v as Cell[];
     }
-    return out;
+    const lengths = new Set(Object.values(values).map((v) => v.length));
+    if (lengths.size > 1) throw new Error(`${file}: columns have different lengths (${[...lengths].join(', ')})`);
+    return { names: Object.keys(values), values, rowLabel: (k) => `record ${k + 1}` };
   }
   throw new Error(`${file}: expected an array of records or an object of columns`);
 }
 
-function csvColumns(text: string, file: string): Columns {
+function csvColumns(text: string, file: string): RawColumns {
   const rows: string[][] = [];
-  let row: string[] = [], field = '', quoted = false;
+  const lineNo: number[] = [];
+  let row: string[] = [], field = '', quoted = false, record = 1;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
@@ -99,15 +185,20 @@ function csvColumns(text: string, file: string): Columns {
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       row.push(field); field = '';
-      if (!(row.length === 1 && row[0] === '')) rows.push(row);
+      if (!(row.length === 1 && row[0] === '')) { rows.push(row); lineNo.push(record); }
       row = [];
+      record++;
     } else field += ch;
   }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); lineNo.push(record); }
   if (rows.length === 0) throw new Error(`${file}: empty CSV`);
   const header = rows[0].map((h) => h.replace(/^\uFEFF/, '').trim());
-  const out: Record<string, Float64Array | (string | null)[]> = {};
-  rows.slice(1).forEach((r, k) => { if (r.length !== header.length) throw new Error(`${file}: row ${k + 2} has ${r.length} fields, header has ${header.length}`); });
-  header.forEach((h, j) => { out[h] = typed(h, rows.slice(1).map((r) => r[j])); });
-  return out;
+  const seen = new Map<string, number>();
+  header.forEach((h, j) => {
+    if (seen.has(h)) throw new Error(`${file}: row ${lineNo[0]}: the header "${h}" appears twice (columns ${seen.get(h)! + 1} and ${j + 1}); rename one`);
+    seen.set(h, j);
+  });
+  rows.slice(1).forEach((r, k) => { if (r.length !== header.length) throw new Error(`${file}: row ${lineNo[k + 1]} has ${r.length} fields, header has ${header.length}`); });
+  const values = Object.fromEntries(header.map((h, j) => [h, rows.slice(1).map((r) => r[j])]));
+  return { names: header, values, rowLabel: (k) => `row ${lineNo[k + 1]}` };
 }

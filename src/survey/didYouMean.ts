@@ -1,0 +1,35 @@
+// Near misses for names the user typed: unknown keys of a spec or study file, unknown values.
+
+/** Levenshtein distance (insert, delete, substitute: 1 each). Example: editDistance('weight', 'weights') === 1. */
+export function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[n];
+}
+
+/**
+ * didYouMean(word, known) → the closest known names (distance ≤ a third of the longer name, at least 1,
+ * or one name containing the other), best first, at most 3.
+ * Examples: didYouMean('weight', ['ids', 'weights', 'fpc']) → ['weights']; didYouMean('subst', ['subset', 'by']) → ['subset'].
+ */
+export function didYouMean(word: string, known: readonly string[]): string[] {
+  const w = word.toLowerCase();
+  return known
+    .map((k) => ({ k, d: editDistance(w, k.toLowerCase()) }))
+    .filter(({ k, d }) => d <= Math.max(1, Math.floor(Math.max(w.length, k.length) / 3)) || (w.length >= 3 && k.toLowerCase().includes(w)) || (k.length >= 3 && w.includes(k.toLowerCase())))
+    .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k))
+    .slice(0, 3)
+    .map(({ k }) => k);
+}
+
+/** `unknown key "weight"; did you mean "weights"? (known: ids, weights, …)` */
+export function unknownKeyMessage(key: string, known: readonly string[]): string {
+  const near = didYouMean(key, known);
+  return `unknown key "${key}"${near.length ? `; did you mean ${near.map((k) => `"${k}"`).join(' or ')}?` : ''} (known: ${known.join(', ')})`;
+}
