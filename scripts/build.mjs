@@ -20,8 +20,37 @@ const started = performance.now();
 rmSync(next, { recursive: true, force: true });
 mkdirSync(next, { recursive: true });
 
+/**
+ * src/study/studyValidator.ts compiled ahead of time: the module bundled in memory to read the schema
+ * and options, ajv's standalone code for them, its require() calls of ajv's runtime helpers turned
+ * into imports (the bundle is ESM).
+ */
+async function precompiledStudyValidator() {
+  // Bundled with its dependencies (ajv included): a data: URL module resolves no package names.
+  const r = await esbuild.build({ absWorkingDir: root, stdin: { contents: "export { studySchema } from './src/study/schema.ts'; export { STUDY_VALIDATOR_OPTIONS } from './src/study/studyValidator.ts';", resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' });
+  const mod = await import(`data:text/javascript;base64,${Buffer.from(r.outputFiles[0].text).toString('base64')}`);
+  const [{ default: Ajv }, { default: standalone }] = await Promise.all([import('ajv'), import('ajv/dist/standalone/index.js')]);
+  const ajv = new Ajv.default({ ...mod.STUDY_VALIDATOR_OPTIONS, code: { ...mod.STUDY_VALIDATOR_OPTIONS.code, source: true, esm: true } });
+  const validate = ajv.compile(mod.studySchema);
+  let k = 0;
+  const imports = [];
+  const code = standalone.default(ajv, validate).replace(/require\("([^"]+)"\)/g, (_, spec) => {
+    imports.push(`import * as ajvRuntime${k} from ${JSON.stringify(`${spec}.js`)};`);
+    return `(ajvRuntime${k++}.default ?? ajvRuntime${k - 1})`;
+  });
+  if (/\brequire\(/.test(code)) throw new Error('build: a require() left in the standalone study validator');
+  return `${imports.join('\n')}\n${code.replace(/^"use strict";/, '')}\nexport const STUDY_VALIDATOR_OPTIONS = ${JSON.stringify(mod.STUDY_VALIDATOR_OPTIONS)};\nexport const studyValidator = () => validate10;\n`;
+}
+const studyValidatorCode = await precompiledStudyValidator();
+
 await esbuild.build({
   absWorkingDir: root,
+  plugins: [{
+    name: 'precompiled-study-validator',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]src[\\/]study[\\/]studyValidator\.ts$/ }, () => ({ contents: studyValidatorCode, loader: 'js', resolveDir: root }));
+    },
+  }],
   entryPoints: { main: 'src/cli/main.ts', luThreadWorker: 'src/cli/luThreadWorker.ts' },
   outdir: next,
   bundle: true,

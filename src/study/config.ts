@@ -2,8 +2,8 @@
 // Pure (no file access): the caller passes the text and a display name. Every error names the
 // file, the YAML path and its line, and what was expected.
 import { parseDocument, LineCounter, isMap, isSeq, type Document } from 'yaml';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { studySchema } from './schema.ts';
+import type { ErrorObject } from 'ajv';
+import { studyValidator as validator } from './studyValidator.ts';
 import { parseQuantity } from './units.ts';
 import { normalizeNetImpact } from './netImpactConfig.ts';
 import { jobUnitsBasis } from './jobUnits.ts';
@@ -21,11 +21,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
-
-// Compiled on first use: commands that never read a study file do not pay for it.
-let compiled: ValidateFunction | undefined;
-// code.optimize off: the validator runs once per study file, and compiling it unoptimized takes half the time.
-const validator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: true, verbose: true, strict: false, code: { optimize: false } }).compile(studySchema));
 
 /** Dotted path for messages: ['components','providers',0,'population'] → components.providers[0].population */
 export function formatPath(path: (string | number)[]): string {

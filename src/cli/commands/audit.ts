@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { Register } from './index.ts';
 import { packageRoot } from '../paths.ts';
 import { textTable } from '../format.ts';
-import { parsePublished } from '../../study/auditConfig.ts';
-import { audit, type AuditStatus } from '../../study/audit.ts';
+import type { AuditStatus } from '../../study/audit.ts';
 
 const DEFAULT_PUBLISHED = join(packageRoot, 'examples/wechat-2019/published.yaml');
 const MARK: Record<AuditStatus, string> = { ok: 'ok', rounding: 'ok within rounding', fail: 'FAIL' };
@@ -17,8 +16,10 @@ export const register: Register = (program, setExitCode) => {
     .argument('[file]', 'published-figures YAML', DEFAULT_PUBLISHED)
     .option('--json', 'print the report as JSON')
     .option('--strict', 'exit with code 1 when a check fails')
-    .action((file: string, opts: { json?: boolean; strict?: boolean }) => {
+    .action(async (file: string, opts: { json?: boolean; strict?: boolean }) => {
       if (!existsSync(file)) throw new Error(`published-figures file not found: ${file}`);
+      // The YAML parser and the checks load when the command runs (not for --help).
+      const [{ parsePublished }, { audit }] = await Promise.all([import('../../study/auditConfig.ts'), import('../../study/audit.ts')]);
       const report = audit(parsePublished(readFileSync(file, 'utf8'), file));
       if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else {
