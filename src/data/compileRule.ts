@@ -11,9 +11,10 @@ const TOKEN = /\s+|(\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|'(?:[^']|'')*'|[A-Za-z
  * abs least greatest coalesce round floor ceil sqrt ln log10 length lower upper trim — nothing else, so a
  * rule cannot read files or run statements. Field names are case-insensitive.
  * Fails (DataError naming yamlPath and the token) on any other identifier or character.
+ * `rename` maps a function to the engine's name for it (ClickHouse: lower → lowerUTF8, …).
  * Example: compileRule('employees <= 100000', { employees: '__x0' }, …) === '__x0 <= 100000'
  */
-export function compileRule(check: string, columns: Record<string, string>, file: string, yamlPath: string): string {
+export function compileRule(check: string, columns: Record<string, string>, file: string, yamlPath: string, rename: Record<string, string> = {}): string {
   const byLower = new Map(Object.entries(columns).map(([k, v]) => [k.toLowerCase(), v]));
   const out: string[] = [];
   TOKEN.lastIndex = 0;
@@ -31,7 +32,7 @@ export function compileRule(check: string, columns: Record<string, string>, file
       const col = byLower.get(lower);
       if (col !== undefined) out.push(col);
       else if (KEYWORDS.has(lower)) out.push(lower);
-      else if (FUNCTIONS.has(lower) && /^\s*\(/.test(check.slice(i))) out.push(lower);
+      else if (FUNCTIONS.has(lower) && /^\s*\(/.test(check.slice(i))) out.push(rename[lower] ?? lower);
       else {
         throw new DataError(
           `${file}: rule ${JSON.stringify(check)} (${yamlPath}): unknown name "${t}"; use field names (${Object.keys(columns).join(', ')}) or the functions ${[...FUNCTIONS].join(', ')}`,

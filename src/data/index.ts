@@ -60,3 +60,5 @@ export { clickhouseDialect } from './sql/clickhouseDialect.ts';
 export { SqlEngineError, type SqlRunner, type SqlValue } from './sql/SqlRunner.ts';
 export { duckdbRunner } from './sql/duckdbRunner.ts';
 export { clickhouseRunner, checkClickHouseUrl, type ClickHouseSource, type ClickHouseRunner } from './sql/clickhouseRunner.ts';
+export { aggregateOnClickHouse, stageClickHouse, describeTable, ROW_COLUMN, EXTRA_COLUMN, type ClickHouseTable } from './clickhouseQuestionnaire.ts';
+export { loadToClickHouse, tableColumns, type LoadTarget } from './loadToClickHouse.ts';

@@ -1,7 +1,7 @@
 import type { Db } from './openDatabase.ts';
 import { matchColumns } from './matchColumns.ts';
 import { isNumeric, screen } from './screen.ts';
-import { columnsOf, stage } from './stage.ts';
+import { columnsOf, stage, type Staged } from './stage.ts';
 import type { FieldSpec, LoadedQuestionnaire, QuestionnaireSpec, Rejection } from './types.ts';
 
 /**
@@ -18,8 +18,14 @@ import type { FieldSpec, LoadedQuestionnaire, QuestionnaireSpec, Rejection } fro
  * Example: providers.csv = "id,employees\n1,10\n2,abc\n" with fields [{name:'employees',type:'count',required:true}]
  *   → rowsRead 2, valid 1 (rows.numbers.employees = [10]), rejected 1: {row: 3, column: 'employees', value: 'abc', code: 'non-numeric'}
  */
-export async function loadQuestionnaire(db: Db, spec: QuestionnaireSpec, fields: FieldSpec[]): Promise<LoadedQuestionnaire> {
-  const staged = await stage(db, spec);
+export async function loadQuestionnaire(
+  db: Db,
+  spec: QuestionnaireSpec,
+  fields: FieldSpec[],
+  /** where the text cells come from: the file (default) or, e.g., a ClickHouse table (stageClickHouse) */
+  stager: (db: Db, spec: QuestionnaireSpec) => Promise<Staged> = stage,
+): Promise<LoadedQuestionnaire> {
+  const staged = await stager(db, spec);
   try {
     const match = matchColumns(staged.header, spec, fields);
     const s = await screen(db, staged, match, spec, fields);

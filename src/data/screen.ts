@@ -49,8 +49,8 @@ function valueSql(f: FieldSpec, v: string, d: string, percent: boolean): string 
   }
 }
 
-/** The checks of a non-empty cell, in reporting order: [condition, code]. */
-function checksOf(f: FieldSpec, x: string): [string, string][] {
+/** The checks of a non-empty cell, in reporting order: [condition, code] (valid SQL in DuckDB and ClickHouse). */
+export function checksOf(f: FieldSpec, x: string): [string, string][] {
   const parts: [string, string][] = [];
   if (f.type === 'boolean') parts.push([`${x} IS NULL`, 'not-boolean']);
   else if (f.type === 'category') parts.push([`${x} IS NULL`, 'unknown-level']);
@@ -92,7 +92,7 @@ export interface Screened {
 }
 
 /** Checks field specs that the SQL relies on. */
-function checkFields(fields: FieldSpec[], file: string): void {
+export function checkFields(fields: FieldSpec[], file: string): void {
   const seen = new Set<string>();
   for (const f of fields) {
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(f.name)) throw new DataError(`${file}: field name "${f.name}" must be a letter followed by letters, digits or _`, { file });
@@ -225,7 +225,7 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
     throw new DataError(`${file}: no data rows (only a header${skipped}${blank + staged.blankRows > 0 ? ' and blank rows' : ''})`, { file, row: 2 });
   }
 
-  const ruleCode = (k: number) => `rule:${rules[k].reason}`;
+  const { rejection, reasonKey } = rejectionDecoder(file, staged.header, match, fields, rules);
   const reasons: Record<string, number> = {};
   const byFirst = await db.connection.runAndReadAll(
     `SELECT CASE WHEN starts_with(f, 'rule|') THEN f ELSE split_part(f, '|', 1) END AS k, CAST(count(*) AS DOUBLE) ` +
@@ -233,10 +233,27 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
   );
   for (const [f, n] of byFirst.getRows() as [string, number][]) {
     const [code, arg] = f.split('|');
-    const key = code === 'rule' ? ruleCode(Number(arg)) : code;
+    const key = reasonKey(code, arg);
     reasons[key] = (reasons[key] ?? 0) + n;
   }
 
+  return { table, validRelation, rowsRead, valid, rejected, blankRows: blank + staged.blankRows, reasons, rejection, drop };
+}
+
+/**
+ * The decoding of a rejected row's fault string ('code|arg;…', in reporting order) into a Rejection, shared by the
+ * DuckDB screening and the ClickHouse one (clickhouseQuestionnaire.ts): the first fault names column and cell, the
+ * others follow as "also …". reasonKey gives the `reasons` key of a first fault.
+ */
+export function rejectionDecoder(
+  file: string,
+  headers: string[],
+  match: ColumnMatch,
+  fields: FieldSpec[],
+  rules: { check: string; reason: string }[],
+): { rejection(row: number, id: string | null, faults: string, raw: (string | null)[]): Rejection; reasonKey(code: string, arg: string): string } {
+  const staged = { header: headers };
+  const ruleCode = (k: number) => `rule:${rules[k].reason}`;
   const header = (i: number) => (i < 0 ? staged.header[match.id] : match.fields[fields[i].name] >= 0 ? staged.header[match.fields[fields[i].name]] : null);
   const describe = (code: string, arg: string): { code: string; column: string | null; rawIndex: number | null; reason: string } => {
     const i = Number(arg);
@@ -281,5 +298,5 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
       reason: also.length > 0 ? `${first.reason}; also ${also.join(', ')}` : first.reason,
     };
   };
-  return { table, validRelation, rowsRead, valid, rejected, blankRows: blank + staged.blankRows, reasons, rejection, drop };
+  return { rejection, reasonKey: (code, arg) => (code === 'rule' ? ruleCode(Number(arg)) : code) };
 }

@@ -67,7 +67,8 @@ export interface Rejection {
 
 /** What the file was read as, and anything worth telling the user about how. */
 export interface SourceInfo {
-  format: 'csv' | 'xlsx' | 'parquet';
+  /** clickhouse: a table read by the ClickHouse source */
+  format: 'csv' | 'xlsx' | 'parquet' | 'clickhouse';
   /** CSV: the encoding used ('utf-8' | 'gbk' | 'gb18030'); null for XLSX/Parquet */
   encoding: 'utf-8' | 'gbk' | 'gb18030' | null;
   /** XLSX: the sheet read */

@@ -21,9 +21,12 @@ export const clickhouseDialect: SqlDialect = {
   toText: (e) => `toString(${e})`,
   toInt64: (e) => `toInt64(${e})`,
   // toFloat64OrNull reads neither a leading '+' nor (by design here) inf/nan: the pattern decides, the '+' is dropped
-  tryDouble: (t) => {
+  // (18.16: toFloat64OrNull of a Nullable(String) fails; NULL reads as '', which is no number)
+  tryDouble: (text) => {
+    const t = `ifNull(${text}, '')`;
     const v = `replaceRegexpOne(${t}, '^[+]', '')`;
-    return `if(match(${t}, '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$') AND isFinite(toFloat64OrZero(${v})), toFloat64OrNull(${v}), NULL)`;
+    // if(…, x, NULL) of a Nullable x is Nullable(Nullable) in 18.16: the text is chosen, then converted once
+    return `toFloat64OrNull(if(match(${t}, '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$') AND isFinite(toFloat64OrZero(${v})), ${v}, ''))`;
   },
   ifThen: (c, a, b) => `if(${c}, ${a}, ${b})`,
   count: () => 'toFloat64(count())',
