@@ -74,9 +74,17 @@ export function fieldSpecs(config: StudyConfig, key: string): FieldSpec[] {
     if (!q.columns[name]) throw new ConfigError(config.source, `${q.yamlPath}.columns`, null, `field "${name}" is required by a component or category using this questionnaire; map it to a column`);
     specs.set(name, { name, type, required: true, ...(min !== undefined ? { min } : {}) });
   };
-  for (const c of [...config.providers, ...config.operators].filter((c) => c.questionnaire === key)) {
+  const comps = [...config.providers, ...config.operators].filter((c) => c.questionnaire === key);
+  for (const c of comps) {
     for (const [f, [t, min]] of Object.entries(c.kind === 'provider' ? PROVIDER_FIELDS : OPERATOR_FIELDS)) need(f, t, min);
     for (const f of Object.keys(c.where)) need(f, 'category');
+  }
+  // When every component of this questionnaire selects by a field without declared levels, the values
+  // they select are its levels: a row with another value (a provider type no component covers) would
+  // count as valid and belong to no component, so it is rejected (unknown-level) instead.
+  for (const f of new Set(comps.flatMap((c) => Object.keys(c.where)))) {
+    const spec = specs.get(f)!;
+    if (!q.columns[f]?.levels && comps.every((c) => c.where[f])) spec.levels = [...new Set(comps.flatMap((c) => c.where[f]))];
   }
   if (config.consumption.questionnaire === key) for (const cat of config.consumption.categories) if (cat.field) need(cat.field, 'number', 0);
   for (const [name, col] of Object.entries<ColumnConfig>(q.columns)) {

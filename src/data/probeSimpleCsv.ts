@@ -5,7 +5,8 @@ import { parseRecord, utf8Boundary } from './stageCsv.ts';
 
 // A quote (cells may span lines), CR (line ends other than LF), a blank or possibly blank row (a line that is
 // empty or starts with a comma, space or tab): rows must be numbered one by one.
-const STRUCTURE: Buffer[] = ['"', '\r', '\n\n', '\n,', '\n ', '\n\t'].map((s) => Buffer.from(s));
+// NUL too: a file with NUL bytes (binary data) goes to staging, which stops on it naming the row.
+const STRUCTURE: Buffer[] = ['"', '\r', '\n\n', '\n,', '\n ', '\n\t', '\0'].map((s) => Buffer.from(s));
 // The characters toHalfWidth maps (０-９ ＋ － ． ％, U+3000, U+00A0): the text needs a staging copy.
 // All but two are EF BC xx in UTF-8: one scan for EF BC, then a look at the third byte of each hit.
 const FULL_WIDTH_EF_BC = new Set([0x85, 0x8b, 0x8d, 0x8e, 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99]);
@@ -26,7 +27,7 @@ export type CsvRoute = { kind: 'direct'; header: string[] } | { kind: 'plain' } 
  *  - 'direct': valid UTF-8 (BOM allowed), a non-empty first line, none of STRUCTURE or the full-width characters; every line after
  *    the header is one non-blank record (record k, 0-based, is row k + 2), so DuckDB reads the file as it is;
  *  - 'plain': as direct but with full-width characters: a staging copy maps them, rows still by position;
- *  - 'numbered': anything else (quotes, CR, blank rows, invalid UTF-8): staged with a row number per record,
+ *  - 'numbered': anything else (quotes, CR, blank rows, invalid UTF-8, NUL bytes): staged with a row number per record,
  *    which also locates any fault.
  * Patterns are checked across chunk boundaries.
  */

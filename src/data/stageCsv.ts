@@ -277,7 +277,9 @@ async function pass<S extends CsvScanner | PlainSink>(file: string, display: str
           scanner.feed(body.subarray(0, bad).toString('utf8'));
           throw utf8Fault(display, scanner, body[bad]);
         }
-        await write(ws, scanner.feed(body.toString('utf8')));
+        const text = body.toString('utf8');
+        nulCheck(display, scanner, text);
+        await write(ws, scanner.feed(text));
       }
       if (pending.length > 0) {
         if (!(scanner instanceof CsvScanner)) throw new Restart();
@@ -303,6 +305,7 @@ async function pass<S extends CsvScanner | PlainSink>(file: string, display: str
             row: scanner.row + 1,
           });
         }
+        nulCheck(display, scanner, s);
         await write(ws, scanner.feed(s));
       }
       const tail = decoder.end() ?? '';
@@ -318,6 +321,18 @@ async function pass<S extends CsvScanner | PlainSink>(file: string, display: str
     await closed;
   }
   return scanner;
+}
+
+/** NUL is never CSV text: binary data (a damaged copy padded with zeros, a file that is not CSV) stops the run at its row. */
+function nulCheck(display: string, scanner: CsvScanner | PlainSink, text: string): void {
+  const at = text.indexOf('\0');
+  if (at < 0) return;
+  if (!(scanner instanceof CsvScanner)) throw new Restart(); // the numbered pass locates it
+  scanner.feed(text.slice(0, at));
+  throw new DataError(
+    `${display}: NUL bytes (binary data, not text) from row ${scanner.row + 1} (line ${scanner.lines + 1}); the file is damaged (e.g. cut short and padded with zeros) or not a CSV; remove the binary part`,
+    { file: display, row: scanner.row + 1 },
+  );
 }
 
 function utf8Fault(display: string, scanner: CsvScanner, byte: number | undefined): Utf8Fault {

@@ -43,7 +43,8 @@ export interface StagedXlsx {
 /**
  * stageXlsx — read sheet `sheet` (name, or 1-based tab position; default 1) of `file` into `out`.
  * `skip`: the first `skip` non-blank rows after the header are set aside.
- * Throws DataError for: not a readable workbook, missing sheet (lists the sheets), empty sheet.
+ * Throws DataError for: not a readable workbook, missing sheet (lists the sheets), empty sheet, a hidden sheet
+ * chosen by position or by default (lists the visible ones; a hidden sheet is read only by name).
  */
 export async function stageXlsx(file: string, display: string, sheet: string | number | undefined, out: string, skip = 0): Promise<StagedXlsx> {
   const want = sheet ?? 1;
@@ -63,9 +64,18 @@ export async function stageXlsx(file: string, display: string, sheet: string | n
   let names: string[] = [];
   try {
     for await (const worksheet of reader as unknown as AsyncIterable<ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>>) {
-      const model = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model;
+      const model = (reader as unknown as { model?: { sheets?: { name: string; state?: string }[] } }).model;
       names = (model?.sheets ?? []).map((s) => s.name);
       const target = typeof want === 'number' ? names[want - 1] : want;
+      // A hidden (or very hidden) sheet is read only when named: by position it would be a sheet the user cannot see.
+      const state = model?.sheets?.[typeof want === 'number' ? want - 1 : -1]?.state;
+      if (typeof want === 'number' && state && state !== 'visible') {
+        const visible = (model?.sheets ?? []).filter((s) => !s.state || s.state === 'visible').map((s) => JSON.stringify(s.name));
+        throw new DataError(
+          `${display}: sheet ${want}${sheet === undefined ? ' (the default)' : ''} is "${target}", which is hidden; name the sheet to read (sheet: "${target}" to read it anyway); visible sheets: ${visible.join(', ') || '(none)'}`,
+          { file: display },
+        );
+      }
       if (found !== null || worksheet.name !== target) {
         for await (const _row of worksheet) void _row; // drain
         continue;

@@ -55,3 +55,17 @@ export function parseCell(text: string, source: string, row: string, column: str
   if (!Number.isFinite(v)) throw new Error(`${source}: row ${row}, column ${column}: not a number: ${JSON.stringify(text)}`);
   return v;
 }
+
+/**
+ * uniqueCodes(codes, source) — sector codes name rows and columns of the table: a code given twice would
+ * make one of the two sectors unreachable (every lookup finds the first). Throws naming both positions.
+ * Example: uniqueCodes(['001', '002', '002'], 't.csv') throws "t.csv: sector code 002 appears twice (sectors 2 and 3)".
+ */
+export function uniqueCodes(codes: readonly string[], source: string): void {
+  const seen = new Map<string, number>();
+  codes.forEach((c, i) => {
+    const j = seen.get(c);
+    if (j !== undefined) throw new Error(`${source}: sector code ${c} appears twice (sectors ${j + 1} and ${i + 1}); each sector needs its own code`);
+    seen.set(c, i);
+  });
+}

@@ -1,6 +1,6 @@
 // Parse the generic spillover table CSV: Z, final-demand columns, imports, x, value-added rows, labels.
 import type { Account, FinalDemandRole, IOTable, ValueAddedRole } from './types.ts';
-import { parseCell, parseCsv } from './parseCsv.ts';
+import { parseCell, parseCsv, uniqueCodes } from './parseCsv.ts';
 import { FINAL_DEMAND_ROLES, VALUE_ADDED_ROLES } from './roles.ts';
 
 /**
@@ -33,6 +33,7 @@ export function parseIOTable(text: string, source = 'IO table', unit = ''): IOTa
   let end = 3;
   while (end < header.length && !header[end].includes(':') && end !== outputCol && end !== importsCol) end++;
   const codes = header.slice(3, end);
+  uniqueCodes(codes, source);
   const n = codes.length;
   if (n === 0) throw new Error(`${source}: no sector columns`);
   const fdCols: { j: number; role: FinalDemandRole; code: string }[] = [];

@@ -1,6 +1,6 @@
 // Parse the NBS-style 2017 149-sector table (data/china-io-2017/china-io-2017-149.csv) into an IOTable.
 import type { Account, FinalDemandRole, IOTable, Label, ValueAddedRole } from './types.ts';
-import { parseCell, parseCsv } from './parseCsv.ts';
+import { parseCell, parseCsv, uniqueCodes } from './parseCsv.ts';
 
 const VALUE_ADDED: [string, ValueAddedRole][] = [
   ['VA001', 'compensation'],
@@ -54,6 +54,7 @@ export function parseNbsTable(text: string, source = 'NBS table'): IOTable {
   const n = sectorCols.length;
   if (n === 0) throw new Error(`${source}: no 3-digit sector columns in the header`);
   const codes = sectorCols.map((j) => header[j]);
+  uniqueCodes(codes, source);
   const rowIndex = new Map<string, number>();
   rows.forEach((r, i) => { if (i > 0) rowIndex.set((r[codeCol] ?? '').trim(), i); });
   const sectorRows = rows.slice(1).filter((r) => /^\d{3}$/.test((r[codeCol] ?? '').trim()));

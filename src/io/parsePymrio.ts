@@ -2,6 +2,7 @@
 import type { Account, FinalDemandRole, IOTable, ValueAddedRole } from './types.ts';
 import { parseLabeledMatrix, type LabeledMatrix } from './parseLabeledMatrix.ts';
 import { finalDemandRoleOf, valueAddedRoleOf } from './roles.ts';
+import { uniqueCodes } from './parseCsv.ts';
 
 /** Texts of the files pymrio writes with `save_all(path, table_format='txt')`. */
 export interface PymrioTexts {
@@ -30,6 +31,7 @@ export function parsePymrio(texts: PymrioTexts, source = 'pymrio', unit = ''): I
   const Zm = parseLabeledMatrix(texts.Z, `${source}/Z.txt`);
   const n = Zm.rowKeys.length;
   const codes = Zm.rowKeys.map((k) => k.join('/'));
+  uniqueCodes(codes, `${source}/Z.txt`);
   const colCodes = Zm.colKeys.map((k) => k.join('/'));
   if (Zm.colKeys.length !== n) throw new Error(`${source}/Z.txt: wrong dimension: ${n} rows but ${Zm.colKeys.length} columns`);
   colCodes.forEach((c, j) => { if (c !== codes[j]) throw new Error(`${source}/Z.txt: column ${j + 1} is ${c} but row ${j + 1} is ${codes[j]}`); });
