@@ -9,8 +9,7 @@ import { netSection, reportBody, uncertaintySection } from '../src/report/report
 import { reportTables } from '../src/report/reportTables.ts';
 import { chartSpecs, type ChartSpec } from '../src/report/chartSpecs.ts';
 import { bi, esc } from '../src/report/i18n.ts';
-import type { Lang } from '../src/report/format.ts';
-import { displayValue } from '../src/cli/format.ts';
+import { displayValue, YI, type Lang } from '../src/locale/index.ts';
 import { explain } from '../src/study/explain.ts';
 import { ioMethodKey, rateParameters, type Scenario } from '../src/report/applyScenario.ts';
 import { additionalitySource, capitalize, ciLabel, mcLabel, netItems, parameterLabel } from '../src/report/netParts.ts';
@@ -151,7 +150,6 @@ function closeDrawer() {
 
 // ---- Scenario panel ------------------------------------------------------------------------------
 
-const PER_YI = 1e8;
 // Inputs show 6 decimals; an input left at its shown baseline is not an override, so the exact value is used.
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
@@ -164,7 +162,7 @@ function scenarioPanel(): string {
   const methods = ioOptions.length
     ? ioOptions.map((o) => `<option value="${esc(o.key)}"${o.key === base ? ' selected' : ''}>${esc(o.label[lang()])}</option>`).join('')
     : `<option value="${esc(base)}">${esc(lang() === 'zh' ? '研究文件给定系数' : 'coefficients given in the study file')}</option>`;
-  const perYi = payload.inputs.jobsPerOutput.method === 'sector' ? '' : String(+(payload.inputs.jobsPerOutput.perYuan * PER_YI).toPrecision(10));
+  const perYi = payload.inputs.jobsPerOutput.method === 'sector' ? '' : String(+(payload.inputs.jobsPerOutput.perYuan * YI).toPrecision(10));
   const coefs = c.consumption.categories.map((k) => row(`coef.${k.id}`, bi(k.label), round6(payload.inputs.sectors[k.id].coefficient), '0.01', `b ${esc(payload.inputs.sectors[k.id].code)}`)).join('');
   return `<h2>${bi({ zh: '情景分析', en: 'Scenario' })}</h2>
 <p class="hint">${bi({ zh: '修改后所有指标在浏览器内即时重算。', en: 'Every figure is recomputed in the browser as you edit.' })}</p>
@@ -228,7 +226,7 @@ function readScenario(): Scenario {
     else if (key.startsWith('coef.')) (s.coefficients ??= {})[key.slice(5)] = v;
     else if (key.startsWith('rate.')) (s.additionality ??= {})[key.slice(5)] = v;
     else if (key === 'users') s.users = v;
-    else if (key === 'jpo') s.jobsPerOutput = v / PER_YI;
+    else if (key === 'jpo') s.jobsPerOutput = v / YI;
   });
   return s;
 }

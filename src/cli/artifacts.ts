@@ -1,7 +1,7 @@
 // Extra files a run writes beside results.json (report.html, tables.xlsx, charts): each producer
 // gets the results and returns name → contents. Presentation modules register here.
 import type { StudyResults } from '../study/types.ts';
-import type { Lang } from './format.ts';
+import type { Lang } from '../locale/index.ts';
 import type { PreparedStudy } from './prepare.ts';
 
 export type ChartFormat = 'svg' | 'png';

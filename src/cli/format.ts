@@ -1,27 +1,7 @@
-// Console presentation of study results (zh | en). Numbers in the seed's units: persons in 万, yuan in 亿元.
-import type { Figure, QualityRecord, StudyResults } from '../study/types.ts';
+// Console presentation of study results (zh | en). Display units and languages come from src/locale.
+import type { QualityRecord, StudyResults } from '../study/types.ts';
 import { readingOrder } from '../study/readingOrder.ts';
-
-export type Lang = 'zh' | 'en';
-
-export function parseLang(v: string | undefined): Lang {
-  if (v === undefined || v === 'zh' || v === 'en') return v ?? 'zh';
-  throw new Error(`--lang: expected zh or en, got ${JSON.stringify(v)}`);
-}
-
-/** A figure's value in display units: "2601.0 万人" / "9204.0 亿元" / "9.9%". */
-export function displayValue(f: Pick<Figure, 'unit' | 'value'>, lang: Lang, v = f.value): { text: string; unit: string } {
-  switch (f.unit) {
-    case 'persons':
-      return { text: (v / 1e4).toFixed(1), unit: lang === 'zh' ? '万人' : '10k persons' };
-    case 'yuan':
-      return { text: (v / 1e8).toFixed(1), unit: lang === 'zh' ? '亿元' : '100M yuan' };
-    case 'ratio':
-      return { text: (v * 100).toFixed(1), unit: '%' };
-    case 'persons/yuan':
-      return { text: (v * 1e8).toFixed(2), unit: lang === 'zh' ? '人/亿元' : 'persons per 100M yuan' };
-  }
-}
+import { displayValue, type Lang } from '../locale/index.ts';
 
 /** Display width counting CJK characters as two columns. */
 export function width(s: string): number {

@@ -5,8 +5,10 @@
 // generated from this one description.
 import type { FieldType } from '../data/types.ts';
 
-export type Lang = 'zh' | 'en';
-export type Text = Record<Lang, string>;
+import type { Label, Lang } from '../locale/index.ts';
+export type { Lang } from '../locale/index.ts';
+/** A text in both languages (the locale's Label). */
+export type Text = Label;
 export type Role = 'providers' | 'operators' | 'consumers';
 export const ROLES: readonly Role[] = ['providers', 'operators', 'consumers'];
 

@@ -1,10 +1,8 @@
 // Shared shapes of the input–output engine: an immutable table and its named accounts.
 
 /** A sector's or account's label in Chinese and English (either may be empty, never undefined). */
-export interface Label {
-  zh: string;
-  en: string;
-}
+import type { Label } from '../locale/index.ts';
+export type { Label };
 
 /** Role of a value-added row: compensation of employees (劳动者报酬) drives Type II multipliers. */
 export type ValueAddedRole = 'compensation' | 'taxes' | 'depreciation' | 'surplus' | 'other';

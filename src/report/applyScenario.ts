@@ -1,5 +1,6 @@
 // A scenario of the dashboard: overrides of a study's inputs, applied before computeStudy.
 // Pure; the dashboard (in a Web Worker) and the tests apply the same function.
+import { toDisplay } from '../locale/index.ts';
 import type { StudyConfig, StudyInputs, SectorCoefficient } from '../study/types.ts';
 import { sectorResponse, type IOMethod } from '../study/ioResponse.ts';
 import { RATES, type AdditionalityConfig, type Rate, type RateSpec } from '../study/netImpactConfig.ts';
@@ -124,7 +125,7 @@ export function applyScenario(config: StudyConfig, inputs: StudyInputs, s: Scena
   let jobsPerOutput = inputs.jobsPerOutput;
   if (s.jobsPerOutput !== undefined) {
     const v = check('jobsPerOutput', s.jobsPerOutput);
-    jobsPerOutput = { method: 'ratio', perYuan: v, formula: `scenario: ${+(v * 1e8).toPrecision(6)} persons/亿元`, inputs: { perYuan: v }, source: 'set in the dashboard scenario panel' };
+    jobsPerOutput = { method: 'ratio', perYuan: v, formula: `scenario: ${+toDisplay('perYuan', v).toPrecision(6)} persons/亿元`, inputs: { perYuan: v }, source: 'set in the dashboard scenario panel' };
   }
   if (s.additionality && Object.keys(s.additionality).length) out.additionality = withRates(config.additionality, s.additionality);
   return { config: out, inputs: { ...inputs, sectors, ioMethod, jobsPerOutput } };

@@ -2,7 +2,7 @@
 // number format of labels (display units: 万人, 亿元, %).
 import type { EChartsOption } from 'echarts';
 import type { Label } from '../study/types.ts';
-import type { Lang } from './format.ts';
+import { DISPLAY, toDisplay, type Lang } from '../locale/index.ts';
 
 /** One chart: id, bilingual title, the table under it, size in px, and its ECharts option per language. */
 export interface ChartSpec {
@@ -20,9 +20,9 @@ export const CHART_FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans 
 export const PALETTE = ['#2f6db5', '#7fb0e0', '#e08a2f', '#f2c48d', '#5a9e6f', '#a3cfae', '#8d6bb8'];
 export const WIDTH = 940;
 export const r1 = (v: number) => Math.round(v * 10) / 10;
-export const wan = (v: number | null | undefined) => (v === null || v === undefined ? null : r1(v / 1e4));
-export const yi = (v: number) => r1(v / 1e8);
-export const unitOf = (lang: Lang, u: 'persons' | 'yuan' | 'pct') => (u === 'persons' ? (lang === 'zh' ? '万人' : '10k persons') : u === 'yuan' ? (lang === 'zh' ? '亿元' : '100M yuan') : '%');
+export const wan = (v: number | null | undefined) => (v === null || v === undefined ? null : r1(toDisplay('persons', v)));
+export const yi = (v: number) => r1(toDisplay('yuan', v));
+export const unitOf = (lang: Lang, u: 'persons' | 'yuan' | 'pct') => DISPLAY[lang][u === 'pct' ? 'ratio' : u].unit as string;
 export const fmt1 = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : '');
 export const sectorLabel = (code: string, name: Label, lang: Lang) => (name[lang] ? `${code} ${name[lang]}` : code);
 

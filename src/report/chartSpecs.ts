@@ -4,7 +4,7 @@
 import type { CustomSeriesOption } from 'echarts';
 import type { Label } from '../study/types.ts';
 import { T } from './i18n.ts';
-import type { Lang } from './format.ts';
+import type { Lang } from '../locale/index.ts';
 import { indicators, sectorImpacts, seriesRows, type ExtendedResults } from './optionalParts.ts';
 import { ciLabel, levelPct } from './netParts.ts';
 import { tornadoChart } from './tornadoChart.ts';

@@ -1,10 +1,10 @@
 // Public API of the report layer: tables, charts, report.html, tables.xlsx, chart images.
-// Pure (browser-safe): format, i18n, optionalParts, reportTables, chartSpecs, methodologyHtml, reportBody, styles.
+// Pure (browser-safe): format (workbook number formats), i18n, optionalParts, reportTables, chartSpecs, methodologyHtml, reportBody, styles.
 // Node / heavy: renderChartSvg (echarts SSR), renderReport, tablesWorkbook (exceljs), chartPngs and
 // launchChromium (playwright-core + Chromium).
 
-// Formatting and words
-export { formatCell, unitLabel, kindOfUnit, SCALE, XLSX_FORMAT, type ColumnKind, type Lang } from './format.ts';
+// Formatting and words (display units and languages: src/locale)
+export { XLSX_FORMAT } from './format.ts';
 export { T, bi, esc } from './i18n.ts';
 
 // What is shown

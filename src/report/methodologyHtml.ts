@@ -2,7 +2,7 @@
 // numbers this run used (N_k, n_k, M_j, coefficients b, jobs per output), sources and assumptions.
 import type { Figure, Label } from '../study/types.ts';
 import { asLabel, bi, esc, T } from './i18n.ts';
-import { formatCell } from './format.ts';
+import { formatCell } from '../locale/index.ts';
 import type { ExtendedResults } from './optionalParts.ts';
 import { additionalitySource, netItems } from './netParts.ts';
 

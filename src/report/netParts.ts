@@ -9,7 +9,7 @@
 import type { Figure, Label } from '../study/types.ts';
 import { readingOrder } from '../study/readingOrder.ts';
 import type { Distribution } from '../study/distributions.ts';
-import type { ColumnKind } from './format.ts';
+import type { ColumnKind } from '../locale/index.ts';
 import type { ExtendedResults } from './optionalParts.ts';
 
 export type RateName = 'leakage' | 'deadweight' | 'displacement' | 'substitution';

@@ -2,7 +2,7 @@
 // additionality rates used, Monte Carlo intervals beside the sampling intervals, the tornado, the
 // switching values and job units. Numbers in base units; renderers scale them by column kind.
 import type { Label } from '../study/types.ts';
-import { formatCell, kindOfUnit, unitLabel, type ColumnKind } from './format.ts';
+import { formatCell, kindOfUnit, unitLabel, type ColumnKind } from '../locale/index.ts';
 import type { Cell, Column, ReportTable } from './reportTables.ts';
 import type { ExtendedResults } from './optionalParts.ts';
 import { RATE_LABEL, RATE_NAMES, additionalitySource, capitalize, ciLabel, distributionText, levelPct, netItems, netPairIds, parameterKind, parameterLabel } from './netParts.ts';

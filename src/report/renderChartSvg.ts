@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import type * as Echarts from 'echarts';
 import type { ChartSpec } from './chartSpecs.ts';
-import type { Lang } from './format.ts';
+import type { Lang } from '../locale/index.ts';
 
 // The prebuilt minified bundle loads in ~80 ms; the package's ESM entry takes ~1 s under the tsx loader.
 let lib: typeof Echarts | undefined;

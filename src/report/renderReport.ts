@@ -1,6 +1,6 @@
 // report.html: one self-contained bilingual file (inline CSS, inline SVG charts, a few lines of JS
 // for the zh/en switch). No network: no CDN, no web fonts (system CJK fonts, e.g. fonts-noto-cjk).
-import type { Lang } from './format.ts';
+import type { Lang } from '../locale/index.ts';
 import { bi, esc, T } from './i18n.ts';
 import { reportBody, pageTitle } from './reportBody.ts';
 import { chartSpecs } from './chartSpecs.ts';

@@ -3,7 +3,7 @@
 // (charts drawn client-side into placeholders): the caller supplies `chartSlot`.
 import type { Figure, Label } from '../study/types.ts';
 import { asLabel, bi, esc, T } from './i18n.ts';
-import { figureText, formatCell, unitLabel, type Lang } from './format.ts';
+import { displayValue, formatCell, unitLabel, type Lang } from '../locale/index.ts';
 import { reportTables, type Cell, type ReportTable } from './reportTables.ts';
 import { chartSpecs, type ChartSpec } from './chartSpecs.ts';
 import { methodologyHtml } from './methodologyHtml.ts';
@@ -45,7 +45,7 @@ export function uncertaintySection(r: ExtendedResults, byId: Map<string, ReportT
     zh: `蒙特卡洛模拟：${u.draws.toLocaleString('en-US')} 次抽样，随机种子 ${u.seed}（同一种子结果完全相同），区间水平 ${levelPct(u.level)}%；${u.sampling === 'normal' ? '假设的分布与调查抽样误差一并抽取' : '只抽取假设的分布，不含抽样误差'}。抽样区间（${levelPct(r.intervals.level)}%）只反映问卷抽样误差。`,
     en: `Monte Carlo: ${u.draws.toLocaleString('en-US')} draws, seed ${u.seed} (the same seed gives identical results), ${levelPct(u.level)}% intervals; ${u.sampling === 'normal' ? 'the assumptions\' distributions and the survey sampling error drawn together' : 'the assumptions\' distributions only, no sampling error'}. The ${levelPct(r.intervals.level)}% sampling intervals reflect questionnaire sampling error only.`,
   };
-  const sw = u.switching.map((s) => `<li>${bi(switchingText(r, s, (f, v, lang) => { const x = figureText(f, lang, v); return lang === 'zh' ? `${x.text} ${x.unit}` : `${x.text} (${x.unit})`; }))}</li>`).join('');
+  const sw = u.switching.map((s) => `<li>${bi(switchingText(r, s, (f, v, lang) => { const x = displayValue(f, lang, v); return lang === 'zh' ? `${x.text} ${x.unit}` : `${x.text} (${x.unit})`; }))}</li>`).join('');
   const tt = byId.get('tornado');
   const all = byId.get('uncertainty_all');
   return [
@@ -61,12 +61,12 @@ export function uncertaintySection(r: ExtendedResults, byId: Map<string, ReportT
 
 /** Text of a figure in both languages (value and unit), e.g. 2963.0 万人 / 2963.0 10k persons. */
 function figureValue(f: Pick<Figure, 'unit' | 'value'>, v = f.value): string {
-  const zh = figureText(f, 'zh', v), en = figureText(f, 'en', v);
+  const zh = displayValue(f, 'zh', v), en = displayValue(f, 'en', v);
   return `<span class="v">${esc(zh.text)}</span> <span class="u">${bi({ zh: zh.unit, en: en.unit })}</span>`;
 }
 
 /** "label: lo – hi" in the figure's display units. */
-const rangeLine = (cls: string, label: Label, f: Figure, lo: number, hi: number) => `<div class="${cls}">${bi(label)}: ${esc(figureText(f, 'zh', lo).text)} – ${esc(figureText(f, 'zh', hi).text)}</div>`;
+const rangeLine = (cls: string, label: Label, f: Figure, lo: number, hi: number) => `<div class="${cls}">${bi(label)}: ${esc(displayValue(f, 'zh', lo).text)} – ${esc(displayValue(f, 'zh', hi).text)}</div>`;
 
 /** A card: label, value, sampling interval (at `level`), optional extra lines, then sub-figures. */
 function card(f: Figure, sub: Figure[] = [], level = 0.95, extra = '', tag = ''): string {

@@ -2,7 +2,7 @@
 // Numbers stay in base units (persons, yuan, shares); the renderers scale and format them by column kind.
 import type { Label } from '../study/types.ts';
 import { T } from './i18n.ts';
-import { formatCell, kindOfUnit, unitLabel, type ColumnKind } from './format.ts';
+import { formatCell, kindOfUnit, unitLabel, type ColumnKind } from '../locale/index.ts';
 import { growthTable, scopeChanges, seriesCagr, type SeriesRow } from '../study/series.ts';
 import { indicators, sectorImpacts, seriesRows, type ExtendedResults } from './optionalParts.ts';
 import { ciLabel } from './netParts.ts';

@@ -3,7 +3,8 @@
 import { createRequire } from 'node:module';
 import type ExcelJSType from 'exceljs';
 import type { Label } from '../study/types.ts';
-import { SCALE, XLSX_FORMAT, unitLabel, type ColumnKind } from './format.ts';
+import { XLSX_FORMAT } from './format.ts';
+import { toDisplay, unitLabel, type ColumnKind } from '../locale/index.ts';
 import { reportTables, type Cell, type Column, type ReportTable } from './reportTables.ts';
 import { fixZipTimestamps } from './fixZipTimestamps.ts';
 import type { ExtendedResults } from './optionalParts.ts';
@@ -17,7 +18,7 @@ const excel = () => (lib ??= createRequire(import.meta.url)('exceljs/dist/excelj
 export const WORKBOOK_DATE = new Date(Date.UTC(2000, 0, 1));
 
 // Shares are stored as fractions with a percent format; jobs in 万, money in 亿元 (the seed's units).
-const STORE_SCALE = (k: ColumnKind) => (k === 'ratio' || k === 'growth' ? 1 : SCALE[k]);
+const store = (k: ColumnKind, v: number) => (k === 'ratio' || k === 'growth' ? v : toDisplay(k, v));
 const STORE_FORMAT = (k: ColumnKind) => (k === 'ratio' ? '0.0%' : k === 'growth' ? '+0.0%;-0.0%;0.0%' : XLSX_FORMAT[k]);
 
 const isLabel = (c: Cell): c is Label => typeof c === 'object' && c !== null && 'zh' in c;
@@ -47,8 +48,8 @@ function outColumns(t: ReportTable): OutColumn[] {
       get: (r) => {
         const v = r[j];
         if (v === null || v === undefined) return null;
-        if (typeof v === 'number') return c.kind === 'text' ? v : v * STORE_SCALE(c.kind);
-        if (typeof v === 'object' && 'value' in v) return v.value * STORE_SCALE(v.kind);
+        if (typeof v === 'number') return c.kind === 'text' ? v : store(c.kind, v);
+        if (typeof v === 'object' && 'value' in v) return store(v.kind, v.value);
         return v as string;
       },
       format: (r) => {

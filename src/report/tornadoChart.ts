@@ -1,6 +1,6 @@
 // The tornado chart of the uncertainty analysis: one bar per parameter, from the figure's central
 // value to its value with that parameter at its low and at its high percentile (others central).
-import { kindOfUnit, SCALE } from './format.ts';
+import { kindOfUnit, toDisplay, unitLabel } from '../locale/index.ts';
 import type { ExtendedResults } from './optionalParts.ts';
 import { capitalize, levelPct, parameterLabel } from './netParts.ts';
 import { PALETTE, WIDTH, base, catAxis, fmt1, rowsHeight, valueAxis, type ChartSpec } from './chartBase.ts';
@@ -19,10 +19,9 @@ export function tornadoChart(r: ExtendedResults): ChartSpec | null {
   const f = t ? r.figures[t.figure] : undefined;
   if (!t || !f) return null;
   const kind = kindOfUnit(f.unit);
-  const sc = SCALE[kind];
-  const round = (v: number) => Math.round(v * sc * 10) / 10;
+  const round = (v: number) => Math.round(toDisplay(kind, v) * 10) / 10;
   const rows = t.rows.filter((x) => x.swing > 0).slice(0, TORNADO_ROWS);
-  const unit = (lang: 'zh' | 'en') => (kind === 'persons' ? (lang === 'zh' ? '万人' : '10k persons') : kind === 'yuan' ? (lang === 'zh' ? '亿元' : '100M yuan') : '');
+  const unit = (lang: 'zh' | 'en') => (kind === 'persons' || kind === 'yuan' ? (unitLabel(kind)?.[lang] ?? '') : '');
   const p = levelPct(t.p), q = levelPct(1 - t.p);
   return {
     id: 'tornado',
@@ -41,7 +40,7 @@ export function tornadoChart(r: ExtendedResults): ChartSpec | null {
         itemStyle: { color },
         label: end(at),
         data: rows.map((x) => {
-          const v = Math.round((x[at] - t.base) * sc * 10) / 10;
+          const v = round(x[at] - t.base);
           return { value: v, label: { position: (v < 0 ? 'left' : 'right') as 'left' | 'right' } };
         }),
       });

@@ -4,7 +4,7 @@
 import { parseDocument, LineCounter, isMap, isSeq, type Document } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import { studyValidator as validator } from './studyValidator.ts';
-import { parseQuantity } from './units.ts';
+import { parseQuantity } from '../locale/index.ts';
 import { normalizeNetImpact } from './netImpactConfig.ts';
 import { jobUnitsBasis } from './jobUnits.ts';
 import { unknownKeyMessage } from '../survey/didYouMean.ts';

@@ -1,7 +1,7 @@
 // Normalize the `additionality` and `uncertainty` keys of study.yaml (schema: ./schema/netImpact.ts)
 // into typed, cross-checked configuration. Called by config.ts after the rest of the study is
 // normalized; every error goes through `fail` with the YAML path, so it carries the line number.
-import { parseQuantity } from './units.ts';
+import { parseQuantity } from '../locale/index.ts';
 import { checkDistribution, type Distribution } from './distributions.ts';
 import type { StudyConfig } from './types.ts';
 

@@ -6,10 +6,8 @@ import type { FteBasis, JobUnits } from './jobUnits.ts';
 import type { StudyUncertainty } from './studyUncertainty.ts';
 // Types of a study: the validated configuration (StudyConfig) and the results (StudyResults).
 
-export interface Label {
-  zh: string;
-  en: string;
-}
+export type { Label, Unit } from '../locale/index.ts';
+import type { Label, Unit } from '../locale/index.ts';
 
 export interface QuestionnaireConfig {
   key: string;
@@ -99,8 +97,6 @@ export interface StudyConfig {
   uncertainty?: UncertaintyConfig;
   jobUnits?: FteBasis;
 }
-
-export type Unit = 'persons' | 'yuan' | 'persons/yuan' | 'ratio';
 
 /** One published figure of a study: value in base units, with how it was derived. */
 export interface Figure {

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_PATH, launchChromium } from '../../src/report/launchChromium.ts';
 import { packageRoot } from '../../src/cli/prepare.ts';
-import { displayValue } from '../../src/cli/format.ts';
+import { displayValue } from '../../src/locale/index.ts';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
 import type { StudyResults } from '../../src/study/types.ts';
 import { runStudy } from '../../src/cli/runStudy.ts';

@@ -5,7 +5,7 @@ import { renderReport } from '../../src/report/renderReport.ts';
 import { reportTables } from '../../src/report/reportTables.ts';
 import { chartSpecs } from '../../src/report/chartSpecs.ts';
 import { indicators } from '../../src/report/optionalParts.ts';
-import { displayValue } from '../../src/cli/format.ts';
+import { displayValue } from '../../src/locale/index.ts';
 import { exampleRun, exampleWithSeries } from './example.ts';
 
 test('report.html loads nothing from the network and is byte-identical for the same results', async () => {

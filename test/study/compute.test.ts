@@ -16,7 +16,7 @@ import { providerJobs, operatorJobs } from '../../src/study/direct.ts';
 import { consumptionTotal } from '../../src/study/consumption.ts';
 import { inducedOutput } from '../../src/study/inducedOutput.ts';
 import { explain } from '../../src/study/explain.ts';
-import { displayValue } from '../../src/cli/format.ts';
+import { displayValue } from '../../src/locale/index.ts';
 
 const yaml = `
 study: {name: {zh: 手算, en: By hand}, year: 2019}

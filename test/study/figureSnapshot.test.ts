@@ -27,7 +27,7 @@ function numbers(r: StudyResults): Numbers {
   for (const c of r.components) [out[`component:${c.id}#jobs`], out[`component:${c.id}#fulltime`]] = [c.jobs, c.fulltime];
   const u = r.uncertainty;
   if (u) {
-    for (const [id, iv] of Object.entries(u.intervals)) for (const k of ['central', 'lo', 'hi', 'mean', 'sd', 'median'] as const) if (typeof (iv as Record<string, unknown>)[k] === 'number') out[`mc:${id}#${k}`] = (iv as unknown as Numbers)[k];
+    for (const [id, iv] of Object.entries(u.intervals)) for (const k of ['central', 'lo', 'hi', 'mean', 'sd', 'median'] as const) if (typeof (iv as unknown as Record<string, unknown>)[k] === 'number') out[`mc:${id}#${k}`] = (iv as unknown as Numbers)[k];
     for (const row of u.tornado?.rows ?? []) [out[`tornado:${row.parameter}#low`], out[`tornado:${row.parameter}#high`], out[`tornado:${row.parameter}#atLow`], out[`tornado:${row.parameter}#atHigh`]] = [row.low, row.high, row.figureAtLow, row.figureAtHigh];
     for (const s of u.switching) out[`switching:${s.parameter}:${s.figure}`] = s.value;
   }

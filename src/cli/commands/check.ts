@@ -1,7 +1,8 @@
 // spillover check study.yaml — validate the study file and its data without estimating.
 import type { Register } from './index.ts';
 import { DEFAULT_STUDY } from '../paths.ts';
-import { parseLang, qualityTable, textTable } from '../format.ts';
+import { qualityTable, textTable } from '../format.ts';
+import { parseLang, toDisplay } from '../../locale/index.ts';
 
 export const register: Register = (program, setExitCode) => {
   program
@@ -28,6 +29,6 @@ export const register: Register = (program, setExitCode) => {
         process.stderr.write(`spillover: ${q.file}: no valid questionnaire (${q.rowsRead} rows read${top ? `, most rejected for ${top[0]}: ${top[1]}` : ''}); see the rejections with spillover run\n`);
       }
       if (empty.length > 0) setExitCode(1);
-      process.stdout.write(`\n${lang === 'zh' ? '单位产出就业' : 'Jobs per output'}: ${p.inputs.jobsPerOutput.method === 'sector' ? 'sector employment coefficients' : `${(p.inputs.jobsPerOutput.perYuan * 1e8).toFixed(2)} persons/亿元`} (${p.inputs.jobsPerOutput.source})\n`);
+      process.stdout.write(`\n${lang === 'zh' ? '单位产出就业' : 'Jobs per output'}: ${p.inputs.jobsPerOutput.method === 'sector' ? 'sector employment coefficients' : `${toDisplay('perYuan', p.inputs.jobsPerOutput.perYuan).toFixed(2)} persons/亿元`} (${p.inputs.jobsPerOutput.source})\n`);
     });
 };

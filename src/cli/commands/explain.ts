@@ -1,7 +1,7 @@
 // spillover explain ID [study.yaml] — how a figure was derived, with the numbers used.
 import type { Register } from './index.ts';
 import { DEFAULT_STUDY } from '../paths.ts';
-import { displayValue, parseLang } from '../format.ts';
+import { displayValue, parseLang } from '../../locale/index.ts';
 
 export const register: Register = (program) => {
   program

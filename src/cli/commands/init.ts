@@ -2,7 +2,7 @@
 import { join, relative, resolve } from 'node:path';
 import type { Register } from './index.ts';
 import { packageRoot } from '../paths.ts';
-import { parseLang } from '../format.ts';
+import { parseLang } from '../../locale/index.ts';
 import { parseComponents, ROLES } from '../../init/instruments.ts';
 
 function parseYear(v: string): number {

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Register } from './index.ts';
 import { BUILTINS, packageRoot } from '../paths.ts';
-import { parseLang, textTable, type Lang } from '../format.ts';
+import { textTable } from '../format.ts';
+import { parseLang, type Lang } from '../../locale/index.ts';
 import {
   aggregateTable, checkBalance, employmentCoefficients, ioModel, leontiefImpact, multipliers, parseDemand, parseEmploymentByDivision,
   parseConcordance, parseIOTable, parseNbsTable, parsePymrio, parseSectorDivisions, type Impact, type IOModel, type IOTable, type Multipliers, type SectorDivisions,

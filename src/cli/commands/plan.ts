@@ -2,7 +2,8 @@
 // from the study's valid questionnaires, and the Neyman allocation for a target precision.
 import type { Register } from './index.ts';
 import { DEFAULT_STUDY } from '../paths.ts';
-import { parseLang, textTable } from '../format.ts';
+import { textTable } from '../format.ts';
+import { parseLang, toDisplay } from '../../locale/index.ts';
 
 function numberOption(name: string, v: string, check: (x: number) => boolean, expected: string): number {
   const x = Number(v);
@@ -39,7 +40,7 @@ export const register: Register = (program) => {
         process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
         return;
       }
-      const wan = (v: number) => (v / 1e4).toFixed(2);
+      const wan = (v: number) => toDisplay('persons', v).toFixed(2);
       const pct = (v: number, est: number) => `${((100 * v) / est).toFixed(1)}%`;
       const out: string[] = [];
       out.push(`${prepared.study.config.source}: ${Math.round(plan.level * 100)}% CI half-width by sample size (persons in 万 = 10,000; ${plan.reps} simulated surveys per cell, seed ${plan.seed})`);

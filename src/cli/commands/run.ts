@@ -2,7 +2,7 @@
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Register } from './index.ts';
 import { BUILTINS, DEFAULT_STUDY, packageRoot } from '../paths.ts';
-import { parseLang } from '../format.ts';
+import { parseLang } from '../../locale/index.ts';
 
 export const register: Register = (program) => {
   program

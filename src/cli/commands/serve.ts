@@ -2,7 +2,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Register } from './index.ts';
 import { DEFAULT_STUDY } from '../paths.ts';
-import { parseLang } from '../format.ts';
+import { parseLang } from '../../locale/index.ts';
 
 export const register: Register = (program) => {
   program

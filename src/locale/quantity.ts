@@ -22,11 +22,3 @@ export function parseQuantity(v: unknown, where: string): number {
   }
   throw new Error(`${where}: expected a number or a quantity like "1973亿元", got ${JSON.stringify(v)}`);
 }
-
-/** Format base units in the seed's units: persons → 万, yuan → 亿元. formatWan(26010000) → "2601". */
-export function toWan(persons: number): number {
-  return persons / 1e4;
-}
-export function toYi(yuan: number): number {
-  return yuan / 1e8;
-}

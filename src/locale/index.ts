@@ -1,0 +1,8 @@
+// Public face of src/locale: the one home of language and units (pure; no Node APIs).
+//   lang.ts          Lang, Label, LANGS, label(), parseLang()
+//   displayUnits.ts  Unit, ColumnKind, DISPLAY (scales and unit words per language), toDisplay,
+//                    formatCell, displayValue, unitLabel, kindOfUnit, WAN, YI, ENGLISH_MAGNITUDES
+//   quantity.ts      parseQuantity: "1973亿元" → 197300000000 (the study file's Chinese units)
+export { LANGS, label, parseLang, type Label, type Lang } from './lang.ts';
+export { DISPLAY, ENGLISH_MAGNITUDES, WAN, YI, displayValue, formatCell, kindOfUnit, toDisplay, unitLabel, type ColumnKind, type DisplayUnit, type Unit } from './displayUnits.ts';
+export { parseQuantity } from './quantity.ts';

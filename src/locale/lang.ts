@@ -1,0 +1,23 @@
+// The two languages of everything a reader sees, and the bilingual label every figure, table and
+// chart carries. Outputs that show one language pick `label[lang]`; the report's HTML carries both.
+
+/** A language of the outputs: Chinese (the default of the seed's readers) or English. */
+export type Lang = 'zh' | 'en';
+
+/** Every language, in the order the outputs list them. */
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+/** A text in both languages, e.g. {zh: '直接就业', en: 'Direct jobs'}. */
+export type Label = Record<Lang, string>;
+
+/** label('直接就业', 'Direct jobs') → {zh: '直接就业', en: 'Direct jobs'}. */
+export const label = (zh: string, en: string): Label => ({ zh, en });
+
+/**
+ * parseLang('en') → 'en'; parseLang(undefined) → 'zh' (the default). Fails on anything else,
+ * naming the option: parseLang('fr') throws `--lang: expected zh or en, got "fr"`.
+ */
+export function parseLang(v: string | undefined, option = '--lang'): Lang {
+  if (v === undefined || v === 'zh' || v === 'en') return v ?? 'zh';
+  throw new Error(`${option}: expected zh or en, got ${JSON.stringify(v)}`);
+}
