@@ -20,6 +20,7 @@ import {
   type EmploymentByDivision,
 } from '../io/index.ts';
 import { sectorResponse, yuanPerUnit, type IOMethod } from '../study/ioResponse.ts';
+import { readStudyText } from '../data/readStudyText.ts';
 import { openDatabase, loadQuestionnaire, aggregateQuestionnaire, type FieldSpec, type ScreeningSummary, type Rejection } from '../data/index.ts';
 
 export { packageRoot, version, BUILTINS, DEFAULT_STUDY } from './paths.ts';
@@ -56,9 +57,8 @@ export interface LoadedStudy {
 /** Read and validate a study file (no data is read). */
 export function readStudy(path: string): LoadedStudy {
   const abs = resolve(path);
-  if (!existsSync(abs)) throw new Error(`study file not found: ${path}`);
-  const text = readFileSync(abs, 'utf8');
   const display = relative(process.cwd(), abs) || abs;
+  const text = readStudyText(abs, display.startsWith('..') ? abs : display);
   return { path: abs, dir: dirname(abs), text, config: parseStudy(text, display.startsWith('..') ? abs : display) };
 }
 

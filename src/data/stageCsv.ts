@@ -205,7 +205,7 @@ function countNewlines(s: string): number {
 }
 
 /** Index of the first byte of `b` that is not part of a valid UTF-8 sequence (b is known to be invalid). */
-function firstInvalidUtf8(b: Uint8Array): number {
+export function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i];

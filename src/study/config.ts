@@ -8,6 +8,7 @@ import { parseQuantity } from '../locale/index.ts';
 import { normalizeNetImpact } from './netImpactConfig.ts';
 import { jobUnitsBasis } from './jobUnits.ts';
 import { unknownKeyMessage } from '../survey/didYouMean.ts';
+import { MAX_YAML_ALIASES, MAX_YAML_DEPTH, yamlNesting } from './yamlLimits.ts';
 import type { StudyConfig, ComponentConfig, CategoryConfig, QuestionnaireConfig, Label, ComponentKind, ColumnConfig, Condition } from './types.ts';
 
 export class ConfigError extends Error {
@@ -81,6 +82,8 @@ function pointerToPath(ptr: string): (string | number)[] {
  * Example: parseStudy('study: {name: …', 'study.yaml') → ConfigError "study.yaml:3: consumption: missing required key …".
  */
 export function parseStudy(text: string, source: string): StudyConfig {
+  const deep = yamlNesting(text);
+  if (deep) throw new ConfigError(source, '', deep.line, `nesting deeper than ${MAX_YAML_DEPTH} levels (the limit; a study file needs fewer than 10): the file is not a study file or is damaged`);
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -88,7 +91,13 @@ export function parseStudy(text: string, source: string): StudyConfig {
     const line = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
     throw new ConfigError(source, '', line, `malformed YAML: ${e.message.split('\n')[0]}`);
   }
-  const raw = doc.toJS() as unknown;
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    if (/alias/i.test((e as Error).message)) throw new ConfigError(source, '', null, `aliases (*name) expand too much: more than ${MAX_YAML_ALIASES} alias uses is the limit (an "alias bomb" would need gigabytes)`);
+    throw e;
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(source, '', 1, 'expected a mapping (key: value) at the top level');
   const fail = (path: (string | number)[], detail: string): never => {
     throw new ConfigError(source, formatPath(path), lineOf(doc, lc, path), detail);

@@ -6,6 +6,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Register } from './index.ts';
 import { checkSpecKeys, runSurveySpec, SpecError, type Columns, type SurveySpec } from '../../survey/index.ts';
 import { lineOf } from '../../study/config.ts';
+import { MAX_YAML_DEPTH, yamlNesting } from '../../study/yamlLimits.ts';
 import { textTable } from '../format.ts';
 
 export const register: Register = (program) => {
@@ -61,6 +62,8 @@ function readSpec(file: string): { spec: SurveySpec; locate: (path: (string | nu
   const ext = extname(file).toLowerCase();
   let spec: unknown;
   try {
+    const deep = yamlNesting(text);
+    if (deep) throw new Error(`line ${deep.line}: nesting deeper than ${MAX_YAML_DEPTH} levels (the limit)`);
     if (ext === '.json') spec = JSON.parse(text);
     else {
       const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
