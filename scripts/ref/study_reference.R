@@ -62,12 +62,26 @@ m <- svymean(~I(as.numeric(related_share > 0.5)), dp)
 out[["indicator.related_majority"]] <- list(value = unname(coef(m)), se = unname(SE(m)))
 mb <- svyby(~I(as.numeric(related_share > 0.5)), ~type, dp, svymean)
 for (k in seq_len(nrow(mb))) out[[paste0("indicator.related_majority.", rownames(mb)[k])]] <- list(value = unname(coef(mb))[k], se = unname(SE(mb))[k])
+# Proportion intervals as R's svyciprop (logit, df = design df of the (sub)design), overall and by type.
+dp$variables$maj <- as.numeric(dp$variables$related_share > 0.5)
+ci_of <- function(d) { q <- svyciprop(~maj, d, method = "logit"); as.vector(attr(q, "ci")) }
+out[["indicator.related_majority"]]$lower <- ci_of(dp)[1]; out[["indicator.related_majority"]]$upper <- ci_of(dp)[2]
+for (t in names(Npop)) {
+  id <- paste0("indicator.related_majority.", t)
+  ci <- ci_of(subset(dp, type == t)); out[[id]]$lower <- ci[1]; out[[id]]$upper <- ci[2]
+}
 o$staff_x <- o$staff * (o$type == "x")
 do <- svydesign(ids = ~1, strata = ~type, weights = ~w, data = o)
 rx <- svyratio(~staff_x, ~accounts, do)
 out[["indicator.staff_x_share"]] <- list(value = unname(coef(rx)), se = unname(SE(rx)))
 bs <- svymean(~I(as.numeric(c1 >= 50)), dc)
 out[["indicator.big_spenders"]] <- list(value = unname(coef(bs)), se = unname(SE(bs)))
+dc$variables$big <- as.numeric(dc$variables$c1 >= 50)
+qb <- svyciprop(~big, dc, method = "logit")
+out[["indicator.big_spenders"]]$lower <- attr(qb, "ci")[[1]]; out[["indicator.big_spenders"]]$upper <- attr(qb, "ci")[[2]]
+# staff_x / accounts is not a share (staff can exceed accounts): Wald interval with the design df.
+out[["indicator.staff_x_share"]]$lower <- coef(rx)[[1]] - qt(0.975, degf(do)) * SE(rx)[[1]]
+out[["indicator.staff_x_share"]]$upper <- coef(rx)[[1]] + qt(0.975, degf(do)) * SE(rx)[[1]]
 
 writeLines(jsonlite_free <- paste0("{\n", paste(sprintf('  "%s": {%s}', names(out), sapply(out, function(e) paste(sprintf('"%s": %.17g', names(e), unlist(e)), collapse = ", "))), collapse = ",\n"), "\n}"), file.path(fx, "reference.json"))
 cat("wrote", file.path(fx, "reference.json"), "\n")

@@ -7,6 +7,7 @@ import { componentEstimates, consumptionEstimates, type ComponentEstimate } from
 import { Moments, combine, unit, ratioGradient, type Gradient } from './moments.ts';
 import { qnorm, qt } from '../survey/index.ts';
 import { indicatorFigures } from './indicators.ts';
+import { logitShareInterval } from './shareInterval.ts';
 import { yuanPerUnit } from './ioResponse.ts';
 import { assembleSeries } from './series.ts';
 import { netFigures } from './netFigures.ts';
@@ -14,7 +15,7 @@ import { studyUncertainty, type StudyUncertaintyOptions } from './studyUncertain
 import { componentJobUnits } from './jobUnits.ts';
 import { leontiefImpact } from '../io/index.ts';
 
-type FigureSpec = Omit<Figure, 'id' | 'from'> & { from?: string[]; g?: Gradient };
+type FigureSpec = Omit<Figure, 'id' | 'from'> & { from?: string[]; g?: Gradient; share?: boolean };
 
 const PROVIDER_FORMULA = 'N_k / n_k × Σ_i employees_i × related_share_i';
 const OPERATOR_FORMULA = '(Σ_i staff_i / Σ_i accounts_i) × M_j';
@@ -54,8 +55,10 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
   const figures: Record<string, Figure> = {};
   const grads = new Map<string, Gradient>();
   const moments = new Moments();
-  const put = (id: string, { g, ...f }: FigureSpec) => {
+  const shares = new Set<string>();
+  const put = (id: string, { g, share, ...f }: FigureSpec) => {
     if (figures[id]) throw new Error(`internal: figure ${id} defined twice`);
+    if (share) shares.add(id);
     figures[id] = { id, from: [], ...f };
     grads.set(id, g ?? new Map());
   };
@@ -265,6 +268,7 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
     formula: 'jobs.providers / jobs.total',
     inputs: {},
     from: ['jobs.providers', 'jobs.total'],
+    share: true,
     g: ratioGradient(figures['jobs.providers'].value, grads.get('jobs.providers')!, figures['jobs.total'].value, grads.get('jobs.total')!),
   });
 
@@ -278,7 +282,9 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
     const f = figures[id];
     f.se = se;
     f.df = Number.isFinite(df) ? df : undefined;
-    f.ci = [f.value - q * se, f.value + q * se];
+    // A part over a whole that contains it: logit scale, so the interval stays inside [0, 1].
+    f.ci = shares.has(id) ? logitShareInterval(f.value, se, q, Infinity, level) : [f.value - q * se, f.value + q * se];
+    f.interval = shares.has(id) ? 'logit' : 'wald';
   }
 
   for (const f of indicatorFigures(config, inputs)) {

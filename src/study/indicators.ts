@@ -1,7 +1,8 @@
 // Survey indicators (e.g. "55.8% of entities have more than half their staff aged 16–29"):
 // proportions and ratios estimated under each questionnaire's design, with domains and `by`.
-import { svymean, svyratio, subset, confint, type SurveyDesign, type SvyStat } from '../survey/index.ts';
-import type { Condition, Figure, IndicatorConfig, QuestionnaireData, StudyConfig, StudyInputs } from './types.ts';
+import { svymean, svyratio, subset, confint, qnorm, qt, type Column, type SurveyDesign, type SvyStat } from '../survey/index.ts';
+import type { Condition, Figure, IndicatorConfig, IntervalMethod, QuestionnaireData, StudyConfig, StudyInputs } from './types.ts';
+import { logitShareInterval } from './shareInterval.ts';
 import { questionnaireDesign, simpleDesign } from './sampling.ts';
 import { selectRows } from './select.ts';
 
@@ -50,8 +51,12 @@ function designFor(config: StudyConfig, inputs: StudyInputs, q: QuestionnaireDat
 /**
  * indicatorFigures(config, inputs) → figures `indicator.<id>` (and `indicator.<id>.<level>` with `by`),
  * unit 'ratio', with se, design df, n and the study's interval.
- * Proportion: svymean of the condition (R: svymean(~I(young_share > 0.5), design, na.rm = TRUE)).
- * Ratio: svyratio(numerator × condition, denominator) (R: svyratio(~I(staff * nonEast), ~staff, design, na.rm = TRUE)).
+ * Proportion: svymean of the condition (R: svymean(~I(young_share > 0.5), design, na.rm = TRUE)),
+ * interval on the logit scale as R's svyciprop(method = "logit") (Clopper–Pearson with the n rows
+ * when p̂ is 0 or 1). Ratio: svyratio(numerator × condition, denominator) (R: svyratio(~I(staff *
+ * nonEast), ~staff, design, na.rm = TRUE)); when every row has 0 ≤ numerator ≤ denominator the
+ * ratio is a share and its interval is formed on the logit scale too, otherwise Wald.
+ * Every proportion or share interval lies in [0, 1].
  */
 export function indicatorFigures(config: StudyConfig, inputs: StudyInputs): Figure[] {
   const out: Figure[] = [];
@@ -85,7 +90,18 @@ export function indicatorFigures(config: StudyConfig, inputs: StudyInputs): Figu
         throw new Error(`${ctx}: ${(e as Error).message}`);
       }
       const { level, method } = config.intervals;
-      const ci = confint(stat, { level, method: method === 't' && stat.df > 0 ? 't' : 'z' });
+      const useT = method === 't' && stat.df > 0;
+      let ci: [number, number], interval: IntervalMethod;
+      const p = stat.estimate[0];
+      if (st.kind === 'proportion' || isShare(d.data.__num, d.data.__den, d.weights)) {
+        const q = useT ? qt((1 + level) / 2, stat.df) : qnorm((1 + level) / 2);
+        ci = logitShareInterval(p, stat.se[0], q, stat.n, level);
+        interval = p === 0 || p === 1 ? 'beta' : 'logit';
+      } else {
+        const w = confint(stat, { level, method: useT ? 't' : 'z' });
+        ci = [w.lower[0], w.upper[0]];
+        interval = 'wald';
+      }
       out.push({
         id,
         value: stat.estimate[0],
@@ -96,7 +112,8 @@ export function indicatorFigures(config: StudyConfig, inputs: StudyInputs): Figu
         from: [],
         se: stat.se[0],
         df: stat.df,
-        ci: [ci.lower[0], ci.upper[0]],
+        ci,
+        interval,
       });
     };
     estimate(() => true, `indicator.${ind.id}`, ind.label);
@@ -109,6 +126,18 @@ export function indicatorFigures(config: StudyConfig, inputs: StudyInputs): Figu
     }
   }
   return out;
+}
+
+/** Whether a ratio indicator is a share: 0 ≤ numerator ≤ denominator on every row in use. */
+function isShare(num: Column | undefined, den: Column | undefined, w: Float64Array): boolean {
+  if (!(num instanceof Float64Array) || !(den instanceof Float64Array)) return false;
+  for (let r = 0; r < w.length; r++) {
+    if (w[r] === 0) continue;
+    const a = num[r], b = den[r];
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    if (!(a >= 0 && a <= b)) return false;
+  }
+  return true;
 }
 
 function describe(c: Condition): string {

@@ -114,8 +114,16 @@ export interface Figure {
   se?: number;
   ci?: [number, number];
   df?: number;
+  /**
+   * How `ci` was formed, when the figure has one: 'wald' (value ± q·se), 'logit' (on the logit
+   * scale and mapped back: shares and proportions, always inside [0, 1]) or 'beta'
+   * (Korn–Graubard / Clopper–Pearson, for a proportion of 0 or 1).
+   */
+  interval?: IntervalMethod;
   notes?: string;
 }
+
+export type IntervalMethod = 'wald' | 'logit' | 'beta';
 
 export interface QualityRecord {
   questionnaire: string;

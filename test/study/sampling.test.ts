@@ -9,7 +9,7 @@ import { providerJobs, operatorJobs } from '../../src/study/direct.ts';
 import { selectRows, take } from '../../src/study/select.ts';
 
 const fx = new URL('../fixtures/study/', import.meta.url).pathname;
-const ref: Record<string, { value: number; se?: number }> = JSON.parse(readFileSync(fx + 'reference.json', 'utf8'));
+const ref: Record<string, { value: number; se?: number; lower?: number; upper?: number }> = JSON.parse(readFileSync(fx + 'reference.json', 'utf8'));
 const { results, prepared } = await runStudy(fx + 'study.yaml');
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1e-300, Math.abs(b));
 
@@ -24,6 +24,21 @@ test('every study figure with an R reference matches its value and standard erro
     checked++;
   }
   assert.equal(checked, 24, 'all 24 R-referenced figures checked');
+});
+
+test('indicator intervals: proportions as R svyciprop(method = "logit") (1e-6 relative), a non-share ratio Wald; all proportions in [0, 1]', () => {
+  let checked = 0;
+  for (const [id, want] of Object.entries(ref)) {
+    if (want.lower === undefined) continue;
+    const f = results.figures[id];
+    assert.ok(f.ci && rel(f.ci[0], want.lower) < 1e-6 && rel(f.ci[1], want.upper as number) < 1e-6, `${id}: ci ${f.ci} vs R [${want.lower}, ${want.upper}]`);
+    assert.equal(f.interval, id === 'indicator.staff_x_share' ? 'wald' : 'logit', id);
+    checked++;
+  }
+  assert.equal(checked, 5);
+  for (const f of Object.values(results.figures)) {
+    if (f.interval === 'logit' || f.interval === 'beta') assert.ok(f.ci![0] >= 0 && f.ci![1] <= 1 && f.ci![0] <= f.value && f.value <= f.ci![1], `${f.id} ${f.ci}`);
+  }
 });
 
 test('design degrees of freedom: n − H per questionnaire, as R degf', () => {
