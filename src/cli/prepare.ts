@@ -2,7 +2,7 @@
 // and the questionnaires, and hand pure inputs to computeStudy. Nothing here computes a figure.
 import { readFileSync, existsSync, realpathSync } from 'node:fs';
 import { packageRoot, version, BUILTINS } from './paths.ts';
-import { dirname, resolve, relative, isAbsolute, join } from 'node:path';
+import { basename, dirname, resolve, relative, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseStudy, ConfigError } from '../study/config.ts';
 import type { StudyConfig, StudyInputs, QuestionnaireData, SectorCoefficient, JobsPerOutput, ColumnConfig, FieldKind } from '../study/types.ts';
@@ -50,6 +50,8 @@ export function resolveStudyPath(studyDir: string, p: string, yamlPath: string, 
 export interface LoadedStudy {
   path: string;
   dir: string;
+  /** The path for console messages: relative to the working directory when inside it (outputs use config.source). */
+  display: string;
   text: string;
   config: StudyConfig;
 }
@@ -58,8 +60,13 @@ export interface LoadedStudy {
 export function readStudy(path: string): LoadedStudy {
   const abs = resolve(path);
   const display = relative(process.cwd(), abs) || abs;
-  const text = readStudyText(abs, display.startsWith('..') ? abs : display);
-  return { path: abs, dir: dirname(abs), text, config: parseStudy(text, display.startsWith('..') ? abs : display) };
+  const shown = display.startsWith('..') ? abs : display;
+  const text = readStudyText(abs, shown);
+  const config = parseStudy(text, shown);
+  // Outputs name the study file by its folder and name, the same from any working directory
+  // (errors while parsing, above, give the path as typed).
+  config.source = `${basename(dirname(abs))}/${basename(abs)}`;
+  return { path: abs, dir: dirname(abs), display: shown, text, config };
 }
 
 // Fields each role needs, with their types (METHOD §1–2).

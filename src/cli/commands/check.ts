@@ -17,7 +17,7 @@ export const register: Register = (program, setExitCode) => {
       const c = p.study.config;
       const sectors = Object.entries(p.inputs.sectors).map(([cat, s]) => [cat, s.code, `${s.name.zh} ${s.name.en}`.trim(), s.coefficient.toFixed(9)]);
       const quality = p.loaded.map((q) => ({ questionnaire: q.key, file: q.file, rowsRead: q.rowsRead, valid: q.valid, rejected: q.rejected, reasons: q.reasons }));
-      process.stdout.write(`${c.source}: ${lang === 'zh' ? '配置有效' : 'study file is valid'} (${c.providers.length} provider + ${c.operators.length} operator components, ${c.consumption.categories.length} consumption categories)\n\n`);
+      process.stdout.write(`${p.study.display}: ${lang === 'zh' ? '配置有效' : 'study file is valid'} (${c.providers.length} provider + ${c.operators.length} operator components, ${c.consumption.categories.length} consumption categories)\n\n`);
       process.stdout.write(`${qualityTable(quality, lang)}\n\n`);
       // The readers' notes (encoding chosen, rows skipped by skip_rows).
       const notes = p.loaded.flatMap((q) => (q.source?.notes ?? []).map((n) => `  ${q.key}: ${n}`));
