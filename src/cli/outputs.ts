@@ -31,9 +31,13 @@ export function tables(r: StudyResults, rejections: Rejection[]): Record<string,
     ['questionnaire', 'file', 'rows_read', 'valid', 'rejected', 'reasons'],
     r.quality.map((q) => [q.questionnaire, q.file, q.rowsRead, q.valid, q.rejected, Object.entries(q.reasons).map(([k, v]) => `${k}=${v}`).join('; ')]),
   );
-  const rejected = toCsv(
+  return { 'results.json': resultsJson(r), 'figures.csv': figures, 'components.csv': components, 'consumption.csv': consumption, 'quality.csv': quality, 'rejected.csv': rejectedCsv(rejections) };
+}
+
+/** rejected.csv: one line per row screening rejected. */
+export function rejectedCsv(rejections: Rejection[]): string {
+  return toCsv(
     ['file', 'row', 'respondent_id', 'column', 'value', 'reason'],
     rejections.map((x) => [x.file, x.row, x.id, x.column, x.value, x.reason]),
   );
-  return { 'results.json': resultsJson(r), 'figures.csv': figures, 'components.csv': components, 'consumption.csv': consumption, 'quality.csv': quality, 'rejected.csv': rejected };
 }

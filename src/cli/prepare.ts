@@ -21,6 +21,7 @@ import {
 } from '../io/index.ts';
 import { sectorResponse, yuanPerUnit, type IOMethod } from '../study/ioResponse.ts';
 import { readStudyText } from '../data/readStudyText.ts';
+import { checkFilters, type RejectedLevels } from '../study/checkFilters.ts';
 import { openDatabase, loadQuestionnaire, aggregateQuestionnaire, type FieldSpec, type ScreeningSummary, type Rejection } from '../data/index.ts';
 
 export { packageRoot, version, BUILTINS, DEFAULT_STUDY } from './paths.ts';
@@ -193,6 +194,24 @@ function ratioConversion(j: StudyConfig['jobsPerOutput']): JobsPerOutput {
   return { method: 'ratio', perYuan: j.perYuan, formula: `${j.value} ${j.unit}`, inputs: { value: j.value, unit: j.unit }, source: j.source ?? 'stated in the study file' };
 }
 
+/** `e` carrying the screening's rejections, so that a failed run can still write rejected.csv. */
+export function withRejections(e: unknown, rejections: Rejection[]): unknown {
+  if (e instanceof Error) Object.assign(e, { rejections });
+  return e;
+}
+
+/** Per questionnaire, the values screening rejected as unknown-level, by column (for checkFilters' message). */
+function rejectedLevels(config: StudyConfig, rejections: Rejection[]): Record<string, RejectedLevels> {
+  const out: Record<string, RejectedLevels> = {};
+  for (const [key, q] of Object.entries(config.questionnaires))
+    for (const r of rejections)
+      if (r.file === q.file && r.code === 'unknown-level' && r.column !== null && r.value !== null) {
+        const m = ((out[key] ??= {})[r.column] ??= new Map());
+        m.set(r.value, (m.get(r.value) ?? 0) + 1);
+      }
+  return out;
+}
+
 export interface PreparedStudy {
   study: LoadedStudy;
   inputs: StudyInputs;
@@ -274,6 +293,12 @@ export async function prepareStudy(path: string): Promise<PreparedStudy> {
     }
   } finally {
     db.close();
+  }
+  // The filters run will apply, applied now: check fails on the same inputs as run.
+  try {
+    checkFilters(config, questionnaires, rejectedLevels(config, rejections));
+  } catch (e) {
+    throw withRejections(e, rejections);
   }
   return { study, inputs: { questionnaires, ...io, version }, rejections, loaded };
 }

@@ -1,10 +1,13 @@
 // Run a study end to end (used by `spillover run`, `explain`, the server and tests).
 import { computeStudy } from '../study/compute.ts';
 import type { StudyResults } from '../study/types.ts';
-import { prepareStudy, type PreparedStudy } from './prepare.ts';
+import { prepareStudy, withRejections, type PreparedStudy } from './prepare.ts';
 
 export async function runStudy(path: string, options: { uncertainty?: boolean } = {}): Promise<{ results: StudyResults; prepared: PreparedStudy }> {
   const prepared = await prepareStudy(path);
-  const results = computeStudy(prepared.study.config, prepared.inputs, options);
-  return { results, prepared };
+  try {
+    return { results: computeStudy(prepared.study.config, prepared.inputs, options), prepared };
+  } catch (e) {
+    throw withRejections(e, prepared.rejections); // a failed run still writes rejected.csv (run.ts)
+  }
 }

@@ -79,7 +79,7 @@ export function questionnaireDesign(q: QuestionnaireData, cfg: QuestionnaireConf
     return d;
   };
   comps.forEach((c, k) => {
-    if (members[k].length < 2) throw new Error(`${c.yamlPath} (${c.id}): ${members[k].length} valid questionnaire(s); at least 2 are needed to estimate a sampling variance`);
+    if (members[k].length < 2) throw new Error(`${c.yamlPath} (${c.id}): ${members[k].length} valid questionnaire(s) in ${q.file}${Object.keys(c.where).length ? ` where ${JSON.stringify(c.where)}` : ''}; at least 2 are needed to estimate a sampling variance`);
   });
   const identity = Int32Array.from({ length: q.valid }, (_, i) => i);
   if (cfg.design) return { design: declaredDesign(q, cfg, extra), qrows: identity, data: withExtra(columnsOf(q, null), null), rowsOf: (k) => members[k] };
@@ -185,7 +185,7 @@ export function componentEstimates(q: QuestionnaireData, cfg: QuestionnaireConfi
  */
 export function simpleDesign(q: QuestionnaireData, cfg: QuestionnaireConfig, population: number | undefined, extra: Record<string, Float64Array> = {}): SurveyDesign {
   if (cfg.design) return declaredDesign(q, cfg, extra);
-  if (q.valid < 2) throw new Error(`${cfg.yamlPath}: ${q.valid} valid questionnaire(s); at least 2 are needed`);
+  if (q.valid < 2) throw new Error(`${cfg.yamlPath}: ${q.valid} valid questionnaire(s) in ${q.file}; at least 2 are needed`);
   if (population !== undefined && q.valid > population) throw new Error(`${cfg.yamlPath}: ${q.valid} valid questionnaires but a population of only ${population}`);
   const data: Record<string, Float64Array | (string | null)[]> = { ...columnsOf(q, null), ...extra };
   data.__w = new Float64Array(q.valid).fill(population === undefined ? 1 : population / q.valid);
@@ -221,7 +221,7 @@ export function momentEstimates(q: QuestionnaireData, cfg: QuestionnaireConfig, 
   const m = q.moments!;
   if (cfg.design) throw new Error(`${cfg.yamlPath}: a declared design needs the rows, not sufficient statistics`);
   const n = q.valid;
-  if (n < 2) throw new Error(`${cfg.yamlPath}: ${n} valid questionnaire(s); at least 2 are needed`);
+  if (n < 2) throw new Error(`${cfg.yamlPath}: ${n} valid questionnaire(s) in ${q.file}; at least 2 are needed`);
   if (n > U) throw new Error(`${cfg.yamlPath}: ${n} valid questionnaires but a population of only ${U}`);
   const p = m.fields.length;
   const at = fields.map((f) => {

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -42,5 +42,22 @@ test('study.yaml: an unknown key anywhere is named with line and the key meant, 
   const r = cli('check', join(dir, 'study.yaml'));
   assert.equal(r.status, 2);
   assert.match(r.stderr, /study\.yaml:\d+: components\.providers\[0\]\.popultion: unknown key "popultion"; did you mean "population"\?/);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a where that selects too few rows fails check as it fails run, naming file, filter and the values found', () => {
+  const dir = copyExample((d) => replace(join(d, 'study.yaml'), 'where: {provider_type: 企业微信}', 'where: {provider_type: 企业微信X}'));
+  const want = /components\.providers\[0\]\.where: \(wecom\) where \{"provider_type":\["企业微信X"\]\} selects 0 valid row\(s\) of data\/providers\.csv; at least 2 are needed to estimate a sampling variance\. provider_type in the valid rows: "小程序" \(\d+\), "微信支付" \(\d+\); rejected as unknown-level in 服务商类型: "企业微信" \(\d+\)/;
+  const check = cli('check', join(dir, 'study.yaml'));
+  assert.equal(check.status, 2);
+  assert.match(check.stderr, want);
+  const run = cli('run', join(dir, 'study.yaml'), '--out', join(dir, 'out'));
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, want);
+  // The run failed after screening: no outputs, but the rejected rows are written to a failed-run folder.
+  assert.match(run.stderr, /no outputs written; the \d+ rejected row\(s\) of screening are in .*out-failed-run\/rejected\.csv/);
+  assert.ok(!existsSync(join(dir, 'out')));
+  assert.match(readFileSync(join(dir, 'out-failed-run/rejected.csv'), 'utf8'), /data\/providers\.csv,2,P00001,服务商类型,企业微信,"unknown-level/);
+  assert.match(readFileSync(join(dir, 'out-failed-run/error.txt'), 'utf8'), /selects 0 valid row/);
   rmSync(dir, { recursive: true, force: true });
 });

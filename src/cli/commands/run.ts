@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Register } from './index.ts';
 import { BUILTINS, DEFAULT_STUDY, packageRoot } from '../paths.ts';
 import { parseLang } from '../../locale/index.ts';
+import type { Rejection } from '../../data/index.ts';
 
 export const register: Register = (program) => {
   program
@@ -14,7 +15,7 @@ export const register: Register = (program) => {
     .option('--charts <list>', 'chart images under charts/: svg, png (needs Chromium) or none', 'svg')
     .action(async (study: string, opts: { out?: string; lang: string; charts: string }) => {
       const lang = parseLang(opts.lang);
-      const [{ runStudy }, { headlineTable, qualityTable, uncertaintyTable }, { tables }, { checkOutputFolder, writeOutputSet }, { artifactProducers, parseChartFormats }] = await Promise.all([
+      const [{ runStudy }, { headlineTable, qualityTable, uncertaintyTable }, { tables, rejectedCsv }, { checkOutputFolder, writeOutputSet }, { artifactProducers, parseChartFormats }] = await Promise.all([
         import('../runStudy.ts'),
         import('../format.ts'),
         import('../outputs.ts'),
@@ -28,7 +29,25 @@ export const register: Register = (program) => {
       const builtins = Object.values(BUILTINS).map((p) => join(packageRoot, p));
       // Before any work: --out may not be (or hold) the study, its data, the current directory or a file.
       checkOutputFolder(out, { cwd, inputs: [resolve(study), ...builtins], display });
-      const { results, prepared } = await runStudy(study);
+      let ran;
+      try {
+        ran = await runStudy(study);
+      } catch (e) {
+        // Screening ran but the run failed: its rejections go to a separate, clearly named folder.
+        const rejections = (e as { rejections?: Rejection[] }).rejections;
+        if (e instanceof Error && rejections) {
+          const failed = `${out}-failed-run`;
+          try {
+            checkOutputFolder(failed, { cwd, inputs: [resolve(study), ...builtins], display });
+            writeOutputSet(failed, { 'rejected.csv': rejectedCsv(rejections), 'error.txt': `${e.message}\n` });
+            e.message += `\n  (no outputs written; the ${rejections.length} rejected row(s) of screening are in ${display(failed)}/rejected.csv)`;
+          } catch (w) {
+            e.message += `\n  (rejected.csv could not be written either: ${(w as Error).message})`;
+          }
+        }
+        throw e;
+      }
+      const { results, prepared } = ran;
       const { config, dir } = prepared.study;
       const read = [...Object.values(config.questionnaires).map((q) => q.file), config.io.table, config.jobsPerOutput.method === 'ratio' ? undefined : config.jobsPerOutput.employment];
       const inputs = read.filter((p): p is string => typeof p === 'string' && !p.startsWith('builtin:')).map((p) => resolve(dir, p));
