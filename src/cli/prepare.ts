@@ -22,7 +22,18 @@ import {
 import { sectorResponse, yuanPerUnit, type IOMethod } from '../study/ioResponse.ts';
 import { readStudyText } from '../data/readStudyText.ts';
 import { checkFilters, type RejectedLevels } from '../study/checkFilters.ts';
-import { openDatabase, loadQuestionnaire, aggregateQuestionnaire, type FieldSpec, type ScreeningSummary, type Rejection } from '../data/index.ts';
+import {
+  openDatabase,
+  loadQuestionnaire,
+  aggregateQuestionnaire,
+  aggregateOnClickHouse,
+  stageClickHouse,
+  clickhouseRunner,
+  type ClickHouseRunner,
+  type FieldSpec,
+  type ScreeningSummary,
+  type Rejection,
+} from '../data/index.ts';
 
 export { packageRoot, version, BUILTINS, DEFAULT_STUDY } from './paths.ts';
 const DIVISIONS = 'data/china-io-2017/sector-divisions.csv';
@@ -243,9 +254,15 @@ export async function prepareStudy(path: string): Promise<PreparedStudy> {
   const questionnaires: Record<string, QuestionnaireData> = {};
   const rejections: Rejection[] = [];
   const loaded: ScreeningSummary[] = [];
+  const runners: ClickHouseRunner[] = [];
   try {
     for (const [key, q] of Object.entries(config.questionnaires)) {
-      const file = resolveStudyPath(study.dir, q.file, `${q.yamlPath}.file`, config.source);
+      const ch = q.source?.clickhouse;
+      // a ClickHouse source: the table is read where it lives (credentials from the environment variables it names)
+      const runner: ClickHouseRunner | null = ch ? await clickhouseRunner(ch, { ...(ch.cluster ? { cluster: ch.cluster } : {}) }) : null;
+      if (runner) runners.push(runner);
+      const table = ch && runner ? { runner, database: ch.database, table: ch.table } : null;
+      const file = table ? q.file : resolveStudyPath(study.dir, q.file, `${q.yamlPath}.file`, config.source);
       const spec = {
         key,
         file,
@@ -263,8 +280,11 @@ export async function prepareStudy(path: string): Promise<PreparedStudy> {
         // Only totals and their covariance are needed: screen and aggregate in DuckDB, whatever the size.
         const sums = config.consumption.categories.flatMap((c) => (c.field ? [c.field] : []));
         const all: Rejection[] = [];
-        const a = await aggregateQuestionnaire(db, spec, fields, { groupBy: [], sums, crossProducts: true, onRejections: (b) => void all.push(...b) });
-        rejections.push(...all);
+        const options = { groupBy: [], sums, crossProducts: true };
+        // in ClickHouse only the first 1000 rejected rows come back (all are counted in the reasons)
+        const a = table ? await aggregateOnClickHouse(table, spec, fields, options) : await aggregateQuestionnaire(db, spec, fields, { ...options, onRejections: (b) => void all.push(...b) });
+        if (table && a.rejectionsTruncated) a.source.notes.push(`rejected rows listed: the first ${a.rejections.length} of ${a.rejected} (all counted in the reasons)`);
+        rejections.push(...(table ? a.rejections : all));
         const p = sums.length;
         const cross = new Float64Array(p * p);
         sums.forEach((x, i) => sums.forEach((y, j) => (cross[i * p + j] = i === j ? a.groups.sumSq[x][0] : a.groups.cross![i < j ? `${x}*${y}` : `${y}*${x}`][0])));
@@ -275,7 +295,7 @@ export async function prepareStudy(path: string): Promise<PreparedStudy> {
         loaded.push({ key, file: q.file, rowsRead: a.rowsRead, valid: a.valid, rejected: a.rejected, reasons: a.reasons, source: a.source });
         continue;
       }
-      const lq = await loadQuestionnaire(db, spec, fields);
+      const lq = await loadQuestionnaire(db, spec, fields, table ? (d, sp) => stageClickHouse(d, table, sp) : undefined);
       loaded.push(lq);
       rejections.push(...lq.rejections);
       questionnaires[key] = {
@@ -293,6 +313,7 @@ export async function prepareStudy(path: string): Promise<PreparedStudy> {
     }
   } finally {
     db.close();
+    await Promise.all(runners.map((r) => r.close()));
   }
   // The filters run will apply, applied now: check fails on the same inputs as run.
   try {

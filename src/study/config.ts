@@ -132,10 +132,13 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
   const questionnaires: Record<string, QuestionnaireConfig> = {};
   for (const [key, q] of Object.entries<Raw>(raw.questionnaires ?? {})) {
     if (Object.keys(q.columns).length === 0) fail(['questionnaires', key, 'columns'], 'map at least one field to a column');
+    if ((q.file === undefined) === (q.source === undefined)) fail(['questionnaires', key], q.file === undefined ? 'give `file` (a CSV, XLSX or Parquet export) or `source` (a ClickHouse table)' : 'give `file` or `source`, not both');
+    const ch = q.source?.clickhouse;
     questionnaires[key] = {
       key,
       yamlPath: `questionnaires.${key}`,
-      file: q.file,
+      file: ch ? `clickhouse:${ch.database}.${ch.table}` : q.file,
+      ...(ch ? { source: { clickhouse: { ...ch } } } : {}),
       encoding: q.encoding ?? 'utf-8',
       sheet: q.sheet,
       skipRows: q.skip_rows ?? 0,

@@ -28,11 +28,33 @@ const headers = {
 
 const questionnaire = {
   type: 'object',
-  description: 'A questionnaire export (CSV, XLSX or Parquet) and the mapping of its columns to spillover fields.',
-  required: ['file', 'id', 'columns'],
+  description: 'A questionnaire export (CSV, XLSX or Parquet) or a ClickHouse table, and the mapping of its columns to spillover fields.',
+  required: ['id', 'columns'],
   additionalProperties: false,
   properties: {
-    file: { type: 'string', minLength: 1, description: 'Path relative to the study file; must stay inside the study directory.' },
+    file: { type: 'string', minLength: 1, description: 'Path relative to the study file; must stay inside the study directory. Give `file` or `source`.' },
+    source: {
+      type: 'object',
+      required: ['clickhouse'],
+      additionalProperties: false,
+      description: 'Read the questionnaire from a database table instead of a file (written by `spillover load`); the column mapping is the same, with table columns for headers.',
+      properties: {
+        clickhouse: {
+          type: 'object',
+          required: ['url', 'database', 'table'],
+          additionalProperties: false,
+          description: 'A ClickHouse (18.16 or later) table, or a Distributed table over a cluster. Credentials come only from the environment variables named here.',
+          properties: {
+            url: { type: 'string', pattern: '^https?://', description: 'HTTP(S) URL of one server, e.g. http://127.0.0.1:8123 (no user or password in it).' },
+            database: { type: 'string', minLength: 1 },
+            table: { type: 'string', minLength: 1, description: 'Table (with a __row column: the row number of each answer).' },
+            cluster: { type: 'string', minLength: 1, description: 'remote_servers cluster of a Distributed table: names the shard in connection errors.' },
+            user_env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Environment variable holding the user name (default: user default).' },
+            password_env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Environment variable holding the password (default: none).' },
+          },
+        },
+      },
+    },
     encoding: { enum: ['utf-8', 'gbk', 'gb18030', 'auto'], description: 'CSV text encoding (default utf-8). Chinese survey tools often export GBK/GB18030.' },
     sheet: { anyOf: [{ type: 'string' }, { type: 'integer', minimum: 1 }], description: 'XLSX sheet name or 1-based index (default: the first sheet).' },
     skip_rows: { type: 'integer', minimum: 0, maximum: 100, description: 'Rows right after the header that are not answers, skipped and listed in the data-quality notes: 2 for a Qualtrics export (question text, ImportId), 1 for SurveyMonkey (answer options). Default 0.' },

@@ -12,7 +12,9 @@ import type { Label, Unit } from '../locale/index.ts';
 export interface QuestionnaireConfig {
   key: string;
   yamlPath: string;
-  file: string; // as written, relative to the study file
+  file: string; // as written, relative to the study file; for a `source`, a display name (clickhouse:database.table)
+  /** read from a database table instead of `file` */
+  source?: { clickhouse: { url: string; database: string; table: string; cluster?: string; user_env?: string; password_env?: string } };
   encoding: 'utf-8' | 'gbk' | 'gb18030' | 'auto';
   sheet?: string | number;
   /** Non-blank rows after the header that are not answers (skip_rows; default 0). */

@@ -9,7 +9,8 @@ import { register as audit } from './audit.ts';
 import { register as plan } from './plan.ts';
 import { register as serve } from './serve.ts';
 import { register as init } from './init.ts';
+import { register as load } from './load.ts';
 
 export type Register = (program: Command, setExitCode: (code: number) => void) => void;
 
-export const commands: Register[] = [run, check, explain, io, survey, audit, plan, serve, init];
+export const commands: Register[] = [run, check, explain, io, survey, audit, plan, serve, init, load];

@@ -49,7 +49,7 @@ export const register: Register = (program) => {
       }
       const { results, prepared } = ran;
       const { config, dir } = prepared.study;
-      const read = [...Object.values(config.questionnaires).map((q) => q.file), config.io.table, config.jobsPerOutput.method === 'ratio' ? undefined : config.jobsPerOutput.employment];
+      const read = [...Object.values(config.questionnaires).flatMap((q) => (q.source ? [] : [q.file])), config.io.table, config.jobsPerOutput.method === 'ratio' ? undefined : config.jobsPerOutput.employment];
       const inputs = read.filter((p): p is string => typeof p === 'string' && !p.startsWith('builtin:')).map((p) => resolve(dir, p));
       checkOutputFolder(out, { cwd, inputs: [prepared.study.path, ...inputs, ...builtins], display });
       const files: Record<string, string | Uint8Array> = tables(results, prepared.rejections);

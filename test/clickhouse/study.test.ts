@@ -1,0 +1,84 @@
+// The WeChat example study run from a two-shard ClickHouse cluster (`spillover load` splits every questionnaire
+// across both shards; the study file reads them with `source: {clickhouse: …}`): every figure equals the DuckDB run
+// on the files to 1e-9 relative. Faults: a wrong password, and a shard stopped before the run — a clear error
+// naming the shard (or the variable to check), the password never shown, no results written.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { runStudy } from '../../src/cli/runStudy.ts';
+import { clusterOrSkip, TEST_SOURCE } from './cluster.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+const cluster = clusterOrSkip('ClickHouse study tests');
+const dir = mkdtempSync(join(tmpdir(), 'spillover-chs-'));
+cpSync(join(root, 'examples/wechat-2019'), dir, { recursive: true });
+after(() => {
+  cluster?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** the built CLI (bin/spillover.js) with the test cluster's credentials in the environment (password overridable) */
+async function cli(args: string[], password = cluster!.password): Promise<{ code: number; stderr: string; stdout: string }> {
+  const env = { ...process.env, NO_COLOR: '1', SPILLOVER_TEST_CH_USER: 'spillover', SPILLOVER_TEST_CH_PASSWORD: password };
+  const r = spawnSync(process.execPath, [join(root, 'bin/spillover.js'), ...args], { cwd: dir, encoding: 'utf8', env });
+  return { code: r.status ?? -1, stderr: r.stderr, stdout: r.stdout };
+}
+
+/** every numeric leaf equal to 1e-9 relative, every other leaf equal (paths listed on failure) */
+function sameFigures(a: unknown, b: unknown, path: string, diffs: string[]): void {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (!(a === b || (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)))) diffs.push(`${path}: ${a} vs ${b}`);
+  } else if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) if (k !== 'questionnaire') sameFigures((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, diffs);
+  } else if (a !== b) diffs.push(`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+}
+
+const chStudy = join(dir, 'study-clickhouse.yaml');
+
+test('spillover load splits the example across both shards; the study run from ClickHouse gives the DuckDB figures to 1e-9', { skip: cluster === null }, async () => {
+  Object.assign(process.env, { SPILLOVER_TEST_CH_USER: 'spillover', SPILLOVER_TEST_CH_PASSWORD: cluster!.password });
+  const [s1, s2] = cluster!.shardUrls;
+  const load = await cli(['load', join(dir, 'study.yaml'), '--url', cluster!.url, '--shard', s1, '--shard', s2, '--cluster', 'spillover', '--database', 'wechat',
+    '--user-env', TEST_SOURCE.user_env, '--password-env', TEST_SOURCE.password_env, '--study-out', chStudy]);
+  assert.equal(load.code, 0, load.stderr);
+  assert.match(load.stdout, /consumers: data\/consumers\.csv → wechat\.consumers \(\d+ rows, \d+ columns, 2 shards\)/);
+  const yaml = readFileSync(chStudy, 'utf8');
+  assert.match(yaml, /source: \{clickhouse: \{url: http:\/\/127\.0\.0\.1:\d+, database: wechat, table: providers, cluster: spillover/);
+  assert.ok(!yaml.includes(cluster!.password), 'no password in the study file');
+
+  const files = await runStudy(join(dir, 'study.yaml'));
+  const ch = await runStudy(chStudy);
+  assert.ok(Object.keys(files.results.figures).length > 20);
+  const diffs: string[] = [];
+  sameFigures(ch.results.figures, files.results.figures, 'figures', diffs);
+  assert.deepEqual(diffs, []);
+  for (const k of Object.keys(files.prepared.inputs.questionnaires)) {
+    const [a, b] = [ch.prepared.inputs.questionnaires[k], files.prepared.inputs.questionnaires[k]];
+    assert.deepEqual([a.rowsRead, a.valid, a.rejected, a.reasons], [b.rowsRead, b.valid, b.rejected, b.reasons], k);
+  }
+  assert.deepEqual(ch.prepared.rejections.map((r) => [r.row, r.code, r.value]), files.prepared.rejections.map((r) => [r.row, r.code, r.value]));
+});
+
+test('a wrong password: a clear error naming the variable, never the password; no results written', { skip: cluster === null }, async () => {
+  const out = join(dir, 'out-badpw');
+  const r = await cli(['run', chStudy, '--out', out], 'Not-The-Password-7');
+  assert.notEqual(r.code, 0);
+  assert.match(r.stderr, /authentication failed .*SPILLOVER_TEST_CH_PASSWORD/);
+  assert.ok(!r.stderr.includes('Not-The-Password-7') && !r.stdout.includes('Not-The-Password-7'));
+  assert.equal(existsSync(out), false);
+});
+
+test('a shard stopped: the run fails naming that shard; no results written', { skip: cluster === null }, async () => {
+  cluster!.stopShard(2);
+  const out = join(dir, 'out-shard');
+  const r = await cli(['run', chStudy, '--out', out]);
+  assert.notEqual(r.code, 0);
+  const port = new URL(cluster!.shardUrls[1]).port;
+  assert.match(r.stderr, new RegExp(`shard 2 \\(127\\.0\\.0\\.1:${Number(port) + 1}\\) of cluster spillover is unreachable`));
+  assert.ok(!r.stderr.includes(cluster!.password));
+  assert.equal(existsSync(out), false);
+});
