@@ -196,7 +196,8 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
     await db.connection.run(duplicated > 0 ? steps[2] : steps[2].replace(` LEFT JOIN ${dup} ON __id = __did`, `, (SELECT NULL::INTEGER AS __first)`));
   } catch (e) {
     await drop();
-    throw new DataError(`${file}: could not read the data: ${(e as Error).message.split('\n').slice(0, 2).join(' ')}`, { file });
+    const detail = (e as Error).message.split('\n').slice(0, 2).join(' ');
+    throw new DataError(`${file}: could not read the data: ${detail.length > 300 ? `${detail.slice(0, 300)}…` : detail}`, { file });
   }
   const fresh = `NOT __blank AND __pre IS NULL AND __post IS NULL`;
   const validRelation =

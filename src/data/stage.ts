@@ -32,13 +32,16 @@ export interface Staged {
   cleanup(): Promise<void>;
 }
 
+/** Longest record DuckDB reads (its default, 2 MB, refused a 3 MB free-text answer). */
+export const MAX_LINE_BYTES = 64 * 1024 * 1024;
+
 function stagedRelation(path: string, width: number, multiline: boolean, positional = false): string {
   const cols = [...(positional ? [] : [`'__row': 'INTEGER'`]), ...Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`), `'__extra': 'VARCHAR'`].join(', ');
   // null_padding: short rows get NULLs; strict_mode=false: a longer row puts its first surplus cell in __extra.
   // DuckDB's parallel reader cannot pad rows that contain quoted newlines, so such files are read serially.
   return (
     `read_csv(${sqlString(path)}, header=false, ${positional ? 'skip=1, ' : ''}auto_detect=false, columns={${cols}}, delim=',', quote='"', escape='"', ` +
-    `new_line='\\n', null_padding=true, strict_mode=false, parallel=${multiline ? 'false' : 'true'})`
+    `new_line='\\n', null_padding=true, strict_mode=false, max_line_size=${MAX_LINE_BYTES}, parallel=${multiline ? 'false' : 'true'})`
   );
 }
 

@@ -62,11 +62,44 @@ export async function stageXlsx(file: string, display: string, sheet: string | n
   let multiline = false;
   let found: string | null = null;
   let names: string[] = [];
+  const take = async (row: { values: unknown; number: number }): Promise<void> => {
+    const values = row.values as unknown[];
+    if (header === null) {
+      const h: string[] = [];
+      for (let j = 1; j < values.length; j++) h.push(cellText(values[j]));
+      while (h.length > 0 && h[h.length - 1].trim() === '') h.pop();
+      if (h.length === 0) return;
+      header = h;
+      headerRow = row.number;
+      return;
+    }
+    const cells: string[] = [String(row.number)];
+    const texts: string[] = [];
+    let any = false;
+    for (let j = 0; j < header.length; j++) {
+      const t = toHalfWidth(cellText(values[j + 1]));
+      if (t.trim() !== '') any = true;
+      if (!multiline && /[\r\n]/.test(t)) multiline = true;
+      texts.push(t);
+      cells.push(csvField(t));
+    }
+    if (!any) {
+      blankRows++; // an all-empty row within the header width
+      return;
+    }
+    if (skipped.length < skip) {
+      skipped.push({ row: row.number, text: texts.join(',') });
+      return;
+    }
+    records++;
+    if (!ws.write(cells.join(',') + '\n')) await once(ws, 'drain');
+  };
+  let target: string | undefined;
   try {
     for await (const worksheet of reader as unknown as AsyncIterable<ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>>) {
       const model = (reader as unknown as { model?: { sheets?: { name: string; state?: string }[] } }).model;
       names = (model?.sheets ?? []).map((s) => s.name);
-      const target = typeof want === 'number' ? names[want - 1] : want;
+      target = typeof want === 'number' ? names[want - 1] : want;
       // A hidden (or very hidden) sheet is read only when named: by position it would be a sheet the user cannot see.
       const state = model?.sheets?.[typeof want === 'number' ? want - 1 : -1]?.state;
       if (typeof want === 'number' && state && state !== 'visible') {
@@ -81,37 +114,19 @@ export async function stageXlsx(file: string, display: string, sheet: string | n
         continue;
       }
       found = worksheet.name;
-      for await (const row of worksheet) {
-        const values = row.values as unknown[];
-        if (header === null) {
-          const h: string[] = [];
-          for (let j = 1; j < values.length; j++) h.push(cellText(values[j]));
-          while (h.length > 0 && h[h.length - 1].trim() === '') h.pop();
-          if (h.length === 0) continue;
-          header = h;
-          headerRow = row.number;
-          continue;
-        }
-        const cells: string[] = [String(row.number)];
-        const texts: string[] = [];
-        let any = false;
-        for (let j = 0; j < header.length; j++) {
-          const t = toHalfWidth(cellText(values[j + 1]));
-          if (t.trim() !== '') any = true;
-          if (!multiline && /[\r\n]/.test(t)) multiline = true;
-          texts.push(t);
-          cells.push(csvField(t));
-        }
-        if (!any) {
-          blankRows++; // an all-empty row within the header width
-          continue;
-        }
-        if (skipped.length < skip) {
-          skipped.push({ row: row.number, text: texts.join(',') });
-          continue;
-        }
-        records++;
-        if (!ws.write(cells.join(',') + '\n')) await once(ws, 'drain');
+      for await (const row of worksheet) await take(row);
+    }
+    // exceljs's streaming reader emits only the first sheet of a workbook without a sharedStrings part
+    // (inline strings, as some tools write): such a sheet is read with the whole-workbook reader.
+    if (found === null && typeof target === 'string' && names.includes(target)) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const sheetOf = wb.getWorksheet(target);
+      if (sheetOf) {
+        found = sheetOf.name;
+        const rows: ExcelJS.Row[] = [];
+        sheetOf.eachRow((r) => void rows.push(r));
+        for (const row of rows) await take(row);
       }
     }
   } catch (e) {

@@ -1,5 +1,5 @@
 // Bytes and sheets a user cannot see are never read silently: NUL bytes (a binary tail) stop the run at
-// their row; a hidden sheet is read only when named.
+// their row; a hidden sheet is read only when named. What users have is read: long cells, inline strings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -7,19 +7,20 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type ExcelJSType from 'exceljs';
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import { DataError, loadQuestionnaire, openDatabase, type FieldSpec, type QuestionnaireSpec } from '../../src/data/index.ts';
 import { tempDir } from './providers.ts';
 
 const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof ExcelJSType;
 const fields: FieldSpec[] = [{ name: 'x', type: 'number', required: true }];
 
-async function load(name: string, write: (file: string) => Promise<void> | void, extra: Partial<QuestionnaireSpec> = {}) {
+async function load(name: string, write: (file: string) => Promise<void> | void, extra: Partial<QuestionnaireSpec> = {}, f: FieldSpec[] = fields) {
   const t = tempDir();
   const file = join(t.dir, name);
   await write(file);
   const db = await openDatabase();
   try {
-    return await loadQuestionnaire(db, { key: 'q', file, displayPath: `in/${name}`, yamlPath: 'questionnaires.q', id: 'id', columns: { x: 'x' }, ...extra }, fields);
+    return await loadQuestionnaire(db, { key: 'q', file, displayPath: `in/${name}`, yamlPath: 'questionnaires.q', id: 'id', columns: { x: 'x' }, ...extra }, f);
   } finally {
     db.close();
     t.done();
@@ -63,4 +64,53 @@ test('a hidden first sheet is not read by default or by position; by name it is'
   assert.equal((await load('h.xlsx', workbook, { sheet: 'answers' })).valid, 3);
   assert.equal((await load('h.xlsx', workbook, { sheet: 2 })).valid, 3);
   assert.equal((await load('h.xlsx', workbook, { sheet: 'old answers' })).valid, 2);
+});
+
+test('long cells: 3 MB in a CSV (quoted or not), 32,767 characters (the spreadsheet limit) in an XLSX', async () => {
+  const notes = { name: 'note', type: 'text', required: false } as const;
+  const big = 'x'.repeat(3_000_000);
+  for (const cell of [big, `"${big}"`]) {
+    const q = await load('long.csv', (f) => writeFileSync(f, `id,x,note\n1,1,a\n2,2,${cell}\n3,3,c\n`), { columns: { x: 'x', note: 'note' } }, [...fields, notes]);
+    assert.equal(q.valid, 3);
+    assert.equal(q.rejected, 0);
+  }
+  const t = tempDir();
+  const file = join(t.dir, 'long.xlsx');
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('a').addRows([['id', 'x', 'note'], [1, 1, 'y'.repeat(32_767)], [2, 2, 'short']]);
+  await wb.xlsx.writeFile(file);
+  const db = await openDatabase();
+  try {
+    const q = await loadQuestionnaire(db, { key: 'q', file, displayPath: 'in/long.xlsx', id: 'id', columns: { x: 'x', note: 'note' } }, [...fields, notes]);
+    assert.equal(q.valid, 2);
+    assert.equal(q.rejected, 0);
+  } finally {
+    db.close();
+    t.done();
+  }
+});
+
+/** An XLSX without a sharedStrings part: every text cell an inline string (as some export tools write). */
+async function inlineStrings(file: string) {
+  const sheet = (rows: (string | number)[][]) =>
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows
+      .map((r, i) => `<row r="${i + 1}">${r.map((v, j) => `<c r="${String.fromCharCode(65 + j)}${i + 1}"${typeof v === 'number' ? `><v>${v}</v>` : ` t="inlineStr"><is><t>${v}</t></is>`}</c>`).join('')}</row>`)
+      .join('')}</sheetData></worksheet>`;
+  const ns = 'http://schemas.openxmlformats.org';
+  const z = new JSZip();
+  z.file('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`);
+  z.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  z.file('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="first" sheetId="1" r:id="rId1"/><sheet name="second" sheetId="2" r:id="rId2"/></sheets></workbook>`);
+  z.file('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`);
+  z.file('xl/worksheets/sheet1.xml', sheet([['id', 'x'], ['a', 1], ['b', 2]]));
+  z.file('xl/worksheets/sheet2.xml', sheet([['id', 'x'], ['c', 3], ['d', 4], ['e', 'not a number']]));
+  writeFileSync(file, await z.generateAsync({ type: 'nodebuffer' }));
+}
+
+test('an XLSX with inline strings and no sharedStrings part: every sheet is read', async () => {
+  assert.equal((await load('inline.xlsx', inlineStrings)).valid, 2);
+  for (const sheet of ['second', 2]) {
+    const q = await load('inline.xlsx', inlineStrings, { sheet });
+    assert.deepEqual([q.valid, q.rejected, q.rejections[0]?.row, q.rejections[0]?.value], [2, 1, 4, 'not a number']);
+  }
 });
