@@ -6,6 +6,7 @@ import type { Label } from '../study/types.ts';
 import { T } from './i18n.ts';
 import type { Lang } from '../locale/index.ts';
 import { indicators, sectorImpacts, seriesRows, type ExtendedResults } from './optionalParts.ts';
+import { headlineGrowth, headlineOf } from '../study/series.ts';
 import { ciLabel, levelPct } from './netParts.ts';
 import { tornadoChart } from './tornadoChart.ts';
 import { CHART_FONT, PALETTE, WIDTH, base, catAxis, fmt1, r1, rowsHeight, sectorLabel, unitOf, valueAxis, wan, yi, type ChartSpec } from './chartBase.ts';
@@ -54,7 +55,11 @@ function jobsByYear(r: ExtendedResults): ChartSpec | null {
   const rows = seriesRows(r);
   if (!rows) return null;
   const years = rows.map((y) => String(y.year));
+  const growth = headlineGrowth(rows);
   const split = (y: (typeof rows)[number]) => y.figures['jobs.direct'] !== undefined && y.figures['jobs.indirect'] !== undefined;
+  // Bars: direct (+ indirect when published) or the total alone; the label is the year's headline value.
+  const directOnly = (y: (typeof rows)[number]) => !split(y) && headlineOf(y)?.scope === 'direct';
+  const changes = growth.filter((g) => g.scopeChange);
   return {
     id: 'jobs_by_year',
     title: { zh: '历年带动就业（直接／间接）', en: 'Jobs by year (direct / indirect)' },
@@ -62,17 +67,24 @@ function jobsByYear(r: ExtendedResults): ChartSpec | null {
     width: WIDTH,
     height: 340,
     option: (lang) => {
-      const stack = (name: string, data: (number | null)[], label = false) => ({ name, type: 'bar' as const, stack: 'jobs', data, barMaxWidth: 48, label: label ? { show: true, position: 'top' as const, formatter: (p: { dataIndex: number }) => fmt1(wan(rows[p.dataIndex].figures['jobs.total'])) } : undefined });
-      const anyTotalOnly = rows.some((y) => !split(y));
+      const stack = (name: string, data: (number | null)[]) => ({ name, type: 'bar' as const, stack: 'jobs', data, barMaxWidth: 48 });
+      const anyTotalOnly = rows.some((y) => !split(y) && !directOnly(y));
+      const scopeName = (s: string) => (lang === 'zh' ? { direct: '直接', total: '合计', component: '组成部分' } : { direct: 'direct', total: 'total', component: 'component' })[s as 'direct'];
       return {
         ...base(lang, true),
         grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: years, axisTick: { show: false } },
         yAxis: { ...valueAxis(unitOf(lang, 'persons')), nameTextStyle: { color: '#666', align: 'left' } },
         series: [
-          stack(lang === 'zh' ? '直接' : 'Direct', rows.map((y) => (split(y) ? wan(y.figures['jobs.direct']) : null))),
-          stack(lang === 'zh' ? '间接' : 'Indirect', rows.map((y) => (split(y) ? wan(y.figures['jobs.indirect']) : null)), !anyTotalOnly),
-          ...(anyTotalOnly ? [{ ...stack(lang === 'zh' ? '合计（未分直接／间接）' : 'Total (split not published)', rows.map((y) => (split(y) ? null : wan(y.figures['jobs.total'])))), itemStyle: { color: '#b9c3cf' } }, { name: '', type: 'bar' as const, stack: 'jobs', data: rows.map(() => 0), label: { show: true, position: 'top' as const, color: '#333', formatter: (p: { dataIndex: number }) => fmt1(wan(rows[p.dataIndex].figures['jobs.total'])) }, tooltip: { show: false } }] : []),
+          stack(lang === 'zh' ? '直接' : 'Direct', rows.map((y) => (split(y) || directOnly(y) ? wan(y.figures['jobs.direct']) : null))),
+          stack(lang === 'zh' ? '间接' : 'Indirect', rows.map((y) => (split(y) ? wan(y.figures['jobs.indirect']) : null))),
+          ...(anyTotalOnly ? [{ ...stack(lang === 'zh' ? '合计（未分直接／间接）' : 'Total (split not published)', rows.map((y) => (split(y) || directOnly(y) ? null : wan(y.figures['jobs.total'])))), itemStyle: { color: '#b9c3cf' } }] : []),
+          {
+            name: '', type: 'bar' as const, stack: 'jobs', data: rows.map(() => 0), tooltip: { show: false },
+            label: { show: true, position: 'top' as const, color: '#333', formatter: (p: { dataIndex: number }) => { const h = headlineOf(rows[p.dataIndex]); return h ? fmt1(wan(h.value)) : ''; } },
+            // A scope change is marked where it happens, as the series table flags it.
+            ...(changes.length ? { markLine: { symbol: 'none', silent: true, lineStyle: { color: '#c0392b', type: 'dashed' as const }, label: { formatter: (p: { dataIndex: number }) => { const c = changes[p.dataIndex].scopeChange!; return lang === 'zh' ? `口径变化：${scopeName(c.from)}→${scopeName(c.to)}` : `scope: ${scopeName(c.from)} → ${scopeName(c.to)}`; }, color: '#c0392b' }, data: changes.map((g) => ({ xAxis: String(g.year) })) } } : {}),
+          },
         ],
       };
     },

@@ -3,7 +3,7 @@
 import type { Label } from '../study/types.ts';
 import { T } from './i18n.ts';
 import { formatCell, kindOfUnit, unitLabel, type ColumnKind } from '../locale/index.ts';
-import { growthTable, scopeChanges, seriesCagr, type SeriesRow } from '../study/series.ts';
+import { headlineGrowth, scopeChanges, scopeRuns, type SeriesRow, type SeriesScope } from '../study/series.ts';
 import { indicators, sectorImpacts, seriesRows, type ExtendedResults } from './optionalParts.ts';
 import { ciLabel } from './netParts.ts';
 import { netTables } from './netTables.ts';
@@ -64,10 +64,16 @@ function headline(r: ExtendedResults): ReportTable {
   };
 }
 
+const SCOPE: Record<SeriesScope, Label> = {
+  direct: L('直接就业', 'direct jobs'),
+  total: L('就业总量（直接＋间接）', 'total jobs (direct + indirect)'),
+  component: L('组成部分', 'a component'),
+};
+
 function series(r: ExtendedResults): ReportTable | null {
   const rows = seriesRows(r);
   if (!rows) return null;
-  const total = growthTable(rows, 'jobs.total');
+  const growth = headlineGrowth(rows);
   const changes = scopeChanges(rows);
   return {
     id: 'series',
@@ -78,31 +84,41 @@ function series(r: ExtendedResults): ReportTable | null {
       col('direct', '直接就业', 'Direct jobs', 'persons'),
       col('indirect', '间接就业', 'Indirect jobs', 'persons'),
       col('total', '就业总量', 'Total jobs', 'persons'),
-      col('yoy', '同比增长', 'YoY growth', 'growth'),
+      col('measure', '图中数值口径', 'Charted value measures', 'text'),
+      col('yoy', '同比增长（同口径）', 'YoY growth (same scope)', 'growth'),
       col('scope', '口径变化', 'Scope change', 'text'),
     ],
     rows: rows.map((y, i) => {
-      const g = total[i];
+      const g = growth[i];
       const ch = changes.find((c) => c.to === y.year);
-      const scope: Label | null = ch ? L(`新增 ${ch.added.join('、') || '—'}；移除 ${ch.removed.join('、') || '—'}`, `added ${ch.added.join(', ') || '—'}; removed ${ch.removed.join(', ') || '—'}`) : null;
+      const parts: Label[] = [];
+      if (g.scopeChange) {
+        const a = SCOPE[g.scopeChange.from], b = SCOPE[g.scopeChange.to];
+        parts.push(L(`${a.zh} → ${b.zh}：不计算增长率`, `${a.en} → ${b.en}: growth not computed`));
+      }
+      if (ch) parts.push(L(`新增 ${ch.added.join('、') || '—'}；移除 ${ch.removed.join('、') || '—'}`, `added ${ch.added.join(', ') || '—'}; removed ${ch.removed.join(', ') || '—'}`));
+      const scope: Label | null = parts.length ? L(parts.map((p) => p.zh).join('；'), parts.map((p) => p.en).join('; ')) : null;
       const pub = y.published?.['jobs.total'];
       const base = y.status === 'published' ? T.published : T.estimated;
       const status = pub === undefined ? base : { zh: `${base.zh}；原报告 ${formatCell('persons', pub)} 万人`, en: `${base.en}; published ${formatCell('persons', pub)} (10k)` };
-      return [y.year, y.source ? { zh: `${status.zh}（${y.source}）`, en: `${status.en} (${y.source})` } : status, y.figures['jobs.direct'] ?? null, y.figures['jobs.indirect'] ?? null, y.figures['jobs.total'] ?? null, g.yoy ?? g.annualized, scope];
+      return [y.year, y.source ? { zh: `${status.zh}（${y.source}）`, en: `${status.en} (${y.source})` } : status, y.figures['jobs.direct'] ?? null, y.figures['jobs.indirect'] ?? null, y.figures['jobs.total'] ?? null, g.headline ? SCOPE[g.headline.scope] : null, g.yoy ?? g.annualized, scope];
     }),
     figureIds: rows.map(() => null),
     note: cagrNote(rows),
   };
 }
 
-/** The series note: how growth is computed, and the CAGR of total jobs over the whole span. */
+/** The series note: how growth is computed, and the CAGR of each run of years with one scope. */
 function cagrNote(rows: SeriesRow[]): Label {
-  const base = L('同比增长按相邻年份计算；相隔多年时为年均增长率。口径变化指直接就业所含组成部分不同，增长率不可直接比较。', 'YoY growth on the previous year; over a gap of several years, the annual average rate. A scope change means the direct-jobs components differ, so growth is not like for like.');
-  const have = rows.filter((y) => y.figures['jobs.total'] !== undefined);
-  if (have.length < 2) return base;
-  const a = have[0].year, b = have[have.length - 1].year;
-  const g = formatCell('growth', seriesCagr(rows, 'jobs.total', a, b));
-  return { zh: `${a}–${b} 年就业总量年均增长 ${g}%。${base.zh}`, en: `Total jobs grew ${g}% a year over ${a}–${b} (CAGR). ${base.en}` };
+  const base = L(
+    '同比增长只在同一口径（直接就业、就业总量或组成部分）的相邻年份之间计算；相隔多年时为年均增长率。口径变化时不计算增长率；直接就业所含组成部分不同也会标出。',
+    'Growth is computed only between years whose charted value measures the same thing (direct jobs, total jobs or a component); over a gap of several years it is the annual average rate. Across a scope change no growth is computed; a change in the direct-jobs components is flagged too.',
+  );
+  const runs = scopeRuns(rows);
+  if (runs.length === 0) return base;
+  const zh = runs.map((u) => `${u.from}–${u.to} 年${SCOPE[u.scope].zh}年均增长 ${formatCell('growth', u.cagr)}%`).join('；');
+  const en = runs.map((u) => `${SCOPE[u.scope].en.replace(/^./, (c) => c.toUpperCase())} grew ${formatCell('growth', u.cagr)}% a year over ${u.from}–${u.to} (CAGR)`).join('; ');
+  return { zh: `${zh}。${base.zh}`, en: `${en}. ${base.en}` };
 }
 
 function components(r: ExtendedResults): ReportTable {

@@ -236,6 +236,7 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
     source: y.source,
     figures: Object.fromEntries(Object.entries(y.figures).map(([k, v]) => [k, qty(v, ['series', i, 'figures', k], fail)])),
     ...(y.components ? { components: y.components } : {}),
+    ...(y.scope ? { scope: y.scope } : {}),
   }));
 
   const config: StudyConfig = {

@@ -221,6 +221,10 @@ export const studySchema = {
           source: { type: 'string' },
           figures: { type: 'object', description: 'Figure id → value (base units or a quantity like "2235万").', additionalProperties: quantity },
           components: { type: 'array', items: id, description: 'Direct-jobs components counted that year (for scope-change flags).' },
+          scope: {
+            enum: ['direct', 'total', 'component'],
+            description: "What the year's headline value (the charted bar) measures: direct jobs (jobs.direct), total jobs (jobs.total, direct + indirect) or a component (the year's one other figure). Default: total when figures has jobs.total, else direct when it has jobs.direct, else component. Growth is computed only between years of one scope.",
+          },
         },
       },
     },

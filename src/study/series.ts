@@ -1,6 +1,7 @@
 // Multi-year series of a study: earlier years (published or estimated) beside the study year's
 // estimates, with year-on-year growth, compound annual growth over any span, and the years where
-// the scope (the set of direct-jobs components) changed. Pure; runs in Node and the browser.
+// the scope changed — what the year's headline value measures (direct, total or a component) or
+// the set of direct-jobs components it counts. Pure; runs in Node and the browser.
 import type { StudyResults } from './types.ts';
 
 /**
@@ -15,6 +16,32 @@ export interface SeriesYear {
   source?: string;
   figures: Record<string, number>;
   components?: string[];
+  /** What the year's headline value measures (see headlineOf); absent = inferred from `figures`. */
+  scope?: SeriesScope;
+}
+
+/** direct: jobs.direct; total: jobs.total (direct + indirect); component: one part of direct jobs. */
+export type SeriesScope = 'direct' | 'total' | 'component';
+
+/** The headline value of a year (the one the chart plots) and what it measures. */
+export interface Headline {
+  scope: SeriesScope;
+  id: string;
+  value: number;
+}
+
+/** A row of the headline table: growth only within one scope, a scope change flagged instead. */
+export interface HeadlineGrowthRow {
+  year: number;
+  status: SeriesYear['status'];
+  headline: Headline | null;
+  /** value / previous − 1 when the previous year with a headline is the calendar year before and has the same scope. */
+  yoy: number | null;
+  /** Annual rate over a gap of more than one year, same scope only. */
+  annualized: number | null;
+  gap: number;
+  /** Set when the previous year's headline measured something else: growth is not computed. */
+  scopeChange: { from: SeriesScope; to: SeriesScope } | null;
 }
 
 /** A year of the assembled series; `published` keeps a published value of the study year beside the estimate. */
@@ -89,6 +116,71 @@ export function assembleSeries(years: SeriesYear[], results: Pick<StudyResults, 
   const same = years.find((y) => y.year === t);
   if (same) current.published = same.figures;
   return [...years.filter((y) => y.year !== t).map((y) => ({ ...y })), current].sort((a, b) => a.year - b.year);
+}
+
+/**
+ * headlineOf(row) → the year's headline value: jobs.total for scope total, jobs.direct for direct,
+ * and for component the year's one figure that is neither (its id). Without a declared scope:
+ * total when figures has jobs.total, else direct when it has jobs.direct, else component.
+ * Null when the figure the scope names is absent. Fails on a component year with several
+ * candidate figures (which one is the headline would be a guess).
+ * Example: {scope: direct, figures: {jobs.direct: 2235万}} → {scope: direct, id: jobs.direct, value: 22350000}.
+ */
+export function headlineOf(row: Pick<SeriesYear, 'year' | 'figures' | 'scope'>): Headline | null {
+  const f = row.figures;
+  const scope: SeriesScope = row.scope ?? (f['jobs.total'] !== undefined ? 'total' : f['jobs.direct'] !== undefined ? 'direct' : 'component');
+  if (scope !== 'component') {
+    const id = scope === 'total' ? 'jobs.total' : 'jobs.direct';
+    return f[id] === undefined ? null : { scope, id, value: f[id] };
+  }
+  const ids = Object.keys(f).filter((k) => k !== 'jobs.total' && k !== 'jobs.direct' && k !== 'jobs.indirect');
+  if (ids.length > 1) throw new Error(`series: year ${row.year} has scope component but several figures (${ids.join(', ')}); give one`);
+  return ids.length === 0 ? null : { scope, id: ids[0], value: f[ids[0]] };
+}
+
+/**
+ * headlineGrowth(rows) → per row its headline value, and YoY growth (or the annual rate over a gap)
+ * on the previous row with a headline — only when both measure the same scope; otherwise growth is
+ * null and `scopeChange` says from what to what. Rows sorted by year (assembleSeries does).
+ * Example (the seed's chart): 2018 direct 2235万, 2019 total 2963万 → 2019: yoy null, scopeChange
+ * direct → total (the chart's "+32.6%" mixes direct jobs with direct + indirect).
+ */
+export function headlineGrowth(rows: SeriesYear[]): HeadlineGrowthRow[] {
+  let prev: { year: number; h: Headline } | undefined;
+  return rows.map((r) => {
+    const h = headlineOf(r);
+    const row: HeadlineGrowthRow = { year: r.year, status: r.status, headline: h, yoy: null, annualized: null, gap: 0, scopeChange: null };
+    if (h && prev) {
+      row.gap = r.year - prev.year;
+      if (prev.h.scope !== h.scope) row.scopeChange = { from: prev.h.scope, to: h.scope };
+      else if (prev.h.value > 0) {
+        if (row.gap === 1) row.yoy = yoy(prev.h.value, h.value);
+        else row.annualized = cagr(prev.h.value, h.value, row.gap);
+      }
+    }
+    if (h) prev = { year: r.year, h };
+    return row;
+  });
+}
+
+/**
+ * scopeRuns(rows) → the maximal runs of consecutive headline years of one scope with at least two
+ * years, each with its CAGR from first to last: the only growth rates over a span that compare
+ * like with like. Example (the seed's chart): direct 2014–2018, 1008万 → 2235万: 22.0% a year.
+ */
+export function scopeRuns(rows: SeriesYear[]): { scope: SeriesScope; from: number; to: number; cagr: number }[] {
+  const hs = rows.flatMap((r) => {
+    const h = headlineOf(r);
+    return h ? [{ year: r.year, h }] : [];
+  });
+  const out: { scope: SeriesScope; from: number; to: number; cagr: number }[] = [];
+  for (let i = 0; i < hs.length;) {
+    let j = i;
+    while (j + 1 < hs.length && hs[j + 1].h.scope === hs[i].h.scope) j++;
+    if (j > i && hs[i].h.value > 0) out.push({ scope: hs[i].h.scope, from: hs[i].year, to: hs[j].year, cagr: cagr(hs[i].h.value, hs[j].h.value, hs[j].year - hs[i].year) });
+    i = j + 1;
+  }
+  return out;
 }
 
 /**

@@ -7,14 +7,14 @@ import type { SeriesYear } from '../../src/study/series.ts';
 let run: ReturnType<typeof runStudy> | undefined;
 export const exampleRun = () => (run ??= runStudy(DEFAULT_STUDY));
 
-/** The seed's total jobs 2014–2018 (METHOD.md §3), published, without a direct/indirect split. */
+/** The seed's chart 2014–2018 (METHOD.md §3): direct jobs (2018's 2235万 is the text's direct jobs). */
 export const SEED_SERIES: SeriesYear[] = [
   [2014, 1008],
   [2015, 1747],
   [2016, 1881],
   [2017, 2030],
   [2018, 2235],
-].map(([year, wan]) => ({ year, status: 'published' as const, source: 'seed report', figures: { 'jobs.total': wan * 1e4 } }));
+].map(([year, wan]) => ({ year, status: 'published' as const, source: 'seed report', scope: 'direct' as const, figures: { 'jobs.direct': wan * 1e4 } }));
 
 export async function exampleWithSeries(): Promise<ExtendedResults> {
   const { results } = await exampleRun();

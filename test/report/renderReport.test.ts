@@ -43,8 +43,15 @@ test('the series chart and table appear only when the study has a series; YoY is
   const t = reportTables(r).find((x) => x.id === 'series');
   assert.ok(t);
   assert.deepEqual(t.rows.map((row) => row[0]), [2014, 2015, 2016, 2017, 2018, 2019]);
-  // 2015 on 2014: 1747 / 1008 − 1
-  assert.ok(Math.abs((t.rows[1][5] as number) - (1747 / 1008 - 1)) < 1e-12);
+  // 2015 on 2014: 1747 / 1008 − 1, within the direct-jobs scope
+  assert.ok(Math.abs((t.rows[1][6] as number) - (1747 / 1008 - 1)) < 1e-12);
+  // 2019 is total jobs (direct + indirect): no growth across the scope change, which is flagged
+  assert.equal(t.rows[5][6], null);
+  assert.match((t.rows[5][7] as { en: string }).en, /direct jobs → total jobs \(direct \+ indirect\): growth not computed/);
+  assert.match((t.rows[5][5] as { en: string }).en, /total jobs/);
+  assert.match(t.note!.en, /Direct jobs grew \+22\.0% a year over 2014–2018/);
+  const chart = JSON.stringify(chartSpecs(r).find((c) => c.id === 'jobs_by_year')!.option('en'));
+  assert.match(chart, /"markLine".*"xAxis":"2019"/);
   assert.match(renderReport(r, 'en'), /Jobs by year/);
 });
 

@@ -3,7 +3,7 @@
 //   → 0.1637583892617449 0.24066412359602518 0.09004484639171406   (tolerance 1e-12)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { yoy, cagr, assembleSeries, scopeChanges, growthTable, seriesCagr, type SeriesYear } from '../../src/study/series.ts';
+import { yoy, cagr, assembleSeries, scopeChanges, growthTable, seriesCagr, headlineGrowth, headlineOf, scopeRuns, type SeriesYear } from '../../src/study/series.ts';
 
 const close = (a: number | null, b: number) => assert.ok(a !== null && Math.abs(a - b) < 1e-12, `${a} vs ${b}`);
 
@@ -49,4 +49,27 @@ test('scopeChanges flags the components added between years; growthTable annuali
   close(seriesCagr(published, 'jobs.total', 2014, 2019), 0.24066412359602518);
   assert.throws(() => seriesCagr(published, 'jobs.total', 2013, 2019), /no year 2013/);
   assert.throws(() => seriesCagr(published, 'jobs.direct', 2014, 2019), /year 2014 has no figure jobs.direct/);
+});
+
+test('series scopes: growth only within one scope; the seed chart changes scope in 2019 (direct → total)', () => {
+  const rows: SeriesYear[] = [
+    ...[[2014, 1008], [2015, 1747], [2016, 1881], [2017, 2030], [2018, 2235]].map(([year, v]) => ({ year, status: 'published' as const, scope: 'direct' as const, figures: { 'jobs.direct': v * 1e4 } })),
+    { year: 2019, status: 'published', scope: 'total', figures: { 'jobs.total': 2963e4, 'jobs.direct': 2601e4, 'jobs.indirect': 361.6e4 } },
+  ];
+  const g = headlineGrowth(rows);
+  assert.ok(Math.abs(g[4].yoy! - (2235 / 2030 - 1)) < 1e-15);
+  assert.equal(g[4].scopeChange, null);
+  // the report's "+32.6%" (2963 / 2235 − 1) mixes scopes: not computed, flagged
+  assert.equal(g[5].yoy, null);
+  assert.deepEqual(g[5].scopeChange, { from: 'direct', to: 'total' });
+  const runs = scopeRuns(rows);
+  assert.equal(runs.length, 1);
+  assert.deepEqual([runs[0].scope, runs[0].from, runs[0].to], ['direct', 2014, 2018]);
+  assert.ok(Math.abs(runs[0].cagr - (Math.pow(2235 / 1008, 1 / 4) - 1)) < 1e-15); // 22.0%: the report's "22% a year"
+  // scope inferred when not declared; a component year with two candidate figures is refused
+  assert.equal(headlineOf({ year: 1, figures: { 'jobs.direct': 5 } })!.scope, 'direct');
+  assert.equal(headlineOf({ year: 1, figures: { 'jobs.total': 5, 'jobs.direct': 4 } })!.scope, 'total');
+  assert.equal(headlineOf({ year: 1, scope: 'component', figures: { 'jobs.group.mp': 3 } })!.id, 'jobs.group.mp');
+  assert.throws(() => headlineOf({ year: 2001, scope: 'component', figures: { a: 1, b: 2 } }), /year 2001 has scope component but several figures/);
+  assert.equal(headlineOf({ year: 1, scope: 'total', figures: { 'jobs.direct': 4 } }), null);
 });
