@@ -2,12 +2,14 @@
 // payloads; refuses requests that are not local (peer address and Host header) and study paths
 // outside its root directory.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { isLocalRequest } from './isLocalRequest.ts';
 import { confineStudyPath, RequestError } from './confineStudyPath.ts';
 import { listStudies } from './listStudies.ts';
 import { studyPayload, payloadJson } from './studyPayload.ts';
+import { payloadCache } from './payloadCache.ts';
 import { buildClient } from './buildClient.ts';
 import { dashboardPage } from './dashboardPage.ts';
 
@@ -44,13 +46,21 @@ const sendJson = (res: ServerResponse, status: number, v: unknown) => send(res, 
 /**
  * startServer(options) → a running dashboard bound to 127.0.0.1 (port 0 = any free port).
  * Routes (GET only): / (page), /app.js, /worker.js (bundle), /api/studies (list under root),
- * /api/study?path=REL (payload; cached per file and modification time). Non-local → 403,
+ * /api/study?path=REL (payload; cached per SHA-256 of the study and every file it reads, one computation
+ * shared by concurrent requests; paths in bodies relative to the root). Non-local → 403,
  * path outside root → 403, unknown route → 404, other methods → 405, study errors → 422 with the message.
  */
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   confineStudyPath(o.root, o.study);
   await buildClient(); // fail at start, not on the first request
-  const cache = new Map<string, { mtime: number; json: string }>();
+  // Payloads per content of the study and every file it reads; one computation for concurrent requests.
+  const payloads = payloadCache(async (abs) => {
+    const { files, ...payload } = await studyPayload(abs, relative(o.root, abs).split(sep).join('/'));
+    return { json: payloadJson(payload), files };
+  });
+  // Bodies name files relative to the root, never by the server's absolute paths.
+  const rootReal = realpathSync(o.root);
+  const relativeToRoot = (msg: string) => [rootReal, resolve(o.root)].reduce((m, r) => m.split(`${r}${sep}`).join('').split(r).join('.'), msg);
   let port = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (!isLocalRequest(req.socket.remoteAddress, req.headers.host, port)) return send(res, 403, 'text/plain', 'refused: the dashboard answers only local requests (127.0.0.1, localhost)');
@@ -64,21 +74,17 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       case '/worker.js':
         return send(res, 200, 'text/javascript', (await buildClient())[url.pathname.slice(1) as 'app.js' | 'worker.js']);
       case '/api/studies':
-        return sendJson(res, 200, { root: o.root, default: o.study, studies: listStudies(o.root) });
+        return sendJson(res, 200, { default: o.study, studies: listStudies(o.root) });
       case '/api/study': {
         const rel = url.searchParams.get('path') ?? '';
         const abs = confineStudyPath(o.root, rel);
-        const mtime = statSync(abs).mtimeMs;
-        let hit = cache.get(abs);
-        if (!hit || hit.mtime !== mtime) {
-          try {
-            hit = { mtime, json: payloadJson(await studyPayload(abs, rel)) };
-          } catch (e) {
-            throw new RequestError(422, (e as Error).message);
-          }
-          cache.set(abs, hit);
+        let json: string;
+        try {
+          json = await payloads(abs);
+        } catch (e) {
+          throw new RequestError(422, relativeToRoot((e as Error).message));
         }
-        return sendJson(res, 200, hit.json);
+        return sendJson(res, 200, json);
       }
       default:
         return send(res, 404, 'text/plain', `not found: ${url.pathname}`);

@@ -7,7 +7,7 @@ import type { StudyConfig, StudyInputs, StudyResults } from '../study/types.ts';
 import type { IOTable } from '../io/index.ts';
 import { computeStudy } from '../study/compute.ts';
 import { parseNbsTable } from '../io/index.ts';
-import { prepareStudy, resolveStudyPath } from '../cli/prepare.ts';
+import { prepareStudy, resolveStudyPath, type PreparedStudy } from '../cli/prepare.ts';
 
 export interface StudyPayload {
   path: string; // relative to the dashboard root
@@ -19,14 +19,22 @@ export interface StudyPayload {
   results: StudyResults;
 }
 
-/** studyPayload(abs, rel) → the payload of one study (prepareStudy reads and screens its data). */
-export async function studyPayload(abs: string, rel: string): Promise<StudyPayload> {
+/** The files a study reads besides itself (questionnaires, IO table, employment), as absolute paths. */
+export function studyInputFiles(prepared: PreparedStudy): string[] {
+  const { config, dir } = prepared.study;
+  const named = [...Object.values(config.questionnaires).map((q) => q.file), config.io.table, config.jobsPerOutput.method === 'ratio' ? undefined : config.jobsPerOutput.employment];
+  return named.filter((p): p is string => typeof p === 'string').map((p) => resolveStudyPath(dir, p, 'file', config.source));
+}
+
+/** studyPayload(abs, rel) → the payload of one study (prepareStudy reads and screens its data) and the files it read. */
+export async function studyPayload(abs: string, rel: string): Promise<StudyPayload & { files: string[] }> {
   const prepared = await prepareStudy(abs);
   const { config } = prepared.study;
   const model = prepared.inputs.model;
   let table: IOTable | null = null;
   if (model && config.io.table) table = parseNbsTable(readFileSync(resolveStudyPath(prepared.study.dir, config.io.table, 'io.table', config.source), 'utf8'), config.io.table);
   return {
+    files: studyInputFiles(prepared),
     path: rel,
     config,
     inputs: { ...prepared.inputs, model: null },
