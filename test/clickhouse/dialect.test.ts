@@ -93,7 +93,7 @@ test('exact sums, conditional sums, casts, tryDouble and days agree across engin
       const q =
         `SELECT k, ${d.count()}, ${d.exactSum('fen', 0)}, ${d.exactSum('x', 8)}, ${d.exactSum('x * x', 6)}, ${d.exactSumIf('fen', 'fen > 500000000', 0)}, ` +
         `${d.countIf('x > 100')}, ${d.sumIf(d.toDouble('fen'), 'x < 0')}, ${d.exactSum(d.tryDouble('s'), 8)}, ${d.countIf(`${d.tryDouble('s')} IS NULL`)}, ` +
-        `min(${d.dayOfEpochSeconds('ts', 'Asia/Shanghai')}), max(${d.dayOfEpochSeconds('ts', 'Asia/Shanghai')}), ${d.toInt64('2.7')}, ${d.toText(d.number(12))} ` +
+        `min(${d.dayOfEpochSeconds('ts', 'Asia/Shanghai')}), max(${d.dayOfEpochSeconds('ts', 'Asia/Shanghai')}), ${d.toInt64('2.7')}, ${d.toText(d.number(12))}, sum(${d.intDiv('ts', '900')}) ` +
         `FROM ${t} GROUP BY k ORDER BY k`;
       results.push(await r.query(q));
       await r.execute(`DROP TABLE ${t}`);

@@ -28,6 +28,7 @@ export const clickhouseDialect: SqlDialect = {
     // if(…, x, NULL) of a Nullable x is Nullable(Nullable) in 18.16: the text is chosen, then converted once
     return `toFloat64OrNull(if(match(${t}, '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$') AND isFinite(toFloat64OrZero(${v})), ${v}, ''))`;
   },
+  intDiv: (a, b) => `intDiv(${a}, ${b})`,
   ifThen: (c, a, b) => `if(${c}, ${a}, ${b})`,
   count: () => 'toFloat64(count())',
   countIf: (c) => `toFloat64(countIf(${c}))`,

@@ -19,6 +19,7 @@ export const duckdbDialect: SqlDialect = {
   // TRY_CAST also reads '1_000', 'inf', 'nan', hex: only plain decimal/exponent notation is a number here
   tryDouble: (t) =>
     `CASE WHEN regexp_full_match(${t}, '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?') AND isfinite(TRY_CAST(${t} AS DOUBLE)) THEN TRY_CAST(${t} AS DOUBLE) END`,
+  intDiv: (a, b) => `((${a}) // (${b}))`,
   ifThen: (c, a, b) => `CASE WHEN ${c} THEN ${a} ELSE ${b} END`,
   count: () => 'CAST(count(*) AS DOUBLE)',
   countIf: (c) => `CAST(count(*) FILTER (WHERE ${c}) AS DOUBLE)`,
