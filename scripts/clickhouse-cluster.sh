@@ -20,12 +20,22 @@ cmd=$1
 dir=$2
 base=${SPILLOVER_CH_PORT_BASE:-18120}
 server=${CLICKHOUSE_SERVER:-$(command -v clickhouse-server || true)}
+# absolute: the servers' command lines (checked before signalling) name their config by absolute path
+if [ -d "$dir" ]; then dir=$(cd "$dir" && pwd); fi
 
 ports() { # shard → "http tcp interserver"
   echo "$((base + 10 * $1)) $((base + 10 * $1 + 1)) $((base + 10 * $1 + 2))"
 }
 
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# a pid file names a live process that is this shard's server (its command line names the shard's config):
+# a stale pid reused by another process is never signalled
+alive() {
+  [ -f "$1" ] || return 1
+  local p
+  p=$(cat "$1")
+  kill -0 "$p" 2>/dev/null || return 1
+  tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -qF -- "$(dirname "$1")/config.xml"
+}
 
 write_config() { # shard_dir k password
   local d=$1 k=$2 pw=$3 http tcp inter
