@@ -14,6 +14,7 @@ import { netFigures } from './netFigures.ts';
 import { studyUncertainty, type StudyUncertaintyOptions } from './studyUncertainty.ts';
 import { componentJobUnits } from './jobUnits.ts';
 import { leontiefImpact } from '../io/index.ts';
+import { noteMissingVariance } from './varianceNotes.ts';
 
 type FigureSpec = Omit<Figure, 'id' | 'from'> & { from?: string[]; g?: Gradient; share?: boolean };
 
@@ -334,6 +335,7 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
   };
   // Net additional impact beside the gross figures (never summed with them), then uncertainty over assumptions.
   Object.assign(figures, netFigures(config, results, config, inputs));
+  noteMissingVariance(figures);
   const sortedFigures = sortKeys(figures);
   results = { ...results, figures: sortedFigures };
   // `uncertainty: false` skips the Monte Carlo (explain needs only the point derivations).

@@ -151,7 +151,8 @@ export function* monteCarloSteps(o: McOptions): Generator<number, McResult, void
       }
       for (let k = 0; k < Y.length; k++) {
         const v = y[k];
-        if (!Number.isFinite(v)) throw new Error(`draw ${d}: figure ${o.outputs[k]} is ${v}`);
+        if (!Number.isFinite(v))
+          throw new Error(`Monte Carlo draw ${d}: figure ${o.outputs[k]} is ${v}${Number.isNaN(v) ? ' (not a number: an undefined operation such as 0/0)' : ' (a numeric overflow: the inputs or their assumed ranges are beyond double precision; check their units)'}`);
         Y[k][d] = v;
       }
     }

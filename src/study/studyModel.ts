@@ -72,7 +72,8 @@ export function studyModel(config: StudyConfig, results: StudyResults, net: NetI
     if (!f) throw new Error(`studyModel: results have no figure ${figureId}`);
     let d = point(f.value);
     if (unc?.sampling === 'normal') {
-      if (!(f.se !== undefined && f.se >= 0)) throw new Error(`uncertainty.sampling: figure ${figureId} has no standard error; declare the questionnaire designs or set sampling: none`);
+      if (!(f.se !== undefined && f.se >= 0))
+        throw new Error(`uncertainty.sampling: figure ${figureId} has no standard error${f.seNote ? ` (${f.seNote})` : '; declare the questionnaire designs or set sampling: none'}`);
       if (f.se > 0) d = { dist: 'normal', mean: f.value, sd: f.se };
     }
     return addParam({ id: `sampling.${figureId}`, kind: 'sampling', distribution: d, central: f.value, bounds: [0, Infinity] });

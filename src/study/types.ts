@@ -122,6 +122,8 @@ export interface Figure {
    * (Korn–Graubard / Clopper–Pearson, for a proportion of 0 or 1).
    */
   interval?: IntervalMethod;
+  /** Why a figure with sampling error has no se (overflow, n too small); set instead of se, ci, df. */
+  seNote?: string;
   notes?: string;
 }
 

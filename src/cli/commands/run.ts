@@ -55,6 +55,8 @@ export const register: Register = (program) => {
       const files: Record<string, string | Uint8Array> = tables(results, prepared.rejections);
       for (const produce of artifactProducers) Object.assign(files, await produce({ results, prepared, lang, charts }));
       writeOutputSet(out, files);
+      const noSe = Object.values(results.figures).filter((f) => f.seNote);
+      if (noSe.length > 0) process.stderr.write(`spillover: warning: ${noSe.length} figure(s) without a standard error:\n${noSe.map((f) => `  ${f.id}: ${f.seNote}`).join('\n')}\n`);
       const unc = uncertaintyTable(results, lang);
       process.stdout.write(`${headlineTable(results, lang)}\n\n${unc ? `${unc}\n\n` : ''}${qualityTable(results.quality, lang)}\n\n`);
       process.stdout.write(`${lang === 'zh' ? '输出目录' : 'Outputs'}: ${out}\n  ${Object.keys(files).sort().join('\n  ')}\n`);

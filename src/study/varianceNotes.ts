@@ -1,0 +1,41 @@
+// A figure whose value is known but whose sampling variance cannot be computed says why, instead of a
+// standard error that would be written as null.
+import type { Figure } from './types.ts';
+
+/** Above this magnitude a square overflows a double (√1.8e308 ≈ 1.34e154). */
+const SQUARE_LIMIT = 1.3e154;
+
+const big = (v: number) => Math.abs(v).toExponential(2);
+
+/**
+ * noteMissingVariance(figures) — for each figure whose se or interval is not a finite number: removes
+ * se, ci and df and sets `seNote` to the reason — "overflow: …" when the value or an input is beyond
+ * 1.3e154 (its square exceeds the largest double), "n too small: …" when its n is below 2, else "not a
+ * finite number". Returns the ids noted. A figure whose value itself is not finite throws, naming it
+ * and its largest input. Example: value 1e300 with se NaN → seNote "overflow: the variance involves
+ * squares of values near 1.00e+300, beyond the largest double (1.8e308); rescale the inputs".
+ */
+export function noteMissingVariance(figures: Record<string, Figure>): string[] {
+  const noted: string[] = [];
+  for (const f of Object.values(figures)) {
+    const numbers = Object.entries(f.inputs).filter((e): e is [string, number] => typeof e[1] === 'number');
+    const largest = numbers.reduce<[string, number] | null>((m, e) => (m === null || Math.abs(e[1]) > Math.abs(m[1]) ? e : m), null);
+    if (!Number.isFinite(f.value))
+      throw new Error(`figure ${f.id} is ${f.value}: a numeric overflow${largest ? ` (largest input: ${largest[0]} = ${largest[1]})` : ''}; the inputs are beyond double precision, check their units`);
+    const bad = (f.se !== undefined && !Number.isFinite(f.se)) || (f.ci !== undefined && !f.ci.every(Number.isFinite));
+    if (!bad) continue;
+    const n = typeof f.inputs.n === 'number' ? f.inputs.n : undefined;
+    const peak = Math.max(Math.abs(f.value), largest ? Math.abs(largest[1]) : 0);
+    f.seNote =
+      peak > SQUARE_LIMIT
+        ? `overflow: the variance involves squares of values near ${big(peak)}, beyond the largest double (1.8e308); rescale the inputs`
+        : n !== undefined && n < 2
+          ? `n too small: n = ${n}; a sampling variance needs at least 2`
+          : 'not a finite number: the variance could not be computed';
+    delete f.se;
+    delete f.ci;
+    delete f.df;
+    noted.push(f.id);
+  }
+  return noted;
+}
