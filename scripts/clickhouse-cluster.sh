@@ -11,7 +11,9 @@
 # base+10k+2. Only 127.0.0.1 is bound. The one user is `spillover`; its password is read from the environment
 # variable SPILLOVER_CH_PASSWORD (never from an argument). Without it, a random one is written to DIR/password
 # (mode 0600). Servers talk to each other as that user, so the cluster config under DIR holds it (mode 0600).
-# Tables (MergeTree on each shard + a Distributed table) are created by the caller — `spillover load` or the tests.
+# Tables: spillover.transactions_local (MergeTree, partitioned by day, ordered by merchant, payer) on each shard and
+# spillover.transactions (Distributed over both), empty: the payment-log layout of docs/scale.md. Questionnaire
+# tables are created by `spillover load`.
 set -euo pipefail
 
 usage() { echo "usage: $0 start|stop|status DIR" >&2; exit 2; }
@@ -138,6 +140,21 @@ start)
       exit 1
     fi
     [ -f "$d/pid" ] || cp "$d/pid.launch" "$d/pid"
+  done
+  # the payment-log layout of docs/scale.md, empty, on each shard + a Distributed table over both (kept if present)
+  pw_cfg=$(printf '%s' "$pw" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g')   # curl config quoting: \ and "
+  for k in 1 2; do
+    read -r http _ _ < <(ports "$k")
+    for sql in \
+      "CREATE DATABASE IF NOT EXISTS spillover" \
+      "CREATE TABLE IF NOT EXISTS spillover.transactions_local (paid_at DateTime('Asia/Shanghai'), transaction_id String, payer String, merchant String, city String, amount_fen Int64, voucher UInt8) ENGINE = MergeTree PARTITION BY toYYYYMMDD(paid_at) ORDER BY (merchant, payer, paid_at)" \
+      "CREATE TABLE IF NOT EXISTS spillover.transactions AS spillover.transactions_local ENGINE = Distributed(spillover, spillover, transactions_local, cityHash64(merchant))"; do
+      # the password goes to curl on stdin (-K -), never on a command line
+      if ! printf 'user = "spillover:%s"\n' "$pw_cfg" | curl -fsS -K - "http://127.0.0.1:$http/" --data-binary "$sql" >/dev/null; then
+        echo "shard$k: could not create the tables ($sql)" >&2
+        exit 1
+      fi
+    done
   done
   read -r http _ _ < <(ports 1)
   echo "http://127.0.0.1:$http"

@@ -33,16 +33,19 @@ export function clusterOrSkip(what: string): TestCluster | null {
   return startCluster();
 }
 
-export function startCluster(): TestCluster {
+/** Starts the cluster on a port base derived from the pid; a base whose ports are taken is replaced (3 tries). */
+export function startCluster(attempt = 0): TestCluster {
   const dir = mkdtempSync(join(tmpdir(), 'spillover-ch-'));
   const password = `p'w;"${randomBytes(6).toString('hex')}`;
-  const base = 20000 + ((process.pid * 37) % 400) * 100;
+  const base = 20000 + ((process.pid * 37 + attempt * 101) % 400) * 100;
   const env = { ...process.env, SPILLOVER_CH_PASSWORD: password, SPILLOVER_CH_PORT_BASE: String(base) };
   let url: string;
   try {
     url = execFileSync(SCRIPT, ['start', dir], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   } catch (e) {
     spawnSync(SCRIPT, ['stop', dir], { env, stdio: 'ignore' });
+    rmSync(dir, { recursive: true, force: true });
+    if (attempt < 2) return startCluster(attempt + 1);
     throw e;
   }
   const shardUrls: [string, string] = [`http://127.0.0.1:${base + 10}`, `http://127.0.0.1:${base + 20}`];

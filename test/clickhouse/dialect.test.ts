@@ -134,3 +134,26 @@ test('ClickHouse runner: a wrong password is a clear error that does not echo it
   await assert.rejects(clickhouseRunner({ url: 'http://u:p@127.0.0.1:1', database: 'default' }), /must not contain a user or password/);
   await assert.rejects(clickhouseRunner({ url: cluster!.url, ...TEST_SOURCE, password_env: 'NOT_SET_ANYWHERE_42' }, { env: { SPILLOVER_TEST_CH_USER: 'spillover' } }), /NOT_SET_ANYWHERE_42 .*not set/);
 });
+
+test('the cluster script creates the payment-log layout: MergeTree on each shard, a Distributed table over both', { skip: cluster === null }, async () => {
+  for (const url of cluster!.shardUrls) {
+    const r = await clickhouseRunner({ url, ...TEST_SOURCE }, { env: cluster!.env });
+    try {
+      const tables = await r.query(`SELECT name, engine, partition_key, sorting_key FROM system.tables WHERE database = 'spillover' ORDER BY name`);
+      assert.deepEqual(tables.map((t) => [t[0], t[1]]), [['transactions', 'Distributed'], ['transactions_local', 'MergeTree']]);
+      assert.equal(tables[1][2], 'toYYYYMMDD(paid_at)');
+      assert.equal(tables[1][3], 'merchant, payer, paid_at');
+      // a row inserted on each shard is seen once through the Distributed table of either
+      await r.execute(`INSERT INTO spillover.transactions_local VALUES ('2019-06-01 12:00:00', ${r.dialect.string(url)}, 'p', 'm', 'c', 100, 1)`);
+    } finally {
+      await r.close();
+    }
+  }
+  const r = await clickhouseRunner({ url: cluster!.url, ...TEST_SOURCE }, { env: cluster!.env });
+  try {
+    assert.deepEqual(await r.query(`SELECT count(), ${r.dialect.exactSum('amount_fen', 0)} FROM spillover.transactions`), [[2, 200]]);
+  } finally {
+    await r.close();
+  }
+});
+
