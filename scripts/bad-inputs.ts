@@ -1,0 +1,156 @@
+// The bad-input corpus: every fault of issue 12 built from the bundled example (no bulk files in the
+// repository), each with the command to run and the message fragment it must give.
+//   npx tsx scripts/bad-inputs.ts DIR   writes the cases under DIR and DIR/manifest.json
+// test/corpus/badInputs.test.ts builds them in a temporary folder and runs every case through the CLI.
+import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
+
+const packageRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const EXAMPLE = join(packageRoot, 'examples/wechat-2019');
+
+export interface BadInput {
+  name: string;
+  /** What the fault is, in the issue's words. */
+  fault: string;
+  /** spillover arguments; run with the case folder as working directory. */
+  args: string[];
+  /** expected exit status */
+  status: number;
+  /** fragment the output (stderr, or stdout when `stream` is 'stdout') must contain */
+  expect: RegExp;
+  stream?: 'stderr' | 'stdout';
+  /** a file (relative to the case folder) that must exist afterwards and contain a fragment */
+  file?: [string, RegExp];
+}
+
+const edit = (file: string, from: string, to: string) => {
+  const t = readFileSync(file, 'utf8');
+  if (!t.includes(from)) throw new Error(`bad-inputs: "${from}" not in ${file}`);
+  writeFileSync(file, t.replace(from, to));
+};
+const PROVIDER_ROW = (id: string, employees: string) => `${id},2020-03-01 10:00,企业微信,东部,${employees},0.36,0.99,0.34,0.87,64,0.67,否,\r\n`;
+
+/** A survey spec folder: d.csv (40 rows, two strata) and s.yaml built from `design` and `estimate` lines. */
+function surveyCase(dir: string, design: string, estimate: string, cell = (i: number) => String((i % 7) + 1.5), fpc = (i: number): number => (i < 20 ? 100 : 200)) {
+  const rows = Array.from({ length: 40 }, (_, i) => [i + 1, i < 20 ? 'A' : 'B', fpc(i), cell(i)].join(','));
+  writeFileSync(join(dir, 'd.csv'), `id,st,fpc,spend\n${rows.join('\n')}\n`);
+  writeFileSync(join(dir, 's.yaml'), `data: d.csv\ndesign:\n  ids: id\n  strata: st\n${design}estimates:\n  - id: t\n    total: spend\n${estimate}`);
+}
+
+/** Each case: a folder under `root` prepared by `make` (which gets the folder and a copy of the example in S/). */
+const CASES: (Omit<BadInput, 'name'> & { name: string; make?: (dir: string) => void; example?: boolean })[] = [
+  { name: 'out-is-study-folder', fault: '--out the study folder', args: ['run', 'S/study.yaml', '--out', 'S'], status: 2, expect: /--out S: is the folder holding the input S\/study\.yaml.*nothing was written/ },
+  { name: 'out-is-data-folder', fault: '--out a data folder', args: ['run', 'S/study.yaml', '--out', 'S/data'], status: 2, expect: /--out S\/data: is a data folder inside the study folder/ },
+  { name: 'out-is-study-file', fault: '--out the study file', args: ['run', 'S/study.yaml', '--out', 'S/study.yaml'], status: 2, expect: /--out S\/study\.yaml: is an input of the study/ },
+  { name: 'out-is-a-file', fault: '--out a file', args: ['run', 'S/study.yaml', '--out', 'S/README.md'], status: 2, expect: /--out S\/README\.md: is a file, not a folder/ },
+  { name: 'out-is-dot', fault: '--out .', args: ['run', 'S/study.yaml', '--out', '.'], status: 2, expect: /--out \.: is the current directory/ },
+  { name: 'out-is-ancestor', fault: '--out an ancestor of the inputs', args: ['run', 'S/study.yaml', '--out', '..'], status: 2, expect: /contains the current directory/ },
+  {
+    name: 'unknown-key-deep', fault: 'unknown key at depth (popultion)', args: ['check', 'S/study.yaml'], status: 2,
+    expect: /S\/study\.yaml:\d+: components\.providers\[0\]\.popultion: unknown key "popultion"; did you mean "population"\?/,
+    make: (d) => edit(join(d, 'S/study.yaml'), '      population: 21000 ', '      popultion: 21000 '),
+  },
+  {
+    name: 'survey-weight-typo', fault: 'survey spec weight: for weights:', args: ['survey', '--spec', 's.yaml'], status: 2, example: false,
+    expect: /s\.yaml:6: design\.weight: unknown key "weight"; did you mean "weights"\?/, make: (d) => surveyCase(d, '  fpc: fpc\n  weight: w\n', ''),
+  },
+  {
+    name: 'survey-subst-typo', fault: 'survey spec subst: for subset:', args: ['survey', '--spec', 's.yaml'], status: 2, example: false,
+    expect: /s\.yaml:9: estimates\[0\]\.subst: unknown key "subst"; did you mean "subset"\?/, make: (d) => surveyCase(d, '  fpc: fpc\n', '    subst: {st: A}\n'),
+  },
+  {
+    name: 'survey-5O0', fault: 'a numeric cell 5O0 rejects its row, the column stays numeric', args: ['survey', '--spec', 's.yaml'], status: 0, example: false,
+    expect: /d\.csv: row 8, column "spend": "5O0" is not a number/, make: (d) => surveyCase(d, '  fpc: fpc\n', '', (i) => (i === 6 ? '5O0' : String(i + 1))),
+  },
+  {
+    name: 'survey-duplicate-header', fault: 'duplicate CSV header', args: ['survey', '--spec', 's.yaml'], status: 2, example: false,
+    expect: /d\.csv: row 1: the header "st" appears twice/,
+    make: (d) => {
+      surveyCase(d, '  fpc: fpc\n', '');
+      writeFileSync(join(d, 'd.csv'), 'id,st,fpc,spend,st\n1,A,100,2,x\n2,A,100,3,y\n');
+    },
+  },
+  {
+    name: 'survey-fpc-varies', fault: 'fpc varying within a stratum warns as R', args: ['survey', '--spec', 's.yaml'], status: 0, example: false,
+    expect: /warning: s\.yaml: design: fpc varies within strata: stratum A at stage 1/, make: (d) => surveyCase(d, '  fpc: fpc\n', '', undefined, (i) => (i === 3 ? 101 : i < 20 ? 100 : 200)),
+  },
+  {
+    name: 'unknown-provider-type', fault: 'a provider type no component covers (甲类) rejects its rows', args: ['check', 'S/study.yaml', '--lang', 'en'], status: 0, stream: 'stdout',
+    expect: /unknown-level: 2/,
+    make: (d) => appendFileSync(join(d, 'S/data/providers.csv'), PROVIDER_ROW('X1', '10').replace('企业微信', '甲类') + PROVIDER_ROW('X2', '12').replace('企业微信', '甲类')),
+  },
+  {
+    name: 'nul-tail', fault: 'a CSV with a NUL-byte tail', args: ['check', 'S/study.yaml'], status: 2, expect: /data\/providers\.csv: NUL bytes \(binary data, not text\) from row 768/,
+    make: (d) => appendFileSync(join(d, 'S/data/providers.csv'), Buffer.alloc(4096)),
+  },
+  {
+    name: 'where-matches-nothing', fault: 'a where matching nothing fails check, listing the values found', args: ['check', 'S/study.yaml'], status: 2,
+    expect: /components\.providers\[0\]\.where: \(wecom\) where \{"provider_type":\["企业微信X"\]\} selects 0 valid row\(s\) of data\/providers\.csv.*provider_type in the valid rows: "小程序"/,
+    make: (d) => edit(join(d, 'S/study.yaml'), 'where: {provider_type: 企业微信}', 'where: {provider_type: 企业微信X}'),
+  },
+  {
+    name: 'run-fails-after-screening', fault: 'a failed run still writes rejected.csv', args: ['run', 'S/study.yaml', '--out', 'out'], status: 2,
+    expect: /rejected row\(s\) of screening are in out-failed-run\/rejected\.csv/, file: ['out-failed-run/rejected.csv', /unknown-level/],
+    make: (d) => edit(join(d, 'S/study.yaml'), 'where: {provider_type: 企业微信}', 'where: {provider_type: 企业微信X}'),
+  },
+  {
+    name: 'study-file-gbk', fault: 'a GBK study file', args: ['check', 'S/study.yaml'], status: 2, expect: /S\/study\.yaml:\d+: encoding: the study file is not valid UTF-8/,
+    make: (d) => writeFileSync(join(d, 'S/study.yaml'), iconv.encode(readFileSync(join(d, 'S/study.yaml'), 'utf8'), 'gb18030')),
+  },
+  { name: 'study-path-is-folder', fault: 'a study path that is a folder', args: ['check', 'S'], status: 2, expect: /S: is a folder, not a study file; did you mean S\/study\.yaml\?/ },
+  {
+    name: 'deep-nesting', fault: '3,000 nested mappings', args: ['check', 'deep.yaml'], status: 2, example: false, expect: /deep\.yaml:1: .*nesting deeper than 64 levels \(the limit/,
+    make: (d) => writeFileSync(join(d, 'deep.yaml'), `study: ${'{a: '.repeat(3000)}1${'}'.repeat(3000)}\n`),
+  },
+  {
+    name: 'alias-bomb', fault: 'an alias bomb', args: ['check', 'bomb.yaml'], status: 2, example: false, expect: /bomb\.yaml: .*more than 100 alias uses is the limit/,
+    make: (d) => {
+      let s = 'a0: &a0 [x,x,x,x,x,x,x,x,x,x]\n';
+      for (let i = 1; i < 9; i++) s += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(',')}]\n`;
+      writeFileSync(join(d, 'bomb.yaml'), `${s}study: *a8\n`);
+    },
+  },
+  {
+    name: 'huge-study-file', fault: 'a study.yaml over the size limit', args: ['check', 'huge.yaml'], status: 2, example: false, expect: /huge\.yaml: the study file is 4\.0 MiB; the limit is 4 MiB/,
+    make: (d) => writeFileSync(join(d, 'huge.yaml'), Buffer.alloc(4 * 1024 * 1024 + 10, 0x23)),
+  },
+  {
+    name: 'cell-3mb', fault: 'a 3 MB cell is read', args: ['check', 'S/study.yaml', '--lang', 'en'], status: 0, stream: 'stdout', expect: /providers\s+data\/providers\.csv\s+767\s+761/,
+    make: (d) => appendFileSync(join(d, 'S/data/providers.csv'), `X3,2020-03-01 10:00,企业微信,东部,10,0.36,0.99,0.34,0.87,64,0.67,否,"${'x'.repeat(3_000_000)}"\r\n`),
+  },
+  {
+    name: 'formula-injection', fault: 'a respondent id =cmd|… written neutralised in rejected.csv', args: ['run', 'S/study.yaml', '--out', 'out', '--charts', 'none'], status: 0, expect: /Outputs|输出目录/, stream: 'stdout',
+    file: ['out/rejected.csv', /,'=cmd\|' \/C calc'!A0,员工总数,abc,/],
+    make: (d) => appendFileSync(join(d, 'S/data/providers.csv'), PROVIDER_ROW("=cmd|' /C calc'!A0", 'abc')),
+  },
+  {
+    name: 'variance-overflow', fault: 'population 1.0e+300: figures say why they have no standard error', args: ['run', 'S/study.yaml', '--out', 'out', '--charts', 'none'], status: 0,
+    expect: /warning: 9 figure\(s\) without a standard error:\n {2}jobs\.direct: overflow: the variance involves squares of values near/, file: ['out/figures.csv', /,"overflow: the variance/],
+    make: (d) => {
+      const p = join(d, 'S/study.yaml');
+      edit(p, '      population: 21000 ', '      population: 1.0e+300 ');
+      const t = readFileSync(p, 'utf8');
+      writeFileSync(p, t.slice(0, t.indexOf('\nuncertainty:') + 1)); // the Monte Carlo would stop on the overflow first
+    },
+  },
+];
+
+/** generateCorpus(root) → the cases, each built in root/<name>/. */
+export function generateCorpus(root: string): BadInput[] {
+  return CASES.map(({ make, example, ...c }) => {
+    const dir = join(root, c.name);
+    mkdirSync(dir, { recursive: true });
+    if (example !== false) cpSync(EXAMPLE, join(dir, 'S'), { recursive: true });
+    make?.(dir);
+    return c;
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const out = resolve(process.argv[2] ?? 'bad-inputs');
+  const cases = generateCorpus(out);
+  writeFileSync(join(out, 'manifest.json'), JSON.stringify(cases.map((c) => ({ ...c, expect: c.expect.source, file: c.file && [c.file[0], c.file[1].source] })), null, 2) + '\n');
+  process.stdout.write(`${cases.length} bad-input cases in ${out}\n`);
+}
