@@ -14,7 +14,7 @@ import { commands } from '../src/cli/commands/index.ts';
 import { studyFileDoc } from './docs/schemaDoc.ts';
 import { PAGES, cliPage } from './docs/cliPages.ts';
 import { updateOutputs } from './docs/markdownBlocks.ts';
-import { openSession, packageRoot } from './docs/shell.ts';
+import { openSession, packageRoot, pageLocale } from './docs/shell.ts';
 
 interface Target {
   name: string;
@@ -26,8 +26,8 @@ interface Target {
 export const TUTORIALS = ['docs/tutorial.md', 'docs/tutorial.zh.md'];
 
 /** The tutorial with fresh outputs: its commands run in order in one fresh directory (~/tutorial). */
-export async function renderTutorial(text: string): Promise<string> {
-  const session = openSession('~/tutorial');
+export async function renderTutorial(text: string, path: string): Promise<string> {
+  const session = openSession('~/tutorial', pageLocale(path));
   try {
     return await updateOutputs(text, session);
   } finally {
@@ -45,7 +45,7 @@ export function targets(): Target[] {
     { name: 'schema', path: 'schema/study.schema.json', render: () => `${JSON.stringify(studySchema, null, 2)}\n` },
     { name: 'study-file', path: 'docs/study-file.md', render: () => studyFileDoc(studySchema as unknown as Parameters<typeof studyFileDoc>[0]) },
     ...PAGES.filter((p) => names.includes(p.command)).map((p) => ({ name: `cli/${p.command}`, path: `docs/cli/${p.command}.md`, render: () => cliPage(p) })),
-    ...TUTORIALS.map((path) => ({ name: path.replace(/^docs\/(.*)\.md$/, '$1'), path, render: () => renderTutorial(readFileSync(join(packageRoot, path), 'utf8')) })),
+    ...TUTORIALS.map((path) => ({ name: path.replace(/^docs\/(.*)\.md$/, '$1'), path, render: () => renderTutorial(readFileSync(join(packageRoot, path), 'utf8'), path) })),
   ];
 }
 

@@ -44,5 +44,9 @@ if (filters.length === 0 && !unit) {
     process.exit(tsc.status ?? 1);
   }
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', ...files], { stdio: 'inherit', cwd: root });
+// The same default language on every machine: English (C.UTF-8), no SPILLOVER_LANG; tests of the
+// language default set these themselves.
+const env = { ...process.env, LANG: 'C.UTF-8' };
+for (const k of ['LC_ALL', 'LC_MESSAGES', 'SPILLOVER_LANG']) delete env[k];
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', ...files], { stdio: 'inherit', cwd: root, env });
 process.exit(r.status ?? 1);

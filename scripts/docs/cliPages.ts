@@ -51,7 +51,7 @@ export const PAGES: Page[] = [
       { title: 'A CSV template', commands: 'cat my-study/data/operators.csv' },
       { title: 'The scaffold checks out as it is', commands: 'spillover check my-study/study.yaml --lang en' },
       { title: 'A non-empty directory is refused', commands: 'spillover init my-study --lang en --year 2025' },
-      { title: 'Operators and consumers only, in Chinese', commands: 'spillover init 运营者研究 --components operators,consumers --year 2025' },
+      { title: 'Operators and consumers only, in Chinese', commands: 'spillover init 运营者研究 --lang zh --components operators,consumers --year 2025' },
     ],
   },
   {

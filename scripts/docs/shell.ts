@@ -8,6 +8,9 @@ import { join, resolve } from 'node:path';
 
 export const packageRoot = resolve(new URL('../..', import.meta.url).pathname);
 
+/** The locale a doc page's commands run under: zh_CN.UTF-8 for a Chinese page (*.zh.md), else C.UTF-8. */
+export const pageLocale = (path: string): string => (path.endsWith('.zh.md') ? 'zh_CN.UTF-8' : 'C.UTF-8');
+
 export interface ShellResult {
   /** stdout and stderr as printed, normalized (paths replaced, trailing spaces removed) */
   output: string;
@@ -26,9 +29,10 @@ export interface ShellSession {
 
 /**
  * openSession(shownAs) → a session whose working directory prints as `shownAs` (e.g. "~/study");
- * the package directory prints as "<spillover>".
+ * the package directory prints as "<spillover>". `locale` (LANG) sets the commands' default
+ * language: C.UTF-8 → English, zh_CN.UTF-8 → Chinese (a Chinese page's reader's terminal).
  */
-export function openSession(shownAs: string): ShellSession {
+export function openSession(shownAs: string, locale = 'C.UTF-8'): ShellSession {
   const base = realpathSync(mkdtempSync(join(tmpdir(), 'spillover-docs-')));
   const dir = join(base, 'work');
   const bin = join(base, 'bin');
@@ -37,7 +41,7 @@ export function openSession(shownAs: string): ShellSession {
   const shim = join(bin, 'spillover');
   writeFileSync(shim, `#!/bin/sh\nexec "${process.execPath}" "${join(packageRoot, 'bin/spillover.js')}" "$@"\n`);
   chmodSync(shim, 0o755);
-  const env: Record<string, string> = { PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`, HOME: process.env.HOME ?? base, LANG: 'C.UTF-8', NO_COLOR: '1', TZ: 'UTC' };
+  const env: Record<string, string> = { PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`, HOME: process.env.HOME ?? base, LANG: locale, NO_COLOR: '1', TZ: 'UTC' };
   const normalize = (s: string) =>
     s
       .split(dir)

@@ -16,8 +16,8 @@ export interface ArtifactContext {
 export type ArtifactProducer = (ctx: ArtifactContext) => Promise<Record<string, string | Uint8Array>>;
 
 /**
- * parseChartFormats("svg,png") → ['svg', 'png']; "none" → []. For `spillover run --charts LIST`;
- * until run.ts passes ctx.charts, the environment variable SPILLOVER_CHARTS is read instead.
+ * parseChartFormats("svg,png") → ['svg', 'png']; "none" → []. For `spillover run --charts LIST`
+ * (callers that pass no ctx.charts, such as tests, may set the environment variable SPILLOVER_CHARTS).
  */
 export function parseChartFormats(v: string | undefined): ChartFormat[] {
   if (v === undefined) return ['svg'];

@@ -1,25 +1,42 @@
 // Console presentation of study results (zh | en). Display units and languages come from src/locale.
 import type { QualityRecord, StudyResults } from '../study/types.ts';
 import { readingOrder } from '../study/readingOrder.ts';
-import { displayValue, type Lang } from '../locale/index.ts';
+import { displayValue, parseLang as parseLangValue, type Lang } from '../locale/index.ts';
+import { fitTable, wrapLines, CONSOLE_WIDTH, type TableColumn } from './fitTable.ts';
 
-/** Display width counting CJK characters as two columns. */
-export function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
+/** A command's `--lang` value → Lang; absent → defaultLang() (environment, then locale). */
+export function commandLang(v: string | undefined, env: Record<string, string | undefined> = process.env): Lang {
+  return v === undefined ? defaultLang(env) : parseLangValue(v);
 }
-const pad = (s: string, n: number, right = false) => (right ? ' '.repeat(Math.max(0, n - width(s))) + s : s + ' '.repeat(Math.max(0, n - width(s))));
 
-/** Render rows as an aligned text table; columns listed in `right` are right-aligned. */
-export function textTable(header: string[], rows: string[][], right: number[] = []): string {
-  const w = header.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c] ?? ''))));
-  const line = (r: string[]) => r.map((s, c) => pad(s ?? '', w[c], right.includes(c))).join('  ').trimEnd();
-  return [line(header), w.map((n) => '─'.repeat(n)).join('  '), ...rows.map(line)].join('\n');
+/**
+ * The language of every command when --lang is not given: SPILLOVER_LANG (zh or en), else the
+ * locale (the first set of LC_ALL, LC_MESSAGES, LANG): zh for zh_CN.UTF-8, zh_TW… , en otherwise.
+ */
+export function defaultLang(env: Record<string, string | undefined> = process.env): Lang {
+  const set = env.SPILLOVER_LANG;
+  if (set !== undefined && set !== '') return parseLangValue(set, 'SPILLOVER_LANG');
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh([_.@-]|$)/i.test(locale) ? 'zh' : 'en';
+}
+
+/** Help text of every command's --lang option. */
+export const LANG_HELP = 'zh or en (default: $SPILLOVER_LANG, else zh under a zh_* locale, else en)';
+
+export { width, wrapLines } from './fitTable.ts';
+
+/**
+ * Render rows as an aligned text table; columns listed in `right` are right-aligned. `options`:
+ * fit the lines to a width (see fitTable: `secondary` columns move to a detail line, `wrap`
+ * columns wrap); without it, one line per row whatever its width.
+ */
+export function textTable(header: string[], rows: string[][], right: number[] = [], options: { width?: number; secondary?: number[]; wrap?: number[] } = {}): string {
+  const columns: TableColumn[] = header.map((h, c) => ({ header: h, right: right.includes(c), secondary: options.secondary?.includes(c), wrap: options.wrap?.includes(c) }));
+  return fitTable(columns, rows, { width: options.width ?? Infinity });
 }
 
 /** The headline figures of a run as a console table, in the order a reader of the seed expects. */
-export function headlineTable(r: StudyResults, lang: Lang): string {
+export function headlineTable(r: StudyResults, lang: Lang, width = CONSOLE_WIDTH): string {
   const order = [
     ...readingOrder(r),
     'va.generated.competitive',
@@ -49,12 +66,14 @@ export function headlineTable(r: StudyResults, lang: Lang): string {
       ? ['指标', '总量（毛）', '单位', ...(hasCi ? ['95% 置信区间（抽样）'] : []), ...(hasNet ? ['净新增'] : []), '编号']
       : ['Figure', 'Gross', 'Unit', ...(hasCi ? ['95% CI (sampling)'] : []), ...(hasNet ? ['Net additional'] : []), 'id'];
 
+  // Too wide for the terminal: net and id go to a detail line under each figure; the name wraps.
+  const n = header.length;
   const title = `${r.study.name[lang]} (${r.study.year})`;
-  return `${title}\n\n${textTable(header, rows, [1])}`;
+  return `${wrapLines(title, width)}\n\n${textTable(header, rows, [1, ...(hasNet ? [n - 2] : [])], { width, wrap: [0], secondary: [...(hasNet ? [n - 2] : []), n - 1] })}`;
 }
 
 /** Monte Carlo intervals (assumptions + sampling), tornado drivers and switching values. */
-export function uncertaintyTable(r: StudyResults, lang: Lang): string {
+export function uncertaintyTable(r: StudyResults, lang: Lang, width = CONSOLE_WIDTH): string {
   const u = r.uncertainty;
   if (!u) return '';
   const ids = ['jobs.total', 'jobs.direct', 'jobs.indirect', 'net.jobs.total', 'net.jobs.direct', 'net.jobs.indirect'].filter((id) => u.intervals[id] && r.figures[id]);
@@ -66,18 +85,18 @@ export function uncertaintyTable(r: StudyResults, lang: Lang): string {
   });
   const head = lang === 'zh' ? ['指标', '中心值', `${lvl}% 区间（假设＋抽样）`, '编号'] : ['Figure', 'Central', `${lvl}% interval (assumptions + sampling)`, 'id'];
   const title = lang === 'zh' ? `假设不确定性：蒙特卡洛 ${u.draws} 次（种子 ${u.seed}）` : `Uncertainty over assumptions: Monte Carlo, ${u.draws} draws (seed ${u.seed})`;
-  const lines = [title, '', textTable(head, rows, [1])];
+  const lines = [title, '', textTable(head, rows, [1], { width, wrap: [0, 2], secondary: [3] })];
   for (const sw of u.switching) {
     const f = r.figures[sw.figure];
     const target = f ? `${displayValue(f, lang, sw.target).text} ${displayValue(f, lang).unit}` : String(sw.target);
     lines.push(lang === 'zh' ? `临界值：${sw.parameter} = ${sw.value.toFixed(3)} 时 ${sw.figure} 降至 ${target}` : `Switching value: ${sw.figure} falls to ${target} at ${sw.parameter} = ${sw.value.toFixed(3)}`);
   }
-  return lines.join('\n');
+  return wrapLines(lines.join('\n'), width);
 }
 
 /** Rows read / valid / rejected per questionnaire. */
-export function qualityTable(quality: QualityRecord[], lang: Lang): string {
+export function qualityTable(quality: QualityRecord[], lang: Lang, width = CONSOLE_WIDTH): string {
   const header = lang === 'zh' ? ['问卷', '文件', '读取行数', '有效', '剔除', '剔除原因'] : ['Questionnaire', 'File', 'Rows read', 'Valid', 'Rejected', 'Reasons'];
   const rows = quality.map((q) => [q.questionnaire, q.file, String(q.rowsRead), String(q.valid), String(q.rejected), Object.entries(q.reasons).map(([k, v]) => `${k}: ${v}`).join(', ')]);
-  return textTable(header, rows, [2, 3, 4]);
+  return textTable(header, rows, [2, 3, 4], { width, wrap: [1, 5] });
 }

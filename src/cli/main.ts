@@ -13,6 +13,9 @@ export async function main(argv: string[]): Promise<number> {
     .description('Jobs and economic activity driven by a digital platform ecosystem: surveys + input-output, with uncertainty.')
     .version(version, '-V, --version', 'print the version')
     .exitOverride()
+    // Help wraps at 80 columns (narrower on a narrower terminal): the same text in every terminal,
+    // pipe and generated doc page.
+    .configureHelp({ helpWidth: Math.min(80, (process.stdout.isTTY && process.stdout.columns) || 80) })
     .showHelpAfterError();
   let code = 0;
   for (const register of commands) register(program, (c) => { code = c; });

@@ -37,7 +37,7 @@ function expectFault(dir: string, pattern: RegExp) {
 
 test('run on the default example prints the headline table and writes the output set', () => {
   const out = mkdtempSync(join(tmpdir(), 'spillover-out-'));
-  const r = run(['run', '--out', out, '--lang', 'en']);
+  const r = run(['run', '--out', out, '--lang', 'en', '--wide']);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /Total jobs driven\s+2962\.6\s+10k persons/);
   assert.match(r.stdout, /Induced output \(seed: 'indirect GDP'\)\s+11301\.0/);

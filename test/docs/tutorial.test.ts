@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runnableBlocks, quoteOutput } from '../../scripts/docs/markdownBlocks.ts';
-import { openSession, packageRoot } from '../../scripts/docs/shell.ts';
+import { openSession, packageRoot, pageLocale } from '../../scripts/docs/shell.ts';
 
 const NUMBER = /[-+]?\d[\d,]*(?:\.\d+)?%?/g;
 const figures = (s: string) => s.match(NUMBER) ?? [];
@@ -18,7 +18,7 @@ test(`${path} runs end to end and prints the figures it quotes`, () => {
   assert.ok(blocks.length >= minBlocks, `expected the tutorial's command blocks, found ${blocks.length}`);
   const quotedFigures = blocks.reduce((n, b) => n + figures(b.quoted ?? '').length, 0);
   assert.ok(quotedFigures > 100, `the tutorial should quote printed figures, found ${quotedFigures}`);
-  const session = openSession('~/tutorial');
+  const session = openSession('~/tutorial', pageLocale(path));
   try {
     for (const [i, b] of blocks.entries()) {
       const r = session.run(b.script);

@@ -29,7 +29,7 @@ const ROWS = [
 /** A zh scaffold whose provider questionnaire is the GBK export above (id 序号, plus a yes/no column). */
 function filledStudy(header = HEADER): { dir: string; study: string } {
   const dir = mkdtempSync(join(tmpdir(), 'spillover-export-'));
-  const init = cli(['init', join(dir, 's'), '--year', '2024']);
+  const init = cli(['init', join(dir, 's'), '--lang', 'zh', '--year', '2024']);
   assert.equal(init.status, 0, init.stderr);
   const study = join(dir, 's', 'study.yaml');
   const text = readFileSync(study, 'utf8');

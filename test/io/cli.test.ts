@@ -29,7 +29,7 @@ test('JSON: domestic Type II multipliers and impacts equal the numpy references'
 });
 
 test('text: header and the report coefficient of 64123', () => {
-  const r = run('builtin:china-io-2017-149', '--lang', 'en');
+  const r = run('builtin:china-io-2017-149', '--lang', 'en', '--wide');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /149 sectors, competitive model, Type I; money in 万元/);
   assert.match(r.stdout, /\n123 +Internet and related services +1\.350928 +2\.350928 +1\.000000/);
@@ -96,7 +96,7 @@ test('a 420-sector table: threads and mixed precision give the pure-TS double-pr
     close(out.incomeMultiplier.typeI, ref.income!.typeI, 1e-12, `income I ${extra.join(' ')}`);
     close(out.sensitivity, ref.sensitivity, 1e-12, `sensitivity ${extra.join(' ')}`);
   }
-  const text1 = run(file, '--lang', 'en', '--threads', '2');
+  const text1 = run(file, '--lang', 'en', '--threads', '2', '--wide');
   assert.match(text1.stdout, /420 sectors, competitive model, Type I; money in table unit; LU in single precision refined to double on 2 threads/);
   assert.match(run(file, '--precision', 'quad').stderr, /--precision: expected mixed or double, got quad/);
   // An input error while the threads boot: reported, and the process ends (threads stopped).

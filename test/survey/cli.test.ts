@@ -32,7 +32,7 @@ test('survey --json: raked apiclus1 equals R', () => {
 });
 
 test('survey: table output and clear errors', () => {
-  const r = run('--spec', 'test/fixtures/survey/spec/apiclus1-rake.yaml');
+  const r = run('--spec', 'test/fixtures/survey/spec/apiclus1-rake.yaml', '--wide');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /rake: \d+ iteration\(s\), converged/);
   assert.match(r.stdout, /enroll\s+total\s+enroll/);

@@ -1,25 +1,29 @@
 // spillover explain ID [study.yaml] — how a figure was derived, with the numbers used.
-import type { Register } from './index.ts';
-import { DEFAULT_STUDY } from '../paths.ts';
-import { displayValue, parseLang } from '../../locale/index.ts';
+import { consoleWidth, studyArgument, WIDE_HELP, type Register } from './index.ts';
+import { commandLang, LANG_HELP, wrapLines } from '../format.ts';
+import { displayValue } from '../../locale/index.ts';
 
 export const register: Register = (program) => {
   program
     .command('explain')
     .description('Print how a figure was derived (formula, inputs, the figures it is computed from). `--list` lists the ids.')
     .argument('[id]', 'figure id, e.g. jobs.indirect')
-    .argument('[study]', 'study file', DEFAULT_STUDY)
+    .addArgument(studyArgument())
     .option('--list', 'list all figure ids')
-    .option('--lang <lang>', 'zh or en', 'en')
-    .action(async (id: string | undefined, study: string, opts: { list?: boolean; lang: string }) => {
-      const lang = parseLang(opts.lang);
+    .option('--lang <lang>', LANG_HELP)
+    .option('--wide', WIDE_HELP)
+    .action(async (id: string | undefined, study: string, opts: { list?: boolean; lang?: string; wide?: boolean }) => {
+      const lang = commandLang(opts.lang);
       const [{ runStudy }, { explain }] = await Promise.all([import('../runStudy.ts'), import('../../study/explain.ts')]);
       // The derivations need no Monte Carlo over assumptions: skip it.
       const { results } = await runStudy(study, { uncertainty: false });
       if (opts.list || !id) {
-        process.stdout.write(Object.values(results.figures).map((f) => `${f.id}\t${f.label[lang]}`).join('\n') + '\n');
+        // One figure a line: its id, a tab, its name (cut to fit; --wide for the whole name).
+        const width = consoleWidth(opts);
+        const fit = (id: string, label: string) => (Number.isFinite(width) ? wrapLines(`${id}\t${label}`.replace('\t', ' '.repeat(8 - (id.length % 8))), width).split('\n')[0] : `${id}\t${label}`);
+        process.stdout.write(Object.values(results.figures).map((f) => fit(f.id, f.label[lang])).join('\n') + '\n');
         return;
       }
-      process.stdout.write(explain(results, id, lang, displayValue) + '\n');
+      process.stdout.write(wrapLines(explain(results, id, lang, displayValue), consoleWidth(opts)) + '\n');
     });
 };

@@ -2,7 +2,7 @@
 import { join, relative, resolve } from 'node:path';
 import type { Register } from './index.ts';
 import { packageRoot } from '../paths.ts';
-import { parseLang } from '../../locale/index.ts';
+import { commandLang, LANG_HELP, wrapLines } from '../format.ts';
 import { parseComponents, ROLES } from '../../init/instruments.ts';
 
 function parseYear(v: string): number {
@@ -16,12 +16,12 @@ export const register: Register = (program) => {
     .command('init')
     .description('Scaffold a new study in DIR: a commented study.yaml, questionnaire templates (questionnaires.xlsx and data/*.csv with example rows) and a README; `spillover check DIR/study.yaml` passes on it.')
     .argument('<dir>', 'directory to create (must be empty or absent)')
-    .option('--lang <lang>', 'language of comments, headers and README: zh or en', 'zh')
+    .option('--lang <lang>', `language of comments, headers and README: ${LANG_HELP}`)
     .option('--components <list>', `questionnaires to include, comma-separated: ${ROLES.join(',')}`, ROLES.join(','))
     .option('--year <year>', 'study year (default: last calendar year)')
     .option('--force', 'write into a non-empty directory, replacing the scaffold\'s files')
-    .action(async (dir: string, opts: { lang: string; components: string; year?: string; force?: boolean }) => {
-      const lang = parseLang(opts.lang);
+    .action(async (dir: string, opts: { lang?: string; components: string; year?: string; force?: boolean }) => {
+      const lang = commandLang(opts.lang);
       // The scaffolder (exceljs) loads only when init runs.
       const { scaffoldStudy, writeScaffold } = await import('../../init/index.ts');
       const roles = parseComponents(opts.components);
@@ -31,11 +31,11 @@ export const register: Register = (program) => {
       const names = await writeScaffold(abs, await scaffoldStudy({ lang, roles, year, schemaRef }), { force: opts.force === true });
       const study = join(dir, 'study.yaml');
       const zh = lang === 'zh';
-      process.stdout.write(`${zh ? '已创建研究' : 'Created study'} ${dir}/\n  ${names.join('\n  ')}\n\n`);
-      process.stdout.write(
+      process.stdout.write(`${wrapLines(`${zh ? '已创建研究' : 'Created study'} ${dir}/`)}\n  ${names.join('\n  ')}\n\n`);
+      process.stdout.write(wrapLines(
         zh
           ? `下一步：\n  1. 按 questionnaires.xlsx 设计问卷，把导出文件放进 ${join(dir, 'data')}/（示例行是虚构的）\n  2. 替换 ${study} 中标有 TODO 的值\n  3. spillover check ${study}\n  4. spillover run ${study}\n`
           : `Next:\n  1. Build your questionnaires from questionnaires.xlsx; put the exports in ${join(dir, 'data')}/ (the example rows are made up)\n  2. Replace the values marked TODO in ${study}\n  3. spillover check ${study}\n  4. spillover run ${study}\n`,
-      );
+      ));
     });
 };

@@ -1,10 +1,10 @@
 // spillover io TABLE — multipliers by sector of an input–output table, and the impacts of a demand file.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Register } from './index.ts';
+import { consoleWidth, WIDE_HELP, type Register } from './index.ts';
 import { BUILTINS, packageRoot } from '../paths.ts';
-import { textTable } from '../format.ts';
-import { parseLang, type Lang } from '../../locale/index.ts';
+import { commandLang, LANG_HELP, textTable, wrapLines } from '../format.ts';
+import type { Lang } from '../../locale/index.ts';
 import {
   aggregateTable, checkBalance, employmentCoefficients, ioModel, leontiefImpact, multipliers, parseDemand, parseEmploymentByDivision,
   parseConcordance, parseIOTable, parseNbsTable, parsePymrio, parseSectorDivisions, type Impact, type IOModel, type IOTable, type Multipliers, type SectorDivisions,
@@ -23,7 +23,8 @@ interface Options {
   aggregate?: string;
   threads?: string;
   precision: string;
-  lang: string;
+  lang?: string;
+  wide?: boolean;
 }
 
 /** A path or `builtin:NAME` (data shipped with the package). */
@@ -136,9 +137,10 @@ export const register: Register = (program) => {
     .option('--threads <n>', `threads for tables of ${THREADED_FROM} sectors or more (default: the number of cores, at most 8)`)
     .option('--precision <p>', `for tables of ${THREADED_FROM} sectors or more: mixed (single-precision LU refined to double precision; falls back to double) or double`, 'mixed')
     .option('--json', 'print JSON instead of a text table')
-    .option('--lang <lang>', 'zh or en (sector names)', 'zh')
+    .option('--wide', WIDE_HELP)
+    .option('--lang <lang>', `language of the sector names: ${LANG_HELP}`)
     .action(async (tablePath: string, opts: Options) => {
-      const lang = parseLang(opts.lang);
+      const lang = commandLang(opts.lang);
       if (opts.precision !== 'mixed' && opts.precision !== 'double') throw new Error(`--precision: expected mixed or double, got ${opts.precision}`);
       const threadCount = opts.threads === undefined ? defaultThreads() : Number(opts.threads);
       if (!Number.isInteger(threadCount) || threadCount < 1 || threadCount > 64) throw new Error(`--threads: expected a whole number from 1 to 64, got ${opts.threads}`);
@@ -196,14 +198,23 @@ export const register: Register = (program) => {
       const how = factorization.method === 'lu' ? 'LU' : 'LU in single precision refined to double';
       const title = `${basename(table.source)}: ${table.n} sectors, ${m.system} model, ${households ? 'Type I and II (households closed)' : 'Type I'}; money in ${unit}` +
         (pool ? `; ${how} on ${factorization.threads} thread${factorization.threads > 1 ? 's' : ''}` : '');
+      const width = consoleWidth(opts);
+      const say = (text: string) => process.stdout.write(`${wrapLines(text, width)}\n`);
+      // 80 columns: code, name and the output multipliers in the table, the other multipliers in
+      // a detail line under each sector (--wide: all as columns).
       const { header, rows } = multiplierRows(table, m, lang);
-      process.stdout.write(`${title}\n\n${textTable(header, rows, header.map((_, c) => c).slice(2))}\n`);
-      if (m.employment) process.stdout.write(`\nemploymentMultiplier: persons per ${unit} of final demand\n`);
-      else process.stdout.write('\nemploymentMultiplier: not computed (pass --employment, --year and --divisions)\n');
+      const shown = new Set(['code', 'name', 'outputMultiplier', 'outputMultiplierII']);
+      const others = (h: string[]) => h.map((name, c) => (shown.has(name) ? -1 : c)).filter((c) => c >= 0);
+      say(`${title}\n`);
+      process.stdout.write(`${textTable(header, rows, header.map((_, c) => c).slice(2), { width, wrap: [1], secondary: others(header) })}\n`);
+      if (m.employment) say(`\nemploymentMultiplier: persons per ${unit} of final demand`);
+      else say('\nemploymentMultiplier: not computed (pass --employment, --year and --divisions)');
       if (impact) {
         const r = impactRows(table, impact, lang);
-        process.stdout.write(`\nImpact of ${opts.demand} (Type ${impact.type}, ${impact.system}; output, value added, income in ${unit}, jobs in persons)\n\n${textTable(r.header, r.rows, r.header.map((_, c) => c).slice(2))}\n`);
-        if (impact.system === 'domestic') process.stdout.write(`\ndemand met directly by imports: ${num(impact.importedDemand.reduce((s, v) => s + v, 0))} ${unit}\n`);
+        say(`\nImpact of ${opts.demand} (Type ${impact.type}, ${impact.system}; output, value added, income in ${unit}, jobs in persons)\n`);
+        const impactShown = new Set(['code', 'name', 'outputDirect', 'outputIndirect', 'jobs']);
+        process.stdout.write(`${textTable(r.header, r.rows, r.header.map((_, c) => c).slice(2), { width, wrap: [1], secondary: r.header.map((h, c) => (impactShown.has(h) ? -1 : c)).filter((c) => c >= 0) })}\n`);
+        if (impact.system === 'domestic') say(`\ndemand met directly by imports: ${num(impact.importedDemand.reduce((s, v) => s + v, 0))} ${unit}`);
       }
     });
 };

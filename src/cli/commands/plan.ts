@@ -1,9 +1,8 @@
 // spillover plan [study.yaml] — interval half-width against sample size per component, simulated
 // from the study's valid questionnaires, and the Neyman allocation for a target precision.
-import type { Register } from './index.ts';
-import { DEFAULT_STUDY } from '../paths.ts';
-import { textTable } from '../format.ts';
-import { parseLang, toDisplay } from '../../locale/index.ts';
+import { consoleWidth, studyArgument, WIDE_HELP, type Register } from './index.ts';
+import { commandLang, LANG_HELP, textTable, wrapLines } from '../format.ts';
+import { toDisplay } from '../../locale/index.ts';
 
 function numberOption(name: string, v: string, check: (x: number) => boolean, expected: string): number {
   const x = Number(v);
@@ -15,16 +14,17 @@ export const register: Register = (program) => {
   program
     .command('plan')
     .description('Plan the next survey: per component, the confidence-interval half-width against sample size (predicted and simulated by resampling the valid questionnaires), and the Neyman allocation for a target precision on direct jobs.')
-    .argument('[study]', 'study file', DEFAULT_STUDY)
+    .addArgument(studyArgument())
     .option('--sizes <list>', 'planned sample sizes per component, comma-separated', '50,100,200,400,800,1600')
     .option('--reps <n>', 'simulated surveys per component and size', '1000')
     .option('--seed <n>', 'random seed (same seed, same output)', '1')
     .option('--level <p>', 'confidence level', '0.95')
     .option('--target <share>', 'target half-width as a share of the estimate (0.05 = ±5%)', '0.05')
-    .option('--lang <lang>', 'zh or en', 'zh')
+    .option('--lang <lang>', LANG_HELP)
     .option('--json', 'print the plan as JSON')
+    .option('--wide', WIDE_HELP)
     .action(async (study: string, opts: Record<string, string | boolean | undefined>) => {
-      const lang = parseLang(opts.lang as string);
+      const lang = commandLang(opts.lang as string);
       const sizes = String(opts.sizes).split(',').map((s) => numberOption('sizes', s.trim(), (x) => Number.isInteger(x) && x >= 2, 'integers ≥ 2'));
       const options = {
         sizes,
@@ -40,6 +40,7 @@ export const register: Register = (program) => {
         process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
         return;
       }
+      const width = consoleWidth(opts as { wide?: boolean });
       const wan = (v: number) => toDisplay('persons', v).toFixed(2);
       const pct = (v: number, est: number) => `${((100 * v) / est).toFixed(1)}%`;
       const out: string[] = [];
@@ -51,13 +52,14 @@ export const register: Register = (program) => {
             ['n', 'predicted ± (万)', 'predicted ± (%)', 'simulated ± (万)', 'simulated pct. ± (万)'],
             c.rows.map((r) => [String(r.n), wan(r.predicted), pct(r.predicted, c.estimate), wan(r.simulated), wan(r.simulatedPercentile)]),
             [0, 1, 2, 3, 4],
+            { width, wrap: [1, 2, 3, 4] },
           ),
         );
       }
       const a = plan.allocation;
       out.push('', `Neyman allocation for ±${plan.target * 100}% on direct jobs (${wan(a.total)} 万): n = ${a.n}, achieved ± ${wan(a.halfWidth)} 万`);
-      out.push(textTable(['component', 'n_h', 'take all'], a.strata.map((s) => [s.id, String(s.n), s.takeAll ? 'yes' : '']), [1]));
+      out.push(textTable(['component', 'n_h', 'take all'], a.strata.map((s) => [s.id, String(s.n), s.takeAll ? 'yes' : '']), [1], { width, wrap: [0] }));
       out.push('', ...plan.notes.map((n) => `• ${n}`));
-      process.stdout.write(`${out.join('\n')}\n`);
+      process.stdout.write(`${wrapLines(out.join('\n'), width)}\n`);
     });
 };

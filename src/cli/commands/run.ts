@@ -1,21 +1,23 @@
 // spillover run [study.yaml] [--out DIR] [--lang zh|en]
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import type { Register } from './index.ts';
-import { BUILTINS, DEFAULT_STUDY, packageRoot } from '../paths.ts';
-import { parseLang } from '../../locale/index.ts';
+import { consoleWidth, studyArgument, WIDE_HELP, type Register } from './index.ts';
+import { BUILTINS, packageRoot } from '../paths.ts';
+import { commandLang, LANG_HELP } from '../format.ts';
 import type { Rejection } from '../../data/index.ts';
 
 export const register: Register = (program) => {
   program
     .command('run')
-    .description('Run a study: estimate every figure, write results.json, CSV tables and rejected.csv (default: the bundled WeChat 2019 example).')
-    .argument('[study]', 'study file', DEFAULT_STUDY)
+    .description('Run a study: estimate every figure, write results.json, report.html, tables.xlsx, chart SVGs, CSV tables and rejected.csv (default: the bundled WeChat 2019 example).')
+    .addArgument(studyArgument())
     .option('--out <dir>', 'output directory: new, empty, or written by an earlier run (default: out/<study directory name>)')
-    .option('--lang <lang>', 'console language: zh or en', 'zh')
+    .option('--lang <lang>', `console language: ${LANG_HELP}`)
     .option('--charts <list>', 'chart images under charts/: svg, png (needs Chromium) or none', 'svg')
-    .action(async (study: string, opts: { out?: string; lang: string; charts: string }) => {
-      const lang = parseLang(opts.lang);
-      const [{ runStudy }, { headlineTable, qualityTable, uncertaintyTable }, { tables, rejectedCsv }, { checkOutputFolder, writeOutputSet }, { artifactProducers, parseChartFormats }] = await Promise.all([
+    .option('--wide', WIDE_HELP)
+    .option('--json', 'print the headline figures as JSON (id, label, value in base units, unit, se, ci) instead of tables')
+    .action(async (study: string, opts: { out?: string; lang?: string; charts: string; wide?: boolean; json?: boolean }) => {
+      const lang = commandLang(opts.lang);
+      const [{ runStudy }, { headlineTable, qualityTable, uncertaintyTable, wrapLines }, { tables, rejectedCsv }, { checkOutputFolder, writeOutputSet }, { artifactProducers, parseChartFormats }] = await Promise.all([
         import('../runStudy.ts'),
         import('../format.ts'),
         import('../outputs.ts'),
@@ -57,8 +59,14 @@ export const register: Register = (program) => {
       writeOutputSet(out, files);
       const noSe = Object.values(results.figures).filter((f) => f.seNote);
       if (noSe.length > 0) process.stderr.write(`spillover: warning: ${noSe.length} figure(s) without a standard error:\n${noSe.map((f) => `  ${f.id}: ${f.seNote}`).join('\n')}\n`);
-      const unc = uncertaintyTable(results, lang);
-      process.stdout.write(`${headlineTable(results, lang)}\n\n${unc ? `${unc}\n\n` : ''}${qualityTable(results.quality, lang)}\n\n`);
-      process.stdout.write(`${lang === 'zh' ? '输出目录' : 'Outputs'}: ${out}\n  ${Object.keys(files).sort().join('\n  ')}\n`);
+      if (opts.json) {
+        const figures = Object.values(results.figures).map((f) => ({ id: f.id, label: f.label[lang], value: f.value, unit: f.unit, se: f.se ?? null, ci: f.ci ?? null }));
+        process.stdout.write(`${JSON.stringify({ study: results.study, figures, quality: results.quality, outputs: out, files: Object.keys(files).sort() }, null, 1)}\n`);
+        return;
+      }
+      const width = consoleWidth(opts);
+      const unc = uncertaintyTable(results, lang, width);
+      process.stdout.write(`${headlineTable(results, lang, width)}\n\n${unc ? `${unc}\n\n` : ''}${qualityTable(results.quality, lang, width)}\n\n`);
+      process.stdout.write(`${wrapLines(`${lang === 'zh' ? '输出目录' : 'Outputs'}: ${out}`, width)}\n  ${Object.keys(files).sort().join('\n  ')}\n`);
     });
 };

@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import type { Register } from './index.ts';
+import { consoleWidth, WIDE_HELP, type Register } from './index.ts';
 import { checkSpecKeys, runSurveySpec, SpecError, type Columns, type SurveySpec } from '../../survey/index.ts';
 import { lineOf } from '../../study/config.ts';
 import { MAX_YAML_DEPTH, yamlNesting } from '../../study/yamlLimits.ts';
-import { textTable } from '../format.ts';
+import { textTable, wrapLines } from '../format.ts';
 
 export const register: Register = (program) => {
   program
@@ -15,7 +15,8 @@ export const register: Register = (program) => {
     .description('Design-based survey estimates (totals, means, proportions, ratios, quantiles, domains) with SE, CI, df and deff, as R survey computes them.')
     .requiredOption('--spec <file>', 'survey specification (JSON or YAML) using svydesign names')
     .option('--json', 'print {estimates: [...]} as JSON')
-    .action((opts: { spec: string; json?: boolean }) => {
+    .option('--wide', WIDE_HELP)
+    .action((opts: { spec: string; json?: boolean; wide?: boolean }) => {
       const { spec, locate } = readSpec(opts.spec);
       if (typeof spec.data !== 'string') throw new Error(`${opts.spec}: 'data' must name a CSV or JSON file`);
       let estimates, design, rejected: DataRejection[];
@@ -40,13 +41,14 @@ export const register: Register = (program) => {
         return;
       }
       const level = spec.level ?? 0.95, method = spec.method ?? 't';
-      process.stdout.write(`${design.label}${design.calibration ? `  [${design.calibration.method}: ${design.calibration.iterations} iteration(s), ${design.calibration.converged ? 'converged' : 'NOT converged'}]` : ''}\n`);
+      const width = consoleWidth(opts);
+      process.stdout.write(`${wrapLines(`${design.label}${design.calibration ? `  [${design.calibration.method}: ${design.calibration.iterations} iteration(s), ${design.calibration.converged ? 'converged' : 'NOT converged'}]` : ''}`, width)}\n`);
       process.stdout.write(`${Math.round(level * 100)}% intervals: ${method === 't' ? 'Student t with design df' : 'normal'}\n\n`);
       const rows = estimates.map((e) => [
         e.id, e.statistic, e.variable, e.domain ? Object.entries(e.domain).map(([k, v]) => `${k}=${v}`).join(',') : '',
         fmt(e.estimate), fmt(e.se), `[${fmt(e.ci[0])}, ${fmt(e.ci[1])}]`, String(e.df), String(e.n), e.deff === undefined ? '' : fmt(e.deff),
       ]);
-      process.stdout.write(`${textTable(['id', 'statistic', 'variable', 'domain', 'estimate', 'se', 'ci', 'df', 'n', 'deff'], rows, [4, 5, 7, 8, 9])}\n`);
+      process.stdout.write(`${textTable(['id', 'statistic', 'variable', 'domain', 'estimate', 'se', 'ci', 'df', 'n', 'deff'], rows, [4, 5, 7, 8, 9], { width, wrap: [0, 2, 3, 6], secondary: [1, 7, 8, 9] })}\n`);
     });
 };
 
