@@ -148,3 +148,32 @@ test('rows read back from the cluster through DuckDB equal the file read (provid
     db.close();
   }
 });
+
+test('a shard stopped in the middle of an aggregation (after its first query): an error naming the shard, no result', { skip: cluster === null }, async () => {
+  const file = join(dir, 'consumers.csv');
+  const runner = await clickhouseRunner({ url: cluster!.url, ...TEST_SOURCE }, { env: cluster!.env, cluster: 'spillover' });
+  let calls = 0;
+  // the same runner, but shard 2 is stopped right after the aggregation's first query has answered
+  const dying = {
+    ...runner,
+    query: async (sql: string) => {
+      const rows = await runner.query(sql);
+      if (++calls === 2) cluster!.stopShard(2);
+      return rows;
+    },
+  };
+  try {
+    const port = Number(new URL(cluster!.shardUrls[1]).port) + 1;
+    await assert.rejects(
+      aggregateOnClickHouse({ runner: dying, database: 'survey', table: 'consumers' }, spec(file), fields, { groupBy: [], sums: ['spend'] }),
+      (e: Error) => {
+        assert.match(e.message, new RegExp(`data/consumers\\.csv: .*shard 2 \\(127\\.0\\.0\\.1:${port}\\) of cluster spillover is unreachable`));
+        assert.ok(!e.message.includes(cluster!.password));
+        return true;
+      },
+    );
+    assert.ok(calls >= 2, 'the shard was stopped after queries had run');
+  } finally {
+    await runner.close();
+  }
+});
