@@ -10,6 +10,10 @@
 //   writeFileAtomic(path, data): Promise<void>
 //   neutraliseFormula(text), safeCell(v), csvField(v)                   CSV/XLSX cells safe from formula injection
 //   confinePath(baseDir, userPath, what): string                        throws when the path leaves baseDir
+//   ClickHouse (README.md § SQL layer, docs/scale.md):
+//   loadToClickHouse(db, spec, {shards, database, table, cluster?})     a file → table(s): text cells + __row, split across shards
+//   aggregateOnClickHouse(table, spec, fields, options)                  aggregateQuestionnaire computed in ClickHouse (first N rejections)
+//   loadQuestionnaire(db, spec, fields, (d, s) => stageClickHouse(d, table, s))   rows of a table, screened in DuckDB
 //   DataError {file, row?, column?, yamlPath?}                          every whole-file fault
 //
 // Example:
