@@ -21,13 +21,13 @@ rmSync(next, { recursive: true, force: true });
 mkdirSync(next, { recursive: true });
 
 /**
- * src/study/studyValidator.ts compiled ahead of time: the module bundled in memory to read the schema
+ * src/study/config/studyValidator.ts compiled ahead of time: the module bundled in memory to read the schema
  * and options, ajv's standalone code for them, its require() calls of ajv's runtime helpers turned
  * into imports (the bundle is ESM).
  */
 async function precompiledStudyValidator() {
   // Bundled with its dependencies (ajv included): a data: URL module resolves no package names.
-  const r = await esbuild.build({ absWorkingDir: root, stdin: { contents: "export { studySchema } from './src/study/schema.ts'; export { STUDY_VALIDATOR_OPTIONS } from './src/study/studyValidator.ts';", resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' });
+  const r = await esbuild.build({ absWorkingDir: root, stdin: { contents: "export { studySchema } from './src/study/config/schema.ts'; export { STUDY_VALIDATOR_OPTIONS } from './src/study/config/studyValidator.ts';", resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' });
   const mod = await import(`data:text/javascript;base64,${Buffer.from(r.outputFiles[0].text).toString('base64')}`);
   const [{ default: Ajv }, { default: standalone }] = await Promise.all([import('ajv'), import('ajv/dist/standalone/index.js')]);
   const ajv = new Ajv.default({ ...mod.STUDY_VALIDATOR_OPTIONS, code: { ...mod.STUDY_VALIDATOR_OPTIONS.code, source: true, esm: true } });
@@ -48,10 +48,10 @@ await esbuild.build({
   plugins: [{
     name: 'precompiled-study-validator',
     setup(b) {
-      b.onLoad({ filter: /[\\/]src[\\/]study[\\/]studyValidator\.ts$/ }, () => ({ contents: studyValidatorCode, loader: 'js', resolveDir: root }));
+      b.onLoad({ filter: /[\\/]src[\\/]study[\\/]config[\\/]studyValidator\.ts$/ }, () => ({ contents: studyValidatorCode, loader: 'js', resolveDir: root }));
     },
   }],
-  entryPoints: { main: 'src/cli/main.ts', luThreadWorker: 'src/cli/luThreadWorker.ts' },
+  entryPoints: { main: 'src/cli/main.ts', luThreadWorker: 'src/io-node/luThreadWorker.ts' },
   outdir: next,
   bundle: true,
   splitting: true,

@@ -1,5 +1,5 @@
 // Generate the docs that must not drift from the code: the study-file JSON Schema and its reference
-// page (from src/study/schema.ts), one page per CLI command (examples run for real) and the outputs
+// page (from src/study/config/schema.ts), one page per CLI command (examples run for real) and the outputs
 // quoted in the tutorial (its commands run for real, in order, in a fresh directory).
 //
 //   npx tsx scripts/docs.ts            write every generated file that changed
@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command } from 'commander';
-import { studySchema } from '../src/study/schema.ts';
+import { studySchema } from '../src/study/config/schema.ts';
 import { commands } from '../src/cli/commands/index.ts';
 import { studyFileDoc } from './docs/schemaDoc.ts';
 import { PAGES, cliPage } from './docs/cliPages.ts';

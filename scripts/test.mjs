@@ -6,6 +6,7 @@
 //   --unit: the engines' and pure modules' tests only (test/survey, io, study, report files that
 //           start no process and no browser; `npm run test:unit`, well under a minute), no type-check.
 //   filters: test files whose path contains one of the substrings (no type-check).
+// The type-check is two projects: tsconfig.json (everything) and tsconfig.engines.json (engines, no Node types).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -23,7 +24,7 @@ function walk(dir) {
   }
   return out;
 }
-const UNIT_DIRS = ['test/survey/', 'test/io/', 'test/study/', 'test/report/'];
+const UNIT_DIRS = ['test/survey/', 'test/io/', 'test/study/', 'test/report/', 'test/locale/', 'test/layout/'];
 const isUnit = (f) => UNIT_DIRS.some((d) => f.startsWith(d)) && !/child_process|launchChromium|playwright/.test(readFileSync(join(root, f), 'utf8'));
 const files = walk(join(root, 'test')).filter((f) => (filters.length === 0 || filters.some((s) => f.includes(s))) && (!unit || isUnit(f)));
 if (files.length === 0) {
@@ -38,10 +39,14 @@ if (!unit) {
   }
 }
 if (filters.length === 0 && !unit) {
-  const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root], { stdio: 'inherit' });
-  if (tsc.status !== 0) {
-    console.error('typecheck failed');
-    process.exit(tsc.status ?? 1);
+  // The whole project, then the engines without Node types (tsconfig.engines.json: a node: import
+  // or a Node global in src/survey, io, study or locale fails here).
+  for (const project of [root, join(root, 'tsconfig.engines.json')]) {
+    const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', project], { stdio: 'inherit' });
+    if (tsc.status !== 0) {
+      console.error(`typecheck failed (${relative(root, project) || 'tsconfig.json'})`);
+      process.exit(tsc.status ?? 1);
+    }
   }
 }
 // The same default language on every machine: English (C.UTF-8), no SPILLOVER_LANG; tests of the

@@ -2,9 +2,7 @@
 // thread so the page stays responsive and can show progress while a recompute runs. The page starts
 // two: one for the figures (fast, every edit) and one for the Monte Carlo (with progress), so a long
 // Monte Carlo run never delays the figures of the next edit.
-import { computeStudy } from '../src/study/compute.ts';
-import { applyScenario, ioMethodOptions, sectorsUnder, type Scenario } from '../src/report/applyScenario.ts';
-import type { IOMethod } from '../src/study/ioResponse.ts';
+import { applyScenario, computeStudy, ioMethodOptions, sectorsUnder, type IOMethod, type Scenario } from '../src/study/model/index.ts';
 import type { StudyResults } from '../src/study/types.ts';
 
 /** An IO method the scenario panel offers, with every category's coefficient under it. */

@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { disposeModel, ioModel, lu, luWasm, luWasm32, mixedPrecisionSolver, multipliers, type Factorization, type IOTable, type Multipliers } from '../../src/io/index.ts';
 import { luKernelBytes } from '../../src/io/wasm/factorWithKernels.ts';
-import { createLuThreads, ioFactorization } from '../../src/cli/luThreads.ts';
+import { createLuThreads, ioFactorization } from '../../src/io-node/luThreads.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {

@@ -1,4 +1,4 @@
-# Reference standard errors for the study's default designs (src/study/sampling.ts), computed with
+# Reference standard errors for the study's default designs (src/study/model/sampling.ts), computed with
 # R survey on the fixtures in test/fixtures/study/. Run: Rscript scripts/ref/study_reference.R
 # Writes test/fixtures/study/reference.json.
 suppressMessages(library(survey))
@@ -57,7 +57,7 @@ out[["jobs.indirect"]] <- list(value = jpy * unname(coef(ind)), se = jpy * unnam
 out[["df.providers"]] <- list(value = degf(dp))
 out[["df.consumers"]] <- list(value = degf(dc))
 
-# Indicators (src/study/indicators.ts) under the same designs.
+# Indicators (src/study/model/indicators.ts) under the same designs.
 m <- svymean(~I(as.numeric(related_share > 0.5)), dp)
 out[["indicator.related_majority"]] <- list(value = unname(coef(m)), se = unname(SE(m)))
 mb <- svyby(~I(as.numeric(related_share > 0.5)), ~type, dp, svymean)

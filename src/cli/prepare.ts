@@ -4,7 +4,7 @@ import { readFileSync, existsSync, realpathSync } from 'node:fs';
 import { packageRoot, version, BUILTINS } from './paths.ts';
 import { basename, dirname, resolve, relative, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseStudy, ConfigError } from '../study/config.ts';
+import { parseStudy, ConfigError } from '../study/config/index.ts';
 import type { StudyConfig, StudyInputs, QuestionnaireData, SectorCoefficient, JobsPerOutput, ColumnConfig, FieldKind } from '../study/types.ts';
 import {
   parseNbsTable,
@@ -19,9 +19,8 @@ import {
   type SectorDivisions,
   type EmploymentByDivision,
 } from '../io/index.ts';
-import { sectorResponse, yuanPerUnit, type IOMethod } from '../study/ioResponse.ts';
+import { checkFilters, sectorResponse, yuanPerUnit, type IOMethod, type RejectedLevels } from '../study/model/index.ts';
 import { readStudyText } from '../data/readStudyText.ts';
-import { checkFilters, type RejectedLevels } from '../study/checkFilters.ts';
 import {
   openDatabase,
   loadQuestionnaire,

@@ -1,5 +1,5 @@
 // Run a study end to end (used by `spillover run`, `explain`, the server and tests).
-import { computeStudy } from '../study/compute.ts';
+import { computeStudy } from '../study/model/index.ts';
 import type { StudyResults } from '../study/types.ts';
 import { prepareStudy, withRejections, type PreparedStudy } from './prepare.ts';
 

@@ -1,7 +1,7 @@
 // The commented study.yaml of a new study: every key explained beside it, units stated, in one
-// language. Allowed values quoted in comments are read from the schema (src/study/schema.ts), so the
+// language. Allowed values quoted in comments are read from the schema (src/study/config/schema.ts), so the
 // comments cannot drift from what the parser accepts.
-import { studySchema } from '../study/schema.ts';
+import { studySchema } from '../study/config/index.ts';
 import { width } from '../cli/format.ts';
 import { ACCOUNT_TYPES, CATEGORIES, PROVIDER_TYPES, instrument, type Lang, type Question, type Role, type Text } from './instruments.ts';
 

@@ -6,7 +6,7 @@ import type { Label } from '../study/types.ts';
 import { T } from './i18n.ts';
 import type { Lang } from '../locale/index.ts';
 import { indicators, sectorImpacts, seriesRows, type ExtendedResults } from './optionalParts.ts';
-import { headlineGrowth, headlineOf } from '../study/series.ts';
+import { headlineGrowth, headlineOf } from '../study/model/index.ts';
 import { ciLabel, levelPct } from './netParts.ts';
 import { tornadoChart } from './tornadoChart.ts';
 import { CHART_FONT, PALETTE, WIDTH, base, catAxis, fmt1, r1, rowsHeight, sectorLabel, unitOf, valueAxis, wan, yi, type ChartSpec } from './chartBase.ts';

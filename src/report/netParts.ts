@@ -1,14 +1,14 @@
 // The net-impact and uncertainty parts of StudyResults, read in one place for the report, the
 // workbook and the dashboard. Fields read (all optional):
-//   figures net.<gross id>                 net additional figures (src/study/netFigures.ts); the per-item
+//   figures net.<gross id>                 net additional figures (src/study/model/figures/net.ts); the per-item
 //     ones (net.jobs.providers|operators.<id>, net.consumption.<id>) carry the rates they used in
 //     `inputs` {leakage, deadweight, displacement, substitution, factor}, and every net figure's
 //     `notes` reads "[ILLUSTRATIVE assumptions, not estimates. ]Additionality rates: <source>."
 //   uncertainty                            Monte Carlo intervals, tornado, switching values, parameters
 //   intervals.level / uncertainty.level    the levels of the sampling and Monte Carlo intervals
 import type { Figure, Label } from '../study/types.ts';
-import { readingOrder } from '../study/readingOrder.ts';
-import type { Distribution } from '../study/distributions.ts';
+import { readingOrder } from '../study/model/index.ts';
+import type { Distribution } from '../study/uncertainty/index.ts';
 import type { ColumnKind } from '../locale/index.ts';
 import type { ExtendedResults } from './optionalParts.ts';
 

@@ -3,7 +3,7 @@
 // switching values and job units. Numbers in base units; renderers scale them by column kind.
 import type { Label } from '../study/types.ts';
 import { formatCell, kindOfUnit, unitLabel, type ColumnKind } from '../locale/index.ts';
-import type { Cell, Column, ReportTable } from './reportTables.ts';
+import type { Cell, Column, ReportTable } from './reportTable.ts';
 import type { ExtendedResults } from './optionalParts.ts';
 import { RATE_LABEL, RATE_NAMES, additionalitySource, capitalize, ciLabel, distributionText, levelPct, netItems, netPairIds, parameterKind, parameterLabel } from './netParts.ts';
 

@@ -1,13 +1,14 @@
 // Optional parts of StudyResults that other modules add over time, read defensively in one place.
 // The report renders each part only when present. Fields read (all optional):
 //   results.series: SeriesRow[]                  the years of the study, assembled by computeStudy with
-//     assembleSeries (src/study/series.ts); a bare list of earlier years is assembled here
+//     assembleSeries (src/study/model/series.ts); a bare list of earlier years is assembled here
 //   figures with id "indicator.<name>" (unit ratio, with optional se/ci/df; inputs.published,
 //     inputs.domain_zh / inputs.domain_en), or results.indicators: Indicator[]
 //   results.sectors: SectorImpactRow[]           output and jobs by producing IO sector (computeStudy);
 //     when absent the report groups the consumption rows by the sector each category maps to.
 import type { Label, StudyResults } from '../study/types.ts';
-import { assembleSeries, type SeriesRow } from '../study/series.ts';
+import { assembleSeries } from '../study/model/index.ts';
+import type { SeriesRow } from '../study/types.ts';
 
 /** A survey indicator (a share) with its interval and, when known, the published value. */
 export interface Indicator {

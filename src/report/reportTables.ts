@@ -3,34 +3,13 @@
 import type { Label } from '../study/types.ts';
 import { T } from './i18n.ts';
 import { formatCell, kindOfUnit, unitLabel, type ColumnKind } from '../locale/index.ts';
-import { headlineGrowth, scopeChanges, scopeRuns, type SeriesRow, type SeriesScope } from '../study/series.ts';
+import { headlineGrowth, scopeChanges, scopeRuns } from '../study/model/index.ts';
+import type { SeriesRow, SeriesScope } from '../study/types.ts';
 import { indicators, sectorImpacts, seriesRows, type ExtendedResults } from './optionalParts.ts';
 import { ciLabel } from './netParts.ts';
 import { netTables } from './netTables.ts';
-
-/** A number whose kind differs from its column's (e.g. the headline table mixes jobs, yuan and shares). */
-export interface KindedNumber {
-  value: number;
-  kind: ColumnKind;
-}
-/** A table cell: text, a number in the column's kind (base units), a zh/en label, a number of its own kind, or null (shown as –). */
-export type Cell = string | number | null | Label | KindedNumber;
-/** A column: stable key, bilingual header and kind (display units, decimals, workbook format). */
-export interface Column {
-  key: string;
-  label: Label;
-  kind: ColumnKind;
-}
-/** One table of the report, workbook and dashboard (e.g. id 'components': one row per direct-jobs component). */
-export interface ReportTable {
-  id: string;
-  title: Label;
-  columns: Column[];
-  rows: Cell[][];
-  /** Figure id behind each row (for explain links and tests), or null. */
-  figureIds: (string | null)[];
-  note?: Label;
-}
+import type { Cell, Column, ReportTable } from './reportTable.ts';
+export type { Cell, Column, KindedNumber, ReportTable } from './reportTable.ts';
 
 const col = (key: string, zh: string, en: string, kind: ColumnKind): Column => ({ key, label: { zh, en }, kind });
 const L = (zh: string, en: string): Label => ({ zh, en });

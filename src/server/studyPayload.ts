@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { StudyConfig, StudyInputs, StudyResults } from '../study/types.ts';
 import type { IOTable } from '../io/index.ts';
-import { computeStudy } from '../study/compute.ts';
+import { computeStudy } from '../study/model/index.ts';
 import { parseNbsTable } from '../io/index.ts';
 import { prepareStudy, resolveStudyPath, type PreparedStudy } from '../cli/prepare.ts';
 

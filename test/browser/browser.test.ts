@@ -16,8 +16,8 @@ import { displayValue } from '../../src/locale/index.ts';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
 import type { StudyResults } from '../../src/study/types.ts';
 import { runStudy } from '../../src/cli/runStudy.ts';
-import { computeStudy } from '../../src/study/compute.ts';
-import { applyScenario } from '../../src/report/applyScenario.ts';
+import { computeStudy } from '../../src/study/model/computeStudy.ts';
+import { applyScenario } from '../../src/study/model/applyScenario.ts';
 
 const skip = existsSync(CHROMIUM_PATH) ? false : `Chromium not found at ${CHROMIUM_PATH} (Debian: apt-get install chromium); browser tests skipped`;
 if (skip) console.log(`# ${skip}`);

@@ -1,13 +1,13 @@
 // What scripts/build.mjs changes on the way to dist/ behaves as the sources do: the study-file
 // validator compiled ahead of time (ajv standalone) reports the same errors as the one compiled
-// at run time from src/study/schema.ts.
+// at run time from src/study/config/schema.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseStudy } from '../../src/study/config.ts';
+import { parseStudy } from '../../src/study/config/parseStudy.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const example = readFileSync(join(root, 'examples/wechat-2019/study.yaml'), 'utf8');

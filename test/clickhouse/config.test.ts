@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseStudy } from '../../src/study/config.ts';
+import { parseStudy } from '../../src/study/config/parseStudy.ts';
 
 const example = readFileSync(new URL('../../examples/wechat-2019/study.yaml', import.meta.url), 'utf8');
 const SOURCE = 'source: {clickhouse: {url: "http://127.0.0.1:8123", database: wechat, table: consumers, user_env: CH_USER, password_env: CH_PASSWORD}}';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { aggregateQuestionnaire, DataError, loadQuestionnaire, type FieldSpec, type QuestionnaireSpec } from '../../src/data/index.ts';
-import { parseStudy } from '../../src/study/config.ts';
+import { parseStudy } from '../../src/study/config/parseStudy.ts';
 import { withDbAndDir } from './providers.ts';
 
 // A Qualtrics-style export: header, question-text row, ImportId row, then answers (row 6 is a bad answer).

@@ -1,5 +1,5 @@
 // Generated files are up to date: schema/study.schema.json and docs/study-file.md (from
-// src/study/schema.ts) and docs/cli/*.md (examples run for real) equal what scripts/docs.ts writes now.
+// src/study/config/schema.ts) and docs/cli/*.md (examples run for real) equal what scripts/docs.ts writes now.
 // The tutorial's outputs are checked by tutorial.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

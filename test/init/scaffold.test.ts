@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { parseStudy } from '../../src/study/config.ts';
+import { parseStudy } from '../../src/study/config/parseStudy.ts';
 import { fieldSpecs } from '../../src/cli/prepare.ts';
 import { scaffoldStudy, studyYaml, instrument, parseComponents, ROLES, type Role } from '../../src/init/index.ts';
 

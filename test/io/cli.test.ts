@@ -62,7 +62,7 @@ test('--aggregate: the whole economy as one sector', () => {
 
 test('a 420-sector table: threads and mixed precision give the pure-TS double-precision multipliers (1e-12)', async () => {
   const { ioModel, multipliers, parseIOTable } = await import('../../src/io/index.ts');
-  const { relaxedSimdAvailable } = await import('../../src/cli/luThreads.ts');
+  const { relaxedSimdAvailable } = await import('../../src/io-node/luThreads.ts');
   const n = 420;
   let s = 7;
   const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);

@@ -1,7 +1,7 @@
 // Run by luThreads.test.ts under `node --experimental-wasm-relaxed-simd`: the fused (FMA) kernels
 // on 2 threads, mixed precision refined to double; prints the worst relative difference from lu.
 import { lu, luSolver, mixedPrecisionSolver } from '../../src/io/index.ts';
-import { createLuThreads, ioFactorization } from '../../src/cli/luThreads.ts';
+import { createLuThreads, ioFactorization } from '../../src/io-node/luThreads.ts';
 
 const n = 450;
 let s = 11;

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lu, luWasm, luWasm32 } from '../../src/io/index.ts';
 import { spawnSync } from 'node:child_process';
-import { createLuThreads, ioFactorization, relaxedSimdAvailable, THREADED_FROM } from '../../src/cli/luThreads.ts';
+import { createLuThreads, ioFactorization, relaxedSimdAvailable, THREADED_FROM } from '../../src/io-node/luThreads.ts';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;

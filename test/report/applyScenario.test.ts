@@ -1,9 +1,9 @@
 // Scenarios: overrides applied before computeStudy change exactly the dependent figures.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyScenario } from '../../src/report/applyScenario.ts';
-import { computeStudy } from '../../src/study/compute.ts';
-import { ioMethodOptions } from '../../src/report/applyScenario.ts';
+import { applyScenario } from '../../src/study/model/applyScenario.ts';
+import { computeStudy } from '../../src/study/model/computeStudy.ts';
+import { ioMethodOptions } from '../../src/study/model/applyScenario.ts';
 import { runStudy } from '../../src/cli/runStudy.ts';
 import { DEFAULT_STUDY } from '../../src/cli/prepare.ts';
 import { mkdtempSync, cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';

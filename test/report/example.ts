@@ -2,7 +2,7 @@
 import { runStudy } from '../../src/cli/runStudy.ts';
 import { DEFAULT_STUDY } from '../../src/cli/prepare.ts';
 import type { ExtendedResults } from '../../src/report/optionalParts.ts';
-import type { SeriesYear } from '../../src/study/series.ts';
+import type { SeriesYear } from '../../src/study/types.ts';
 
 let run: ReturnType<typeof runStudy> | undefined;
 export const exampleRun = () => (run ??= runStudy(DEFAULT_STUDY));

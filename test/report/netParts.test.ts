@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { additionalitySource, ciLabel, distributionText, levelPct, mcLabel, netItems, netPairIds, parameterKind, parameterLabel } from '../../src/report/netParts.ts';
-import { rateParameters, withRates } from '../../src/report/applyScenario.ts';
+import { rateParameters, withRates } from '../../src/study/model/applyScenario.ts';
 import { exampleRun } from './example.ts';
 
 test('levels as percent text without float noise', () => {

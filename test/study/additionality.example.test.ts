@@ -4,9 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { prepareStudy, DEFAULT_STUDY } from '../../src/cli/prepare.ts';
-import { computeStudy } from '../../src/study/compute.ts';
-import { netFigures } from '../../src/study/netFigures.ts';
-import { studyUncertainty } from '../../src/study/studyUncertainty.ts';
+import { computeStudy } from '../../src/study/model/computeStudy.ts';
+import { netFigures } from '../../src/study/model/netFigures.ts';
+import { studyUncertainty } from '../../src/study/model/studyUncertainty.ts';
 import { parseNetImpact } from './additionalityFixture.ts';
 
 /** The YAML block shown in docs/net-impact.md (kept in one place: the doc). */

@@ -1,11 +1,11 @@
 // Gross → net: the additionality algebra on hand-worked cases (see additionalityFixture.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { netImpact, additionalityFactor } from '../../src/study/additionality.ts';
-import { surveyDeadweight } from '../../src/study/surveyDeadweight.ts';
-import { netFigures } from '../../src/study/netFigures.ts';
-import { studyModel } from '../../src/study/studyModel.ts';
-import { computeStudy } from '../../src/study/compute.ts';
+import { netImpact, additionalityFactor } from '../../src/study/model/additionality.ts';
+import { surveyDeadweight } from '../../src/study/model/surveyDeadweight.ts';
+import { netFigures } from '../../src/study/model/netFigures.ts';
+import { studyModel } from '../../src/study/model/studyModel.ts';
+import { computeStudy } from '../../src/study/model/computeStudy.ts';
 import { handStudy, parseNetImpact, inputs } from './additionalityFixture.ts';
 
 const close = (got: number, want: number, what: string, tol = 1e-9) => assert.ok(Math.abs(got - want) <= tol * Math.max(1, Math.abs(want)), `${what}: ${got} ≠ ${want}`);
@@ -138,9 +138,9 @@ test('sector employment coefficients: indirect jobs scale with demand, jobs_per_
 });
 
 test('schema fragments are part of studySchema; the example (with its additionality block) and job_units validate', async () => {
-  const { studySchema } = await import('../../src/study/schema.ts');
-  const { netImpactSchema } = await import('../../src/study/schema/netImpact.ts');
-  const { jobUnitsSchema } = await import('../../src/study/schema/jobUnits.ts');
+  const { studySchema } = await import('../../src/study/config/schema.ts');
+  const { netImpactSchema } = await import('../../src/study/config/schema/netImpact.ts');
+  const { jobUnitsSchema } = await import('../../src/study/config/schema/jobUnits.ts');
   const Ajv = (await import('ajv')).default;
   const { parse } = await import('yaml');
   const { readFileSync } = await import('node:fs');

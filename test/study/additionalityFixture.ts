@@ -5,10 +5,11 @@
 //   direct 3000, total 3220.
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { parseStudy, formatPath } from '../../src/study/config.ts';
-import { computeStudy } from '../../src/study/compute.ts';
-import { netImpactSchema } from '../../src/study/schema/netImpact.ts';
-import { normalizeNetImpact, type NetImpactConfig } from '../../src/study/netImpactConfig.ts';
+import { parseStudy, formatPath } from '../../src/study/config/parseStudy.ts';
+import { computeStudy } from '../../src/study/model/computeStudy.ts';
+import { netImpactSchema } from '../../src/study/config/schema/netImpact.ts';
+import { normalizeNetImpact } from '../../src/study/config/netImpactConfig.ts';
+import type { NetImpactConfig } from '../../src/study/types.ts';
 import type { StudyConfig, StudyInputs, StudyResults } from '../../src/study/types.ts';
 
 export const studyYaml = `

@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { parsePublished } from '../../src/study/auditConfig.ts';
-import { audit } from '../../src/study/audit.ts';
+import { parsePublished } from '../../src/study/audit/auditConfig.ts';
+import { audit } from '../../src/study/audit/audit.ts';
 
 const published = new URL('../../examples/wechat-2019/published.yaml', import.meta.url);
 const run = (text: string) => audit(parsePublished(text, 't.yaml'));

@@ -9,13 +9,13 @@
 //   induced output = 34000; jobs per yuan 0.001 → indirect = 34; total = 3734
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseStudy } from '../../src/study/config.ts';
-import { computeStudy } from '../../src/study/compute.ts';
+import { parseStudy } from '../../src/study/config/parseStudy.ts';
+import { computeStudy } from '../../src/study/model/computeStudy.ts';
 import type { StudyInputs, QuestionnaireData } from '../../src/study/types.ts';
-import { providerJobs, operatorJobs } from '../../src/study/direct.ts';
-import { consumptionTotal } from '../../src/study/consumption.ts';
-import { inducedOutput } from '../../src/study/inducedOutput.ts';
-import { explain } from '../../src/study/explain.ts';
+import { providerJobs, operatorJobs } from '../../src/study/model/direct.ts';
+import { consumptionTotal } from '../../src/study/model/consumption.ts';
+import { inducedOutput } from '../../src/study/model/inducedOutput.ts';
+import { explain } from '../../src/study/model/explain.ts';
 import { displayValue } from '../../src/locale/index.ts';
 
 const yaml = `

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseStudy, ConfigError } from '../../src/study/config.ts';
+import { parseStudy, ConfigError } from '../../src/study/config/parseStudy.ts';
 import { parseQuantity } from '../../src/locale/index.ts';
 
 const example = readFileSync(new URL('../../examples/wechat-2019/study.yaml', import.meta.url), 'utf8');

@@ -1,8 +1,8 @@
 // Quantile functions against R (values from R 4.x: qunif, qnorm, qlnorm; triangular by hand).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { quantile, distributionMean, checkDistribution, sample } from '../../src/study/distributions.ts';
-import { random } from '../../src/study/random.ts';
+import { quantile, distributionMean, checkDistribution, sample } from '../../src/study/uncertainty/distributions.ts';
+import { random } from '../../src/study/uncertainty/random.ts';
 
 const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} ≠ ${b}`);
 
@@ -38,7 +38,7 @@ test('checkDistribution errors', () => {
 });
 
 test('normalQuantile: relative error below 1.15e-9 against the survey engine\'s qnorm', async () => {
-  const { normalQuantile } = await import('../../src/study/normalQuantile.ts');
+  const { normalQuantile } = await import('../../src/study/uncertainty/normalQuantile.ts');
   const { qnorm } = await import('../../src/survey/distributions.ts');
   let worst = 0;
   for (let i = 1; i < 20000; i++) {

@@ -1,7 +1,7 @@
 // Job units: positions, FTE and headcount by hand; component units reproduce the seed's jobs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { jobUnits, componentJobUnits } from '../../src/study/jobUnits.ts';
+import { jobUnits, componentJobUnits } from '../../src/study/model/jobUnits.ts';
 import { handStudy, inputs } from './additionalityFixture.ts';
 
 const f = (v: number[]) => Float64Array.from(v);
@@ -49,8 +49,8 @@ test('component positions reproduce computeStudy; FTE and headcount when the fie
 });
 
 test('job_units schema fragment and basis', async () => {
-  const { jobUnitsSchema } = await import('../../src/study/schema/jobUnits.ts');
-  const { jobUnitsBasis } = await import('../../src/study/jobUnits.ts');
+  const { jobUnitsSchema } = await import('../../src/study/config/schema/jobUnits.ts');
+  const { jobUnitsBasis } = await import('../../src/study/model/jobUnits.ts');
   const Ajv = (await import('ajv')).default;
   const v = new Ajv({ strict: false }).compile({ type: 'object', properties: jobUnitsSchema, additionalProperties: false });
   assert.ok(v({ job_units: { fte_basis: { hours_per_week: 40 } } }));

@@ -2,9 +2,9 @@
 // groups carry the replicate variance, study-level wiring with tornado and switching values.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { monteCarlo } from '../../src/study/monteCarlo.ts';
-import { tornado } from '../../src/study/tornado.ts';
-import { studyUncertainty } from '../../src/study/studyUncertainty.ts';
+import { monteCarlo } from '../../src/study/uncertainty/monteCarlo.ts';
+import { tornado } from '../../src/study/uncertainty/tornado.ts';
+import { studyUncertainty } from '../../src/study/model/studyUncertainty.ts';
 import { qnorm } from '../../src/survey/distributions.ts';
 import { handStudy, parseNetImpact } from './additionalityFixture.ts';
 
@@ -179,8 +179,8 @@ test('normal groups: correlated draws with the given covariance', () => {
 });
 
 test('studyUncertainty: consumption categories from one questionnaire are drawn with their correlation', async () => {
-  const { parseStudy } = await import('../../src/study/config.ts');
-  const { computeStudy } = await import('../../src/study/compute.ts');
+  const { parseStudy } = await import('../../src/study/config/parseStudy.ts');
+  const { computeStudy } = await import('../../src/study/model/computeStudy.ts');
   const { studyYaml, inputs } = await import('./additionalityFixture.ts');
   // Two categories estimated from one consumer questionnaire with b = 2a exactly (ρ = 1):
   // se(total) = se_a + se_b, which the survey engine also reports for consumption.total.
@@ -215,7 +215,7 @@ test('studyUncertainty: replicate estimates replace the normal draw of a survey 
 });
 
 test('evaluateInto and evaluate give the same Monte Carlo result', async () => {
-  const { studyModel } = await import('../../src/study/studyModel.ts');
+  const { studyModel } = await import('../../src/study/model/studyModel.ts');
   const { config, results } = handStudy();
   const net = parseNetImpact('additionality: {source: s, components: {default: {leakage: 0.1, deadweight: {dist: uniform, min: 0, max: 0.4}, displacement: 0, substitution: 0}}, consumption: {default: {leakage: 0, deadweight: 0.5, displacement: 0, substitution: 0}}}\nuncertainty: {seed: 1, draws: 500, level: 0.9, sampling: normal, parameters: {population.ops: {dist: triangular, min: 400, mode: 500, max: 700}}}', config);
   const m = studyModel(config, results, net);

@@ -2,12 +2,12 @@
 // by simulation, sample extraction from a study.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { unitSpread, planHalfWidth } from '../../src/study/planHalfWidth.ts';
-import { simulateHalfWidth } from '../../src/study/planSimulate.ts';
-import { neymanAllocation } from '../../src/study/planNeyman.ts';
-import { planSurvey } from '../../src/study/planSurvey.ts';
-import { planSamples, type PlanSample } from '../../src/study/planSamples.ts';
-import { random } from '../../src/study/random.ts';
+import { unitSpread, planHalfWidth } from '../../src/study/plan/planHalfWidth.ts';
+import { simulateHalfWidth } from '../../src/study/plan/planSimulate.ts';
+import { neymanAllocation } from '../../src/study/plan/planNeyman.ts';
+import { planSurvey } from '../../src/study/plan/planSurvey.ts';
+import { planSamples, type PlanSample } from '../../src/study/plan/planSamples.ts';
+import { random } from '../../src/study/uncertainty/random.ts';
 import { qnorm } from '../../src/survey/distributions.ts';
 import { handStudy, inputs } from './additionalityFixture.ts';
 

@@ -4,9 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { runStudy } from '../../src/cli/runStudy.ts';
-import { Moments, ratioGradient, unit } from '../../src/study/moments.ts';
-import { providerJobs, operatorJobs } from '../../src/study/direct.ts';
-import { selectRows, take } from '../../src/study/select.ts';
+import { Moments, ratioGradient, unit } from '../../src/study/model/moments.ts';
+import { providerJobs, operatorJobs } from '../../src/study/model/direct.ts';
+import { selectRows, take } from '../../src/study/model/select.ts';
 
 const fx = new URL('../fixtures/study/', import.meta.url).pathname;
 const ref: Record<string, { value: number; se?: number; lower?: number; upper?: number }> = JSON.parse(readFileSync(fx + 'reference.json', 'utf8'));
@@ -81,7 +81,7 @@ test('Moments: Satterthwaite df and delta-method gradient on a hand-worked case'
 });
 
 test('consumer totals from sufficient statistics equal the row-based design estimates (1e-10)', async () => {
-  const { consumptionEstimates, momentEstimates } = await import('../../src/study/sampling.ts');
+  const { consumptionEstimates, momentEstimates } = await import('../../src/study/model/sampling.ts');
   const q = prepared.inputs.questionnaires.c; // rows (an indicator reads this questionnaire)
   const cfg = prepared.study.config.questionnaires.c;
   const fields = ['c1', 'c2', 'c3'];

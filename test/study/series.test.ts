@@ -3,7 +3,8 @@
 //   → 0.1637583892617449 0.24066412359602518 0.09004484639171406   (tolerance 1e-12)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { yoy, cagr, assembleSeries, scopeChanges, growthTable, seriesCagr, headlineGrowth, headlineOf, scopeRuns, type SeriesYear } from '../../src/study/series.ts';
+import { yoy, cagr, assembleSeries, scopeChanges, growthTable, seriesCagr, headlineGrowth, headlineOf, scopeRuns } from '../../src/study/model/series.ts';
+import type { SeriesYear } from '../../src/study/types.ts';
 
 const close = (a: number | null, b: number) => assert.ok(a !== null && Math.abs(a - b) < 1e-12, `${a} vs ${b}`);
 

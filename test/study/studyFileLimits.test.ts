@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { parseStudy } from '../../src/study/config.ts';
-import { yamlNesting, MAX_YAML_DEPTH } from '../../src/study/yamlLimits.ts';
+import { parseStudy } from '../../src/study/config/parseStudy.ts';
+import { yamlNesting, MAX_YAML_DEPTH } from '../../src/study/config/yamlLimits.ts';
 import { readStudyText, STUDY_FILE_LIMIT } from '../../src/data/readStudyText.ts';
 
 const root = new URL('../..', import.meta.url).pathname;

@@ -1,7 +1,7 @@
 // Switching values by bisection, solved to the stated tolerance.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { switchingValue } from '../../src/study/switchingValue.ts';
+import { switchingValue } from '../../src/study/uncertainty/switchingValue.ts';
 
 test('linear: 1000 (1 − x) = 600 at x = 0.4, within 1e-9', () => {
   const r = switchingValue((x) => 1000 * (1 - x), 600, [0, 1], 1e-9);

@@ -1,7 +1,7 @@
 // A figure whose variance cannot be computed says why (overflow, n too small) instead of se: null.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { noteMissingVariance } from '../../src/study/varianceNotes.ts';
+import { noteMissingVariance } from '../../src/study/model/varianceNotes.ts';
 import type { Figure } from '../../src/study/types.ts';
 
 const fig = (id: string, value: number, se: number | undefined, inputs: Record<string, number | string> = {}): Figure => ({

@@ -2,10 +2,10 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Argument } from 'commander';
-import { consoleWidth, WIDE_HELP, type Register } from './index.ts';
+import { consoleWidth, WIDE_HELP, type Register } from './register.ts';
 import { packageRoot } from '../paths.ts';
 import { textTable, wrapLines } from '../format.ts';
-import type { AuditStatus } from '../../study/audit.ts';
+import type { AuditStatus } from '../../study/audit/index.ts';
 
 const DEFAULT_PUBLISHED = join(packageRoot, 'examples/wechat-2019/published.yaml');
 const MARK: Record<AuditStatus, string> = { ok: 'ok', rounding: 'ok within rounding', fail: 'FAIL' };
@@ -21,7 +21,7 @@ export const register: Register = (program, setExitCode) => {
     .action(async (file: string, opts: { json?: boolean; strict?: boolean; wide?: boolean }) => {
       if (!existsSync(file)) throw new Error(`published-figures file not found: ${file}`);
       // The YAML parser and the checks load when the command runs (not for --help).
-      const [{ parsePublished }, { audit }] = await Promise.all([import('../../study/auditConfig.ts'), import('../../study/audit.ts')]);
+      const { parsePublished, audit } = await import('../../study/audit/index.ts');
       const report = audit(parsePublished(readFileSync(file, 'utf8'), file));
       if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else {

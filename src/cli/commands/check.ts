@@ -1,5 +1,5 @@
 // spillover check study.yaml — validate the study file and its data without estimating.
-import { consoleWidth, studyArgument, WIDE_HELP, type Register } from './index.ts';
+import { consoleWidth, studyArgument, WIDE_HELP, type Register } from './register.ts';
 import { commandLang, LANG_HELP, qualityTable, textTable, wrapLines } from '../format.ts';
 import { toDisplay } from '../../locale/index.ts';
 

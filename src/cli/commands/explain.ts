@@ -1,5 +1,5 @@
 // spillover explain ID [study.yaml] — how a figure was derived, with the numbers used.
-import { consoleWidth, studyArgument, WIDE_HELP, type Register } from './index.ts';
+import { consoleWidth, studyArgument, WIDE_HELP, type Register } from './register.ts';
 import { commandLang, LANG_HELP, wrapLines } from '../format.ts';
 import { displayValue } from '../../locale/index.ts';
 
@@ -14,7 +14,7 @@ export const register: Register = (program) => {
     .option('--wide', WIDE_HELP)
     .action(async (id: string | undefined, study: string, opts: { list?: boolean; lang?: string; wide?: boolean }) => {
       const lang = commandLang(opts.lang);
-      const [{ runStudy }, { explain }] = await Promise.all([import('../runStudy.ts'), import('../../study/explain.ts')]);
+      const [{ runStudy }, { explain }] = await Promise.all([import('../runStudy.ts'), import('../../study/model/index.ts')]);
       // The derivations need no Monte Carlo over assumptions: skip it.
       const { results } = await runStudy(study, { uncertainty: false });
       if (opts.list || !id) {

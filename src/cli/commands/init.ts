@@ -1,6 +1,6 @@
 // spillover init DIR [--lang zh|en] [--components providers,operators,consumers] [--year YEAR] [--force]
 import { join, relative, resolve } from 'node:path';
-import type { Register } from './index.ts';
+import type { Register } from './register.ts';
 import { packageRoot } from '../paths.ts';
 import { commandLang, LANG_HELP, wrapLines } from '../format.ts';
 import { parseComponents, ROLES } from '../../init/instruments.ts';

@@ -1,7 +1,7 @@
 // spillover io TABLE — multipliers by sector of an input–output table, and the impacts of a demand file.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { consoleWidth, WIDE_HELP, type Register } from './index.ts';
+import { consoleWidth, WIDE_HELP, type Register } from './register.ts';
 import { BUILTINS, packageRoot } from '../paths.ts';
 import { commandLang, LANG_HELP, textTable, wrapLines } from '../format.ts';
 import type { Lang } from '../../locale/index.ts';
@@ -9,7 +9,7 @@ import {
   aggregateTable, checkBalance, employmentCoefficients, ioModel, leontiefImpact, multipliers, parseDemand, parseEmploymentByDivision,
   parseConcordance, parseIOTable, parseNbsTable, parsePymrio, parseSectorDivisions, type Impact, type IOModel, type IOTable, type Multipliers, type SectorDivisions,
 } from '../../io/index.ts';
-import { createLuThreads, defaultThreads, ioFactorization, THREADED_FROM, type LuThreads } from '../luThreads.ts';
+import { createLuThreads, defaultThreads, ioFactorization, THREADED_FROM, type LuThreads } from '../../io-node/index.ts';
 
 interface Options {
   domestic?: boolean;

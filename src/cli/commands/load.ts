@@ -4,7 +4,7 @@
 // on a server or a cluster: `source: {clickhouse: …}` in study.yaml (--study-out writes that study file).
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import type { Register } from './index.ts';
+import type { Register } from './register.ts';
 import { DEFAULT_STUDY } from '../paths.ts';
 
 interface LoadOptions {

@@ -1,6 +1,6 @@
 // spillover plan [study.yaml] — interval half-width against sample size per component, simulated
 // from the study's valid questionnaires, and the Neyman allocation for a target precision.
-import { consoleWidth, studyArgument, WIDE_HELP, type Register } from './index.ts';
+import { consoleWidth, studyArgument, WIDE_HELP, type Register } from './register.ts';
 import { commandLang, LANG_HELP, textTable, wrapLines } from '../format.ts';
 import { toDisplay } from '../../locale/index.ts';
 
@@ -33,7 +33,7 @@ export const register: Register = (program) => {
         level: numberOption('level', String(opts.level), (x) => x > 0 && x < 1, 'a number in (0, 1)'),
         target: numberOption('target', String(opts.target), (x) => x > 0, 'a share > 0, e.g. 0.05'),
       };
-      const [{ prepareStudy }, { planSamples }, { planSurvey }] = await Promise.all([import('../prepare.ts'), import('../../study/planSamples.ts'), import('../../study/planSurvey.ts')]);
+      const [{ prepareStudy }, { planSamples, planSurvey }] = await Promise.all([import('../prepare.ts'), import('../../study/plan/index.ts')]);
       const prepared = await prepareStudy(study);
       const plan = planSurvey(planSamples(prepared.study.config, prepared.inputs), options);
       if (opts.json) {

@@ -1,6 +1,6 @@
 // spillover run [study.yaml] [--out DIR] [--lang zh|en]
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { consoleWidth, studyArgument, WIDE_HELP, type Register } from './index.ts';
+import { consoleWidth, studyArgument, WIDE_HELP, type Register } from './register.ts';
 import { BUILTINS, packageRoot } from '../paths.ts';
 import { commandLang, LANG_HELP } from '../format.ts';
 import type { Rejection } from '../../data/index.ts';

@@ -1,6 +1,6 @@
 // spillover serve [study.yaml] [--port N] [--root DIR] [--lang zh|en] — the local dashboard.
 import { dirname, relative, resolve, sep } from 'node:path';
-import { studyArgument, type Register } from './index.ts';
+import { studyArgument, type Register } from './register.ts';
 import { commandLang, LANG_HELP, wrapLines } from '../format.ts';
 
 export const register: Register = (program) => {

@@ -3,10 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { consoleWidth, WIDE_HELP, type Register } from './index.ts';
+import { consoleWidth, WIDE_HELP, type Register } from './register.ts';
 import { checkSpecKeys, runSurveySpec, SpecError, type Columns, type SurveySpec } from '../../survey/index.ts';
-import { lineOf } from '../../study/config.ts';
-import { MAX_YAML_DEPTH, yamlNesting } from '../../study/yamlLimits.ts';
+import { lineOf, MAX_YAML_DEPTH, yamlNesting } from '../../study/config/index.ts';
 import { textTable, wrapLines } from '../format.ts';
 
 export const register: Register = (program) => {

@@ -1,0 +1,264 @@
+// Parse and validate study.yaml: YAML → schema check (ajv) → cross-reference checks → StudyConfig.
+// Pure (no file access): the caller passes the text and a display name. Every error names the
+// file, the YAML path and its line, and what was expected.
+import { parseDocument, LineCounter, isMap, isSeq, type Document } from 'yaml';
+import type { ErrorObject } from 'ajv';
+import { studyValidator as validator } from './studyValidator.ts';
+import { parseQuantity } from '../../locale/index.ts';
+import { normalizeNetImpact } from './netImpactConfig.ts';
+import { jobUnitsBasis } from '../model/jobUnits.ts';
+import { unknownKeyMessage } from '../../survey/didYouMean.ts';
+import { MAX_YAML_ALIASES, MAX_YAML_DEPTH, yamlNesting } from './yamlLimits.ts';
+import type { StudyConfig, ComponentConfig, CategoryConfig, QuestionnaireConfig, Label, ComponentKind, ColumnConfig, Condition } from '../types.ts';
+
+export class ConfigError extends Error {
+  constructor(
+    public readonly source: string,
+    public readonly yamlPath: string,
+    public readonly line: number | null,
+    detail: string,
+  ) {
+    super(`${source}${line ? `:${line}` : ''}: ${yamlPath || '(top level)'}: ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Dotted path for messages: ['components','providers',0,'population'] → components.providers[0].population */
+export function formatPath(path: (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+export function lineOf(doc: Document, lc: LineCounter, path: (string | number)[]): number | null {
+  for (let k = path.length; k >= 0; k--) {
+    const sub = path.slice(0, k);
+    const node = sub.length === 0 ? doc.contents : doc.getIn(sub, true);
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    if (range) {
+      // Prefer the key's line for map entries: look up the pair in the parent map.
+      if (sub.length > 0) {
+        const parent = sub.length === 1 ? doc.contents : doc.getIn(sub.slice(0, -1), true);
+        if (isMap(parent)) {
+          const pair = parent.items.find((it) => (it.key as { value?: unknown })?.value === sub[sub.length - 1]);
+          const kr = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+          if (kr) return lc.linePos(kr[0]).line;
+        }
+      }
+      return lc.linePos(range[0]).line;
+    }
+  }
+  return null;
+}
+
+function ajvMessage(e: ErrorObject): string {
+  switch (e.keyword) {
+    case 'required':
+      return `missing required key "${(e.params as { missingProperty: string }).missingProperty}"`;
+    case 'additionalProperties': {
+      // verbose: parentSchema is the object schema whose properties are the keys allowed here.
+      const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      return known.length ? unknownKeyMessage(key, known) : `unknown key "${key}"`;
+    }
+    case 'enum':
+      return `expected one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'anyOf':
+      return 'expected a number or a quantity like "1973亿元" / "2601万" (or another allowed form, see the schema)';
+    default:
+      return e.message ?? e.keyword;
+  }
+}
+
+function pointerToPath(ptr: string): (string | number)[] {
+  if (!ptr) return [];
+  return ptr
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/**
+ * parseStudy(text, source) → StudyConfig, or throws ConfigError naming source, YAML path and line.
+ * Example: parseStudy('study: {name: …', 'study.yaml') → ConfigError "study.yaml:3: consumption: missing required key …".
+ */
+export function parseStudy(text: string, source: string): StudyConfig {
+  const deep = yamlNesting(text);
+  if (deep) throw new ConfigError(source, '', deep.line, `nesting deeper than ${MAX_YAML_DEPTH} levels (the limit; a study file needs fewer than 10): the file is not a study file or is damaged`);
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const line = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
+    throw new ConfigError(source, '', line, `malformed YAML: ${e.message.split('\n')[0]}`);
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    if (/alias/i.test((e as Error).message)) throw new ConfigError(source, '', null, `aliases (*name) expand too much: more than ${MAX_YAML_ALIASES} alias uses is the limit (an "alias bomb" would need gigabytes)`);
+    throw e;
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(source, '', 1, 'expected a mapping (key: value) at the top level');
+  const fail = (path: (string | number)[], detail: string): never => {
+    throw new ConfigError(source, formatPath(path), lineOf(doc, lc, path), detail);
+  };
+  const validate = validator();
+  if (!validate(raw)) {
+    // Report the most specific error first (deepest path), required/unknown keys before type noise.
+    const errs = [...(validate.errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length);
+    // An unknown key beats a missing one at the same place: `popultion:` is reported as itself, not as "population missing".
+    const e = errs.find((x) => x.keyword === 'additionalProperties' && x.instancePath === errs[0].instancePath) ?? errs.find((x) => x.keyword !== 'anyOf' && x.keyword !== 'type') ?? errs[0];
+    const anyOfAtSame = errs.find((x) => x.keyword === 'anyOf' && x.instancePath === e.instancePath);
+    const path = pointerToPath(e.instancePath);
+    if (e.keyword === 'additionalProperties') path.push((e.params as { additionalProperty: string }).additionalProperty);
+    fail(path, ajvMessage(anyOfAtSame && (e.keyword === 'type' || e.keyword === 'pattern') ? anyOfAtSame : e));
+  }
+  return normalize(raw as Raw, source, fail);
+}
+
+type Fail = (path: (string | number)[], detail: string) => never;
+// The schema guarantees shapes; these loose types only serve normalization.
+type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function qty(v: unknown, path: (string | number)[], fail: Fail): number {
+  try {
+    return parseQuantity(v, formatPath(path));
+  } catch (e) {
+    return fail(path, (e as Error).message.replace(/^[^:]*: /, ''));
+  }
+}
+
+function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
+  const questionnaires: Record<string, QuestionnaireConfig> = {};
+  for (const [key, q] of Object.entries<Raw>(raw.questionnaires ?? {})) {
+    if (Object.keys(q.columns).length === 0) fail(['questionnaires', key, 'columns'], 'map at least one field to a column');
+    if ((q.file === undefined) === (q.source === undefined)) fail(['questionnaires', key], q.file === undefined ? 'give `file` (a CSV, XLSX or Parquet export) or `source` (a ClickHouse table)' : 'give `file` or `source`, not both');
+    const ch = q.source?.clickhouse;
+    questionnaires[key] = {
+      key,
+      yamlPath: `questionnaires.${key}`,
+      file: ch ? `clickhouse:${ch.database}.${ch.table}` : q.file,
+      ...(ch ? { source: { clickhouse: { ...ch } } } : {}),
+      encoding: q.encoding ?? 'utf-8',
+      sheet: q.sheet,
+      skipRows: q.skip_rows ?? 0,
+      id: q.id,
+      columns: Object.fromEntries(
+        Object.entries<Raw>(q.columns).map(([f, v]): [string, ColumnConfig] => [f, typeof v === 'string' || Array.isArray(v) ? { header: v } : (v as ColumnConfig)]),
+      ),
+      rules: q.rules ?? [],
+      design: q.design,
+    };
+  }
+  const seen = new Map<string, string>();
+  const claim = (idv: string, path: (string | number)[]) => {
+    const prev = seen.get(idv);
+    if (prev) fail(path, `duplicate id "${idv}" (already used at ${prev})`);
+    seen.set(idv, formatPath(path));
+  };
+  const groups: Record<string, { label: Label }> = raw.groups ?? {};
+  const comps = (kind: ComponentKind, list: Raw[] | undefined): ComponentConfig[] =>
+    (list ?? []).map((c, i) => {
+      const base: (string | number)[] = ['components', kind === 'provider' ? 'providers' : 'operators', i];
+      claim(c.id, [...base, 'id']);
+      if (!questionnaires[c.questionnaire])
+        fail([...base, 'questionnaire'], `unknown questionnaire "${c.questionnaire}"; defined: ${Object.keys(questionnaires).join(', ') || '(none)'}`);
+      for (const g of c.groups ?? []) if (!groups[g]) fail([...base, 'groups'], `group "${g}" has no label under \`groups\``);
+      const population = qty(c.population, [...base, 'population'], fail);
+      if (!(population > 0)) fail([...base, 'population'], `population must be positive, got ${population}`);
+      const where: Record<string, string[]> = {};
+      for (const [f, v] of Object.entries<string | string[]>(c.where ?? {})) where[f] = Array.isArray(v) ? v : [v];
+      return { kind, id: c.id, label: c.label, questionnaire: c.questionnaire, where, population, groups: c.groups ?? [], yamlPath: formatPath(base) };
+    });
+  const providers = comps('provider', raw.components.providers);
+  const operators = comps('operator', raw.components.operators);
+  if (providers.length + operators.length === 0) fail(['components'], 'declare at least one provider or operator component');
+
+  const cons = raw.consumption;
+  const users = raw.population?.users !== undefined ? qty(raw.population.users, ['population', 'users'], fail) : undefined;
+  if (cons.questionnaire !== undefined && !questionnaires[cons.questionnaire])
+    fail(['consumption', 'questionnaire'], `unknown questionnaire "${cons.questionnaire}"; defined: ${Object.keys(questionnaires).join(', ') || '(none)'}`);
+  const categories: CategoryConfig[] = (cons.categories as Raw[]).map((c, i) => {
+    const base: (string | number)[] = ['consumption', 'categories', i];
+    claim(c.id, [...base, 'id']);
+    const hasField = c.field !== undefined;
+    const hasTotal = c.total !== undefined;
+    if (hasField === hasTotal) fail(base, 'give exactly one of `field` (estimated from the consumer questionnaire) or `total`');
+    if (hasField && cons.questionnaire === undefined) fail([...base, 'field'], '`field` needs consumption.questionnaire');
+    if (hasField && users === undefined) fail([...base, 'field'], 'estimating consumption from a questionnaire needs population.users');
+    const total = hasTotal ? qty(c.total, [...base, 'total'], fail) : undefined;
+    if (total !== undefined && total < 0) fail([...base, 'total'], `must be ≥ 0, got ${total}`);
+    return { id: c.id, label: c.label, kind: c.kind, sector: String(c.sector), field: c.field, total, yamlPath: formatPath(base) };
+  });
+
+  const io = raw.io;
+  if (io.table === undefined && io.coefficients === undefined) fail(['io'], 'give `table` (coefficients computed from it) or `coefficients`');
+  if (io.coefficients !== undefined)
+    for (const c of categories)
+      if (!(c.sector in io.coefficients)) fail(['io', 'coefficients'], `no coefficient for sector ${c.sector} (used by consumption category "${c.id}")`);
+
+  const jpo = raw.jobs_per_output;
+  if (jpo.method === 'ratio' && (jpo.value === undefined || jpo.unit === undefined)) fail(['jobs_per_output'], 'method ratio needs `value` and `unit`');
+  if ((jpo.method === 'national' || jpo.method === 'sector') && (jpo.employment === undefined || io.table === undefined))
+    fail(['jobs_per_output'], `method ${jpo.method} needs \`employment\` (employment-by-division CSV) and io.table`);
+  if (io.coefficients !== undefined && io.method !== 'seed') fail(['io', 'method'], 'coefficients given directly work only with method seed; give io.table for leontief');
+  if (io.method === 'seed' && (io.type !== undefined || io.model !== undefined)) fail(['io'], '`type` and `model` apply to method leontief; method seed is Type I, competitive, by definition');
+  const perYuan = { 'persons/yuan': 1, 'persons/万元': 1e-4, 'persons/亿元': 1e-8 } as const;
+
+  const indicators = (raw.indicators ?? []).map((ind: Raw, i: number) => {
+    const base: (string | number)[] = ['indicators', i];
+    claim(`indicator.${ind.id}`, [...base, 'id']);
+    if (!questionnaires[ind.questionnaire])
+      fail([...base, 'questionnaire'], `unknown questionnaire "${ind.questionnaire}"; defined: ${Object.keys(questionnaires).join(', ') || '(none)'}`);
+    if ((ind.proportion === undefined) === (ind.ratio === undefined)) fail(base, 'give exactly one of `proportion` or `ratio`');
+    const cond = (c: Raw): Condition => {
+      const op = Object.keys(c).find((k) => k !== 'field') as Condition['op'];
+      return { field: c.field, op, value: c[op] };
+    };
+    const where: Record<string, string[]> = {};
+    for (const [f, v] of Object.entries<string | string[]>(ind.where ?? {})) where[f] = Array.isArray(v) ? v : [v];
+    return {
+      id: ind.id,
+      label: ind.label,
+      questionnaire: ind.questionnaire,
+      where,
+      statistic: ind.proportion
+        ? { kind: 'proportion' as const, condition: cond(ind.proportion) }
+        : { kind: 'ratio' as const, numerator: ind.ratio.numerator, denominator: ind.ratio.denominator, when: ind.ratio.when ? cond(ind.ratio.when) : undefined },
+      by: ind.by,
+      yamlPath: formatPath(base),
+    };
+  });
+
+  const series = (raw.series ?? []).map((y: Raw, i: number) => ({
+    year: y.year,
+    status: y.status,
+    source: y.source,
+    figures: Object.fromEntries(Object.entries(y.figures).map(([k, v]) => [k, qty(v, ['series', i, 'figures', k], fail)])),
+    ...(y.components ? { components: y.components } : {}),
+    ...(y.scope ? { scope: y.scope } : {}),
+  }));
+
+  const config: StudyConfig = {
+    source,
+    name: raw.study.name,
+    year: raw.study.year,
+    platform: raw.study.platform,
+    notes: raw.study.notes,
+    users,
+    questionnaires,
+    providers,
+    operators,
+    groups,
+    consumption: { questionnaire: cons.questionnaire, categories },
+    io: { table: io.table, method: io.method, type: io.type ?? 'I', model: io.model ?? 'competitive', coefficients: io.coefficients },
+    intervals: { level: raw.intervals?.level ?? 0.95, method: raw.intervals?.method ?? 't' },
+    indicators,
+    series,
+    jobsPerOutput:
+      jpo.method === 'ratio'
+        ? { method: 'ratio', perYuan: jpo.value * perYuan[jpo.unit as keyof typeof perYuan], value: jpo.value, unit: jpo.unit, source: jpo.source }
+        : { method: jpo.method, employment: jpo.employment, year: jpo.year ?? 2017, source: jpo.source },
+  };
+  return { ...config, ...normalizeNetImpact(raw, fail, config), ...(raw.job_units ? { jobUnits: jobUnitsBasis(raw.job_units) } : {}) };
+}

@@ -1,0 +1,44 @@
+// How a figure was derived, as text: its formula, inputs and the figures it is computed from.
+import type { Figure, StudyResults } from '../types.ts';
+
+type Lang = 'zh' | 'en';
+type Show = (f: Pick<Figure, 'unit' | 'value'>, lang: Lang) => { text: string; unit: string };
+
+/**
+ * explain(results, 'jobs.indirect', 'en', show) →
+ *   jobs.indirect  Indirect jobs = 361.6 10k persons
+ *     formula: induced output × jobs per yuan of output
+ *     ├─ output.indirect  Induced output … = 11301.0 100M yuan
+ *     …
+ * Fails on an unknown id, listing close matches.
+ */
+export function explain(r: StudyResults, id: string, lang: Lang, show: Show): string {
+  const f = r.figures[id];
+  if (!f) {
+    const ids = Object.keys(r.figures);
+    const near = ids.filter((k) => k.includes(id) || id.includes(k.split('.').pop() as string)).slice(0, 8);
+    throw new Error(`unknown figure id "${id}"${near.length ? `; did you mean: ${near.join(', ')}` : ''} (all ids: spillover explain --list)`);
+  }
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const walk = (fid: string, prefix: string, depth: number) => {
+    const g = r.figures[fid];
+    const v = show(g, lang);
+    const ci = g.ci ? `  [${show({ unit: g.unit, value: g.ci[0] }, lang).text}, ${show({ unit: g.unit, value: g.ci[1] }, lang).text}]` : '';
+    out.push(`${prefix}${fid}  ${g.label[lang]} = ${v.text} ${v.unit}${ci}   (${g.value} ${g.unit})`);
+    const pad = prefix.replace(/[├└]─ $/, (m) => (m.startsWith('├') ? '│  ' : '   '));
+    if (seen.has(fid)) {
+      out.push(`${pad}   (see above)`);
+      return;
+    }
+    seen.add(fid);
+    out.push(`${pad}   formula: ${g.formula}`);
+    for (const [k, val] of Object.entries(g.inputs)) out.push(`${pad}   ${k} = ${val}`);
+    if (g.se !== undefined) out.push(`${pad}   se = ${g.se}${g.df !== undefined ? `, df = ${g.df}` : ''}`);
+    if (g.notes) out.push(`${pad}   note: ${g.notes}`);
+    if (depth >= 6) return;
+    g.from.forEach((child, i) => walk(child, `${pad}${i === g.from.length - 1 ? '└─ ' : '├─ '}`, depth + 1));
+  };
+  walk(id, '', 0);
+  return out.join('\n');
+}

@@ -1,0 +1,13 @@
+// Public face of study/model: the platform-impact model (METHOD.md) — inputs and config in, every
+// figure with its derivation, sampling error, net impact and uncertainty out. Pure.
+export { computeStudy } from './computeStudy.ts';
+export { explain } from './explain.ts';
+export { readingOrder } from './readingOrder.ts';
+export { applyScenario, ioMethodOptions, ioMethodKey, rateParameters, withRates, sectorsUnder, type Scenario } from './applyScenario.ts';
+export { sectorResponse, yuanPerUnit, type IOMethod, type SectorResponse } from './ioResponse.ts';
+export { assembleSeries, growthTable, scopeChanges, seriesCagr, yoy, cagr, headlineOf, headlineGrowth, scopeRuns, type GrowthRow, type ScopeChange, type Headline, type HeadlineGrowthRow } from './series.ts';
+export { studyUncertainty, SWITCHING_TOLERANCE, MC_CHUNK, type FigureReplicates, type StudyUncertaintyOptions } from './studyUncertainty.ts';
+export { checkFilters, type RejectedLevels } from './checkFilters.ts';
+export { logitShareInterval } from './shareInterval.ts';
+export { jobUnits, componentJobUnits, JOB_UNIT_FIELDS, type JobUnitRows } from './jobUnits.ts';
+export type * from './types.ts';

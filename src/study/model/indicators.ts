@@ -1,0 +1,146 @@
+// Survey indicators (e.g. "55.8% of entities have more than half their staff aged 16–29"):
+// proportions and ratios estimated under each questionnaire's design, with domains and `by`.
+import { svymean, svyratio, subset, confint, qnorm, qt, type Column, type SurveyDesign, type SvyStat } from '../../survey/index.ts';
+import type { Condition, Figure, IndicatorConfig, IntervalMethod, QuestionnaireData, StudyConfig, StudyInputs } from '../types.ts';
+import { logitShareInterval } from './shareInterval.ts';
+import { questionnaireDesign, simpleDesign } from './sampling.ts';
+import { selectRows } from './select.ts';
+
+/**
+ * Evaluate a condition per row: 1 when it holds, 0 when not, NaN when the answer is blank.
+ * conditionColumn(q, {field: 'young_share', op: 'above', value: 0.5}) on young_share [0.6, 0.2, NaN] → [1, 0, NaN].
+ * Fails on a field the questionnaire does not have, or a comparison of the wrong kind.
+ */
+export function conditionColumn(q: QuestionnaireData, c: Condition, context: string): Float64Array {
+  const num = q.numbers[c.field];
+  const cat = q.categories[c.field];
+  if (!num && !cat) throw new Error(`${context}: questionnaire "${q.key}" has no field "${c.field}" (fields: ${[...Object.keys(q.numbers), ...Object.keys(q.categories)].join(', ')})`);
+  const out = new Float64Array(q.valid);
+  if (num) {
+    if (c.op === 'in' || typeof c.value !== 'number') throw new Error(`${context}: "${c.field}" is numeric; compare it with above, at_least, below, at_most or equals a number`);
+    const v = c.value;
+    const test = { above: (x: number) => x > v, at_least: (x: number) => x >= v, below: (x: number) => x < v, at_most: (x: number) => x <= v, equals: (x: number) => x === v }[c.op];
+    for (let i = 0; i < q.valid; i++) out[i] = Number.isNaN(num[i]) ? NaN : test(num[i]) ? 1 : 0;
+  } else {
+    if (c.op !== 'in' && c.op !== 'equals') throw new Error(`${context}: "${c.field}" is a category; use equals or in`);
+    const set = new Set((Array.isArray(c.value) ? c.value : [c.value]).map(String));
+    for (let i = 0; i < q.valid; i++) out[i] = cat[i] === null ? NaN : set.has(cat[i] as string) ? 1 : 0;
+  }
+  return out;
+}
+
+function numeric(q: QuestionnaireData, field: string, context: string): Float64Array {
+  const v = q.numbers[field];
+  if (!v) throw new Error(`${context}: "${field}" is not a numeric field of questionnaire "${q.key}"`);
+  return v;
+}
+
+/** The design an indicator is estimated under, with the derived columns attached. */
+function designFor(config: StudyConfig, inputs: StudyInputs, q: QuestionnaireData, extra: Record<string, Float64Array>): { design: SurveyDesign; qrows: Int32Array } {
+  const cfg = config.questionnaires[q.key];
+  const comps = [...config.providers, ...config.operators].filter((c) => c.questionnaire === q.key);
+  if (comps.length > 0) {
+    const members = comps.map((c) => selectRows(q, c.where, `${c.yamlPath} (${c.id})`));
+    const { design, qrows } = questionnaireDesign(q, cfg, comps, members, extra);
+    return { design, qrows };
+  }
+  const population = config.consumption.questionnaire === q.key ? config.users : undefined;
+  return { design: simpleDesign(q, cfg, population, extra), qrows: Int32Array.from({ length: q.valid }, (_, i) => i) };
+}
+
+/**
+ * indicatorFigures(config, inputs) → figures `indicator.<id>` (and `indicator.<id>.<level>` with `by`),
+ * unit 'ratio', with se, design df, n and the study's interval.
+ * Proportion: svymean of the condition (R: svymean(~I(young_share > 0.5), design, na.rm = TRUE)),
+ * interval on the logit scale as R's svyciprop(method = "logit") (Clopper–Pearson with the n rows
+ * when p̂ is 0 or 1). Ratio: svyratio(numerator × condition, denominator) (R: svyratio(~I(staff *
+ * nonEast), ~staff, design, na.rm = TRUE)); when every row has 0 ≤ numerator ≤ denominator the
+ * ratio is a share and its interval is formed on the logit scale too, otherwise Wald.
+ * Every proportion or share interval lies in [0, 1].
+ */
+export function indicatorFigures(config: StudyConfig, inputs: StudyInputs): Figure[] {
+  const out: Figure[] = [];
+  for (const ind of config.indicators) {
+    const q = inputs.questionnaires[ind.questionnaire];
+    if (!q) throw new Error(`${ind.yamlPath}: questionnaire "${ind.questionnaire}" was not loaded`);
+    const ctx = `${ind.yamlPath} (${ind.id})`;
+    const extra: Record<string, Float64Array> = {};
+    let formula: string;
+    const st = ind.statistic;
+    if (st.kind === 'proportion') {
+      extra.__z = conditionColumn(q, st.condition, ctx);
+      formula = `Σ w·1[${describe(st.condition)}] / Σ w over answered rows`;
+    } else {
+      const num = numeric(q, st.numerator, ctx);
+      const cond = st.when ? conditionColumn(q, st.when, ctx) : null;
+      extra.__num = cond ? Float64Array.from(num, (v, i) => v * cond[i]) : num;
+      extra.__den = numeric(q, st.denominator, ctx);
+      formula = `Σ w·${st.numerator}${st.when ? `·1[${describe(st.when)}]` : ''} / Σ w·${st.denominator}`;
+    }
+    const { design, qrows } = designFor(config, inputs, q, extra);
+    const domain = selectRows(q, ind.where, ctx);
+    const inDomain = new Uint8Array(q.valid);
+    domain.forEach((i) => (inDomain[i] = 1));
+    const estimate = (keep: (qi: number) => boolean, id: string, label: IndicatorConfig['label']) => {
+      const d = subset(design, Array.from(qrows, (qi) => inDomain[qi] === 1 && keep(qi)));
+      let stat: SvyStat;
+      try {
+        stat = st.kind === 'proportion' ? svymean('__z', d, { naRm: true }) : svyratio('__num', '__den', d, { naRm: true });
+      } catch (e) {
+        throw new Error(`${ctx}: ${(e as Error).message}`);
+      }
+      const { level, method } = config.intervals;
+      const useT = method === 't' && stat.df > 0;
+      let ci: [number, number], interval: IntervalMethod;
+      const p = stat.estimate[0];
+      if (st.kind === 'proportion' || isShare(d.data.__num, d.data.__den, d.weights)) {
+        const q = useT ? qt((1 + level) / 2, stat.df) : qnorm((1 + level) / 2);
+        ci = logitShareInterval(p, stat.se[0], q, stat.n, level);
+        interval = p === 0 || p === 1 ? 'beta' : 'logit';
+      } else {
+        const w = confint(stat, { level, method: useT ? 't' : 'z' });
+        ci = [w.lower[0], w.upper[0]];
+        interval = 'wald';
+      }
+      out.push({
+        id,
+        value: stat.estimate[0],
+        unit: 'ratio',
+        label,
+        formula,
+        inputs: { questionnaire: q.file, n: stat.n, design: design.label, ...(Object.keys(ind.where).length ? { domain: JSON.stringify(ind.where) } : {}) },
+        from: [],
+        se: stat.se[0],
+        df: stat.df,
+        ci,
+        interval,
+      });
+    };
+    estimate(() => true, `indicator.${ind.id}`, ind.label);
+    if (ind.by) {
+      const col = q.categories[ind.by];
+      if (!col) throw new Error(`${ctx}: by: "${ind.by}" is not a category field of questionnaire "${q.key}"`);
+      const levels = [...new Set(Array.from(domain, (i) => col[i]).filter((v): v is string => v !== null))].sort();
+      for (const level of levels)
+        estimate((qi) => col[qi] === level, `indicator.${ind.id}.${level}`, { zh: `${ind.label.zh}（${level}）`, en: `${ind.label.en} (${level})` });
+    }
+  }
+  return out;
+}
+
+/** Whether a ratio indicator is a share: 0 ≤ numerator ≤ denominator on every row in use. */
+function isShare(num: Column | undefined, den: Column | undefined, w: Float64Array): boolean {
+  if (!(num instanceof Float64Array) || !(den instanceof Float64Array)) return false;
+  for (let r = 0; r < w.length; r++) {
+    if (w[r] === 0) continue;
+    const a = num[r], b = den[r];
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    if (!(a >= 0 && a <= b)) return false;
+  }
+  return true;
+}
+
+function describe(c: Condition): string {
+  const sym = { above: '>', at_least: '≥', below: '<', at_most: '≤', equals: '=', in: '∈' }[c.op];
+  return `${c.field} ${sym} ${Array.isArray(c.value) ? `{${c.value.join(', ')}}` : c.value}`;
+}

@@ -1,0 +1,123 @@
+// Job units: positions (jobs), full-time equivalents and headcount, always with their unit.
+// The seed counts positions ("jobs driven", full- and part-time alike); FTE and headcount answer
+// different questions and need extra questionnaire fields (hours or days worked; platform jobs held).
+import type { FteBasis, StudyConfig } from '../config/types.ts';
+import type { JobUnits, StudyInputs } from './types.ts';
+import { selectRows, take } from './select.ts';
+
+export interface JobUnitRows {
+  /** Estimation weight of each row (N/n for a provider; M / Σ accounts for an operator). */
+  weights: Float64Array;
+  /** Platform positions the row stands for (employees × related share; staff; 1 for a worker). */
+  positions: Float64Array;
+  /** Average weekly hours worked per position, when asked. */
+  hoursPerWeek?: Float64Array;
+  /** Average days worked per year per position, when asked. */
+  daysPerYear?: Float64Array;
+  /** Average number of platform jobs held by the people in these positions (≥ 1), when asked. */
+  jobsHeld?: Float64Array;
+}
+
+function basisText(b: FteBasis): string {
+  return 'hoursPerWeek' in b ? `${b.hoursPerWeek} h/week` : `${b.daysPerYear} days/year`;
+}
+
+/**
+ * jobUnits(rows, basis) →
+ *   positions = Σ_i w_i p_i                                   (unit "positions (jobs)")
+ *   FTE       = Σ_i w_i p_i h_i / H   or  Σ_i w_i p_i d_i / D  (unit "FTE (H h/week)" / "FTE (D days/year)")
+ *   headcount = Σ_i w_i p_i / k_i                             (unit "persons (headcount)")
+ * A person holding k platform jobs appears in k positions, so weighting each position by 1/k counts
+ * them once (the multiplicity adjustment of network sampling: Sirken 1970). FTE follows the ILO /
+ * OECD definition: total hours worked divided by the hours of a full-time position; it is not
+ * capped, so overtime counts. FTE needs hours or days (not both); headcount needs jobsHeld.
+ * Fails on a basis ≤ 0, unequal column lengths, or a row with a missing (NaN) or out-of-range
+ * answer (hours < 0, days outside [0, 366], jobs held < 1), naming the row.
+ * Example: w = [10, 10], p = [2, 1], hours = [40, 20], jobs held = [1, 2], basis 40 h/week →
+ *   positions 30, FTE 10·2·1 + 10·1·0.5 = 25, headcount 20 + 5 = 25.
+ */
+export function jobUnits(rows: JobUnitRows, basis: FteBasis, where = 'job units'): JobUnits {
+  const n = rows.weights.length;
+  const B = 'hoursPerWeek' in basis ? basis.hoursPerWeek : basis.daysPerYear;
+  if (!(B > 0)) throw new Error(`${where}: the FTE basis must be > 0, got ${B}`);
+  if (rows.hoursPerWeek && rows.daysPerYear) throw new Error(`${where}: give hours per week or days per year, not both`);
+  for (const [name, col] of Object.entries(rows)) if (col && col.length !== n) throw new Error(`${where}: ${name} has ${col.length} rows, weights ${n}`);
+  const check = (col: Float64Array | undefined, name: string, ok: (v: number) => boolean, range: string) => {
+    if (col) for (let i = 0; i < n; i++) if (!ok(col[i])) throw new Error(`${where}: row ${i + 1}: ${name} must be ${range}, got ${col[i]}`);
+  };
+  check(rows.positions, 'positions', (v) => v >= 0, '≥ 0');
+  check(rows.hoursPerWeek, 'hours per week', (v) => v >= 0 && v <= 168, 'in [0, 168]');
+  check(rows.daysPerYear, 'days per year', (v) => v >= 0 && v <= 366, 'in [0, 366]');
+  check(rows.jobsHeld, 'platform jobs held', (v) => v >= 1, '≥ 1');
+  let pos = 0;
+  let fte = 0;
+  let head = 0;
+  const work = rows.hoursPerWeek ?? rows.daysPerYear;
+  for (let i = 0; i < n; i++) {
+    const wp = rows.weights[i] * rows.positions[i];
+    pos += wp;
+    if (work) fte += (wp * work[i]) / B;
+    if (rows.jobsHeld) head += wp / rows.jobsHeld[i];
+  }
+  const out: JobUnits = { positions: { value: pos, unit: 'positions (jobs)', formula: 'Σ w_i p_i' } };
+  if (work)
+    out.fte = {
+      value: fte,
+      unit: `FTE (${basisText(basis)})`,
+      formula: rows.hoursPerWeek ? `Σ w_i p_i hours_i / ${B}` : `Σ w_i p_i days_i / ${B}`,
+    };
+  if (rows.jobsHeld) out.headcount = { value: head, unit: 'persons (headcount)', formula: 'Σ w_i p_i / jobs_held_i' };
+  return out;
+}
+
+/** Questionnaire field names the study maps for job units (study.yaml columns). */
+export const JOB_UNIT_FIELDS = { hours: 'hours_per_week', days: 'days_per_year', jobsHeld: 'platform_jobs_held' } as const;
+
+/**
+ * componentJobUnits(config, inputs, basis) → job units of every direct-jobs component, using the
+ * fields hours_per_week or days_per_year and platform_jobs_held when its questionnaire maps them
+ * (positions always). Rows: provider w = N/n, p = employees × related_share; operator
+ * w = M / Σ accounts, p = staff (so Σ w p reproduces the seed's jobs_k and jobs_j exactly).
+ */
+export function componentJobUnits(config: StudyConfig, inputs: StudyInputs, basis: FteBasis): Record<string, JobUnits> {
+  const out: Record<string, JobUnits> = {};
+  for (const c of [...config.providers, ...config.operators]) {
+    const q = inputs.questionnaires[c.questionnaire];
+    if (!q) throw new Error(`${c.yamlPath}: questionnaire "${c.questionnaire}" was not loaded`);
+    const rows = selectRows(q, c.where, c.yamlPath);
+    const f = (name: string) => (q.numbers[name] ? take(q.numbers[name], rows) : undefined);
+    const need = (name: string) => {
+      const col = f(name);
+      if (!col) throw new Error(`${c.yamlPath}: questionnaire "${q.key}" has no numeric field "${name}"`);
+      return col;
+    };
+    let positions: Float64Array;
+    let w: number;
+    if (c.kind === 'provider') {
+      const r = need('related_share');
+      positions = need('employees').map((e, i) => e * r[i]);
+      w = c.population / rows.length;
+    } else {
+      positions = need('staff');
+      w = c.population / need('accounts').reduce((t, v) => t + v, 0);
+    }
+    out[c.id] = jobUnits(
+      {
+        weights: new Float64Array(rows.length).fill(w),
+        positions,
+        hoursPerWeek: f(JOB_UNIT_FIELDS.hours),
+        daysPerYear: f(JOB_UNIT_FIELDS.days),
+        jobsHeld: f(JOB_UNIT_FIELDS.jobsHeld),
+      },
+      basis,
+      `${c.yamlPath} (${c.id})`,
+    );
+  }
+  return out;
+}
+
+/** The FTE basis from a schema-valid `job_units` value: {fte_basis: {hours_per_week: 40}} → {hoursPerWeek: 40}. */
+export function jobUnitsBasis(raw: { fte_basis: { hours_per_week?: number; days_per_year?: number } }): FteBasis {
+  const b = raw.fte_basis;
+  return b.hours_per_week !== undefined ? { hoursPerWeek: b.hours_per_week } : { daysPerYear: b.days_per_year as number };
+}

@@ -1,0 +1,34 @@
+// Row selection of a questionnaire for one component (the `where` of study.yaml).
+import type { QuestionnaireData } from '../types.ts';
+
+/**
+ * Indices of rows whose category fields equal one of the listed values.
+ * selectRows(q, {provider_type: ['wecom']}) → Int32Array of matching row indices.
+ * Fails when a `where` field is not a category field of the questionnaire.
+ */
+export function selectRows(q: QuestionnaireData, where: Record<string, string[]>, context: string): Int32Array {
+  const n = q.valid;
+  const tests = Object.entries(where).map(([field, values]) => {
+    const col = q.categories[field];
+    if (!col) throw new Error(`${context}: where: "${field}" is not a mapped category field of questionnaire "${q.key}" (fields: ${Object.keys(q.categories).join(', ') || 'none'})`);
+    const set = new Set(values);
+    return (i: number) => col[i] !== null && set.has(col[i] as string);
+  });
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (tests.every((t) => t(i))) out.push(i);
+  return Int32Array.from(out);
+}
+
+/** Gather a numeric column at the given row indices. take(Float64Array[5,6,7], [0,2]) → [5,7]. */
+export function take(col: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = col[rows[k]];
+  return out;
+}
+
+/** The numeric field of a questionnaire, or an error naming the questionnaire and the field. */
+export function numberField(q: QuestionnaireData, field: string, context: string): Float64Array {
+  const col = q.numbers[field];
+  if (!col) throw new Error(`${context}: questionnaire "${q.key}" has no numeric field "${field}" (map it under questionnaires.${q.key}.columns)`);
+  return col;
+}

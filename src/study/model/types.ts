@@ -1,0 +1,192 @@
+// Types of the model's inputs (StudyInputs, prepared by the loader) and results (StudyResults).
+import type { Label, Unit } from '../../locale/index.ts';
+import type { IOModel } from '../../io/index.ts';
+import type { Distribution } from '../uncertainty/distributions.ts';
+import type { McInterval } from '../uncertainty/monteCarlo.ts';
+import type { TornadoRow } from '../uncertainty/tornado.ts';
+import type { ComponentKind, SeriesYear } from '../config/types.ts';
+import type { IOMethod } from './ioResponse.ts';
+
+/** One published figure of a study: value in base units, with how it was derived. */
+export interface Figure {
+  id: string;
+  value: number;
+  unit: Unit;
+  label: Label;
+  /** The formula in symbols, e.g. "N_k / n_k × Σ employees_i × related_share_i". */
+  formula: string;
+  /** Named inputs with their values (numbers in base units, or text such as a file or a sector). */
+  inputs: Record<string, number | string>;
+  /** Ids of the figures this one is computed from (for `spillover explain`). */
+  from: string[];
+  /** Standard error and confidence interval, when the figure carries sampling error. */
+  se?: number;
+  ci?: [number, number];
+  df?: number;
+  /**
+   * How `ci` was formed, when the figure has one: 'wald' (value ± q·se), 'logit' (on the logit
+   * scale and mapped back: shares and proportions, always inside [0, 1]) or 'beta'
+   * (Korn–Graubard / Clopper–Pearson, for a proportion of 0 or 1).
+   */
+  interval?: IntervalMethod;
+  /** Why a figure with sampling error has no se (overflow, n too small); set instead of se, ci, df. */
+  seNote?: string;
+  notes?: string;
+}
+
+export type IntervalMethod = 'wald' | 'logit' | 'beta';
+
+export interface QualityRecord {
+  questionnaire: string;
+  file: string;
+  rowsRead: number;
+  valid: number;
+  rejected: number;
+  reasons: Record<string, number>;
+  /** Rows skipped by skip_rows (only when some were). */
+  skippedRows?: number;
+  /** The reader's notes, e.g. the encoding chosen or the rows skipped (only when there are some). */
+  notes?: string[];
+}
+
+export interface ConsumptionRow {
+  id: string;
+  label: Label;
+  kind: 'information' | 'traditional';
+  sector: { code: string; index: number; name: Label };
+  amount: number; // yuan
+  coefficient: number; // column sum of B for the sector
+  inducedOutput: number; // yuan
+  jobs: number; // persons
+}
+
+export interface ComponentRow {
+  id: string;
+  kind: ComponentKind;
+  label: Label;
+  groups: string[];
+  population: number;
+  n: number; // valid questionnaires used
+  jobs: number;
+  fulltime: number;
+  parttime: number;
+}
+
+/** What the Node edge prepares for computeStudy: screened questionnaires and IO coefficients. */
+export interface QuestionnaireData {
+  key: string;
+  file: string;
+  rowsRead: number;
+  valid: number;
+  rejected: number;
+  reasons: Record<string, number>;
+  /** Rows set aside by skip_rows (not in rowsRead), and the reader's notes (encoding chosen, rows skipped). */
+  skippedRows?: number;
+  notes?: string[];
+  numbers: Record<string, Float64Array>;
+  categories: Record<string, (string | null)[]>;
+  /**
+   * For a questionnaire read as sufficient statistics instead of rows (a large consumer file under the
+   * default design): n and, for `fields`, Σy (sum) and Σ y_a·y_b (cross, p×p row-major).
+   */
+  moments?: { fields: string[]; sum: Float64Array; cross: Float64Array };
+}
+
+export interface SectorCoefficient {
+  code: string; // as the study wrote it
+  index: number; // 0-based row of the IO table
+  name: Label;
+  coefficient: number; // output induced per yuan (seed: column sum of B)
+  jobs: number | null; // persons per yuan of demand (sector employment coefficients), or null
+  valueAdded: { competitive: number | null; domestic: number | null }; // total VA per yuan (Type I)
+}
+
+export interface JobsPerOutput {
+  method: 'ratio' | 'national' | 'sector';
+  /** Persons per yuan of induced output (ratio, national); NaN with sector coefficients. */
+  perYuan: number;
+  formula: string;
+  inputs: Record<string, number | string>;
+  source: string;
+}
+
+export interface StudyInputs {
+  questionnaires: Record<string, QuestionnaireData>;
+  sectors: Record<string, SectorCoefficient>; // by consumption category id
+  ioSource: string;
+  ioMethod: IOMethod;
+  /** The Leontief model of the table (absent when coefficients are given directly). */
+  model: IOModel | null;
+  jobsPerOutput: JobsPerOutput;
+  version: string;
+}
+
+/** Impact of the study's consumption on one IO sector (base units: yuan, persons). */
+export interface SectorImpactRow {
+  code: string;
+  name: Label;
+  demand: number;
+  output: { direct: number; indirect: number; induced: number };
+  valueAdded: number | null;
+  jobs: number | null;
+}
+
+export interface StudyResults {
+  spillover: string; // version
+  study: { name: Label; year: number; platform?: Label; source: string };
+  figures: Record<string, Figure>;
+  components: ComponentRow[];
+  consumption: ConsumptionRow[];
+  quality: QualityRecord[];
+  /** The model's assumptions in both languages. */
+  assumptions: Label[];
+  /**
+   * Design-based covariance of the base survey estimates, one block per independent questionnaire:
+   * figure ids, their covariance (row-major) and the design df. Sums of blocks' figures add variances.
+   */
+  sampling?: { ids: string[]; V: number[]; df: number }[];
+  /** Level and method of every figure's `ci`. */
+  intervals: { level: number; method: 't' | 'z' };
+  /** Impacts by IO sector of the consumption shock (when an IO table is used). */
+  sectors?: SectorImpactRow[];
+  /** Earlier years beside the study year (when the study declares `series`). */
+  series?: SeriesRow[];
+  /** Monte Carlo over assumptions and sampling error, tornado, switching values (when `uncertainty` is declared). */
+  uncertainty?: StudyUncertainty;
+  /** Positions, FTE and headcount by component (when `job_units` is declared). */
+  jobUnits?: Record<string, JobUnits>;
+  /** Where the additionality rates of the net figures come from, and whether they are illustrative assumptions (when `additionality` is declared). */
+  additionality?: { source: string; illustrative: boolean };
+}
+
+/** A year of the assembled series; `published` keeps a published value of the study year beside the estimate. */
+export interface SeriesRow extends SeriesYear {
+  published?: Record<string, number>;
+}
+
+export interface JobUnitValue {
+  value: number;
+  unit: string;
+  formula: string;
+}
+
+export interface JobUnits {
+  positions: JobUnitValue;
+  fte?: JobUnitValue;
+  headcount?: JobUnitValue;
+}
+
+export interface StudyUncertainty {
+  draws: number;
+  seed: number;
+  level: number;
+  sampling: 'normal' | 'none';
+  parameters: { id: string; kind: 'assumption' | 'sampling'; distribution: Distribution; central: number }[];
+  /** By figure id: the point estimate (central) and the Monte Carlo summary. */
+  intervals: Record<string, McInterval & { central: number }>;
+  tornado?: { figure: string; p: number; base: number; rows: TornadoRow[] };
+  switching: { parameter: string; matched: string[]; figure: string; target: number; value: number; figureAt: number; tolerance: number; iterations: number }[];
+  /** In both languages; the first states draws, seed and percentiles. */
+  notes: Label[];
+}
+
