@@ -99,6 +99,10 @@ const CASES: (Omit<BadInput, 'name'> & { name: string; make?: (dir: string) => v
     name: 'study-file-gbk', fault: 'a GBK study file', args: ['check', 'S/study.yaml'], status: 2, expect: /S\/study\.yaml:\d+: encoding: the study file is not valid UTF-8/,
     make: (d) => writeFileSync(join(d, 'S/study.yaml'), iconv.encode(readFileSync(join(d, 'S/study.yaml'), 'utf8'), 'gb18030')),
   },
+  {
+    name: 'init-under-a-file', fault: 'a file-system error names the path and the cause in words', args: ['init', 'f/x'], status: 2, example: false,
+    expect: /cannot mkdir \(.*f\/x\): a part of the path is a file, not a folder \[ENOTDIR\]/, make: (d) => writeFileSync(join(d, 'f'), 'a file'),
+  },
   { name: 'study-path-is-folder', fault: 'a study path that is a folder', args: ['check', 'S'], status: 2, expect: /S: is a folder, not a study file; did you mean S\/study\.yaml\?/ },
   {
     name: 'deep-nesting', fault: '3,000 nested mappings', args: ['check', 'deep.yaml'], status: 2, example: false, expect: /deep\.yaml:1: .*nesting deeper than 64 levels \(the limit/,

@@ -1,6 +1,7 @@
 // The `spillover` command line: one file per subcommand under ./commands, registered here.
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.ts';
+import { describeFsError } from './outputSet.ts';
 import { version } from './paths.ts';
 
 export async function main(argv: string[]): Promise<number> {
@@ -23,7 +24,10 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode;
-    const msg = e instanceof Error ? e.message : String(e);
+    // A file-system error that no command explained still says which path and why, in words.
+    const fsError = e as NodeJS.ErrnoException;
+    const explained = fsError && typeof fsError.code === 'string' && /^E[A-Z]+$/.test(fsError.code) && fsError.syscall ? describeFsError(e, `cannot ${fsError.syscall}`) : e;
+    const msg = explained instanceof Error ? explained.message : String(explained);
     process.stderr.write(`spillover: ${msg}\n`);
     if (process.env.SPILLOVER_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     return 2;

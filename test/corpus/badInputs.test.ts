@@ -37,7 +37,7 @@ test('bad-input corpus: every case gives its message, with a place, no stack tra
         r.status !== c.status ? `exit ${r.status}, expected ${c.status}` : '',
         c.expect.test(out) ? '' : `no match for ${c.expect}`,
         /\n\s+at .+:\d+:\d+/.test(r.stderr) ? 'stack trace' : '',
-        /^spillover: E[A-Z]{2,}\b|\bE(NOENT|ISDIR|NOSPC|ACCES|NOTDIR|PERM):/m.test(r.stderr) ? 'bare Node error code' : '',
+        /^spillover: E[A-Z]{2,}\b|\bE(NOENT|ISDIR|NOSPC|ACCES|NOTDIR|PERM|ROFS):/m.test(r.stderr) ? 'bare Node error code' : '',
         c.file && !(existsSync(join(dir, c.name, c.file[0])) && c.file[1].test(readFileSync(join(dir, c.name, c.file[0]), 'utf8'))) ? `${c.file[0]} missing or without ${c.file[1]}` : '',
       ].filter(Boolean);
       if (problems.length) failures.push(`${c.name} (${c.fault}): ${problems.join('; ')}\n    stderr: ${r.stderr.slice(0, 400)}`);
