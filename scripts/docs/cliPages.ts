@@ -107,8 +107,8 @@ export const PAGES: Page[] = [
   {
     command: 'audit',
     intro:
-      "Check a set of published figures for internal consistency — parts against totals, shares, growth rates, compound growth — allowing for the rounding of the printed digits. The default file holds the seed report's 2019 figures.",
-    examples: [{ title: "The seed report's figures", commands: 'spillover audit' }],
+      "Check a set of published figures for internal consistency — parts against totals, shares, growth rates, compound growth — allowing for the rounding of the printed digits. The default file holds the original report's 2019 figures.",
+    examples: [{ title: "The original report's figures", commands: 'spillover audit' }],
   },
   {
     command: 'plan',

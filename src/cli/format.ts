@@ -84,7 +84,7 @@ export function uncertaintyTable(r: StudyResults, lang: Lang, width = CONSOLE_WI
     return [f.label[lang], displayValue(f, lang, iv.central).text, `${displayValue(f, lang, iv.lo).text} – ${displayValue(f, lang, iv.hi).text}`, id];
   });
   const head = lang === 'zh' ? ['指标', '中心值', `${lvl}% 区间（假设＋抽样）`, '编号'] : ['Figure', 'Central', `${lvl}% interval (assumptions + sampling)`, 'id'];
-  const title = lang === 'zh' ? `假设不确定性：蒙特卡洛 ${u.draws} 次（种子 ${u.seed}）` : `Uncertainty over assumptions: Monte Carlo, ${u.draws} draws (seed ${u.seed})`;
+  const title = lang === 'zh' ? `假设不确定性：蒙特卡洛 ${u.draws} 次（随机数流 ${u.seed}）` : `Uncertainty over assumptions: Monte Carlo, ${u.draws} draws (random stream ${u.seed})`;
   const lines = [title, '', textTable(head, rows, [1], { width, wrap: [0, 2], secondary: [3] })];
   for (const sw of u.switching) {
     const f = r.figures[sw.figure];

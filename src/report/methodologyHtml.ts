@@ -52,7 +52,7 @@ export function methodologyHtml(r: ExtendedResults): string {
 
   const oi = F['output.indirect'];
   h3(oi ? { zh: `4. ${oi.label.zh}`, en: `4. ${oi.label.en}` } : L('4. 诱发产出', '4. Induced output'));
-  p(L('种子报告的做法：诱发产出 = Σ_c C_c × b_s(c)，b_s 为完全消耗系数矩阵 B = (I − A)⁻¹ − I 的列和（A = Z·diag(x)⁻¹）。', "The seed's method: induced output = Σ_c C_c × b_s(c), where b_s is the column sum of the total-requirement matrix B = (I − A)⁻¹ − I (完全消耗系数), A = Z·diag(x)⁻¹."));
+  p(L('原报告的做法：诱发产出 = Σ_c C_c × b_s(c)，b_s 为完全消耗系数矩阵 B = (I − A)⁻¹ − I 的列和（A = Z·diag(x)⁻¹）。', "The original report's method: induced output = Σ_c C_c × b_s(c), where b_s is the column sum of the total-requirement matrix B = (I − A)⁻¹ − I (完全消耗系数), A = Z·diag(x)⁻¹."));
   if (oi) out.push(eq(`${bi(L('本研究：', 'This study: '))}${esc(oi.formula)}`));
   out.push('<table class="mini"><thead><tr>' + [L('类别', 'Category'), L('部门', 'Sector'), L('C_c（亿元）', 'C_c (100M yuan)'), L('每元需求的产出 b_s', 'Output per yuan b_s'), L('C_c × b_s（亿元）', 'C_c × b_s (100M yuan)')].map((h) => `<th>${bi(h)}</th>`).join('') + '</tr></thead><tbody>');
   for (const c of r.consumption)
@@ -61,7 +61,7 @@ export function methodologyHtml(r: ExtendedResults): string {
   if (oi) out.push(eq(`Σ_c C_c × b_s(c) = ${yi(oi.value)}`));
   p(L(
     '为何改称“诱发产出”：B 的列和是每元最终需求诱发的中间产出，而不是增加值。在竞争型进口表中每个部门都满足 Σ_i a_ij + v_j = 1，因此增加值乘数 vᵀL 对每个部门恰好等于 1：一元最终需求（连同直接部分）总共只产生一元增加值。原报告的“间接GDP”实为诱发的总产出，本软件按其实际含义标注。',
-    "Why 'induced output': a column sum of B is the intermediate output induced per yuan of final demand, not value added. In a competitive-import table every sector satisfies Σ_i a_ij + v_j = 1, so the value-added multiplier vᵀL is exactly 1 for every sector: one yuan of final demand generates one yuan of value added in total, direct included. The seed's 'indirect GDP' is induced gross output, and spillover labels it as such.",
+    "Why 'induced output': a column sum of B is the intermediate output induced per yuan of final demand, not value added. In a competitive-import table every sector satisfies Σ_i a_ij + v_j = 1, so the value-added multiplier vᵀL is exactly 1 for every sector: one yuan of final demand generates one yuan of value added in total, direct included. The original report's 'indirect GDP' is induced gross output, and spillover labels it as such.",
   ));
 
   const va = ['va.generated.competitive', 'va.generated.domestic'].map((id) => F[id]).filter(Boolean);

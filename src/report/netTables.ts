@@ -31,7 +31,7 @@ function netVsGross(r: ExtendedResults): ReportTable | null {
     figureIds: ids.map((id) => `net.${id}`),
     note: {
       zh: `两列回答不同的问题，不能相加：“带动”为平台生态中的全部岗位与消费（原报告口径）；“净新增”为扣除漏出、无谓效应（没有平台也会发生）、挤出与替代之后、由平台新增的部分。${src ? `比率来源：${src.source}。` : ''}`,
-      en: `The two columns answer different questions and are never added: "jobs supported" counts every position and yuan in the platform's ecosystem (the seed's measure); "net additional" is what the platform adds after leakage, deadweight (would have happened anyway), displacement and substitution.${src ? ` Rates: ${src.source}.` : ''}`,
+      en: `The two columns answer different questions and are never added: "jobs supported" counts every position and yuan in the platform's ecosystem (the original report's measure); "net additional" is what the platform adds after leakage, deadweight (would have happened anyway), displacement and substitution.${src ? ` Rates: ${src.source}.` : ''}`,
     },
   };
 }
@@ -105,8 +105,8 @@ function intervals(r: ExtendedResults, all: boolean): ReportTable | null {
     }),
     figureIds: ids,
     note: {
-      zh: `蒙特卡洛 ${u.draws.toLocaleString('en-US')} 次，随机种子 ${u.seed}；区间为第 ${levelPct((1 - u.level) / 2)} 与第 ${levelPct((1 + u.level) / 2)} 百分位数。${u.sampling === 'normal' ? '同时抽取各调查估计的抽样误差。' : '未包含抽样误差（sampling: none）。'}净新增指标没有单独的抽样区间：其不确定性主要来自假设。`,
-      en: `Monte Carlo: ${u.draws.toLocaleString('en-US')} draws, seed ${u.seed}; intervals are the ${levelPct((1 - u.level) / 2)}th and ${levelPct((1 + u.level) / 2)}th percentiles. ${u.sampling === 'normal' ? 'The survey estimates are drawn with their sampling error too.' : 'Sampling error is not included (sampling: none).'} Net figures have no sampling-only interval: their uncertainty is mostly in the assumptions.`,
+      zh: `蒙特卡洛 ${u.draws.toLocaleString('en-US')} 次，随机数流 ${u.seed}；区间为第 ${levelPct((1 - u.level) / 2)} 与第 ${levelPct((1 + u.level) / 2)} 百分位数。${u.sampling === 'normal' ? '同时抽取各调查估计的抽样误差。' : '未包含抽样误差（sampling: none）。'}净新增指标没有单独的抽样区间：其不确定性主要来自假设。`,
+      en: `Monte Carlo: ${u.draws.toLocaleString('en-US')} draws, random stream ${u.seed}; intervals are the ${levelPct((1 - u.level) / 2)}th and ${levelPct((1 + u.level) / 2)}th percentiles. ${u.sampling === 'normal' ? 'The survey estimates are drawn with their sampling error too.' : 'Sampling error is not included (sampling: none).'} Net figures have no sampling-only interval: their uncertainty is mostly in the assumptions.`,
     },
   };
 }
@@ -174,7 +174,7 @@ function jobUnitsTable(r: ExtendedResults): ReportTable | null {
       return [c.label, u.positions.value, u.fte?.value ?? null, u.headcount?.value ?? null, [text(u.positions), text(u.fte), text(u.headcount)].filter(Boolean).join('; ')];
     }),
     figureIds: comps.map((c) => `jobs.${c.kind === 'provider' ? 'providers' : 'operators'}.${c.id}`),
-    note: { zh: '原报告的“带动就业”为岗位数（全职与兼职同样计一）。全职当量按工时折算；人数按每人所持平台岗位数去重。', en: "The seed's 'jobs driven' are positions (full- and part-time count one each). FTE converts hours worked; headcount counts a person holding several platform jobs once." },
+    note: { zh: '原报告的“带动就业”为岗位数（全职与兼职同样计一）。全职当量按工时折算；人数按每人所持平台岗位数去重。', en: "The original report's 'jobs driven' are positions (full- and part-time count one each). FTE converts hours worked; headcount counts a person holding several platform jobs once." },
   };
 }
 

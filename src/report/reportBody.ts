@@ -27,7 +27,7 @@ export function netSection(r: ExtendedResults, byId: Map<string, ReportTable>): 
     : '';
   const head = `<div class="pair-head">${bi({ zh: '毛贡献：带动', en: 'Gross contribution: jobs supported' })}</div><div class="pair-head net">${bi({ zh: '净新增影响', en: 'Net additional impact' })}${src?.illustrative ? ` <span class="tag">${bi({ zh: '示意性假设', en: 'illustrative assumptions' })}</span>` : ''}</div>`;
   const pairs = ids.map((id) => card(r.figures[id], [], r.intervals.level, mc(r.figures[id]), 'gross') + card(r.figures[`net.${id}`], [], r.intervals.level, mc(r.figures[`net.${id}`]), 'net')).join('');
-  const intro = { zh: '“带动”（毛贡献）统计平台生态中的全部岗位与消费，沿用原报告口径；“净新增”回答另一个问题：如果没有平台，这些岗位和消费有多少不会出现。两者并列，不能相加。', en: '"Jobs supported" (gross contribution) counts every position and yuan in the platform\'s ecosystem, as the seed does; "net additional" answers a different question: how much of it would not exist without the platform. They stand side by side and are never added.' };
+  const intro = { zh: '“带动”（毛贡献）统计平台生态中的全部岗位与消费，沿用原报告口径；“净新增”回答另一个问题：如果没有平台，这些岗位和消费有多少不会出现。两者并列，不能相加。', en: '"Jobs supported" (gross contribution) counts every position and yuan in the platform\'s ecosystem, as the original report does; "net additional" answers a different question: how much of it would not exist without the platform. They stand side by side and are never added.' };
   const rates = byId.get('additionality');
   return `<section id="net"><h2>${bi(T.net)}</h2><p>${bi(intro)}</p>${warn}<div class="pairs">${head}${pairs}</div>${tableHtml(t)}${rates ? tableHtml(rates) : ''}</section>`;
 }
@@ -42,8 +42,8 @@ export function uncertaintySection(r: ExtendedResults, byId: Map<string, ReportT
   const t = byId.get('uncertainty');
   if (!u || !t) return '';
   const how = {
-    zh: `蒙特卡洛模拟：${u.draws.toLocaleString('en-US')} 次抽样，随机种子 ${u.seed}（同一种子结果完全相同），区间水平 ${levelPct(u.level)}%；${u.sampling === 'normal' ? '假设的分布与调查抽样误差一并抽取' : '只抽取假设的分布，不含抽样误差'}。抽样区间（${levelPct(r.intervals.level)}%）只反映问卷抽样误差。`,
-    en: `Monte Carlo: ${u.draws.toLocaleString('en-US')} draws, seed ${u.seed} (the same seed gives identical results), ${levelPct(u.level)}% intervals; ${u.sampling === 'normal' ? 'the assumptions\' distributions and the survey sampling error drawn together' : 'the assumptions\' distributions only, no sampling error'}. The ${levelPct(r.intervals.level)}% sampling intervals reflect questionnaire sampling error only.`,
+    zh: `蒙特卡洛模拟：${u.draws.toLocaleString('en-US')} 次抽样，随机数流 ${u.seed}（同一数流结果完全相同），区间水平 ${levelPct(u.level)}%；${u.sampling === 'normal' ? '假设的分布与调查抽样误差一并抽取' : '只抽取假设的分布，不含抽样误差'}。抽样区间（${levelPct(r.intervals.level)}%）只反映问卷抽样误差。`,
+    en: `Monte Carlo: ${u.draws.toLocaleString('en-US')} draws, random stream ${u.seed} (the same stream gives identical results), ${levelPct(u.level)}% intervals; ${u.sampling === 'normal' ? 'the assumptions\' distributions and the survey sampling error drawn together' : 'the assumptions\' distributions only, no sampling error'}. The ${levelPct(r.intervals.level)}% sampling intervals reflect questionnaire sampling error only.`,
   };
   const sw = u.switching.map((s) => `<li>${bi(switchingText(r, s, (f, v, lang) => { const x = displayValue(f, lang, v); return lang === 'zh' ? `${x.text} ${x.unit}` : `${x.text} (${x.unit})`; }))}</li>`).join('');
   const tt = byId.get('tornado');
@@ -97,7 +97,7 @@ export function headlineCards(r: ExtendedResults): string {
   if (get('va.generated.domestic')) add('va.generated.domestic', ['va.generated.competitive']);
   else add('va.generated.competitive');
   const anyCi = Object.values(F).some((f) => f.ci);
-  const grossNote = hasNet(r) ? `<p class="note">${bi({ zh: '以上为毛贡献（“带动”，原报告口径）；扣除无谓效应、挤出等之后的净新增影响见下一节。', en: 'These are gross figures ("jobs supported", the seed\'s measure); the net additional impact, after deadweight, displacement and the like, is in the next section.' })}</p>` : '';
+  const grossNote = hasNet(r) ? `<p class="note">${bi({ zh: '以上为毛贡献（“带动”，原报告口径）；扣除无谓效应、挤出等之后的净新增影响见下一节。', en: 'These are gross figures ("jobs supported", the measure of the original report); the net additional impact, after deadweight, displacement and the like, is in the next section.' })}</p>` : '';
   return `<section id="headline"><h2>${bi(T.headline)}</h2><div class="cards">${cards.join('')}</div>${anyCi ? '' : `<p class="note">${bi(T.noInterval)}</p>`}${grossNote}</section>`;
 }
 

@@ -149,8 +149,8 @@ function sectors(r: ExtendedResults): ReportTable {
     rows: s.map((x) => [x.code ? sectorName(x.code, x.name) : x.name, x.demand, x.coefficient ?? null, x.indirect, anyInduced ? x.induced : null, x.jobs]),
     figureIds: s.map(() => null),
     note: byProducer
-      ? L('按生产该产出的部门列示（需求落在少数部门，产出分布于全部部门）；诱发产出为中间产出（原报告称“间接GDP”），不是增加值。', "By the sector that produces the output (demand lands in a few sectors, output spreads over all of them). Induced output is intermediate output (the seed calls it 'indirect GDP'), not value added.")
-      : L('诱发产出为中间产出（原报告称“间接GDP”），不是增加值。', "Induced output is intermediate output (the seed calls it 'indirect GDP'), not value added."),
+      ? L('按生产该产出的部门列示（需求落在少数部门，产出分布于全部部门）；诱发产出为中间产出（原报告称“间接GDP”），不是增加值。', "By the sector that produces the output (demand lands in a few sectors, output spreads over all of them). Induced output is intermediate output (the original report calls it 'indirect GDP'), not value added.")
+      : L('诱发产出为中间产出（原报告称“间接GDP”），不是增加值。', "Induced output is intermediate output (the original report calls it 'indirect GDP'), not value added."),
   };
   return dropEmptyColumns(t, ['coefficient', 'induced']);
 }

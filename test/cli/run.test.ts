@@ -40,7 +40,7 @@ test('run on the default example prints the headline table and writes the output
   const r = run(['run', '--out', out, '--lang', 'en', '--wide']);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /Total jobs driven\s+2962\.6\s+10k persons/);
-  assert.match(r.stdout, /Induced output \(seed: 'indirect GDP'\)\s+11301\.0/);
+  assert.match(r.stdout, /Induced output \(the original report's 'indirect GDP'\)\s+11301\.0/);
   for (const f of ['results.json', 'rejected.csv', 'figures.csv', 'components.csv', 'consumption.csv', 'quality.csv']) assert.ok(existsSync(join(out, f)), f);
   const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
   for (const id of ['jobs.total', 'jobs.direct', 'jobs.direct.fulltime', 'jobs.direct.parttime', 'jobs.providers', 'jobs.operators', 'jobs.indirect', 'consumption.information', 'consumption.traditional', 'consumption.total', 'output.indirect'])

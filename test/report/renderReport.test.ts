@@ -60,7 +60,7 @@ test('methodology states the formulas with the numbers used and the honest label
   const html = renderReport(results, 'en');
   for (const c of results.components) assert.ok(html.includes(c.population.toLocaleString('en-US')), `population of ${c.id}`);
   for (const c of results.consumption) assert.ok(html.includes(c.coefficient.toFixed(9)), `coefficient of ${c.id}`);
-  assert.ok(html.includes("Induced output (seed: &#39;indirect GDP&#39;)"));
+  assert.ok(html.includes("Induced output (the original report&#39;s &#39;indirect GDP&#39;)"));
   assert.match(html, /value-added multiplier vᵀL is exactly 1/);
   assert.ok(html.includes((results.figures['ratio.jobs_per_output'].value * 1e8).toFixed(2)));
   for (const q of results.quality) assert.ok(html.includes(q.file));
@@ -131,7 +131,7 @@ test('uncertainty: Monte Carlo intervals beside the sampling CIs, draws and seed
   assert.ok(u && u.tornado);
   const html = renderReport(results, 'en');
   const sec = html.slice(html.indexOf('<section id="uncertainty">'));
-  assert.match(sec, new RegExp(`${u.draws.toLocaleString('en-US')} draws, seed ${u.seed}`));
+  assert.match(sec, new RegExp(`${u.draws.toLocaleString('en-US')} draws, random stream ${u.seed}`));
   const row = /<tr data-fig="jobs\.total">(.*?)<\/tr>/s.exec(sec);
   assert.ok(row);
   const v = [...row[1].matchAll(/data-v="([^"]+)"/g)].map((x) => Number(x[1]));

@@ -104,7 +104,7 @@ test('hand-worked 12-questionnaire study: every figure', () => {
     assert.ok(f.label.zh && f.label.en && f.formula, `${f.id} has labels and a formula`);
     for (const dep of f.from) assert.ok(r.figures[dep], `${f.id} depends on existing ${dep}`);
   }
-  assert.match(r.figures['output.indirect'].label.en, /Induced output \(seed: 'indirect GDP'\)/);
+  assert.match(r.figures['output.indirect'].label.en, /Induced output \(the original report's 'indirect GDP'\)/);
 });
 
 test('explain walks the derivation with numbers', () => {

@@ -137,7 +137,7 @@ export function applyScenario(config: StudyConfig, inputs: StudyInputs, s: Scena
 export function ioMethodOptions(inputs: StudyInputs): { key: string; label: { zh: string; en: string }; method: IOMethod }[] {
   if (!inputs.model) return [];
   const all: { key: string; label: { zh: string; en: string }; method: IOMethod }[] = [
-    { key: 'seed', label: { zh: '原报告方法：B 列和（I 型，竞争进口）', en: 'Seed: column sums of B (Type I, competitive-import)' }, method: { method: 'seed', type: 'I', domestic: false } },
+    { key: 'seed', label: { zh: '原报告方法：B 列和（I 型，竞争进口）', en: 'Method of the original report: column sums of B (Type I, competitive-import)' }, method: { method: 'seed', type: 'I', domestic: false } },
     { key: 'I-competitive', label: { zh: '里昂惕夫 I 型，竞争进口模型', en: 'Leontief Type I, competitive-import model' }, method: { method: 'leontief', type: 'I', domestic: false } },
     { key: 'I-domestic', label: { zh: '里昂惕夫 I 型，国内模型（扣除进口）', en: 'Leontief Type I, domestic model (imports removed)' }, method: { method: 'leontief', type: 'I', domestic: true } },
     { key: 'II-competitive', label: { zh: '里昂惕夫 II 型（含居民消费），竞争进口', en: 'Leontief Type II (households), competitive-import' }, method: { method: 'leontief', type: 'II', domestic: false } },

@@ -135,7 +135,7 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
   const seedMethod = io.method === 'seed';
   const model = io.domestic ? '国内（非竞争进口）模型 domestic model' : '竞争进口模型 competitive model';
   const outputLabel = seedMethod
-    ? L('诱发产出（原报告称“间接GDP”）', "Induced output (seed: 'indirect GDP')")
+    ? L('诱发产出（原报告称“间接GDP”）', "Induced output (the original report's 'indirect GDP')")
     : io.type === 'I'
       ? L(`间接产出（I型，${model.split(' ')[0]}）`, `Indirect output (Type I, ${model.split(' ').slice(1).join(' ')})`)
       : L(`间接及引致产出（II型，${model.split(' ')[0]}）`, `Indirect and induced output (Type II, ${model.split(' ').slice(1).join(' ')})`);
@@ -303,7 +303,7 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
   const assumptions: Label[] = [
     {
       zh: '未声明抽样设计的问卷按简单随机抽样处理：各类服务商为从 N_k 家中抽取 n_k 家（权数 N_k/n_k，含有限总体校正），各类运营者等权（比率估计），消费者为从平台用户 U 中抽取 n 人（权数 U/n，含有限总体校正），与原报告公式的隐含假设一致。来自相互独立样本的各部分方差相加。',
-      en: 'Questionnaires without a declared design are simple random samples: provider types of n_k from N_k (weights N_k/n_k, fpc), operator types with equal weights (ratio estimator), consumers of n from the platform users (weights U/n, fpc), as the seed formulas imply. Components from independent samples add variances.',
+      en: 'Questionnaires without a declared design are simple random samples: provider types of n_k from N_k (weights N_k/n_k, fpc), operator types with equal weights (ratio estimator), consumers of n from the platform users (weights U/n, fpc), as the formulas of the original report imply. Components from independent samples add variances.',
     },
     {
       zh: `区间：${pct}% ${method === 't' ? '学生 t 分布，自由度取设计自由度（跨问卷用 Satterthwaite 近似）' : '正态分布'}；标准误用泰勒线性化计算。`,
@@ -312,7 +312,7 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
     seedMethod
       ? {
         zh: `系数 b_s 为 ${inputs.ioSource} 的 B = (I − A)⁻¹ − I 的列和（原报告的方法：I 型、竞争型进口）；视为固定值（不含抽样误差）。`,
-        en: `Coefficients b_s are column sums of B = (I − A)⁻¹ − I of ${inputs.ioSource} (the seed's method: Type I, competitive imports); they are treated as fixed (no sampling error).`,
+        en: `Coefficients b_s are column sums of B = (I − A)⁻¹ − I of ${inputs.ioSource} (the original report's method: Type I, competitive imports); they are treated as fixed (no sampling error).`,
       }
       : {
         zh: `诱发产出来自 ${inputs.ioSource} 的列昂惕夫模型：${io.type} 型，${io.domestic ? '国内（扣除进口）' : '竞争型进口'}模型；系数视为固定值（不含抽样误差）。`,

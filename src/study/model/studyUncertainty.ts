@@ -92,8 +92,8 @@ export function studyUncertainty(config: StudyConfig, results: StudyResults, net
   const joint = model.normalGroups.length > 0;
   const notes: Label[] = [
     {
-      zh: `蒙特卡洛：${u.draws} 次抽取，种子 ${u.seed}；${Math.round(u.level * 100)}% 区间为第 ${lo} 和第 ${hi} 百分位数（R 分位数第 7 类）。`,
-      en: `Monte Carlo: ${u.draws} draws, seed ${u.seed}; ${Math.round(u.level * 100)}% intervals are the ${lo}th and ${hi}th percentiles (R quantile type 7).`,
+      zh: `蒙特卡洛：${u.draws} 次抽取，随机数流 ${u.seed}；${Math.round(u.level * 100)}% 区间为第 ${lo} 和第 ${hi} 百分位数（R 分位数第 7 类）。`,
+      en: `Monte Carlo: ${u.draws} draws, random stream ${u.seed}; ${Math.round(u.level * 100)}% intervals are the ${lo}th and ${hi}th percentiles (R quantile type 7).`,
     },
     u.sampling === 'normal'
       ? {

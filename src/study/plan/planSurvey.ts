@@ -78,7 +78,7 @@ export function planSurvey(samples: PlanSample[], o: PlanOptions): SurveyPlan {
     allocation,
     notes: [
       'Predicted: z × A / √n × √(1 − n/N), A = N S_y for providers (HT total) and M S_e / ā for operators (ratio total, linearized; no fpc since the number of operators is unknown), S from the current valid questionnaires.',
-      `Simulated: ${o.reps} surveys of n questionnaires drawn with replacement from the current valid ones (seeded), z × SD of the estimates; no fpc.`,
+      `Simulated: ${o.reps} surveys of n questionnaires drawn with replacement from the current valid ones (a fixed random stream), z × SD of the estimates; no fpc.`,
       'Neyman allocation treats each component as a stratum surveyed independently: n_h ∝ A_h for ± target on direct jobs.',
     ],
   };
