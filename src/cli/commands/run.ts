@@ -15,7 +15,8 @@ export const register: Register = (program) => {
     .option('--charts <list>', 'chart images under charts/: svg, png (needs Chromium) or none', 'svg')
     .option('--wide', WIDE_HELP)
     .option('--json', 'print the headline figures as JSON (id, label, value in base units, unit, se, ci) instead of tables')
-    .action(async (study: string, opts: { out?: string; lang?: string; charts: string; wide?: boolean; json?: boolean }) => {
+    .option('--quiet', 'no progress line on the terminal')
+    .action(async (study: string, opts: { out?: string; lang?: string; charts: string; wide?: boolean; json?: boolean; quiet?: boolean }) => {
       const lang = commandLang(opts.lang);
       const [{ runStudy }, { headlineTable, qualityTable, uncertaintyTable, wrapLines }, { tables, rejectedCsv }, { checkOutputFolder, writeOutputSet }, { artifactProducers, parseChartFormats }] = await Promise.all([
         import('../runStudy.ts'),
@@ -31,10 +32,16 @@ export const register: Register = (program) => {
       const builtins = Object.values(BUILTINS).map((p) => join(packageRoot, p));
       // Before any work: --out may not be (or hold) the study, its data, the current directory or a file.
       checkOutputFolder(out, { cwd, inputs: [resolve(study), ...builtins], display });
+      // Progress on a terminal (stderr): the stages of the run, counted, with the time left.
+      const { createProgress } = await import('../progress.ts');
+      const progress = createProgress({ quiet: opts.quiet });
+      const zh = lang === 'zh';
+      progress.step(zh ? '读取、筛查问卷并估计' : 'reading, screening and estimating', 2 + artifactProducers.length, zh ? '步' : 'stages');
       let ran;
       try {
         ran = await runStudy(study);
       } catch (e) {
+        progress.done();
         // Screening ran but the run failed: its rejections go to a separate, clearly named folder.
         const rejections = (e as { rejections?: Rejection[] }).rejections;
         if (e instanceof Error && rejections) {
@@ -54,9 +61,17 @@ export const register: Register = (program) => {
       const read = [...Object.values(config.questionnaires).flatMap((q) => (q.source ? [] : [q.file])), config.io.table, config.jobsPerOutput.method === 'ratio' ? undefined : config.jobsPerOutput.employment];
       const inputs = read.filter((p): p is string => typeof p === 'string' && !p.startsWith('builtin:')).map((p) => resolve(dir, p));
       checkOutputFolder(out, { cwd, inputs: [prepared.study.path, ...inputs, ...builtins], display });
+      progress.tick();
       const files: Record<string, string | Uint8Array> = tables(results, prepared.rejections);
-      for (const produce of artifactProducers) Object.assign(files, await produce({ results, prepared, lang, charts }));
+      progress.relabel(zh ? `报告、图表${charts.includes('png') ? '（含 PNG）' : ''}和表格` : `report, charts${charts.includes('png') ? ' (with PNG)' : ''} and tables`);
+      for (const produce of artifactProducers) {
+        Object.assign(files, await produce({ results, prepared, lang, charts }));
+        progress.tick();
+      }
+      progress.relabel(zh ? '写出结果' : 'writing outputs');
       writeOutputSet(out, files);
+      progress.tick();
+      progress.done();
       const noSe = Object.values(results.figures).filter((f) => f.seNote);
       if (noSe.length > 0) process.stderr.write(`spillover: warning: ${noSe.length} figure(s) without a standard error:\n${noSe.map((f) => `  ${f.id}: ${f.seNote}`).join('\n')}\n`);
       if (opts.json) {
