@@ -2,10 +2,8 @@
 // This file reads the spec and the data (CSV or JSON); all estimation is in src/survey (pure).
 import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { consoleWidth, WIDE_HELP, type Register } from './register.ts';
 import { checkSpecKeys, runSurveySpec, SpecError, type Columns, type SurveySpec } from '../../survey/index.ts';
-import { lineOf, MAX_YAML_DEPTH, yamlNesting } from '../../study/config/index.ts';
 import { textTable, wrapLines } from '../format.ts';
 
 export const register: Register = (program) => {
@@ -15,8 +13,8 @@ export const register: Register = (program) => {
     .requiredOption('--spec <file>', 'survey specification (JSON or YAML) using svydesign names')
     .option('--json', 'print {estimates: [...]} as JSON')
     .option('--wide', WIDE_HELP)
-    .action((opts: { spec: string; json?: boolean; wide?: boolean }) => {
-      const { spec, locate } = readSpec(opts.spec);
+    .action(async (opts: { spec: string; json?: boolean; wide?: boolean }) => {
+      const { spec, locate } = await readSpec(opts.spec);
       if (typeof spec.data !== 'string') throw new Error(`${opts.spec}: 'data' must name a CSV or JSON file`);
       let estimates, design, rejected: DataRejection[];
       try {
@@ -57,7 +55,9 @@ function fmt(x: number): string {
 }
 
 /** The spec, and a function giving ":LINE" of a key path in it (empty when unknown). */
-function readSpec(file: string): { spec: SurveySpec; locate: (path: (string | number)[]) => string } {
+async function readSpec(file: string): Promise<{ spec: SurveySpec; locate: (path: (string | number)[]) => string }> {
+  // The YAML reader loads when the command runs, not for --help.
+  const [{ LineCounter, parseDocument }, { lineOf, MAX_YAML_DEPTH, yamlNesting }] = await Promise.all([import('yaml'), import('../../study/config/index.ts')]);
   let text: string;
   try { text = readFileSync(file, 'utf8'); } catch (e) { throw new Error(`cannot read spec ${file}: ${(e as Error).message}`); }
   const ext = extname(file).toLowerCase();
