@@ -41,7 +41,8 @@ export function methodologyHtml(r: ExtendedResults): string {
 
   h3(L('3. 带动消费', '3. Consumption driven'));
   const surveyed = r.consumption.map((c) => F[`consumption.${c.id}`]).filter((f) => f && num(f, 'U') !== undefined);
-  const given = r.consumption.filter((c) => F[`consumption.${c.id}`]?.formula === 'given in the study file');
+  // Results before rows carried `source`: a given total is the figure's only input.
+  const given = r.consumption.filter((c) => (c.source ?? (num(F[`consumption.${c.id}`], 'total') !== undefined ? 'given' : 'survey')) === 'given');
   if (surveyed.length) {
     const f = surveyed[0];
     p(L('按类别 c：C_c = U / n × Σ_i 平台带动消费_ic（用户数乘以有效问卷的人均消费）。', 'By category c: C_c = U / n × Σ_i platform-driven spend_ic (users × mean spend over valid questionnaires).'));

@@ -5,9 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { prepareStudy, DEFAULT_STUDY } from '../../src/cli/prepare.ts';
 import { computeStudy } from '../../src/study/model/computeStudy.ts';
-import { netFigures } from '../../src/study/model/netFigures.ts';
-import { studyUncertainty } from '../../src/study/model/studyUncertainty.ts';
-import { parseNetImpact } from './additionalityFixture.ts';
+import { parseNetImpact, netOf, uncertaintyOf } from './additionalityFixture.ts';
 
 /** The YAML block shown in docs/net-impact.md (kept in one place: the doc). */
 function docBlock(): string {
@@ -22,7 +20,7 @@ test('default example: gross and net side by side, illustrative, with intervals'
   const config = p.study.config;
   const results = computeStudy(config, p.inputs);
   const net = parseNetImpact(docBlock(), config);
-  const f = netFigures(config, results, net, p.inputs);
+  const f = netOf(config, net, p.inputs);
   const gross = results.figures['jobs.total'].value;
   assert.ok(Math.abs(gross / 1e4 - 2963) < 0.5, `gross total ${gross}`);
   const n = f['net.jobs.total'];
@@ -34,7 +32,7 @@ test('default example: gross and net side by side, illustrative, with intervals'
   // (1 − 0)(1 − 0.3)(1 − 0.4)(1 − 0.1) = 0.378 for every component.
   assert.ok(Math.abs(f['net.jobs.direct'].value / results.figures['jobs.direct'].value - 0.378) < 1e-12);
 
-  const u = studyUncertainty(config, results, { ...net, uncertainty: { ...net.uncertainty!, draws: 2000 } }, p.inputs);
+  const u = uncertaintyOf(config, { ...net, uncertainty: { ...net.uncertainty!, draws: 2000 } }, p.inputs);
   for (const id of ['jobs.total', 'jobs.direct', 'jobs.indirect', 'net.jobs.total', 'net.jobs.direct', 'net.jobs.indirect']) {
     const iv = u.intervals[id];
     assert.ok(iv.lo < iv.central && iv.central < iv.hi, `${id}: ${iv.lo} < ${iv.central} < ${iv.hi}`);
@@ -46,5 +44,5 @@ test('default example: gross and net side by side, illustrative, with intervals'
   assert.equal(u.tornado?.rows[0].parameter, 'additionality.components.default.displacement');
   const s = u.switching[0];
   assert.ok(Math.abs(s.figureAt - s.target) < 1e-6 * s.target && s.value > 0 && s.value < 1);
-  assert.deepEqual(studyUncertainty(config, results, { ...net, uncertainty: { ...net.uncertainty!, draws: 2000 } }, p.inputs), u);
+  assert.deepEqual(uncertaintyOf(config, { ...net, uncertainty: { ...net.uncertainty!, draws: 2000 } }, p.inputs), u);
 });

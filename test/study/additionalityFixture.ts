@@ -7,6 +7,8 @@ import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { parseStudy, formatPath } from '../../src/study/config/parseStudy.ts';
 import { computeStudy } from '../../src/study/model/computeStudy.ts';
+import { studyFigureModel } from '../../src/study/model/studyFigureModel.ts';
+import { studyUncertainty, type StudyUncertaintyOptions } from '../../src/study/model/studyUncertainty.ts';
 import { netImpactSchema } from '../../src/study/config/schema/netImpact.ts';
 import { normalizeNetImpact } from '../../src/study/config/netImpactConfig.ts';
 import type { NetImpactConfig } from '../../src/study/types.ts';
@@ -66,4 +68,22 @@ export function parseNetImpact(text: string, config: StudyConfig): NetImpactConf
 export function handStudy(): { config: StudyConfig; results: StudyResults } {
   const config = parseStudy(studyYaml, 'net.yaml');
   return { config, results: computeStudy(config, inputs) };
+}
+
+/** The study with these additionality / uncertainty sections in place of its own. */
+export const withNet = (config: StudyConfig, net: NetImpactConfig): StudyConfig => ({ ...config, ...net });
+
+/** The net.* figures of the study under `net` (computeStudy without the Monte Carlo). */
+export function netOf(config: StudyConfig, net: NetImpactConfig, inp: StudyInputs = inputs): StudyResults['figures'] {
+  const f = computeStudy(withNet(config, net), inp, { uncertainty: false }).figures;
+  return Object.fromEntries(Object.entries(f).filter(([id]) => id.startsWith('net.')));
+}
+
+/** The run's one model of the study under `net`. */
+export const modelOf = (config: StudyConfig, net: NetImpactConfig, inp: StudyInputs = inputs) => studyFigureModel(withNet(config, net), inp).model;
+
+/** The uncertainty analysis of the study under `net`. */
+export function uncertaintyOf(config: StudyConfig, net: NetImpactConfig, inp: StudyInputs = inputs, options: StudyUncertaintyOptions = {}) {
+  const c = withNet(config, net);
+  return studyUncertainty(c, studyFigureModel(c, inp), options);
 }

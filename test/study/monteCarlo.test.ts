@@ -4,9 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { monteCarlo } from '../../src/study/uncertainty/monteCarlo.ts';
 import { tornado } from '../../src/study/uncertainty/tornado.ts';
-import { studyUncertainty } from '../../src/study/model/studyUncertainty.ts';
 import { qnorm } from '../../src/survey/distributions.ts';
-import { handStudy, parseNetImpact } from './additionalityFixture.ts';
+import { handStudy, parseNetImpact, uncertaintyOf, modelOf } from './additionalityFixture.ts';
 
 const sumOfNormals = (draws: number, seed: number, chunk: number, onProgress?: (d: number, t: number) => void) =>
   monteCarlo({
@@ -134,7 +133,7 @@ uncertainty:
 `,
     config,
   );
-  const u = studyUncertainty(config, results, net);
+  const u = uncertaintyOf(config, net);
   // central values reproduce the point estimates
   assert.equal(u.intervals['jobs.total'].central, results.figures['jobs.total'].value);
   // net direct at the central values: 3000 × 0.8 × (1 − 0.25) = 1800
@@ -150,7 +149,7 @@ uncertainty:
   assert.ok(u.tornado && u.tornado.rows.length === 3);
   assert.deepEqual(u.tornado.rows.map((r) => r.parameter), ['additionality.components.default.displacement', 'population.prov', 'jobs_per_output']);
   // reproducible
-  assert.deepEqual(studyUncertainty(config, results, net).intervals, u.intervals);
+  assert.deepEqual(uncertaintyOf(config, net).intervals, u.intervals);
 });
 
 test('normal groups: correlated draws with the given covariance', () => {
@@ -197,7 +196,7 @@ test('studyUncertainty: consumption categories from one questionnaire are drawn 
   const seB = results.figures['consumption.b'].se as number;
   assert.ok(Math.abs((results.figures['consumption.total'].se as number) - (seA + seB)) < 1e-6 * (seA + seB));
   const net = parseNetImpact('uncertainty: {seed: 4, draws: 40000, level: 0.95, sampling: normal}', config);
-  const u = studyUncertainty(config, results, net, inp);
+  const u = uncertaintyOf(config, net, inp);
   const sd = u.intervals['consumption.total'].sd;
   assert.ok(Math.abs(sd / (seA + seB) - 1) < 0.02, `MC sd ${sd} vs se_a + se_b ${seA + seB} (independent draws would give ${Math.hypot(seA, seB)})`);
 });
@@ -206,19 +205,18 @@ test('studyUncertainty: replicate estimates replace the normal draw of a survey 
   const { config, results } = handStudy();
   const net = parseNetImpact('uncertainty: {seed: 2, draws: 4000, level: 0.95, sampling: normal}', config);
   // Two replicates 2400 and 2600 around 2500, scale 1/2: variance ½ (100² + 100²) = 100², draws ±100.
-  const u = studyUncertainty(config, results, net, undefined, { replicates: [{ figures: ['jobs.providers.prov'], values: [Float64Array.from([2400, 2600])], scale: 0.5 }] });
+  const u = uncertaintyOf(config, net, undefined, { replicates: [{ figures: ['jobs.providers.prov'], values: [Float64Array.from([2400, 2600])], scale: 0.5 }] });
   const iv = u.intervals['jobs.providers.prov'];
   assert.ok(Math.abs(iv.sd - 100) < 0.5, `sd ${iv.sd}`);
   assert.equal(iv.lo, 2400);
   assert.equal(iv.hi, 2600);
-  assert.throws(() => studyUncertainty(config, results, net, undefined, { replicates: [{ figures: ['jobs.total'], values: [Float64Array.from([1, 2])], scale: 1 }] }), /jobs.total is not a survey-estimated component or category/);
+  assert.throws(() => uncertaintyOf(config, net, undefined, { replicates: [{ figures: ['jobs.total'], values: [Float64Array.from([1, 2])], scale: 1 }] }), /jobs.total is not a survey-estimated component or category/);
 });
 
 test('evaluateInto and evaluate give the same Monte Carlo result', async () => {
-  const { studyModel } = await import('../../src/study/model/studyModel.ts');
   const { config, results } = handStudy();
   const net = parseNetImpact('additionality: {source: s, components: {default: {leakage: 0.1, deadweight: {dist: uniform, min: 0, max: 0.4}, displacement: 0, substitution: 0}}, consumption: {default: {leakage: 0, deadweight: 0.5, displacement: 0, substitution: 0}}}\nuncertainty: {seed: 1, draws: 500, level: 0.9, sampling: normal, parameters: {population.ops: {dist: triangular, min: 400, mode: 500, max: 700}}}', config);
-  const m = studyModel(config, results, net);
+  const m = modelOf(config, net);
   const base = { parameters: m.parameters, evaluate: m.evaluate, outputs: m.outputs, draws: 500, seed: 1, level: 0.9, chunk: 100 };
   assert.deepEqual(monteCarlo({ ...base, evaluateInto: m.evaluateInto }), monteCarlo(base));
 });

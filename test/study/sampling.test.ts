@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { runStudy } from '../../src/cli/runStudy.ts';
 import { Moments, ratioGradient, unit } from '../../src/study/model/moments.ts';
-import { providerJobs, operatorJobs } from '../../src/study/model/direct.ts';
+import { providerJobs, operatorJobs } from './seedFormulas.ts';
 import { selectRows, take } from '../../src/study/model/select.ts';
 
 const fx = new URL('../fixtures/study/', import.meta.url).pathname;

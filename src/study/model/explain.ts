@@ -1,7 +1,6 @@
 // How a figure was derived, as text: its formula, inputs and the figures it is computed from.
-import type { Figure, StudyResults } from '../types.ts';
-
-type Lang = 'zh' | 'en';
+import type { Figure, StudyResults } from './types.ts';
+import type { Lang } from '../../locale/index.ts';
 type Show = (f: Pick<Figure, 'unit' | 'value'>, lang: Lang) => { text: string; unit: string };
 
 /**

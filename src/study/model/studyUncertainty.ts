@@ -1,10 +1,10 @@
 // The study's uncertainty analysis as one call: Monte Carlo intervals for every gross and net
 // figure, a tornado of the drivers and the declared switching values (study.yaml `uncertainty`).
-import type { StudyConfig, NetImpactConfig } from '../config/types.ts';
-import type { StudyInputs, StudyResults, StudyUncertainty } from './types.ts';
-import type { Label } from '../../locale/index.ts';
+import type { StudyConfig } from '../config/types.ts';
+import type { StudyUncertainty } from './types.ts';
 import type { Distribution } from '../uncertainty/distributions.ts';
-import { studyModel } from './studyModel.ts';
+import type { Label } from '../../locale/index.ts';
+import type { StudyFigureModel } from './studyFigureModel.ts';
 import { monteCarlo, type McInterval, type ReplicateGroup } from '../uncertainty/monteCarlo.ts';
 import { tornado, type TornadoRow } from '../uncertainty/tornado.ts';
 import { switchingValue } from '../uncertainty/switchingValue.ts';
@@ -30,16 +30,18 @@ export interface StudyUncertaintyOptions {
 }
 
 /**
- * studyUncertainty(config, results, net, inputs?, options?) → StudyUncertainty, from the study's
- * `uncertainty` (and `additionality`) settings. Parameters whose selector contains `*` (one id
- * segment) move together in switching values. Fails when the study has no `uncertainty` section,
- * when a switching selector matches no parameter, when a replicate figure is not a survey-estimated
- * component or category, or as studyModel / monteCarlo / switchingValue do.
+ * studyUncertainty(config, {model}, options?) → StudyUncertainty, from the study's `uncertainty`
+ * (and `additionality`) settings, over the run's one model (studyFigureModel). Parameters whose
+ * selector contains `*` (one id segment) move together in switching values. Fails when the study has
+ * no `uncertainty` section, when a tornado or switching figure is not one the model varies, when a
+ * switching selector matches no parameter, when a replicate figure is not a survey-estimated
+ * component or category, or as monteCarlo / switchingValue do.
  */
-export function studyUncertainty(config: StudyConfig, results: StudyResults, net: NetImpactConfig, inputs?: StudyInputs, options: StudyUncertaintyOptions = {}): StudyUncertainty {
-  const u = net.uncertainty;
+export function studyUncertainty(config: StudyConfig, { model }: Pick<StudyFigureModel, 'model'>, options: StudyUncertaintyOptions = {}): StudyUncertainty {
+  const u = config.uncertainty;
   if (!u) throw new Error(`${config.source}: no \`uncertainty\` section`);
-  const model = studyModel(config, results, net, inputs);
+  for (const t of [...(u.tornado ? [u.tornado.figure] : []), ...u.switching.map((s) => s.figure)])
+    if (!model.outputs.includes(t)) throw new Error(`uncertainty: figure "${t}" is not one the model computes; available: ${model.outputs.join(', ')}`);
   const centralFigures = model.evaluate(model.central);
   const replicated = new Set<string>();
   const replicates: ReplicateGroup[] = (options.replicates ?? []).map((g) => {
@@ -49,7 +51,7 @@ export function studyUncertainty(config: StudyConfig, results: StudyResults, net
       replicated.add(pid);
       return pid;
     });
-    return { parameters, values: g.values, centre: g.figures.map((id) => results.figures[id].value), scale: g.scale };
+    return { parameters, values: g.values, centre: g.figures.map((id) => model.values.get(id) as number), scale: g.scale };
   });
   // A figure drawn from replicates leaves the jointly normal group.
   const normalGroups = model.normalGroups.flatMap((g) => {

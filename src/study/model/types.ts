@@ -58,6 +58,8 @@ export interface ConsumptionRow {
   coefficient: number; // column sum of B for the sector
   inducedOutput: number; // yuan
   jobs: number; // persons
+  /** Where the amount comes from: the study file's total, or the consumer questionnaire (absent in older results). */
+  source?: 'given' | 'survey';
 }
 
 export interface ComponentRow {

@@ -1,4 +1,6 @@
-// Direct jobs (直接带动就业), METHOD §1. Pure functions over the valid questionnaires of one component.
+// The seed report's formulas for direct jobs and consumption (METHOD §1–2), written out by hand: an
+// independent route the tests compare the design-based estimators (src/study/model/sampling.ts) with.
+// Not production code: the model's figures are the definitions in src/study/model/figures/.
 
 /** Columns a provider questionnaire contributes (valid rows of one provider type). */
 export interface ProviderSample {
@@ -67,4 +69,18 @@ export function operatorJobs(M: number, s: OperatorSample, component = 'componen
   const jobs = (st / a) * M;
   const parttime = (part / a) * M;
   return { n, jobs, parttime, fulltime: jobs - parttime };
+}
+
+/**
+ * Total platform-driven consumption of one category estimated from a consumer questionnaire:
+ *   C_c = U · ȳ_c = U/n · Σ_i y_ic      (expansion estimator under SRS of n users from U)
+ * where y_ic is respondent i's platform-driven annual spend in category c (yuan).
+ * Fails when n = 0. Example: U = 1000, y = [10, 30] → C = 1000 · 20 = 20000.
+ */
+export function consumptionTotal(U: number, spend: Float64Array, category = 'category'): number {
+  const n = spend.length;
+  if (n === 0) throw new Error(`${category}: no valid consumer questionnaire to estimate from`);
+  let s = 0;
+  for (let i = 0; i < n; i++) s += spend[i];
+  return (U / n) * s;
 }

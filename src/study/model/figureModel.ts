@@ -1,0 +1,115 @@
+// The study's figures as one model, built once per run from the figure definitions: evaluated at
+// the central inputs for the point estimates, at drawn inputs for the Monte Carlo, tornado and
+// switching values, and differentiated (chain rule over the definitions' partials) for the
+// sampling error of the point estimates.
+import type { FigureContext, FigureFamily, FigureItem } from './figures/definition.ts';
+import type { ModelInputs, ModelParameter } from './modelInputs.ts';
+import type { NormalGroup } from '../uncertainty/monteCarlo.ts';
+import { combine, unit, type Gradient } from './moments.ts';
+
+export interface FigureModel {
+  /** Every figure, in an order where each comes after the figures it is computed from. */
+  items: FigureItem[];
+  parameters: ModelParameter[];
+  /** Central parameter values, in the order of `parameters`. */
+  central: Float64Array;
+  normalGroups: NormalGroup[];
+  /** Ids of the figures that move with a parameter (gross, then net.*): the Monte Carlo's outputs. */
+  outputs: string[];
+  /** Every figure's value at the central inputs. */
+  values: Map<string, number>;
+  /** Gradient over the survey estimates (Moments indices) of each figure with sampling error. */
+  gradients: Map<string, Gradient>;
+  /** The outputs at parameter values x (same order as `parameters`). */
+  evaluate(x: Float64Array): Record<string, number>;
+  /** The outputs written into y in the order of `outputs` (no allocation: for Monte Carlo). */
+  evaluateInto(x: Float64Array, y: Float64Array): void;
+}
+
+/**
+ * figureModel(families, ctx, inputs) → FigureModel. Fails when two definitions give the same id,
+ * when a figure reads a figure or an input that does not exist, or on a cycle among figures.
+ */
+export function figureModel(families: readonly FigureFamily[], ctx: FigureContext, { parameters, inputs, normalGroups }: ModelInputs): FigureModel {
+  const listed = families.flatMap((f) => f.items(ctx));
+  const byId = new Map<string, FigureItem>();
+  for (const it of listed) {
+    if (byId.has(it.id)) throw new Error(`figure ${it.id} is defined twice`);
+    byId.set(it.id, it);
+  }
+  // Order: depth-first over `from`, so every figure follows those it reads.
+  const items: FigureItem[] = [];
+  const state = new Map<string, 1 | 2>();
+  const visit = (it: FigureItem, path: string[]) => {
+    if (state.get(it.id) === 2) return;
+    if (state.get(it.id) === 1) throw new Error(`figures computed from each other: ${[...path, it.id].join(' → ')}`);
+    state.set(it.id, 1);
+    for (const f of it.from ?? []) {
+      const dep = byId.get(f);
+      if (!dep) throw new Error(`figure ${it.id} is computed from ${f}, which no definition gives`);
+      visit(dep, [...path, it.id]);
+    }
+    state.set(it.id, 2);
+    items.push(it);
+  };
+  for (const it of listed) visit(it, []);
+  const slot = new Map(items.map((it, i) => [it.id, i]));
+  for (const it of items) for (const u of it.use ?? []) if (!inputs.has(u)) throw new Error(`figure ${it.id} uses input ${u}, which the model does not have`);
+
+  // Each argument: a figure slot (≥ 0) or an input, read as a clamped parameter or a fixed value.
+  const plan = items.map((it) => ({
+    figures: Int32Array.from(it.from ?? [], (f) => slot.get(f)!),
+    params: Int32Array.from(it.use ?? [], (u) => inputs.get(u)!.parameter),
+    fixed: Float64Array.from(it.use ?? [], (u) => inputs.get(u)!.central),
+    args: new Float64Array((it.from?.length ?? 0) + (it.use?.length ?? 0)),
+  }));
+  const lo = Float64Array.from(parameters, (p) => p.bounds[0]);
+  const hi = Float64Array.from(parameters, (p) => p.bounds[1]);
+  const vals = new Float64Array(items.length);
+  const run = (x: Float64Array) => {
+    for (let k = 0; k < items.length; k++) {
+      const { figures, params, fixed, args } = plan[k];
+      const nf = figures.length;
+      for (let i = 0; i < nf; i++) args[i] = vals[figures[i]];
+      for (let i = 0; i < params.length; i++) {
+        const p = params[i];
+        args[nf + i] = p < 0 ? fixed[i] : Math.min(hi[p], Math.max(lo[p], x[p]));
+      }
+      vals[k] = items[k].value(args);
+    }
+  };
+
+  const central = Float64Array.from(parameters, (p) => p.central);
+  run(central);
+  const values = new Map(items.map((it, k) => [it.id, vals[k]]));
+  const gradients = new Map<string, Gradient>();
+  items.forEach((it, k) => {
+    if (!it.partials) return;
+    const p = it.partials(plan[k].args); // the arguments of the central run
+    const terms: [number, Gradient][] = [];
+    (it.from ?? []).forEach((f, i) => {
+      const g = gradients.get(f);
+      if (g) terms.push([p[i], g]);
+    });
+    (it.use ?? []).forEach((u, i) => {
+      const m = inputs.get(u)!.moment;
+      if (m >= 0) terms.push([p[(it.from?.length ?? 0) + i], unit(m)]);
+    });
+    gradients.set(it.id, combine(terms));
+  });
+
+  // Outputs: figures that depend on a parameter.
+  const moves = new Set<string>();
+  for (const it of items) if ((it.use ?? []).some((u) => inputs.get(u)!.parameter >= 0) || (it.from ?? []).some((f) => moves.has(f))) moves.add(it.id);
+  const outputs = [...moves].sort((a, b) => Number(a.startsWith('net.')) - Number(b.startsWith('net.')) || a.localeCompare(b));
+  const outSlots = Int32Array.from(outputs, (id) => slot.get(id)!);
+  const evaluateInto = (x: Float64Array, y: Float64Array) => {
+    run(x);
+    for (let i = 0; i < outSlots.length; i++) y[i] = vals[outSlots[i]];
+  };
+  const evaluate = (x: Float64Array): Record<string, number> => {
+    run(x);
+    return Object.fromEntries(outputs.map((id, i) => [id, vals[outSlots[i]]]));
+  };
+  return { items, parameters, central, normalGroups, outputs, values, gradients, evaluate, evaluateInto };
+}
