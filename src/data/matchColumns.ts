@@ -23,7 +23,7 @@ export function looseHeader(h: string): string {
 }
 
 /** Headers that look like a near miss for any of the wanted names (at most 3). */
-function suggest(wanted: string[], headers: string[]): string[] {
+export function suggest(wanted: string[], headers: string[]): string[] {
   const scored: { h: string; d: number }[] = [];
   for (const h of headers) {
     const lh = looseHeader(h);

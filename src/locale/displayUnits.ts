@@ -6,11 +6,14 @@
 // console table, card, report table, chart, workbook and the dashboard read this table.
 import { type Label, type Lang } from './lang.ts';
 
-/** The base unit of a figure's value: persons, yuan, persons per yuan of output, or a fraction. */
-export type Unit = 'persons' | 'yuan' | 'persons/yuan' | 'ratio';
+/**
+ * The base unit of a figure's value: persons, yuan, persons per yuan of output, or a fraction; the
+ * voucher figures add a multiple ('times', e.g. 9.3×), yuan per person and a plain number (a p-value).
+ */
+export type Unit = 'persons' | 'yuan' | 'persons/yuan' | 'ratio' | 'times' | 'yuan/person' | 'number';
 
 /** What a table column holds; decides display units, decimals and the workbook's number format. */
-export type ColumnKind = 'text' | 'persons' | 'yuan' | 'ratio' | 'coef' | 'count' | 'perYuan' | 'year' | 'growth';
+export type ColumnKind = 'text' | 'persons' | 'yuan' | 'ratio' | 'coef' | 'count' | 'perYuan' | 'year' | 'growth' | 'times' | 'perPerson' | 'number';
 
 /** How one kind is shown: value in base units → shown number (`show`), decimals, unit words (null: none). */
 export interface DisplayUnit {
@@ -40,19 +43,23 @@ const zh: Record<ColumnKind, DisplayUnit> = {
   count: { show: same, decimals: 0, unit: null },
   perYuan: { show: times(YI), decimals: 2, unit: '人/亿元' },
   year: { show: same, decimals: 0, unit: null },
+  times: { show: same, decimals: 2, unit: '×' },
+  perPerson: { show: same, decimals: 2, unit: '元/人' },
+  number: { show: same, decimals: 3, unit: null },
 };
 const en: Record<ColumnKind, DisplayUnit> = {
   ...zh,
   persons: { ...zh.persons, unit: '10k persons' },
   yuan: { ...zh.yuan, unit: '100M yuan' },
   perYuan: { ...zh.perYuan, unit: 'persons per 100M yuan' },
+  perPerson: { ...zh.perPerson, unit: 'yuan per person' },
 };
 
 /** The display table: DISPLAY.zh.persons → {show: v / 1e4, decimals: 1, unit: '万人'}. */
 export const DISPLAY: Record<Lang, Record<ColumnKind, DisplayUnit>> = { zh, en };
 
 /** The column kind of a figure unit: kindOfUnit('persons') → 'persons', kindOfUnit('persons/yuan') → 'perYuan'. */
-const KIND_OF_UNIT: Record<Unit, ColumnKind> = { persons: 'persons', yuan: 'yuan', ratio: 'ratio', 'persons/yuan': 'perYuan' };
+const KIND_OF_UNIT: Record<Unit, ColumnKind> = { persons: 'persons', yuan: 'yuan', ratio: 'ratio', 'persons/yuan': 'perYuan', times: 'times', 'yuan/person': 'perPerson', number: 'number' };
 export const kindOfUnit = (u: Unit): ColumnKind => KIND_OF_UNIT[u];
 
 /** toDisplay('persons', 26010000) → 2601 (万); toDisplay('ratio', 0.099) → 9.9 (%). */

@@ -14,9 +14,12 @@ export const register: Register = (program) => {
     .option('--wide', WIDE_HELP)
     .action(async (id: string | undefined, study: string, opts: { list?: boolean; lang?: string; wide?: boolean }) => {
       const lang = commandLang(opts.lang);
-      const [{ runStudy }, { explain }] = await Promise.all([import('../runStudy.ts'), import('../../study/model/index.ts')]);
-      // The derivations need no Monte Carlo over assumptions: skip it.
-      const { results } = await runStudy(study, { uncertainty: false });
+      const [{ runStudy }, { explain }, v, { readFileSync }] = await Promise.all([import('../runStudy.ts'), import('../../study/model/index.ts'), import('../runVouchers.ts'), import('node:fs')]);
+      const sections = v.studySections(readFileSync(study, 'utf8'));
+      // The derivations need no Monte Carlo over assumptions: skip it. Voucher figures join the others.
+      const figures = sections.questionnaires || !sections.transactions ? (await runStudy(study, { uncertainty: false })).results.figures : {};
+      if (sections.transactions) Object.assign(figures, (await v.runVoucherStudy(study)).results.vouchers.figures);
+      const results = { figures };
       if (opts.list || !id) {
         // One figure a line: its id, a tab, its name (cut to fit; --wide for the whole name).
         const width = consoleWidth(opts);

@@ -32,6 +32,25 @@ export const register: Register = (program) => {
       const builtins = Object.values(BUILTINS).map((p) => join(packageRoot, p));
       // Before any work: --out may not be (or hold) the study, its data, the current directory or a file.
       checkOutputFolder(out, { cwd, inputs: [resolve(study), ...builtins], display });
+      // A study may have transactions only, questionnaires only, or both (the voucher measures).
+      const v = await import('../runVouchers.ts');
+      const { readFileSync } = await import('node:fs');
+      const sections = v.studySections(readFileSync(resolve(study), 'utf8'));
+      const { textTable } = await import('../format.ts');
+      const vouchers = sections.transactions ? await v.runVoucherStudy(study) : undefined;
+      if (vouchers) checkOutputFolder(out, { cwd, inputs: [resolve(study), ...v.voucherInputs(vouchers.config, vouchers.dir)], display });
+      if (vouchers && !sections.questionnaires) {
+        const files = v.voucherFiles(vouchers.results, lang, 'report.html');
+        writeOutputSet(out, files);
+        if (opts.json) {
+          const figures = Object.values(vouchers.results.vouchers.figures).map((f) => ({ id: f.id, label: f.label[lang], value: f.value, unit: f.unit, se: f.se ?? null, ci: f.ci ?? null }));
+          process.stdout.write(`${JSON.stringify({ study: vouchers.results.study, figures, quality: vouchers.results.vouchers.quality, outputs: out, files: Object.keys(files).sort() }, null, 1)}\n`);
+          return;
+        }
+        process.stdout.write(`${v.voucherTable(vouchers.results, lang, textTable, consoleWidth(opts))}\n\n${vouchers.results.vouchers.notes.map((n) => `  · ${n}`).join('\n')}\n\n`);
+        process.stdout.write(`${lang === 'zh' ? '输出目录' : 'Outputs'}: ${out}\n  ${Object.keys(files).sort().join('\n  ')}\n`);
+        return;
+      }
       // Progress on a terminal (stderr): the stages of the run, counted, with the time left.
       const { createProgress } = await import('../progress.ts');
       const progress = createProgress({ quiet: opts.quiet });
@@ -69,6 +88,7 @@ export const register: Register = (program) => {
         progress.tick();
       }
       progress.relabel(zh ? '写出结果' : 'writing outputs');
+      if (vouchers) Object.assign(files, v.voucherFiles(vouchers.results, lang, 'vouchers.html'));
       writeOutputSet(out, files);
       progress.tick();
       progress.done();
@@ -82,6 +102,7 @@ export const register: Register = (program) => {
       const width = consoleWidth(opts);
       const unc = uncertaintyTable(results, lang, width);
       process.stdout.write(`${headlineTable(results, lang, width)}\n\n${unc ? `${unc}\n\n` : ''}${qualityTable(results.quality, lang, width)}\n\n`);
+      if (vouchers) process.stdout.write(`${v.voucherTable(vouchers.results, lang, textTable, width)}\n\n`);
       process.stdout.write(`${wrapLines(`${lang === 'zh' ? '输出目录' : 'Outputs'}: ${out}`, width)}\n  ${Object.keys(files).sort().join('\n  ')}\n`);
     });
 };

@@ -303,5 +303,9 @@ export const studySchema = {
     },
     ...netImpactSchema,
     ...jobUnitsSchema,
+    transactions: {
+      type: 'object',
+      description: 'Payment transactions (Parquet/CSV) and consumption-voucher programmes: the report\'s ratio measures beside causal estimates (docs/vouchers.md). Checked in detail, with YAML lines, by src/study/vouchers/config.ts. A study with only this section (and `study`) runs the voucher measures alone.',
+    },
   },
 } as const;

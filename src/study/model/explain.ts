@@ -11,7 +11,7 @@ type Show = (f: Pick<Figure, 'unit' | 'value'>, lang: Lang) => { text: string; u
  *     …
  * Fails on an unknown id, listing close matches.
  */
-export function explain(r: StudyResults, id: string, lang: Lang, show: Show): string {
+export function explain(r: Pick<StudyResults, 'figures'>, id: string, lang: Lang, show: Show): string {
   const f = r.figures[id];
   if (!f) {
     const ids = Object.keys(r.figures);

@@ -1,0 +1,77 @@
+// Run the transaction part of a study (the `transactions:` section): stage and reduce the files in
+// DuckDB, compute the voucher figures. Used by `spillover run` and `explain`.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { parseTransactions, type TransactionsConfig } from '../study/vouchers/config.ts';
+import { computeVouchers, type VoucherResults } from '../study/vouchers/computeVouchers.ts';
+import { loadTransactions } from '../data/transactions/loadTransactions.ts';
+import { openDatabase } from '../data/openDatabase.ts';
+import { confinePath } from '../data/confinePath.ts';
+import type { Label } from '../study/types.ts';
+import { version } from './paths.ts';
+import { toCsv } from './outputs.ts';
+import { vouchersSection, voucherValue } from '../report/vouchersSection.ts';
+import { esc } from '../report/i18n.ts';
+
+export interface VoucherStudyResults {
+  spillover: string;
+  study: { name: Label; year?: number; platform?: Label; source: string };
+  vouchers: VoucherResults;
+}
+
+/** Whether a study file has a `transactions:` section, and whether it has questionnaires. */
+export function studySections(text: string): { transactions: boolean; questionnaires: boolean } {
+  const raw = parseDocument(text).toJS() as Record<string, unknown> | null;
+  return { transactions: !!raw && raw.transactions !== undefined, questionnaires: !!raw && raw.questionnaires !== undefined };
+}
+
+/** The files a voucher run reads (for the output-folder checks). */
+export function voucherInputs(config: TransactionsConfig, dir: string): string[] {
+  return [confinePath(dir, config.files, 'transactions.files'), ...config.programmes.flatMap((p) => (p.applicants ? [confinePath(dir, p.applicants.file, `${p.yamlPath}.applicants.file`)] : []))];
+}
+
+export async function runVoucherStudy(path: string): Promise<{ results: VoucherStudyResults; config: TransactionsConfig; dir: string }> {
+  const abs = resolve(path);
+  const text = readFileSync(abs, 'utf8');
+  const source = path;
+  const config = parseTransactions(text, source);
+  if (!config) throw new Error(`${source}: no transactions: section`);
+  const raw = (parseDocument(text).toJS() ?? {}) as { study?: { name?: Label | string; year?: number; platform?: Label | string } };
+  const label = (x: Label | string | undefined, fallback: string): Label => (x === undefined ? { zh: fallback, en: fallback } : typeof x === 'string' ? { zh: x, en: x } : x);
+  const dir = dirname(abs);
+  const db = await openDatabase();
+  try {
+    const aggregates = await loadTransactions(db, config, dir);
+    const vouchers = computeVouchers(config, aggregates);
+    return {
+      results: { spillover: version, study: { name: label(raw.study?.name, source), year: raw.study?.year, platform: raw.study?.platform === undefined ? undefined : label(raw.study.platform, ''), source }, vouchers },
+      config,
+      dir,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** The console table: every voucher figure with its interval, the report's measures first. */
+export function voucherTable(r: VoucherStudyResults, lang: 'zh' | 'en', table: (h: string[], rows: string[][], right?: number[], options?: { width?: number; secondary?: number[]; wrap?: number[] }) => string, width?: number): string {
+  const figs = Object.values(r.vouchers.figures);
+  const rows = figs.map((f) => [f.id, voucherValue(f), f.ci ? `${voucherValue(f, f.ci[0])} … ${voucherValue(f, f.ci[1])}` : '—', f.label[lang]]);
+  const head = lang === 'zh' ? ['指标', '数值', '95% 区间', '说明'] : ['figure', 'value', '95% interval', 'label'];
+  return `${table(head, rows, [1], { width, secondary: [3], wrap: [0] })}\n\n${r.vouchers.explanation[lang]}`;
+}
+
+/** Output files of a voucher run: vouchers.json, vouchers.csv and the report section as HTML. */
+export function voucherFiles(r: VoucherStudyResults, lang: 'zh' | 'en', htmlName: string): Record<string, string> {
+  const json = JSON.stringify(r, (_k, v) => (v instanceof Float64Array ? Array.from(v) : v), 2) + '\n';
+  const csv = toCsv(
+    ['id', 'value', 'unit', 'se', 'ci_low', 'ci_high', 'df', 'label_zh', 'label_en', 'formula', 'note'],
+    Object.values(r.vouchers.figures).map((f) => [f.id, f.value, f.unit, f.se, f.ci?.[0], f.ci?.[1], f.df, f.label.zh, f.label.en, f.formula, f.notes]),
+  );
+  const title = esc(r.study.name[lang]);
+  const html = `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;margin:1em 0}td,th{border-bottom:1px solid #ddd;padding:4px 8px;vertical-align:top;text-align:left}td.num{text-align:right;white-space:nowrap}.lead{font-size:1.1em;background:#f6f6f0;padding:.6em}code{font-size:.85em;color:#666}</style></head>
+<body><h1>${title}</h1><p>spillover ${esc(r.spillover)} · ${esc(r.study.source)}</p>${vouchersSection(r.vouchers, lang)}</body></html>\n`;
+  return { 'vouchers.json': json, 'vouchers.csv': csv, [htmlName]: html };
+}

@@ -1,0 +1,166 @@
+// DuckDB staging of transaction files: a view over Parquet (files, folders, hive partitions) or CSV,
+// mapped to the normalized columns of aggregations.ts, with every faulty row counted by cause.
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from '../openDatabase.ts';
+import { DataError } from '../DataError.ts';
+import { suggest } from '../matchColumns.ts';
+import { duckdbDialect as d } from '../sql/duckdbDialect.ts';
+import type { TransactionsConfig } from '../../study/vouchers/config.ts';
+
+export interface TransactionQuality {
+  file: string;
+  rowsRead: number;
+  /** Rows used in every figure (after the exclusions below). */
+  used: number;
+  /** Rows left out, by cause; Σ = rowsRead − used. */
+  excluded: Record<'missing-id' | 'missing-payer' | 'unparseable-time' | 'non-numeric-amount' | 'non-numeric-discount' | 'outside-window' | 'duplicate-id', number>;
+  /** Kept rows that are refunds (negative amount or refund flag), netted out of spending. */
+  refunds: number;
+  refundFen: number;
+  /** Payers whose refunds exceed their purchases in the window (net spending < 0; kept as negative). */
+  payersNetNegative: number;
+  /** Voucher transactions whose discount exceeds the amount (kept; listed for the data owner). */
+  discountAboveAmount: number;
+  notes: string[];
+}
+
+export interface StagedTransactions {
+  /** Quoted name of the normalized table (columns of aggregations.ts; day = days since 1970-01-01 local). */
+  table: string;
+  quality: TransactionQuality;
+  hasAgeBand: boolean;
+  hasMerchantSize: boolean;
+}
+
+/** The glob DuckDB reads for a file, a folder (every file of the format below it) or a glob. */
+export function sourceGlob(path: string, format: 'parquet' | 'csv'): string {
+  if (existsSync(path) && statSync(path).isDirectory()) return join(path, '**', `*.${format}`);
+  return path;
+}
+
+/**
+ * Stages the transactions of `config` from `path` (already resolved and confined) in `db`. Whole-file
+ * faults (no file, a mapped column missing) throw a DataError naming file, column and YAML line;
+ * row faults are counted in quality.excluded and left out, never dropped silently.
+ */
+export async function stageTransactions(db: Db, config: TransactionsConfig, path: string, display: string): Promise<StagedTransactions> {
+  const run = async (sql: string) => db.connection.run(sql);
+  const all = async (sql: string) => (await db.connection.runAndReadAll(sql)).getRowsJS() as unknown[][];
+  const glob = sourceGlob(path, config.format);
+  const src = d.ident(db.tempName('tx_source'));
+  const reader = config.format === 'parquet'
+    ? `read_parquet(${d.string(glob)}, hive_partitioning = true, union_by_name = true)`
+    : `read_csv(${d.string(glob)}, all_varchar = true, header = true, union_by_name = true)`;
+  try {
+    await run(`CREATE VIEW ${src} AS SELECT * FROM ${reader}`);
+  } catch (e) {
+    throw new DataError(`${display}: cannot read the transactions (${config.where['transactions.files'] ?? 'transactions.files'}): ${(e as Error).message.split('\n')[0]}`, { file: display, yamlPath: 'transactions.files' });
+  }
+  const described = (await all(`DESCRIBE SELECT * FROM ${src}`)).map((r) => ({ name: String(r[0]), type: String(r[1]) }));
+  const headers = described.map((c) => c.name);
+  const col = (field: string): { sql: string; type: string } | null => {
+    const header = config.columns[field as keyof typeof config.columns];
+    if (header === undefined) return null;
+    const hit = described.find((c) => c.name === header) ?? described.find((c) => c.name.trim().toLowerCase() === header.trim().toLowerCase());
+    if (!hit) {
+      const near = suggest([header], headers);
+      const where = config.where[`transactions.columns.${field}`] ?? `transactions.columns.${field}`;
+      throw new DataError(`${display}: no column "${header}" for ${field} (${where}); found columns: ${headers.map((h) => JSON.stringify(h)).join(', ')}${near.length ? `; did you mean ${near.map((h) => JSON.stringify(h)).join(' or ')}?` : ''}`, { file: display, row: 1, column: header, yamlPath: `transactions.columns.${field}` });
+    }
+    return { sql: d.ident(hit.name), type: hit.type.toUpperCase() };
+  };
+  const text = (c: { sql: string } | null) => (c ? `NULLIF(trim(CAST(${c.sql} AS VARCHAR)), '')` : 'NULL');
+  const numeric = (c: { sql: string; type: string }) =>
+    /^(DOUBLE|FLOAT|REAL|DECIMAL|BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER|USMALLINT|UTINYINT)/.test(c.type) ? `CAST(${c.sql} AS DOUBLE)` : d.tryDouble(`trim(CAST(${c.sql} AS VARCHAR))`);
+  const tz = d.string(config.timezone);
+  const time = col('time')!;
+  // Local calendar day (days since 1970-01-01 in the declared zone). With a constant UTC offset over
+  // the window (Asia/Shanghai: +08:00) it is integer arithmetic on the epoch; otherwise ICU converts.
+  // Instants (TIMESTAMPTZ, text with an offset) are converted; naive timestamps and text without an
+  // offset are local times already.
+  const offset = fixedOffsetMinutes(config.timezone, config.window.start, config.window.end);
+  const US_DAY = 86_400_000_000;
+  const localDay = (instant: string) => offset !== null
+    ? `CAST(floor((epoch_us(${instant}) + ${offset * 60_000_000}) / ${US_DAY}) AS INTEGER)`
+    : `CAST(floor(epoch_us(CAST(timezone(${tz}, ${instant}) AS TIMESTAMP)) / ${US_DAY}) AS INTEGER)`;
+  const naiveDay = (ts: string) => `CAST(floor(epoch_us(${ts}) / ${US_DAY}) AS INTEGER)`;
+  const trimmed = `trim(CAST(${time.sql} AS VARCHAR))`;
+  const day = time.type.startsWith('TIMESTAMP WITH TIME ZONE')
+    ? localDay(time.sql)
+    : time.type.startsWith('TIMESTAMP') || time.type === 'DATE'
+      ? naiveDay(`CAST(${time.sql} AS TIMESTAMP)`)
+      : `CASE WHEN regexp_matches(${trimmed}, '([+-][0-9]{2}(:?[0-9]{2})?|Z)$') THEN ${localDay(`TRY_CAST(${trimmed} AS TIMESTAMPTZ)`)} ELSE ${naiveDay(`TRY_CAST(${trimmed} AS TIMESTAMP)`)} END`;
+  const amount = col('amount')!, discount = col('discount')!, refund = col('refund');
+  const refundFlag = refund ? `(lower(${text(refund)}) IN ('1', 'true', 'yes', 'y', 't', '是', 'refund', '退款'))` : 'false';
+  const startDay = dayNumber(config.window.start), endDay = dayNumber(config.window.end);
+  const table = d.ident(db.tempName('transactions'));
+  // One pass over the files: every row, normalized, with its first fault (NULL = good), in the order
+  // id, payer, time, amount, discount, window. Faulty rows are counted, then deleted from the table.
+  await run(`CREATE TEMP TABLE ${table} AS SELECT id, day, payer, merchant, city, industry,
+      CAST(round(amount * 100) AS BIGINT) * CASE WHEN refund AND amount > 0 THEN -1 ELSE 1 END AS amount_fen,
+      CAST(round(coalesce(discount_raw, 0) * 100) AS BIGINT) AS discount_fen, age_band, merchant_size, refund OR amount < 0 AS is_refund,
+      CASE WHEN id IS NULL THEN 'missing-id' WHEN payer IS NULL THEN 'missing-payer' WHEN day IS NULL THEN 'unparseable-time'
+        WHEN amount IS NULL THEN 'non-numeric-amount' WHEN discount_raw IS NULL AND discount_text IS NOT NULL THEN 'non-numeric-discount'
+        WHEN day < ${startDay} OR day > ${endDay} THEN 'outside-window' END AS fault
+    FROM (SELECT ${text(col('id'))} AS id, ${day} AS day, ${text(col('payer'))} AS payer, coalesce(${text(col('merchant'))}, '') AS merchant,
+      coalesce(${text(col('city'))}, '') AS city, coalesce(${text(col('industry'))}, '') AS industry, ${numeric(amount)} AS amount, ${numeric(discount)} AS discount_raw,
+      ${text(discount)} AS discount_text, coalesce(${text(col('age_band'))}, '') AS age_band, coalesce(${text(col('merchant_size'))}, '') AS merchant_size, ${refundFlag} AS refund FROM ${src})`);
+  const counts = await all(`SELECT coalesce(fault, 'ok'), count(*) FROM ${table} GROUP BY 1`);
+  const excluded: TransactionQuality['excluded'] = { 'missing-id': 0, 'missing-payer': 0, 'unparseable-time': 0, 'non-numeric-amount': 0, 'non-numeric-discount': 0, 'outside-window': 0, 'duplicate-id': 0 };
+  let rowsRead = 0;
+  for (const [k, n] of counts) {
+    rowsRead += Number(n);
+    if (k !== 'ok') excluded[k as keyof typeof excluded] = Number(n);
+  }
+  if (rowsRead === 0) throw new DataError(`${display}: no transactions (${config.where['transactions.files'] ?? 'transactions.files'})`, { file: display, yamlPath: 'transactions.files' });
+  await run(`DELETE FROM ${table} WHERE fault IS NOT NULL`);
+  // Duplicate ids: the first occurrence by (day, amount, payer, merchant) is kept, the others counted.
+  const dup = d.ident(db.tempName('tx_dup'));
+  await run(`CREATE TEMP TABLE ${dup} AS SELECT id FROM ${table} GROUP BY id HAVING count(*) > 1`);
+  const dupIds = Number((await all(`SELECT count(*) FROM ${dup}`))[0][0]);
+  if (dupIds > 0) {
+    const [[extra]] = await all(`SELECT count(*) FROM ${table} WHERE id IN (SELECT id FROM ${dup})`);
+    await run(`DELETE FROM ${table} WHERE rowid IN (SELECT r FROM (SELECT rowid AS r, row_number() OVER (PARTITION BY id ORDER BY day, amount_fen, payer, merchant, discount_fen) AS k FROM ${table} WHERE id IN (SELECT id FROM ${dup})) WHERE k > 1)`);
+    excluded['duplicate-id'] = Number(extra) - dupIds;
+  }
+  const [[used, refunds, refundFen, above]] = await all(`SELECT count(*), count(*) FILTER (WHERE is_refund), coalesce(sum(amount_fen) FILTER (WHERE is_refund), 0), count(*) FILTER (WHERE discount_fen > 0 AND discount_fen > amount_fen) FROM ${table}`);
+  const [[netNegative]] = await all(`SELECT count(*) FROM (SELECT payer FROM ${table} GROUP BY payer HAVING sum(amount_fen) < 0)`);
+  const notes: string[] = [];
+  if (dupIds > 0) notes.push(`${dupIds} transaction ids occur more than once: the first occurrence (by day, amount, payer, merchant) is used, ${excluded['duplicate-id']} further rows are left out`);
+  if (Number(netNegative) > 0) notes.push(`${netNegative} payers have refunds larger than their purchases in the window; their net spending is negative and is used as it is`);
+  if (Number(above) > 0) notes.push(`${above} voucher transactions have a discount larger than the amount`);
+  for (const [k, n] of Object.entries(excluded)) if (n > 0 && k !== 'duplicate-id') notes.push(`${n} rows left out: ${k}`);
+  return {
+    table,
+    quality: { file: display, rowsRead, used: Number(used), excluded, refunds: Number(refunds), refundFen: Number(refundFen), payersNetNegative: Number(netNegative), discountAboveAmount: Number(above), notes },
+    hasAgeBand: config.columns.age_band !== undefined,
+    hasMerchantSize: config.columns.merchant_size !== undefined,
+  };
+}
+
+/** Days since 1970-01-01 of a calendar date: dayNumber('2020-03-01') === 18322. */
+export function dayNumber(day: string): number {
+  return Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+}
+
+/** The date of a day number: dayText(18322) === '2020-03-01'. */
+export function dayText(n: number): string {
+  return new Date(n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The zone's UTC offset in minutes if it is the same at every midnight of the window (and a day around it), else null. */
+export function fixedOffsetMinutes(timeZone: string, start: string, end: string): number | null {
+  const fmt = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const offsetAt = (ms: number) => {
+    const p = Object.fromEntries(fmt.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+    return Math.round((Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - ms) / 60_000);
+  };
+  let first: number | null = null;
+  for (let t = Date.parse(`${start}T00:00:00Z`) - 2 * 86_400_000; t <= Date.parse(`${end}T00:00:00Z`) + 2 * 86_400_000; t += 3_600_000 * 6) {
+    const o = offsetAt(t);
+    if (first === null) first = o;
+    else if (o !== first) return null;
+  }
+  return first;
+}

@@ -1,0 +1,168 @@
+// The `transactions:` section of study.yaml: payment-transaction files, their column mapping, and
+// the voucher programmes. Pure (the caller passes the text). Errors name file, YAML path and line.
+import { parseDocument, LineCounter } from 'yaml';
+import { ConfigError, formatPath, lineOf } from '../config/index.ts';
+import { parseQuantity } from '../../locale/index.ts';
+
+export interface DateRange {
+  /** Local calendar dates in the study's time zone, inclusive: 'YYYY-MM-DD'. */
+  start: string;
+  end: string;
+}
+
+export const REQUIRED_COLUMNS = ['id', 'time', 'payer', 'merchant', 'city', 'industry', 'amount', 'discount'] as const;
+export const OPTIONAL_COLUMNS = ['age_band', 'merchant_size', 'refund'] as const;
+export type TransactionField = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
+
+export interface Applicants {
+  file: string;
+  payer: string;
+  won: string;
+  yamlPath: string;
+}
+
+export interface Programme {
+  city: string;
+  rounds: DateRange[];
+  /** Budget in yuan (as declared; shown, not used in an estimate). */
+  budget?: number;
+  /** 满 threshold 减 discount, in yuan. */
+  rule?: { text: string; threshold: number; discount: number };
+  applicants?: Applicants;
+  yamlPath: string;
+}
+
+export interface TransactionsConfig {
+  /** File, folder (every Parquet/CSV file below it, e.g. a partitioned dataset) or glob, relative to the study file. */
+  files: string;
+  format: 'parquet' | 'csv';
+  timezone: string;
+  window: DateRange;
+  columns: Partial<Record<TransactionField, string>> & Record<(typeof REQUIRED_COLUMNS)[number], string>;
+  covered: string[];
+  compare?: { before: DateRange; after: DateRange };
+  /** Event-study and lottery windows: weeks before and after a lottery draw (default 4). */
+  weeks: number;
+  programmes: Programme[];
+  /** YAML line of each path used in later messages ("study.yaml:12: transactions.columns.time"). */
+  where: Record<string, string>;
+}
+
+type Raw = Record<string, unknown>;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * parseTransactions(text, source) → the `transactions:` section, or null when the study has none.
+ * Example (YAML): transactions: {files: data/tx, window: {start: 2020-03-01, end: 2020-05-31},
+ * columns: {...}, covered: [餐饮], programmes: [{city: 嘉兴, rounds: [{start: …, end: …}], rule: 满40减10}]}.
+ */
+export function parseTransactions(text: string, source: string): TransactionsConfig | null {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) throw new ConfigError(source, '', doc.errors[0].linePos?.[0]?.line ?? null, `malformed YAML: ${doc.errors[0].message.split('\n')[0]}`);
+  const root = doc.toJS() as Raw | null;
+  if (!root || typeof root !== 'object' || root.transactions === undefined) return null;
+  const where: Record<string, string> = {};
+  const at = (path: (string | number)[]): string => {
+    const line = lineOf(doc, lc, path);
+    const s = `${source}${line ? `:${line}` : ''}: ${formatPath(path)}`;
+    where[formatPath(path)] = s;
+    return s;
+  };
+  const fail = (path: (string | number)[], detail: string): never => {
+    throw new ConfigError(source, formatPath(path), lineOf(doc, lc, path), detail);
+  };
+  const map = (v: unknown, path: (string | number)[]): Raw => {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) fail(path, 'expected a mapping (key: value)');
+    return v as Raw;
+  };
+  const known = (m: Raw, keys: readonly string[], path: (string | number)[]) => {
+    for (const k of Object.keys(m)) if (!keys.includes(k)) fail([...path, k], `unknown key "${k}"; expected one of ${keys.join(', ')}`);
+  };
+  const str = (v: unknown, path: (string | number)[]): string => {
+    if (typeof v !== 'string' || v.trim() === '') fail(path, 'expected a non-empty text');
+    return (v as string).trim();
+  };
+  const date = (v: unknown, path: (string | number)[]): string => {
+    // YAML reads an unquoted 2020-03-01 as a date; keep the calendar day as written.
+    const s = v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v.trim() : '';
+    if (!DATE.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`)) || new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) !== s) fail(path, `expected a date YYYY-MM-DD, got ${JSON.stringify(v)}`);
+    return s;
+  };
+  const range = (v: unknown, path: (string | number)[]): DateRange => {
+    const m = map(v, path);
+    known(m, ['start', 'end'], path);
+    const r = { start: date(m.start, [...path, 'start']), end: date(m.end, [...path, 'end']) };
+    if (r.end < r.start) fail([...path, 'end'], `ends (${r.end}) before it starts (${r.start})`);
+    at(path);
+    return r;
+  };
+  const t = map(root.transactions, ['transactions']);
+  const P = ['transactions'];
+  known(t, ['files', 'format', 'timezone', 'window', 'columns', 'covered', 'compare', 'weeks', 'programmes'], P);
+  for (const k of ['files', 'window', 'columns', 'covered', 'programmes']) if (t[k] === undefined) fail(P, `missing required key "${k}"`);
+  const files = str(t.files, [...P, 'files']);
+  at([...P, 'files']);
+  const format = t.format === undefined ? (/\.csv$/i.test(files) ? 'csv' : 'parquet') : t.format;
+  if (format !== 'parquet' && format !== 'csv') fail([...P, 'format'], 'expected parquet or csv');
+  const timezone = t.timezone === undefined ? 'Asia/Shanghai' : str(t.timezone, [...P, 'timezone']);
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(timezone)) fail([...P, 'timezone'], `not a time-zone name: ${JSON.stringify(timezone)} (expected e.g. Asia/Shanghai)`);
+  const window = range(t.window, [...P, 'window']);
+  const cm = map(t.columns, [...P, 'columns']);
+  known(cm, [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS], [...P, 'columns']);
+  const columns: Record<string, string> = {};
+  for (const k of REQUIRED_COLUMNS) {
+    if (cm[k] === undefined) fail([...P, 'columns'], `missing required key "${k}" (the ${k} column's header)`);
+  }
+  for (const [k, v] of Object.entries(cm)) { columns[k] = str(v, [...P, 'columns', k]); at([...P, 'columns', k]); }
+  if (!Array.isArray(t.covered) || t.covered.length === 0) fail([...P, 'covered'], 'expected a list of the industries the vouchers can be spent in');
+  const covered = (t.covered as unknown[]).map((v, i) => str(v, [...P, 'covered', i]));
+  at([...P, 'covered']);
+  let compare: TransactionsConfig['compare'];
+  if (t.compare !== undefined) {
+    const c = map(t.compare, [...P, 'compare']);
+    known(c, ['before', 'after'], [...P, 'compare']);
+    compare = { before: range(c.before, [...P, 'compare', 'before']), after: range(c.after, [...P, 'compare', 'after']) };
+    for (const w of ['before', 'after'] as const) {
+      if (compare[w].start < window.start || compare[w].end > window.end) fail([...P, 'compare', w], `${compare[w].start}…${compare[w].end} is not inside the study window ${window.start}…${window.end}`);
+    }
+  }
+  const weeks = t.weeks === undefined ? 4 : t.weeks;
+  if (!Number.isInteger(weeks) || (weeks as number) < 1 || (weeks as number) > 26) fail([...P, 'weeks'], 'expected an integer number of weeks 1…26');
+  if (!Array.isArray(t.programmes) || t.programmes.length === 0) fail([...P, 'programmes'], 'expected a list of voucher programmes');
+  const cities = new Set<string>();
+  const programmes = (t.programmes as unknown[]).map((pv, i): Programme => {
+    const path = [...P, 'programmes', i];
+    const p = map(pv, path);
+    known(p, ['city', 'rounds', 'budget', 'rule', 'applicants'], path);
+    const city = str(p.city, [...path, 'city']);
+    if (cities.has(city)) fail([...path, 'city'], `city ${city} has two programmes; list its rounds in one`);
+    cities.add(city);
+    if (!Array.isArray(p.rounds) || p.rounds.length === 0) fail([...path, 'rounds'], 'expected a list of rounds {start, end}');
+    const rounds = (p.rounds as unknown[]).map((r, k) => range(r, [...path, 'rounds', k])).sort((a, b) => (a.start < b.start ? -1 : 1));
+    rounds.forEach((r, k) => {
+      if (r.start < window.start || r.end > window.end) fail([...path, 'rounds', k], `round ${r.start}…${r.end} falls outside the study window ${window.start}…${window.end} (the data cover only the window)`);
+    });
+    let budget: number | undefined;
+    if (p.budget !== undefined) {
+      try { budget = parseQuantity(p.budget, formatPath([...path, 'budget'])); } catch (e) { fail([...path, 'budget'], (e as Error).message.replace(/^[^:]*: /, '')); }
+    }
+    let rule: Programme['rule'];
+    if (p.rule !== undefined) {
+      const text = str(p.rule, [...path, 'rule']);
+      const m = /^满\s*(\d+(?:\.\d+)?)\s*(?:元)?\s*减\s*(\d+(?:\.\d+)?)\s*(?:元)?$/.exec(text);
+      if (!m || !(Number(m[2]) < Number(m[1]))) fail([...path, 'rule'], `expected a rule like 满40减10 (spend at least 40, 10 off), got ${JSON.stringify(text)}`);
+      rule = { text, threshold: Number(m![1]), discount: Number(m![2]) };
+    }
+    let applicants: Applicants | undefined;
+    if (p.applicants !== undefined) {
+      const a = map(p.applicants, [...path, 'applicants']);
+      known(a, ['file', 'payer', 'won'], [...path, 'applicants']);
+      applicants = { file: str(a.file, [...path, 'applicants', 'file']), payer: str(a.payer ?? 'payer', [...path, 'applicants', 'payer']), won: str(a.won ?? 'won', [...path, 'applicants', 'won']), yamlPath: formatPath([...path, 'applicants']) };
+      at([...path, 'applicants']); at([...path, 'applicants', 'file']);
+    }
+    at(path); at([...path, 'city']); at([...path, 'rounds']);
+    return { city, rounds, budget, rule, applicants, yamlPath: formatPath(path) };
+  });
+  return { files, format: format as 'parquet' | 'csv', timezone, window, columns: columns as TransactionsConfig['columns'], covered, compare, weeks: weeks as number, programmes, where };
+}

@@ -1,0 +1,9 @@
+// Public face of src/study/vouchers: the `transactions:` section and the voucher figures (pure).
+//   config.ts           parseTransactions: study.yaml's transactions section, errors with YAML lines
+//   computeVouchers.ts  aggregates → the report's ratio measures beside the causal estimates
+//   types.ts            the sufficient statistics the data layer hands over
+//   days.ts             calendar arithmetic on YYYY-MM-DD
+export { parseTransactions, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, type TransactionsConfig, type Programme, type Applicants, type DateRange, type TransactionField } from './config.ts';
+export { computeVouchers, type VoucherResults, type SeriesPoint } from './computeVouchers.ts';
+export type { VoucherAggregates, LotteryAggregate, ArmAggregate, CellAggregate, TransactionQualitySummary } from './types.ts';
+export { addDays, daysBetween } from './days.ts';
