@@ -43,3 +43,15 @@ test('the generator is deterministic: same seed → byte-identical files from an
   assert.equal(readFileSync(join(a, 'data', 'applicants.csv'), 'utf8'), readFileSync(join(b, 'data', 'applicants.csv'), 'utf8'));
   assert.equal(readFileSync(join(a, 'truth.json'), 'utf8'), readFileSync(join(b, 'truth.json'), 'utf8'));
 });
+
+test('the report section: both measures, the sentence, event-study charts with intervals, effects by industry', async () => {
+  const { voucherFiles } = await import('../../src/cli/runVouchers.ts');
+  const { results } = await runVoucherStudy(join(dir, 'study.yaml'));
+  for (const lang of ['zh', 'en'] as const) {
+    const html = voucherFiles(results, lang, 'report.html')['report.html'];
+    assert.ok(html.includes('voucher.leverage.reported') && html.includes('voucher.mpc.lottery') && html.includes('voucher.att.city'));
+    assert.ok(html.includes(results.vouchers.explanation[lang].replace(/"/g, '&quot;')));
+    assert.equal((html.match(/<svg /g) ?? []).length, 2, 'lottery and city event studies');
+    assert.ok(html.includes('餐饮'));
+  }
+});

@@ -70,7 +70,8 @@ export async function stageTransactions(db: Db, config: TransactionsConfig, path
     }
     return { sql: d.ident(hit.name), type: hit.type.toUpperCase() };
   };
-  const text = (c: { sql: string } | null) => (c ? `NULLIF(trim(CAST(${c.sql} AS VARCHAR)), '')` : 'NULL');
+  // Text cells: trimmed, empty = missing. Typed Parquet columns skip the text round trip where they can.
+  const text = (c: { sql: string; type: string } | null) => (c === null ? 'NULL' : c.type === 'VARCHAR' && config.format === 'parquet' ? `NULLIF(${c.sql}, '')` : `NULLIF(trim(CAST(${c.sql} AS VARCHAR)), '')`);
   const numeric = (c: { sql: string; type: string }) =>
     /^(DOUBLE|FLOAT|REAL|DECIMAL|BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER|USMALLINT|UTINYINT)/.test(c.type) ? `CAST(${c.sql} AS DOUBLE)` : d.tryDouble(`trim(CAST(${c.sql} AS VARCHAR))`);
   const tz = d.string(config.timezone);
@@ -92,7 +93,7 @@ export async function stageTransactions(db: Db, config: TransactionsConfig, path
       ? naiveDay(`CAST(${time.sql} AS TIMESTAMP)`)
       : `CASE WHEN regexp_matches(${trimmed}, '([+-][0-9]{2}(:?[0-9]{2})?|Z)$') THEN ${localDay(`TRY_CAST(${trimmed} AS TIMESTAMPTZ)`)} ELSE ${naiveDay(`TRY_CAST(${trimmed} AS TIMESTAMP)`)} END`;
   const amount = col('amount')!, discount = col('discount')!, refund = col('refund');
-  const refundFlag = refund ? `(lower(${text(refund)}) IN ('1', 'true', 'yes', 'y', 't', '是', 'refund', '退款'))` : 'false';
+  const refundFlag = refund === null ? 'false' : refund.type === 'BOOLEAN' ? `coalesce(${refund.sql}, false)` : `(lower(${text(refund)}) IN ('1', 'true', 'yes', 'y', 't', '是', 'refund', '退款'))`;
   const startDay = dayNumber(config.window.start), endDay = dayNumber(config.window.end);
   const table = d.ident(db.tempName('transactions'));
   // One pass over the files: every row, normalized, with its first fault (NULL = good), in the order
