@@ -45,10 +45,10 @@ async function generate(): Promise<void> {
         TIMESTAMPTZ '2020-02-29 16:00:00+00' + to_microseconds(CAST(floor(${u(1)} * 92 * 86400e6) AS BIGINT)) AS paid_at,
         'p' || (hash(i, 2) % ${payers}) AS payer_id, 'm' || (hash(i, 3) % 20000) AS merchant_id,
         'c' || ((hash(i, 2) % ${payers}) % 16) AS city,
-        (['餐饮', '零售', '休闲娱乐', '服饰美业', '交通出行', '医疗健康', '生活缴费'])[1 + hash(i, 4) % 7] AS industry,
+        (['餐饮', '零售', '休闲娱乐', '服饰美业', '交通出行', '医疗健康', '生活缴费'])[CAST(1 + hash(i, 4) % 7 AS BIGINT)] AS industry,
         CAST(round(exp(3.5 + 0.9 * sqrt(-2 * ln(1 - ${u(5)} * 0.999999)) * cos(6.283185307 * ${u(6)})), 2) AS DECIMAL(12, 2)) AS amount,
         CASE WHEN ${u(7)} < 0.05 THEN 10.0 ELSE 0.0 END AS voucher_discount,
-        (['18-29', '30-39', '40-49', '50+'])[1 + hash(i, 8) % 4] AS age_band, (['小微', '中型', '大型'])[1 + hash(i, 9) % 3] AS merchant_size,
+        (['18-29', '30-39', '40-49', '50+'])[CAST(1 + hash(i, 8) % 4 AS BIGINT)] AS age_band, (['小微', '中型', '大型'])[CAST(1 + hash(i, 9) % 3 AS BIGINT)] AS merchant_size,
         ${u(10)} < 0.01 AS is_refund
       FROM range(${lo}, ${hi}) t(i)) TO '${join(dir, 'data', 'tx', `part-${f}.parquet`)}' (FORMAT parquet, COMPRESSION zstd)`);
   }
