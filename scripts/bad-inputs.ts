@@ -6,6 +6,7 @@ import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 
 const packageRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const EXAMPLE = join(packageRoot, 'examples/wechat-2019');
@@ -32,6 +33,25 @@ const edit = (file: string, from: string, to: string) => {
 };
 const PROVIDER_ROW = (id: string, employees: string) => `${id},2020-03-01 10:00,企业微信,东部,${employees},0.36,0.99,0.34,0.87,64,0.67,否,\r\n`;
 
+/** Rewrite one part of the XLSX workbook `file` (a zip) with `change`. */
+async function editXlsxPart(file: string, part: string, change: (xml: string) => string): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const xml = await zip.file(part)?.async('string');
+  if (xml === undefined) throw new Error(`bad-inputs: no part ${part} in ${file}`);
+  writeFileSync(file, await zip.file(part, change(xml)).generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+const OPERATORS = 'S/data/operators.xlsx';
+const OPERATORS_SHEET = 'xl/worksheets/sheet2.xml'; // the sheet 运营者问卷
+
+/** The example's providers under a declared design (strata provider_type, fpc pop) whose fpc differs at sheet row 6. */
+function fpcVariesInStudy(dir: string): void {
+  const csv = join(dir, 'S/data/providers.csv');
+  const lines = readFileSync(csv, 'utf8').split('\r\n');
+  writeFileSync(csv, lines.map((l, i) => (l === '' ? l : `${l},${i === 0 ? '总体数' : i === 5 ? 21001 : 21000}`)).join('\r\n'));
+  edit(join(dir, 'S/study.yaml'), '      added_positions: {header: 疫情期间是否新增岗位, type: boolean}\n', '      added_positions: {header: 疫情期间是否新增岗位, type: boolean}\n      pop: {header: 总体数, type: number}\n    design: {strata: provider_type, fpc: pop}\n');
+}
+const FPC_WARNING = /warning: data\/providers\.csv: questionnaires\.providers\.design: fpc varies within strata: stratum 企业微信 at stage 1 \(column 'pop': 21000 at row 2, 21001 at row 6\); R warns the same/;
+
 /** A survey spec folder: d.csv (40 rows, two strata) and s.yaml built from `design` and `estimate` lines. */
 function surveyCase(dir: string, design: string, estimate: string, cell = (i: number) => String((i % 7) + 1.5), fpc = (i: number): number => (i < 20 ? 100 : 200)) {
   const rows = Array.from({ length: 40 }, (_, i) => [i + 1, i < 20 ? 'A' : 'B', fpc(i), cell(i)].join(','));
@@ -40,7 +60,7 @@ function surveyCase(dir: string, design: string, estimate: string, cell = (i: nu
 }
 
 /** Each case: a folder under `root` prepared by `make` (which gets the folder and a copy of the example in S/). */
-const CASES: (Omit<BadInput, 'name'> & { name: string; make?: (dir: string) => void; example?: boolean })[] = [
+const CASES: (Omit<BadInput, 'name'> & { name: string; make?: (dir: string) => void | Promise<void>; example?: boolean })[] = [
   { name: 'out-is-study-folder', fault: '--out the study folder', args: ['run', 'S/study.yaml', '--out', 'S'], status: 2, expect: /--out S: is the folder holding the input S\/study\.yaml.*nothing was written/ },
   { name: 'out-is-data-folder', fault: '--out a data folder', args: ['run', 'S/study.yaml', '--out', 'S/data'], status: 2, expect: /--out S\/data: is a data folder inside the study folder/ },
   { name: 'out-is-study-file', fault: '--out the study file', args: ['run', 'S/study.yaml', '--out', 'S/study.yaml'], status: 2, expect: /--out S\/study\.yaml: is an input of the study/ },
@@ -76,6 +96,11 @@ const CASES: (Omit<BadInput, 'name'> & { name: string; make?: (dir: string) => v
     name: 'survey-fpc-varies', fault: 'fpc varying within a stratum warns as R', args: ['survey', '--spec', 's.yaml'], status: 0, example: false,
     expect: /warning: s\.yaml: design: fpc varies within strata: stratum A at stage 1/, make: (d) => surveyCase(d, '  fpc: fpc\n', '', undefined, (i) => (i === 3 ? 101 : i < 20 ? 100 : 200)),
   },
+  { name: 'study-fpc-varies-check', fault: 'fpc varying within a stratum of a study design: check warns as R', args: ['check', 'S/study.yaml'], status: 0, expect: FPC_WARNING, make: fpcVariesInStudy },
+  {
+    name: 'study-fpc-varies-run', fault: 'fpc varying within a stratum of a study design: run warns as R, results.json keeps it', args: ['run', 'S/study.yaml', '--out', 'out', '--charts', 'none'], status: 0,
+    expect: FPC_WARNING, file: ['out/results.json', /"warnings": \[\n\s+"questionnaires\.providers\.design: fpc varies within strata: stratum 企业微信 at stage 1/], make: fpcVariesInStudy,
+  },
   {
     name: 'unknown-provider-type', fault: 'a provider type no component covers (甲类) rejects its rows', args: ['check', 'S/study.yaml', '--lang', 'en'], status: 0, stream: 'stdout',
     expect: /unknown-level: 2/,
@@ -94,6 +119,33 @@ const CASES: (Omit<BadInput, 'name'> & { name: string; make?: (dir: string) => v
     name: 'run-fails-after-screening', fault: 'a failed run still writes rejected.csv', args: ['run', 'S/study.yaml', '--out', 'out'], status: 2,
     expect: /rejected row\(s\) of screening are in out-failed-run\/rejected\.csv/, file: ['out-failed-run/rejected.csv', /unknown-level/],
     make: (d) => edit(join(d, 'S/study.yaml'), 'where: {provider_type: 企业微信}', 'where: {provider_type: 企业微信X}'),
+  },
+  {
+    name: 'xlsx-sheet-cut-short', fault: 'sheet XML cut short (read as fewer rows, or "sheet is empty")', args: ['check', 'S/study.yaml'], status: 2,
+    expect: /data\/operators\.xlsx: sheet "运营者问卷": the sheet XML \(xl\/worksheets\/sheet2\.xml\) is malformed: it ends before its closing <\/worksheet> tag/,
+    make: (d) => editXlsxPart(join(d, OPERATORS), OPERATORS_SHEET, (xml) => xml.slice(0, xml.length >> 1)),
+  },
+  {
+    name: 'xlsx-sheet-malformed', fault: 'malformed sheet XML', args: ['check', 'S/study.yaml'], status: 2,
+    expect: /data\/operators\.xlsx: sheet "运营者问卷": the sheet XML \(xl\/worksheets\/sheet2\.xml\) is malformed: line \d+, column \d+: /,
+    make: (d) => editXlsxPart(join(d, OPERATORS), OPERATORS_SHEET, (xml) => xml.replace('<row ', '<row <')),
+  },
+  {
+    name: 'xlsx-hidden-first-sheet', fault: 'no sheet: key and a hidden first sheet', args: ['check', 'S/study.yaml'], status: 2,
+    expect: /data\/operators\.xlsx: sheet 1 \(the default\) is "说明", which is hidden; name the sheet to read .*visible sheets: "运营者问卷"/,
+    make: async (d) => {
+      edit(join(d, 'S/study.yaml'), '    sheet: 运营者问卷\n', '');
+      await editXlsxPart(join(d, OPERATORS), 'xl/workbook.xml', (xml) => xml.replace('name="说明" state="visible"', 'name="说明" state="hidden"'));
+    },
+  },
+  {
+    name: 'io-duplicate-sector-code', fault: 'an IO table with a sector code twice', args: ['check', 'S/study.yaml'], status: 2,
+    expect: /io\.csv: sector code 001 appears twice \(sectors 1 and 2\)/,
+    make: (d) => {
+      const t = readFileSync(join(packageRoot, 'data/china-io-2017/china-io-2017-149.csv'), 'utf8');
+      writeFileSync(join(d, 'S/io.csv'), t.replace(',001,002,', ',001,001,'));
+      edit(join(d, 'S/study.yaml'), 'table: builtin:china-io-2017-149', 'table: io.csv');
+    },
   },
   {
     name: 'study-file-gbk', fault: 'a GBK study file', args: ['check', 'S/study.yaml'], status: 2, expect: /S\/study\.yaml:\d+: encoding: the study file is not valid UTF-8/,
@@ -142,19 +194,21 @@ const CASES: (Omit<BadInput, 'name'> & { name: string; make?: (dir: string) => v
 ];
 
 /** generateCorpus(root) → the cases, each built in root/<name>/. */
-export function generateCorpus(root: string): BadInput[] {
-  return CASES.map(({ make, example, ...c }) => {
+export async function generateCorpus(root: string): Promise<BadInput[]> {
+  const cases: BadInput[] = [];
+  for (const { make, example, ...c } of CASES) {
     const dir = join(root, c.name);
     mkdirSync(dir, { recursive: true });
     if (example !== false) cpSync(EXAMPLE, join(dir, 'S'), { recursive: true });
-    make?.(dir);
-    return c;
-  });
+    await make?.(dir);
+    cases.push(c);
+  }
+  return cases;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const out = resolve(process.argv[2] ?? 'bad-inputs');
-  const cases = generateCorpus(out);
+  const cases = await generateCorpus(out);
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(cases.map((c) => ({ ...c, expect: c.expect.source, file: c.file && [c.file[0], c.file[1].source] })), null, 2) + '\n');
   process.stdout.write(`${cases.length} bad-input cases in ${out}\n`);
 }

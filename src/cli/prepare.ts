@@ -19,7 +19,7 @@ import {
   type SectorDivisions,
   type EmploymentByDivision,
 } from '../io/index.ts';
-import { checkFilters, sectorResponse, yuanPerUnit, type IOMethod, type RejectedLevels } from '../study/model/index.ts';
+import { checkFilters, designWarnings, sectorResponse, yuanPerUnit, type IOMethod, type RejectedLevels } from '../study/model/index.ts';
 import { readStudyText } from '../data/readStudyText.ts';
 import {
   openDatabase,
@@ -254,6 +254,7 @@ export async function prepareStudy(path: string): Promise<PreparedStudy> {
   const rejections: Rejection[] = [];
   const loaded: ScreeningSummary[] = [];
   const runners: ClickHouseRunner[] = [];
+  const sheetRows: Record<string, Int32Array> = {}; // the sheet row of each valid row, by questionnaire
   try {
     for (const [key, q] of Object.entries(config.questionnaires)) {
       const ch = q.source?.clickhouse;
@@ -297,6 +298,7 @@ export async function prepareStudy(path: string): Promise<PreparedStudy> {
       const lq = await loadQuestionnaire(db, spec, fields, table ? (d, sp) => stageClickHouse(d, table, sp) : undefined);
       loaded.push(lq);
       rejections.push(...lq.rejections);
+      sheetRows[key] = lq.rows.row;
       questionnaires[key] = {
         key,
         file: q.file,
@@ -317,6 +319,12 @@ export async function prepareStudy(path: string): Promise<PreparedStudy> {
   // The filters run will apply, applied now: check fails on the same inputs as run.
   try {
     checkFilters(config, questionnaires, rejectedLevels(config, rejections));
+    // The declared designs' warnings (as R gives them), with the rows as the files number them: run and check print them.
+    for (const [key, q] of Object.entries(questionnaires)) {
+      const rows = sheetRows[key];
+      const warnings = designWarnings(q, config.questionnaires[key], rows ? (i) => rows[i] : undefined);
+      if (warnings.length) q.warnings = warnings;
+    }
   } catch (e) {
     throw withRejections(e, rejections);
   }

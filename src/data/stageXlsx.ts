@@ -28,6 +28,48 @@ function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+// The end of a worksheet part: its root element closed (a namespace prefix allowed), then only whitespace.
+const CLOSED_WORKSHEET = /<\/(?:[A-Za-z_][\w.-]*:)?worksheet\s*>\s*$/;
+
+/**
+ * Worksheet XML passed through unchanged while its last bytes are kept: exceljs never closes its SAX
+ * parser, so a part cut short (or empty) would read as fewer rows (or "empty") without complaint.
+ * `complete()` (after the last chunk) — whether the part ended with its closing </worksheet> tag.
+ */
+function watchEnd(chunks: AsyncIterable<Buffer | string>): { chunks: AsyncIterable<Buffer | string>; complete(): boolean } {
+  let tail: Buffer = Buffer.alloc(0);
+  return {
+    chunks: (async function* () {
+      for await (const c of chunks) {
+        const b = typeof c === 'string' ? Buffer.from(c) : c;
+        tail = b.length >= 256 ? b.subarray(b.length - 256) : Buffer.concat([tail, b]).subarray(-256);
+        yield c;
+      }
+    })(),
+    complete: () => CLOSED_WORKSHEET.test(tail.toString('utf8')),
+  };
+}
+
+/**
+ * rowsOf(worksheet, each) — every row of a streamed worksheet to `each`; malformed sheet XML (a SAX error
+ * "line:column: message", or a part that stops before </worksheet>) is a DataError naming the file, the
+ * sheet and its part.
+ */
+async function rowsOf(worksheet: ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>, display: string, part: string, each: (row: ExcelJS.Row) => Promise<void> | void): Promise<void> {
+  const reader = worksheet as unknown as { iterator: AsyncIterable<Buffer | string> };
+  const end = watchEnd(reader.iterator);
+  reader.iterator = end.chunks;
+  const malformed = (what: string) => new DataError(`${display}: sheet "${worksheet.name}": the sheet XML${part ? ` (${part})` : ''} is malformed: ${what}; the workbook is damaged (open and re-save it in a spreadsheet program)`, { file: display });
+  try {
+    for await (const row of worksheet) await each(row);
+  } catch (e) {
+    const sax = /^(\d+):(\d+): (.*?)\.?$/s.exec((e as Error).message);
+    if (sax) throw malformed(`line ${sax[1]}, column ${sax[2]}: ${sax[3]}`);
+    throw e;
+  }
+  if (!end.complete()) throw malformed('it ends before its closing </worksheet> tag (cut short, or empty)');
+}
+
 export interface StagedXlsx {
   header: string[];
   headerRow: number;
@@ -43,7 +85,8 @@ export interface StagedXlsx {
 /**
  * stageXlsx — read sheet `sheet` (name, or 1-based tab position; default 1) of `file` into `out`.
  * `skip`: the first `skip` non-blank rows after the header are set aside.
- * Throws DataError for: not a readable workbook, missing sheet (lists the sheets), empty sheet, a hidden sheet
+ * Throws DataError for: not a readable workbook, malformed sheet XML (names the sheet and its part), missing
+ * sheet (lists the sheets), empty sheet, a hidden sheet
  * chosen by position or by default (lists the visible ones; a hidden sheet is read only by name).
  */
 export async function stageXlsx(file: string, display: string, sheet: string | number | undefined, out: string, skip = 0): Promise<StagedXlsx> {
@@ -97,7 +140,7 @@ export async function stageXlsx(file: string, display: string, sheet: string | n
   let target: string | undefined;
   try {
     for await (const worksheet of reader as unknown as AsyncIterable<ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>>) {
-      const model = (reader as unknown as { model?: { sheets?: { name: string; state?: string }[] } }).model;
+      const model = (reader as unknown as { model?: { sheets?: { name: string; state?: string; rId?: string }[] } }).model;
       names = (model?.sheets ?? []).map((s) => s.name);
       target = typeof want === 'number' ? names[want - 1] : want;
       // A hidden (or very hidden) sheet is read only when named: by position it would be a sheet the user cannot see.
@@ -109,12 +152,15 @@ export async function stageXlsx(file: string, display: string, sheet: string | n
           { file: display },
         );
       }
+      const rId = model?.sheets?.find((s) => s.name === worksheet.name)?.rId;
+      const rel = (reader as unknown as { workbookRels?: { Id: string; Target: string }[] }).workbookRels?.find((r) => r.Id === rId)?.Target;
+      const part = rel ? `xl/${rel.replace(/^\/?xl\//, '')}` : '';
       if (found !== null || worksheet.name !== target) {
-        for await (const _row of worksheet) void _row; // drain
+        await rowsOf(worksheet, display, part, () => {}); // drain
         continue;
       }
       found = worksheet.name;
-      for await (const row of worksheet) await take(row);
+      await rowsOf(worksheet, display, part, take);
     }
     // exceljs's streaming reader emits only the first sheet of a workbook without a sharedStrings part
     // (inline strings, as some tools write): such a sheet is read with the whole-workbook reader.

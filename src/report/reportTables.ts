@@ -206,7 +206,8 @@ function figures(r: ExtendedResults): ReportTable {
     columns: [col('id', '编号', 'id', 'text'), col('label', '指标', 'Figure', 'text'), col('value', '数值', 'Value', 'coef'), col('unit', '单位', 'Unit', 'text'), col('se', '标准误', 'SE', 'coef'), ...ciColumns(r, 'coef'), col('formula', '公式', 'Formula', 'text')],
     rows: fs.map((f) => {
       const kind = kindOfUnit(f.unit);
-      return [f.id, f.label, num(f.value, kind), unitLabel(kind), num(f.se, kind), num(f.ci?.[0], kind), num(f.ci?.[1], kind), f.formula];
+      // A figure whose variance cannot be computed says why where its standard error would be.
+      return [f.id, f.label, num(f.value, kind), unitLabel(kind), f.seNote ? `no SE: ${f.seNote}` : num(f.se, kind), num(f.ci?.[0], kind), num(f.ci?.[1], kind), f.formula];
     }),
     figureIds: fs.map((f) => f.id),
   };

@@ -24,7 +24,7 @@ function runCase(dir: string, c: BadInput): Promise<{ status: number | null; std
 
 test('bad-input corpus: every case gives its message, with a place, no stack trace and no bare error code', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'spillover-corpus-'));
-  const cases = generateCorpus(dir);
+  const cases = await generateCorpus(dir);
   assert.ok(cases.length >= 20, `${cases.length} cases`);
   const failures: string[] = [];
   let next = 0;

@@ -2,7 +2,7 @@
 // their row; a hidden sheet is read only when named. What users have is read: long cells, inline strings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type ExcelJSType from 'exceljs';
@@ -113,4 +113,35 @@ test('an XLSX with inline strings and no sharedStrings part: every sheet is read
     const q = await load('inline.xlsx', inlineStrings, { sheet });
     assert.deepEqual([q.valid, q.rejected, q.rejections[0]?.row, q.rejections[0]?.value], [2, 1, 4, 'not a number']);
   }
+});
+
+/** The workbook of `workbook` with the part of sheet "answers" (sheet2.xml) changed by `change`. */
+const damaged = (change: (xml: string) => string) => async (file: string) => {
+  await workbook(file);
+  const z = await JSZip.loadAsync(readFileSync(file));
+  const xml = await z.file('xl/worksheets/sheet2.xml')!.async('string');
+  writeFileSync(file, await z.file('xl/worksheets/sheet2.xml', change(xml)).generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+};
+
+test('malformed sheet XML is an error naming the file, the sheet and its part, never "empty" or fewer rows', async () => {
+  assert.equal((await load('d.xlsx', damaged((x) => x), { sheet: 'answers' })).valid, 3);
+  const where = /^in\/d\.xlsx: sheet "answers": the sheet XML \(xl\/worksheets\/sheet2\.xml\) is malformed: /;
+  const cases: [string, (xml: string) => string, RegExp][] = [
+    ['a bad tag', (x) => x.replace('<row ', '<row <'), /line \d+, column \d+: disallowed character in attribute name;/],
+    ['an undefined entity', (x) => x.replace('<row ', '&bogus;<row '), /line \d+, column \d+: undefined entity;/],
+    ['cut short after a row', (x) => x.slice(0, x.indexOf('</row>') + 6), /it ends before its closing <\/worksheet> tag/],
+    ['empty', () => '', /it ends before its closing <\/worksheet> tag \(cut short, or empty\)/],
+  ];
+  for (const [what, change, message] of cases) {
+    await assert.rejects(load('d.xlsx', damaged(change), { sheet: 'answers' }), (e: Error) => {
+      assert.ok(e instanceof DataError, `${what}: ${e}`);
+      assert.match(e.message, where, what);
+      assert.match(e.message, message, what);
+      return true;
+    });
+  }
+  // A damaged sheet that is not the one read still makes the workbook unreadable, and says which sheet.
+  await assert.rejects(load('d.xlsx', damaged(() => ''), { sheet: 'old answers' }), (e: Error) => where.test(e.message));
+  // A well-formed sheet without rows is still "empty".
+  await assert.rejects(load('d.xlsx', damaged((x) => x.replace(/<sheetData>[\s\S]*<\/sheetData>/, '<sheetData/>')), { sheet: 'answers' }), (e: Error) => /^in\/d\.xlsx: sheet "answers" is empty \(no header row\)/.test(e.message));
 });

@@ -17,7 +17,11 @@ export const register: Register = (program, setExitCode) => {
       const p = await prepareStudy(study);
       const c = p.study.config;
       const sectors = Object.entries(p.inputs.sectors).map(([cat, s]) => [cat, s.code, `${s.name.zh} ${s.name.en}`.trim(), s.coefficient.toFixed(9)]);
-      const quality = p.loaded.map((q) => ({ questionnaire: q.key, file: q.file, rowsRead: q.rowsRead, valid: q.valid, rejected: q.rejected, reasons: q.reasons }));
+      const quality = p.loaded.map((q) => {
+        const warnings = p.inputs.questionnaires[q.key]?.warnings;
+        return { questionnaire: q.key, file: q.file, rowsRead: q.rowsRead, valid: q.valid, rejected: q.rejected, reasons: q.reasons, ...(warnings ? { warnings } : {}) };
+      });
+      for (const q of quality) for (const w of q.warnings ?? []) process.stderr.write(`spillover: warning: ${q.file}: ${w}\n`);
       const width = consoleWidth(opts);
       const empty = quality.filter((q) => q.valid === 0);
       if (opts.json) {

@@ -12,6 +12,7 @@ export { sectorResponse, yuanPerUnit, type IOMethod, type SectorResponse } from 
 export { assembleSeries, growthTable, scopeChanges, seriesCagr, yoy, cagr, headlineOf, headlineGrowth, scopeRuns, type GrowthRow, type ScopeChange, type Headline, type HeadlineGrowthRow } from './series.ts';
 export { studyUncertainty, SWITCHING_TOLERANCE, MC_CHUNK, type FigureReplicates, type StudyUncertaintyOptions } from './studyUncertainty.ts';
 export { checkFilters, type RejectedLevels } from './checkFilters.ts';
+export { designWarnings } from './sampling.ts';
 export { logitShareInterval } from './shareInterval.ts';
 export { jobUnits, componentJobUnits, JOB_UNIT_FIELDS, type JobUnitRows } from './jobUnits.ts';
 export type * from './types.ts';

@@ -26,12 +26,13 @@ export function consumptionRows(config: StudyConfig, ctx: FigureContext, F: Reco
   });
 }
 
-/** Rows read, valid and rejected per questionnaire, with the reader's notes. */
+/** Rows read, valid and rejected per questionnaire, with the reader's notes and the design's warnings. */
 export function qualityRecords(inputs: StudyInputs): QualityRecord[] {
   return Object.values(inputs.questionnaires).map((q) => ({
     questionnaire: q.key, file: q.file, rowsRead: q.rowsRead, valid: q.valid, rejected: q.rejected, reasons: q.reasons,
     ...(q.skippedRows ? { skippedRows: q.skippedRows } : {}),
     ...(q.notes?.length ? { notes: q.notes } : {}),
+    ...(q.warnings?.length ? { warnings: q.warnings } : {}),
   }));
 }
 

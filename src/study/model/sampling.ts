@@ -57,6 +57,19 @@ function declaredDesign(q: QuestionnaireData, cfg: QuestionnaireConfig, extra: R
   }
 }
 
+/**
+ * designWarnings(q, cfg, fileRow) — the warnings R gives for the questionnaire's declared design (fpc
+ * varying within a stratum: R's as.fpc), each prefixed with the design's place in the study file; none
+ * without a declared design. svydesign numbers rows over the valid rows; `fileRow(i)` (0-based valid row
+ * → sheet row) names the rows as the file has them.
+ * Example: "questionnaires.providers.design: fpc varies within strata: stratum 企业微信 at stage 1 (column
+ * 'pop': 21000 at row 2, 21001 at row 5); R warns the same and estimates with each row's value, as here".
+ */
+export function designWarnings(q: QuestionnaireData, cfg: QuestionnaireConfig, fileRow: (i: number) => number = (i) => i + 1): string[] {
+  if (!cfg.design) return [];
+  return (declaredDesign(q, cfg).warnings ?? []).map((w) => `${cfg.yamlPath}.design: ${w.replace(/\bat row (\d+)\b/g, (_, r: string) => `at row ${fileRow(Number(r) - 1)}`)}`);
+}
+
 export interface QuestionnaireDesign {
   design: SurveyDesign;
   /** Questionnaire row of each design row. */

@@ -47,6 +47,8 @@ export interface QualityRecord {
   skippedRows?: number;
   /** The reader's notes, e.g. the encoding chosen or the rows skipped (only when there are some). */
   notes?: string[];
+  /** Warnings of the declared sampling design, as R gives them (fpc varying within a stratum), with their YAML path. */
+  warnings?: string[];
 }
 
 export interface ConsumptionRow {
@@ -85,6 +87,8 @@ export interface QuestionnaireData {
   /** Rows set aside by skip_rows (not in rowsRead), and the reader's notes (encoding chosen, rows skipped). */
   skippedRows?: number;
   notes?: string[];
+  /** Warnings of the declared sampling design (designWarnings), set by the edge that knows the sheet rows. */
+  warnings?: string[];
   numbers: Record<string, Float64Array>;
   categories: Record<string, (string | null)[]>;
   /**
