@@ -120,6 +120,10 @@ function tryRemove(p: string | null): void {
     }
 }
 
+let written = 0;
+/** Time and a per-process count, so two sets written by one process in the same millisecond get different names. */
+const uniqueStamp = () => `${Date.now().toString(36)}.${(written++).toString(36)}`;
+
 /** Steps of writeOutputSet, in order, for tests that stop a run between two of them. */
 export type OutputStep = 'cleaned' | 'file' | 'written' | 'linked' | 'moved-aside' | 'switched' | 'done';
 
@@ -164,7 +168,7 @@ export function writeOutputSet(out: string, files: Record<string, string | Uint8
   const parent = dirname(out);
   const sets = setsFolder(out);
   const old = linkedSet(out);
-  const set = join(sets, `set-${Date.now().toString(36)}-${process.pid}`);
+  const set = join(sets, `set-${uniqueStamp()}-${process.pid}`);
   try {
     mkdirSync(sets, { recursive: true });
     cleanLeftovers(out, old);
@@ -199,7 +203,7 @@ export function writeOutputSet(out: string, files: Record<string, string | Uint8
       // An empty folder or a set copied as a plain folder: a folder cannot be replaced by a link in one
       // rename, so it is moved into the sets folder first (the only moment with nothing at `out`).
       if (!st.isDirectory()) throw new OutputError(`${out} is a file, not a folder`);
-      aside = join(sets, `aside-${Date.now().toString(36)}-${process.pid}`);
+      aside = join(sets, `aside-${uniqueStamp()}-${process.pid}`);
       renameSync(out, aside);
       step('moved-aside');
     }

@@ -149,3 +149,18 @@ test('write failures name the path and the cause in words, and leave the old set
   assert.equal(readdirSync(setsFolder(out)).length, 1);
   rmSync(base, { recursive: true, force: true });
 });
+
+test('sets written by one process in the same millisecond get different names (no EEXIST)', () => {
+  const base = mkdtempSync(join(tmpdir(), 'spillover-outset-'));
+  const out = join(base, 'out');
+  const now = Date.now;
+  Date.now = () => 1_700_000_000_000; // every write in the same millisecond
+  try {
+    for (let i = 0; i < 5; i++) writeOutputSet(out, { 'a.txt': String(i) });
+  } finally {
+    Date.now = now;
+  }
+  assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), '4');
+  assert.equal(readdirSync(setsFolder(out)).length, 1, 'only the linked set is left');
+  rmSync(base, { recursive: true, force: true });
+});
