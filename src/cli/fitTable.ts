@@ -45,13 +45,17 @@ export function wrapText(text: string, max: number, indent = ''): string[] {
     };
     for (const w of words) {
       if (w.startsWith(' ')) {
-        if (width(line) + width(w) < limit() && line.trim() !== '') line += w;
+        // A space that does not fit ends the line (the next word starts the next one).
+        if (line.trim() !== '') {
+          if (width(line) + width(w) < limit()) line += w;
+          else flush();
+        }
         continue;
       }
       if (width(line) + width(w) > limit() && line.trim() !== '') flush();
       let rest = w;
-      // A word wider than a whole line: cut it.
-      while (width(line) + width(rest) > limit()) {
+      // A word wider than a whole line is cut, except a path (kept whole, to be copied).
+      while (width(line) + width(rest) > limit() && !isPath(rest)) {
         let cut = '';
         for (const ch of rest) {
           if (width(line) + width(cut) + width(ch) > limit()) break;
@@ -72,6 +76,9 @@ export function wrapText(text: string, max: number, indent = ''): string[] {
   }
   return out;
 }
+
+/** A file path as printed (absolute, or relative with a file extension): not cut when wrapping. */
+const isPath = (w: string): boolean => w.includes('/') && (/^[~/]/.test(w) || /\.[A-Za-z0-9]+\/?:?$/.test(w));
 
 export interface TableColumn {
   header: string;

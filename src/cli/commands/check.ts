@@ -30,7 +30,7 @@ export const register: Register = (program, setExitCode) => {
         return;
       }
       const say = (text: string) => process.stdout.write(`${wrapLines(text, width)}\n`);
-      say(`${p.study.display}: ${lang === 'zh' ? '配置有效' : 'study file is valid'} (${c.providers.length} provider + ${c.operators.length} operator components, ${c.consumption.categories.length} consumption categories)\n`);
+      say(`${p.study.display}:\n${lang === 'zh' ? '配置有效' : 'study file is valid'} (${c.providers.length} provider + ${c.operators.length} operator components, ${c.consumption.categories.length} consumption categories)\n`);
       process.stdout.write(`${qualityTable(quality, lang, width)}\n\n`);
       // The readers' notes (encoding chosen, rows skipped by skip_rows).
       const notes = p.loaded.flatMap((q) => (q.source?.notes ?? []).map((n) => `  ${q.key}: ${n}`));

@@ -44,7 +44,7 @@ export const register: Register = (program) => {
       const wan = (v: number) => toDisplay('persons', v).toFixed(2);
       const pct = (v: number, est: number) => `${((100 * v) / est).toFixed(1)}%`;
       const out: string[] = [];
-      out.push(`${prepared.study.display}: ${Math.round(plan.level * 100)}% CI half-width by sample size (persons in 万 = 10,000; ${plan.reps} simulated surveys per cell, random stream ${plan.seed})`);
+      out.push(`${prepared.study.display}:\n${Math.round(plan.level * 100)}% CI half-width by sample size (persons in 万 = 10,000; ${plan.reps} simulated surveys per cell, random stream ${plan.seed})`);
       for (const c of plan.components) {
         out.push('', `${c.label[lang]} (${c.kind}, ${c.id}): estimate ${wan(c.estimate)} 万 from n = ${c.n0} valid questionnaires; n for ±${plan.target * 100}%: ${c.required}`);
         out.push(
