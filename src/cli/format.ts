@@ -72,6 +72,36 @@ export function headlineTable(r: StudyResults, lang: Lang, width = CONSOLE_WIDTH
   return `${wrapLines(title, width)}\n\n${textTable(header, rows, [1, ...(hasNet ? [n - 2] : [])], { width, wrap: [0], secondary: [...(hasNet ? [n - 2] : []), n - 1] })}`;
 }
 
+/**
+ * Interval check: each survey figure with a coverage check, its interval method and simulated
+ * coverage, with a warning line for every interval that covers less than 90% in the simulation.
+ */
+export function coverageTable(r: StudyResults, lang: Lang, width = CONSOLE_WIDTH): string {
+  const ids = Object.keys(r.figures).filter((id) => r.figures[id].coverage);
+  if (ids.length === 0) return '';
+  const c0 = r.figures[ids[0]].coverage!;
+  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+  const method = (m: string) => (lang === 'zh' ? { wald: 't 区间', logit: 'logit', beta: 'beta' } : { wald: 't (Wald)', logit: 'logit', beta: 'beta' })[m as 'wald'] ?? m;
+  const rows = ids.map((id) => {
+    const c = r.figures[id].coverage!;
+    return [id, method(c.interval), `${pct(c.coverage)}${c.warning ? ' ⚠' : ''}`, String(c.n), c.skewness === undefined ? '' : c.skewness.toFixed(1), c.cochranMinN === undefined ? '' : String(Math.ceil(c.cochranMinN)), c.top1Share === undefined ? '' : pct(c.top1Share)];
+  });
+  const lvl = Math.round(c0.level * 100);
+  const head = lang === 'zh'
+    ? ['编号', '区间', `覆盖率（名义${lvl}%）`, 'n', '偏度', '25·偏度²', '前1%份额']
+    : ['id', 'Interval', `Coverage (${lvl}%)`, 'n', 'Skew', '25·skew²', 'Top 1%'];
+  const title = lang === 'zh'
+    ? `区间检查：以样本为总体分层重抽 ${c0.reps} 次（随机数流 ${c0.seed}）`
+    : `Interval check: the sample resampled as the population, ${c0.reps} times (random stream ${c0.seed})`;
+  const warnings = ids.filter((id) => r.figures[id].coverage!.warning).map((id) => {
+    const c = r.figures[id].coverage!;
+    return lang === 'zh'
+      ? `⚠ ${id}：${lvl}% 区间的模拟覆盖率只有 ${pct(c.coverage)}（真值高于区间 ${pct(c.missHigh)}、低于 ${pct(c.missLow)}），区间偏窄`
+      : `⚠ ${id}: the ${lvl}% interval covers only ${pct(c.coverage)} in simulation (truth above it ${pct(c.missHigh)}, below ${pct(c.missLow)}): too narrow`;
+  });
+  return wrapLines([title, '', textTable(head, rows, [2, 3, 4, 5, 6], { width, wrap: [0] }), ...(warnings.length ? ['', ...warnings] : [])].join('\n'), width);
+}
+
 /** Monte Carlo intervals (assumptions + sampling), tornado drivers and switching values. */
 export function uncertaintyTable(r: StudyResults, lang: Lang, width = CONSOLE_WIDTH): string {
   const u = r.uncertainty;

@@ -68,9 +68,20 @@ function figureValue(f: Pick<Figure, 'unit' | 'value'>, v = f.value): string {
 /** "label: lo – hi" in the figure's display units. */
 const rangeLine = (cls: string, label: Label, f: Figure, lo: number, hi: number) => `<div class="${cls}">${bi(label)}: ${esc(displayValue(f, 'zh', lo).text)} – ${esc(displayValue(f, 'zh', hi).text)}</div>`;
 
+/** The simulated coverage of a figure's interval, flagged when below 90% (see the interval-check table). */
+function coverageLine(f: Figure): string {
+  const c = f.coverage;
+  if (!c) return '';
+  const pct = `${(c.coverage * 100).toFixed(1)}%`;
+  const text = c.warning
+    ? { zh: `⚠ 模拟覆盖率 ${pct}（名义 ${Math.round(c.level * 100)}%）：区间偏窄`, en: `⚠ simulated coverage ${pct} (nominal ${Math.round(c.level * 100)}%): interval too narrow` }
+    : { zh: `模拟覆盖率 ${pct}`, en: `simulated coverage ${pct}` };
+  return `<div class="coverage${c.warning ? ' warn' : ''}">${bi(text)}</div>`;
+}
+
 /** A card: label, value, sampling interval (at `level`), optional extra lines, then sub-figures. */
 function card(f: Figure, sub: Figure[] = [], level = 0.95, extra = '', tag = ''): string {
-  const ci = f.ci ? rangeLine('ci', ciLabel(level), f, f.ci[0], f.ci[1]) : '';
+  const ci = (f.ci ? rangeLine('ci', ciLabel(level), f, f.ci[0], f.ci[1]) : '') + coverageLine(f);
   // "直接带动就业：全职" under "直接带动就业" reads as "全职".
   const short = (s: Figure) => ({ zh: s.label.zh.replace(`${f.label.zh}：`, ''), en: s.label.en.replace(`${f.label.en}: `, '') });
   const subs = sub.map((s) => `<div class="sub" data-fig="${esc(s.id)}">${bi(short(s))} ${figureValue(s)}</div>`).join('');

@@ -155,6 +155,46 @@ function sectors(r: ExtendedResults): ReportTable {
   return dropEmptyColumns(t, ['coefficient', 'induced']);
 }
 
+const INTERVAL: Record<string, Label> = {
+  wald: L('t 区间（估计值 ± t·标准误）', 't interval (estimate ± t·se)'),
+  logit: L('logit 尺度区间', 'logit-scale interval'),
+  beta: L('Korn–Graubard（beta）区间', 'Korn–Graubard (beta) interval'),
+};
+
+/** Interval check: for each survey figure with a coverage check, the interval method, its simulated coverage and the skewness diagnostics. */
+function coverageTable(r: ExtendedResults): ReportTable | null {
+  const ids = Object.keys(r.figures).filter((id) => r.figures[id].coverage).sort((a, b) => (a === 'jobs.direct' ? -1 : b === 'jobs.direct' ? 1 : a < b ? -1 : 1));
+  if (ids.length === 0) return null;
+  const c0 = r.figures[ids[0]].coverage!;
+  return {
+    id: 'coverage',
+    title: L('区间检查：模拟覆盖率', 'Interval check: simulated coverage'),
+    columns: [
+      col('figure', '指标', 'Figure', 'text'),
+      col('interval', '区间方法', 'Interval', 'text'),
+      col('coverage', `模拟覆盖率（名义 ${Math.round(c0.level * 100)}%）`, `Simulated coverage (nominal ${Math.round(c0.level * 100)}%)`, 'ratio'),
+      col('miss_low', '真值低于区间', 'Truth below interval', 'ratio'),
+      col('miss_high', '真值高于区间', 'Truth above interval', 'ratio'),
+      col('median_ratio', '估计值/真值 中位数', 'Median estimate / truth', 'ratio'),
+      col('n', '问卷数 n', 'Questionnaires n', 'count'),
+      col('skewness', '偏度 g₁', 'Skewness g₁', 'coef'),
+      col('cochran', 'Cochran 规则所需 n（25·g₁²）', "Cochran's rule: n > 25·g₁²", 'count'),
+      col('top1', '最大 1% 单位所占份额', 'Share of the largest 1% of units', 'ratio'),
+      col('warning', '提示', 'Warning', 'text'),
+    ],
+    rows: ids.map((id) => {
+      const f = r.figures[id], c = f.coverage!;
+      const warn = c.warning ? L(`覆盖率 ${(c.coverage * 100).toFixed(1)}% 低于 90%：区间偏窄`, `coverage ${(c.coverage * 100).toFixed(1)}% is below 90%: the interval is too narrow`) : null;
+      return [f.label, INTERVAL[c.interval] ?? c.interval, c.coverage, c.missLow, c.missHigh, c.medianRatio, c.n, c.skewness ?? null, c.cochranMinN === undefined ? null : Math.ceil(c.cochranMinN), c.top1Share ?? null, warn];
+    }),
+    figureIds: ids,
+    note: L(
+      `把样本本身当作总体，按组成部分分层有放回重抽 ${c0.reps} 次（随机数流 ${c0.seed}），每次重新计算估计值和报告所用的区间，统计区间包含“真值”（全样本估计）的比例（蒙特卡洛标准误约 ±${(c0.mcSe * 100).toFixed(1)} 个百分点）。重尾数据（少数大单位）使区间覆盖不足、且多在一侧漏掉真值。`,
+      `The sample is taken as the population and resampled with replacement within each component ${c0.reps} times (random stream ${c0.seed}); each time the estimate and the reported interval are recomputed and the share of intervals containing the "truth" (the full-sample estimate) is counted (Monte Carlo se about ±${(c0.mcSe * 100).toFixed(1)} points). Heavy tails (a few very large units) make intervals undercover, with the misses on one side.`,
+    ),
+  };
+}
+
 function indicatorTable(r: ExtendedResults): ReportTable | null {
   const ind = indicators(r);
   if (ind.length === 0) return null;
@@ -219,6 +259,6 @@ function figures(r: ExtendedResults): ReportTable {
  * quality, rejections, figures. Same inputs → same tables.
  */
 export function reportTables(r: ExtendedResults): ReportTable[] {
-  return [headline(r), ...netTables(r), series(r), components(r), consumption(r), sectors(r), indicatorTable(r), quality(r), rejections(r), figures(r)].filter((t): t is ReportTable => t !== null);
+  return [headline(r), ...netTables(r), coverageTable(r), series(r), components(r), consumption(r), sectors(r), indicatorTable(r), quality(r), rejections(r), figures(r)].filter((t): t is ReportTable => t !== null);
 }
 

@@ -20,6 +20,8 @@ h3 { font-size: 1rem; margin: 20px 0 6px; }
 .card .value { font-size: 1.6rem; font-weight: 600; color: var(--accent); line-height: 1.3; }
 .card .value .u { font-size: 0.85rem; color: var(--muted); font-weight: 400; }
 .card .ci { font-size: 0.8rem; color: var(--muted); }
+.card .coverage { font-size: 0.8rem; color: var(--muted); }
+.card .coverage.warn { color: #b03a2e; font-weight: 600; }
 .card .sub { font-size: 0.84rem; color: var(--fg); border-top: 1px dashed var(--line); margin-top: 6px; padding-top: 4px; }
 .card .sub .v { font-weight: 600; }
 .card .sub .u { color: var(--muted); font-size: 0.78rem; }

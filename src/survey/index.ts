@@ -46,3 +46,7 @@ export { nonresponseAdjust, type NonresponseOptions } from './nonresponseAdjust.
 // Declarative specification (used by the CLI)
 export { designFromSpec, runSurveySpec, checkSpecKeys, SpecError, type SurveySpec, type EstimateSpec, type EstimateRow } from './surveySpec.ts';
 export { didYouMean, editDistance, unknownKeyMessage } from './didYouMean.ts';
+
+// Interval diagnostics for skewed data
+export { skewDiagnostics, type SkewDiagnostics } from './skewDiagnostics.ts';
+export { simulateCoverage, type CoverageOptions, type CoverageResult, type IntervalEstimate } from './simulateCoverage.ts';

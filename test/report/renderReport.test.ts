@@ -154,6 +154,7 @@ test('interval levels come from the results, not a fixed 95%', async () => {
   const r = structuredClone(results);
   r.intervals = { ...r.intervals, level: 0.9 };
   if (r.uncertainty) r.uncertainty.level = 0.8;
+  for (const f of Object.values(r.figures)) if (f.coverage) f.coverage.level = 0.9; // the level the coverage check simulated
   const html = renderReport(r, 'en');
   // The engine's own assumption text (methodology) states the level the run used; the rest must follow the results.
   const shown = html.replace(/<svg.*?<\/svg>/gs, '').replace(/<section id="methodology">.*?<\/section>/s, '');

@@ -18,7 +18,7 @@ export const register: Register = (program) => {
     .option('--quiet', 'no progress line on the terminal')
     .action(async (study: string, opts: { out?: string; lang?: string; charts: string; wide?: boolean; json?: boolean; quiet?: boolean }) => {
       const lang = commandLang(opts.lang);
-      const [{ runStudy }, { headlineTable, qualityTable, uncertaintyTable, wrapLines }, { tables, rejectedCsv }, { checkOutputFolder, writeOutputSet }, { artifactProducers, parseChartFormats }] = await Promise.all([
+      const [{ runStudy }, { coverageTable, headlineTable, qualityTable, uncertaintyTable, wrapLines }, { tables, rejectedCsv }, { checkOutputFolder, writeOutputSet }, { artifactProducers, parseChartFormats }] = await Promise.all([
         import('../runStudy.ts'),
         import('../format.ts'),
         import('../outputs.ts'),
@@ -102,7 +102,8 @@ export const register: Register = (program) => {
       }
       const width = consoleWidth(opts);
       const unc = uncertaintyTable(results, lang, width);
-      process.stdout.write(`${headlineTable(results, lang, width)}\n\n${unc ? `${unc}\n\n` : ''}${qualityTable(results.quality, lang, width)}\n\n`);
+      const cov = coverageTable(results, lang, width);
+      process.stdout.write(`${headlineTable(results, lang, width)}\n\n${cov ? `${cov}\n\n` : ''}${unc ? `${unc}\n\n` : ''}${qualityTable(results.quality, lang, width)}\n\n`);
       if (vouchers) process.stdout.write(`${v.voucherTable(vouchers.results, lang, textTable, width)}\n\n`);
       process.stdout.write(`${wrapLines(`${lang === 'zh' ? '输出目录' : 'Outputs'}: ${out}`, width)}\n  ${Object.keys(files).sort().join('\n  ')}\n`);
     });

@@ -6,6 +6,7 @@ import type { StudyInputs, StudyResults } from './types.ts';
 import type { FigureFamily } from './figures/definition.ts';
 import { studyFigureModel } from './studyFigureModel.ts';
 import { figureRecords } from './figureRecords.ts';
+import { coverageChecks } from './coverage.ts';
 import { componentRows, consumptionRows, modelAssumptions, qualityRecords, sectorImpacts } from './resultParts.ts';
 import { assembleSeries } from './series.ts';
 import { studyUncertainty, type StudyUncertaintyOptions } from './studyUncertainty.ts';
@@ -29,6 +30,8 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
   const built = studyFigureModel(config, inputs, options.figures);
   const { survey, context, model } = built;
   const figures = figureRecords(model, survey.moments, config.intervals);
+  // Does each direct-jobs interval cover? (coverage.ts: the sample resampled as the population)
+  for (const [id, c] of Object.entries(coverageChecks(config, inputs, figures))) figures[id].coverage = c;
   const components = componentRows(config, context, figures);
   const results: StudyResults = {
     spillover: inputs.version,

@@ -31,10 +31,39 @@ export interface Figure {
   interval?: IntervalMethod;
   /** Why a figure with sampling error has no se (overflow, n too small); set instead of se, ci, df. */
   seNote?: string;
+  /** Diagnostics and simulated coverage of `ci` (survey figures of default designs; see coverage.ts). */
+  coverage?: CoverageCheck;
   notes?: string;
 }
 
 export type IntervalMethod = 'wald' | 'logit' | 'beta';
+
+/** How well a figure's interval covers when the sample's own distribution is the population. */
+export interface CoverageCheck {
+  method: string;
+  interval: IntervalMethod;
+  /** Nominal level of the interval. */
+  level: number;
+  /** Simulated coverage, its Monte Carlo se, replications and seed. */
+  coverage: number;
+  mcSe: number;
+  reps: number;
+  seed: number;
+  /** Share of replications missing the truth below / above the interval. */
+  missLow: number;
+  missHigh: number;
+  /** Mean estimate / truth − 1, and the median of estimate / truth. */
+  relativeBias: number;
+  medianRatio: number;
+  /** Questionnaires behind the figure. */
+  n: number;
+  /** Skewness g₁ of the values (providers: related employees; operators: staff), Cochran's n > 25·g₁², share of the top 1% of units. */
+  skewness?: number;
+  cochranMinN?: number;
+  top1Share?: number;
+  /** True when the simulated coverage is below 90%: shown beside the figure. */
+  warning: boolean;
+}
 
 export interface QualityRecord {
   questionnaire: string;
