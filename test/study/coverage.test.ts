@@ -21,7 +21,7 @@ test('example: the official-account interval undercovers and says so beside the 
   assert.ok(c.missHigh > 10 * c.missLow, 'misses on one side');
   assert.ok(c.top1Share! > 0.5 && c.n < c.cochranMinN!, 'top 1% hold over half; n below Cochran\'s rule');
   const pct = `${(c.coverage * 100).toFixed(1)}%`;
-  const text = coverageTable(results, 'en');
+  const text = coverageTable(results, 'en', 200);
   assert.ok(text.includes(`⚠ ${OA}: the 95% interval covers only ${pct} in simulation`), text);
   assert.ok(results.figures['jobs.direct'].coverage!.warning, 'direct jobs inherit it');
   for (const id of ['jobs.providers.wecom', 'jobs.providers.pay', 'jobs.providers.miniprogram_providers']) assert.equal(results.figures[id].coverage!.warning, false, id);
@@ -41,5 +41,5 @@ test('light-tailed answers: the same interval covers ≥ 93% and nothing is flag
   const r = computeStudy(prepared.study.config, inputs, { uncertainty: false });
   const c = r.figures[OA].coverage!;
   assert.ok(c.coverage >= 0.93 && !c.warning, `coverage ${c.coverage}`);
-  assert.ok(!coverageTable(r, 'en').includes(`⚠ ${OA}`));
+  assert.ok(!coverageTable(r, 'en', 200).includes(`⚠ ${OA}`));
 });
