@@ -27,8 +27,9 @@ const tmp = mkdtempSync(join(tmpdir(), 'spillover-browser-'));
 let browser: Browser;
 let server: RunningServer | undefined;
 
+/** A CLI run in Chinese (the report opens in the run's language; the test then toggles to English). */
 function cliRun(study: string, out: string): StudyResults {
-  const r = spawnSync(process.execPath, [join(packageRoot, 'bin/spillover.js'), 'run', study, '--out', out], { encoding: 'utf8', cwd: packageRoot });
+  const r = spawnSync(process.execPath, [join(packageRoot, 'bin/spillover.js'), 'run', study, '--out', out, '--lang', 'zh'], { encoding: 'utf8', cwd: packageRoot });
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
 }
