@@ -32,7 +32,7 @@ const FINAL_DEMAND_LABELS: Record<string, Label> = {
  * total columns such as TIU, THC, TFU are read by checkBalance, not here).
  * Z[i*n+j] = intermediate use of product i by sector j; x = GO; imports = IM; unit 万元.
  * Source: 国家统计局, 2017年全国投入产出表 (149 部门); layout described in data/china-io-2017/README.md.
- * Failures (Error naming `source`, row and column): a missing column or row, sector columns and rows
+ * Failures (Error naming `source`, row and column): a missing column or row, a row code twice, sector columns and rows
  * that differ in number or order, a non-numeric cell where a value is read, a negative
  * intermediate flow or negative gross output.
  * Example: parseNbsTable(text, 'china-io-2017-149.csv').n → 149; .codes[122] → '123'.
@@ -56,7 +56,13 @@ export function parseNbsTable(text: string, source = 'NBS table'): IOTable {
   const codes = sectorCols.map((j) => header[j]);
   uniqueCodes(codes, source);
   const rowIndex = new Map<string, number>();
-  rows.forEach((r, i) => { if (i > 0) rowIndex.set((r[codeCol] ?? '').trim(), i); });
+  rows.forEach((r, i) => {
+    const c = (r[codeCol] ?? '').trim();
+    if (i === 0 || c === '') return;
+    const first = rowIndex.get(c);
+    if (first !== undefined) throw new Error(`${source}: row code ${c} appears twice (rows ${first + 1} and ${i + 1}); each row needs its own code`);
+    rowIndex.set(c, i);
+  });
   const sectorRows = rows.slice(1).filter((r) => /^\d{3}$/.test((r[codeCol] ?? '').trim()));
   if (sectorRows.length !== n) {
     throw new Error(`${source}: wrong dimension: ${n} sector columns but ${sectorRows.length} sector rows`);

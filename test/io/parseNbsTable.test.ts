@@ -42,3 +42,10 @@ test('wrong dimension: a sector row missing', () => {
   const text = lines.filter((_, i) => i !== 50).join('\n');
   assert.throws(() => parseNbsTable(text, 't.csv'), /wrong dimension: 149 sector columns but 148 sector rows/);
 });
+
+test('a value-added row code twice is refused (not the last one silently winning)', () => {
+  const va = lines.findIndex((l) => l.startsWith('VA001,'));
+  assert.ok(va > 0);
+  const text = [...lines.slice(0, va + 1), lines[va], ...lines.slice(va + 1)].join('\n');
+  assert.throws(() => parseNbsTable(text, 't.csv'), new RegExp(`t\\.csv: row code VA001 appears twice \\(rows ${va + 1} and ${va + 2}\\)`));
+});
