@@ -9,7 +9,8 @@ import { netSection, reportBody, uncertaintySection } from '../src/report/report
 import { reportTables } from '../src/report/reportTables.ts';
 import { chartSpecs, type ChartSpec } from '../src/report/chartSpecs.ts';
 import { bi, esc } from '../src/report/i18n.ts';
-import { displayValue, YI, type Lang } from '../src/locale/index.ts';
+import { displayValue, parseQuantity, YI, type Lang } from '../src/locale/index.ts';
+import type { Label } from '../src/study/types.ts';
 import { explain, ioMethodKey, rateParameters, type Scenario } from '../src/study/model/index.ts';
 import { additionalitySource, capitalize, ciLabel, mcLabel, netItems, parameterLabel } from '../src/report/netParts.ts';
 import { reviveTyped, type Payload } from './payload.ts';
@@ -155,7 +156,7 @@ const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 function scenarioPanel(): string {
   const c = payload.config;
   const row = (key: string, label: string, value: number | string, step: string, hint = '') =>
-    `<label data-key="${esc(key)}"><span>${label}${hint ? ` <span class="hint">${hint}</span>` : ''}</span><input type="number" min="0" step="${step}" data-scn="${esc(key)}" value="${value}" data-base="${value}"></label>`;
+    `<label data-key="${esc(key)}"><span>${label}${hint ? ` <span class="hint">${hint}</span>` : ''}</span><input type="text" inputmode="decimal" data-step="${step}" data-scn="${esc(key)}" value="${value}" data-base="${value}"></label>`;
   const comps = [...c.providers, ...c.operators].map((k) => row(`population.${k.id}`, bi(k.label), k.population, '1', k.kind === 'provider' ? 'N_k' : 'M_j')).join('');
   const base = ioMethodKey(payload.inputs.ioMethod);
   const methods = ioOptions.length
@@ -201,54 +202,100 @@ function ratesPanel(): string {
     const l = capitalize(parameterLabel(baseline, rp.parameter));
     const n = rp.items.length;
     const hint = [rp.survey ? bi({ zh: '问卷估计', en: 'survey estimate' }) : '', rp.parameter.includes('.default.') ? bi({ zh: `用于 ${n} 项`, en: `used by ${n}` }) : ''].filter(Boolean).join(' · ');
-    return `<label data-key="${esc(key)}" class="rate"><span>${bi(l)}${hint ? ` <span class="hint">${hint}</span>` : ''}</span><input type="number" min="0" max="1" step="0.01" data-scn="${esc(key)}" value="${v}" data-base="${v}"><input type="range" min="0" max="1" step="0.01" value="${v}" data-slide="${esc(key)}" aria-label="${esc(l.en)}"></label>`;
+    return `<label data-key="${esc(key)}" class="rate"><span>${bi(l)}${hint ? ` <span class="hint">${hint}</span>` : ''}</span><input type="text" inputmode="decimal" data-scn="${esc(key)}" value="${v}" data-base="${v}"><input type="range" min="0" max="1" step="0.01" value="${v}" data-slide="${esc(key)}" aria-label="${esc(l.en)}"></label>`;
   });
   const src = additionalitySource(baseline);
   return `<h3>${bi({ zh: '额外性比率（净新增）', en: 'Additionality rates (net figures)' })}</h3>
 <p class="hint">${bi({ zh: '0–1；修改后净新增指标即时重算，蒙特卡洛随后在后台重算。固定某一比率即取消其分布。', en: '0–1. Net figures update at once; the Monte Carlo reruns in the background. Fixing a rate replaces its distribution by that number.' })}${src ? ` ${bi({ zh: `来源：${src.source}${src.illustrative ? '（示意性假设）' : ''}。`, en: `Source: ${src.source}${src.illustrative ? ' (illustrative assumptions)' : ''}.` })}` : ''}</p>${rows.join('')}`;
 }
 
-function readScenario(): Scenario {
+/**
+ * A scenario input's value in base units, as the study file reads it (parseQuantity: "2000万", "1.2亿",
+ * "230"), or why it is refused. Rates are shares in [0, 1]; counts and coefficients are not negative.
+ */
+function parseField(key: string, text: string): { value: number } | { error: Label } {
+  let v: number;
+  try {
+    v = parseQuantity(text, key);
+  } catch {
+    return { error: { zh: `“${text}”不是数值：请输入如 230、2000万 或 1.2亿`, en: `"${text}" is not a number: enter e.g. 230, 2000万 or 1.2亿` } };
+  }
+  if (v < 0) return { error: { zh: '不能为负数', en: 'must not be negative' } };
+  if (key.startsWith('rate.') && v > 1) return { error: { zh: '比率须在 0 到 1 之间', en: 'a rate must be between 0 and 1' } };
+  return { value: v };
+}
+
+/** Mark a field invalid (aria-invalid, red border) with the reason beside it, or clear the mark. */
+function markField(el: HTMLInputElement, error: Label | undefined) {
+  const label = el.closest('label');
+  const id = `err-${(el.dataset.scn as string).replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  label?.querySelector('.field-error')?.remove();
+  label?.classList.toggle('invalid', !!error);
+  if (!error) {
+    el.removeAttribute('aria-invalid');
+    el.removeAttribute('aria-describedby');
+    return;
+  }
+  el.setAttribute('aria-invalid', 'true');
+  el.setAttribute('aria-describedby', id);
+  label?.insertAdjacentHTML('beforeend', `<span class="field-error" id="${esc(id)}" role="alert">${bi(error)}</span>`);
+}
+
+/** The scenario the panel states, or undefined (fields marked) when a field holds an invalid value. */
+function readScenario(): Scenario | undefined {
   const s: Scenario = {};
+  let valid = true;
   const sel = $<HTMLSelectElement>('select[data-scn=ioMethod]');
   const option = ioOptions.find((o) => o.key === sel.value);
   if (option && sel.value !== sel.dataset.base) s.ioMethod = option.method;
   sel.closest('label')?.classList.toggle('changed', !!option && sel.value !== sel.dataset.base);
   document.querySelectorAll<HTMLInputElement>('input[data-scn]').forEach((el) => {
     const key = el.dataset.scn as string;
-    const v = Number(el.value);
-    const changed = el.value !== '' && el.value !== el.dataset.base && Number(el.value) !== Number(el.dataset.base);
+    const text = el.value.trim();
+    const base = el.dataset.base as string;
+    // An empty field or the shown baseline is not an override (the exact baseline value is used).
+    const parsed = text === '' || text === base ? undefined : parseField(key, text);
+    markField(el, parsed && 'error' in parsed ? parsed.error : undefined);
+    if (parsed && 'error' in parsed) valid = false;
+    const v = parsed && 'value' in parsed ? parsed.value : undefined;
+    const changed = v !== undefined && (base === '' || v !== Number(base));
     el.closest('label')?.classList.toggle('changed', changed);
     if (!changed) return;
-    if (!Number.isFinite(v)) throw new Error(`${key}: not a number`);
     if (key.startsWith('population.')) (s.population ??= {})[key.slice(11)] = v;
     else if (key.startsWith('coef.')) (s.coefficients ??= {})[key.slice(5)] = v;
     else if (key.startsWith('rate.')) (s.additionality ??= {})[key.slice(5)] = v;
     else if (key === 'users') s.users = v;
     else if (key === 'jpo') s.jobsPerOutput = v / YI;
   });
-  return s;
+  return valid ? s : undefined;
 }
 
-/** Coefficient inputs show the selected IO method's values (their new baseline). */
+/**
+ * Coefficient inputs show the selected IO method's values (their new baseline); a coefficient the user
+ * edited keeps the edited value, with a note beside it giving the method's own value.
+ */
 function syncCoefficients() {
   const o = ioOptions.find((x) => x.key === $<HTMLSelectElement>('select[data-scn=ioMethod]').value);
   if (!o) return;
   document.querySelectorAll<HTMLInputElement>('input[data-scn^="coef."]').forEach((el) => {
     const b = String(round6(o.coefficients[(el.dataset.scn as string).slice(5)]));
-    el.value = b;
+    const label = el.closest('label');
+    label?.querySelector('.field-note')?.remove();
+    const edited = el.value.trim() !== '' && el.value.trim() !== el.dataset.base;
     el.dataset.base = b;
+    if (!edited || el.value.trim() === b) {
+      el.value = b;
+      return;
+    }
+    label?.insertAdjacentHTML('beforeend', `<span class="field-note" role="status">${bi({ zh: `已保留您修改的系数；该方法的系数为 ${b}`, en: `your edited coefficient is kept; this method's value is ${b}` })}</span>`);
   });
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 function recompute() {
-  let scenario: Scenario;
-  try {
-    scenario = readScenario();
-  } catch (e) {
-    return setStatus('error', esc((e as Error).message));
-  }
+  const scenario = readScenario();
+  // A bad value is never computed: the figures stay those of the last valid scenario.
+  if (!scenario) return setStatus('error', bi({ zh: '有输入无效（见标红字段），图表仍为上次有效情景的结果', en: 'An input is invalid (see the marked field); the figures are still those of the last valid scenario' }));
   const id = ++seq;
   document.body.dataset.seq = String(id);
   setStatus('computing', bi({ zh: '计算中…', en: 'Recomputing…' }));
@@ -393,9 +440,9 @@ async function main() {
     }
     if (t.closest('[data-reset]')) {
       const sel = $<HTMLSelectElement>('select[data-scn=ioMethod]');
+      document.querySelectorAll<HTMLInputElement>('input[data-scn]').forEach((el) => (el.value = el.dataset.base as string));
       sel.value = sel.dataset.base as string;
       syncCoefficients();
-      document.querySelectorAll<HTMLInputElement>('input[data-scn]').forEach((el) => (el.value = el.dataset.base as string));
       document.querySelectorAll<HTMLInputElement>('input[data-slide]').forEach((el) => (el.value = $<HTMLInputElement>(`input[data-scn="${el.dataset.slide}"]`).value));
       return recompute();
     }
@@ -413,7 +460,8 @@ async function main() {
     if (t.dataset.slide) $<HTMLInputElement>(`input[data-scn="${t.dataset.slide}"]`).value = t.value;
     else if (t.dataset.scn?.startsWith('rate.')) {
       const slide = document.querySelector<HTMLInputElement>(`input[data-slide="${t.dataset.scn}"]`);
-      if (slide && t.value !== '') slide.value = t.value;
+      const p = t.value.trim() === '' ? undefined : parseField(t.dataset.scn, t.value.trim());
+      if (slide && p && 'value' in p) slide.value = String(p.value);
     }
     recompute();
   });

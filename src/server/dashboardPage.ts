@@ -13,6 +13,9 @@ const DASH_CSS = `
 #scenario input, #scenario select { width: 100%; font: inherit; padding: 2px 4px; border: 1px solid #c5ccd5; border-radius: 4px; text-align: right; }
 #scenario select { text-align: left; }
 #scenario label.changed input { border-color: #e08a2f; background: #fff6ec; }
+#scenario label.invalid input[aria-invalid=true] { border: 2px solid #c62828; background: #fdecea; }
+#scenario .field-error { grid-column: 1 / -1; color: #c62828; font-size: 0.78rem; }
+#scenario .field-note { grid-column: 1 / -1; color: #8a5a00; font-size: 0.78rem; }
 #scenario .hint { color: var(--muted); font-size: 0.78rem; }
 #scenario button { font: inherit; margin-top: 12px; padding: 4px 12px; border: 1px solid #c5ccd5; border-radius: 4px; background: #fff; cursor: pointer; }
 main#report { max-width: none; margin: 0; min-width: 0; padding: 8px 24px 48px; }
