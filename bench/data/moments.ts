@@ -1,4 +1,4 @@
-// Benchmark: the workload of `spillover run` on a large consumer questionnaire (src/cli/prepare.ts readAsMoments):
+// Benchmark: the workload of `spillover run` on a large consumer questionnaire (src/study/inputs/readAsMoments.ts, read by src/data/loadStudyInputs.ts):
 // aggregateQuestionnaire with groupBy [], 9 number fields (required, min 0) as sums, crossProducts — on a seeded
 // 10 M-row UTF-8 file (id + 9 numeric columns, the generator of bench/run/run.ts), against DuckDB's own
 // read_csv + count + sum of the 9 columns of the same file, in the same script.

@@ -3,7 +3,7 @@
 // Prints median times of: runStudy (prepare + compute, the reference), the report producer
 // (report.html + tables.xlsx + 12 SVG charts) and its parts, and the ratio producer / runStudy.
 import { runStudy } from '../../src/cli/runStudy.ts';
-import { DEFAULT_STUDY } from '../../src/cli/prepare.ts';
+import { DEFAULT_STUDY } from '../../src/data/packagePaths.ts';
 import { artifactProducers } from '../../src/cli/artifacts.ts';
 import { renderChartSvgs, renderReport, tablesWorkbook } from '../../src/report/index.ts';
 

@@ -2,7 +2,7 @@
 // gets the results and returns name → contents. Presentation modules register here.
 import type { StudyResults } from '../study/types.ts';
 import type { Lang } from '../locale/index.ts';
-import type { PreparedStudy } from './prepare.ts';
+import type { PreparedStudy } from '../data/loadStudyInputs.ts';
 
 export type ChartFormat = 'svg' | 'png';
 

@@ -2,7 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.ts';
 import { describeFsError } from './outputSet.ts';
-import { version } from './paths.ts';
+import { version } from '../data/packagePaths.ts';
 
 export async function main(argv: string[]): Promise<number> {
   // `spillover … | head`: a closed pipe ends the output quietly instead of a stack trace.

@@ -9,7 +9,7 @@ import { loadTransactions } from '../data/transactions/loadTransactions.ts';
 import { openDatabase } from '../data/openDatabase.ts';
 import { confinePath } from '../data/confinePath.ts';
 import type { Label } from '../study/types.ts';
-import { version } from './paths.ts';
+import { version } from '../data/packagePaths.ts';
 import { toCsv } from './outputs.ts';
 import { vouchersSection, voucherValue } from '../report/vouchersSection.ts';
 import { esc } from '../report/i18n.ts';

@@ -15,6 +15,11 @@
 //   aggregateOnClickHouse(table, spec, fields, options)                  aggregateQuestionnaire computed in ClickHouse (first N rejections)
 //   loadQuestionnaire(db, spec, fields, (d, s) => stageClickHouse(d, table, s))   rows of a table, screened in DuckDB
 //   DataError {file, row?, column?, yamlPath?}                          every whole-file fault
+//   Study loader (./loadStudyInputs.ts; the pure step is src/study/inputs/):
+//   readStudy(path): LoadedStudy                                         study.yaml read and validated, no data read
+//   resolveStudyPath(dir, p, yamlPath, source): string                  builtin:NAME or a path confined to the study folder
+//   readIOFiles(study): IOFiles | null                                   the IO table (+ concordance, employment), parsed once
+//   loadStudyInputs(path): Promise<PreparedStudy>                        all of the above + screened questionnaires → inputs
 //
 // Example:
 //   const db = await openDatabase();
@@ -56,6 +61,12 @@ export { neutraliseFormula, safeCell, csvField } from './spreadsheetCell.ts';
 
 // Paths
 export { confinePath } from './confinePath.ts';
+export { resolveStudyPath } from './resolveStudyPath.ts';
+
+// The study loader: study.yaml → its IO files (parsed once) and screened questionnaires → computeStudy's inputs
+export { readStudy, type LoadedStudy } from './readStudy.ts';
+export { readIOFiles } from './readIOFiles.ts';
+export { loadStudyInputs, withRejections, type PreparedStudy } from './loadStudyInputs.ts';
 
 // SQL dialects and engine runners (./sql/, README.md § SQL layer)
 export type { SqlDialect } from './sql/SqlDialect.ts';

@@ -3,7 +3,7 @@
 // sources (development, tests), esbuild bundles them in memory with the same options.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { compiled, packageRoot } from '../cli/paths.ts';
+import { compiled, packageRoot } from '../data/packagePaths.ts';
 
 export interface ClientBundle {
   'app.js': string;

@@ -2,12 +2,11 @@
 // prepared inputs (screened questionnaire columns, per-yuan IO responses, jobs per output), the IO
 // table and employment coefficients from which the browser rebuilds the same Leontief model
 // (ioModel), and the server's own results (the page's first paint, checked against the worker's).
-import { readFileSync } from 'node:fs';
 import type { StudyConfig, StudyInputs, StudyResults } from '../study/types.ts';
 import type { IOTable } from '../io/index.ts';
 import { computeStudy } from '../study/model/index.ts';
-import { parseNbsTable } from '../io/index.ts';
-import { prepareStudy, resolveStudyPath, type PreparedStudy } from '../cli/prepare.ts';
+import { loadStudyInputs, type PreparedStudy } from '../data/loadStudyInputs.ts';
+import { resolveStudyPath } from '../data/resolveStudyPath.ts';
 
 export interface StudyPayload {
   path: string; // relative to the dashboard root
@@ -26,13 +25,12 @@ export function studyInputFiles(prepared: PreparedStudy): string[] {
   return named.filter((p): p is string => typeof p === 'string').map((p) => resolveStudyPath(dir, p, 'file', config.source));
 }
 
-/** studyPayload(abs, rel) → the payload of one study (prepareStudy reads and screens its data) and the files it read. */
+/** studyPayload(abs, rel) → the payload of one study (loadStudyInputs reads and screens its data; the IO table it parsed is shipped as is) and the files it read. */
 export async function studyPayload(abs: string, rel: string): Promise<StudyPayload & { files: string[] }> {
-  const prepared = await prepareStudy(abs);
+  const prepared = await loadStudyInputs(abs);
   const { config } = prepared.study;
   const model = prepared.inputs.model;
-  let table: IOTable | null = null;
-  if (model && config.io.table) table = parseNbsTable(readFileSync(resolveStudyPath(prepared.study.dir, config.io.table, 'io.table', config.source), 'utf8'), config.io.table);
+  const table: IOTable | null = model ? (prepared.io?.table ?? null) : null;
   return {
     files: studyInputFiles(prepared),
     path: rel,

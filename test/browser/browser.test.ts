@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_PATH, launchChromium } from '../../src/report/launchChromium.ts';
-import { packageRoot } from '../../src/cli/prepare.ts';
+import { packageRoot } from '../../src/data/packagePaths.ts';
 import { displayValue } from '../../src/locale/index.ts';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
 import type { StudyResults } from '../../src/study/types.ts';

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runStudy } from '../../src/cli/runStudy.ts';
-import { DEFAULT_STUDY, packageRoot } from '../../src/cli/prepare.ts';
+import { DEFAULT_STUDY, packageRoot } from '../../src/data/packagePaths.ts';
 import { scaffoldStudy } from '../../src/init/index.ts';
 
 /** Backticked figure ids in the first column of the table under `heading`, as anchored regexes. */

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseStudy } from '../../src/study/config/parseStudy.ts';
-import { fieldSpecs } from '../../src/cli/prepare.ts';
+import { fieldSpecs } from '../../src/study/inputs/index.ts';
 import { scaffoldStudy, studyYaml, instrument, parseComponents, ROLES, type Role } from '../../src/init/index.ts';
 
 const root = new URL('../..', import.meta.url).pathname;

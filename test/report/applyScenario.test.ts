@@ -5,7 +5,7 @@ import { applyScenario } from '../../src/study/model/applyScenario.ts';
 import { computeStudy } from '../../src/study/model/computeStudy.ts';
 import { ioMethodOptions } from '../../src/study/model/applyScenario.ts';
 import { runStudy } from '../../src/cli/runStudy.ts';
-import { DEFAULT_STUDY } from '../../src/cli/prepare.ts';
+import { DEFAULT_STUDY } from '../../src/data/packagePaths.ts';
 import { mkdtempSync, cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';

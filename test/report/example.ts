@@ -1,6 +1,6 @@
 // Shared fixture: the bundled example run once per test process, plus the seed's published series.
 import { runStudy } from '../../src/cli/runStudy.ts';
-import { DEFAULT_STUDY } from '../../src/cli/prepare.ts';
+import { DEFAULT_STUDY } from '../../src/data/packagePaths.ts';
 import type { ExtendedResults } from '../../src/report/optionalParts.ts';
 import type { SeriesYear } from '../../src/study/types.ts';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { payloadCache } from '../../src/server/payloadCache.ts';
 import { listStudies, startServer } from '../../src/server/index.ts';
-import { packageRoot } from '../../src/cli/prepare.ts';
+import { packageRoot } from '../../src/data/packagePaths.ts';
 
 test('payloadCache: one computation for 20 concurrent requests; a changed input (same size and mtime) recomputes', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'spillover-cache-'));

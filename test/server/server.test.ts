@@ -7,7 +7,7 @@ import { mkdtempSync, symlinkSync, writeFileSync, mkdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, isLocalRequest, confineStudyPath, listStudies, type RunningServer } from '../../src/server/index.ts';
-import { packageRoot } from '../../src/cli/prepare.ts';
+import { packageRoot } from '../../src/data/packagePaths.ts';
 import { exampleRun } from '../report/example.ts';
 
 const root = join(packageRoot, 'examples');

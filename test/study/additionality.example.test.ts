@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { prepareStudy, DEFAULT_STUDY } from '../../src/cli/prepare.ts';
+import { DEFAULT_STUDY } from '../../src/data/packagePaths.ts';
+import { loadStudyInputs } from '../../src/data/loadStudyInputs.ts';
 import { computeStudy } from '../../src/study/model/computeStudy.ts';
 import { parseNetImpact, netOf, uncertaintyOf } from './additionalityFixture.ts';
 
@@ -16,7 +17,7 @@ function docBlock(): string {
 }
 
 test('default example: gross and net side by side, illustrative, with intervals', async () => {
-  const p = await prepareStudy(DEFAULT_STUDY);
+  const p = await loadStudyInputs(DEFAULT_STUDY);
   const config = p.study.config;
   const results = computeStudy(config, p.inputs);
   const net = parseNetImpact(docBlock(), config);

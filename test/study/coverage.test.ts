@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runStudy } from '../../src/cli/runStudy.ts';
-import { DEFAULT_STUDY } from '../../src/cli/prepare.ts';
+import { DEFAULT_STUDY } from '../../src/data/packagePaths.ts';
 import { computeStudy } from '../../src/study/model/computeStudy.ts';
 import { coverageTable } from '../../src/cli/format.ts';
 import { renderReport } from '../../src/report/index.ts';

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runStudy } from '../../src/cli/runStudy.ts';
-import { DEFAULT_STUDY } from '../../src/cli/prepare.ts';
+import { DEFAULT_STUDY } from '../../src/data/packagePaths.ts';
 import type { StudyResults } from '../../src/study/types.ts';
 
 const FIXTURE = new URL('../fixtures/figures/snapshot.json', import.meta.url);

@@ -3,7 +3,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Argument } from 'commander';
 import { consoleWidth, WIDE_HELP, type Register } from './register.ts';
-import { packageRoot } from '../paths.ts';
+import { packageRoot } from '../../data/packagePaths.ts';
 import { textTable, wrapLines } from '../format.ts';
 import type { AuditStatus } from '../../study/audit/index.ts';
 

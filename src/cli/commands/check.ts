@@ -13,8 +13,8 @@ export const register: Register = (program, setExitCode) => {
     .option('--json', 'print the screening counts and the sectors as JSON')
     .action(async (study: string, opts: { lang?: string; wide?: boolean; json?: boolean }) => {
       const lang = commandLang(opts.lang);
-      const { prepareStudy } = await import('../prepare.ts');
-      const p = await prepareStudy(study);
+      const { loadStudyInputs } = await import('../../data/loadStudyInputs.ts');
+      const p = await loadStudyInputs(study);
       const c = p.study.config;
       const sectors = Object.entries(p.inputs.sectors).map(([cat, s]) => [cat, s.code, `${s.name.zh} ${s.name.en}`.trim(), s.coefficient.toFixed(9)]);
       const quality = p.loaded.map((q) => {

@@ -1,7 +1,7 @@
 // spillover init DIR [--lang zh|en] [--components providers,operators,consumers] [--year YEAR] [--force]
 import { join, relative, resolve } from 'node:path';
 import type { Register } from './register.ts';
-import { packageRoot } from '../paths.ts';
+import { packageRoot } from '../../data/packagePaths.ts';
 import { commandLang, LANG_HELP, wrapLines } from '../format.ts';
 import { parseComponents, ROLES } from '../../init/instruments.ts';
 

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { consoleWidth, WIDE_HELP, type Register } from './register.ts';
-import { BUILTINS, packageRoot } from '../paths.ts';
+import { BUILTINS, packageRoot } from '../../data/packagePaths.ts';
 import { commandLang, LANG_HELP, textTable, wrapLines } from '../format.ts';
 import type { Lang } from '../../locale/index.ts';
 import {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Register } from './register.ts';
-import { DEFAULT_STUDY } from '../paths.ts';
+import { DEFAULT_STUDY } from '../../data/packagePaths.ts';
 
 interface LoadOptions {
   url: string;
@@ -38,13 +38,13 @@ export const register: Register = (program) => {
     .option('--replace', 'drop and recreate tables that exist')
     .option('--study-out <file>', 'write a copy of the study file that reads the loaded tables (beside the study file: its paths stay valid)')
     .action(async (study: string, opts: LoadOptions) => {
-      const [{ readStudy, resolveStudyPath, fieldSpecs }, data, { parseDocument }, { writeFileSync, renameSync }] = await Promise.all([
-        import('../prepare.ts'),
+      const [{ fieldSpecs }, data, { parseDocument }, { writeFileSync, renameSync }] = await Promise.all([
+        import('../../study/inputs/index.ts'),
         import('../../data/index.ts'),
         import('yaml'),
         import('node:fs'),
       ]);
-      const s = readStudy(study);
+      const s = data.readStudy(study);
       const { config } = s;
       const shardUrls = opts.shard.length > 0 ? opts.shard : [opts.url];
       if (shardUrls.length > 1 && !opts.cluster) throw new Error('--cluster is needed with two or more --shard (the remote_servers name of the cluster)');
@@ -63,7 +63,7 @@ export const register: Register = (program) => {
             process.stderr.write(`${key}: already a ClickHouse source (${q.file}); skipped\n`);
             continue;
           }
-          const file = resolveStudyPath(s.dir, q.file, `${q.yamlPath}.file`, config.source);
+          const file = data.resolveStudyPath(s.dir, q.file, `${q.yamlPath}.file`, config.source);
           fieldSpecs(config, key); // the mapping is checked before anything is copied
           const table = `${opts.prefix}${key}`;
           const spec = { key, file, displayPath: q.file, yamlPath: q.yamlPath, encoding: q.encoding, sheet: q.sheet, skipRows: q.skipRows, id: q.id, columns: {}, rules: [] };

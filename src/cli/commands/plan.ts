@@ -33,8 +33,8 @@ export const register: Register = (program) => {
         level: numberOption('level', String(opts.level), (x) => x > 0 && x < 1, 'a number in (0, 1)'),
         target: numberOption('target', String(opts.target), (x) => x > 0, 'a share > 0, e.g. 0.05'),
       };
-      const [{ prepareStudy }, { planSamples, planSurvey }] = await Promise.all([import('../prepare.ts'), import('../../study/plan/index.ts')]);
-      const prepared = await prepareStudy(study);
+      const [{ loadStudyInputs }, { planSamples, planSurvey }] = await Promise.all([import('../../data/loadStudyInputs.ts'), import('../../study/plan/index.ts')]);
+      const prepared = await loadStudyInputs(study);
       const plan = planSurvey(planSamples(prepared.study.config, prepared.inputs), options);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);

@@ -1,7 +1,7 @@
 // What every subcommand file uses: the contract `register(program, setExitCode)`, the optional
 // [study] argument, and the --wide option with the console width it sets.
 import { Argument, type Command } from 'commander';
-import { DEFAULT_STUDY } from '../paths.ts';
+import { DEFAULT_STUDY } from '../../data/packagePaths.ts';
 import { CONSOLE_WIDTH } from '../fitTable.ts';
 
 /**

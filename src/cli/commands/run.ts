@@ -1,7 +1,7 @@
 // spillover run [study.yaml] [--out DIR] [--lang zh|en]
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { consoleWidth, studyArgument, WIDE_HELP, type Register } from './register.ts';
-import { BUILTINS, packageRoot } from '../paths.ts';
+import { BUILTINS, packageRoot } from '../../data/packagePaths.ts';
 import { commandLang, LANG_HELP } from '../format.ts';
 import type { Rejection } from '../../data/index.ts';
 

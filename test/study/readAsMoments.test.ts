@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseStudy } from '../../src/study/config/parseStudy.ts';
-import { readAsMoments } from '../../src/cli/prepare.ts';
+import { readAsMoments } from '../../src/study/inputs/index.ts';
 
 const example = readFileSync(new URL('../../examples/wechat-2019/study.yaml', import.meta.url), 'utf8');
 const parse = (text: string) => parseStudy(text, 'study.yaml');

@@ -1,4 +1,4 @@
-// Where the package and its bundled data are: light constants for every command (no heavy imports).
+// Where the package and its bundled data are: light constants for every command and the study loader (no heavy imports).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 /** Whether this code runs compiled (dist/*.js, from scripts/build.mjs) rather than from src/*.ts through tsx. */
 export const compiled = !import.meta.url.endsWith('.ts');
 
-/** The package's folder: the nearest folder above this module holding package.json (src/cli/ → ../..; dist/ → ..). */
+/** The package's folder: the nearest folder above this module holding package.json (src/data/ → ../..; dist/ → ..). */
 export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 export const version: string = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;
 

@@ -1,0 +1,119 @@
+// The Node edge of a study run: read study.yaml, resolve and confine its paths, parse the IO files
+// once, screen the questionnaires through DuckDB (or ClickHouse, where the table lives), and hand
+// the pure step (src/study/inputs) what it turns into computeStudy's inputs. Nothing here computes a figure.
+import type { StudyInputs, QuestionnaireData } from '../study/types.ts';
+import { checkFilters, designWarnings } from '../study/model/index.ts';
+import { fieldSpecs, readAsMoments, ioInputs, rejectedLevels, type IOFiles } from '../study/inputs/index.ts';
+import { version } from './packagePaths.ts';
+import { readStudy, type LoadedStudy } from './readStudy.ts';
+import { readIOFiles } from './readIOFiles.ts';
+import { resolveStudyPath } from './resolveStudyPath.ts';
+import { openDatabase } from './openDatabase.ts';
+import { loadQuestionnaire } from './loadQuestionnaire.ts';
+import { aggregateQuestionnaire } from './aggregateQuestionnaire.ts';
+import { aggregateOnClickHouse, stageClickHouse } from './clickhouseQuestionnaire.ts';
+import { clickhouseRunner, type ClickHouseRunner } from './sql/clickhouseRunner.ts';
+import type { ScreeningSummary, Rejection } from './types.ts';
+
+export interface PreparedStudy {
+  study: LoadedStudy;
+  inputs: StudyInputs;
+  /** The IO files as parsed for this run (null with coefficients given directly): the dashboard ships this table. */
+  io: IOFiles | null;
+  rejections: Rejection[];
+  loaded: ScreeningSummary[];
+}
+
+/** `e` carrying the screening's rejections, so that a failed run can still write rejected.csv. */
+export function withRejections(e: unknown, rejections: Rejection[]): unknown {
+  if (e instanceof Error) Object.assign(e, { rejections });
+  return e;
+}
+
+/** Everything computeStudy needs, read from disk. Whole-file faults throw; row faults become rejections. */
+export async function loadStudyInputs(path: string): Promise<PreparedStudy> {
+  const study = readStudy(path);
+  const { config } = study;
+  const io = readIOFiles(study);
+  const ioIn = ioInputs(config, io);
+  const db = await openDatabase();
+  const questionnaires: Record<string, QuestionnaireData> = {};
+  const rejections: Rejection[] = [];
+  const loaded: ScreeningSummary[] = [];
+  const runners: ClickHouseRunner[] = [];
+  const sheetRows: Record<string, Int32Array> = {}; // the sheet row of each valid row, by questionnaire
+  try {
+    for (const [key, q] of Object.entries(config.questionnaires)) {
+      const ch = q.source?.clickhouse;
+      // a ClickHouse source: the table is read where it lives (credentials from the environment variables it names)
+      const runner: ClickHouseRunner | null = ch ? await clickhouseRunner(ch, { ...(ch.cluster ? { cluster: ch.cluster } : {}) }) : null;
+      if (runner) runners.push(runner);
+      const table = ch && runner ? { runner, database: ch.database, table: ch.table } : null;
+      const file = table ? q.file : resolveStudyPath(study.dir, q.file, `${q.yamlPath}.file`, config.source);
+      const spec = {
+        key,
+        file,
+        displayPath: q.file,
+        yamlPath: q.yamlPath,
+        encoding: q.encoding,
+        sheet: q.sheet,
+        skipRows: q.skipRows,
+        id: q.id,
+        columns: Object.fromEntries(Object.entries(q.columns).map(([f, c]) => [f, c.header])),
+        rules: q.rules,
+      };
+      const fields = fieldSpecs(config, key);
+      if (readAsMoments(config, key)) {
+        // Only totals and their covariance are needed: screen and aggregate in DuckDB, whatever the size.
+        const sums = config.consumption.categories.flatMap((c) => (c.field ? [c.field] : []));
+        const all: Rejection[] = [];
+        const options = { groupBy: [], sums, crossProducts: true };
+        // in ClickHouse only the first 1000 rejected rows come back (all are counted in the reasons)
+        const a = table ? await aggregateOnClickHouse(table, spec, fields, options) : await aggregateQuestionnaire(db, spec, fields, { ...options, onRejections: (b) => void all.push(...b) });
+        if (table && a.rejectionsTruncated) a.source.notes.push(`rejected rows listed: the first ${a.rejections.length} of ${a.rejected} (all counted in the reasons)`);
+        rejections.push(...(table ? a.rejections : all));
+        const p = sums.length;
+        const cross = new Float64Array(p * p);
+        sums.forEach((x, i) => sums.forEach((y, j) => (cross[i * p + j] = i === j ? a.groups.sumSq[x][0] : a.groups.cross![i < j ? `${x}*${y}` : `${y}*${x}`][0])));
+        questionnaires[key] = {
+          key, file: q.file, rowsRead: a.rowsRead, valid: a.valid, rejected: a.rejected, reasons: a.reasons, skippedRows: a.source.skippedRows, notes: a.source.notes, numbers: {}, categories: {},
+          moments: { fields: sums, sum: Float64Array.from(sums, (x) => a.groups.sum[x][0] ?? 0), cross },
+        };
+        loaded.push({ key, file: q.file, rowsRead: a.rowsRead, valid: a.valid, rejected: a.rejected, reasons: a.reasons, source: a.source });
+        continue;
+      }
+      const lq = await loadQuestionnaire(db, spec, fields, table ? (d, sp) => stageClickHouse(d, table, sp) : undefined);
+      loaded.push(lq);
+      rejections.push(...lq.rejections);
+      sheetRows[key] = lq.rows.row;
+      questionnaires[key] = {
+        key,
+        file: q.file,
+        rowsRead: lq.rowsRead,
+        valid: lq.valid,
+        rejected: lq.rejected,
+        reasons: lq.reasons,
+        skippedRows: lq.source.skippedRows,
+        notes: lq.source.notes,
+        numbers: lq.rows.numbers,
+        categories: lq.rows.categories,
+      };
+    }
+  } finally {
+    db.close();
+    await Promise.all(runners.map((r) => r.close()));
+  }
+  // The filters run will apply, applied now: check fails on the same inputs as run.
+  try {
+    checkFilters(config, questionnaires, rejectedLevels(config, rejections));
+    // The declared designs' warnings (as R gives them), with the rows as the files number them: run and check print them.
+    for (const [key, q] of Object.entries(questionnaires)) {
+      const rows = sheetRows[key];
+      const warnings = designWarnings(q, config.questionnaires[key], rows ? (i) => rows[i] : undefined);
+      if (warnings.length) q.warnings = warnings;
+    }
+  } catch (e) {
+    throw withRejections(e, rejections);
+  }
+  return { study, inputs: { questionnaires, ...ioIn, version }, io, rejections, loaded };
+}

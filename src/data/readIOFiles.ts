@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseNbsTable, parseSectorDivisions, parseEmploymentByDivision } from '../io/index.ts';
+import type { IOFiles } from '../study/inputs/index.ts';
+import { packageRoot } from './packagePaths.ts';
+import { resolveStudyPath } from './resolveStudyPath.ts';
+import type { LoadedStudy } from './readStudy.ts';
+
+const DIVISIONS = 'data/china-io-2017/sector-divisions.csv';
+
+/**
+ * The study's IO files, each read and parsed once: the table (io.table), the sector–division
+ * concordance for the builtin NBS table, and employment by division when jobs_per_output needs it.
+ * null when the study gives coefficients directly (no table is read).
+ */
+export function readIOFiles(study: LoadedStudy): IOFiles | null {
+  const { config } = study;
+  if (config.io.coefficients) return null;
+  const p = config.io.table as string;
+  const file = resolveStudyPath(study.dir, p, 'io.table', config.source);
+  const table = parseNbsTable(readFileSync(file, 'utf8'), p);
+  const builtin = p === 'builtin:china-io-2017-149';
+  const divisions = builtin ? parseSectorDivisions(readFileSync(join(packageRoot, DIVISIONS), 'utf8'), DIVISIONS) : undefined;
+  const j = config.jobsPerOutput;
+  let employment = null;
+  if (j.method !== 'ratio') {
+    const emp = resolveStudyPath(study.dir, j.employment, 'jobs_per_output.employment', config.source);
+    employment = parseEmploymentByDivision(readFileSync(emp, 'utf8'), j.employment);
+  }
+  return { table, divisions, employment, display: builtin ? 'the NBS 2017 149-sector table (builtin)' : p };
+}
