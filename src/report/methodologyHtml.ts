@@ -2,7 +2,7 @@
 // numbers this run used (N_k, n_k, M_j, coefficients b, jobs per output), sources and assumptions.
 import type { Figure, Label } from '../study/types.ts';
 import { asLabel, bi, esc, T } from './i18n.ts';
-import { formatCell } from '../locale/index.ts';
+import { formatCell, kindOfUnit, unitLabel } from '../locale/index.ts';
 import type { ExtendedResults } from './optionalParts.ts';
 import { additionalitySource, netItems } from './netParts.ts';
 
@@ -92,6 +92,19 @@ export function methodologyHtml(r: ExtendedResults): string {
     }
     if (F['net.jobs.total']) out.push(eq(`<span class="zh">净新增带动就业</span><span class="en">net additional jobs</span> = ${wan(F['net.jobs.direct']?.value ?? 0)} + ${wan(F['net.jobs.indirect']?.value ?? 0)} = ${wan(F['net.jobs.total'].value)}`));
     if (src) p(L(`比率来源：${src.source}${src.illustrative ? '（示意性假设，不是估计）' : ''}。全部比率见上文“所用的额外性比率”表。`, `Rates: ${src.source}${src.illustrative ? ' (illustrative assumptions, not estimates)' : ''}. Every rate is in the table "Additionality rates used" above.`));
+  }
+
+  if (r.families?.length) {
+    // Generated from the model's figure definitions (study/model/figures/): one row per family.
+    h3(L('指标定义', 'Figure definitions'));
+    p(L('下表由模型的指标定义逐条生成：每个指标族只有一条定义，计算、解释、不确定性分析和本报告都读取它（鼠标悬停可见编号）。', "Generated from the model's figure definitions: each family of figures has one definition, which the computation, explain, the uncertainty analysis and this report all read (hover for the ids)."));
+    out.push('<table class="mini"><thead><tr>' + [L('指标', 'Figure'), L('公式', 'Formula'), L('单位', 'Unit')].map((h) => `<th>${bi(h)}</th>`).join('') + '</tr></thead><tbody>');
+    for (const f of r.families) {
+      const kind = kindOfUnit(f.unit);
+      const u = kind ? unitLabel(kind) : null;
+      out.push(`<tr><td title="${esc(f.id)}">${bi(f.label)}${f.about ? `<br><small>${bi(f.about)}</small>` : ''}</td><td><code>${esc(f.formula)}</code></td><td class="c-unit">${u ? bi(u) : ''}</td></tr>`);
+    }
+    out.push('</tbody></table>');
   }
 
   h3(T.sources);

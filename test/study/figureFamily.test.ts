@@ -47,6 +47,10 @@ test('a figure family added through one definition reaches results.json, explain
   assert.equal(iv.central, f.value);
   const html = renderReport(r, 'en');
   assert.ok(html.includes('share.direct') && html.includes('Direct jobs, share of total jobs'), 'the report lists the figure');
+  // The methodology's definitions table is generated from the families, the new one included.
+  const method = html.slice(html.indexOf('<section id="methodology">'));
+  assert.ok(method.includes(`title="${directShare.id}"`) && method.includes(`<code>${directShare.formula}</code>`), 'the methodology lists the new definition');
+  assert.equal(r.families?.length, FIGURES.length + 1);
   // The same study without the definition has none of it.
   const plain = computeStudy(study, inputs);
   assert.equal(plain.figures['share.direct'], undefined);

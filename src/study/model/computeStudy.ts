@@ -4,6 +4,7 @@
 import type { StudyConfig } from '../config/types.ts';
 import type { StudyInputs, StudyResults } from './types.ts';
 import type { FigureFamily } from './figures/definition.ts';
+import { FIGURES } from './figures/index.ts';
 import { studyFigureModel } from './studyFigureModel.ts';
 import { figureRecords } from './figureRecords.ts';
 import { coverageChecks } from './coverage.ts';
@@ -44,6 +45,7 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
     sampling: survey.moments.blocks.map((b) => ({ ids: b.indices.map((i) => survey.moments.names[i]), V: Array.from(b.V), df: b.df })),
     intervals: config.intervals,
     ...(config.additionality ? { additionality: { source: config.additionality.source, illustrative: config.additionality.illustrative } } : {}),
+    families: (options.figures ?? FIGURES).map(({ id, label, unit, formula, about }) => ({ id, label, unit, formula, ...(about ? { about } : {}) })),
   };
   const sectors = inputs.model ? sectorImpacts(inputs, config, figures) : undefined;
   const series = config.series.length > 0 ? assembleSeries(config.series, { study: results.study, figures, components }) : undefined;

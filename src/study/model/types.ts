@@ -166,6 +166,15 @@ export interface SectorImpactRow {
   jobs: number | null;
 }
 
+/** A figure family as its definition describes it (figures/: one entry per family), for the methodology. */
+export interface FigureFamilySummary {
+  id: string;
+  label: Label;
+  unit: Unit;
+  formula: string;
+  about?: Label;
+}
+
 export interface StudyResults {
   spillover: string; // version
   study: { name: Label; year: number; platform?: Label; source: string };
@@ -192,6 +201,8 @@ export interface StudyResults {
   jobUnits?: Record<string, JobUnits>;
   /** Where the additionality rates of the net figures come from, and whether they are illustrative assumptions (when `additionality` is declared). */
   additionality?: { source: string; illustrative: boolean };
+  /** The figure families this run was built from, as their definitions describe them (the report's methodology lists them). */
+  families?: FigureFamilySummary[];
 }
 
 /** A year of the assembled series; `published` keeps a published value of the study year beside the estimate. */
