@@ -65,19 +65,23 @@ export interface CoverageCheck {
   warning: boolean;
 }
 
-export interface QualityRecord {
-  questionnaire: string;
+/** What screening one questionnaire file gave: counts, reasons, the reader's notes and design warnings. */
+export interface ScreeningSummary {
   file: string;
   rowsRead: number;
   valid: number;
   rejected: number;
   reasons: Record<string, number>;
-  /** Rows skipped by skip_rows (only when some were). */
+  /** Rows set aside by skip_rows (not in rowsRead; only when some were). */
   skippedRows?: number;
   /** The reader's notes, e.g. the encoding chosen or the rows skipped (only when there are some). */
   notes?: string[];
   /** Warnings of the declared sampling design, as R gives them (fpc varying within a stratum), with their YAML path. */
   warnings?: string[];
+}
+
+export interface QualityRecord extends ScreeningSummary {
+  questionnaire: string;
 }
 
 export interface ConsumptionRow {
@@ -106,18 +110,8 @@ export interface ComponentRow {
 }
 
 /** What the Node edge prepares for computeStudy: screened questionnaires and IO coefficients. */
-export interface QuestionnaireData {
+export interface QuestionnaireData extends ScreeningSummary {
   key: string;
-  file: string;
-  rowsRead: number;
-  valid: number;
-  rejected: number;
-  reasons: Record<string, number>;
-  /** Rows set aside by skip_rows (not in rowsRead), and the reader's notes (encoding chosen, rows skipped). */
-  skippedRows?: number;
-  notes?: string[];
-  /** Warnings of the declared sampling design (designWarnings), set by the edge that knows the sheet rows. */
-  warnings?: string[];
   numbers: Record<string, Float64Array>;
   categories: Record<string, (string | null)[]>;
   /**
