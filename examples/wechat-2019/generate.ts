@@ -264,7 +264,7 @@ function corruptProviders(rows: Row[]): Row[] {
       bad({ 全职员工占比: null }), // missing required answer
       bad({ 员工总数: 500000 }), // violates the declared rule
     ],
-    { ...rows[7], 问卷编号: rows[3].问卷编号 as string }, // duplicate respondent id
+    { ...rows[3] }, // duplicate respondent id with identical answers (kept once, counted)
   );
 }
 
@@ -334,7 +334,7 @@ function operatorRows(): Row[] {
     r['疫情期间是否新增岗位'] = r['账号类型'] === '小程序' ? addedMP[i] : addedOA[i];
   });
   const bad = (over: Row): Row => ({ ...out[Math.floor(rand() * out.length)], 问卷编号: nextId('O'), ...over });
-  return plant(out, [bad({ 开发和运营人员数: '若干' }), bad({ 全职人员占比: '150%' }), bad({ 账号类型: null })], { ...out[11], 问卷编号: out[5].问卷编号 as string });
+  return plant(out, [bad({ 开发和运营人员数: '若干' }), bad({ 全职人员占比: '150%' }), bad({ 账号类型: null })], { ...out[5] });
 }
 
 // ---- Consumers ----------------------------------------------------------------------------
@@ -363,7 +363,7 @@ function consumerRows(): Row[] {
     rows.forEach((r, i) => (r[col] = v[i]));
   }
   const bad = (over: Row): Row => ({ ...rows[Math.floor(rand() * rows.length)], 问卷编号: nextId('C'), ...over });
-  return plant(rows, [bad({ [consumerColumns.catering]: -20 }), bad({ [consumerColumns.shopping]: '不清楚' })], { ...rows[20], 问卷编号: rows[2].问卷编号 as string });
+  return plant(rows, [bad({ [consumerColumns.catering]: -20 }), bad({ [consumerColumns.shopping]: '不清楚' })], { ...rows[2] });
 }
 
 // ---- Writers ------------------------------------------------------------------------------

@@ -113,10 +113,14 @@ function screeningWith(header: string[], types: string[], extra: string, match: 
   return w;
 }
 
-/** the rows whose id repeats an earlier row's: (row, first row of that id) */
-const laterDuplicates = (withList: string, from: string) =>
-  `SELECT arrayJoin(arraySlice(rs, 2)) AS __dr, rs[1] AS __first FROM (${withList}SELECT arraySort(groupArray(${ch.ident(ROW_COLUMN)})) AS rs FROM ${from} ` +
-  `WHERE __id IS NOT NULL GROUP BY ${'__id'} HAVING count() > 1)`;
+/**
+ * The rows rejected for a repeated id, with the first row of the id: every row of an id whose rows' answers differ
+ * (__conflict = 1), and the later rows of an id whose rows are identical (screen.ts's rule). `content`: a row's
+ * answers as one string (converted values and row-local faults).
+ */
+const duplicateRows = (withList: string, from: string, content: string) =>
+  `SELECT arrayJoin(if(c, rs, arraySlice(rs, 2))) AS __dr, rs[1] AS __first, c AS __conflict FROM (${withList}SELECT arraySort(groupArray(${ch.ident(ROW_COLUMN)})) AS rs, ` +
+  `uniqExact(${content}) > 1 AS c FROM ${from} WHERE __id IS NOT NULL AND NOT __blank GROUP BY __id HAVING count() > 1)`;
 
 /**
  * aggregateOnClickHouse — aggregateQuestionnaire for a questionnaire in a ClickHouse table: the same screening and
@@ -155,9 +159,12 @@ export async function aggregateOnClickHouse(
     }
   };
 
-  const dupCount = Number((await run(`SELECT count() FROM (${laterDuplicates(withList, from)})`))[0][0]);
-  // a later duplicate: its row is in the list of later rows of repeated ids (computed once, sent to every shard)
-  const dupl = dupCount > 0 ? `(${row} GLOBAL IN (SELECT __dr FROM (${laterDuplicates(withList, from)})))` : '0';
+  const content = `arrayStringConcat([${[...fields.map((_, i) => `ifNull(toString(__x${i}), '\\N')`), '__pre', '__post'].join(', ')}], '\\x1F')`;
+  const dups = duplicateRows(withList, from, content);
+  const dupCount = Number((await run(`SELECT count() FROM (${dups})`))[0][0]);
+  // a rejected duplicate: its row is in the list of duplicate rows (computed once, sent to every shard)
+  const dupl = dupCount > 0 ? `(${row} GLOBAL IN (SELECT __dr FROM (${dups})))` : '0';
+  const conflict = dupCount > 0 ? `(${row} GLOBAL IN (SELECT __dr FROM (${dups}) WHERE __conflict))` : '0';
   const fresh = `(NOT __blank AND __pre = '' AND __post = '')`;
   const valid = `(${fresh} AND NOT ${dupl})`;
 
@@ -189,8 +196,8 @@ export async function aggregateOnClickHouse(
     x.forEach((i, a) => x.slice(a + 1).forEach((j) => (groups.cross![`${fields[i].name}*${fields[j].name}`] = num(at++))));
   }
 
-  // rejected rows: faults in reporting order (id, [duplicate], fields, rules); duplicate-id's first row filled in below
-  const faults = `arrayStringConcat(arrayFilter(s -> s != '', [__pre, if(${dupl}, 'duplicate-id|', ''), __post]), ';')`;
+  // rejected rows: faults in reporting order (id, [duplicate], fields, rules); a duplicate's first row filled in below
+  const faults = `arrayStringConcat(arrayFilter(s -> s != '', [__pre, if(${dupl}, if(${conflict}, 'duplicate-conflict|', 'duplicate-identical|'), ''), __post]), ';')`;
   const rejectedWhere = `NOT __blank AND NOT ${valid}`;
   const decoder = rejectionDecoder(file, header, match, fields, spec.rules ?? []);
   const reasons: Record<string, number> = {};
@@ -209,13 +216,13 @@ export async function aggregateOnClickHouse(
   const first = await run(
     `${withList}SELECT toFloat64(${row}), __id, ${faults}, __id, __extra${fields.map((_, i) => `, __v${i}`).join('')} FROM ${from} WHERE ${rejectedWhere} ORDER BY ${row} LIMIT ${cap}`,
   );
-  const dupRows = first.filter((r) => /(^|;)duplicate-id\|(;|$)/.test(String(r[2]))).map((r) => Number(r[0]));
+  const dupRows = first.filter((r) => /(^|;)duplicate-(identical|conflict)\|(;|$)/.test(String(r[2]))).map((r) => Number(r[0]));
   const firstOf = new Map<number, number>();
   if (dupRows.length > 0) {
-    for (const [r, f] of await run(`SELECT toFloat64(__dr), toFloat64(__first) FROM (${laterDuplicates(withList, from)}) WHERE __dr IN (${dupRows.join(', ')})`)) firstOf.set(Number(r), Number(f));
+    for (const [r, f] of await run(`SELECT toFloat64(__dr), toFloat64(__first) FROM (${dups}) WHERE __dr IN (${dupRows.join(', ')})`)) firstOf.set(Number(r), Number(f));
   }
   const rejections: Rejection[] = first.map(([r, id, f, ...raw]) =>
-    decoder.rejection(Number(r), id as string | null, String(f).replace(/duplicate-id\|(?=;|$)/, `duplicate-id|${firstOf.get(Number(r))}`), raw as (string | null)[]),
+    decoder.rejection(Number(r), id as string | null, String(f).replace(/(duplicate-(?:identical|conflict))\|(?=;|$)/, (_, c) => `${c}|${firstOf.get(Number(r))}`), raw as (string | null)[]),
   );
   return {
     key: spec.key,

@@ -32,7 +32,7 @@ export async function loadQuestionnaire(
     try {
       const xs = fields.map((_, i) => `__x${i}`);
       const validRes = await db.connection.runAndReadAll(
-        `SELECT __row, __id${xs.map((x) => `, ${x}`).join('')} FROM ${s.validRelation} ORDER BY __row`,
+        `SELECT __row, __id${xs.map((x) => `, ${x}`).join('')} FROM ${s.validRelation} ORDER BY __id`, // ids are unique among valid rows: an order independent of file order
       );
       const cols = columnsOf(validRes);
       const numbers: Record<string, Float64Array> = {};

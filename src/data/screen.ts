@@ -3,7 +3,7 @@
 //   raw:      every row in file order: __row (or rowid), __id, __blank, __x0…__x{k-1} (converted field values),
 //             __pre / __post (row-local faults before / after duplicate-id, 'code|arg;…' or NULL),
 //             __raw (rows with a fault only: id, surplus cell, then each field's trimmed cell text)
-//   dup:      the first row of every id seen more than once
+//   dup:      the first row of every id seen more than once, and whether its rows' answers differ (__conflict)
 //   rejected: the rejected rows in row order: __row, __id, __faults, __raw
 import type { Db } from './openDatabase.ts';
 import { DataError } from './DataError.ts';
@@ -172,6 +172,8 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
   const dup = db.tempName('dup');
   const table = db.tempName('rejected');
   const xs = fields.map((_, i) => `__x${i}`);
+  // a row's answers as compared between rows of one id: converted values and row-local faults
+  const content = `[${[...xs.map((x) => `CAST(${x} AS VARCHAR)`), '__pre', '__post'].join(', ')}]`;
   // file order: either an explicit __row, or the insertion order of the raw table (rowid) plus a base
   const rowOf = staged.rowidBase === undefined ? `${raw}.__row` : `CAST(${raw}.rowid + ${staged.rowidBase} AS INTEGER)`;
   const steps = [
@@ -180,11 +182,11 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
       `SELECT *, ${pre} AS __pre, ${post} AS __post FROM (` +
       `SELECT *${b.map((x) => `, ${x}`).join('')} FROM (` +
       `SELECT *${casts.map((x) => `, ${x}`).join('')} FROM (SELECT ${a.join(', ')} FROM ${staged.relation}))))`,
-    `CREATE TEMP TABLE ${dup} AS SELECT __id AS __did, min(${rowOf}) AS __first FROM ${raw} WHERE __id IS NOT NULL GROUP BY __id HAVING count(*) > 1`,
+    `CREATE TEMP TABLE ${dup} AS SELECT __id AS __did, min(${rowOf}) AS __first, count(DISTINCT ${content}) > 1 AS __conflict FROM ${raw} WHERE __id IS NOT NULL AND NOT __blank GROUP BY __id HAVING count(*) > 1`,
     `CREATE TEMP TABLE ${table} AS SELECT ${rowOf} AS __row, __id, ` +
-      `concat_ws(';', __pre, CASE WHEN ${rowOf} > __first THEN 'duplicate-id|' || __first END, __post) AS __faults, ` +
+      `concat_ws(';', __pre, CASE WHEN __conflict THEN 'duplicate-conflict|' || __first WHEN ${rowOf} > __first THEN 'duplicate-identical|' || __first END, __post) AS __faults, ` +
       `coalesce(__raw, [__id]) AS __raw, __pre IS NULL AND __post IS NULL AS __dupOnly ` +
-      `FROM ${raw} LEFT JOIN ${dup} ON __id = __did WHERE __pre IS NOT NULL OR __post IS NOT NULL OR ${rowOf} > __first ORDER BY __row`,
+      `FROM ${raw} LEFT JOIN ${dup} ON __id = __did WHERE __pre IS NOT NULL OR __post IS NOT NULL OR __conflict OR ${rowOf} > __first ORDER BY __row`,
   ];
   const drop = () => db.connection.run(`DROP TABLE IF EXISTS ${table}; DROP TABLE IF EXISTS ${dup}; DROP TABLE IF EXISTS ${raw}`).then(() => undefined);
   let duplicated: number;
@@ -193,7 +195,7 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
     await db.connection.run(steps[1]);
     duplicated = Number((await db.connection.runAndReadAll(`SELECT count(*) FROM ${dup}`)).getRows()[0][0]);
     // without repeated ids step 3 is a filter on the row-local faults alone (no join over all rows)
-    await db.connection.run(duplicated > 0 ? steps[2] : steps[2].replace(` LEFT JOIN ${dup} ON __id = __did`, `, (SELECT NULL::INTEGER AS __first)`));
+    await db.connection.run(duplicated > 0 ? steps[2] : steps[2].replace(` LEFT JOIN ${dup} ON __id = __did`, `, (SELECT NULL::INTEGER AS __first, NULL::BOOLEAN AS __conflict)`));
   } catch (e) {
     await drop();
     const detail = (e as Error).message.split('\n').slice(0, 2).join(' ');
@@ -202,7 +204,7 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
   const fresh = `NOT __blank AND __pre IS NULL AND __post IS NULL`;
   const validRelation =
     `(SELECT ${rowOf} AS __row, __id${xs.map((x) => `, ${x}`).join('')} FROM ${raw}` +
-    (duplicated > 0 ? ` LEFT JOIN ${dup} ON __id = __did WHERE ${fresh} AND (__first IS NULL OR ${rowOf} <= __first))` : ` WHERE ${fresh})`);
+    (duplicated > 0 ? ` LEFT JOIN ${dup} ON __id = __did WHERE ${fresh} AND (__first IS NULL OR (NOT __conflict AND ${rowOf} <= __first)))` : ` WHERE ${fresh})`);
 
   const [total, blank, unfaulted] = (
     await db.connection.runAndReadAll(`SELECT CAST(count(*) AS DOUBLE), CAST(count(*) FILTER (WHERE __blank) AS DOUBLE), CAST(count(*) FILTER (WHERE ${fresh}) AS DOUBLE) FROM ${raw}`)
@@ -263,8 +265,10 @@ export function rejectionDecoder(
         return { code, column: header(i), rawIndex: i < 0 ? 0 : i + 2, reason: code };
       case 'extra-fields':
         return { code, column: null, rawIndex: 1, reason: 'extra-fields (more cells than headers; a stray comma, e.g. an unquoted "1,234"?)' };
-      case 'duplicate-id':
-        return { code, column: header(-1), rawIndex: 0, reason: `duplicate-id (first at row ${arg})` };
+      case 'duplicate-identical':
+        return { code, column: header(-1), rawIndex: 0, reason: `duplicate-identical (same answers as row ${arg}, which is kept)` };
+      case 'duplicate-conflict':
+        return { code, column: header(-1), rawIndex: 0, reason: `duplicate-conflict (conflicting duplicate: the id has different answers elsewhere, e.g. row ${arg}; every row of the id is rejected)` };
       case 'rule':
         return { code: ruleCode(i), column: null, rawIndex: null, reason: `${ruleCode(i)} (${rules[i].check})` };
       default: {

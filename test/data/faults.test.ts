@@ -151,12 +151,12 @@ test('row faults: every kind, each naming row, column and value; rowsRead = vali
     '5,5,-0.1,',
     ',5,0.5,',
     '7,5,,',
-    '1,5,0.5,',
+    '1,1234,0.5,',
     '9,5,0.5,x,surplus',
     '10,inf,0.5,',
     '11,1_000,0.5,',
     '12,"1,23",0.5,',
-    '1,5,0.5,',
+    '1,1234,0.5,',
   ].join('\r\n');
   const q = await load(csv);
   assert.equal(q.rowsRead, 13);
@@ -173,12 +173,12 @@ test('row faults: every kind, each naming row, column and value; rowsRead = vali
       [6, '5', 'share', '-0.1', 'share-out-of-range (must be between 0 and 1)'],
       [7, null, 'id', null, 'missing-required'],
       [8, '7', 'share', null, 'missing-required'],
-      [9, '1', 'id', '1', 'duplicate-id (first at row 2)'],
+      [9, '1', 'id', '1', 'duplicate-identical (same answers as row 2, which is kept)'],
       [10, '9', null, 'surplus', 'extra-fields (more cells than headers; a stray comma, e.g. an unquoted "1,234"?)'],
       [11, '10', '员工总数', 'inf', 'non-numeric'],
       [12, '11', '员工总数', '1_000', 'non-numeric'],
       [13, '12', '员工总数', '1,23', 'non-numeric'],
-      [14, '1', 'id', '1', 'duplicate-id (first at row 2)'],
+      [14, '1', 'id', '1', 'duplicate-identical (same answers as row 2, which is kept)'],
     ],
   );
 });
@@ -234,7 +234,7 @@ test('row numbers hold across DuckDB parallel chunks: a 26 MB file read directly
 });
 
 test('the three CSV routes agree: direct (plain UTF-8), plain staging (full-width digits; GBK), numbered (CRLF)', async () => {
-  const base = 'id,员工总数,share\n1,12,0.5\n2,x,0.5\n3,7,150%\n1,3,0.5\n';
+  const base = 'id,员工总数,share\n1,12,0.5\n2,x,0.5\n3,7,150%\n1,12,0.5\n';
   const cases: [string | Buffer, Partial<QuestionnaireSpec>, boolean][] = [
     [base, {}, false],
     ['\ufeff' + base, { encoding: 'utf-8' }, false],
@@ -252,7 +252,7 @@ test('the three CSV routes agree: direct (plain UTF-8), plain staging (full-widt
       [
         [3, '2', 'non-numeric'],
         [4, '3', 'share-out-of-range'],
-        [5, '1', 'duplicate-id'],
+        [5, '1', 'duplicate-identical'],
       ],
     );
   }

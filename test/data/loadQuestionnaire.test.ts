@@ -15,15 +15,15 @@ test('UTF-8 CSV with BOM, quoted newline and blank line: exact spreadsheet rows,
       'share-out-of-range': 1,
       negative: 1,
       'missing-required': 1,
-      'duplicate-id': 2,
+      'duplicate-conflict': 3,
       'unknown-level': 1,
       'rule:too many employees': 1,
       'not-integer': 1,
     });
     assert.equal(Object.values(q.reasons).reduce((a, b) => a + b, 0), q.rejected);
-    const dup = q.rejections.filter((r) => r.code === 'duplicate-id').map((r) => r.reason);
-    assert.deepEqual(dup, ['duplicate-id (first at row 2)', 'duplicate-id (first at row 2)']);
-    assert.equal(q.rejections[6].reason, 'rule:too many employees (employees <= 100000)');
+    const dup = q.rejections.filter((r) => r.code === 'duplicate-conflict').map((r) => [r.row, r.reason.replace(/ \(.*/, '')]);
+    assert.deepEqual(dup, [[2, 'duplicate-conflict'], [10, 'duplicate-conflict'], [13, 'duplicate-conflict']]);
+    assert.equal(q.rejections[7].reason, 'rule:too many employees (employees <= 100000)');
     assert.equal(q.source.headers.employees, '1、您公司的员工总数是？');
     assert.equal(q.source.headers['@id'], '序号');
   } finally {
@@ -58,8 +58,9 @@ test('percent: never turns "50%" into a non-numeric rejection', async () => {
   try {
     const q = await loadQuestionnaire(db, providerSpec('providers-utf8.csv', { percent: 'never' }), providerFields);
     const bad = q.rejections.filter((r) => r.code === 'non-numeric').map((r) => [r.row, r.value]);
+    // row 2's "50%" is rejected first as a conflicting duplicate of A001, non-numeric second
+    assert.match(q.rejections.find((r) => r.row === 2)!.reason, /^duplicate-conflict .*; also non-numeric/);
     assert.deepEqual(bad, [
-      [2, '50%'],
       [4, "30%"], // full-width ％ is made ASCII while staging
       [6, 'abc'],
       [15, '12.5 %'],

@@ -66,9 +66,9 @@ test('example: the eight coefficients of METHOD.md, computed from the raw NBS ta
 
 test('example: screening catches every planted invalid questionnaire, nothing silently dropped', () => {
   const q = Object.fromEntries(results.quality.map((x) => [x.questionnaire, x]));
-  assert.deepEqual(q.providers.reasons, { 'duplicate-id': 1, 'missing-required': 1, negative: 1, 'non-numeric': 1, 'rule:more employees than any provider has': 1, 'share-out-of-range': 1 });
-  assert.deepEqual(q.operators.reasons, { 'duplicate-id': 1, 'missing-required': 1, 'non-numeric': 1, 'share-out-of-range': 1 });
-  assert.deepEqual(q.consumers.reasons, { 'duplicate-id': 1, negative: 1, 'non-numeric': 1 });
+  assert.deepEqual(q.providers.reasons, { 'duplicate-identical': 1, 'missing-required': 1, negative: 1, 'non-numeric': 1, 'rule:more employees than any provider has': 1, 'share-out-of-range': 1 });
+  assert.deepEqual(q.operators.reasons, { 'duplicate-identical': 1, 'missing-required': 1, 'non-numeric': 1, 'share-out-of-range': 1 });
+  assert.deepEqual(q.consumers.reasons, { 'duplicate-identical': 1, negative: 1, 'non-numeric': 1 });
   for (const x of results.quality) assert.equal(x.rowsRead, x.valid + x.rejected);
   assert.equal(prepared.rejections.length, 13);
   assert.ok(prepared.rejections.every((r) => r.file && r.row >= 2 && r.reason));
