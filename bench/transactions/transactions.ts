@@ -3,15 +3,16 @@
 // distinct-user aggregations), against DuckDB's plain `SELECT city, industry, sum(amount) … GROUP BY` over the same
 // files, in the same script; then the whole voucher run (reductions + estimators). Each phase runs in its own child
 // process so that its peak RSS is its own.
-// Usage: npx tsx bench/transactions/transactions.ts [rows=10000000]   (files cached in bench/out/, gitignored)
+// Usage: npx tsx bench/transactions/transactions.ts [rows=10000000]   (files cached in $TMPDIR/spillover-bench/ or $SPILLOVER_BENCH_DIR)
 import { existsSync, mkdirSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 
 const N = Number(process.argv[2] ?? 10_000_000);
 const phase = process.argv[3];
-const OUT = new URL('../out/', import.meta.url).pathname;
+// bulk data goes to the temp folder (SPILLOVER_BENCH_DIR to choose another), never into the repository
+const OUT = process.env.SPILLOVER_BENCH_DIR ?? join(tmpdir(), 'spillover-bench');
 const dir = join(OUT, `transactions-${N}`);
 const glob = join(dir, 'data', 'tx', '*.parquet');
 

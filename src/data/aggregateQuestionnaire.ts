@@ -2,7 +2,7 @@ import type { Db } from './openDatabase.ts';
 import { DataError } from './DataError.ts';
 import { headersUsed } from './loadQuestionnaire.ts';
 import { matchColumns } from './matchColumns.ts';
-import { isNumeric, screen } from './screen.ts';
+import { isNumeric, rowChecks, screen } from './screen.ts';
 import { columnsOf, stage } from './stage.ts';
 import type { AggregatedQuestionnaire, AggregateOptions, FieldSpec, QuestionnaireSpec, Rejection } from './types.ts';
 
@@ -36,26 +36,79 @@ export async function aggregateQuestionnaire(
   const x = options.sums.map((n) => pick(n, isNumeric, 'sums'));
   const cap = options.maxRejections ?? 1000;
 
+  // Exact sums: each term is rounded once to a fixed decimal scale s (the integer nearest to e·10^s, ties to
+  // even), then added in 128-bit integer arithmetic, so the result does not depend on DuckDB's parallel order
+  // of addition (runs are byte-identical), and read back as DECIMAL(38, s). Fast form: BIGINT terms; a term
+  // beyond ±9.2e18 units fails that cast, and the query runs again with HUGEINT terms (the same result). A sum
+  // beyond DECIMAL(38, s) falls back to DOUBLE, with a note.
+  const scaled = (int: 'BIGINT' | 'HUGEINT') => (e: string, scale: number) =>
+    `CAST(CAST(sum(CAST((${e}) * 1e${scale} AS ${int})) AS DECIMAL(38, 0)) * CAST(1e-${scale} AS DECIMAL(38, ${scale})) AS DOUBLE)`;
+  const stats = (sum: (e: string, scale: number) => string) => [
+    ...x.flatMap((i) => [`CAST(count(__x${i}) AS DOUBLE)`, sum(`__x${i}`, 8), sum(`__x${i} * __x${i}`, 6)]),
+    ...(options.crossProducts ? x.flatMap((i, a) => x.slice(a + 1).map((j) => sum(`__x${i} * __x${j}`, 6))) : []),
+  ];
+  const outOfRange = (e: unknown) => /overflow|out of range|could not cast value/i.test(String(e));
+  /** The groups (keys, n, count, sum, sumSq, cross) from a result whose columns are the keys, n, then stats(…). */
+  const readGroups = (cols: unknown[][], at0: number): AggregatedQuestionnaire['groups'] => {
+    const num = (c: unknown[]) => Float64Array.from(c, (v) => (v === null ? 0 : (v as number)));
+    const groups: AggregatedQuestionnaire['groups'] = { keys: {}, n: num(cols[at0 + g.length]), count: {}, sum: {}, sumSq: {} };
+    g.forEach((i, k) => (groups.keys[fields[i].name] = cols[at0 + k] as (string | null)[]));
+    x.forEach((i, k) => {
+      const at = at0 + g.length + 1 + 3 * k;
+      groups.count[fields[i].name] = num(cols[at]);
+      groups.sum[fields[i].name] = num(cols[at + 1]);
+      groups.sumSq[fields[i].name] = num(cols[at + 2]);
+    });
+    if (options.crossProducts) {
+      let at = at0 + g.length + 1 + 3 * x.length;
+      groups.cross = {};
+      x.forEach((i, a) => x.slice(a + 1).forEach((j) => (groups.cross![`${fields[i].name}*${fields[j].name}`] = num(cols[at++]))));
+    }
+    return groups;
+  };
+
   const staged = await stage(db, spec);
   try {
     const match = matchColumns(staged.header, spec, fields);
+    const source = (blankRows: number, notes: string[]) => ({ ...staged.info, headers: headersUsed(staged.header, match, fields), blankRows, notes: [...staged.info.notes, ...notes] });
+    if (g.length === 0) {
+      // One pass over the file: the counts that show whether any row is rejected, and the sums. A file without a
+      // rejected row (no row-local fault, no repeated id) is done here; any other goes through screen below.
+      const { rows, ok } = await rowChecks(db, staged, match, spec, fields);
+      let res;
+      try {
+        res = await db.connection.runAndReadAll(
+          `SELECT CAST(count(*) AS DOUBLE), CAST(count(*) FILTER (WHERE __blank) AS DOUBLE), CAST(count(*) FILTER (WHERE __ok) AS DOUBLE), ` +
+            // distinct hashes ⇒ distinct ids; equal hashes (a repeated id or, rarely, a collision) go to the full screening
+            `CAST(count(DISTINCT hash(__id)) FILTER (WHERE __ok) AS DOUBLE), CAST(count(*) FILTER (WHERE __ok) AS DOUBLE), ${stats(scaled('BIGINT')).join(', ')} ` +
+            `FROM (SELECT *, ${ok} AS __ok FROM ${rows})`,
+        );
+      } catch {
+        res = null; // a term beyond BIGINT (the full path sums with HUGEINT terms) or a read error (the full path reports it)
+      }
+      const cols = res === null ? null : columnsOf(res);
+      const [total, blank, valid, distinct] = cols === null ? [NaN, NaN, NaN, NaN] : (cols.slice(0, 4).map((c) => c[0]) as number[]);
+      if (cols !== null && staged.records !== null && total !== staged.records) throw new Error(`internal: ${file}: staged ${staged.records} records but DuckDB read ${total}`);
+      if (cols !== null && valid > 0 && valid === total - blank && distinct === valid) {
+        return {
+          key: spec.key,
+          file,
+          rowsRead: valid,
+          valid,
+          rejected: 0,
+          reasons: {},
+          groups: readGroups(cols, 4),
+          rejections: [],
+          rejectionsTruncated: false,
+          source: source(blank + staged.blankRows, []),
+        };
+      }
+    }
     const s = await screen(db, staged, match, spec, fields);
     try {
       const keys = g.map((i) => `__x${i}`);
-      // Exact sums: each term is rounded once to a fixed decimal scale s (the integer nearest to e·10^s, ties to
-      // even), then added in 128-bit integer arithmetic, so the result does not depend on DuckDB's parallel order
-      // of addition (runs are byte-identical), and read back as DECIMAL(38, s). Fast form: BIGINT terms; a term
-      // beyond ±9.2e18 units fails that cast, and the query runs again with HUGEINT terms (the same result). A sum
-      // beyond DECIMAL(38, s) falls back to DOUBLE, with a note.
-      const scaled = (int: 'BIGINT' | 'HUGEINT') => (e: string, scale: number) =>
-        `CAST(CAST(sum(CAST((${e}) * 1e${scale} AS ${int})) AS DECIMAL(38, 0)) * CAST(1e-${scale} AS DECIMAL(38, ${scale})) AS DOUBLE)`;
-      const stats = (sum: (e: string, scale: number) => string) => [
-        ...x.flatMap((i) => [`CAST(count(__x${i}) AS DOUBLE)`, sum(`__x${i}`, 8), sum(`__x${i} * __x${i}`, 6)]),
-        ...(options.crossProducts ? x.flatMap((i, a) => x.slice(a + 1).map((j) => sum(`__x${i} * __x${j}`, 6))) : []),
-      ];
       const query = (sum: (e: string, scale: number) => string) =>
         `SELECT ${[...keys.map((k) => `CAST(${k} AS VARCHAR)`), 'CAST(count(*) AS DOUBLE)', ...stats(sum)].join(', ')} FROM ${s.validRelation}${keys.length ? ` GROUP BY ${keys.join(', ')} ORDER BY ${keys.map((k) => `${k} NULLS LAST`).join(', ')}` : ''}`;
-      const outOfRange = (e: unknown) => /overflow|out of range|could not cast value/i.test(String(e));
       let res;
       const notes: string[] = [];
       try {
@@ -70,21 +123,7 @@ export async function aggregateQuestionnaire(
           res = await db.connection.runAndReadAll(query((e3) => `sum(${e3})`));
         }
       }
-      const cols = columnsOf(res);
-      const num = (c: unknown[]) => Float64Array.from(c, (v) => (v === null ? 0 : (v as number)));
-      const groups: AggregatedQuestionnaire['groups'] = { keys: {}, n: num(cols[g.length]), count: {}, sum: {}, sumSq: {} };
-      g.forEach((i, k) => (groups.keys[fields[i].name] = cols[k] as (string | null)[]));
-      x.forEach((i, k) => {
-        const at = g.length + 1 + 3 * k;
-        groups.count[fields[i].name] = num(cols[at]);
-        groups.sum[fields[i].name] = num(cols[at + 1]);
-        groups.sumSq[fields[i].name] = num(cols[at + 2]);
-      });
-      if (options.crossProducts) {
-        let at = g.length + 1 + 3 * x.length;
-        groups.cross = {};
-        x.forEach((i, a) => x.slice(a + 1).forEach((j) => (groups.cross![`${fields[i].name}*${fields[j].name}`] = num(cols[at++]))));
-      }
+      const groups = readGroups(columnsOf(res), 0);
 
       const rejections: Rejection[] = [];
       const stream = await db.connection.stream(`SELECT __row, __id, __faults, __raw FROM ${s.table} ORDER BY __row`);
@@ -103,7 +142,7 @@ export async function aggregateQuestionnaire(
         groups,
         rejections,
         rejectionsTruncated: s.rejected > rejections.length,
-        source: { ...staged.info, headers: headersUsed(staged.header, match, fields), blankRows: s.blankRows, notes: [...staged.info.notes, ...notes] },
+        source: source(s.blankRows, notes),
       };
     } finally {
       await s.drop();

@@ -68,11 +68,15 @@ function faultSql(f: FieldSpec, v: string, x: string): string {
   return `CASE ${parts.join(' ')} END`;
 }
 
-/** true when the cell has no fault: the cheap test of the common case (faultSql IS NULL, without strings). */
+/**
+ * true when the cell has no fault: the cheap test of the common case (faultSql IS NULL, without strings). A value is
+ * never NULL for a non-empty cell that passes its checks, so a required cell needs only x; an optional one looks at
+ * the cell text only when the value fails.
+ */
 function okSql(f: FieldSpec, v: string, x: string): string {
   const checks = checksOf(f, x).map(([c]) => `(${c})`);
   const good = checks.length > 0 ? `NOT (${checks.join(' OR ')})` : 'true';
-  return f.required ? `(${v} IS NOT NULL AND ${good})` : `(${v} IS NULL OR ${good})`;
+  return f.required ? `(${x} IS NOT NULL AND ${good})` : `(${good} OR ${v} IS NULL)`;
 }
 
 export interface Screened {
@@ -105,15 +109,14 @@ export function checkFields(fields: FieldSpec[], file: string): void {
 }
 
 /**
- * screen — convert and check every row, find duplicate ids, and count (see file comment). Three statements:
- * (1) one streaming pass over the staged relation materializes, in file order, the converted values and every
- * row-local fault (all but duplicate-id), keeping cell texts only for rows with a fault; (2) a GROUP BY on the id
- * finds the first row of every id seen more than once; (3) the rejected rows (few) are collected in row order.
- * The valid rows are then a plain scan of (1) — joined with (2) only when some id repeats.
- * Checks rowsRead = valid + rejected and, when the stager knows it, that DuckDB read every staged record.
- * The caller calls drop().
+ * The per-row screening of a staged relation, as SQL (shared by screen and the one-pass aggregation):
+ * `rows` is a FROM-clause item with, per staged record in no particular order, (__row unless staged.rowidBase),
+ * __id, __extra, __blank, __v0…__v{k-1} (trimmed cell texts), __x0…__x{k-1} (converted values) and
+ * __pre / __post (the row-local faults before / after duplicate-id, 'code|arg;…' or NULL); `ok` is a boolean over
+ * those columns: the row is not blank and has no row-local fault (__pre and __post both NULL), computed without
+ * building the fault strings. Checks the field specs and that every rule is a boolean expression.
  */
-export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: QuestionnaireSpec, fields: FieldSpec[]): Promise<Screened> {
+export async function rowChecks(db: Db, staged: Staged, match: ColumnMatch, spec: QuestionnaireSpec, fields: FieldSpec[]): Promise<RowChecks> {
   const file = spec.displayPath;
   const base = spec.yamlPath ?? `questionnaires.${spec.key}`;
   checkFields(fields, file);
@@ -132,8 +135,17 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
       f.type === 'text' ? `${trimmed(`replace(${rawOf(f)}, chr(13) || chr(10), chr(10))`)} AS __v${i}` : `${trimmed(rawOf(f))} AS __v${i}`,
     ),
   ];
-  const casts = fields.flatMap((f, i) => (isNumeric(f) && f.type !== 'boolean' ? [`TRY_CAST(__v${i} AS DOUBLE) AS __d${i}`] : []));
-  const b = fields.map((f, i) => `${valueSql(f, `__v${i}`, `__d${i}`, percent)} AS __x${i}`);
+  // Numbers: TRY_CAST skips the white space around a number, so the cast of the untrimmed cell (__r) is the value
+  // whenever it is a finite number without '_' (the common cell: no trim); any other cell goes through valueSql.
+  const number = (f: FieldSpec) => isNumeric(f) && f.type !== 'boolean';
+  const cellOf = (f: FieldSpec, i: number) => (number(f) ? trimmed(`__r${i}`) : `__v${i}`);
+  const rawCells = fields.flatMap((f, i) => (number(f) ? [`${rawOf(f)} AS __r${i}`] : []));
+  const casts = fields.flatMap((f, i) => (number(f) ? [`TRY_CAST(__r${i} AS DOUBLE) AS __d${i}`] : []));
+  const b = fields.map((f, i) =>
+    number(f)
+      ? `CASE WHEN isfinite(__d${i}) AND NOT contains(__r${i}, '_') THEN __d${i} ELSE ${valueSql(f, cellOf(f, i), `TRY_CAST(${cellOf(f, i)} AS DOUBLE)`, percent)} END AS __x${i}`
+      : `${valueSql(f, `__v${i}`, `__d${i}`, percent)} AS __x${i}`,
+  );
   const c = fields.map((f, i) => faultSql(f, `__v${i}`, `__x${i}`));
   const names = Object.fromEntries(fields.map((f, i) => [f.name, `__x${i}`]));
   const rules = (spec.rules ?? []).map((r, k) => {
@@ -157,7 +169,7 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
   }
   // The fault strings are built only for rows that fail the cheap boolean checks (the common row has none).
   const noFieldFault = fields.length > 0 ? c.map((x) => `${x} IS NULL`).join(' AND ') : 'true';
-  const fieldsOk = fields.length > 0 ? fields.map((f, i) => okSql(f, `__v${i}`, `__x${i}`)).join(' AND ') : 'true';
+  const fieldsOk = fields.length > 0 ? fields.map((f, i) => okSql(f, cellOf(f, i), `__x${i}`)).join(' AND ') : 'true';
   const rulesOk = rules.map((r) => `coalesce((${r.sql}), true)`);
   // faults in reporting order: id missing, extra cells, [duplicate id: added in step 3], fields, rules
   const pre =
@@ -168,6 +180,32 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
     postParts.length > 0
       ? `CASE WHEN __blank OR (${[fieldsOk, ...rulesOk].join(' AND ')}) THEN NULL ELSE nullif(concat_ws(';', ${postParts.join(', ')}), '') END`
       : 'CAST(NULL AS VARCHAR)';
+  const okPre = `(__id IS NOT NULL AND (__extra IS NULL OR nullif(trim(__extra), '') IS NULL))`;
+  const rows =
+    `(SELECT *, ${pre} AS __pre, ${post} AS __post FROM (` +
+    `SELECT *${b.map((x) => `, ${x}`).join('')} FROM (` +
+    `SELECT *${casts.map((x) => `, ${x}`).join('')} FROM (SELECT ${[...a, ...rawCells].join(', ')} FROM ${staged.relation}))))`;
+  return { rows, ok: `(NOT __blank AND ${okPre} AND ${[fieldsOk, ...rulesOk].join(' AND ')})`, rules };
+}
+
+export interface RowChecks {
+  rows: string;
+  ok: string;
+  rules: { check: string; reason: string }[];
+}
+
+/**
+ * screen — convert and check every row, find duplicate ids, and count (see file comment). Three statements:
+ * (1) one streaming pass over the staged relation materializes, in file order, the converted values and every
+ * row-local fault (all but duplicate-id), keeping cell texts only for rows with a fault; (2) a GROUP BY on the id
+ * finds the first row of every id seen more than once; (3) the rejected rows (few) are collected in row order.
+ * The valid rows are then a plain scan of (1) — joined with (2) only when some id repeats.
+ * Checks rowsRead = valid + rejected and, when the stager knows it, that DuckDB read every staged record.
+ * The caller calls drop().
+ */
+export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: QuestionnaireSpec, fields: FieldSpec[]): Promise<Screened> {
+  const file = spec.displayPath;
+  const { rows, rules } = await rowChecks(db, staged, match, spec, fields);
   const raw = db.tempName('raw');
   const dup = db.tempName('dup');
   const table = db.tempName('rejected');
@@ -178,10 +216,7 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
   const rowOf = staged.rowidBase === undefined ? `${raw}.__row` : `CAST(${raw}.rowid + ${staged.rowidBase} AS INTEGER)`;
   const steps = [
     `CREATE TEMP TABLE ${raw} AS SELECT ${staged.rowidBase === undefined ? '__row, ' : ''}__id, __blank, ${xs.map((x) => `${x}, `).join('')}__pre, __post, ` +
-      `CASE WHEN __pre IS NOT NULL OR __post IS NOT NULL THEN [__id, __extra${fields.map((_, i) => `, __v${i}`).join('')}] END AS __raw FROM (` +
-      `SELECT *, ${pre} AS __pre, ${post} AS __post FROM (` +
-      `SELECT *${b.map((x) => `, ${x}`).join('')} FROM (` +
-      `SELECT *${casts.map((x) => `, ${x}`).join('')} FROM (SELECT ${a.join(', ')} FROM ${staged.relation}))))`,
+      `CASE WHEN __pre IS NOT NULL OR __post IS NOT NULL THEN [__id, __extra${fields.map((_, i) => `, __v${i}`).join('')}] END AS __raw FROM ${rows}`,
     `CREATE TEMP TABLE ${dup} AS SELECT __id AS __did, min(${rowOf}) AS __first, count(DISTINCT ${content}) > 1 AS __conflict FROM ${raw} WHERE __id IS NOT NULL AND NOT __blank GROUP BY __id HAVING count(*) > 1`,
     `CREATE TEMP TABLE ${table} AS SELECT ${rowOf} AS __row, __id, ` +
       `concat_ws(';', __pre, CASE WHEN __conflict THEN 'duplicate-conflict|' || __first WHEN ${rowOf} > __first THEN 'duplicate-identical|' || __first END, __post) AS __faults, ` +

@@ -141,3 +141,32 @@ test('aggregate: exact sums of terms rounded to 8 (Σx) / 6 (Σxy) decimals, on 
     assert.ok(huge.source.notes.some((n) => /DECIMAL\(38\) range; computed in floating point/.test(n)), huge.source.notes.join('; '));
   });
 });
+
+test('aggregate: a file without rejected rows is summed in one pass, with the same figures as the screening route', async () => {
+  await withDbAndDir(async (db, dir) => {
+    const vf: FieldSpec[] = [
+      { name: 'v', type: 'number', required: true, min: 0 },
+      { name: 'w', type: 'number', required: false },
+      { name: 'k', type: 'count', required: false },
+    ];
+    // 1.000000015·1e8 is 100000001.49999999 in binary: Σv rounds it to 1.00000001. Untrimmed numbers, an exponent, a leading '+', a missing optional answer, cells of spaces
+    const clean = 'id,v,w,k\nA1, 2.5 ,1e2,3\nA2,+0.125,,\nA3,7,  ,12\n A4 ,1.000000015,-3.25,0\n';
+    const spec = (file: string) => ({ key: 'v', file: join(dir, file), displayPath: file, id: 'id', columns: { v: 'v', w: 'w', k: 'k' } });
+    const opts = { groupBy: [], sums: ['v', 'w', 'k'], crossProducts: true };
+    writeFileSync(join(dir, 'clean.csv'), clean);
+    const names = () => Number(db.tempName('probe').split('_').pop());
+    const before = names();
+    const one = await aggregateQuestionnaire(db, spec('clean.csv'), vf, opts);
+    assert.equal(names(), before + 1, 'the one-pass route creates no staging table');
+    assert.deepEqual([one.rowsRead, one.valid, one.rejected, one.reasons, one.rejections, one.rejectionsTruncated], [4, 4, 0, {}, [], false]);
+    // the same rows plus an identical copy of a row, a rejected row and a repeated id with other answers:
+    // the screening route rejects those and must give the same figures for the rows kept
+    writeFileSync(join(dir, 'faulty.csv'), clean + 'A2,+0.125,,\nA5,abc,1,1\nA6,1,1,1\nA6,2,1,1\n');
+    const full = await aggregateQuestionnaire(db, spec('faulty.csv'), vf, opts);
+    assert.equal(names() > before + 2, true, 'the screening route uses staging tables');
+    assert.deepEqual([full.rowsRead, full.valid, full.rejected], [8, 4, 4]);
+    const figures = (a: typeof one) => JSON.stringify(a.groups, (_, v) => (v instanceof Float64Array ? [...v] : v));
+    assert.equal(figures(full), figures(one));
+    assert.deepEqual([one.groups.n[0], one.groups.count.w[0], one.groups.sum.v[0], one.groups.sum.k[0], one.groups.cross!['v*w'][0]], [4, 2, 10.62500001, 15, 250 - 3.25]);
+  });
+});
