@@ -77,10 +77,11 @@ export const PAGES: Page[] = [
   },
   {
     command: 'explain',
-    intro: 'Print how a figure was derived: its formula, its inputs with their values, and the figures it is computed from. `--list` lists every figure id of the study.',
+    intro: 'Print how a figure was derived: its formula, its inputs with their values, and the figures it is computed from. `--list` lists every figure id of the study. `--json` gives the same as machine output: `{id, lang, figures}` where `figures` holds the figure and then every figure it is computed from (each once, depth first), each with `id`, `label` (in `--lang`), `value` in base units, `unit`, `display` (value and unit as the text shows them), `se`, `df`, `ci`, `interval`, `formula`, `inputs`, `from` (ids) and, where present, `notes`, `seNote` and `coverage`; with `--list`, `{lang, figures: [{id, label, unit}]}`. An unknown id is an error on stderr (exit code 2), never JSON.',
     examples: [
       { title: 'Indirect jobs of the bundled example', commands: 'spillover explain jobs.indirect --lang en' },
       { title: 'A direct-jobs component', commands: 'spillover explain jobs.providers.wecom --lang en' },
+      { title: 'The same as JSON', commands: 'spillover explain jobs.providers.wecom --lang en --json' },
     ],
   },
   {

@@ -2,6 +2,7 @@
 import { consoleWidth, studyArgument, WIDE_HELP, type Register } from './register.ts';
 import { commandLang, LANG_HELP, wrapLines } from '../format.ts';
 import { displayValue } from '../../locale/index.ts';
+import type { Figure } from '../../study/types.ts';
 
 export const register: Register = (program) => {
   program
@@ -12,14 +13,28 @@ export const register: Register = (program) => {
     .option('--list', 'list all figure ids')
     .option('--lang <lang>', LANG_HELP)
     .option('--wide', WIDE_HELP)
-    .action(async (id: string | undefined, study: string, opts: { list?: boolean; lang?: string; wide?: boolean }) => {
+    .option('--json', 'print the figure and every figure it is computed from as JSON (id, label, value in base units, unit, display value, se, df, ci, formula, inputs, from, notes); with --list, the ids, labels and units')
+    .action(async (id: string | undefined, study: string, opts: { list?: boolean; lang?: string; wide?: boolean; json?: boolean }) => {
       const lang = commandLang(opts.lang);
-      const [{ runStudy }, { explain }, v, { readFileSync }] = await Promise.all([import('../runStudy.ts'), import('../../study/model/index.ts'), import('../runVouchers.ts'), import('node:fs')]);
+      const [{ runStudy }, { derivation, explain }, v, { readFileSync }] = await Promise.all([import('../runStudy.ts'), import('../../study/model/index.ts'), import('../runVouchers.ts'), import('node:fs')]);
       const sections = v.studySections(readFileSync(study, 'utf8'));
       // The derivations need no Monte Carlo over assumptions: skip it. Voucher figures join the others.
       const figures = sections.questionnaires || !sections.transactions ? (await runStudy(study, { uncertainty: false })).results.figures : {};
       if (sections.transactions) Object.assign(figures, (await v.runVoucherStudy(study)).results.vouchers.figures);
       const results = { figures };
+      if (opts.json) {
+        // Machine output: each figure's record as results.json holds it, its label in the chosen language
+        // and its value as the text output shows it (display units).
+        const record = ({ id, label, value, unit, ...rest }: Figure) => {
+          const d = displayValue({ value, unit }, lang);
+          return { id, label: label[lang], value, unit, display: { value: d.text, unit: d.unit }, ...rest };
+        };
+        const body = opts.list || !id
+          ? { lang, figures: Object.values(figures).map((f) => ({ id: f.id, label: f.label[lang], unit: f.unit })) }
+          : { id, lang, figures: derivation(results, id).map(record) };
+        process.stdout.write(`${JSON.stringify(body, null, 1)}\n`);
+        return;
+      }
       if (opts.list || !id) {
         // One figure a line: its id, a tab, its name (cut to fit; --wide for the whole name).
         const width = consoleWidth(opts);

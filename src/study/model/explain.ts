@@ -12,12 +12,7 @@ type Show = (f: Pick<Figure, 'unit' | 'value'>, lang: Lang) => { text: string; u
  * Fails on an unknown id, listing close matches.
  */
 export function explain(r: Pick<StudyResults, 'figures'>, id: string, lang: Lang, show: Show): string {
-  const f = r.figures[id];
-  if (!f) {
-    const ids = Object.keys(r.figures);
-    const near = ids.filter((k) => k.includes(id) || id.includes(k.split('.').pop() as string)).slice(0, 8);
-    throw new Error(`unknown figure id "${id}"${near.length ? `; did you mean: ${near.join(', ')}` : ''} (all ids: spillover explain --list)`);
-  }
+  figureOf(r, id);
   const out: string[] = [];
   const seen = new Set<string>();
   const walk = (fid: string, prefix: string, depth: number) => {
@@ -40,4 +35,33 @@ export function explain(r: Pick<StudyResults, 'figures'>, id: string, lang: Lang
   };
   walk(id, '', 0);
   return out.join('\n');
+}
+
+/** The figure with this id; an unknown id fails listing close matches. */
+function figureOf(r: Pick<StudyResults, 'figures'>, id: string): Figure {
+  const f = r.figures[id];
+  if (f) return f;
+  const ids = Object.keys(r.figures);
+  const near = ids.filter((k) => k.includes(id) || id.includes(k.split('.').pop() as string)).slice(0, 8);
+  throw new Error(`unknown figure id "${id}"${near.length ? `; did you mean: ${near.join(', ')}` : ''} (all ids: spillover explain --list)`);
+}
+
+/**
+ * derivation(results, 'jobs.indirect') → [jobs.indirect, output.indirect, output.indirect.traffic,
+ * consumption.traffic, …, ratio.jobs_per_output]: the figure, then every figure it is computed from
+ * (transitively, each once, depth first in the order of `from`) — the records `explain` prints as a
+ * tree, for machine output (`spillover explain ID --json`). Fails on an unknown id as explain does.
+ */
+export function derivation(r: Pick<StudyResults, 'figures'>, id: string): Figure[] {
+  const out: Figure[] = [];
+  const seen = new Set<string>();
+  const walk = (fid: string) => {
+    if (seen.has(fid)) return;
+    seen.add(fid);
+    const f = figureOf(r, fid);
+    out.push(f);
+    for (const child of f.from) walk(child);
+  };
+  walk(id);
+  return out;
 }

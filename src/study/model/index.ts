@@ -5,7 +5,7 @@ export { FIGURES, sumItem, differenceItem, type FigureContext, type FigureFamily
 export { studyFigureModel, type StudyFigureModel } from './studyFigureModel.ts';
 export type { FigureModel } from './figureModel.ts';
 export type { ModelParameter } from './modelInputs.ts';
-export { explain } from './explain.ts';
+export { derivation, explain } from './explain.ts';
 export { readingOrder } from './readingOrder.ts';
 export { applyScenario, ioMethodOptions, ioMethodKey, rateParameters, withRates, sectorsUnder, type Scenario } from './applyScenario.ts';
 export { sectorResponse, yuanPerUnit, type IOMethod, type SectorResponse } from './ioResponse.ts';
