@@ -12,6 +12,8 @@ export interface ArtifactContext {
   lang: Lang;
   /** Chart image formats to write under charts/ (default ['svg']; 'png' needs Chromium and takes seconds). */
   charts?: ChartFormat[];
+  /** Told as the long steps go: each chart rendered (both languages), each PNG exported, the workbook written (1 of 1). */
+  onStep?: (step: 'charts' | 'png' | 'tables', done: number, total: number) => void;
 }
 export type ArtifactProducer = (ctx: ArtifactContext) => Promise<Record<string, string | Uint8Array>>;
 
@@ -28,17 +30,20 @@ export function parseChartFormats(v: string | undefined): ChartFormat[] {
 }
 
 /** report.html (both languages, `lang` shown first), tables.xlsx and charts/<id>-<lang>.svg|png. */
-const report: ArtifactProducer = async ({ results, lang, charts }) => {
+const report: ArtifactProducer = async ({ results, lang, charts, onStep }) => {
   const { renderReport, renderChartSvgs, tablesWorkbook } = await import('../report/index.ts');
   const formats = charts ?? parseChartFormats(process.env.SPILLOVER_CHARTS);
-  const svgs = renderChartSvgs(results);
+  const svgs = renderChartSvgs(results, onStep && ((done, total) => onStep('charts', done, total)));
+  onStep?.('tables', 0, 1);
   const files: Record<string, string | Uint8Array> = { 'report.html': renderReport(results, lang, svgs), 'tables.xlsx': await tablesWorkbook(results) };
+  onStep?.('tables', 1, 1);
   const named: Record<string, string> = {};
   for (const [id, s] of svgs) for (const l of ['zh', 'en'] as const) named[`charts/${id}-${l}`] = s[l];
   if (formats.includes('svg')) for (const [name, svg] of Object.entries(named)) files[`${name}.svg`] = svg;
   if (formats.includes('png')) {
     const { chartPngs } = await import('../report/chartPngs.ts');
-    for (const [name, png] of Object.entries(await chartPngs(named))) files[`${name}.png`] = png;
+    onStep?.('png', 0, Object.keys(named).length);
+    for (const [name, png] of Object.entries(await chartPngs(named, onStep && ((done, total) => onStep('png', done, total))))) files[`${name}.png`] = png;
   }
   return files;
 };

@@ -3,10 +3,16 @@
 import { width } from './fitTable.ts';
 
 export interface Progress {
-  /** Begin a step of `total` units (e.g. rows, draws, charts); replaces the previous step's line. */
-  step(label: string, total: number, unit?: string): void;
-  /** Rename the current step (e.g. the stage now running), keeping its count. */
-  relabel(label: string): void;
+  /** false when nothing is drawn (not a terminal, or --quiet): callers may skip measuring progress at all. */
+  readonly active: boolean;
+  /**
+   * Begin a step of `total` units (e.g. draws, charts); replaces the previous step's line. With
+   * `items` (e.g. 'rows'), the step is a share of a whole (set(share, rows)) and the line counts
+   * items and their rate instead: "reading data/x.csv  [████░░]  42%  1,234,567 rows  310k rows/s  ETA 3 s".
+   */
+  step(label: string, total: number, unit?: string, items?: string): void;
+  /** The current step is at `done` (absolute; of total, or a share 0–1 for an items step), `items` counted so far. NaN: not known. */
+  set(done: number, items?: number): void;
   /** `n` more units of the current step done (default 1). */
   tick(n?: number): void;
   /** Clear the line (the command's own output follows). */
@@ -22,7 +28,7 @@ export interface ProgressOptions {
   every?: number;
 }
 
-const NONE: Progress = { step() {}, relabel() {}, tick() {}, done() {} };
+const NONE: Progress = { active: false, step() {}, set() {}, tick() {}, done() {} };
 
 /**
  * createProgress() → a Progress drawing on process.stderr when it is a terminal. The line:
@@ -33,32 +39,39 @@ export function createProgress(options: ProgressOptions = {}): Progress {
   if (options.quiet || !stream.isTTY) return NONE;
   const now = options.now ?? (() => performance.now());
   const every = options.every ?? 80;
-  let label = '', unit = '', total = 0, count = 0, started = 0, drawn = -Infinity, shown = false;
+  let label = '', unit = '', items = '', total = 0, count = 0, counted = NaN, started = 0, drawn = -Infinity, shown = false;
   const draw = (force = false) => {
     const t = now();
     if (!force && t - drawn < every) return;
     drawn = t;
     const cols = Math.max(20, (stream.columns || 80) - 1);
-    const share = total > 0 ? Math.min(1, count / total) : 0;
+    const known = Number.isFinite(count);
+    const share = known && total > 0 ? Math.min(1, count / total) : 0;
     const secs = (t - started) / 1000;
-    const rate = secs > 0 ? count / secs : 0;
-    const eta = rate > 0 && count < total ? `ETA ${formatSeconds((total - count) / rate)}` : '';
-    const tail = `${count.toLocaleString('en-US')}/${total.toLocaleString('en-US')}${unit ? ` ${unit}` : ''}${rate > 0 ? `  ${formatRate(rate)}/s` : ''}${eta ? `  ${eta}` : ''}`;
+    const rate = secs > 0 && known ? count / secs : 0;
+    // no ETA from the first 2% (a scan's early share says little about its end)
+    const eta = rate > 0 && count < total && share >= 0.02 ? `ETA ${formatSeconds((total - count) / rate)}` : '';
+    let tail: string;
+    if (items) {
+      const itemRate = secs > 0 && counted > 0 ? counted / secs : 0;
+      tail = [known ? `${Math.floor(share * 100)}%` : '', Number.isFinite(counted) ? `${Math.round(counted).toLocaleString('en-US')} ${items}` : '', itemRate > 0 ? `${formatRate(itemRate)} ${items}/s` : '', eta].filter(Boolean).join('  ');
+    } else tail = `${count.toLocaleString('en-US')}/${total.toLocaleString('en-US')}${unit ? ` ${unit}` : ''}${rate > 0 ? `  ${formatRate(rate)}/s` : ''}${eta ? `  ${eta}` : ''}`;
     const barWidth = Math.max(5, Math.min(30, cols - width(label) - width(tail) - 6));
     const full = Math.round(share * barWidth);
-    let line = `${label}  [${'█'.repeat(full)}${'░'.repeat(barWidth - full)}]  ${tail}`;
+    let line = known ? `${label}  [${'█'.repeat(full)}${'░'.repeat(barWidth - full)}]  ${tail}` : `${label}  ${tail}`;
     while (width(line) > cols) line = line.slice(0, -1);
     stream.write(`\r\x1b[K${line}`);
     shown = true;
   };
   return {
-    step(l, n, u = '') {
-      label = l; total = n; unit = u; count = 0; started = now();
+    active: true,
+    step(l, n, u = '', i = '') {
+      label = l; total = n; unit = u; items = i; count = 0; counted = NaN; started = now();
       draw(true);
     },
-    relabel(l) {
-      label = l;
-      draw(true);
+    set(d, n = NaN) {
+      count = d; counted = n;
+      draw(Number.isFinite(d) && d >= total);
     },
     tick(n = 1) {
       count += n;
@@ -67,6 +80,52 @@ export function createProgress(options: ProgressOptions = {}): Progress {
     done() {
       if (shown) stream.write('\r\x1b[K');
       shown = false;
+    },
+  };
+}
+
+/** The long steps of a run as the engines and readers report them (see runSteps). */
+export interface RunSteps {
+  /** reading (decoding, staging) or screening (DuckDB) a questionnaire file: share of it and rows so far */
+  onRead(file: string, phase: 'reading' | 'screening', share: number, rows: number): void;
+  /** Monte Carlo draws done of total */
+  onProgress(done: number, total: number): void;
+  /** charts rendered, PNGs exported, workbook written */
+  onStep(step: 'charts' | 'png' | 'tables', done: number, total: number): void;
+}
+
+const STEP_LABELS = {
+  zh: { reading: '读取', screening: '筛查', rows: '行', mc: '蒙特卡洛模拟', draws: '次', charts: '绘制图表', chartUnit: '张', png: '导出 PNG 图片', tables: '生成报告和 tables.xlsx' },
+  en: { reading: 'reading', screening: 'screening', rows: 'rows', mc: 'Monte Carlo', draws: 'draws', charts: 'rendering charts', chartUnit: 'charts', png: 'exporting PNG images', tables: 'writing report.html and tables.xlsx' },
+};
+
+/**
+ * runSteps(progress, lang) → the callbacks a run passes to the readers (onRead), the Monte Carlo
+ * (onProgress) and the report producers (onStep), each long step drawn as its own line:
+ * "reading data/consumers.csv  [███░░]  42%  2,100 rows  21k rows/s  ETA 1 s", "Monte Carlo  [██░░]  4,000/10,000 draws  …".
+ */
+export function runSteps(progress: Progress, lang: 'zh' | 'en'): Partial<RunSteps> {
+  if (!progress.active) return {};
+  const t = STEP_LABELS[lang];
+  let current = '';
+  const enter = (key: string, begin: () => void) => {
+    if (key === current) return;
+    current = key;
+    begin();
+  };
+  return {
+    onRead(file, phase, share, rows) {
+      enter(`${phase} ${file}`, () => progress.step(`${t[phase]} ${file}`, 1, '', t.rows));
+      // DuckDB's rows processed count work over all operators of a query, not the file's rows: not shown.
+      progress.set(share, phase === 'reading' ? rows : NaN);
+    },
+    onProgress(done, total) {
+      enter('mc', () => progress.step(t.mc, total, t.draws));
+      progress.set(done);
+    },
+    onStep(step, done, total) {
+      enter(step, () => (step === 'tables' ? progress.step(t.tables, total, '') : progress.step(t[step], total, t.chartUnit)));
+      progress.set(done);
     },
   };
 }

@@ -9,6 +9,7 @@ import { readStudy, type LoadedStudy } from './readStudy.ts';
 import { readIOFiles } from './readIOFiles.ts';
 import { resolveStudyPath } from './resolveStudyPath.ts';
 import { openDatabase } from './openDatabase.ts';
+import { watchQueries } from './watchQueries.ts';
 import { loadQuestionnaire } from './loadQuestionnaire.ts';
 import { aggregateQuestionnaire } from './aggregateQuestionnaire.ts';
 import { aggregateOnClickHouse, stageClickHouse } from './clickhouseQuestionnaire.ts';
@@ -30,8 +31,17 @@ export function withRejections(e: unknown, rejections: Rejection[]): unknown {
   return e;
 }
 
+export interface LoadOptions {
+  /**
+   * Told how far each questionnaire file has got (for a progress line): 'reading' while the file is
+   * decoded and staged (share of its bytes, records so far), 'screening' while DuckDB scans, screens and
+   * aggregates it (DuckDB's own share and rows processed). NaN: not known.
+   */
+  onRead?: (file: string, phase: 'reading' | 'screening', share: number, rows: number) => void;
+}
+
 /** Everything computeStudy needs, read from disk. Whole-file faults throw; row faults become rejections. */
-export async function loadStudyInputs(path: string): Promise<PreparedStudy> {
+export async function loadStudyInputs(path: string, options: LoadOptions = {}): Promise<PreparedStudy> {
   const study = readStudy(path);
   const { config } = study;
   const io = readIOFiles(study);
@@ -61,43 +71,50 @@ export async function loadStudyInputs(path: string): Promise<PreparedStudy> {
         id: q.id,
         columns: Object.fromEntries(Object.entries(q.columns).map(([f, c]) => [f, c.header])),
         rules: q.rules,
+        ...(options.onRead ? { onRead: (share: number, rows: number) => options.onRead!(q.file, 'reading', share, rows) } : {}),
       };
-      const fields = fieldSpecs(config, key);
-      if (readAsMoments(config, key)) {
-        // Only totals and their covariance are needed: screen and aggregate in DuckDB, whatever the size.
-        const sums = config.consumption.categories.flatMap((c) => (c.field ? [c.field] : []));
-        const all: Rejection[] = [];
-        const options = { groupBy: [], sums, crossProducts: true };
-        // in ClickHouse only the first 1000 rejected rows come back (all are counted in the reasons)
-        const a = table ? await aggregateOnClickHouse(table, spec, fields, options) : await aggregateQuestionnaire(db, spec, fields, { ...options, onRejections: (b) => void all.push(...b) });
-        if (table && a.rejectionsTruncated) a.source.notes.push(`rejected rows listed: the first ${a.rejections.length} of ${a.rejected} (all counted in the reasons)`);
-        rejections.push(...(table ? a.rejections : all));
-        const p = sums.length;
-        const cross = new Float64Array(p * p);
-        sums.forEach((x, i) => sums.forEach((y, j) => (cross[i * p + j] = i === j ? a.groups.sumSq[x][0] : a.groups.cross![i < j ? `${x}*${y}` : `${y}*${x}`][0])));
+      options.onRead?.(q.file, 'reading', 0, 0);
+      const stopWatching = options.onRead && !table ? await watchQueries(db, (share, rows) => options.onRead!(q.file, 'screening', share, rows)) : undefined;
+      try {
+        const fields = fieldSpecs(config, key);
+        if (readAsMoments(config, key)) {
+          // Only totals and their covariance are needed: screen and aggregate in DuckDB, whatever the size.
+          const sums = config.consumption.categories.flatMap((c) => (c.field ? [c.field] : []));
+          const all: Rejection[] = [];
+          const options = { groupBy: [], sums, crossProducts: true };
+          // in ClickHouse only the first 1000 rejected rows come back (all are counted in the reasons)
+          const a = table ? await aggregateOnClickHouse(table, spec, fields, options) : await aggregateQuestionnaire(db, spec, fields, { ...options, onRejections: (b) => void all.push(...b) });
+          if (table && a.rejectionsTruncated) a.source.notes.push(`rejected rows listed: the first ${a.rejections.length} of ${a.rejected} (all counted in the reasons)`);
+          rejections.push(...(table ? a.rejections : all));
+          const p = sums.length;
+          const cross = new Float64Array(p * p);
+          sums.forEach((x, i) => sums.forEach((y, j) => (cross[i * p + j] = i === j ? a.groups.sumSq[x][0] : a.groups.cross![i < j ? `${x}*${y}` : `${y}*${x}`][0])));
+          questionnaires[key] = {
+            key, file: q.file, rowsRead: a.rowsRead, valid: a.valid, rejected: a.rejected, reasons: a.reasons, skippedRows: a.source.skippedRows, notes: a.source.notes, numbers: {}, categories: {},
+            moments: { fields: sums, sum: Float64Array.from(sums, (x) => a.groups.sum[x][0] ?? 0), cross },
+          };
+          loaded.push({ key, file: q.file, rowsRead: a.rowsRead, valid: a.valid, rejected: a.rejected, reasons: a.reasons, source: a.source });
+          continue;
+        }
+        const lq = await loadQuestionnaire(db, spec, fields, table ? (d, sp) => stageClickHouse(d, table, sp) : undefined);
+        loaded.push(lq);
+        rejections.push(...lq.rejections);
+        sheetRows[key] = lq.rows.row;
         questionnaires[key] = {
-          key, file: q.file, rowsRead: a.rowsRead, valid: a.valid, rejected: a.rejected, reasons: a.reasons, skippedRows: a.source.skippedRows, notes: a.source.notes, numbers: {}, categories: {},
-          moments: { fields: sums, sum: Float64Array.from(sums, (x) => a.groups.sum[x][0] ?? 0), cross },
+          key,
+          file: q.file,
+          rowsRead: lq.rowsRead,
+          valid: lq.valid,
+          rejected: lq.rejected,
+          reasons: lq.reasons,
+          skippedRows: lq.source.skippedRows,
+          notes: lq.source.notes,
+          numbers: lq.rows.numbers,
+          categories: lq.rows.categories,
         };
-        loaded.push({ key, file: q.file, rowsRead: a.rowsRead, valid: a.valid, rejected: a.rejected, reasons: a.reasons, source: a.source });
-        continue;
+      } finally {
+        stopWatching?.();
       }
-      const lq = await loadQuestionnaire(db, spec, fields, table ? (d, sp) => stageClickHouse(d, table, sp) : undefined);
-      loaded.push(lq);
-      rejections.push(...lq.rejections);
-      sheetRows[key] = lq.rows.row;
-      questionnaires[key] = {
-        key,
-        file: q.file,
-        rowsRead: lq.rowsRead,
-        valid: lq.valid,
-        rejected: lq.rejected,
-        reasons: lq.reasons,
-        skippedRows: lq.source.skippedRows,
-        notes: lq.source.notes,
-        numbers: lq.rows.numbers,
-        categories: lq.rows.categories,
-      };
     }
   } finally {
     db.close();

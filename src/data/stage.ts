@@ -116,7 +116,7 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
   const out = join(dir, 'staged.csv');
   try {
     if (format === 'xlsx') {
-      const x = await stageXlsx(spec.file, display, spec.sheet, out, skip);
+      const x = await stageXlsx(spec.file, display, spec.sheet, out, skip, spec.onRead);
       return {
         relation: stagedRelation(out, x.header.length, x.multiline),
         header: x.header,
@@ -144,7 +144,7 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
         cleanup: async () => {},
       };
     }
-    const c = await stageCsv(spec.file, display, encoding, out, skip === 0 && (route === null || route.kind === 'plain'), skip);
+    const c = await stageCsv(spec.file, display, encoding, out, skip === 0 && (route === null || route.kind === 'plain'), skip, spec.onRead);
     return {
       relation: stagedRelation(out, c.header.length, c.multiline, c.plain),
       ...(c.plain ? { rowidBase: 2 } : {}),

@@ -1,11 +1,12 @@
 // Internal: stream a CSV file (UTF-8 with/without BOM, GBK, GB18030) into a staged UTF-8 CSV whose first
 // field is the spreadsheet row number, so DuckDB reads exact row numbers back. One pass, constant memory.
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { DataError } from './DataError.ts';
+import type { ReadProgress } from './types.ts';
 
 /** Parse one CSV record (RFC 4180: "," separator, '"' quotes, "" escapes) into fields. */
 export function parseRecord(text: string): string[] {
@@ -254,15 +255,16 @@ async function write(ws: WriteStream, s: string): Promise<void> {
   if (s.length > 0 && !ws.write(s)) await once(ws, 'drain');
 }
 
-async function pass<S extends CsvScanner | PlainSink>(file: string, display: string, encoding: CsvEncoding, out: string, scanner: S): Promise<S> {
+async function pass<S extends CsvScanner | PlainSink>(file: string, display: string, encoding: CsvEncoding, out: string, scanner: S, onRead?: ReadProgress): Promise<S> {
   const ws = createWriteStream(out);
   const closed = once(ws, 'close');
   try {
-    const input = createReadStream(file, { highWaterMark: 1 << 20 });
+    const stream = createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+    const input = onRead ? told(stream, (await stat(file)).size, () => (scanner instanceof CsvScanner ? scanner.records : NaN), onRead) : stream;
     if (encoding === 'utf-8') {
       let pending: Buffer = Buffer.alloc(0);
       let first = true;
-      for await (const chunk of input as AsyncIterable<Buffer>) {
+      for await (const chunk of input) {
         let b = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
         if (first) {
           first = false;
@@ -288,7 +290,7 @@ async function pass<S extends CsvScanner | PlainSink>(file: string, display: str
     } else {
       const decoder = iconv.getDecoder(encoding);
       let first = true;
-      for await (const chunk of input as AsyncIterable<Buffer>) {
+      for await (const chunk of input) {
         if (first) {
           first = false;
           if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
@@ -323,6 +325,16 @@ async function pass<S extends CsvScanner | PlainSink>(file: string, display: str
   return scanner;
 }
 
+/** The chunks of a file, telling `onRead` the share of its `size` read and the records counted so far (the plain pass does not split records: NaN). */
+async function* told(chunks: AsyncIterable<Buffer>, size: number, records: () => number, onRead: ReadProgress): AsyncIterable<Buffer> {
+  let read = 0;
+  for await (const c of chunks) {
+    yield c;
+    read += c.length;
+    onRead(size > 0 ? read / size : 1, records());
+  }
+}
+
 /** NUL is never CSV text: binary data (a damaged copy padded with zeros, a file that is not CSV) stops the run at its row. */
 function nulCheck(display: string, scanner: CsvScanner | PlainSink, text: string): void {
   const at = text.indexOf('\0');
@@ -351,17 +363,17 @@ function utf8Fault(display: string, scanner: CsvScanner, byte: number | undefine
  * Throws DataError for: empty file / no header, undecodable bytes (row and line of the first bad byte),
  * an unterminated quoted field.
  */
-export async function stageCsv(file: string, display: string, encoding: CsvEncoding | 'auto', out: string, tryPlain: boolean, skip = 0): Promise<StagedCsv> {
+export async function stageCsv(file: string, display: string, encoding: CsvEncoding | 'auto', out: string, tryPlain: boolean, skip = 0, onRead?: ReadProgress): Promise<StagedCsv> {
   const notes: string[] = [];
   const stageAs = async (enc: CsvEncoding, plainFirst: boolean): Promise<CsvScanner | PlainSink> => {
     if (plainFirst) {
       try {
-        return await pass(file, display, enc, out, new PlainSink());
+        return await pass(file, display, enc, out, new PlainSink(), onRead);
       } catch (e) {
         if (!(e instanceof Restart)) throw e;
       }
     }
-    return pass(file, display, enc, out, new CsvScanner(skip));
+    return pass(file, display, enc, out, new CsvScanner(skip), onRead);
   };
   let used: CsvEncoding = encoding === 'auto' ? 'utf-8' : encoding;
   let sink: CsvScanner | PlainSink;

@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { DataError } from './DataError.ts';
 import { toHalfWidth } from './stageCsv.ts';
+import type { ReadProgress } from './types.ts';
 
 /** Text of one cell as a spreadsheet user sees its value (numbers in shortest round-trip form, not formatted). */
 export function cellText(v: unknown): string {
@@ -89,7 +90,7 @@ export interface StagedXlsx {
  * sheet (lists the sheets), empty sheet, a hidden sheet
  * chosen by position or by default (lists the visible ones; a hidden sheet is read only by name).
  */
-export async function stageXlsx(file: string, display: string, sheet: string | number | undefined, out: string, skip = 0): Promise<StagedXlsx> {
+export async function stageXlsx(file: string, display: string, sheet: string | number | undefined, out: string, skip = 0, onRead?: ReadProgress): Promise<StagedXlsx> {
   const want = sheet ?? 1;
   if (typeof want === 'number' && !(Number.isInteger(want) && want >= 1)) {
     throw new DataError(`${display}: sheet ${want}: sheets are numbered from 1`, { file: display });
@@ -135,6 +136,7 @@ export async function stageXlsx(file: string, display: string, sheet: string | n
       return;
     }
     records++;
+    if (onRead && records % 1024 === 0) onRead(NaN, records);
     if (!ws.write(cells.join(',') + '\n')) await once(ws, 'drain');
   };
   let target: string | undefined;

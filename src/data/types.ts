@@ -47,7 +47,15 @@ export interface QuestionnaireSpec {
    * skipped (listed in source.notes, counted in source.skippedRows, not in rowsRead). Default 0.
    */
   skipRows?: number;
+  /** Told how far reading the file has got (for a progress line); DuckDB's scans are watched by watchQueries. */
+  onRead?: ReadProgress;
 }
+
+/**
+ * How far reading a file has got: `share` of it (0–1; NaN when not known, e.g. rows of a workbook
+ * whose size in rows is not known until the end) and the rows read so far (NaN when not counted).
+ */
+export type ReadProgress = (share: number, rows: number) => void;
 
 export interface Rejection {
   /** displayPath of the file */

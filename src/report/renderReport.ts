@@ -13,9 +13,15 @@ export const LANG_SCRIPT = `(function(){var h=document.documentElement;function 
 document.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('[data-set-lang]');if(b){set(b.getAttribute('data-set-lang'));history.replaceState(null,'','#'+b.getAttribute('data-set-lang'));}});
 if(location.hash==='#en'||location.hash==='#zh')set(location.hash.slice(1));})();`;
 
-/** Every chart of the results rendered to SVG in both languages, by chart id. */
-export function renderChartSvgs(r: ExtendedResults): Map<string, { zh: string; en: string }> {
-  return new Map(chartSpecs(r).map((c) => [c.id, { zh: renderChartSvg(c, 'zh'), en: renderChartSvg(c, 'en') }]));
+/** Every chart of the results rendered to SVG in both languages, by chart id; `onChart(done, total)` after each chart. */
+export function renderChartSvgs(r: ExtendedResults, onChart?: (done: number, total: number) => void): Map<string, { zh: string; en: string }> {
+  const specs = chartSpecs(r);
+  onChart?.(0, specs.length);
+  return new Map(specs.map((c, i) => {
+    const svg = { zh: renderChartSvg(c, 'zh'), en: renderChartSvg(c, 'en') };
+    onChart?.(i + 1, specs.length);
+    return [c.id, svg];
+  }));
 }
 
 /** Header with the study name and the zh/en buttons (report and dashboard). */

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createProgress } from '../../src/cli/progress.ts';
+import { width } from '../../src/cli/fitTable.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -31,6 +32,32 @@ test('createProgress: count, rate and ETA on a terminal; nothing on a pipe or wh
   const r = createProgress({ stream: { ...tty, write: (s: string) => { none.push(s); return true; } }, quiet: true });
   r.step('x', 3); r.tick(); r.done();
   assert.deepEqual(none, []);
+  assert.equal(q.active, false);
+  assert.equal(r.active, false);
+});
+
+test('createProgress: a share of a file with rows counted, rows/s and ETA; rows or share unknown left out', () => {
+  let t = 0;
+  const written: string[] = [];
+  const p = createProgress({ stream: { isTTY: true, columns: 80, write: (s: string) => { written.push(s); return true; } }, now: () => t, every: 0 });
+  p.step('reading big.csv', 1, '', 'rows');
+  t = 2000;
+  p.set(0.25, 500_000);
+  assert.match(written.at(-1)!, /^\r\x1b\[Kreading big\.csv {2}\[█+░+\] {2}25% {2}500,000 rows {2}250k rows\/s {2}ETA 6 s$/);
+  p.set(0.5, NaN); // rows not counted (DuckDB's scan)
+  assert.match(written.at(-1)!, /^\r\x1b\[Kreading big\.csv {2}\[█+░+\] {2}50% {2}ETA 2 s$/);
+  p.step('reading book.xlsx', 1, '', 'rows');
+  t = 3000;
+  p.set(NaN, 3000); // the size in rows of a workbook is known at its end only: no bar, no share
+  assert.equal(written.at(-1), '\r\x1b[Kreading book.xlsx  3,000 rows  3000 rows/s');
+  // a step of counted units is drawn at its end whatever the time since the last redraw
+  const slow = createProgress({ stream: { isTTY: true, columns: 80, write: (s: string) => { written.push(s); return true; } }, now: () => t, every: 1e9 });
+  slow.step('Monte Carlo', 10, 'draws');
+  slow.set(5);
+  const before = written.length;
+  slow.set(10);
+  assert.equal(written.length, before + 1);
+  assert.match(written.at(-1)!, /10\/10 draws/);
 });
 
 /** stdout and stderr of `spillover ARGS` under a pseudo-terminal (python3's pty module). */
@@ -45,8 +72,21 @@ test('spillover run: a progress line under a pseudo-terminal, none with --quiet 
   const tmp = mkdtempSync(join(tmpdir(), 'spillover-progress-'));
   try {
     const shown = underTerminal(['run', '--lang', 'en', '--out', join(tmp, 'a')]);
-    assert.match(shown, /\r\x1b\[Kreading, screening and estimating {2}\[[█░]+\] {2}0\/3 stages/);
-    assert.match(shown, /\r\x1b\[Kwriting outputs {2}\[[█░]+\] {2}2\/3 stages/);
+    // Each file read (share, rows and rows/s), screened by DuckDB, the Monte Carlo's draws, the charts, the writing.
+    assert.match(shown, /\r\x1b\[Kreading data\/consumers\.csv {2}\[█+\] {2}100% {2}5,00\d rows {2}[\d.]+k? rows\/s/);
+    assert.match(shown, /\r\x1b\[Kreading data\/providers\.csv {2}\[[█░]+\] {2}0%/);
+    assert.match(shown, /\r\x1b\[Kscreening data\/consumers\.csv {2}\[[█░]+\] {2}\d+%/);
+    assert.match(shown, /\r\x1b\[Kreading data\/operators\.xlsx {2}1,024 rows/);
+    assert.match(shown, /\r\x1b\[KMonte Carlo {2}\[░+\] {2}0\/10,000 draws/);
+    assert.match(shown, /\r\x1b\[KMonte Carlo {2}\[█+\] {2}10,000\/10,000 draws/);
+    assert.match(shown, /\r\x1b\[Krendering charts {2}\[█+\] {2}6\/6 charts/);
+    assert.match(shown, /\r\x1b\[Kwriting outputs {2}\[█+\] {2}(\d+)\/\1 files/);
+    // every line fits the terminal (80 columns, CJK counted 2)
+    for (const l of shown.split(/\r\x1b\[K|\r?\n/)) assert.ok(width(l) <= 80, l);
+    const zh = underTerminal(['run', '--lang', 'zh', '--out', join(tmp, 'z')]);
+    assert.match(zh, /\r\x1b\[K读取 data\/consumers\.csv {2}\[█+\] {2}100% {2}5,00\d 行/);
+    assert.match(zh, /\r\x1b\[K蒙特卡洛模拟 {2}\[█+\] {2}10,000\/10,000 次/);
+    assert.match(zh, /\r\x1b\[K绘制图表 {2}\[█+\] {2}6\/6 张/);
     // The line is cleared before the results are printed.
     assert.match(shown, /\r\x1b\[KWeChat ecosystem jobs 2019/);
     const quiet = underTerminal(['run', '--lang', 'en', '--quiet', '--out', join(tmp, 'b')]);

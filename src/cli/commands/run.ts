@@ -51,14 +51,15 @@ export const register: Register = (program) => {
         process.stdout.write(`${lang === 'zh' ? '输出目录' : 'Outputs'}: ${out}\n  ${Object.keys(files).sort().join('\n  ')}\n`);
         return;
       }
-      // Progress on a terminal (stderr): the stages of the run, counted, with the time left.
-      const { createProgress } = await import('../progress.ts');
+      // Progress on a terminal (stderr): each long step (reading and screening each file, the Monte Carlo,
+      // the charts, PNG export, the workbook, writing) on one line redrawn, with counts, rate and time left.
+      const { createProgress, runSteps } = await import('../progress.ts');
       const progress = createProgress({ quiet: opts.quiet });
+      const steps = runSteps(progress, lang);
       const zh = lang === 'zh';
-      progress.step(zh ? '读取、筛查问卷并估计' : 'reading, screening and estimating', 2 + artifactProducers.length, zh ? '步' : 'stages');
       let ran;
       try {
-        ran = await runStudy(study);
+        ran = await runStudy(study, { onRead: steps.onRead, onProgress: steps.onProgress });
       } catch (e) {
         progress.done();
         // Screening ran but the run failed: its rejections go to a separate, clearly named folder.
@@ -80,17 +81,12 @@ export const register: Register = (program) => {
       const read = [...Object.values(config.questionnaires).flatMap((q) => (q.source ? [] : [q.file])), config.io.table, config.jobsPerOutput.method === 'ratio' ? undefined : config.jobsPerOutput.employment];
       const inputs = read.filter((p): p is string => typeof p === 'string' && !p.startsWith('builtin:')).map((p) => resolve(dir, p));
       checkOutputFolder(out, { cwd, inputs: [prepared.study.path, ...inputs, ...builtins], display });
-      progress.tick();
       const files: Record<string, string | Uint8Array> = tables(results, prepared.rejections);
-      progress.relabel(zh ? `报告、图表${charts.includes('png') ? '（含 PNG）' : ''}和表格` : `report, charts${charts.includes('png') ? ' (with PNG)' : ''} and tables`);
-      for (const produce of artifactProducers) {
-        Object.assign(files, await produce({ results, prepared, lang, charts }));
-        progress.tick();
-      }
-      progress.relabel(zh ? '写出结果' : 'writing outputs');
+      for (const produce of artifactProducers) Object.assign(files, await produce({ results, prepared, lang, charts, onStep: steps.onStep }));
       if (vouchers) Object.assign(files, v.voucherFiles(vouchers.results, lang, 'vouchers.html'));
+      progress.step(zh ? '写出结果' : 'writing outputs', Object.keys(files).length, zh ? '个文件' : 'files');
       writeOutputSet(out, files);
-      progress.tick();
+      progress.set(Object.keys(files).length);
       progress.done();
       const noSe = Object.values(results.figures).filter((f) => f.seNote);
       for (const q of results.quality) for (const w of q.warnings ?? []) process.stderr.write(`spillover: warning: ${q.file}: ${w}\n`);
