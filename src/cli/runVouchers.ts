@@ -6,7 +6,7 @@ import { parseDocument } from 'yaml';
 import { parseTransactions, type TransactionsConfig } from '../study/vouchers/config.ts';
 import { computeVouchers, type VoucherResults } from '../study/vouchers/computeVouchers.ts';
 import { loadTransactions } from '../data/transactions/loadTransactions.ts';
-import { openDatabase } from '../data/openDatabase.ts';
+import { openDatabase, type DatabaseOptions } from '../data/openDatabase.ts';
 import { confinePath } from '../data/confinePath.ts';
 import type { Label } from '../study/types.ts';
 import { version } from '../data/packagePaths.ts';
@@ -31,7 +31,7 @@ export function voucherInputs(config: TransactionsConfig, dir: string): string[]
   return [confinePath(dir, config.files, 'transactions.files'), ...config.programmes.flatMap((p) => (p.applicants ? [confinePath(dir, p.applicants.file, `${p.yamlPath}.applicants.file`)] : []))];
 }
 
-export async function runVoucherStudy(path: string): Promise<{ results: VoucherStudyResults; config: TransactionsConfig; dir: string }> {
+export async function runVoucherStudy(path: string, options: DatabaseOptions = {}): Promise<{ results: VoucherStudyResults; config: TransactionsConfig; dir: string }> {
   const abs = resolve(path);
   const text = readFileSync(abs, 'utf8');
   const source = path;
@@ -40,7 +40,7 @@ export async function runVoucherStudy(path: string): Promise<{ results: VoucherS
   const raw = (parseDocument(text).toJS() ?? {}) as { study?: { name?: Label | string; year?: number; platform?: Label | string } };
   const label = (x: Label | string | undefined, fallback: string): Label => (x === undefined ? { zh: fallback, en: fallback } : typeof x === 'string' ? { zh: x, en: x } : x);
   const dir = dirname(abs);
-  const db = await openDatabase();
+  const db = await openDatabase(options);
   try {
     const aggregates = await loadTransactions(db, config, dir);
     const vouchers = computeVouchers(config, aggregates);

@@ -8,7 +8,7 @@ import { version } from './packagePaths.ts';
 import { readStudy, type LoadedStudy } from './readStudy.ts';
 import { readIOFiles } from './readIOFiles.ts';
 import { resolveStudyPath } from './resolveStudyPath.ts';
-import { openDatabase } from './openDatabase.ts';
+import { openDatabase, type DatabaseOptions } from './openDatabase.ts';
 import { watchQueries } from './watchQueries.ts';
 import { loadQuestionnaire } from './loadQuestionnaire.ts';
 import { aggregateQuestionnaire } from './aggregateQuestionnaire.ts';
@@ -31,7 +31,8 @@ export function withRejections(e: unknown, rejections: Rejection[]): unknown {
   return e;
 }
 
-export interface LoadOptions {
+/** Options: where DuckDB spills and its memory limit (DatabaseOptions), and progress reporting. */
+export interface LoadOptions extends DatabaseOptions {
   /**
    * Told how far each questionnaire file has got (for a progress line): 'reading' while the file is
    * decoded and staged (share of its bytes, records so far), 'screening' while DuckDB scans, screens and
@@ -46,7 +47,7 @@ export async function loadStudyInputs(path: string, options: LoadOptions = {}): 
   const { config } = study;
   const io = readIOFiles(study);
   const ioIn = ioInputs(config, io);
-  const db = await openDatabase();
+  const db = await openDatabase({ memoryLimit: options.memoryLimit, spillParent: options.spillParent });
   const questionnaires: Record<string, QuestionnaireData> = {};
   const rejections: Rejection[] = [];
   const loaded: ScreeningSummary[] = [];

@@ -1,32 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
 /** An embedded, in-memory DuckDB database and its one connection. Close it when done. */
 export interface Db {
   readonly connection: DuckDBConnection;
+  /** the private folder DuckDB spills to when a query needs more than its memory limit (removed by close) */
+  readonly spillDir: string;
   /** a fresh name for a temporary table or view, unique within this Db */
   tempName(prefix: string): string;
   close(): void;
 }
 
+export interface DatabaseOptions {
+  /** DuckDB's memory_limit, e.g. '2GB' (default: SPILLOVER_MEMORY_LIMIT, else DuckDB's own: 80% of RAM) */
+  memoryLimit?: string;
+  /** the folder in which the private spill folder is made (default: the system temp folder) — e.g. the output's folder */
+  spillParent?: string;
+}
+
 /**
- * openDatabase — DuckDB (`@duckdb/node-api`) `:memory:` instance with one connection. All questionnaire
- * files go through it; nothing is written to disk by DuckDB.
+ * openDatabase — DuckDB (`@duckdb/node-api`) `:memory:` instance with one connection. All questionnaire and
+ * transaction files go through it. Memory is bounded: a query that needs more than the memory limit (a large
+ * GROUP BY, join or sort) writes to a private spill folder (`.spillover-spill-…` in spillParent) instead of
+ * failing; close() removes that folder.
  *
  * Example: const db = await openDatabase(); (await db.connection.runAndReadAll('select 1+1')).getRows() → [[2]]; db.close();
  */
-export async function openDatabase(): Promise<Db> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Db> {
+  const memoryLimit = options.memoryLimit ?? process.env.SPILLOVER_MEMORY_LIMIT;
+  if (memoryLimit !== undefined && !/^\d+(\.\d+)? ?([KMGT]i?B|B)$/i.test(memoryLimit.trim())) throw new Error(`memory limit ${JSON.stringify(memoryLimit)} (SPILLOVER_MEMORY_LIMIT) is not valid: use e.g. 2GB or 500MB`);
+  const spillDir = mkdtempSync(join(options.spillParent ?? tmpdir(), '.spillover-spill-'));
+  let instance: DuckDBInstance;
+  let connection: DuckDBConnection;
+  try {
+    instance = await DuckDBInstance.create(':memory:', { temp_directory: spillDir, ...(memoryLimit ? { memory_limit: memoryLimit.trim() } : {}) });
+    connection = await instance.connect();
+  } catch (e) {
+    rmSync(spillDir, { recursive: true, force: true });
+    throw e;
+  }
   let counter = 0;
   let closed = false;
   return {
     connection,
+    spillDir,
     tempName: (prefix) => `${prefix}_${++counter}`,
     close() {
       if (closed) return;
       closed = true;
-      connection.closeSync();
-      instance.closeSync();
+      try {
+        connection.closeSync();
+        instance.closeSync();
+      } finally {
+        rmSync(spillDir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -34,10 +34,12 @@ export const register: Register = (program) => {
       checkOutputFolder(out, { cwd, inputs: [resolve(study), ...builtins], display });
       // A study may have transactions only, questionnaires only, or both (the voucher measures).
       const v = await import('../runVouchers.ts');
-      const { readFileSync } = await import('node:fs');
+      const { existsSync, readFileSync } = await import('node:fs');
+      // DuckDB spills beyond its memory limit to a private folder beside the outputs (on their disk), removed after reading
+      const spill = { spillParent: existsSync(dirname(out)) ? dirname(out) : undefined };
       const sections = v.studySections(readFileSync(resolve(study), 'utf8'));
       const { textTable } = await import('../format.ts');
-      const vouchers = sections.transactions ? await v.runVoucherStudy(study) : undefined;
+      const vouchers = sections.transactions ? await v.runVoucherStudy(study, spill) : undefined;
       if (vouchers) checkOutputFolder(out, { cwd, inputs: [resolve(study), ...v.voucherInputs(vouchers.config, vouchers.dir)], display });
       if (vouchers && !sections.questionnaires) {
         const files = v.voucherFiles(vouchers.results, lang, 'report.html');
@@ -59,7 +61,7 @@ export const register: Register = (program) => {
       const zh = lang === 'zh';
       let ran;
       try {
-        ran = await runStudy(study, { onRead: steps.onRead, onProgress: steps.onProgress });
+        ran = await runStudy(study, { onRead: steps.onRead, onProgress: steps.onProgress, ...spill });
       } catch (e) {
         progress.done();
         // Screening ran but the run failed: its rejections go to a separate, clearly named folder.
