@@ -121,6 +121,7 @@ start)
     d="$dir/shard$k"
     if alive "$d/pid"; then echo "shard$k already running (pid $(cat "$d/pid"))" >&2; continue; fi
     write_config "$d" "$k" "$pw"
+    rm -f "$d/pid"   # a stale pid file (a server killed before) would not be rewritten
     # --pid-file is written by the server itself; run in the background, logs under $d/log
     nohup "$server" --config-file="$d/config.xml" --pid-file="$d/pid" >"$d/log/stdout.log" 2>&1 &
     echo $! > "$d/pid.launch"

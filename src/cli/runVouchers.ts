@@ -26,8 +26,9 @@ export function studySections(text: string): { transactions: boolean; questionna
   return { transactions: !!raw && raw.transactions !== undefined, questionnaires: !!raw && raw.questionnaires !== undefined };
 }
 
-/** The files a voucher run reads (for the output-folder checks). */
+/** The files a voucher run reads (for the output-folder checks); none when it reads ClickHouse tables. */
 export function voucherInputs(config: TransactionsConfig, dir: string): string[] {
+  if (config.source) return []; // tables on a server
   return [confinePath(dir, config.files, 'transactions.files'), ...config.programmes.flatMap((p) => (p.applicants ? [confinePath(dir, p.applicants.file, `${p.yamlPath}.applicants.file`)] : []))];
 }
 

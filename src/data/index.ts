@@ -77,3 +77,4 @@ export { duckdbRunner } from './sql/duckdbRunner.ts';
 export { clickhouseRunner, checkClickHouseUrl, type ClickHouseSource, type ClickHouseRunner } from './sql/clickhouseRunner.ts';
 export { aggregateOnClickHouse, stageClickHouse, describeTable, ROW_COLUMN, EXTRA_COLUMN, type ClickHouseTable } from './clickhouseQuestionnaire.ts';
 export { loadToClickHouse, tableColumns, type LoadTarget } from './loadToClickHouse.ts';
+export { loadTransactionsToClickHouse } from './transactions/loadTransactionsToClickHouse.ts';

@@ -35,6 +35,58 @@ export function tableColumns(header: string[]): string[] {
 }
 
 /**
+ * Creates `table` with `schema` on every shard of the target: one shard → a MergeTree table ORDER BY __row; several
+ * → a MergeTree `table_local` on each and a Distributed `table` over them on each. An existing table is an error
+ * unless target.replace (then it is dropped first). Returns the name of the table rows are inserted into.
+ */
+export async function createShardedTable(target: LoadTarget, schema: string, display: string, engine = `MergeTree ORDER BY ${ch.ident(ROW_COLUMN)}`): Promise<string> {
+  const { shards, database } = target;
+  if (shards.length === 0) throw new Error('loadToClickHouse: no shard');
+  if (shards.length > 1 && !target.cluster) throw new Error('loadToClickHouse: several shards need the cluster name (remote_servers)');
+  const local = shards.length > 1 ? `${target.table}_local` : target.table;
+  for (const s of shards) {
+    await s.execute(`CREATE DATABASE IF NOT EXISTS ${ch.ident(database)}`);
+    const exists = (await s.query(`SELECT count() FROM system.tables WHERE database = ${ch.string(database)} AND name IN (${ch.string(target.table)}, ${ch.string(local)})`))[0][0];
+    if (Number(exists) > 0) {
+      if (!target.replace) throw new DataError(`${display}: table ${database}.${target.table} already exists on ${s.describe}; use --replace to overwrite it`, { file: display });
+      await s.execute(`DROP TABLE IF EXISTS ${ch.table(database, target.table)}`);
+      await s.execute(`DROP TABLE IF EXISTS ${ch.table(database, local)}`);
+    }
+    await s.execute(`CREATE TABLE ${ch.table(database, local)} ${schema} ENGINE = ${engine}`);
+    if (shards.length > 1) {
+      await s.execute(`CREATE TABLE ${ch.table(database, target.table)} ${schema} ENGINE = Distributed(${ch.ident(target.cluster!)}, ${ch.ident(database)}, ${ch.ident(local)}, ${ch.ident(ROW_COLUMN)})`);
+    }
+  }
+  return local;
+}
+
+/** Batched inserts into `local` on every shard, a row going to shard (row number mod shards); progress after each batch. */
+export function shardWriter(target: LoadTarget, local: string): { add(row: number, values: Record<string, SqlValue>): Promise<void>; finish(): Promise<number> } {
+  const { shards, database } = target;
+  const batchSize = target.batch ?? 100_000;
+  let buffers: Record<string, SqlValue>[][] = shards.map(() => []);
+  let done = 0;
+  let pending = 0;
+  const flush = async () => {
+    await Promise.all(shards.map((s, k) => s.insert(ch.table(database, local), buffers[k])));
+    done += pending;
+    pending = 0;
+    buffers = shards.map(() => []);
+    target.onProgress?.(done);
+  };
+  return {
+    async add(row, values) {
+      buffers[row % shards.length].push(values);
+      if (++pending >= batchSize) await flush();
+    },
+    async finish() {
+      await flush();
+      return done;
+    },
+  };
+}
+
+/**
  * loadToClickHouse — copy a questionnaire file into ClickHouse as it was read (decoded, full-width digits mapped,
  * every cell as text, nothing converted): table `table` with __row UInt32 (the row number the file showed),
  * __extra (a surplus cell of an over-long row, so extra-fields is still found) and one Nullable(String) column per
@@ -43,58 +95,27 @@ export function tableColumns(header: string[]): string[] {
  * Returns the rows copied. Throws DataError for whole-file faults, SqlEngineError for the servers.
  */
 export async function loadToClickHouse(db: Db, spec: QuestionnaireSpec, target: LoadTarget): Promise<{ rows: number; blankRows: number; columns: string[] }> {
-  const { shards, database } = target;
-  if (shards.length === 0) throw new Error('loadToClickHouse: no shard');
-  if (shards.length > 1 && !target.cluster) throw new Error('loadToClickHouse: several shards need the cluster name (remote_servers)');
   const staged = await stage(db, spec);
   const mat = db.tempName('load');
   try {
     const rowOf = staged.rowidBase === undefined ? '__row' : `CAST(rowid + ${staged.rowidBase} AS INTEGER)`;
     await db.connection.run(`CREATE TEMP TABLE ${mat} AS SELECT * FROM ${staged.relation}`);
     const columns = tableColumns(staged.header);
-    const local = shards.length > 1 ? `${target.table}_local` : target.table;
     const schema = `(${ch.ident(ROW_COLUMN)} UInt32, ${ch.ident(EXTRA_COLUMN)} Nullable(String), ${columns.map((c) => `${ch.ident(c)} Nullable(String)`).join(', ')})`;
-    for (const s of shards) {
-      await s.execute(`CREATE DATABASE IF NOT EXISTS ${ch.ident(database)}`);
-      const exists = (await s.query(`SELECT count() FROM system.tables WHERE database = ${ch.string(database)} AND name IN (${ch.string(target.table)}, ${ch.string(local)})`))[0][0];
-      if (Number(exists) > 0) {
-        if (!target.replace) throw new DataError(`${spec.displayPath}: table ${database}.${target.table} already exists on ${s.describe}; use --replace to overwrite it`, { file: spec.displayPath });
-        await s.execute(`DROP TABLE IF EXISTS ${ch.table(database, target.table)}`);
-        await s.execute(`DROP TABLE IF EXISTS ${ch.table(database, local)}`);
-      }
-      await s.execute(`CREATE TABLE ${ch.table(database, local)} ${schema} ENGINE = MergeTree ORDER BY ${ch.ident(ROW_COLUMN)}`);
-      if (shards.length > 1) {
-        await s.execute(
-          `CREATE TABLE ${ch.table(database, target.table)} ${schema} ENGINE = Distributed(${ch.ident(target.cluster!)}, ${ch.ident(database)}, ${ch.ident(local)}, ${ch.ident(ROW_COLUMN)})`,
-        );
-      }
-    }
-    const batchSize = target.batch ?? 100_000;
+    const local = await createShardedTable(target, schema, spec.displayPath);
     const cells = staged.header.map((_, i) => `c${i}`);
     const blankTest = [...cells, '__extra'].map((c) => `${c} IS NULL`).join(' AND ');
     const blank = Number((await db.connection.runAndReadAll(`SELECT count(*) FROM ${mat} WHERE ${blankTest}`)).getRows()[0][0]);
     const stream = await db.connection.stream(`SELECT ${rowOf} AS r, __extra, ${cells.join(', ')} FROM ${mat} WHERE NOT (${blankTest}) ORDER BY r`);
-    let buffers: Record<string, SqlValue>[][] = shards.map(() => []);
-    let done = 0;
-    const flush = async () => {
-      await Promise.all(shards.map((s, k) => s.insert(ch.table(database, local), buffers[k])));
-      done += buffers.reduce((a, b) => a + b.length, 0);
-      buffers = shards.map(() => []);
-      target.onProgress?.(done);
-    };
-    let pending = 0;
+    const writer = shardWriter(target, local);
     for await (const rows of stream.yieldRowsJs()) {
       for (const r of rows as (number | string | null)[][]) {
         const o: Record<string, SqlValue> = { [ROW_COLUMN]: Number(r[0]), [EXTRA_COLUMN]: r[1] as string | null };
         columns.forEach((c, i) => (o[c] = r[i + 2] as string | null));
-        buffers[Number(r[0]) % shards.length].push(o);
-        if (++pending >= batchSize) {
-          await flush();
-          pending = 0;
-        }
+        await writer.add(Number(r[0]), o);
       }
     }
-    await flush();
+    const done = await writer.finish();
     return { rows: done, blankRows: blank + staged.blankRows, columns };
   } finally {
     await db.connection.run(`DROP TABLE IF EXISTS ${mat}`);

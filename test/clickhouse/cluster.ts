@@ -67,5 +67,22 @@ export function startCluster(attempt = 0): TestCluster {
   };
 }
 
+/** the built CLI (bin/spillover.js) in `cwd` with the test cluster's credentials in the environment (password overridable) */
+export function cli(cluster: TestCluster, cwd: string, args: string[], password = cluster.password): { code: number; stderr: string; stdout: string } {
+  const env = { ...process.env, NO_COLOR: '1', SPILLOVER_TEST_CH_USER: 'spillover', SPILLOVER_TEST_CH_PASSWORD: password };
+  const r = spawnSync(process.execPath, [new URL('../../bin/spillover.js', import.meta.url).pathname, ...args], { cwd, encoding: 'utf8', env });
+  return { code: r.status ?? -1, stderr: r.stderr, stdout: r.stdout };
+}
+
+/** every numeric leaf equal to 1e-9 relative, every other leaf equal, keys in `skip` ignored (paths listed on failure) */
+export function sameFigures(a: unknown, b: unknown, path: string, diffs: string[], skip: string[] = []): void {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (!(a === b || (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)))) diffs.push(`${path}: ${a} vs ${b}`);
+  } else if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) if (!skip.includes(k)) sameFigures((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, diffs, skip);
+  } else if (a !== b) diffs.push(`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+}
+
 /** The source fields of the test cluster (credentials by env variable name). */
 export const TEST_SOURCE = { database: 'default', user_env: 'SPILLOVER_TEST_CH_USER', password_env: 'SPILLOVER_TEST_CH_PASSWORD' } as const;

@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { runStudy } from '../../src/cli/runStudy.ts';
-import { clusterOrSkip, TEST_SOURCE } from './cluster.ts';
+import { cli as runCli, clusterOrSkip, sameFigures, TEST_SOURCE } from './cluster.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const cluster = clusterOrSkip('ClickHouse study tests');
@@ -20,22 +19,7 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** the built CLI (bin/spillover.js) with the test cluster's credentials in the environment (password overridable) */
-async function cli(args: string[], password = cluster!.password): Promise<{ code: number; stderr: string; stdout: string }> {
-  const env = { ...process.env, NO_COLOR: '1', SPILLOVER_TEST_CH_USER: 'spillover', SPILLOVER_TEST_CH_PASSWORD: password };
-  const r = spawnSync(process.execPath, [join(root, 'bin/spillover.js'), ...args], { cwd: dir, encoding: 'utf8', env });
-  return { code: r.status ?? -1, stderr: r.stderr, stdout: r.stdout };
-}
-
-/** every numeric leaf equal to 1e-9 relative, every other leaf equal (paths listed on failure) */
-function sameFigures(a: unknown, b: unknown, path: string, diffs: string[]): void {
-  if (typeof a === 'number' && typeof b === 'number') {
-    if (!(a === b || (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)))) diffs.push(`${path}: ${a} vs ${b}`);
-  } else if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) if (k !== 'questionnaire') sameFigures((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, diffs);
-  } else if (a !== b) diffs.push(`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
-}
+const cli = (args: string[], password?: string) => runCli(cluster!, dir, args, password);
 
 const chStudy = join(dir, 'study-clickhouse.yaml');
 
@@ -54,7 +38,7 @@ test('spillover load splits the example across both shards; the study run from C
   const ch = await runStudy(chStudy);
   assert.ok(Object.keys(files.results.figures).length > 20);
   const diffs: string[] = [];
-  sameFigures(ch.results.figures, files.results.figures, 'figures', diffs);
+  sameFigures(ch.results.figures, files.results.figures, 'figures', diffs, ['questionnaire']);
   assert.deepEqual(diffs, []);
   for (const k of Object.keys(files.prepared.inputs.questionnaires)) {
     const [a, b] = [ch.prepared.inputs.questionnaires[k], files.prepared.inputs.questionnaires[k]];

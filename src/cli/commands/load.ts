@@ -1,7 +1,8 @@
 // spillover load [study.yaml] --url URL [--shard URL …] [--cluster NAME] [--database DB] [--user-env NAME]
 //   [--password-env NAME] [--prefix P] [--replace] [--study-out FILE]
-// Copies the study's questionnaire files into ClickHouse tables (one per questionnaire), so the same study can run
-// on a server or a cluster: `source: {clickhouse: …}` in study.yaml (--study-out writes that study file).
+// Copies the study's questionnaire files (one table each) and its transactions and lottery applicant lists into
+// ClickHouse tables, so the same study can run on a server or a cluster: `source: {clickhouse: …}` in study.yaml
+// (--study-out writes that study file).
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Register } from './register.ts';
@@ -25,7 +26,7 @@ const collect = (v: string, prev: string[]) => [...prev, v];
 export const register: Register = (program) => {
   program
     .command('load')
-    .description('Load a study\'s questionnaire files into ClickHouse tables (text cells and row numbers, split across shards), for `source: {clickhouse: …}`.')
+    .description('Load a study\'s questionnaire files, transactions and applicant lists into ClickHouse tables (row numbers added, split across shards), for `source: {clickhouse: …}`.')
     .argument('[study]', 'study file', DEFAULT_STUDY)
     .requiredOption('--url <url>', 'HTTP URL of the server the study will query (with --shard: one of the shards)')
     .option('--shard <url>', 'HTTP URL of a shard, in the order of the cluster\'s remote_servers (repeat; default: only --url)', collect, [])
@@ -33,76 +34,126 @@ export const register: Register = (program) => {
     .option('--database <name>', 'database (created when missing)', 'spillover')
     .option('--user-env <name>', 'environment variable holding the user name')
     .option('--password-env <name>', 'environment variable holding the password')
-    .option('--prefix <text>', 'table name prefix (tables are named <prefix><questionnaire key>)', '')
-    .option('--only <key>', 'load only this questionnaire (repeat)', collect, [])
+    .option('--prefix <text>', 'table name prefix (tables: <prefix><questionnaire key>, <prefix>transactions, <prefix>applicants[_N])', '')
+    .option('--only <key>', 'load only this questionnaire, or transactions (repeat)', collect, [])
     .option('--replace', 'drop and recreate tables that exist')
     .option('--study-out <file>', 'write a copy of the study file that reads the loaded tables (beside the study file: its paths stay valid)')
     .action(async (study: string, opts: LoadOptions) => {
-      const [{ fieldSpecs }, data, { parseDocument }, { writeFileSync, renameSync }] = await Promise.all([
+      const [{ fieldSpecs }, data, { parseDocument }, { writeFileSync, renameSync }, vouchers] = await Promise.all([
         import('../../study/inputs/index.ts'),
         import('../../data/index.ts'),
         import('yaml'),
         import('node:fs'),
+        import('../runVouchers.ts'),
       ]);
-      const s = data.readStudy(study);
-      const { config } = s;
+      const path = resolve(study);
+      const text = readFileSync(path, 'utf8');
+      const sections = vouchers.studySections(text);
+      const s = sections.questionnaires || !sections.transactions ? data.readStudy(study) : null;
+      const tx = sections.transactions ? (await import('../../study/vouchers/config.ts')).parseTransactions(text, study) : null;
+      const questionnaires = s?.config.questionnaires ?? {};
       const shardUrls = opts.shard.length > 0 ? opts.shard : [opts.url];
       if (shardUrls.length > 1 && !opts.cluster) throw new Error('--cluster is needed with two or more --shard (the remote_servers name of the cluster)');
       const creds = { database: opts.database, ...(opts.userEnv ? { user_env: opts.userEnv } : {}), ...(opts.passwordEnv ? { password_env: opts.passwordEnv } : {}) };
-      const keys = Object.keys(config.questionnaires).filter((k) => opts.only.length === 0 || opts.only.includes(k));
-      for (const k of opts.only) if (!config.questionnaires[k]) throw new Error(`--only ${k}: no questionnaire "${k}" in ${study}; defined: ${Object.keys(config.questionnaires).join(', ')}`);
+      const keys = Object.keys(questionnaires).filter((k) => opts.only.length === 0 || opts.only.includes(k));
+      for (const k of opts.only) if (!questionnaires[k] && !(k === 'transactions' && tx)) throw new Error(`--only ${k}: no questionnaire "${k}" in ${study}; defined: ${[...Object.keys(questionnaires), ...(tx ? ['transactions'] : [])].join(', ')}`);
       // connected to `default`: the target database may not exist yet (every table name is qualified)
       const shards = await Promise.all(shardUrls.map((url) => data.clickhouseRunner({ url, ...creds, database: 'default' })));
       const db = await data.openDatabase();
       const tty = process.stderr.isTTY;
+      const source = (table: string) => ({ url: opts.url, database: opts.database, table, ...(opts.cluster ? { cluster: opts.cluster } : {}), ...(opts.userEnv ? { user_env: opts.userEnv } : {}), ...(opts.passwordEnv ? { password_env: opts.passwordEnv } : {}) });
+      const target = (key: string, table: string) => ({
+        shards,
+        database: opts.database,
+        table,
+        ...(opts.cluster ? { cluster: opts.cluster } : {}),
+        replace: opts.replace === true,
+        onProgress: (n: number) => {
+          if (tty) process.stderr.write(`\r${key}: ${n.toLocaleString('en')} rows`);
+        },
+      });
+      const report = (key: string, file: string, table: string, t0: number, rows: number, columns: number, extra = '') => {
+        if (tty) process.stderr.write('\r\x1b[K');
+        process.stdout.write(`${key}: ${file} → ${opts.database}.${table} (${rows} rows, ${columns} columns${extra}${shards.length > 1 ? `, ${shards.length} shards` : ''}) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+      };
       const sources: Record<string, Record<string, string>> = {};
+      /** transactions: the table; applicants: programme index → table */
+      let txTable: string | null = null;
+      const applicantTables = new Map<number, string>();
       try {
         for (const key of keys) {
-          const q = config.questionnaires[key];
+          const q = questionnaires[key];
           if (q.source) {
             process.stderr.write(`${key}: already a ClickHouse source (${q.file}); skipped\n`);
             continue;
           }
-          const file = data.resolveStudyPath(s.dir, q.file, `${q.yamlPath}.file`, config.source);
-          fieldSpecs(config, key); // the mapping is checked before anything is copied
+          const file = data.resolveStudyPath(s!.dir, q.file, `${q.yamlPath}.file`, s!.config.source);
+          fieldSpecs(s!.config, key); // the mapping is checked before anything is copied
           const table = `${opts.prefix}${key}`;
           const spec = { key, file, displayPath: q.file, yamlPath: q.yamlPath, encoding: q.encoding, sheet: q.sheet, skipRows: q.skipRows, id: q.id, columns: {}, rules: [] };
           const t0 = performance.now();
-          const r = await data.loadToClickHouse(db, spec, {
-            shards,
-            database: opts.database,
-            table,
-            ...(opts.cluster ? { cluster: opts.cluster } : {}),
-            replace: opts.replace === true,
-            onProgress: (n) => {
-              if (tty) process.stderr.write(`\r${key}: ${n.toLocaleString('en')} rows`);
-            },
-          });
-          if (tty) process.stderr.write('\r\x1b[K');
-          process.stdout.write(
-            `${key}: ${q.file} → ${opts.database}.${table} (${r.rows} rows, ${r.columns.length} columns${r.blankRows ? `, ${r.blankRows} blank rows not copied` : ''}${shards.length > 1 ? `, ${shards.length} shards` : ''}) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
-          );
-          sources[key] = { url: opts.url, database: opts.database, table, ...(opts.cluster ? { cluster: opts.cluster } : {}), ...(opts.userEnv ? { user_env: opts.userEnv } : {}), ...(opts.passwordEnv ? { password_env: opts.passwordEnv } : {}) };
+          const r = await data.loadToClickHouse(db, spec, target(key, table));
+          report(key, q.file, table, t0, r.rows, r.columns.length, r.blankRows ? `, ${r.blankRows} blank rows not copied` : '');
+          sources[key] = source(table);
+        }
+        if (tx && (opts.only.length === 0 || opts.only.includes('transactions'))) {
+          if (tx.source) process.stderr.write(`transactions: already a ClickHouse source (${tx.files}); skipped\n`);
+          else {
+            const dir = dirname(path);
+            txTable = `${opts.prefix}transactions`;
+            const t0 = performance.now();
+            const r = await data.loadTransactionsToClickHouse(db, tx, dir, target('transactions', txTable));
+            report('transactions', tx.files, txTable, t0, r.rows, r.columns.length);
+            const lotteries = tx.programmes.map((p, i) => [p, i] as const).filter(([p]) => p.applicants);
+            for (const [n, [p, i]] of lotteries.entries()) {
+              const a = p.applicants!;
+              const table = `${opts.prefix}applicants${lotteries.length > 1 ? `_${n + 1}` : ''}`;
+              const file = data.confinePath(dir, a.file, tx.where[`${a.yamlPath}.file`] ?? `${a.yamlPath}.file`);
+              const t1 = performance.now();
+              const spec = { key: `${a.yamlPath}`, file, displayPath: a.file, yamlPath: a.yamlPath, id: a.payer, columns: {}, rules: [] };
+              const r2 = await data.loadToClickHouse(db, spec, target(a.yamlPath, table));
+              report(`${p.city} applicants`, a.file, table, t1, r2.rows, r2.columns.length);
+              applicantTables.set(i, table);
+            }
+          }
         }
       } finally {
         db.close();
         await Promise.all(shards.map((r) => r.close()));
       }
+      const loaded = Object.keys(sources).length > 0 || txTable !== null;
       if (opts.studyOut) {
         const out = resolve(opts.studyOut);
-        if (dirname(out) !== s.dir) throw new Error(`--study-out must be in the study's folder (${s.dir}) so its paths stay valid`);
-        if (out === s.path) throw new Error('--study-out must not overwrite the study file');
-        const doc = parseDocument(readFileSync(s.path, 'utf8'));
+        if (dirname(out) !== dirname(path)) throw new Error(`--study-out must be in the study's folder (${dirname(path)}) so its paths stay valid`);
+        if (out === path) throw new Error('--study-out must not overwrite the study file');
+        const doc = parseDocument(text);
         for (const [key, src] of Object.entries(sources)) {
           for (const k of ['file', 'encoding', 'sheet', 'skip_rows']) doc.deleteIn(['questionnaires', key, k]);
           doc.setIn(['questionnaires', key, 'source'], doc.createNode({ clickhouse: src }, { flow: true }));
+        }
+        if (txTable !== null) {
+          doc.deleteIn(['transactions', 'format']);
+          doc.deleteIn(['transactions', 'files']);
+          doc.setIn(['transactions', 'source'], doc.createNode({ clickhouse: source(txTable) }, { flow: true }));
+          for (const [i, table] of applicantTables) {
+            doc.deleteIn(['transactions', 'programmes', i, 'applicants', 'file']);
+            doc.setIn(['transactions', 'programmes', i, 'applicants', 'table'], table);
+          }
         }
         const tmp = `${out}.${process.pid}.tmp`;
         writeFileSync(tmp, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
         renameSync(tmp, out);
         process.stdout.write(`study file reading the tables: ${relative(process.cwd(), out) || out}\n`);
-      } else if (Object.keys(sources).length > 0) {
-        process.stdout.write(`\nIn study.yaml, replace each questionnaire's file with:\n${Object.entries(sources).map(([k, v]) => `  ${k}:\n    source: {clickhouse: ${JSON.stringify(v).replace(/"([a-z_]+)":/g, '$1: ')}}`).join('\n')}\n`);
+      } else if (loaded) {
+        const lines = Object.entries(sources).map(([k, v]) => `  ${k}:\n    source: {clickhouse: ${flow(v)}}`);
+        if (txTable !== null) {
+          lines.push(`  transactions:\n    source: {clickhouse: ${flow(source(txTable))}}   # instead of files (and format)`);
+          for (const [i, table] of applicantTables) lines.push(`    programmes[${i}].applicants: table: ${table}   # instead of file`);
+        }
+        process.stdout.write(`\nIn study.yaml, replace:\n${lines.join('\n')}\n`);
       }
     });
 };
+
+/** {url: …, database: …} as YAML flow text */
+const flow = (v: Record<string, string>) => JSON.stringify(v).replace(/"([a-z_]+)":/g, '$1: ');

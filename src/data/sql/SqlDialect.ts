@@ -20,6 +20,14 @@ export interface SqlDialect {
   number(value: number): string;
   /** `e IN (v1, v2, …)` with quoted literals (false for an empty list) */
   inList(e: string, values: readonly (string | number)[]): string;
+  /**
+   * `e IN (subquery)`. ClickHouse: GLOBAL IN — the subquery runs once on the server the query was sent to and its
+   * result goes to every shard (a plain IN would run it on each shard, against tables that may be only local there).
+   */
+  inSubquery(e: string, subquery: string): string;
+  /** text without leading and trailing spaces (' ' only, as DuckDB trim) / in lower case (UTF-8) */
+  trim(e: string): string;
+  lower(e: string): string;
   /** CAST to a double / to text / to a 64-bit integer (truncates toward zero) */
   toDouble(e: string): string;
   toText(e: string): string;

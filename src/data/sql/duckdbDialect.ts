@@ -1,6 +1,5 @@
 import { checkText, checkTimeZone, numberLiteral, scaled, unscale, type SqlDialect } from './SqlDialect.ts';
 
-
 /**
  * duckdbDialect — SqlDialect for DuckDB (`@duckdb/node-api`, ICU built in for time zones).
  * exactSum: sum of BIGINT terms is a HUGEINT (exact); a term beyond ±9.2e18 units fails the cast (an error, never a wrap).
@@ -13,6 +12,9 @@ export const duckdbDialect: SqlDialect = {
   string: (value) => `'${checkText(value).replace(/'/g, "''")}'`,
   number: numberLiteral,
   inList: (e, values) => (values.length === 0 ? 'false' : `(${e}) IN (${values.map((v) => (typeof v === 'number' ? numberLiteral(v) : duckdbDialect.string(v))).join(', ')})`),
+  inSubquery: (e, sub) => `(${e}) IN (${sub})`,
+  trim: (e) => `trim(${e})`,
+  lower: (e) => `lower(${e})`,
   toDouble: (e) => `CAST(${e} AS DOUBLE)`,
   toText: (e) => `CAST(${e} AS VARCHAR)`,
   toInt64: (e) => `CAST(trunc(${e}) AS BIGINT)`,

@@ -10,10 +10,21 @@ import type { SqlDialect } from '../sql/SqlDialect.ts';
 import type { SqlValue } from '../sql/SqlRunner.ts';
 import type { ArmAggregate } from '../../study/vouchers/types.ts';
 
+/** The normalized columns every aggregation reads. */
+export type NormalizedColumn = 'day' | 'payer' | 'merchant' | 'city' | 'industry' | 'amount_fen' | 'discount_fen' | 'age_band' | 'merchant_size';
+
 export interface Relation {
   dialect: SqlDialect;
-  /** Already-quoted table or view name of the normalized transactions. */
+  /** Already-quoted table or view name of the transactions. */
   table: string;
+  /**
+   * SQL expressions of the normalized columns over `table`'s own columns (default: the column of that name). On a
+   * ClickHouse Distributed table the normalization is written into each query this way, so that every shard
+   * normalizes and aggregates its own rows and only aggregates cross the network (a subquery would ship rows).
+   */
+  columns?: Partial<Record<NormalizedColumn, string>>;
+  /** condition a row must meet to count (default: every row), e.g. no fault and not a dropped duplicate */
+  filter?: string;
 }
 
 /** Half-open day range [from, to) in day numbers (days since 1970-01-01). */
@@ -22,16 +33,23 @@ export interface DayRange {
   to: number;
 }
 
-const q = (d: SqlDialect, c: string) => d.ident(c);
-const inRange = (d: SqlDialect, r: DayRange) => `${q(d, 'day')} >= ${d.number(r.from)} AND ${q(d, 'day')} < ${d.number(r.to)}`;
+const q = (r: Relation, c: NormalizedColumn) => r.columns?.[c] ?? r.dialect.ident(c);
+/** `FROM table WHERE …` with the relation's filter and the query's own conditions */
+const from = (r: Relation, ...conditions: string[]) => {
+  const all = [...(r.filter ? [r.filter] : []), ...conditions].map((c) => `(${c})`);
+  return `FROM ${r.table}${all.length ? ` WHERE ${all.join(' AND ')}` : ''}`;
+};
+const inRange = (r: Relation, range: DayRange) => `${q(r, 'day')} >= ${r.dialect.number(range.from)} AND ${q(r, 'day')} < ${r.dialect.number(range.to)}`;
 const num = (v: SqlValue): number => (typeof v === 'number' ? v : v === null ? 0 : Number(v));
 const txt = (v: SqlValue): string => (v === null ? '' : String(v));
 
 /** City × industry × day cells: transactions, Σ amount, Σ amount in voucher transactions, Σ discount (fen, exact). */
-export function cellsQuery({ dialect: d, table }: Relation): string {
-  const [city, ind, day, amt, disc] = ['city', 'industry', 'day', 'amount_fen', 'discount_fen'].map((c) => q(d, c));
-  return `SELECT ${city}, ${ind}, ${day}, ${d.count()} AS n, ${d.exactSum(amt, 0)} AS spend, ${d.exactSumIf(amt, `${disc} > 0`, 0)} AS voucher_spend, ${d.exactSum(disc, 0)} AS subsidy
-FROM ${table} GROUP BY ${city}, ${ind}, ${day} ORDER BY ${city}, ${ind}, ${day}`;
+// Aliases start with __ so that they never shadow a column of the table (ClickHouse resolves aliases query-wide).
+export function cellsQuery(r: Relation): string {
+  const d = r.dialect;
+  const [city, ind, day, amt, disc] = (['city', 'industry', 'day', 'amount_fen', 'discount_fen'] as const).map((c) => q(r, c));
+  return `SELECT ${city} AS __city, ${ind} AS __industry, ${day} AS __day, ${d.count()} AS __n, ${d.exactSum(amt, 0)} AS __spend, ${d.exactSumIf(amt, `${disc} > 0`, 0)} AS __voucher_spend, ${d.exactSum(disc, 0)} AS __subsidy
+${from(r)} GROUP BY __city, __industry, __day ORDER BY __city, __industry, __day`;
 }
 
 export interface Cell {
@@ -48,42 +66,44 @@ export const readCells = (rows: SqlValue[][]): Cell[] =>
   rows.map((r) => ({ city: txt(r[0]), industry: txt(r[1]), day: num(r[2]), n: num(r[3]), spendFen: num(r[4]), voucherSpendFen: num(r[5]), subsidyFen: num(r[6]) }));
 
 /** Spending by merchant size in two windows (the report's growth by merchant size), fen. */
-export function sizeWindowsQuery({ dialect: d, table }: Relation, before: DayRange, after: DayRange): string {
-  const size = q(d, 'merchant_size'), amt = q(d, 'amount_fen');
-  return `SELECT ${size}, ${d.exactSumIf(amt, inRange(d, before), 0)} AS before_fen, ${d.exactSumIf(amt, inRange(d, after), 0)} AS after_fen
-FROM ${table} GROUP BY ${size} ORDER BY ${size}`;
+export function sizeWindowsQuery(r: Relation, before: DayRange, after: DayRange): string {
+  const d = r.dialect, amt = q(r, 'amount_fen');
+  return `SELECT ${q(r, 'merchant_size')} AS __size, ${d.exactSumIf(amt, inRange(r, before), 0)} AS __before_fen, ${d.exactSumIf(amt, inRange(r, after), 0)} AS __after_fen
+${from(r)} GROUP BY __size ORDER BY __size`;
 }
 
 /**
  * Distinct voucher users by age band, or benefiting merchants by size class: each payer (merchant)
  * with a voucher transaction counted once, in its smallest band (class) when the data disagree.
  */
-export function voucherUsersQuery({ dialect: d, table }: Relation, who: 'payer' | 'merchant'): string {
-  const key = q(d, who), band = q(d, who === 'payer' ? 'age_band' : 'merchant_size');
-  return `SELECT b, ${d.count()} AS n FROM (SELECT ${key}, min(${band}) AS b FROM ${table} WHERE ${q(d, 'discount_fen')} > 0 GROUP BY ${key}) AS u GROUP BY b ORDER BY b`;
+export function voucherUsersQuery(r: Relation, who: 'payer' | 'merchant'): string {
+  const key = q(r, who), band = q(r, who === 'payer' ? 'age_band' : 'merchant_size');
+  return `SELECT __b, ${r.dialect.count()} AS __n FROM (SELECT ${key} AS __key, min(${band}) AS __b ${from(r, `${q(r, 'discount_fen')} > 0`)} GROUP BY __key) AS __u GROUP BY __b ORDER BY __b`;
 }
 
 /**
- * Lottery arm moments: for the payers of one arm (`payers` is a SQL relation with column payer),
+ * Lottery arm moments: for the payers of one arm (`payers` is a SQL query returning payer ids),
  * per-payer spending in each period (fen), subsidy redeemed in `subsidyCity` after the draw, then
  * n, Σy_k, Σy_k y_l, Σs, Σs², Σd, Σd², Σds with d = Σ after − Σ before. Payers of the arm with no
- * transaction in the periods do not appear (they add zeros); `found` counts those that do.
+ * transaction in the periods do not appear (they add zeros); `found` counts those that do. Every sum is
+ * of integers (fen and products of fen), exact on both engines.
  */
-export function armMomentsQuery({ dialect: d, table }: Relation, payers: string, periods: DayRange[], firstAfter: number, subsidyCity: string): string {
-  const day = q(d, 'day'), amt = q(d, 'amount_fen'), payer = q(d, 'payer');
+export function armMomentsQuery(r: Relation, payers: string, periods: DayRange[], firstAfter: number, subsidyCity: string): string {
+  const d = r.dialect, day = q(r, 'day'), amt = q(r, 'amount_fen'), payer = q(r, 'payer');
   const all: DayRange = { from: periods[0].from, to: periods[periods.length - 1].to };
   const post: DayRange = { from: periods[firstAfter].from, to: all.to };
-  const w = periods.map((_, k) => `w${k}`);
+  const w = periods.map((_, k) => `__w${k}`);
   const inner = [
-    ...periods.map((r, k) => `${d.sumIf(amt, inRange(d, r))} AS ${w[k]}`),
-    `${d.sumIf(q(d, 'discount_fen'), `${inRange(d, post)} AND ${q(d, 'city')} = ${d.string(subsidyCity)}`)} AS s`,
+    ...periods.map((range, k) => `${d.exactSumIf(amt, inRange(r, range), 0)} AS ${w[k]}`),
+    `${d.exactSumIf(q(r, 'discount_fen'), `${inRange(r, post)} AND ${q(r, 'city')} = ${d.string(subsidyCity)}`, 0)} AS __s`,
   ];
   const dExpr = `(${w.slice(firstAfter).join(' + ')}) - (${w.slice(0, firstAfter).join(' + ')})`;
-  const outer = [d.count() + ' AS found', ...w.map((x) => d.sum(x))];
-  for (let k = 0; k < w.length; k++) for (let l = k; l < w.length; l++) outer.push(d.sum(`${w[k]} * ${w[l]}`));
-  outer.push(d.sum('s'), d.sum('s * s'), d.sum(dExpr), d.sum(`(${dExpr}) * (${dExpr})`), d.sum(`(${dExpr}) * s`));
-  return `SELECT ${outer.join(', ')} FROM (SELECT ${payer}, ${inner.join(', ')} FROM ${table}
-WHERE ${payer} IN (${payers}) AND ${day} >= ${d.number(all.from)} AND ${day} < ${d.number(all.to)} GROUP BY ${payer}) AS p`;
+  const sum = (e: string) => d.exactSum(e, 0);
+  const outer = [d.count() + ' AS __found', ...w.map((x) => sum(x))];
+  for (let k = 0; k < w.length; k++) for (let l = k; l < w.length; l++) outer.push(sum(`${w[k]} * ${w[l]}`));
+  outer.push(sum('__s'), sum('__s * __s'), sum(dExpr), sum(`(${dExpr}) * (${dExpr})`), sum(`(${dExpr}) * __s`));
+  return `SELECT ${outer.join(', ')} FROM (SELECT ${payer} AS __payer, ${inner.join(', ')}
+${from(r, d.inSubquery(payer, payers), `${day} >= ${d.number(all.from)} AND ${day} < ${d.number(all.to)}`)} GROUP BY __payer) AS __p`;
 }
 
 /** One arm's moments as the query returns them (the applicant count n comes from the applicant list). */

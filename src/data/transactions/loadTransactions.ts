@@ -1,5 +1,6 @@
 // Reads a study's transactions into the voucher estimators' sufficient statistics: stage the files
-// in DuckDB, then run the logical aggregations of aggregations.ts. Nothing row-level reaches JS.
+// in DuckDB (or normalize a ClickHouse table in every query), then run the logical aggregations of
+// aggregations.ts on that engine. Nothing row-level reaches JS.
 import { DataError } from '../DataError.ts';
 import { confinePath } from '../confinePath.ts';
 import type { Db } from '../openDatabase.ts';
@@ -8,18 +9,41 @@ import { duckdbDialect as d } from '../sql/duckdbDialect.ts';
 import type { SqlRunner } from '../sql/SqlRunner.ts';
 import type { TransactionsConfig, Programme } from '../../study/vouchers/config.ts';
 import type { VoucherAggregates, LotteryAggregate } from '../../study/vouchers/types.ts';
-import { dayNumber, dayText, stageTransactions } from './stageTransactions.ts';
+import { dayNumber, dayText, stageTransactions, type TransactionQuality } from './stageTransactions.ts';
+import { clickhouseTransactions, TX_ROW_COLUMN } from './clickhouseTransactions.ts';
+import { clickhouseRunner } from '../sql/clickhouseRunner.ts';
+import { clickhouseDialect as ch } from '../sql/clickhouseDialect.ts';
+import { EXTRA_COLUMN } from '../clickhouseQuestionnaire.ts';
 import { armMomentsQuery, cellsQuery, readArm, readCells, sizeWindowsQuery, voucherUsersQuery, type DayRange, type Relation } from './aggregations.ts';
 
 /**
- * loadTransactions(db, config, studyDir, source) → VoucherAggregates. `source` is the study file's
- * display name (for messages). Paths are confined to the study directory.
+ * loadTransactions(db, config, studyDir) → VoucherAggregates. Files are staged in DuckDB (`db`); with
+ * `transactions.source: {clickhouse: …}` every query runs on that server or cluster and only aggregates
+ * come back (`db` is not used). Paths are confined to the study directory.
  */
-export async function loadTransactions(db: Db, config: TransactionsConfig, studyDir: string): Promise<VoucherAggregates> {
+export async function loadTransactions(db: Db, config: TransactionsConfig, studyDir: string, env: NodeJS.ProcessEnv = process.env): Promise<VoucherAggregates> {
+  if (config.source) {
+    const src = config.source.clickhouse;
+    const runner = await clickhouseRunner(src, { env, ...(src.cluster ? { cluster: src.cluster } : {}) });
+    try {
+      const t = await clickhouseTransactions(runner, config);
+      return await reduce(runner, t.rel, t, config, (p) => applicantsInClickHouse(runner, src.database, p));
+    } finally {
+      await runner.close();
+    }
+  }
   const path = confinePath(studyDir, config.files, config.where['transactions.files'] ?? 'transactions.files');
   const staged = await stageTransactions(db, config, path, config.files);
   const runner = await duckdbRunner(db);
-  const rel: Relation = { dialect: d, table: staged.table };
+  try {
+    return await reduce(runner, { dialect: d, table: staged.table }, staged, config, (p) => applicantsFile(db, runner, config, p, studyDir));
+  } finally {
+    await runner.close();
+  }
+}
+
+/** The logical aggregations of aggregations.ts on one engine: cells, size windows, voucher users, lottery arms. */
+async function reduce(runner: SqlRunner, rel: Relation, staged: { quality: TransactionQuality; hasAgeBand: boolean; hasMerchantSize: boolean }, config: TransactionsConfig, applicants: (p: Programme) => Promise<ApplicantTable>): Promise<VoucherAggregates> {
   const cells = readCells(await runner.query(cellsQuery(rel))).map((c) => ({ ...c, day: dayText(c.day) }));
   const sizes = staged.hasMerchantSize && config.compare
     ? (await runner.query(sizeWindowsQuery(rel, toRange(config.compare.before), toRange(config.compare.after)))).map((r) => ({ size: String(r[0]), beforeFen: Number(r[1]), afterFen: Number(r[2]) }))
@@ -28,14 +52,21 @@ export async function loadTransactions(db: Db, config: TransactionsConfig, study
   const ageBands = staged.hasAgeBand ? await users('payer') : undefined;
   const merchantSizes = staged.hasMerchantSize ? await users('merchant') : undefined;
   const lotteries: LotteryAggregate[] = [];
-  for (const p of config.programmes) if (p.applicants) lotteries.push(await lottery(db, runner, rel, config, p, studyDir));
-  await runner.close();
+  for (const p of config.programmes) if (p.applicants) lotteries.push(await lottery(runner, rel, config, p, await applicants(p)));
   return { quality: staged.quality, cells, sizes, ageBands, merchantSizes, lotteries };
 }
 
 const toRange = (r: { start: string; end: string }): DayRange => ({ from: dayNumber(r.start), to: dayNumber(r.end) + 1 });
 
-async function lottery(db: Db, runner: SqlRunner, rel: Relation, config: TransactionsConfig, p: Programme, studyDir: string): Promise<LotteryAggregate> {
+/** An applicant list as a table on the engine of the transactions: its (quoted) name and row-number column. */
+interface ApplicantTable {
+  table: string;
+  row: string;
+  /** the table's columns (for the missing-column message) */
+  headers: string[];
+}
+
+async function applicantsFile(db: Db, runner: SqlRunner, config: TransactionsConfig, p: Programme, studyDir: string): Promise<ApplicantTable> {
   const a = p.applicants!;
   const where = config.where[`${a.yamlPath}.file`] ?? `${a.yamlPath}.file`;
   const file = confinePath(studyDir, a.file, where);
@@ -45,28 +76,51 @@ async function lottery(db: Db, runner: SqlRunner, rel: Relation, config: Transac
   } catch (e) {
     throw new DataError(`${a.file}: cannot read the applicant list (${where}): ${(e as Error).message.split('\n')[0]}`, { file: a.file, yamlPath: `${a.yamlPath}.file` });
   }
-  const headers = (await runner.query(`SELECT column_name FROM (DESCRIBE ${table})`)).map((r) => String(r[0]));
-  for (const [field, h] of [['payer', a.payer], ['won', a.won]] as const) {
-    if (!headers.includes(h)) throw new DataError(`${a.file}: no column "${h}" for ${field} (${config.where[a.yamlPath] ?? a.yamlPath}.${field}); found columns: ${headers.filter((x) => x !== 'row').map((x) => JSON.stringify(x)).join(', ')}`, { file: a.file, row: 1, column: h, yamlPath: `${a.yamlPath}.${field}` });
+  const headers = (await runner.query(`SELECT column_name FROM (DESCRIBE ${table})`)).map((r) => String(r[0])).filter((h) => h !== 'row');
+  return { table, row: 'row', headers };
+}
+
+async function applicantsInClickHouse(runner: SqlRunner, database: string, p: Programme): Promise<ApplicantTable> {
+  const a = p.applicants!;
+  const table = ch.table(database, a.table!);
+  let headers: string[];
+  try {
+    headers = (await runner.query(`DESCRIBE TABLE ${table}`)).map((r) => String(r[0]));
+  } catch (e) {
+    throw new DataError(`${a.file}: cannot read the applicant list (${a.yamlPath}.table): ${(e as Error).message}`, { file: a.file, yamlPath: `${a.yamlPath}.table` });
   }
-  const won = `lower(trim(${d.ident(a.won)}))`;
-  const yes = `${won} IN ('1', 'true', 'yes', 'y', '是', 'won', '中签')`, no = `${won} IN ('0', 'false', 'no', 'n', '否', 'lost', '未中签')`;
-  const bad = await runner.query(`SELECT row, ${d.ident(a.won)}, ${d.ident(a.payer)} FROM ${table} WHERE NOT (${yes} OR ${no}) OR ${won} IS NULL OR nullif(trim(${d.ident(a.payer)}), '') IS NULL ORDER BY row LIMIT 1`);
+  if (!headers.includes(TX_ROW_COLUMN)) throw new DataError(`${a.file}: table has no ${TX_ROW_COLUMN} column (the row number of each applicant; \`spillover load\` writes it)`, { file: a.file, yamlPath: `${a.yamlPath}.table` });
+  return { table, row: ch.ident(TX_ROW_COLUMN), headers: headers.filter((h) => h !== TX_ROW_COLUMN && h !== EXTRA_COLUMN) };
+}
+
+/** Checks an applicant list (every row a payer and a yes/no draw, each payer once) and reduces both arms, on the transactions' engine. */
+async function lottery(runner: SqlRunner, rel: Relation, config: TransactionsConfig, p: Programme, t: ApplicantTable): Promise<LotteryAggregate> {
+  const a = p.applicants!;
+  const e = runner.dialect;
+  const where = config.where[`${a.yamlPath}.file`] ?? `${a.yamlPath}.file`;
+  for (const [field, h] of [['payer', a.payer], ['won', a.won]] as const) {
+    if (!t.headers.includes(h)) throw new DataError(`${a.file}: no column "${h}" for ${field} (${config.where[a.yamlPath] ?? a.yamlPath}.${field}); found columns: ${t.headers.map((x) => JSON.stringify(x)).join(', ')}`, { file: a.file, row: 1, column: h, yamlPath: `${a.yamlPath}.${field}` });
+  }
+  const [payerCol, wonCol] = [e.ident(a.payer), e.ident(a.won)];
+  const payer = e.trim(payerCol);
+  const won = e.lower(e.trim(wonCol));
+  const yes = e.inList(won, ['1', 'true', 'yes', 'y', '是', 'won', '中签']), no = e.inList(won, ['0', 'false', 'no', 'n', '否', 'lost', '未中签']);
+  const bad = await runner.query(`SELECT ${t.row}, ${wonCol}, ${payerCol} FROM ${t.table} WHERE NOT (${yes} OR ${no}) OR ${wonCol} IS NULL OR ${payerCol} IS NULL OR ${payer} = '' ORDER BY ${t.row} LIMIT 1`);
   if (bad.length > 0) {
-    const [row, value, payer] = bad[0];
-    const column = payer === null || String(payer).trim() === '' ? a.payer : a.won;
+    const [row, value, id] = bad[0];
+    const column = id === null || String(id).trim() === '' ? a.payer : a.won;
     throw new DataError(`${a.file}: row ${row}, column "${column}": ${column === a.payer ? 'empty payer id' : `won must be yes/no (1/0, 是/否), got ${JSON.stringify(value)}`} (${where})`, { file: a.file, row: Number(row), column, yamlPath: `${a.yamlPath}.${column === a.payer ? 'payer' : 'won'}` });
   }
-  const [[dups]] = await runner.query(`SELECT count(*) - count(DISTINCT trim(${d.ident(a.payer)})) FROM ${table}`);
+  const [[dups]] = await runner.query(`SELECT count(*) - count(DISTINCT ${payer}) FROM ${t.table}`);
   if (Number(dups) > 0) throw new DataError(`${a.file}: ${dups} payers are listed more than once (${where}); each applicant must appear once`, { file: a.file, column: a.payer, yamlPath: `${a.yamlPath}.payer` });
   const draw = p.rounds[0].start;
   const K = config.weeks;
   const periods: DayRange[] = [];
   for (let k = -K; k < K; k++) periods.push({ from: dayNumber(draw) + 7 * k, to: dayNumber(draw) + 7 * (k + 1) });
   const arm = async (flag: string) => {
-    const payers = `SELECT trim(${d.ident(a.payer)}) FROM ${table} WHERE ${flag}`;
-    const [[n]] = await runner.query(`SELECT count(*) FROM ${table} WHERE ${flag}`);
-    const [row] = await runner.query(armMomentsQuery({ ...rel }, payers, periods, K, p.city));
+    const payers = `SELECT coalesce(${payer}, '') FROM ${t.table} WHERE ${flag}`;
+    const [[n]] = await runner.query(`SELECT count(*) FROM ${t.table} WHERE ${flag}`);
+    const [row] = await runner.query(armMomentsQuery(rel, payers, periods, K, p.city));
     return { n: Number(n), ...readArm(row, 2 * K) };
   };
   const winners = await arm(yes);

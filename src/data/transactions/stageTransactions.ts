@@ -40,6 +40,25 @@ export function sourceGlob(path: string, format: 'parquet' | 'csv'): string {
 }
 
 /**
+ * A view over the transaction files at `path` (Parquet: typed, hive partitions as columns; CSV: every cell text) and
+ * its columns. A file that cannot be read is a DataError naming it and the YAML line.
+ */
+export async function transactionFiles(db: Db, config: TransactionsConfig, path: string, display: string): Promise<{ view: string; described: { name: string; type: string }[] }> {
+  const glob = sourceGlob(path, config.format);
+  const view = d.ident(db.tempName('tx_source'));
+  const reader = config.format === 'parquet'
+    ? `read_parquet(${d.string(glob)}, hive_partitioning = true, union_by_name = true)`
+    : `read_csv(${d.string(glob)}, all_varchar = true, header = true, union_by_name = true)`;
+  try {
+    await db.connection.run(`CREATE VIEW ${view} AS SELECT * FROM ${reader}`);
+  } catch (e) {
+    throw new DataError(`${display}: cannot read the transactions (${config.where['transactions.files'] ?? 'transactions.files'}): ${(e as Error).message.split('\n')[0]}`, { file: display, yamlPath: 'transactions.files' });
+  }
+  const described = ((await db.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${view}`)).getRowsJS() as unknown[][]).map((r) => ({ name: String(r[0]), type: String(r[1]) }));
+  return { view, described };
+}
+
+/**
  * Stages the transactions of `config` from `path` (already resolved and confined) in `db`. Whole-file
  * faults (no file, a mapped column missing) throw a DataError naming file, column and YAML line;
  * row faults are counted in quality.excluded and left out, never dropped silently.
@@ -47,28 +66,10 @@ export function sourceGlob(path: string, format: 'parquet' | 'csv'): string {
 export async function stageTransactions(db: Db, config: TransactionsConfig, path: string, display: string): Promise<StagedTransactions> {
   const run = async (sql: string) => db.connection.run(sql);
   const all = async (sql: string) => (await db.connection.runAndReadAll(sql)).getRowsJS() as unknown[][];
-  const glob = sourceGlob(path, config.format);
-  const src = d.ident(db.tempName('tx_source'));
-  const reader = config.format === 'parquet'
-    ? `read_parquet(${d.string(glob)}, hive_partitioning = true, union_by_name = true)`
-    : `read_csv(${d.string(glob)}, all_varchar = true, header = true, union_by_name = true)`;
-  try {
-    await run(`CREATE VIEW ${src} AS SELECT * FROM ${reader}`);
-  } catch (e) {
-    throw new DataError(`${display}: cannot read the transactions (${config.where['transactions.files'] ?? 'transactions.files'}): ${(e as Error).message.split('\n')[0]}`, { file: display, yamlPath: 'transactions.files' });
-  }
-  const described = (await all(`DESCRIBE SELECT * FROM ${src}`)).map((r) => ({ name: String(r[0]), type: String(r[1]) }));
-  const headers = described.map((c) => c.name);
+  const { view: src, described } = await transactionFiles(db, config, path, display);
   const col = (field: string): { sql: string; type: string } | null => {
-    const header = config.columns[field as keyof typeof config.columns];
-    if (header === undefined) return null;
-    const hit = described.find((c) => c.name === header) ?? described.find((c) => c.name.trim().toLowerCase() === header.trim().toLowerCase());
-    if (!hit) {
-      const near = suggest([header], headers);
-      const where = config.where[`transactions.columns.${field}`] ?? `transactions.columns.${field}`;
-      throw new DataError(`${display}: no column "${header}" for ${field} (${where}); found columns: ${headers.map((h) => JSON.stringify(h)).join(', ')}${near.length ? `; did you mean ${near.map((h) => JSON.stringify(h)).join(' or ')}?` : ''}`, { file: display, row: 1, column: header, yamlPath: `transactions.columns.${field}` });
-    }
-    return { sql: d.ident(hit.name), type: hit.type.toUpperCase() };
+    const hit = mapColumn(config, field, described, display);
+    return hit === null ? null : { sql: d.ident(hit.name), type: hit.type.toUpperCase() };
   };
   // Text cells: trimmed, empty = missing. Typed Parquet columns skip the text round trip where they can.
   const text = (c: { sql: string; type: string } | null) => (c === null ? 'NULL' : c.type === 'VARCHAR' && config.format === 'parquet' ? `NULLIF(${c.sql}, '')` : `NULLIF(trim(CAST(${c.sql} AS VARCHAR)), '')`);
@@ -93,7 +94,7 @@ export async function stageTransactions(db: Db, config: TransactionsConfig, path
       ? naiveDay(`CAST(${time.sql} AS TIMESTAMP)`)
       : `CASE WHEN regexp_matches(${trimmed}, '([+-][0-9]{2}(:?[0-9]{2})?|Z)$') THEN ${localDay(`TRY_CAST(${trimmed} AS TIMESTAMPTZ)`)} ELSE ${naiveDay(`TRY_CAST(${trimmed} AS TIMESTAMP)`)} END`;
   const amount = col('amount')!, discount = col('discount')!, refund = col('refund');
-  const refundFlag = refund === null ? 'false' : refund.type === 'BOOLEAN' ? `coalesce(${refund.sql}, false)` : `(lower(${text(refund)}) IN ('1', 'true', 'yes', 'y', 't', '是', 'refund', '退款'))`;
+  const refundFlag = refund === null ? 'false' : refund.type === 'BOOLEAN' ? `coalesce(${refund.sql}, false)` : `(${d.inList(`lower(${text(refund)})`, REFUND_WORDS)})`;
   const startDay = dayNumber(config.window.start), endDay = dayNumber(config.window.end);
   const table = d.ident(db.tempName('transactions'));
   // One pass over the files: every row, normalized, with its first fault (NULL = good), in the order
@@ -116,22 +117,19 @@ export async function stageTransactions(db: Db, config: TransactionsConfig, path
   }
   if (rowsRead === 0) throw new DataError(`${display}: no transactions (${config.where['transactions.files'] ?? 'transactions.files'})`, { file: display, yamlPath: 'transactions.files' });
   await run(`DELETE FROM ${table} WHERE fault IS NOT NULL`);
-  // Duplicate ids: the first occurrence by (day, amount, payer, merchant) is kept, the others counted.
+  // Duplicate ids: the first occurrence by (day, amount, payer, merchant, discount, then the other columns: rows tied on
+  // all of them are the same transaction) is kept, the others counted. clickhouseTransactions.ts keeps the same one.
   const dup = d.ident(db.tempName('tx_dup'));
   await run(`CREATE TEMP TABLE ${dup} AS SELECT id FROM ${table} GROUP BY id HAVING count(*) > 1`);
   const dupIds = Number((await all(`SELECT count(*) FROM ${dup}`))[0][0]);
   if (dupIds > 0) {
     const [[extra]] = await all(`SELECT count(*) FROM ${table} WHERE id IN (SELECT id FROM ${dup})`);
-    await run(`DELETE FROM ${table} WHERE rowid IN (SELECT r FROM (SELECT rowid AS r, row_number() OVER (PARTITION BY id ORDER BY day, amount_fen, payer, merchant, discount_fen) AS k FROM ${table} WHERE id IN (SELECT id FROM ${dup})) WHERE k > 1)`);
+    await run(`DELETE FROM ${table} WHERE rowid IN (SELECT r FROM (SELECT rowid AS r, row_number() OVER (PARTITION BY id ORDER BY day, amount_fen, payer, merchant, discount_fen, city, industry, age_band, merchant_size, is_refund) AS k FROM ${table} WHERE id IN (SELECT id FROM ${dup})) WHERE k > 1)`);
     excluded['duplicate-id'] = Number(extra) - dupIds;
   }
   const [[used, refunds, refundFen, above]] = await all(`SELECT count(*), count(*) FILTER (WHERE is_refund), coalesce(sum(amount_fen) FILTER (WHERE is_refund), 0), count(*) FILTER (WHERE discount_fen > 0 AND discount_fen > amount_fen) FROM ${table}`);
   const [[netNegative]] = await all(`SELECT count(*) FROM (SELECT payer FROM ${table} GROUP BY payer HAVING sum(amount_fen) < 0)`);
-  const notes: string[] = [];
-  if (dupIds > 0) notes.push(`${dupIds} transaction ids occur more than once: the first occurrence (by day, amount, payer, merchant) is used, ${excluded['duplicate-id']} further rows are left out`);
-  if (Number(netNegative) > 0) notes.push(`${netNegative} payers have refunds larger than their purchases in the window; their net spending is negative and is used as it is`);
-  if (Number(above) > 0) notes.push(`${above} voucher transactions have a discount larger than the amount`);
-  for (const [k, n] of Object.entries(excluded)) if (n > 0 && k !== 'duplicate-id') notes.push(`${n} rows left out: ${k}`);
+  const notes = qualityNotes(excluded, dupIds, Number(netNegative), Number(above));
   return {
     table,
     quality: { file: display, rowsRead, used: Number(used), excluded, refunds: Number(refunds), refundFen: Number(refundFen), payersNetNegative: Number(netNegative), discountAboveAmount: Number(above), notes },
@@ -139,6 +137,37 @@ export async function stageTransactions(db: Db, config: TransactionsConfig, path
     hasMerchantSize: config.columns.merchant_size !== undefined,
   };
 }
+
+/**
+ * The source column mapped to a transaction field (exact header, else the same header ignoring case and spaces),
+ * null when the field is not mapped; a mapped header the source lacks is a DataError naming the file, the column,
+ * the YAML line and the nearest headers. Used for files (DuckDB) and tables (ClickHouse) alike.
+ */
+export function mapColumn(config: TransactionsConfig, field: string, described: { name: string; type: string }[], display: string): { name: string; type: string } | null {
+  const header = config.columns[field as keyof typeof config.columns];
+  if (header === undefined) return null;
+  const hit = described.find((c) => c.name === header) ?? described.find((c) => c.name.trim().toLowerCase() === header.trim().toLowerCase());
+  if (hit) return hit;
+  const headers = described.map((c) => c.name);
+  const near = suggest([header], headers);
+  const where = config.where[`transactions.columns.${field}`] ?? `transactions.columns.${field}`;
+  throw new DataError(`${display}: no column "${header}" for ${field} (${where}); found columns: ${headers.map((h) => JSON.stringify(h)).join(', ')}${near.length ? `; did you mean ${near.map((h) => JSON.stringify(h)).join(' or ')}?` : ''}`, { file: display, row: 1, column: header, yamlPath: `transactions.columns.${field}` });
+}
+
+/** The data-quality notes of a staging (the same words for files and ClickHouse tables). */
+export function qualityNotes(excluded: TransactionQuality['excluded'], dupIds: number, netNegative: number, above: number): string[] {
+  const notes: string[] = [];
+  if (dupIds > 0) notes.push(`${dupIds} transaction ids occur more than once: the first occurrence (by day, amount, payer, merchant) is used, ${excluded['duplicate-id']} further rows are left out`);
+  if (netNegative > 0) notes.push(`${netNegative} payers have refunds larger than their purchases in the window; their net spending is negative and is used as it is`);
+  if (above > 0) notes.push(`${above} voucher transactions have a discount larger than the amount`);
+  for (const [k, n] of Object.entries(excluded)) if (n > 0 && k !== 'duplicate-id') notes.push(`${n} rows left out: ${k}`);
+  return notes;
+}
+
+/** The fault of the first check a row fails, in this order; rows with none are used. */
+export const FAULT_ORDER = ['missing-id', 'missing-payer', 'unparseable-time', 'non-numeric-amount', 'non-numeric-discount', 'outside-window'] as const;
+/** Text read as a refund flag (lower case, trimmed). */
+export const REFUND_WORDS = ['1', 'true', 'yes', 'y', 't', '是', 'refund', '退款'];
 
 /** Days since 1970-01-01 of a calendar date: dayNumber('2020-03-01') === 18322. */
 export function dayNumber(day: string): number {

@@ -15,7 +15,10 @@ export const OPTIONAL_COLUMNS = ['age_band', 'merchant_size', 'refund'] as const
 export type TransactionField = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 
 export interface Applicants {
+  /** CSV file relative to the study file, or (with a ClickHouse source) `clickhouse:database.table` for display */
   file: string;
+  /** with a ClickHouse source: the applicants' table in the source's database (as `spillover load` writes it) */
+  table?: string;
   payer: string;
   won: string;
   yamlPath: string;
@@ -32,9 +35,19 @@ export interface Programme {
   yamlPath: string;
 }
 
+/** A ClickHouse table of transactions (a Distributed table over a cluster); credentials are names of env variables. */
+export interface TransactionsSource {
+  clickhouse: { url: string; database: string; table: string; cluster?: string; user_env?: string; password_env?: string };
+}
+
 export interface TransactionsConfig {
-  /** File, folder (every Parquet/CSV file below it, e.g. a partitioned dataset) or glob, relative to the study file. */
+  /**
+   * File, folder (every Parquet/CSV file below it, e.g. a partitioned dataset) or glob, relative to the study file;
+   * with `source`, its display name `clickhouse:database.table`.
+   */
   files: string;
+  /** Read the transactions from a ClickHouse table instead of files (same column mapping, table columns for headers). */
+  source?: TransactionsSource;
   format: 'parquet' | 'csv';
   timezone: string;
   window: DateRange;
@@ -83,6 +96,25 @@ export function parseTransactions(text: string, source: string): TransactionsCon
     if (typeof v !== 'string' || v.trim() === '') fail(path, 'expected a non-empty text');
     return (v as string).trim();
   };
+  function clickhouseSource(v: unknown, path: (string | number)[]): TransactionsSource {
+    const m = map(v, path);
+    known(m, ['clickhouse'], path);
+    const c = map(m.clickhouse, [...path, 'clickhouse']);
+    const P2 = [...path, 'clickhouse'];
+    known(c, ['url', 'database', 'table', 'cluster', 'user_env', 'password_env'], P2);
+    for (const k of ['url', 'database', 'table']) if (c[k] === undefined) fail(P2, `missing required key "${k}"`);
+    const url = str(c.url, [...P2, 'url']);
+    if (!/^https?:\/\//.test(url)) fail([...P2, 'url'], `expected an http:// or https:// URL, got ${JSON.stringify(url)}`);
+    const out: TransactionsSource['clickhouse'] = { url, database: str(c.database, [...P2, 'database']), table: str(c.table, [...P2, 'table']) };
+    if (c.cluster !== undefined) out.cluster = str(c.cluster, [...P2, 'cluster']);
+    for (const k of ['user_env', 'password_env'] as const) {
+      if (c[k] === undefined) continue;
+      const name = str(c[k], [...P2, k]);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) fail([...P2, k], `expected the NAME of an environment variable (letters, digits, _), got ${JSON.stringify(name)}; credentials are never written in the study file`);
+      out[k] = name;
+    }
+    return { clickhouse: out };
+  }
   const date = (v: unknown, path: (string | number)[]): string => {
     // YAML reads an unquoted 2020-03-01 as a date; keep the calendar day as written.
     const s = v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v.trim() : '';
@@ -99,10 +131,13 @@ export function parseTransactions(text: string, source: string): TransactionsCon
   };
   const t = map(root.transactions, ['transactions']);
   const P = ['transactions'];
-  known(t, ['files', 'format', 'timezone', 'window', 'columns', 'covered', 'compare', 'weeks', 'programmes'], P);
-  for (const k of ['files', 'window', 'columns', 'covered', 'programmes']) if (t[k] === undefined) fail(P, `missing required key "${k}"`);
-  const files = str(t.files, [...P, 'files']);
-  at([...P, 'files']);
+  known(t, ['files', 'source', 'format', 'timezone', 'window', 'columns', 'covered', 'compare', 'weeks', 'programmes'], P);
+  if ((t.files === undefined) === (t.source === undefined)) fail(P, t.files === undefined ? 'missing required key "files" (or "source: {clickhouse: …}")' : 'give either "files" or "source", not both');
+  for (const k of ['window', 'columns', 'covered', 'programmes']) if (t[k] === undefined) fail(P, `missing required key "${k}"`);
+  const chSource = t.source === undefined ? undefined : clickhouseSource(t.source, [...P, 'source']);
+  const files = chSource ? `clickhouse:${chSource.clickhouse.database}.${chSource.clickhouse.table}` : str(t.files, [...P, 'files']);
+  at([...P, chSource ? 'source' : 'files']);
+  if (chSource) where['transactions.files'] = where['transactions.source'];
   const format = t.format === undefined ? (/\.csv$/i.test(files) ? 'csv' : 'parquet') : t.format;
   if (format !== 'parquet' && format !== 'csv') fail([...P, 'format'], 'expected parquet or csv');
   const timezone = t.timezone === undefined ? 'Asia/Shanghai' : str(t.timezone, [...P, 'timezone']);
@@ -157,12 +192,18 @@ export function parseTransactions(text: string, source: string): TransactionsCon
     let applicants: Applicants | undefined;
     if (p.applicants !== undefined) {
       const a = map(p.applicants, [...path, 'applicants']);
-      known(a, ['file', 'payer', 'won'], [...path, 'applicants']);
-      applicants = { file: str(a.file, [...path, 'applicants', 'file']), payer: str(a.payer ?? 'payer', [...path, 'applicants', 'payer']), won: str(a.won ?? 'won', [...path, 'applicants', 'won']), yamlPath: formatPath([...path, 'applicants']) };
-      at([...path, 'applicants']); at([...path, 'applicants', 'file']);
+      known(a, ['file', 'table', 'payer', 'won'], [...path, 'applicants']);
+      if ((a.file === undefined) === (a.table === undefined)) fail([...path, 'applicants'], 'give either "file" (a CSV) or "table" (in the ClickHouse source\'s database)');
+      if (a.file !== undefined && chSource) fail([...path, 'applicants', 'file'], 'with transactions from ClickHouse the applicants are a table there too (`spillover load` writes it): give "table" instead of "file"');
+      if (a.table !== undefined && !chSource) fail([...path, 'applicants', 'table'], 'a table needs transactions from ClickHouse (transactions.source); with files, give the applicants\' file');
+      const table = a.table === undefined ? undefined : str(a.table, [...path, 'applicants', 'table']);
+      const file = table !== undefined ? `clickhouse:${chSource!.clickhouse.database}.${table}` : str(a.file, [...path, 'applicants', 'file']);
+      applicants = { file, ...(table !== undefined ? { table } : {}), payer: str(a.payer ?? 'payer', [...path, 'applicants', 'payer']), won: str(a.won ?? 'won', [...path, 'applicants', 'won']), yamlPath: formatPath([...path, 'applicants']) };
+      at([...path, 'applicants']); at([...path, 'applicants', table !== undefined ? 'table' : 'file']);
+      if (table !== undefined) where[`${formatPath([...path, 'applicants'])}.file`] = where[`${formatPath([...path, 'applicants'])}.table`];
     }
     at(path); at([...path, 'city']); at([...path, 'rounds']);
     return { city, rounds, budget, rule, applicants, yamlPath: formatPath(path) };
   });
-  return { files, format: format as 'parquet' | 'csv', timezone, window, columns: columns as TransactionsConfig['columns'], covered, compare, weeks: weeks as number, programmes, where };
+  return { files, ...(chSource ? { source: chSource } : {}), format: format as 'parquet' | 'csv', timezone, window, columns: columns as TransactionsConfig['columns'], covered, compare, weeks: weeks as number, programmes, where };
 }
