@@ -3,6 +3,8 @@
 //   displayUnits.ts  Unit, ColumnKind, DISPLAY (scales and unit words per language), toDisplay,
 //                    formatCell, displayValue, unitLabel, kindOfUnit, WAN, YI, ENGLISH_MAGNITUDES
 //   quantity.ts      parseQuantity: "1973亿元" → 197300000000 (the study file's Chinese units)
+//   compactNumber.ts compactNumber: 2300000 → "230万" / "2.3 million" (numbers in sentences)
 export { LANGS, label, parseLang, type Label, type Lang } from './lang.ts';
 export { DISPLAY, ENGLISH_MAGNITUDES, WAN, YI, displayValue, formatCell, kindOfUnit, toDisplay, unitLabel, type ColumnKind, type DisplayUnit, type Unit } from './displayUnits.ts';
 export { parseQuantity } from './quantity.ts';
+export { compactNumber } from './compactNumber.ts';

@@ -49,7 +49,7 @@ export function uncertaintySection(r: ExtendedResults, byId: Map<string, ReportT
   const tt = byId.get('tornado');
   const all = byId.get('uncertainty_all');
   return [
-    `<section id="uncertainty"><h2>${bi(T.uncertainty)}</h2><p>${bi(how)}</p>${tableHtml(t)}`,
+    `<section id="uncertainty"><h2>${bi(T.uncertainty)}</h2><p>${bi(how)}</p>${(u.warnings ?? []).map((w) => `<p class="warn">⚠ ${bi(w)}</p>`).join('')}${tableHtml(t)}`,
     tornado && tt ? `<h3 id="chart-tornado">${bi(tornado.title)}</h3>${chartSlot(tornado)}${tableHtml(tt)}` : '',
     sw ? `<h3>${bi(T.switching)}</h3><ul class="switching">${sw}</ul>${byId.get('switching') ? tableHtml(byId.get('switching') as ReportTable) : ''}` : '',
     // The engine's notes, less the draws/seed line the paragraph above states (older results: English strings).

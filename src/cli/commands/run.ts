@@ -92,6 +92,7 @@ export const register: Register = (program) => {
       progress.done();
       const noSe = Object.values(results.figures).filter((f) => f.seNote);
       for (const q of results.quality) for (const w of q.warnings ?? []) process.stderr.write(`spillover: warning: ${q.file}: ${w}\n`);
+      for (const w of results.uncertainty?.warnings ?? []) process.stderr.write(`${wrapLines(`spillover: ${lang === 'zh' ? '警告' : 'warning'}: ${w[lang]}`, consoleWidth(opts))}\n`);
       if (noSe.length > 0) process.stderr.write(`spillover: warning: ${noSe.length} figure(s) without a standard error:\n${noSe.map((f) => `  ${f.id}: ${f.seNote}`).join('\n')}\n`);
       if (opts.json) {
         const figures = Object.values(results.figures).map((f) => ({ id: f.id, label: f.label[lang], value: f.value, unit: f.unit, se: f.se ?? null, ci: f.ci ?? null }));

@@ -2,7 +2,7 @@
 // into typed, cross-checked configuration. Called by config.ts after the rest of the study is
 // normalized; every error goes through `fail` with the YAML path, so it carries the line number.
 import { parseQuantity } from '../../locale/index.ts';
-import { checkDistribution, type Distribution } from '../uncertainty/distributions.ts';
+import { checkDistribution, distributionMean, type Distribution } from '../uncertainty/distributions.ts';
 import type { AdditionalityConfig, NetImpactConfig, Rate, RateSpec, StudyConfig, SwitchingConfig, UncertaintyConfig } from './types.ts';
 
 /** The four additionality rates, in the order of the formula. */
@@ -25,7 +25,25 @@ const JPO_SCALE: Record<string, number> = { 'persons/yuan': 1, 'persons/万元':
 export function normalizeNetImpact(raw: Raw, fail: Fail, study: StudyPart): NetImpactConfig {
   const out: NetImpactConfig = {};
   if (raw.additionality !== undefined) out.additionality = additionality(raw.additionality, fail, study);
-  if (raw.uncertainty !== undefined) out.uncertainty = uncertainty(raw.uncertainty, fail, study);
+  // Like additionality rates, populations' distributions are drawn only when `uncertainty` is declared.
+  if (raw.uncertainty !== undefined) out.uncertainty = uncertainty(raw.uncertainty, fail, study, populationDistributions(raw, fail));
+  return out;
+}
+
+/** The populations given with an interval or a distribution, by parameter id (population.<component>, users). */
+function populationDistributions(raw: Raw, fail: Fail): Record<string, { distribution: Distribution; path: Path }> {
+  const out: Record<string, { distribution: Distribution; path: Path }> = {};
+  for (const kind of ['providers', 'operators'] as const)
+    (raw.components?.[kind] ?? []).forEach((c: Raw, i: number) => {
+      const path: Path = ['components', kind, i, 'population'];
+      const { distribution } = populationInput(c.population, path, fail);
+      if (distribution) out[`population.${c.id}`] = { distribution, path };
+    });
+  if (raw.population?.users !== undefined) {
+    const path: Path = ['population', 'users'];
+    const { distribution } = populationInput(raw.population.users, path, fail);
+    if (distribution) out.users = { distribution, path };
+  }
   return out;
 }
 
@@ -74,6 +92,31 @@ function toDistribution(v: unknown, path: Path, fail: Fail, bounds: [number, num
   }
 }
 
+/**
+ * populationInput(v, path, fail) → {value, distribution?}: a population count as study.yaml gives it
+ * (schema: uncertainCount). A count is fixed; {value, interval: [low, high]} is drawn as
+ * triangular(low, value, high) (mean = value when the interval is symmetric about it); a distribution
+ * is drawn as declared, and its point value is `value`, or the distribution's mean when `value` is
+ * absent (so the simulation is centred on the point estimate unless the study says otherwise).
+ * Fails on a value ≤ 0, an interval not around its value, or an invalid distribution.
+ * Example: {value: 230万, interval: [160万, 300万]} → value 2.3e6, triangular(1.6e6, 2.3e6, 3e6).
+ */
+export function populationInput(v: unknown, path: Path, fail: Fail): { value: number; distribution?: Distribution } {
+  const positive = (x: number, at: Path) => (x > 0 ? x : fail(at, `population must be positive, got ${x}`));
+  if (typeof v === 'number' || typeof v === 'string') return { value: positive(num(v, path, fail), path) };
+  const o = v as Raw;
+  if (o.interval !== undefined) {
+    const value = positive(num(o.value, [...path, 'value'], fail), [...path, 'value']);
+    const [low, high] = (o.interval as unknown[]).map((x, i) => num(x, [...path, 'interval', i], fail));
+    if (!(low <= value && value <= high && low < high)) fail([...path, 'interval'], `expected [low, high] with low ≤ value ≤ high and low < high, got [${low}, ${high}] around ${value}`);
+    return { value, distribution: toDistribution({ dist: 'triangular', min: low, mode: value, max: high }, path, fail, [0, Infinity]) };
+  }
+  const { value: given, ...declared } = o;
+  const distribution = toDistribution(declared, path, fail, [0, Infinity]);
+  const value = given === undefined ? distributionMean(distribution) : num(given, [...path, 'value'], fail);
+  return { value: positive(value, given === undefined ? path : [...path, 'value']), distribution };
+}
+
 function additionality(a: Raw, fail: Fail, study: StudyPart): AdditionalityConfig {
   const componentIds = [...study.providers, ...study.operators].map((c) => c.id);
   const categoryIds = study.consumption.categories.map((c) => c.id);
@@ -118,7 +161,7 @@ function additionality(a: Raw, fail: Fail, study: StudyPart): AdditionalityConfi
   };
 }
 
-function uncertainty(u: Raw, fail: Fail, study: StudyPart): UncertaintyConfig {
+function uncertainty(u: Raw, fail: Fail, study: StudyPart, declaredPopulations: Record<string, { distribution: Distribution; path: Path }>): UncertaintyConfig {
   const comps = new Set([...study.providers, ...study.operators].map((c) => c.id));
   const cats = new Map(study.consumption.categories.map((c) => [c.id, c]));
   const parameters: Record<string, Distribution> = {};
@@ -137,6 +180,10 @@ function uncertainty(u: Raw, fail: Fail, study: StudyPart): UncertaintyConfig {
       scale = JPO_SCALE[v.unit];
     }
     parameters[id] = toDistribution(v, path, fail, [0, Infinity], scale);
+  }
+  for (const [id, { distribution, path }] of Object.entries(declaredPopulations)) {
+    if (parameters[id]) fail(['uncertainty', 'parameters', id], `${id} is declared twice: here and at ${path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${p}`)).join('')}; keep one`);
+    parameters[id] = distribution;
   }
   const switching = (u.switching ?? []).map((s: Raw, i: number): SwitchingConfig => {
     const path: Path = ['uncertainty', 'switching', i];

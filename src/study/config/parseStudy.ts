@@ -5,7 +5,7 @@ import { parseDocument, LineCounter, isMap, isSeq, type Document } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import { studyValidator as validator } from './studyValidator.ts';
 import { parseQuantity } from '../../locale/index.ts';
-import { normalizeNetImpact } from './netImpactConfig.ts';
+import { normalizeNetImpact, populationInput } from './netImpactConfig.ts';
 import { jobUnitsBasis } from '../model/jobUnits.ts';
 import { unknownKeyMessage } from '../../survey/didYouMean.ts';
 import { MAX_YAML_ALIASES, MAX_YAML_DEPTH, yamlNesting } from './yamlLimits.ts';
@@ -164,8 +164,7 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
       if (!questionnaires[c.questionnaire])
         fail([...base, 'questionnaire'], `unknown questionnaire "${c.questionnaire}"; defined: ${Object.keys(questionnaires).join(', ') || '(none)'}`);
       for (const g of c.groups ?? []) if (!groups[g]) fail([...base, 'groups'], `group "${g}" has no label under \`groups\``);
-      const population = qty(c.population, [...base, 'population'], fail);
-      if (!(population > 0)) fail([...base, 'population'], `population must be positive, got ${population}`);
+      const population = populationInput(c.population, [...base, 'population'], fail).value;
       const where: Record<string, string[]> = {};
       for (const [f, v] of Object.entries<string | string[]>(c.where ?? {})) where[f] = Array.isArray(v) ? v : [v];
       return { kind, id: c.id, label: c.label, questionnaire: c.questionnaire, where, population, groups: c.groups ?? [], yamlPath: formatPath(base) };
@@ -175,7 +174,7 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
   if (providers.length + operators.length === 0) fail(['components'], 'declare at least one provider or operator component');
 
   const cons = raw.consumption;
-  const users = raw.population?.users !== undefined ? qty(raw.population.users, ['population', 'users'], fail) : undefined;
+  const users = raw.population?.users !== undefined ? populationInput(raw.population.users, ['population', 'users'], fail).value : undefined;
   if (cons.questionnaire !== undefined && !questionnaires[cons.questionnaire])
     fail(['consumption', 'questionnaire'], `unknown questionnaire "${cons.questionnaire}"; defined: ${Object.keys(questionnaires).join(', ') || '(none)'}`);
   const categories: CategoryConfig[] = (cons.categories as Raw[]).map((c, i) => {

@@ -126,7 +126,7 @@ const component = {
     label,
     questionnaire: { type: 'string', description: 'Key of a questionnaire under `questionnaires`.' },
     where,
-    population: { ...quantity, description: 'Population count: providers of this type (N_k) or accounts of this type (M_j).' },
+    population: uncertainCount('Population count: providers of this type (N_k) or accounts of this type (M_j).'),
     groups: { type: 'array', items: id, description: 'Groups this component belongs to (e.g. miniprogram), each reported as jobs.group.<id>.' },
   },
 } as const;
@@ -185,7 +185,7 @@ const indicator = {
   },
 } as const;
 
-import { netImpactSchema } from './schema/netImpact.ts';
+import { netImpactSchema, uncertainCount } from './schema/netImpact.ts';
 import { jobUnitsSchema } from './schema/jobUnits.ts';
 
 export const studySchema = {
@@ -242,7 +242,7 @@ export const studySchema = {
       type: 'object',
       description: 'Platform-wide population counts quoted in the study (for the record and for consumption estimates).',
       additionalProperties: false,
-      properties: { users: { ...quantity, description: 'Platform users (persons), used to gross up per-user consumption.' } },
+      properties: { users: uncertainCount('Platform users (persons), used to gross up per-user consumption.') },
     },
     questionnaires: { type: 'object', additionalProperties: questionnaire, description: 'Questionnaire files by key (e.g. providers, operators, consumers).' },
     components: {

@@ -8,6 +8,7 @@ import type { StudyFigureModel } from './studyFigureModel.ts';
 import { monteCarlo, type McInterval, type ReplicateGroup } from '../uncertainty/monteCarlo.ts';
 import { tornado, type TornadoRow } from '../uncertainty/tornado.ts';
 import { switchingValue } from '../uncertainty/switchingValue.ts';
+import { centringWarnings } from './centringWarnings.ts';
 
 /** Relative tolerance of switching values: the root is found to 1e-9 × the width of the search range. */
 export const SWITCHING_TOLERANCE = 1e-9;
@@ -105,6 +106,7 @@ export function studyUncertainty(config: StudyConfig, { model }: Pick<StudyFigur
       : { zh: '不含问卷抽样误差（uncertainty.sampling: none）：区间只反映所声明的假设。', en: 'Survey sampling error is NOT included (uncertainty.sampling: none): intervals reflect the stated assumptions only.' },
     { zh: '兼职比例以及以单个数值给出的输入保持固定。抽到 [0, 1] 以外的比率（仅问卷比例）截断到该范围。', en: 'Part-time shares, and inputs given as a single number, are held fixed. Rates drawn outside [0, 1] (survey shares only) are clamped.' },
   ];
+  const warnings = centringWarnings(model.parameters);
   return {
     draws: u.draws,
     seed: u.seed,
@@ -115,5 +117,6 @@ export function studyUncertainty(config: StudyConfig, { model }: Pick<StudyFigur
     ...(u.tornado ? { tornado: tornado(model.parameters, model.central, model.evaluate, u.tornado.figure, u.tornado.low) } : {}),
     switching,
     notes,
+    ...(warnings.length ? { warnings } : {}),
   };
 }

@@ -228,5 +228,7 @@ export interface StudyUncertainty {
   switching: { parameter: string; matched: string[]; figure: string; target: number; value: number; figureAt: number; tolerance: number; iterations: number }[];
   /** In both languages; the first states draws, seed and percentiles. */
   notes: Label[];
+  /** In both languages: declared distributions whose mean or median is not the point value (centringWarnings). */
+  warnings?: Label[];
 }
 

@@ -6,3 +6,4 @@ export { random, type Random } from './random.ts';
 export { monteCarlo, type McParameter, type ReplicateGroup, type NormalGroup, type McOptions, type McInterval, type McResult } from './monteCarlo.ts';
 export { tornado, type TornadoRow } from './tornado.ts';
 export { switchingValue, type SwitchingResult } from './switchingValue.ts';
+export { offCentre, CENTRE_TOLERANCE } from './offCentre.ts';

@@ -31,6 +31,35 @@ function distribution(q: typeof number | typeof quantity) {
   };
 }
 
+/**
+ * A population count that may be uncertain (issue 13 item 3): a count; {value, interval: [low, high]}
+ * (drawn as triangular(low, value, high)); or a distribution with an optional `value` (the point
+ * estimate; default the distribution's mean, so the simulation is centred on it). A `value` off the
+ * distribution's mean or median is allowed and warned about.
+ */
+export function uncertainCount(description: string) {
+  // the distributions other than point, without `unit` (only jobs_per_output has one), with `value`
+  const withValue = distribution(quantity)
+    .anyOf.slice(quantity.anyOf.length + 1)
+    .map((o) => {
+      const { unit: _unit, ...properties } = (o as { properties: Record<string, unknown> }).properties;
+      return { ...o, properties: { ...properties, value: quantity } };
+    });
+  return {
+    description: `${description} A count; {value, interval: [low, high]} (drawn in the Monte Carlo as triangular(low, value, high)); or a distribution {dist: uniform|triangular|normal|lognormal, …, value?} whose \`value\` (the point estimate) defaults to the distribution's mean.`,
+    anyOf: [
+      ...quantity.anyOf,
+      {
+        type: 'object',
+        required: ['value', 'interval'],
+        additionalProperties: false,
+        properties: { value: quantity, interval: { type: 'array', items: quantity, minItems: 2, maxItems: 2, description: '[low, high] around value.' } },
+      },
+      ...withValue,
+    ],
+  };
+}
+
 const rate = distribution(number);
 const rates = {
   type: 'object',
