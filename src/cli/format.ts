@@ -1,6 +1,6 @@
 // Console presentation of study results (zh | en). Display units and languages come from src/locale.
 import type { QualityRecord, StudyResults } from '../study/types.ts';
-import { readingOrder } from '../study/model/index.ts';
+import { readingOrder } from '../study/model/readingOrder.ts';
 import { displayValue, parseLang as parseLangValue, type Lang } from '../locale/index.ts';
 import { fitTable, wrapLines, CONSOLE_WIDTH, type TableColumn } from './fitTable.ts';
 

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { LUFactors } from '../io/lu.ts';
 import type { Factorization } from '../io/linearSolver.ts';
 import { lu } from '../io/lu.ts';
+import { THREADED_FROM } from './threadedFrom.ts';
 import { mixedPrecisionLeontiefPair, mixedPrecisionLeontiefSolver, mixedPrecisionSolver } from '../io/mixedPrecisionSolver.ts';
 import { instantiateKernels, luKernelBytes } from '../io/wasm/factorWithKernels.ts';
 import { CTRL, CTRL_BYTES, factorPair, factorThreaded } from '../io/wasm/parallelJob.ts';
@@ -91,8 +92,7 @@ async function stop(ctrl: Int32Array, workers: Worker[]): Promise<void> {
   await Promise.all(workers.map((w) => w.terminate()));
 }
 
-/** Below this order the pure-TS `lu` is used: results identical on every platform, and fast enough. */
-export const THREADED_FROM = 400;
+export { THREADED_FROM } from './threadedFrom.ts';
 
 /**
  * The factorization `spillover io` uses for a table of order n: `lu` below THREADED_FROM; above,

@@ -5,11 +5,13 @@ import { consoleWidth, WIDE_HELP, type Register } from './register.ts';
 import { BUILTINS, packageRoot } from '../../data/packagePaths.ts';
 import { commandLang, LANG_HELP, textTable, wrapLines } from '../format.ts';
 import type { Lang } from '../../locale/index.ts';
-import {
-  aggregateTable, checkBalance, employmentCoefficients, ioModel, leontiefImpact, multipliers, parseDemand, parseEmploymentByDivision,
-  parseConcordance, parseIOTable, parseNbsTable, parsePymrio, parseSectorDivisions, type Impact, type IOModel, type IOTable, type Multipliers, type SectorDivisions,
-} from '../../io/index.ts';
-import { createLuThreads, defaultThreads, ioFactorization, THREADED_FROM, type LuThreads } from '../../io-node/index.ts';
+import type { Impact, IOModel, IOTable, Multipliers, SectorDivisions } from '../../io/index.ts';
+import type { LuThreads } from '../../io-node/index.ts';
+import { THREADED_FROM } from '../../io-node/threadedFrom.ts';
+
+// The engine, loaded when the command runs (not for --help or another command).
+let io: typeof import('../../io/index.ts');
+let ioNode: typeof import('../../io-node/index.ts');
 
 interface Options {
   domestic?: boolean;
@@ -49,15 +51,15 @@ function loadTable(p: string, unit: string | undefined): IOTable {
       return readFileSync(f, 'utf8');
     };
     const opt = (name: string): string | undefined => { const f = file(name); return f && readFileSync(f, 'utf8'); };
-    return parsePymrio({ Z: need('Z.txt'), Y: need('Y.txt'), x: opt('x.txt'), F: opt('F.txt') }, p, unit ?? '');
+    return io.parsePymrio({ Z: need('Z.txt'), Y: need('Y.txt'), x: opt('x.txt'), F: opt('F.txt') }, p, unit ?? '');
   }
   const text = readFileSync(path, 'utf8');
   const head = text.replace(/^\ufeff/, '').slice(0, 64);
   if (head.startsWith('Code,Description,DescriptionInChinese,')) {
     if (unit !== undefined && unit !== '万元') throw new Error(`--unit: the NBS table is in 万元, not ${unit}`);
-    return parseNbsTable(text, p);
+    return io.parseNbsTable(text, p);
   }
-  if (head.startsWith('code,name_zh,name_en,')) return parseIOTable(text, p, unit ?? '');
+  if (head.startsWith('code,name_zh,name_en,')) return io.parseIOTable(text, p, unit ?? '');
   throw new Error(`TABLE ${p}: unknown format: expected the NBS header (Code,Description,DescriptionInChinese,…), the generic header (code,name_zh,name_en,…) or a pymrio directory`);
 }
 
@@ -101,23 +103,23 @@ function impactRows(t: IOTable, im: Impact, lang: Lang): { header: string[]; row
 }
 
 /** Employment coefficients, the balance check (warning on stderr) and the demand file of `spillover io`. */
-function readInputs(table: IOTable, opts: Options): { employment: Float64Array | null; balance: ReturnType<typeof checkBalance>; demand: Float64Array | null } {
+function readInputs(table: IOTable, opts: Options): { employment: Float64Array | null; balance: ReturnType<typeof io.checkBalance>; demand: Float64Array | null } {
   const divisions: SectorDivisions | undefined = opts.divisions
-    ? parseSectorDivisions(readFileSync(resolveInput(opts.divisions, '--divisions'), 'utf8'), opts.divisions) : undefined;
+    ? io.parseSectorDivisions(readFileSync(resolveInput(opts.divisions, '--divisions'), 'utf8'), opts.divisions) : undefined;
   let employment: Float64Array | null = null;
   if (opts.employment || opts.year) {
     if (!opts.employment || !opts.year || !divisions) throw new Error('--employment, --year and --divisions go together');
     const year = Number(opts.year);
     if (!Number.isInteger(year)) throw new Error(`--year: not a year: ${opts.year}`);
-    const emp = parseEmploymentByDivision(readFileSync(resolveInput(opts.employment, '--employment'), 'utf8'), opts.employment);
-    employment = employmentCoefficients(table, emp, divisions, year).coefficients;
+    const emp = io.parseEmploymentByDivision(readFileSync(resolveInput(opts.employment, '--employment'), 'utf8'), opts.employment);
+    employment = io.employmentCoefficients(table, emp, divisions, year).coefficients;
   }
-  const balance = checkBalance(table, 1e-6);
+  const balance = io.checkBalance(table, 1e-6);
   if (!balance.ok) {
     const worst = balance.imbalances[0];
     process.stderr.write(`warning: ${table.source}: ${balance.imbalances.length} row/column totals differ from gross output by more than 1e-6 (worst: ${worst.kind} ${worst.code}, ${worst.relative.toExponential(2)})\n`);
   }
-  const demand = opts.demand ? parseDemand(readFileSync(resolveInput(opts.demand, '--demand'), 'utf8'), table, opts.demand, divisions) : null;
+  const demand = opts.demand ? io.parseDemand(readFileSync(resolveInput(opts.demand, '--demand'), 'utf8'), table, opts.demand, divisions) : null;
   return { employment, balance, demand };
 }
 
@@ -140,33 +142,34 @@ export const register: Register = (program) => {
     .option('--wide', WIDE_HELP)
     .option('--lang <lang>', `language of the sector names: ${LANG_HELP}`)
     .action(async (tablePath: string, opts: Options) => {
+      [io, ioNode] = await Promise.all([import('../../io/index.ts'), import('../../io-node/index.ts')]);
       const lang = commandLang(opts.lang);
       if (opts.precision !== 'mixed' && opts.precision !== 'double') throw new Error(`--precision: expected mixed or double, got ${opts.precision}`);
-      const threadCount = opts.threads === undefined ? defaultThreads() : Number(opts.threads);
+      const threadCount = opts.threads === undefined ? ioNode.defaultThreads() : Number(opts.threads);
       if (!Number.isInteger(threadCount) || threadCount < 1 || threadCount > 64) throw new Error(`--threads: expected a whole number from 1 to 64, got ${opts.threads}`);
       const loaded = loadTable(tablePath, opts.unit);
       if (opts.aggregate && (opts.employment || opts.demand)) throw new Error('--aggregate cannot be combined with --employment or --demand (their sector codes are those of the original table)');
       const table = opts.aggregate
-        ? aggregateTable(loaded, parseConcordance(readFileSync(resolveInput(opts.aggregate, '--aggregate'), 'utf8'), opts.aggregate), opts.aggregate)
+        ? io.aggregateTable(loaded, io.parseConcordance(readFileSync(resolveInput(opts.aggregate, '--aggregate'), 'utf8'), opts.aggregate), opts.aggregate)
         : loaded;
       // Large tables: LU on worker threads (single precision refined to double unless --precision
       // double). The threads boot while the other inputs are read.
-      const starting = table.n >= THREADED_FROM ? createLuThreads(threadCount) : null;
+      const starting = table.n >= THREADED_FROM ? ioNode.createLuThreads(threadCount) : null;
       let pool: LuThreads | null = null;
       let model: IOModel;
       let m: Multipliers;
       let impact: Impact | null;
       const domestic = Boolean(opts.domestic);
       const households = Boolean(opts.households);
-      let balance: ReturnType<typeof checkBalance>;
+      let balance: ReturnType<typeof io.checkBalance>;
       try {
         const inputs = readInputs(table, opts);
         const { employment, demand } = inputs;
         balance = inputs.balance;
         pool = starting && await starting;
-        model = ioModel(table, { employment, factorize: ioFactorization(table.n, pool, opts.precision) });
-        m = multipliers(model, { domestic, households });
-        impact = demand ? leontiefImpact(model, demand, { type: households ? 'II' : 'I', domestic }) : null;
+        model = io.ioModel(table, { employment, factorize: ioNode.ioFactorization(table.n, pool, opts.precision) });
+        m = io.multipliers(model, { domestic, households });
+        impact = demand ? io.leontiefImpact(model, demand, { type: households ? 'II' : 'I', domestic }) : null;
       } finally {
         const started = pool ?? (starting && await starting.catch(() => null));
         await started?.close();

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { consoleWidth, WIDE_HELP, type Register } from './register.ts';
-import { checkSpecKeys, runSurveySpec, SpecError, type Columns, type SurveySpec } from '../../survey/index.ts';
+import type { Columns, SurveySpec } from '../../survey/index.ts';
 import { textTable, wrapLines } from '../format.ts';
 
 export const register: Register = (program) => {
@@ -14,6 +14,7 @@ export const register: Register = (program) => {
     .option('--json', 'print {estimates: [...]} as JSON')
     .option('--wide', WIDE_HELP)
     .action(async (opts: { spec: string; json?: boolean; wide?: boolean }) => {
+      const { checkSpecKeys, runSurveySpec, SpecError } = await import('../../survey/index.ts'); // loaded when the command runs
       const { spec, locate } = await readSpec(opts.spec);
       if (typeof spec.data !== 'string') throw new Error(`${opts.spec}: 'data' must name a CSV or JSON file`);
       let estimates, design, rejected: DataRejection[];
