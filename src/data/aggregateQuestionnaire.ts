@@ -74,7 +74,8 @@ export async function aggregateQuestionnaire(
     if (g.length === 0) {
       // One pass over the file: the counts that show whether any row is rejected, and the sums. A file without a
       // rejected row (no row-local fault, no repeated id) is done here; any other goes through screen below.
-      const { rows, ok } = await rowChecks(db, staged, match, spec, fields);
+      // read with the default longest record when the stager offers it (parallel); a longer record fails the query → screen
+      const { rows, ok } = await rowChecks(db, staged.fastRelation ? { ...staged, relation: staged.fastRelation } : staged, match, spec, fields);
       let res;
       try {
         res = await db.connection.runAndReadAll(

@@ -23,6 +23,12 @@ export interface Staged {
   relation: string;
   /** set when the relation has no __row: it must be materialized in file order and row = rowid + rowidBase */
   rowidBase?: number;
+  /**
+   * The same rows read with DuckDB's default longest record (2 MB), when that reads faster: the reader's buffer is
+   * 16 × the longest record, and one 1 GB buffer (for 64 MB records) is scanned by one thread. A query over it
+   * fails on a longer record; the caller then reads `relation`.
+   */
+  fastRelation?: string;
   header: string[];
   /** data records handed to DuckDB (cross-check: DuckDB must read exactly these), null if not known in advance */
   records: number | null;
@@ -34,14 +40,15 @@ export interface Staged {
 
 /** Longest record DuckDB reads (its default, 2 MB, refused a 3 MB free-text answer). */
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;
+const DEFAULT_LINE_BYTES = 2_000_000;
 
-function stagedRelation(path: string, width: number, multiline: boolean, positional = false): string {
+function stagedRelation(path: string, width: number, multiline: boolean, positional = false, maxLine = MAX_LINE_BYTES): string {
   const cols = [...(positional ? [] : [`'__row': 'INTEGER'`]), ...Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`), `'__extra': 'VARCHAR'`].join(', ');
   // null_padding: short rows get NULLs; strict_mode=false: a longer row puts its first surplus cell in __extra.
   // DuckDB's parallel reader cannot pad rows that contain quoted newlines, so such files are read serially.
   return (
     `read_csv(${sqlString(path)}, header=false, ${positional ? 'skip=1, ' : ''}auto_detect=false, columns={${cols}}, delim=',', quote='"', escape='"', ` +
-    `new_line='\\n', null_padding=true, strict_mode=false, max_line_size=${MAX_LINE_BYTES}, parallel=${multiline ? 'false' : 'true'})`
+    `new_line='\\n', null_padding=true, strict_mode=false, max_line_size=${maxLine}, parallel=${multiline ? 'false' : 'true'})`
   );
 }
 
@@ -136,6 +143,7 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
       await cleanup();
       return {
         relation: stagedRelation(spec.file, route.header.length, false, true),
+        fastRelation: stagedRelation(spec.file, route.header.length, false, true, DEFAULT_LINE_BYTES),
         rowidBase: 2,
         header: route.header,
         records: null,

@@ -170,3 +170,24 @@ test('aggregate: a file without rejected rows is summed in one pass, with the sa
     assert.deepEqual([one.groups.n[0], one.groups.count.w[0], one.groups.sum.v[0], one.groups.sum.k[0], one.groups.cross!['v*w'][0]], [4, 2, 10.62500001, 15, 250 - 3.25]);
   });
 });
+
+test('aggregate: a record longer than the fast reader takes (3 MB cell) is read by the screening route, same sums', async () => {
+  await withDbAndDir(async (db, dir) => {
+    const tf: FieldSpec[] = [
+      { name: 'v', type: 'number', required: true },
+      { name: 'note', type: 'text', required: false },
+    ];
+    const spec = (file: string) => ({ key: 't', file: join(dir, file), displayPath: file, id: 'id', columns: { v: 'v', note: 'note' } });
+    writeFileSync(join(dir, 'short.csv'), 'id,v,note\n1,2.5,a\n2,4,b\n');
+    writeFileSync(join(dir, 'long.csv'), `id,v,note\n1,2.5,${'x'.repeat(3_000_000)}\n2,4,b\n`);
+    const opts = { groupBy: [], sums: ['v'] };
+    const names = () => Number(db.tempName('probe').split('_').pop());
+    const n0 = names();
+    const short = await aggregateQuestionnaire(db, spec('short.csv'), tf, opts);
+    const n1 = names();
+    const long = await aggregateQuestionnaire(db, spec('long.csv'), tf, opts);
+    assert.deepEqual([n1 - n0, names() - n1 > 1], [1, true], 'one pass for the short records, the screening route for the long one');
+    assert.deepEqual([long.rowsRead, long.valid, long.groups.sum.v[0], long.groups.sumSq.v[0]], [2, 2, 6.5, 22.25]);
+    assert.deepEqual([short.groups.sum.v[0], short.groups.sumSq.v[0]], [6.5, 22.25]);
+  });
+});
