@@ -6,7 +6,7 @@ import type { Factorization } from '../io/linearSolver.ts';
 import { lu } from '../io/lu.ts';
 import { THREADED_FROM } from './threadedFrom.ts';
 import { mixedPrecisionLeontiefPair, mixedPrecisionLeontiefSolver, mixedPrecisionSolver } from '../io/mixedPrecisionSolver.ts';
-import { instantiateKernels, luKernelBytes } from '../io/wasm/factorWithKernels.ts';
+import { instantiateKernels, luKernelBytes, type OnPanel } from '../io/wasm/factorWithKernels.ts';
 import { CTRL, CTRL_BYTES, factorPair, factorThreaded } from '../io/wasm/parallelJob.ts';
 
 /** f64 and f32 factorizations (contract of `lu` / `luWasm32`) on `threads` threads; close() stops the workers. */
@@ -36,10 +36,11 @@ export function defaultThreads(): number {
  * browsers; Node 20 needs --experimental-wasm-relaxed-simd), and never by changing engine flags.
  * In the mixed-precision path the refinement removes that rounding difference to within its
  * double-precision tolerance.
+ * `onPanel` is told after each panel of every factorization (a progress line; see OnPanel).
  * Failures: threads not a positive integer → Error; a worker that fails to start → the
  * rejection of its start.
  */
-export async function createLuThreads(threads = defaultThreads(), options: { fused?: boolean } = {}): Promise<LuThreads> {
+export async function createLuThreads(threads = defaultThreads(), options: { fused?: boolean; onPanel?: OnPanel } = {}): Promise<LuThreads> {
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads: invalid value ${threads}`);
   const memory = new WebAssembly.Memory({ initial: 1, maximum: 32768, shared: true });
   const fused = options.fused ?? relaxedSimdAvailable();
@@ -70,9 +71,9 @@ export async function createLuThreads(threads = defaultThreads(), options: { fus
   return {
     threads,
     fused,
-    factor64: (M, n) => factorThreaded(M, n, k64, ctrl, helpers),
-    factor32: (M, n, out) => factorThreaded(M, n, k32, ctrl, helpers, out),
-    factor32Pair: helpers > 0 ? (M1, M2, n, out1, out2) => factorPair(M1, M2, n, k32, ctrl, helpers, out1, out2) : null,
+    factor64: (M, n) => factorThreaded(M, n, k64, ctrl, helpers, undefined, options.onPanel),
+    factor32: (M, n, out) => factorThreaded(M, n, k32, ctrl, helpers, out, options.onPanel),
+    factor32Pair: helpers > 0 ? (M1, M2, n, out1, out2) => factorPair(M1, M2, n, k32, ctrl, helpers, out1, out2, options.onPanel) : null,
     close: () => stop(ctrl, workers),
   };
 }

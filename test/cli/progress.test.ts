@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createProgress } from '../../src/cli/progress.ts';
 import { width } from '../../src/cli/fitTable.ts';
+import { underTerminal } from './underTerminal.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -60,13 +61,6 @@ test('createProgress: a share of a file with rows counted, rows/s and ETA; rows 
   assert.match(written.at(-1)!, /10\/10 draws/);
 });
 
-/** stdout and stderr of `spillover ARGS` under a pseudo-terminal (python3's pty module). */
-function underTerminal(args: string[]): string {
-  const script = 'import os, pty, sys\nout = b""\npid, fd = pty.fork()\nif pid == 0:\n    os.execvp(sys.argv[1], sys.argv[1:])\nwhile True:\n    try:\n        d = os.read(fd, 65536)\n    except OSError:\n        break\n    if not d:\n        break\n    out += d\nsys.stdout.buffer.write(out)\n';
-  const r = spawnSync('python3', ['-c', script, process.execPath, join(root, 'bin/spillover.js'), ...args], { encoding: 'utf8', timeout: 120_000 });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout;
-}
 
 test('spillover run: a progress line under a pseudo-terminal, none with --quiet or when piped', { timeout: 300_000 }, () => {
   const tmp = mkdtempSync(join(tmpdir(), 'spillover-progress-'));

@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { close, fixture } from './nbs2017.ts';
+import { underTerminal } from '../cli/underTerminal.ts';
 
 const bin = new URL('../../bin/spillover.js', import.meta.url).pathname;
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'io', ...args], { encoding: 'utf8' });
@@ -98,6 +99,14 @@ test('a 420-sector table: threads and mixed precision give the pure-TS double-pr
   }
   const text1 = run(file, '--lang', 'en', '--threads', '2', '--wide');
   assert.match(text1.stdout, /420 sectors, competitive model, Type I; money in table unit; LU in single precision refined to double on 2 threads/);
+  // On a terminal: each factorization's progress (columns done, share of the work), then the line cleared.
+  const shown = underTerminal(['io', file, '--lang', 'en', '--threads', '2']);
+  assert.match(shown, /\r\x1b\[Kfactorizing I − A \(420 sectors\) {2}\[█+\] {2}100% {2}420 columns/);
+  assert.match(shown, /\r\x1b\[Kfactorizing I − A \(420 sectors\) {2}\[░+\] {2}0%/);
+  assert.match(shown, /\r\x1b\[Klarge\.csv: 420 sectors, competitive model/);
+  assert.match(underTerminal(['io', file, '--lang', 'zh', '--threads', '1']), /\r\x1b\[K分解 I − A（420 个部门） {2}\[█+\] {2}100% {2}420 列/);
+  assert.doesNotMatch(underTerminal(['io', file, '--lang', 'en', '--quiet']), /\x1b\[K/);
+  assert.doesNotMatch(text1.stderr, /\x1b\[K|factorizing/); // piped: no progress
   assert.match(run(file, '--precision', 'quad').stderr, /--precision: expected mixed or double, got quad/);
   // An input error while the threads boot: reported, and the process ends (threads stopped).
   const bad = run(file, '--demand', join(dir, 'missing.csv'));

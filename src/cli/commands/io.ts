@@ -27,6 +27,7 @@ interface Options {
   precision: string;
   lang?: string;
   wide?: boolean;
+  quiet?: boolean;
 }
 
 /** A path or `builtin:NAME` (data shipped with the package). */
@@ -141,6 +142,7 @@ export const register: Register = (program) => {
     .option('--json', 'print JSON instead of a text table')
     .option('--wide', WIDE_HELP)
     .option('--lang <lang>', `language of the sector names: ${LANG_HELP}`)
+    .option('--quiet', `no progress line on the terminal (shown while tables of ${THREADED_FROM} sectors or more are factorized)`)
     .action(async (tablePath: string, opts: Options) => {
       [io, ioNode] = await Promise.all([import('../../io/index.ts'), import('../../io-node/index.ts')]);
       const lang = commandLang(opts.lang);
@@ -154,7 +156,16 @@ export const register: Register = (program) => {
         : loaded;
       // Large tables: LU on worker threads (single precision refined to double unless --precision
       // double). The threads boot while the other inputs are read.
-      const starting = table.n >= THREADED_FROM ? ioNode.createLuThreads(threadCount) : null;
+      // On a terminal, the factorizations' progress (one line, redrawn; a new line for each factorization).
+      const { createProgress } = await import('../progress.ts');
+      const progress = createProgress({ quiet: opts.quiet });
+      let last = Infinity;
+      const onPanel = progress.active ? (k1: number, n: number) => {
+        if (k1 < last) progress.step(lang === 'zh' ? `分解 I − A（${n} 个部门）` : `factorizing I − A (${n} sectors)`, 1, '', lang === 'zh' ? '列' : 'columns');
+        last = k1;
+        progress.set(1 - ((n - k1) / n) ** 3, k1);
+      } : undefined;
+      const starting = table.n >= THREADED_FROM ? ioNode.createLuThreads(threadCount, { onPanel }) : null;
       let pool: LuThreads | null = null;
       let model: IOModel;
       let m: Multipliers;
@@ -171,6 +182,7 @@ export const register: Register = (program) => {
         m = io.multipliers(model, { domestic, households });
         impact = demand ? io.leontiefImpact(model, demand, { type: households ? 'II' : 'I', domestic }) : null;
       } finally {
+        progress.done();
         const started = pool ?? (starting && await starting.catch(() => null));
         await started?.close();
       }

@@ -34,6 +34,12 @@ export interface UpdateJob { base: number; np: number; k0: number; k1: number; k
 /** Runs a job: columns k1..k2−1 first, then `factorNext()`, then columns k2..np−1 (see RunUpdate). */
 export type RunJob = (job: UpdateJob, k2: number, swaps: Int32Array, factorNext: () => void) => void;
 
+/**
+ * Told after each panel's trailing update: columns 0..k1−1 are factored, of n (for a progress line;
+ * the work done is then 1 − ((n − k1)/n)³ of the whole, the trailing updates shrinking as they go).
+ */
+export type OnPanel = (k1: number, n: number) => void;
+
 export const COLUMN_BLOCK = 240;
 
 /**
@@ -132,9 +138,9 @@ export function copyIn(M: Float64Array, r: Region, k: LuKernels): number {
 /**
  * Factor the region in place with blockedLu (singular below n·ε·scale, ε of the precision),
  * each trailing update through `runJob` (default: this thread); the permutation (np entries) is
- * returned and also stored at r.permByte, so that another thread can read it.
+ * returned and also stored at r.permByte, so that another thread can read it. `onPanel` after each panel.
  */
-export function factorInPlace(r: Region, k: LuKernels, scale: number, runJob?: RunJob): Int32Array {
+export function factorInPlace(r: Region, k: LuKernels, scale: number, runJob?: RunJob, onPanel?: OnPanel): Int32Array {
   const { n, np, base, lpOff, upOff, panelOff } = r;
   const a = elements(k);
   const perm = new Int32Array(np);
@@ -149,8 +155,10 @@ export function factorInPlace(r: Region, k: LuKernels, scale: number, runJob?: R
   blockedLu(m, KB, n * EPSILON[k.precision] * scale, perm, (k0, k1, k2, swaps, factorNext) => {
     packL(m, k0, k1, panelOff, R, lpOff);
     run({ base, np, k0, k1, kb: k1 - k0, lpOff, upOff, rowTiles: (np - k1) / R }, k2, swaps, factorNext);
+    onPanel?.(Math.min(k1, n), n);
   }, panelOff, (x, len, y, yStride, s, sStride, count) => k.axpys(x * es, len / lanes, y * es, yStride * es, s * es, sStride * es, count), lanes);
   new Int32Array(k.memory.buffer, r.permByte, np).set(perm);
+  onPanel?.(n, n);
   return perm;
 }
 
@@ -171,13 +179,13 @@ export function copyOut(r: Region, k: LuKernels, perm: Int32Array, out?: Float64
 /**
  * copyIn, factorInPlace, copyOut at the start of kernel memory: M padded to a multiple of the tile
  * (identity block), in the kernels' precision; trailing updates through `runJob` (default: this
- * thread); factors unpadded into `out` (default a new array). Singular below n·ε·max|M|.
+ * thread); factors unpadded into `out` (default a new array); `onPanel` after each panel. Singular below n·ε·max|M|.
  */
-export function factorWithKernels(M: Float64Array, n: number, k: LuKernels, runJob?: RunJob, out?: Float64Array | Float32Array): LUFactors {
+export function factorWithKernels(M: Float64Array, n: number, k: LuKernels, runJob?: RunJob, out?: Float64Array | Float32Array, onPanel?: OnPanel): LUFactors {
   checkOut(out, n, k);
   const r = region(n, k);
   const scale = copyIn(M, r, k);
-  return copyOut(r, k, factorInPlace(r, k, scale, runJob), out);
+  return copyOut(r, k, factorInPlace(r, k, scale, runJob, onPanel), out);
 }
 
 function gcd(a: number, b: number): number {

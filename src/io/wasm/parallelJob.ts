@@ -1,5 +1,5 @@
 // The shared control block of the multi-threaded LU: jobs, the column-block counter, results (internal).
-import { checkOut, COLUMN_BLOCK, copyIn, copyOut, ensureMemory, factorInPlace, factorWithKernels, KB, region, updateColumns, type LuKernels, type Region, type UpdateJob } from './factorWithKernels.ts';
+import { checkOut, COLUMN_BLOCK, copyIn, copyOut, ensureMemory, factorInPlace, factorWithKernels, KB, region, updateColumns, type LuKernels, type OnPanel, type Region, type UpdateJob } from './factorWithKernels.ts';
 import { checkSquare, type LUFactors } from '../lu.ts';
 
 /** Int32 slots of the control block; F64 indexes a Float64Array over the same buffer (ctrlF64). */
@@ -103,10 +103,11 @@ function joinHelpers(ctrl: Int32Array, helpers: number): void {
  * update from the shared counter; then it takes blocks too and waits for the helpers. Every
  * element sees the same operations in the same order, so the factors are bit-identical to the
  * one-thread factorization with the same kernels. Needs Atomics.wait (Node, or a Web Worker).
+ * `onPanel` after each panel (progress).
  */
-export function factorThreaded(M: Float64Array, n: number, k: LuKernels, ctrl: Int32Array, helpers: number, out?: Float64Array | Float32Array): LUFactors {
+export function factorThreaded(M: Float64Array, n: number, k: LuKernels, ctrl: Int32Array, helpers: number, out?: Float64Array | Float32Array, onPanel?: OnPanel): LUFactors {
   checkSquare(M, n, 'factorThreaded');
-  if (helpers === 0) return factorWithKernels(M, n, k, undefined, out);
+  if (helpers === 0) return factorWithKernels(M, n, k, undefined, out, onPanel);
   return factorWithKernels(M, n, k, (job, k2, swaps, factorNext) => {
     updateColumns(k, job, job.k1, k2, swaps);
     postJob(ctrl, job, k2, KIND[k.precision], swaps);
@@ -117,7 +118,7 @@ export function factorThreaded(M: Float64Array, n: number, k: LuKernels, ctrl: I
       stealColumns(k, ctrl);
       joinHelpers(ctrl, helpers);
     }
-  }, out);
+  }, out, onPanel);
 }
 
 /**
@@ -127,7 +128,7 @@ export function factorThreaded(M: Float64Array, n: number, k: LuKernels, ctrl: I
  * factorWithKernels. Each result is its factors or the Error that factorization raised (singular,
  * non-finite entries), so one failure does not hide the other result.
  */
-export function factorPair(M1: Float64Array, M2: Float64Array, n: number, k: LuKernels, ctrl: Int32Array, helpers: number, out1?: Float64Array | Float32Array, out2?: Float64Array | Float32Array): [LUFactors | Error, LUFactors | Error] {
+export function factorPair(M1: Float64Array, M2: Float64Array, n: number, k: LuKernels, ctrl: Int32Array, helpers: number, out1?: Float64Array | Float32Array, out2?: Float64Array | Float32Array, onPanel?: OnPanel): [LUFactors | Error, LUFactors | Error] {
   checkSquare(M1, n, 'factorPair');
   checkSquare(M2, n, 'factorPair');
   if (helpers < 1) throw new Error('factorPair: needs a helper thread');
@@ -150,7 +151,7 @@ export function factorPair(M1: Float64Array, M2: Float64Array, n: number, k: LuK
     Atomics.store(ctrl, CTRL.done, 0);
     startHelpers(ctrl);
   }
-  const perm1 = scale1 instanceof Error ? scale1 : attempt(() => factorInPlace(r1, k, scale1));
+  const perm1 = scale1 instanceof Error ? scale1 : attempt(() => factorInPlace(r1, k, scale1, undefined, onPanel)); // progress: this thread's factorization
   if (!(scale2 instanceof Error)) {
     joinHelpers(ctrl, helpers);
     const status = ctrl[CTRL.status];
