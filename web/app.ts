@@ -9,7 +9,7 @@ import { netSection, reportBody, uncertaintySection } from '../src/report/report
 import { reportTables } from '../src/report/reportTables.ts';
 import { chartSpecs, type ChartSpec } from '../src/report/chartSpecs.ts';
 import { bi, esc } from '../src/report/i18n.ts';
-import { displayValue, parseQuantity, YI, type Lang } from '../src/locale/index.ts';
+import { displayValue, parseQuantity, compactNumber, YI, type Lang } from '../src/locale/index.ts';
 import type { Label } from '../src/study/types.ts';
 import { explain, ioMethodKey, rateParameters, type Scenario } from '../src/study/model/index.ts';
 import { additionalitySource, capitalize, ciLabel, mcLabel, netItems, parameterLabel } from '../src/report/netParts.ts';
@@ -128,7 +128,8 @@ function openDrawer(id: string) {
   if (!f) return;
   drawerId = id;
   const v = displayValue(f, lang());
-  const inputs = Object.entries(f.inputs).map(([k, x]) => `<tr><td><code>${esc(k)}</code></td><td class="n">${esc(String(x))}</td></tr>`).join('');
+  // Rounded for reading (4.818万); the exact values are in results.json and tables.xlsx.
+  const inputs = Object.entries(f.inputs).map(([k, x]) => `<tr><td><code>${esc(k)}</code></td><td class="n"${typeof x === 'number' ? ` data-v="${x}"` : ''}>${esc(typeof x === 'number' ? compactNumber(x, lang()) : String(x))}</td></tr>`).join('');
   const from = f.from.map((x) => `<li><a href="#" data-open="${esc(x)}">${esc(x)}</a> ${results.figures[x] ? bi(results.figures[x].label) : ''}</li>`).join('');
   const ci = f.ci ? `<p>${bi(ciLabel(results.intervals.level))}: ${esc(displayValue(f, lang(), f.ci[0]).text)} – ${esc(displayValue(f, lang(), f.ci[1]).text)} ${esc(v.unit)}${f.se !== undefined ? ` (se ${esc(displayValue(f, lang(), f.se).text)})` : ''}</p>` : '';
   const iv = results.uncertainty?.intervals[id];
@@ -139,7 +140,7 @@ function openDrawer(id: string) {
 ${inputs ? `<h3>${bi({ zh: '输入', en: 'Inputs' })}</h3><table>${inputs}</table>` : ''}
 ${from ? `<h3>${bi({ zh: '由以下指标计算', en: 'Computed from' })}</h3><ul>${from}</ul>` : ''}
 ${f.notes ? `<p class="note">${esc(f.notes)}</p>` : ''}
-<h3>${bi({ zh: '完整推导', en: 'Full derivation' })}</h3><pre>${esc(explain(results, id, lang(), displayValue))}</pre>`;
+<h3>${bi({ zh: '完整推导', en: 'Full derivation' })}</h3><pre>${esc(explain(results, id, lang(), displayValue, compactNumber))}</pre>`;
   d.hidden = false;
 }
 

@@ -3,6 +3,7 @@
 import type { StudyResults } from '../study/types.ts';
 import type { Lang } from '../locale/index.ts';
 import type { PreparedStudy } from '../data/loadStudyInputs.ts';
+import type { VoucherResults } from '../study/vouchers/computeVouchers.ts';
 
 export type ChartFormat = 'svg' | 'png';
 
@@ -14,6 +15,8 @@ export interface ArtifactContext {
   charts?: ChartFormat[];
   /** Told as the long steps go: each chart rendered (both languages), each PNG exported, the workbook written (1 of 1). */
   onStep?: (step: 'charts' | 'png' | 'tables', done: number, total: number) => void;
+  /** The voucher results of a study with transactions too: report.html combines both parts. */
+  vouchers?: VoucherResults;
 }
 export type ArtifactProducer = (ctx: ArtifactContext) => Promise<Record<string, string | Uint8Array>>;
 
@@ -30,12 +33,12 @@ export function parseChartFormats(v: string | undefined): ChartFormat[] {
 }
 
 /** report.html (both languages, `lang` shown first), tables.xlsx and charts/<id>-<lang>.svg|png. */
-const report: ArtifactProducer = async ({ results, lang, charts, onStep }) => {
+const report: ArtifactProducer = async ({ results, lang, charts, onStep, vouchers }) => {
   const { renderReport, renderChartSvgs, tablesWorkbook } = await import('../report/index.ts');
   const formats = charts ?? parseChartFormats(process.env.SPILLOVER_CHARTS);
   const svgs = renderChartSvgs(results, onStep && ((done, total) => onStep('charts', done, total)));
   onStep?.('tables', 0, 1);
-  const files: Record<string, string | Uint8Array> = { 'report.html': renderReport(results, lang, svgs), 'tables.xlsx': await tablesWorkbook(results) };
+  const files: Record<string, string | Uint8Array> = { 'report.html': renderReport(results, lang, svgs, vouchers), 'tables.xlsx': await tablesWorkbook(results) };
   onStep?.('tables', 1, 1);
   const named: Record<string, string> = {};
   for (const [id, s] of svgs) for (const l of ['zh', 'en'] as const) named[`charts/${id}-${l}`] = s[l];

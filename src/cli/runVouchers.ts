@@ -11,8 +11,9 @@ import { confinePath } from '../data/confinePath.ts';
 import type { Label } from '../study/types.ts';
 import { version } from '../data/packagePaths.ts';
 import { toCsv } from './outputs.ts';
-import { vouchersSection, voucherValue } from '../report/vouchersSection.ts';
-import { esc } from '../report/i18n.ts';
+import { voucherValue } from '../report/vouchersSection.ts';
+import { renderVoucherReport } from '../report/voucherReport.ts';
+import { wrapLines } from './fitTable.ts';
 
 export interface VoucherStudyResults {
   spillover: string;
@@ -55,24 +56,28 @@ export async function runVoucherStudy(path: string, options: DatabaseOptions = {
   }
 }
 
-/** The console table: every voucher figure with its interval, the report's measures first. */
+/**
+ * The console table: every voucher figure with its interval, the report's measures first; then the
+ * one-sentence explanation and the data notes, wrapped to `width` (80 columns unless --wide).
+ */
 export function voucherTable(r: VoucherStudyResults, lang: 'zh' | 'en', table: (h: string[], rows: string[][], right?: number[], options?: { width?: number; secondary?: number[]; wrap?: number[] }) => string, width?: number): string {
   const figs = Object.values(r.vouchers.figures);
   const rows = figs.map((f) => [f.id, voucherValue(f), f.ci ? `${voucherValue(f, f.ci[0])} … ${voucherValue(f, f.ci[1])}` : '—', f.label[lang]]);
   const head = lang === 'zh' ? ['指标', '数值', '95% 区间', '说明'] : ['figure', 'value', '95% interval', 'label'];
-  return `${table(head, rows, [1], { width, secondary: [3], wrap: [0] })}\n\n${r.vouchers.explanation[lang]}`;
+  const notes = r.vouchers.notes.map((n) => `  · ${n}`).join('\n');
+  return `${table(head, rows, [1], { width, secondary: [3], wrap: [0] })}\n\n${wrapLines(r.vouchers.explanation[lang], width)}${notes ? `\n\n${wrapLines(notes, width)}` : ''}`;
 }
 
-/** Output files of a voucher run: vouchers.json, vouchers.csv and the report section as HTML. */
-export function voucherFiles(r: VoucherStudyResults, lang: 'zh' | 'en', htmlName: string): Record<string, string> {
+/**
+ * Output files of a voucher run: vouchers.json, vouchers.csv, and report.html when the study has
+ * transactions only (a study with questionnaires too gets one combined report.html from the report
+ * producer).
+ */
+export function voucherFiles(r: VoucherStudyResults, lang: 'zh' | 'en', options: { report: boolean }): Record<string, string> {
   const json = JSON.stringify(r, (_k, v) => (v instanceof Float64Array ? Array.from(v) : v), 2) + '\n';
   const csv = toCsv(
     ['id', 'value', 'unit', 'se', 'ci_low', 'ci_high', 'df', 'label_zh', 'label_en', 'formula', 'note'],
     Object.values(r.vouchers.figures).map((f) => [f.id, f.value, f.unit, f.se, f.ci?.[0], f.ci?.[1], f.df, f.label.zh, f.label.en, f.formula, f.notes]),
   );
-  const title = esc(r.study.name[lang]);
-  const html = `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${title}</title>
-<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;margin:1em 0}td,th{border-bottom:1px solid #ddd;padding:4px 8px;vertical-align:top;text-align:left}td.num{text-align:right;white-space:nowrap}.lead{font-size:1.1em;background:#f6f6f0;padding:.6em}code{font-size:.85em;color:#666}</style></head>
-<body><h1>${title}</h1><p>spillover ${esc(r.spillover)} · ${esc(r.study.source)}</p>${vouchersSection(r.vouchers, lang)}</body></html>\n`;
-  return { 'vouchers.json': json, 'vouchers.csv': csv, [htmlName]: html };
+  return { 'vouchers.json': json, 'vouchers.csv': csv, ...(options.report ? { 'report.html': renderVoucherReport(r, lang) } : {}) };
 }

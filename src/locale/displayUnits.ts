@@ -20,6 +20,8 @@ export interface DisplayUnit {
   /** Base value → displayed value, e.g. persons → 万: v / 1e4. */
   show: (v: number) => number;
   decimals: number;
+  /** Round to this many significant digits instead of fixed decimals (coefficients: 1.350928 → 1.351). */
+  significant?: number;
   unit: string | null;
 }
 
@@ -39,7 +41,7 @@ const zh: Record<ColumnKind, DisplayUnit> = {
   yuan: { show: per(YI), decimals: 1, unit: '亿元' },
   ratio: { show: times(100), decimals: 1, unit: '%' },
   growth: { show: times(100), decimals: 1, unit: '%' },
-  coef: { show: same, decimals: 6, unit: null },
+  coef: { show: same, decimals: 6, significant: 4, unit: null },
   count: { show: same, decimals: 0, unit: null },
   perYuan: { show: times(YI), decimals: 2, unit: '人/亿元' },
   year: { show: same, decimals: 0, unit: null },
@@ -73,6 +75,7 @@ export function unitLabel(kind: ColumnKind): Label | null {
 
 /**
  * A table cell in display units with thousands separators: formatCell('persons', 26010000) → "2,601.0";
+ * formatCell('coef', 1.35092814) → "1.351" (four significant digits);
  * formatCell('growth', 0.164) → "+16.4"; null, undefined or NaN → "–". The report's bilingual tables
  * show one number for both languages: the `zh` scale unless `lang` says otherwise.
  */
@@ -80,7 +83,7 @@ export function formatCell(kind: ColumnKind, v: number | null | undefined, lang:
   if (v === null || v === undefined || Number.isNaN(v)) return '–';
   if (kind === 'year') return String(v);
   const d = DISPLAY[lang][kind];
-  const s = d.show(v).toLocaleString('en-US', { minimumFractionDigits: d.decimals, maximumFractionDigits: d.decimals });
+  const s = d.show(v).toLocaleString('en-US', d.significant ? { maximumSignificantDigits: d.significant } : { minimumFractionDigits: d.decimals, maximumFractionDigits: d.decimals });
   return kind === 'growth' && v > 0 ? `+${s}` : s;
 }
 

@@ -41,5 +41,7 @@ export function base(lang: Lang, legend: boolean): EChartsOption {
 }
 
 export const valueAxis = (name: string) => ({ type: 'value' as const, name, nameLocation: 'end' as const, nameTextStyle: { color: '#666', align: 'right' as const, padding: [0, 0, 0, 0] }, splitLine: { lineStyle: { color: '#e6e6e6' } }, axisLabel: { color: '#666' } });
+/** The value axis of a non-negative quantity (jobs, yuan, shares): it starts at 0, whatever the data or intervals. */
+export const amountAxis = (name: string) => ({ ...valueAxis(name), min: 0 });
 export const catAxis = (data: string[], width = 200, overflow: 'truncate' | 'break' = 'truncate') => ({ type: 'category' as const, data, inverse: true, axisTick: { show: false }, axisLine: { lineStyle: { color: '#999' } }, axisLabel: { color: '#333', width, overflow, ellipsis: '…', lineHeight: 14 } });
 export const rowsHeight = (n: number, legend: boolean) => (legend ? 52 : 28) + 34 * n;

@@ -9,14 +9,16 @@ import { indicators, sectorImpacts, seriesRows, type ExtendedResults } from './o
 import { headlineGrowth, headlineOf } from '../study/model/index.ts';
 import { ciLabel, levelPct } from './netParts.ts';
 import { tornadoChart } from './tornadoChart.ts';
-import { CHART_FONT, PALETTE, WIDTH, base, catAxis, fmt1, r1, rowsHeight, sectorLabel, unitOf, valueAxis, wan, yi, type ChartSpec } from './chartBase.ts';
+import { CHART_FONT, PALETTE, WIDTH, amountAxis, base, catAxis, fmt1, r1, rowsHeight, sectorLabel, unitOf, wan, yi, type ChartSpec } from './chartBase.ts';
 
 export { CHART_FONT, type ChartSpec };
 
 
 /**
  * Horizontal error bars (at the results' interval level) over category bars (custom series), one per row (null = none), each
- * followed by the row's value label (placed after the whisker so that the two never overlap).
+ * followed by the row's value label (placed after the whisker so that the two never overlap). The
+ * quantities are non-negative and their axis starts at 0: a lower bound below 0 (a symmetric
+ * interval of a skewed estimate) is drawn to 0 without an end cap; the table gives the bound.
  */
 function errorBars(lang: Lang, level: number, intervals: ([number, number] | null)[], values: (number | null)[]): CustomSeriesOption {
   const renderItem: CustomSeriesOption['renderItem'] = (_params, api) => {
@@ -28,11 +30,11 @@ function errorBars(lang: Lang, level: number, intervals: ([number, number] | nul
     const style = { stroke: '#222', lineWidth: 1.5 };
     let end = finite(v) ? api.coord([v, k])[0] : 0;
     if (has) {
-      const a = api.coord([lo, k]), b = api.coord([hi, k]);
+      const a = api.coord([Math.max(0, lo), k]), b = api.coord([hi, k]);
       const h = 6;
       children.push(
         { type: 'line', shape: { x1: a[0], y1: a[1], x2: b[0], y2: b[1] }, style },
-        { type: 'line', shape: { x1: a[0], y1: a[1] - h, x2: a[0], y2: a[1] + h }, style },
+        ...(lo >= 0 ? [{ type: 'line' as const, shape: { x1: a[0], y1: a[1] - h, x2: a[0], y2: a[1] + h }, style }] : []),
         { type: 'line', shape: { x1: b[0], y1: b[1] - h, x2: b[0], y2: b[1] + h }, style },
       );
       end = Math.max(end, b[0]);
@@ -74,7 +76,7 @@ function jobsByYear(r: ExtendedResults): ChartSpec | null {
         ...base(lang, true),
         grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: years, axisTick: { show: false } },
-        yAxis: { ...valueAxis(unitOf(lang, 'persons')), nameTextStyle: { color: '#666', align: 'left' } },
+        yAxis: { ...amountAxis(unitOf(lang, 'persons')), nameTextStyle: { color: '#666', align: 'left' } },
         series: [
           stack(lang === 'zh' ? '直接' : 'Direct', rows.map((y) => (split(y) || directOnly(y) ? wan(y.figures['jobs.direct']) : null))),
           stack(lang === 'zh' ? '间接' : 'Indirect', rows.map((y) => (split(y) ? wan(y.figures['jobs.indirect']) : null))),
@@ -108,7 +110,7 @@ function composition(r: ExtendedResults): ChartSpec {
     height: rowsHeight(cs.length, true),
     option: (lang) => ({
       ...base(lang, true),
-      xAxis: valueAxis(unitOf(lang, 'persons')),
+      xAxis: amountAxis(unitOf(lang, 'persons')),
       yAxis: catAxis(cs.map((c) => c.label[lang]), 230, 'break'),
       series: [
         { name: lang === 'zh' ? '全职' : 'Full-time', type: 'bar', stack: 'c', data: cs.map((c) => wan(c.fulltime)), barMaxWidth: 22 },
@@ -131,7 +133,7 @@ function consumption(r: ExtendedResults): ChartSpec {
     height: rowsHeight(cs.length, true),
     option: (lang) => ({
       ...base(lang, true),
-      xAxis: valueAxis(unitOf(lang, 'yuan')),
+      xAxis: amountAxis(unitOf(lang, 'yuan')),
       yAxis: catAxis(cs.map((c) => c.label[lang])),
       series: [...(['information', 'traditional'] as const).map((k, i) => ({
         name: T[k][lang],
@@ -170,7 +172,7 @@ function sectors(r: ExtendedResults): ChartSpec {
         ...base(lang, anyInduced),
         title: [heading(lang === 'zh' ? `产出（亿元）${folded ? `：前 ${s.length} 个部门，其余 ${folded.folded} 个见下表` : ''}` : `Output (100M yuan)${folded ? `: top ${s.length} sectors; the other ${folded.folded} in the table` : ''}`, '0%'), ...(anyJobs ? [heading(lang === 'zh' ? '间接就业（万人）' : 'Indirect jobs (10k persons)', '66%')] : [])],
         grid: anyJobs ? [grid('2%', '58%'), grid('66%', '28%')] : [grid('2%', '90%')],
-        xAxis: anyJobs ? [{ ...valueAxis(''), gridIndex: 0 }, { ...valueAxis(''), gridIndex: 1 }] : [{ ...valueAxis(''), gridIndex: 0 }],
+        xAxis: anyJobs ? [{ ...amountAxis(''), gridIndex: 0 }, { ...amountAxis(''), gridIndex: 1 }] : [{ ...amountAxis(''), gridIndex: 0 }],
         yAxis: anyJobs ? [{ ...catAxis(cats), gridIndex: 0 }, { ...catAxis(cats), gridIndex: 1, axisLabel: { show: false } }] : [{ ...catAxis(cats), gridIndex: 0 }],
         series: [
           { name: lang === 'zh' ? '间接产出' : 'Indirect output', type: 'bar', stack: 'out', xAxisIndex: 0, yAxisIndex: 0, data: s.map((x) => yi(x.indirect)), barMaxWidth: 20, itemStyle: { color: PALETTE[0] }, label: anyInduced ? undefined : label },
@@ -196,7 +198,7 @@ function indicatorChart(r: ExtendedResults): ChartSpec | null {
       const cats = ind.map((i) => (i.domain ? `${i.label[lang]}（${i.domain[lang]}）` : i.label[lang]));
       return {
         ...base(lang, true),
-        xAxis: { ...valueAxis('%'), max: 100 },
+        xAxis: { ...amountAxis('%'), max: 100 },
         yAxis: catAxis(cats, 300, 'break'),
         series: [
           { name: lang === 'zh' ? '估计值' : 'Estimate', type: 'bar', data: ind.map((i) => pct(i.estimate)), barMaxWidth: 18, label: { show: true, position: 'insideLeft', color: '#fff', formatter: (p: { value: unknown }) => fmt1(p.value) } },

@@ -3,7 +3,9 @@ import type { Label } from '../study/types.ts';
 
 /** Fixed words of the pages, e.g. T.headline → {zh: '主要指标', en: 'Headline figures'}. */
 export const T = {
+  summary: { zh: '摘要', en: 'Summary' },
   headline: { zh: '主要指标', en: 'Headline figures' },
+  appendix: { zh: '附录：全部指标与编号', en: 'Appendix: every figure with its id' },
   noInterval: { zh: '无抽样区间（点估计）', en: 'no sampling interval (point estimate)' },
   charts: { zh: '图表', en: 'Charts' },
   methodology: { zh: '研究方法', en: 'Methodology' },

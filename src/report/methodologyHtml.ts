@@ -34,7 +34,7 @@ export function methodologyHtml(r: ExtendedResults): string {
   for (const c of r.components.filter((c) => c.kind === 'operator')) {
     const f = F[`jobs.operators.${c.id}`];
     const M = num(f, 'M_j') ?? c.population, n = num(f, 'n') ?? c.n;
-    out.push(eq(`<b>${bi(c.label)}</b>: M_j = ${n0(M)}, n = ${n0(n)}, R̂ = Σ staff / Σ accounts = ${nd(M > 0 ? c.jobs / M : NaN, 5)} → jobs_j = ${wan(c.jobs)}; <span class="zh">兼职</span><span class="en">part-time</span> ${wan(c.parttime)}`));
+    out.push(eq(`<b>${bi(c.label)}</b>: M_j = ${n0(M)}, n = ${n0(n)}, R̂ = Σ staff / Σ accounts = ${formatCell('coef', M > 0 ? c.jobs / M : NaN)} → jobs_j = ${wan(c.jobs)}; <span class="zh">兼职</span><span class="en">part-time</span> ${wan(c.parttime)}`));
   }
   if (F['jobs.direct'])
     out.push(eq(`<span class="zh">直接就业</span><span class="en">direct</span> = Σ jobs_k + Σ jobs_j = ${wan(F['jobs.direct'].value)}${F['jobs.direct.fulltime'] ? `; <span class="zh">全职</span><span class="en">full-time</span> ${wan(F['jobs.direct.fulltime'].value)}, <span class="zh">兼职</span><span class="en">part-time</span> ${wan(F['jobs.direct.parttime'].value)}` : ''}`));
@@ -57,7 +57,7 @@ export function methodologyHtml(r: ExtendedResults): string {
   if (oi) out.push(eq(`${bi(L('本研究：', 'This study: '))}${esc(oi.formula)}`));
   out.push('<table class="mini"><thead><tr>' + [L('类别', 'Category'), L('部门', 'Sector'), L('C_c（亿元）', 'C_c (100M yuan)'), L('每元需求的产出 b_s', 'Output per yuan b_s'), L('C_c × b_s（亿元）', 'C_c × b_s (100M yuan)')].map((h) => `<th>${bi(h)}</th>`).join('') + '</tr></thead><tbody>');
   for (const c of r.consumption)
-    out.push(`<tr><td>${bi(c.label)}</td><td>${esc(c.sector.code)} ${bi(c.sector.name)}</td><td class="n">${formatCell('yuan', c.amount)}</td><td class="n">${nd(c.coefficient, 9)}</td><td class="n">${formatCell('yuan', c.inducedOutput)}</td></tr>`);
+    out.push(`<tr><td>${bi(c.label)}</td><td>${esc(c.sector.code)} ${bi(c.sector.name)}</td><td class="n">${formatCell('yuan', c.amount)}</td><td class="n" data-v="${c.coefficient}">${formatCell('coef', c.coefficient)}</td><td class="n">${formatCell('yuan', c.inducedOutput)}</td></tr>`);
   out.push('</tbody></table>');
   if (oi) out.push(eq(`Σ_c C_c × b_s(c) = ${yi(oi.value)}`));
   p(L(

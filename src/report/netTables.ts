@@ -3,7 +3,7 @@
 // switching values and job units. Numbers in base units; renderers scale them by column kind.
 import type { Label } from '../study/types.ts';
 import { formatCell, kindOfUnit, unitLabel, type ColumnKind } from '../locale/index.ts';
-import type { Cell, Column, ReportTable } from './reportTable.ts';
+import { referenceColumn as ref, type Cell, type Column, type ReportTable } from './reportTable.ts';
 import type { ExtendedResults } from './optionalParts.ts';
 import { RATE_LABEL, RATE_NAMES, additionalitySource, capitalize, ciLabel, distributionText, levelPct, netItems, netPairIds, parameterKind, parameterLabel } from './netParts.ts';
 
@@ -22,7 +22,7 @@ function netVsGross(r: ExtendedResults): ReportTable | null {
   return {
     id: 'net',
     title: { zh: `毛贡献与净新增影响${tag.zh}`, en: `Gross contribution vs net additional impact${tag.en}` },
-    columns: [col('figure', '指标', 'Figure', 'text'), col('gross', GROSS_WORD.zh, GROSS_WORD.en, 'coef'), col('net', `${NET_WORD.zh}${tag.zh}`, `${NET_WORD.en}${tag.en}`, 'coef'), col('unit', '单位', 'Unit', 'text'), col('ratio', '净新增 / 毛贡献', 'Net / gross', 'ratio'), col('id', '编号', 'id', 'text')],
+    columns: [col('figure', '指标', 'Figure', 'text'), col('gross', GROSS_WORD.zh, GROSS_WORD.en, 'coef'), col('net', `${NET_WORD.zh}${tag.zh}`, `${NET_WORD.en}${tag.en}`, 'coef'), col('unit', '单位', 'Unit', 'text'), col('ratio', '净新增 / 毛贡献', 'Net / gross', 'ratio'), ref('id', '编号', 'id')],
     rows: ids.map((id) => {
       const g = r.figures[id], n = r.figures[`net.${id}`];
       const kind = kindOfUnit(g.unit);
@@ -95,7 +95,7 @@ function intervals(r: ExtendedResults, all: boolean): ReportTable | null {
       col('mc_high', `${m}% 区间上限（假设＋抽样）`, `${m}% interval high (assumptions + sampling)`, 'coef'),
       col('median', '蒙特卡洛中位数', 'MC median', 'coef'),
       col('sd', '蒙特卡洛标准差', 'MC sd', 'coef'),
-      ...(all ? [col('id', '编号', 'id', 'text')] : []),
+      ...(all ? [ref('id', '编号', 'id')] : []),
     ],
     rows: ids.map((id) => {
       const f = r.figures[id], iv = u.intervals[id];
@@ -128,11 +128,13 @@ function tornadoTable(r: ExtendedResults): ReportTable | null {
       col('at_low', '指标（低值时）', 'Figure at low', k),
       col('at_high', '指标（高值时）', 'Figure at high', k),
       col('swing', '摆幅', 'Swing', k),
-      col('id', '编号', 'id', 'text'),
+      ref('id', '编号', 'id'),
     ],
     rows: t.rows.map((row) => {
       const pk = parameterKind(r, row.parameter);
-      return [capitalize(parameterLabel(r, row.parameter)), num(row.low, pk), num(row.high, pk), (pk === 'count' ? { zh: '个', en: 'count' } : unitLabel(pk)) ?? { zh: '', en: '' }, row.figureAtLow, row.figureAtHigh, row.swing, row.parameter];
+      // A drawn population (a percentile, not a count of records) is rounded for reading: 17,260,000.
+      const shown = pk === 'count' ? 'coef' : pk;
+      return [capitalize(parameterLabel(r, row.parameter)), num(row.low, shown), num(row.high, shown), (pk === 'count' ? { zh: '个', en: 'count' } : unitLabel(pk)) ?? { zh: '', en: '' }, row.figureAtLow, row.figureAtHigh, row.swing, row.parameter];
     }),
     figureIds: t.rows.map(() => t.figure),
     note: {
@@ -148,7 +150,7 @@ function switching(r: ExtendedResults): ReportTable | null {
   return {
     id: 'switching',
     title: { zh: '临界值（使指标达到目标的参数值）', en: 'Switching values (the parameter value at which a figure reaches a target)' },
-    columns: [col('parameter', '参数', 'Parameter', 'text'), col('figure', '指标', 'Figure', 'text'), col('target', '目标值', 'Target', 'coef'), col('value', '临界值', 'Switching value', 'coef'), col('central', '中心值', 'Central value', 'coef'), col('tolerance', '容差', 'Tolerance', 'text'), col('matched', '参数编号', 'Parameter ids', 'text')],
+    columns: [col('parameter', '参数', 'Parameter', 'text'), col('figure', '指标', 'Figure', 'text'), col('target', '目标值', 'Target', 'coef'), col('value', '临界值', 'Switching value', 'coef'), col('central', '中心值', 'Central value', 'coef'), ref('tolerance', '容差', 'Tolerance'), ref('matched', '参数编号', 'Parameter ids')],
     rows: u.switching.map((s) => {
       const f = r.figures[s.figure];
       const k = f ? kindOfUnit(f.unit) : 'coef';

@@ -1,5 +1,6 @@
-// The body of the report, as bilingual HTML: headline cards, each chart with its table, methodology,
-// data quality and all figures. Shared by report.html (charts as inline SVG) and the dashboard
+// The body of the report, as bilingual HTML, in the order of a publication: summary and headline
+// cards, each chart with its table, the uncertainty and net-impact analysis, methodology, data
+// quality and an appendix of all figures. Shared by report.html (charts as inline SVG) and the dashboard
 // (charts drawn client-side into placeholders): the caller supplies `chartSlot`.
 import type { Figure, Label } from '../study/types.ts';
 import { asLabel, bi, esc, T } from './i18n.ts';
@@ -8,6 +9,9 @@ import { reportTables, type Cell, type ReportTable } from './reportTables.ts';
 import { chartSpecs, type ChartSpec } from './chartSpecs.ts';
 import { methodologyHtml } from './methodologyHtml.ts';
 import type { ExtendedResults } from './optionalParts.ts';
+import { summarySection } from './executiveSummary.ts';
+import { vouchersSectionHtml } from './vouchersSection.ts';
+import type { VoucherResults } from '../study/vouchers/computeVouchers.ts';
 import { additionalitySource, ciLabel, hasNet, levelPct, mcLabel, switchingText } from './netParts.ts';
 
 /**
@@ -108,7 +112,7 @@ export function headlineCards(r: ExtendedResults): string {
   if (get('va.generated.domestic')) add('va.generated.domestic', ['va.generated.competitive']);
   else add('va.generated.competitive');
   const anyCi = Object.values(F).some((f) => f.ci);
-  const grossNote = hasNet(r) ? `<p class="note">${bi({ zh: '以上为毛贡献（“带动”，原报告口径）；扣除无谓效应、挤出等之后的净新增影响见下一节。', en: 'These are gross figures ("jobs supported", the measure of the original report); the net additional impact, after deadweight, displacement and the like, is in the next section.' })}</p>` : '';
+  const grossNote = hasNet(r) ? `<p class="note">${bi({ zh: '以上为毛贡献（“带动”，原报告口径）；扣除无谓效应、挤出等之后的净新增影响见下文专节。', en: 'These are gross figures ("jobs supported", the measure of the original report); the net additional impact, after deadweight, displacement and the like, is in its own section below.' })}</p>` : '';
   return `<section id="headline"><h2>${bi(T.headline)}</h2><div class="cards">${cards.join('')}</div>${anyCi ? '' : `<p class="note">${bi(T.noInterval)}</p>`}${grossNote}</section>`;
 }
 
@@ -120,20 +124,28 @@ function cellHtml(c: Cell, kind: ReportTable['columns'][number]['kind']): { html
   return { html: bi(c), numeric: false };
 }
 
-/** One table as HTML; headers carry their unit (万人 / 10k persons), rows carry data-fig when a figure backs them, numeric cells their exact value (data-v). */
+/**
+ * One table as HTML; headers carry their unit (万人 / 10k persons), rows carry data-fig when a figure
+ * backs them, numeric cells their exact value (data-v). Reference columns (Column.detail: ids,
+ * tolerances) are not shown: their values become the row's tooltip.
+ */
 export function tableHtml(t: ReportTable): string {
-  const head = t.columns.map((c) => {
+  const shown = t.columns.map((c, j) => ({ c, j })).filter(({ c }) => !c.detail);
+  const hidden = t.columns.map((c, j) => ({ c, j })).filter(({ c }) => c.detail);
+  const head = shown.map(({ c }) => {
     const u = unitLabel(c.kind);
     return `<th class="${c.kind === 'text' ? '' : 'n'}">${bi(c.label)}${u ? `<span class="unit">${bi(u)}</span>` : ''}</th>`;
   });
   const rows = t.rows.map((row, i) => {
     const fid = t.figureIds[i];
-    const tds = row.map((c, j) => {
-      const { html, numeric, value } = cellHtml(c, t.columns[j].kind);
+    const tds = shown.map(({ c: col, j }) => {
+      const { html, numeric, value } = cellHtml(row[j], col.kind);
       // data-v: the unrounded value in base units (tests compare it with results.json).
-      return `<td class="${numeric ? 'n' : `c-${t.columns[j].key}`}"${value !== undefined && t.columns[j].kind !== 'text' ? ` data-v="${value}"` : ''}>${html}</td>`;
+      return `<td class="${numeric ? 'n' : `c-${col.key}`}"${value !== undefined && col.kind !== 'text' ? ` data-v="${value}"` : ''}>${html}</td>`;
     });
-    return `<tr${fid ? ` data-fig="${esc(fid)}"` : ''}>${tds.join('')}</tr>`;
+    // Language-neutral: the identifiers themselves (e.g. "jobs.total"), not prose.
+    const tip = hidden.map(({ j }) => row[j]).filter((c) => typeof c === 'string' && c !== '').join(' · ');
+    return `<tr${fid ? ` data-fig="${esc(fid)}"` : ''}${tip ? ` title="${esc(tip)}"` : ''}>${tds.join('')}</tr>`;
   });
   const note = t.note ? `<p class="note">${bi(t.note)}</p>` : '';
   return `<div class="table-wrap"><table id="table-${esc(t.id)}" data-table="${esc(t.id)}"><caption>${bi(t.title)}</caption><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>${note}`;
@@ -142,36 +154,51 @@ export function tableHtml(t: ReportTable): string {
 export interface BodyOptions {
   /** HTML that shows the chart (inline SVG in the report, a placeholder in the dashboard). */
   chartSlot: (spec: ChartSpec) => string;
+  /** The voucher part of a study with transactions too: one combined report. */
+  vouchers?: VoucherResults;
 }
 
-/** reportBody(results, {chartSlot}) → every section of the report as bilingual HTML (no <html> wrapper). */
+/** Ids of the report's sections in reading order (those present); tests check the order against it. */
+export const SECTION_ORDER = ['summary', 'headline', 'chart-jobs_by_year', 'chart-composition', 'chart-consumption', 'chart-sectors', 'chart-indicators', 'uncertainty', 'coverage', 'net', 'vouchers', 'methodology', 'quality', 'appendix'] as const;
+
+/**
+ * reportBody(results, {chartSlot, vouchers}) → every section of the report as bilingual HTML (no
+ * <html> wrapper), in the order of a publication (SECTION_ORDER): the executive summary and the
+ * headline figures; the results (jobs by year, composition, consumption, output by sector,
+ * indicators); the analysis (uncertainty, interval check, net impact); the voucher part of a
+ * combined study; method and data quality; the appendix (every figure with its id and formula).
+ */
 export function reportBody(r: ExtendedResults, opts: BodyOptions): string {
   const tables = reportTables(r);
   const byId = new Map(tables.map((t) => [t.id, t]));
   const all = chartSpecs(r);
   const tornado = all.find((c) => c.id === 'tornado');
   const charts = all.filter((c) => c !== tornado);
-  const used = new Set([...all.map((c) => c.table), 'net', 'additionality', 'uncertainty', 'uncertainty_all', 'switching']);
+  const used = new Set([...all.map((c) => c.table), 'net', 'additionality', 'uncertainty', 'uncertainty_all', 'switching', 'coverage']);
   const chartSections = charts.map((c) => {
     const t = byId.get(c.table);
     return `<section class="chart-section" id="chart-${esc(c.id)}"><h2>${bi(c.title)}</h2>${opts.chartSlot(c)}${t ? tableHtml(t) : ''}</section>`;
   });
   const q = ['quality', 'rejections'].map((id) => byId.get(id)).filter((t): t is ReportTable => !!t);
   const rest = tables.filter((t) => !used.has(t.id) && !['headline', 'quality', 'rejections', 'figures'].includes(t.id));
+  const coverage = byId.get('coverage');
   return [
+    summarySection(r, opts.vouchers),
     headlineCards(r),
-    netSection(r, byId),
-    uncertaintySection(r, byId, tornado, opts.chartSlot),
     ...chartSections,
     ...rest.map((t) => `<section>${tableHtml(t)}</section>`),
+    uncertaintySection(r, byId, tornado, opts.chartSlot),
+    coverage ? `<section id="coverage"><h2>${bi(coverage.title)}</h2>${tableHtml(coverage)}</section>` : '',
+    netSection(r, byId),
+    opts.vouchers ? vouchersSectionHtml(opts.vouchers) : '',
     methodologyHtml(r),
     `<section id="quality"><h2>${bi(T.quality)}</h2>${q.map(tableHtml).join('')}${readerNotes(r)}</section>`,
-    `<section id="figures"><details><summary>${bi(T.allFigures)} (${Object.keys(r.figures).length})</summary>${tableHtml(byId.get('figures') as ReportTable)}</details></section>`,
-  ].join('\n');
+    `<section id="appendix"><details><summary>${bi(T.appendix)} (${Object.keys(r.figures).length})</summary>${tableHtml(byId.get('figures') as ReportTable)}</details></section>`,
+  ].filter(Boolean).join('\n');
 }
 
 /** Page title in one language. */
-export const pageTitle = (r: ExtendedResults, lang: Lang) => `${r.study.name[lang]} (${r.study.year})`;
+export const pageTitle = (r: { study: { name: Label; year?: number } }, lang: Lang) => (r.study.year === undefined ? r.study.name[lang] : `${r.study.name[lang]} (${r.study.year})`);
 
 /** The questionnaire readers' notes (encoding chosen, rows skipped by skip_rows), under the data-quality tables. */
 function readerNotes(r: ExtendedResults): string {

@@ -13,6 +13,11 @@ export interface Column {
   key: string;
   label: Label;
   kind: ColumnKind;
+  /**
+   * A reference column (figure or parameter ids, solver tolerances): kept in tables.xlsx and the
+   * appendix, left out of the reader's view of the report and the dashboard (shown as the row's tooltip).
+   */
+  detail?: true;
 }
 /** One table of the report, workbook and dashboard (e.g. id 'components': one row per direct-jobs component). */
 export interface ReportTable {
@@ -24,3 +29,6 @@ export interface ReportTable {
   figureIds: (string | null)[];
   note?: Label;
 }
+
+/** A reference column (ids, solver tolerances): kept in the workbook, the row's tooltip in the report. */
+export const referenceColumn = (key: string, zh: string, en: string): Column => ({ key, label: { zh, en }, kind: 'text', detail: true });

@@ -8,7 +8,7 @@ import type { SeriesRow, SeriesScope } from '../study/types.ts';
 import { indicators, sectorImpacts, seriesRows, type ExtendedResults } from './optionalParts.ts';
 import { ciLabel } from './netParts.ts';
 import { netTables } from './netTables.ts';
-import type { Cell, Column, ReportTable } from './reportTable.ts';
+import { referenceColumn as ref, type Cell, type Column, type ReportTable } from './reportTable.ts';
 export type { Cell, Column, KindedNumber, ReportTable } from './reportTable.ts';
 
 const col = (key: string, zh: string, en: string, kind: ColumnKind): Column => ({ key, label: { zh, en }, kind });
@@ -33,7 +33,7 @@ function headline(r: ExtendedResults): ReportTable {
   return {
     id: 'headline',
     title: T.headline,
-    columns: [col('figure', '指标', 'Figure', 'text'), col('value', '数值', 'Value', 'coef'), col('unit', '单位', 'Unit', 'text'), ...ciColumns(r, 'coef'), col('id', '编号', 'id', 'text')],
+    columns: [col('figure', '指标', 'Figure', 'text'), col('value', '数值', 'Value', 'coef'), col('unit', '单位', 'Unit', 'text'), ...ciColumns(r, 'coef'), ref('id', '编号', 'id')],
     rows: ids.map((id) => {
       const f = r.figures[id];
       const kind = kindOfUnit(f.unit);

@@ -31,6 +31,15 @@ export function eventChart(points: SeriesPoint[], xLabel: string, yLabel: string
   return `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(yLabel)}"><line x1="${L}" x2="${W - R}" y1="${sy(0)}" y2="${sy(0)}" stroke="#888" stroke-dasharray="3 3"/><line x1="${sx(-0.5)}" x2="${sx(-0.5)}" y1="${Tp}" y2="${H - B}" stroke="#ccc"/>${marks}${ticks}${xt}<text x="${(L + W) / 2}" y="${H - 4}" text-anchor="middle" font-size="11">${esc(xLabel)}</text><text x="12" y="${Tp + (H - B) / 2}" transform="rotate(-90 12 ${Tp + (H - B) / 2})" text-anchor="middle" font-size="11">${esc(yLabel)}</text></svg>`;
 }
 
+/**
+ * The section in both languages (the page's zh/en switch shows one): report.html of a voucher study
+ * and the voucher part of a combined report and dashboard.
+ */
+export function vouchersSectionHtml(r: VoucherResults): string {
+  const [zh, en] = (['zh', 'en'] as const).map((lang) => vouchersSection(r, lang).replace(/^<section id="vouchers">|<\/section>$/g, ''));
+  return `<section id="vouchers"><div class="zh">${zh}</div><div class="en">${en}</div></section>`;
+}
+
 /** The section's HTML in one language. */
 export function vouchersSection(r: VoucherResults, lang: Lang): string {
   const f = r.figures;
@@ -38,14 +47,14 @@ export function vouchersSection(r: VoucherResults, lang: Lang): string {
     const g = f[id];
     if (!g) return '';
     const ci = g.ci ? `${voucherValue(g, g.ci[0])} … ${voucherValue(g, g.ci[1])}` : T(lang, '（描述性，无抽样区间）', '(descriptive; no sampling interval)');
-    return `<tr><td>${esc(kind)}</td><td>${esc(g.label[lang])}<br><code>${esc(id)}</code></td><td class="num">${esc(voucherValue(g))}</td><td class="num">${esc(ci)}</td><td>${esc(g.notes ?? '')}</td></tr>`;
+    return `<tr title="${esc(id)}"><td>${esc(kind)}</td><td>${esc(g.label[lang])}</td><td class="n">${esc(voucherValue(g))}</td><td class="n">${esc(ci)}</td><td>${esc(g.notes ?? '')}</td></tr>`;
   };
   const reported = T(lang, '原报告口径', 'as the report measures');
   const causal = T(lang, '因果估计', 'causal');
   const headline = Object.keys(f).filter((id) => /^voucher\.(leverage|growth)\./.test(id)).map((id) => row(id, reported)).join('')
     + Object.keys(f).filter((id) => /^voucher\.(mpc|did|att|multiplier|pretrend)\./.test(id)).map((id) => row(id, causal)).join('');
-  const shares = Object.keys(f).filter((id) => id.startsWith('voucher.share.')).map((id) => `<tr><td>${esc(f[id].label[lang])}</td><td class="num">${pct(f[id].value)}</td></tr>`).join('');
-  const industries = r.byIndustry.map((b) => `<tr><td>${esc(b.industry)}</td><td class="num">${b.reportedGrowth === null ? '—' : pct(b.reportedGrowth)}</td><td class="num">${pct(b.effect)}</td><td class="num">${pct(b.ci[0])} … ${pct(b.ci[1])}</td></tr>`).join('');
+  const shares = Object.keys(f).filter((id) => id.startsWith('voucher.share.')).map((id) => `<tr><td>${esc(f[id].label[lang])}</td><td class="n">${pct(f[id].value)}</td></tr>`).join('');
+  const industries = r.byIndustry.map((b) => `<tr><td>${esc(b.industry)}</td><td class="n">${b.reportedGrowth === null ? '—' : pct(b.reportedGrowth)}</td><td class="n">${pct(b.effect)}</td><td class="n">${pct(b.ci[0])} … ${pct(b.ci[1])}</td></tr>`).join('');
   const q = r.quality;
   const excluded = Object.entries(q.excluded).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ') || T(lang, '无', 'none');
   const lot = r.lotteryEventStudy;

@@ -43,6 +43,10 @@ test('every command fits 80 columns by default, in zh and en; --wide does not wr
       const l = ['--lang', lang];
       const run = cli(['run', ...l, '--out', join(tmp, `out-${lang}`)]);
       assertFits(`run ${lang}`, run);
+      // The voucher study (transactions): its table, the explanation sentence and the data notes.
+      const vouchers = cli(['run', join(root, 'examples/vouchers-2020/study.yaml'), ...l, '--out', join(tmp, `vouchers-${lang}`)]);
+      assert.match(vouchers, /voucher\.mpc\.lottery/);
+      assertFits(`run vouchers ${lang}`, vouchers);
       assertFits(`check ${lang}`, cli(['check', ...l]));
       assertFits(`explain ${lang}`, cli(['explain', 'jobs.indirect', ...l]));
       assertFits(`explain --list ${lang}`, cli(['explain', '--list', ...l]));

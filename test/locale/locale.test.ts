@@ -16,7 +16,8 @@ test('table cells carry thousands separators; growth a sign; missing a dash', ()
   assert.equal(formatCell('growth', 0.164), '+16.4');
   assert.equal(formatCell('yuan', null), '–');
   assert.equal(formatCell('year', 2019), '2019');
-  assert.equal(formatCell('coef', 1.5), '1.500000');
+  assert.equal(formatCell('coef', 1.5), '1.5');
+  assert.equal(formatCell('coef', 1.35092814), '1.351', 'coefficients to four significant digits');
 });
 
 test('one table: kinds, unit words and scales agree', () => {

@@ -5,7 +5,7 @@ import { renderReport } from '../../src/report/renderReport.ts';
 import { reportTables } from '../../src/report/reportTables.ts';
 import { chartSpecs } from '../../src/report/chartSpecs.ts';
 import { indicators } from '../../src/report/optionalParts.ts';
-import { displayValue } from '../../src/locale/index.ts';
+import { displayValue, formatCell } from '../../src/locale/index.ts';
 import { exampleRun, exampleWithSeries } from './example.ts';
 
 test('report.html loads nothing from the network and is byte-identical for the same results', async () => {
@@ -59,7 +59,8 @@ test('methodology states the formulas with the numbers used and the honest label
   const { results } = await exampleRun();
   const html = renderReport(results, 'en');
   for (const c of results.components) assert.ok(html.includes(c.population.toLocaleString('en-US')), `population of ${c.id}`);
-  for (const c of results.consumption) assert.ok(html.includes(c.coefficient.toFixed(9)), `coefficient of ${c.id}`);
+  // Coefficients rounded for reading (1.351), the exact value kept in data-v.
+  for (const c of results.consumption) assert.ok(html.includes(`data-v="${c.coefficient}">${formatCell('coef', c.coefficient)}<`), `coefficient of ${c.id}`);
   assert.ok(html.includes("Induced output (the original report&#39;s &#39;indirect GDP&#39;)"));
   assert.match(html, /value-added multiplier vᵀL is exactly 1/);
   assert.ok(html.includes((results.figures['ratio.jobs_per_output'].value * 1e8).toFixed(2)));
@@ -111,7 +112,7 @@ test('gross vs net: side-by-side cards and table with the values of results.json
       assert.equal(m[1], displayValue(results.figures[fid], 'zh').text, fid);
     }
     // The table row carries both exact values.
-    const row = new RegExp(`<tr data-fig="net\\.${id.replace(/\./g, '\\.')}">(.*?)</tr>`, 's').exec(net);
+    const row = new RegExp(`<tr data-fig="net\\.${id.replace(/\./g, '\\.')}"[^>]*>(.*?)</tr>`, 's').exec(net);
     assert.ok(row, `row ${id}`);
     const v = [...row[1].matchAll(/data-v="([^"]+)"/g)].map((x) => Number(x[1]));
     assert.equal(v[0], results.figures[id].value);

@@ -48,10 +48,11 @@ test('the report section: both measures, the sentence, event-study charts with i
   const { voucherFiles } = await import('../../src/cli/runVouchers.ts');
   const { results } = await runVoucherStudy(join(dir, 'study.yaml'));
   for (const lang of ['zh', 'en'] as const) {
-    const html = voucherFiles(results, lang, 'report.html')['report.html'];
+    const html = voucherFiles(results, lang, { report: true })['report.html'];
     assert.ok(html.includes('voucher.leverage.reported') && html.includes('voucher.mpc.lottery') && html.includes('voucher.att.city'));
     assert.ok(html.includes(results.vouchers.explanation[lang].replace(/"/g, '&quot;')));
-    assert.equal((html.match(/<svg /g) ?? []).length, 2, 'lottery and city event studies');
+    assert.equal((html.match(/<svg /g) ?? []).length, 4, 'lottery and city event studies, in zh and in en');
+    assert.ok(html.includes(`data-lang="${lang}"`), 'opens in the run language');
     assert.ok(html.includes('餐饮'));
   }
 });

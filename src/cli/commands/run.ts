@@ -42,15 +42,15 @@ export const register: Register = (program) => {
       const vouchers = sections.transactions ? await v.runVoucherStudy(study, spill) : undefined;
       if (vouchers) checkOutputFolder(out, { cwd, inputs: [resolve(study), ...v.voucherInputs(vouchers.config, vouchers.dir)], display });
       if (vouchers && !sections.questionnaires) {
-        const files = v.voucherFiles(vouchers.results, lang, 'report.html');
+        const files = v.voucherFiles(vouchers.results, lang, { report: true });
         writeOutputSet(out, files);
         if (opts.json) {
           const figures = Object.values(vouchers.results.vouchers.figures).map((f) => ({ id: f.id, label: f.label[lang], value: f.value, unit: f.unit, se: f.se ?? null, ci: f.ci ?? null }));
           process.stdout.write(`${JSON.stringify({ study: vouchers.results.study, figures, quality: vouchers.results.vouchers.quality, outputs: out, files: Object.keys(files).sort() }, null, 1)}\n`);
           return;
         }
-        process.stdout.write(`${v.voucherTable(vouchers.results, lang, textTable, consoleWidth(opts))}\n\n${vouchers.results.vouchers.notes.map((n) => `  · ${n}`).join('\n')}\n\n`);
-        process.stdout.write(`${lang === 'zh' ? '输出目录' : 'Outputs'}: ${out}\n  ${Object.keys(files).sort().join('\n  ')}\n`);
+        process.stdout.write(`${v.voucherTable(vouchers.results, lang, textTable, consoleWidth(opts))}\n\n`);
+        process.stdout.write(`${wrapLines(`${lang === 'zh' ? '输出目录' : 'Outputs'}: ${out}`, consoleWidth(opts))}\n  ${Object.keys(files).sort().join('\n  ')}\n`);
         return;
       }
       // Progress on a terminal (stderr): each long step (reading and screening each file, the Monte Carlo,
@@ -84,8 +84,8 @@ export const register: Register = (program) => {
       const inputs = read.filter((p): p is string => typeof p === 'string' && !p.startsWith('builtin:')).map((p) => resolve(dir, p));
       checkOutputFolder(out, { cwd, inputs: [prepared.study.path, ...inputs, ...builtins], display });
       const files: Record<string, string | Uint8Array> = tables(results, prepared.rejections);
-      for (const produce of artifactProducers) Object.assign(files, await produce({ results, prepared, lang, charts, onStep: steps.onStep }));
-      if (vouchers) Object.assign(files, v.voucherFiles(vouchers.results, lang, 'vouchers.html'));
+      for (const produce of artifactProducers) Object.assign(files, await produce({ results, prepared, lang, charts, onStep: steps.onStep, vouchers: vouchers?.results.vouchers }));
+      if (vouchers) Object.assign(files, v.voucherFiles(vouchers.results, lang, { report: false }));
       progress.step(zh ? '写出结果' : 'writing outputs', Object.keys(files).length, zh ? '个文件' : 'files');
       writeOutputSet(out, files);
       progress.set(Object.keys(files).length);

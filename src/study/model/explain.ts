@@ -9,9 +9,11 @@ type Show = (f: Pick<Figure, 'unit' | 'value'>, lang: Lang) => { text: string; u
  *     formula: induced output × jobs per yuan of output
  *     ├─ output.indirect  Induced output … = 11301.0 100M yuan
  *     …
- * Fails on an unknown id, listing close matches.
+ * Fails on an unknown id, listing close matches. Numbers (inputs, se) are written in full unless
+ * `readable` rounds them (the dashboard: se = 4.818万, not 48180.78683905378, with compactNumber); then the exact value in
+ * base units after each line is left out too.
  */
-export function explain(r: Pick<StudyResults, 'figures'>, id: string, lang: Lang, show: Show): string {
+export function explain(r: Pick<StudyResults, 'figures'>, id: string, lang: Lang, show: Show, readable?: (v: number, lang: Lang) => string): string {
   figureOf(r, id);
   const out: string[] = [];
   const seen = new Set<string>();
@@ -19,7 +21,7 @@ export function explain(r: Pick<StudyResults, 'figures'>, id: string, lang: Lang
     const g = r.figures[fid];
     const v = show(g, lang);
     const ci = g.ci ? `  [${show({ unit: g.unit, value: g.ci[0] }, lang).text}, ${show({ unit: g.unit, value: g.ci[1] }, lang).text}]` : '';
-    out.push(`${prefix}${fid}  ${g.label[lang]} = ${v.text} ${v.unit}${ci}   (${g.value} ${g.unit})`);
+    out.push(`${prefix}${fid}  ${g.label[lang]} = ${v.text} ${v.unit}${ci}${readable ? '' : `   (${g.value} ${g.unit})`}`);
     const pad = prefix.replace(/[├└]─ $/, (m) => (m.startsWith('├') ? '│  ' : '   '));
     if (seen.has(fid)) {
       out.push(`${pad}   (see above)`);
@@ -27,8 +29,9 @@ export function explain(r: Pick<StudyResults, 'figures'>, id: string, lang: Lang
     }
     seen.add(fid);
     out.push(`${pad}   formula: ${g.formula}`);
-    for (const [k, val] of Object.entries(g.inputs)) out.push(`${pad}   ${k} = ${val}`);
-    if (g.se !== undefined) out.push(`${pad}   se = ${g.se}${g.df !== undefined ? `, df = ${g.df}` : ''}`);
+    const num = (x: unknown) => (readable && typeof x === 'number' ? readable(x, lang) : String(x));
+    for (const [k, val] of Object.entries(g.inputs)) out.push(`${pad}   ${k} = ${num(val)}`);
+    if (g.se !== undefined) out.push(`${pad}   se = ${num(g.se)}${g.df !== undefined ? `, df = ${num(g.df)}` : ''}`);
     if (g.notes) out.push(`${pad}   note: ${g.notes}`);
     if (depth >= 6) return;
     g.from.forEach((child, i) => walk(child, `${pad}${i === g.from.length - 1 ? '└─ ' : '├─ '}`, depth + 1));

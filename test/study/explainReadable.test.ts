@@ -1,0 +1,22 @@
+// The dashboard's derivation panel rounds for reading (se = 4.818万, not 48180.78683905378):
+// explain() with compactNumber writes inputs and se rounded and leaves out the raw value; without it
+// (the CLI) every number is written in full.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compactNumber, displayValue } from '../../src/locale/index.ts';
+import { explain } from '../../src/study/model/explain.ts';
+import { exampleRun } from '../report/example.ts';
+
+test('explain with compactNumber: se and inputs rounded, no raw value; without it the CLI keeps full precision', async () => {
+  assert.equal(compactNumber(48180.78683905378, 'zh'), '4.818万');
+  const { results } = await exampleRun();
+  const f = Object.values(results.figures).find((g) => g.se !== undefined && Object.values(g.inputs).some((x) => typeof x === 'number' && !Number.isInteger(x)));
+  assert.ok(f, 'a figure with an se and a fractional input');
+  for (const lang of ['zh', 'en'] as const) {
+    const readable = explain(results, f.id, lang, displayValue, compactNumber);
+    assert.ok(readable.includes(`se = ${compactNumber(f.se as number, lang)}`), readable);
+    assert.doesNotMatch(readable, /\d\.\d{7,}|\d{9,}/, 'no unrounded number');
+  }
+  const full = explain(results, f.id, 'zh', displayValue);
+  assert.ok(full.includes(`se = ${f.se}`));
+});
