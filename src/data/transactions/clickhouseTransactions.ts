@@ -78,6 +78,12 @@ export function normalizedColumns(config: TransactionsConfig, described: { name:
   };
 }
 
+/**
+ * `e IN (SELECT arrayJoin([v1, …]))`: the list is one array literal, so that thousands of repeated ids or rows left out
+ * stay within the server's limit on query elements (a plain IN list counts each value; 50 000 in 18.16).
+ */
+const inArray = (e: string, literals: string[], cast = '') => `(${e}) IN (SELECT ${cast}(arrayJoin([${literals.join(', ')}])))`;
+
 /** Orders rows as DuckDB's ORDER BY does: numbers by value, text by its UTF-8 bytes, false before true. */
 function compareRows(a: SqlValue[], b: SqlValue[]): number {
   for (let i = 0; i < a.length; i++) {
@@ -121,7 +127,7 @@ export async function clickhouseTransactions(runner: ClickHouseRunner, config: T
   let filter = valid;
   if (dupIds.length > 0) {
     const order: (NormalizedColumn | 'is_refund')[] = ['day', 'amount_fen', 'payer', 'merchant', 'discount_fen', 'city', 'industry', 'age_band', 'merchant_size', 'is_refund'];
-    const rows = await runner.query(`SELECT ${columns.id}, ${order.map((c) => (c === 'is_refund' ? `toUInt8(${columns[c]})` : columns[c])).join(', ')}${hasRow ? `, ${ch.ident(TX_ROW_COLUMN)}` : ''} FROM ${table} WHERE ${valid} AND ${ch.inList(columns.id, dupIds)}`);
+    const rows = await runner.query(`SELECT ${columns.id}, ${order.map((c) => (c === 'is_refund' ? `toUInt8(${columns[c]})` : columns[c])).join(', ')}${hasRow ? `, ${ch.ident(TX_ROW_COLUMN)}` : ''} FROM ${table} WHERE ${valid} AND ${inArray(columns.id, dupIds.map(ch.string))}`);
     const byId = new Map<string, SqlValue[][]>();
     for (const r of rows) byId.set(String(r[0]), [...(byId.get(String(r[0])) ?? []), r]);
     const dropped: number[] = [];
@@ -138,8 +144,8 @@ export async function clickhouseTransactions(runner: ClickHouseRunner, config: T
       }
     }
     filter = hasRow
-      ? `${valid} AND ${ch.ident(TX_ROW_COLUMN)} NOT IN (${dropped.map((n) => ch.number(n)).join(', ')})`
-      : `${valid} AND (NOT ${ch.inList(columns.id, dupIds)} OR (${[columns.id, ...order.map((c) => (c === 'is_refund' ? `toUInt8(${columns[c]})` : columns[c]))].join(', ')}) IN (${kept.map((r) => `(${r.map((v) => (typeof v === 'number' ? ch.number(v) : ch.string(String(v)))).join(', ')})`).join(', ')}))`;
+      ? `${valid} AND NOT ${inArray(`toUInt64(${ch.ident(TX_ROW_COLUMN)})`, dropped.map((n) => ch.number(n)), 'toUInt64')}`
+      : `${valid} AND (NOT ${inArray(columns.id, dupIds.map(ch.string))} OR (${[columns.id, ...order.map((c) => (c === 'is_refund' ? `toUInt8(${columns[c]})` : columns[c]))].join(', ')}) IN (${kept.map((r) => `(${r.map((v) => (typeof v === 'number' ? ch.number(v) : ch.string(String(v)))).join(', ')})`).join(', ')}))`;
   }
   const amt = columns.amount_fen, disc = columns.discount_fen;
   const [[used, refunds, refundFen, above]] = await runner.query(
