@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -20,18 +20,41 @@ export interface DatabaseOptions {
   spillParent?: string;
 }
 
+const SPILL_PREFIX = '.spillover-spill-';
+
+/** Spill folders left in `parent` by a process that no longer runs (killed before close): removed. */
+function removeStaleSpills(parent: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return; // mkdtemp below reports a missing folder
+  }
+  for (const name of names) {
+    const pid = name.startsWith(SPILL_PREFIX) ? Number(name.slice(SPILL_PREFIX.length).split('-')[0]) : NaN;
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0); // still running (or not ours to signal): leave it
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(parent, name), { recursive: true, force: true });
+    }
+  }
+}
+
 /**
  * openDatabase — DuckDB (`@duckdb/node-api`) `:memory:` instance with one connection. All questionnaire and
  * transaction files go through it. Memory is bounded: a query that needs more than the memory limit (a large
- * GROUP BY, join or sort) writes to a private spill folder (`.spillover-spill-…` in spillParent) instead of
- * failing; close() removes that folder.
+ * GROUP BY, join or sort) writes to a private spill folder (`.spillover-spill-PID-…` in spillParent) instead of
+ * failing; close() removes that folder, and one left by a killed process is removed by the next openDatabase there.
  *
  * Example: const db = await openDatabase(); (await db.connection.runAndReadAll('select 1+1')).getRows() → [[2]]; db.close();
  */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Db> {
   const memoryLimit = options.memoryLimit ?? process.env.SPILLOVER_MEMORY_LIMIT;
   if (memoryLimit !== undefined && !/^\d+(\.\d+)? ?([KMGT]i?B|B)$/i.test(memoryLimit.trim())) throw new Error(`memory limit ${JSON.stringify(memoryLimit)} (SPILLOVER_MEMORY_LIMIT) is not valid: use e.g. 2GB or 500MB`);
-  const spillDir = mkdtempSync(join(options.spillParent ?? tmpdir(), '.spillover-spill-'));
+  const parent = options.spillParent ?? tmpdir();
+  removeStaleSpills(parent);
+  const spillDir = mkdtempSync(join(parent, `${SPILL_PREFIX}${process.pid}-`));
   let instance: DuckDBInstance;
   let connection: DuckDBConnection;
   try {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -20,9 +20,13 @@ test('memory is bounded: a query needing more than the memory limit spills to th
     c.closeSync();
     bare.closeSync();
 
+    // a spill folder left by a killed process (no such pid) is removed; a live process's folder is left alone
+    mkdirSync(join(parent, '.spillover-spill-2147483646-dead'));
+    mkdirSync(join(parent, `.spillover-spill-${process.ppid}-alive`));
     const db = await openDatabase({ memoryLimit: LIMIT, spillParent: parent });
-    assert.equal(readdirSync(parent).length, 1);
-    assert.ok(db.spillDir.startsWith(join(parent, '.spillover-spill-')), db.spillDir);
+    assert.deepEqual(readdirSync(parent).filter((n) => !n.startsWith(`.spillover-spill-${process.pid}-`)), [`.spillover-spill-${process.ppid}-alive`]);
+    rmSync(join(parent, `.spillover-spill-${process.ppid}-alive`), { recursive: true });
+    assert.ok(db.spillDir.startsWith(join(parent, `.spillover-spill-${process.pid}-`)), db.spillDir);
     const [[limit]] = (await db.connection.runAndReadAll(`SELECT current_setting('memory_limit')`)).getRowsJS();
     assert.match(String(limit), /^2[0-9](\.[0-9]+)? MiB$/);
     const [[groups, rows, last]] = (await db.connection.runAndReadAll(BIG)).getRowsJS();
