@@ -18,8 +18,8 @@ export interface LoadTarget {
   replace?: boolean;
   /** rows per INSERT (default 100 000) */
   batch?: number;
-  /** called after every batch with the rows loaded so far */
-  onProgress?: (rows: number) => void;
+  /** called after every batch with the rows loaded so far, of `total` (NaN when not counted beforehand) */
+  onProgress?: (rows: number, total: number) => void;
 }
 
 /** Column names for a header: as written; an empty header becomes "column N", a repeated one "name (2)". */
@@ -61,7 +61,7 @@ export async function createShardedTable(target: LoadTarget, schema: string, dis
 }
 
 /** Batched inserts into `local` on every shard, a row going to shard (row number mod shards); progress after each batch. */
-export function shardWriter(target: LoadTarget, local: string): { add(row: number, values: Record<string, SqlValue>): Promise<void>; finish(): Promise<number> } {
+export function shardWriter(target: LoadTarget, local: string, total = NaN): { add(row: number, values: Record<string, SqlValue>): Promise<void>; finish(): Promise<number> } {
   const { shards, database } = target;
   const batchSize = target.batch ?? 100_000;
   let buffers: Record<string, SqlValue>[][] = shards.map(() => []);
@@ -72,7 +72,7 @@ export function shardWriter(target: LoadTarget, local: string): { add(row: numbe
     done += pending;
     pending = 0;
     buffers = shards.map(() => []);
-    target.onProgress?.(done);
+    target.onProgress?.(done, total);
   };
   return {
     async add(row, values) {
@@ -106,8 +106,10 @@ export async function loadToClickHouse(db: Db, spec: QuestionnaireSpec, target: 
     const cells = staged.header.map((_, i) => `c${i}`);
     const blankTest = [...cells, '__extra'].map((c) => `${c} IS NULL`).join(' AND ');
     const blank = Number((await db.connection.runAndReadAll(`SELECT count(*) FROM ${mat} WHERE ${blankTest}`)).getRows()[0][0]);
+    // counted before the stream opens: another query on the connection would end the stream
+    const toCopy = target.onProgress ? Number((await db.connection.runAndReadAll(`SELECT count(*) FROM ${mat}`)).getRows()[0][0]) - blank : NaN;
     const stream = await db.connection.stream(`SELECT ${rowOf} AS r, __extra, ${cells.join(', ')} FROM ${mat} WHERE NOT (${blankTest}) ORDER BY r`);
-    const writer = shardWriter(target, local);
+    const writer = shardWriter(target, local, toCopy);
     for await (const rows of stream.yieldRowsJs()) {
       for (const r of rows as (number | string | null)[][]) {
         const o: Record<string, SqlValue> = { [ROW_COLUMN]: Number(r[0]), [EXTRA_COLUMN]: r[1] as string | null };

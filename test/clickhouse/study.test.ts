@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runStudy } from '../../src/cli/runStudy.ts';
 import { cli as runCli, clusterOrSkip, sameFigures, TEST_SOURCE } from './cluster.ts';
+import { underTerminal } from '../cli/underTerminal.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const cluster = clusterOrSkip('ClickHouse study tests');
@@ -33,6 +34,12 @@ test('spillover load splits the example across both shards; the study run from C
   const yaml = readFileSync(chStudy, 'utf8');
   assert.match(yaml, /source: \{clickhouse: \{url: http:\/\/127\.0\.0\.1:\d+, database: wechat, table: providers, cluster: spillover/);
   assert.ok(!yaml.includes(cluster!.password), 'no password in the study file');
+  // On a terminal: the file read, then its rows copied (count of total), the line cleared before the summary.
+  const shown = underTerminal(['load', join(dir, 'study.yaml'), '--url', cluster!.url, '--shard', s1, '--shard', s2, '--cluster', 'spillover', '--database', 'wechat',
+    '--user-env', TEST_SOURCE.user_env, '--password-env', TEST_SOURCE.password_env, '--only', 'consumers', '--prefix', 'pty_']);
+  assert.match(shown, /\r\x1b\[Kreading data\/consumers\.csv {2}\[█+\] {2}100% {2}5,00\d rows/);
+  assert.match(shown, /\r\x1b\[Kconsumers → wechat\.pty_consumers {2}\[█+\] {2}(5,00\d)\/\1 rows/);
+  assert.match(shown, /\r\x1b\[Kconsumers: data\/consumers\.csv → wechat\.pty_consumers \(5\d{3} rows/);
 
   const files = await runStudy(join(dir, 'study.yaml'));
   const ch = await runStudy(chStudy);

@@ -17,6 +17,7 @@ interface LoadOptions {
   passwordEnv?: string;
   prefix: string;
   replace?: boolean;
+  quiet?: boolean;
   studyOut?: string;
   only: string[];
 }
@@ -37,6 +38,7 @@ export const register: Register = (program) => {
     .option('--prefix <text>', 'table name prefix (tables: <prefix><questionnaire key>, <prefix>transactions, <prefix>applicants[_N])', '')
     .option('--only <key>', 'load only this questionnaire, or transactions (repeat)', collect, [])
     .option('--replace', 'drop and recreate tables that exist')
+    .option('--quiet', 'no progress line on the terminal')
     .option('--study-out <file>', 'write a copy of the study file that reads the loaded tables (beside the study file: its paths stay valid)')
     .action(async (study: string, opts: LoadOptions) => {
       const [{ fieldSpecs }, data, { parseDocument }, { writeFileSync, renameSync }, vouchers] = await Promise.all([
@@ -60,7 +62,14 @@ export const register: Register = (program) => {
       // connected to `default`: the target database may not exist yet (every table name is qualified)
       const shards = await Promise.all(shardUrls.map((url) => data.clickhouseRunner({ url, ...creds, database: 'default' })));
       const db = await data.openDatabase();
-      const tty = process.stderr.isTTY;
+      // On a terminal: each file read, then its rows copied (count of total, rate, ETA), one line redrawn.
+      const { createProgress } = await import('../progress.ts');
+      const progress = createProgress({ quiet: opts.quiet });
+      let step = '';
+      const enter = (label: string, begin: () => void) => {
+        if (label !== step) begin();
+        step = label;
+      };
       const source = (table: string) => ({ url: opts.url, database: opts.database, table, ...(opts.cluster ? { cluster: opts.cluster } : {}), ...(opts.userEnv ? { user_env: opts.userEnv } : {}), ...(opts.passwordEnv ? { password_env: opts.passwordEnv } : {}) });
       const target = (key: string, table: string) => ({
         shards,
@@ -68,12 +77,18 @@ export const register: Register = (program) => {
         table,
         ...(opts.cluster ? { cluster: opts.cluster } : {}),
         replace: opts.replace === true,
-        onProgress: (n: number) => {
-          if (tty) process.stderr.write(`\r${key}: ${n.toLocaleString('en')} rows`);
-        },
+        ...(progress.active ? {
+          onProgress: (n: number, total: number) => {
+            const label = `${key} → ${opts.database}.${table}`;
+            enter(label, () => (Number.isFinite(total) ? progress.step(label, total, 'rows') : progress.step(label, 1, '', 'rows')));
+            if (Number.isFinite(total)) progress.set(n);
+            else progress.set(NaN, n);
+          },
+        } : {}),
       });
       const report = (key: string, file: string, table: string, t0: number, rows: number, columns: number, extra = '') => {
-        if (tty) process.stderr.write('\r\x1b[K');
+        progress.done();
+        step = '';
         process.stdout.write(`${key}: ${file} → ${opts.database}.${table} (${rows} rows, ${columns} columns${extra}${shards.length > 1 ? `, ${shards.length} shards` : ''}) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
       };
       const sources: Record<string, Record<string, string>> = {};
@@ -90,7 +105,11 @@ export const register: Register = (program) => {
           const file = data.resolveStudyPath(s!.dir, q.file, `${q.yamlPath}.file`, s!.config.source);
           fieldSpecs(s!.config, key); // the mapping is checked before anything is copied
           const table = `${opts.prefix}${key}`;
-          const spec = { key, file, displayPath: q.file, yamlPath: q.yamlPath, encoding: q.encoding, sheet: q.sheet, skipRows: q.skipRows, id: q.id, columns: {}, rules: [] };
+          const onRead = progress.active ? (share: number, rows: number) => {
+            enter(`reading ${q.file}`, () => progress.step(`reading ${q.file}`, 1, '', 'rows'));
+            progress.set(share, rows);
+          } : undefined;
+          const spec = { key, file, displayPath: q.file, yamlPath: q.yamlPath, encoding: q.encoding, sheet: q.sheet, skipRows: q.skipRows, id: q.id, columns: {}, rules: [], ...(onRead ? { onRead } : {}) };
           const t0 = performance.now();
           const r = await data.loadToClickHouse(db, spec, target(key, table));
           report(key, q.file, table, t0, r.rows, r.columns.length, r.blankRows ? `, ${r.blankRows} blank rows not copied` : '');
@@ -118,6 +137,7 @@ export const register: Register = (program) => {
           }
         }
       } finally {
+        progress.done();
         db.close();
         await Promise.all(shards.map((r) => r.close()));
       }
