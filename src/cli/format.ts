@@ -50,6 +50,7 @@ export function headlineTable(r: StudyResults, lang: Lang, width = CONSOLE_WIDTH
   const indent = (id: string) => (/^jobs\.(providers|operators)\.|^consumption\.(?!information|traditional|total)/.test(id) || byLevel(id) ? '  ' : '');
   const hasCi = order.some((id) => r.figures[id]?.ci);
   const hasNet = order.some((id) => r.figures[`net.${id}`]);
+  const hasCoverage = order.some((id) => r.figures[id]?.coverage);
   const rows = order
     .filter((id) => r.figures[id])
     .map((id) => {
@@ -58,19 +59,30 @@ export function headlineTable(r: StudyResults, lang: Lang, width = CONSOLE_WIDTH
       const row = [indent(id) + f.label[lang], d.text, d.unit];
       if (hasCi) row.push(f.ci ? `${displayValue(f, lang, f.ci[0]).text} – ${displayValue(f, lang, f.ci[1]).text}` : '');
       if (hasNet) row.push(r.figures[`net.${id}`] ? displayValue(f, lang, r.figures[`net.${id}`].value).text : '');
+      if (hasCoverage) row.push(f.coverage ? `${intervalName(f.coverage.interval, lang)}${lang === 'zh' ? '，模拟覆盖率 ' : ', coverage '}${pct1(f.coverage.coverage)}${f.coverage.warning ? ' ⚠' : ''}` : '');
       row.push(id);
       return row;
     });
   const header =
     lang === 'zh'
-      ? ['指标', '总量（毛）', '单位', ...(hasCi ? ['95% 置信区间（抽样）'] : []), ...(hasNet ? ['净新增'] : []), '编号']
-      : ['Figure', 'Gross', 'Unit', ...(hasCi ? ['95% CI (sampling)'] : []), ...(hasNet ? ['Net additional'] : []), 'id'];
+      ? ['指标', '总量（毛）', '单位', ...(hasCi ? ['95% 置信区间（抽样）'] : []), ...(hasNet ? ['净新增'] : []), ...(hasCoverage ? ['区间'] : []), '编号']
+      : ['Figure', 'Gross', 'Unit', ...(hasCi ? ['95% CI (sampling)'] : []), ...(hasNet ? ['Net additional'] : []), ...(hasCoverage ? ['Interval'] : []), 'id'];
 
-  // Too wide for the terminal: net and id go to a detail line under each figure; the name wraps.
+  // Too wide for the terminal: net, interval check and id go to a detail line under each figure; the name wraps.
   const n = header.length;
+  const extra = (hasNet ? 1 : 0) + (hasCoverage ? 1 : 0);
+  const secondary = Array.from({ length: extra + 1 }, (_, k) => n - 1 - extra + k);
   const title = `${r.study.name[lang]} (${r.study.year})`;
-  return `${wrapLines(title, width)}\n\n${textTable(header, rows, [1, ...(hasNet ? [n - 2] : [])], { width, wrap: [0], secondary: [...(hasNet ? [n - 2] : []), n - 1] })}`;
+  return `${wrapLines(title, width)}\n\n${textTable(header, rows, [1, ...(hasNet ? [n - 2 - (hasCoverage ? 1 : 0)] : [])], { width, wrap: [0], secondary })}`;
 }
+
+const INTERVAL_NAMES: Record<Lang, Record<string, string>> = {
+  zh: { wald: 't 区间', logit: 'logit', beta: 'beta', 'bootstrap-t': 'bootstrap-t' },
+  en: { wald: 't (Wald)', logit: 'logit', beta: 'beta', 'bootstrap-t': 'bootstrap-t' },
+};
+/** Short name of an interval method (Figure.interval) for console tables. */
+const intervalName = (m: string, lang: Lang): string => INTERVAL_NAMES[lang][m] ?? m;
+const pct1 = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 /**
  * Interval check: each survey figure with a coverage check, its interval method and simulated
@@ -80,11 +92,10 @@ export function coverageTable(r: StudyResults, lang: Lang, width = CONSOLE_WIDTH
   const ids = Object.keys(r.figures).filter((id) => r.figures[id].coverage);
   if (ids.length === 0) return '';
   const c0 = r.figures[ids[0]].coverage!;
-  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-  const method = (m: string) => (lang === 'zh' ? { wald: 't 区间', logit: 'logit', beta: 'beta' } : { wald: 't (Wald)', logit: 'logit', beta: 'beta' })[m as 'wald'] ?? m;
+  const pct = pct1;
   const rows = ids.map((id) => {
     const c = r.figures[id].coverage!;
-    return [id, method(c.interval), `${pct(c.coverage)}${c.warning ? ' ⚠' : ''}`, String(c.n), c.skewness === undefined ? '' : c.skewness.toFixed(1), c.cochranMinN === undefined ? '' : String(Math.ceil(c.cochranMinN)), c.top1Share === undefined ? '' : pct(c.top1Share)];
+    return [id, intervalName(c.interval, lang), `${pct(c.coverage)}${c.warning ? ' ⚠' : ''}`, String(c.n), c.skewness === undefined ? '' : c.skewness.toFixed(1), c.cochranMinN === undefined ? '' : String(Math.ceil(c.cochranMinN)), c.top1Share === undefined ? '' : pct(c.top1Share)];
   });
   const lvl = Math.round(c0.level * 100);
   const head = lang === 'zh'

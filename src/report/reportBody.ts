@@ -72,15 +72,33 @@ function figureValue(f: Pick<Figure, 'unit' | 'value'>, v = f.value): string {
 /** "label: lo – hi" in the figure's display units. */
 const rangeLine = (cls: string, label: Label, f: Figure, lo: number, hi: number) => `<div class="${cls}">${bi(label)}: ${esc(displayValue(f, 'zh', lo).text)} – ${esc(displayValue(f, 'zh', hi).text)}</div>`;
 
-/** The simulated coverage of a figure's interval, flagged when below 90% (see the interval-check table). */
+/** Short names of interval methods beside a figure (the interval-check table has the long ones). */
+const INTERVAL_SHORT: Record<string, Label> = {
+  wald: { zh: 't 区间', en: 't interval' },
+  logit: { zh: 'logit 区间', en: 'logit interval' },
+  beta: { zh: 'beta 区间', en: 'beta interval' },
+  'bootstrap-t': { zh: 'bootstrap-t 区间', en: 'bootstrap-t interval' },
+};
+
+/** The interval method and simulated coverage of a figure's interval, flagged when below 90% (see the interval-check table). */
 function coverageLine(f: Figure): string {
   const c = f.coverage;
   if (!c) return '';
   const pct = `${(c.coverage * 100).toFixed(1)}%`;
+  const m = INTERVAL_SHORT[c.interval] ?? { zh: c.interval, en: c.interval };
   const text = c.warning
-    ? { zh: `⚠ 模拟覆盖率 ${pct}（名义 ${Math.round(c.level * 100)}%）：区间偏窄`, en: `⚠ simulated coverage ${pct} (nominal ${Math.round(c.level * 100)}%): interval too narrow` }
-    : { zh: `模拟覆盖率 ${pct}`, en: `simulated coverage ${pct}` };
+    ? { zh: `⚠ ${m.zh}，模拟覆盖率 ${pct}（名义 ${Math.round(c.level * 100)}%）：区间偏窄`, en: `⚠ ${m.en}, simulated coverage ${pct} (nominal ${Math.round(c.level * 100)}%): interval too narrow` }
+    : { zh: `${m.zh}，模拟覆盖率 ${pct}`, en: `${m.en}, simulated coverage ${pct}` };
   return `<div class="coverage${c.warning ? ' warn' : ''}">${bi(text)}</div>`;
+}
+
+/** The same, short, after a sub-figure's value: "(bootstrap-t interval, 88.0% ⚠)". */
+function coverageMark(f: Figure): string {
+  const c = f.coverage;
+  if (!c) return '';
+  const pct = `${(c.coverage * 100).toFixed(1)}%${c.warning ? ' ⚠' : ''}`;
+  const m = INTERVAL_SHORT[c.interval] ?? { zh: c.interval, en: c.interval };
+  return ` <span class="coverage${c.warning ? ' warn' : ''}">${bi({ zh: `（${m.zh}，模拟覆盖率 ${pct}）`, en: `(${m.en}, simulated coverage ${pct})` })}</span>`;
 }
 
 /** A card: label, value, sampling interval (at `level`), optional extra lines, then sub-figures. */
@@ -88,7 +106,7 @@ function card(f: Figure, sub: Figure[] = [], level = 0.95, extra = '', tag = '')
   const ci = (f.ci ? rangeLine('ci', ciLabel(level), f, f.ci[0], f.ci[1]) : '') + coverageLine(f);
   // "直接带动就业：全职" under "直接带动就业" reads as "全职".
   const short = (s: Figure) => ({ zh: s.label.zh.replace(`${f.label.zh}：`, ''), en: s.label.en.replace(`${f.label.en}: `, '') });
-  const subs = sub.map((s) => `<div class="sub" data-fig="${esc(s.id)}">${bi(short(s))} ${figureValue(s)}</div>`).join('');
+  const subs = sub.map((s) => `<div class="sub" data-fig="${esc(s.id)}">${bi(short(s))} ${figureValue(s)}${coverageMark(s)}</div>`).join('');
   return `<div class="card${tag ? ` ${tag}` : ''}" data-fig="${esc(f.id)}" tabindex="0"><div class="label">${bi(f.label)}</div><div class="value">${figureValue(f)}</div>${ci}${extra}${subs}</div>`;
 }
 

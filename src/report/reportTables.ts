@@ -1,6 +1,6 @@
 // Every table of the report, workbook and dashboard, built once from the results.
 // Numbers stay in base units (persons, yuan, shares); the renderers scale and format them by column kind.
-import type { Label } from '../study/types.ts';
+import type { CoverageCheck, Label } from '../study/types.ts';
 import { T } from './i18n.ts';
 import { formatCell, kindOfUnit, unitLabel, type ColumnKind } from '../locale/index.ts';
 import { headlineGrowth, scopeChanges, scopeRuns } from '../study/model/index.ts';
@@ -102,6 +102,8 @@ function cagrNote(rows: SeriesRow[]): Label {
 
 function components(r: ExtendedResults): ReportTable {
   const direct = r.figures['jobs.direct']?.value ?? 0;
+  const coverageOf = (c: ExtendedResults['components'][number]) => r.figures[`jobs.${c.kind === 'provider' ? 'providers' : 'operators'}.${c.id}`]?.coverage;
+  const checked = r.components.some((c) => coverageOf(c));
   return {
     id: 'components',
     title: L('直接就业构成', 'Direct jobs by component'),
@@ -114,8 +116,13 @@ function components(r: ExtendedResults): ReportTable {
       col('fulltime', '全职', 'Full-time', 'persons'),
       col('parttime', '兼职', 'Part-time', 'persons'),
       col('share', '占直接就业', 'Share of direct', 'ratio'),
+      ...(checked ? [col('interval', '区间（模拟覆盖率）', 'Interval (simulated coverage)', 'text')] : []),
     ],
-    rows: r.components.map((c) => [c.label, c.kind === 'provider' ? T.provider : T.operator, c.population, c.n, c.jobs, c.fulltime, c.parttime, direct > 0 ? c.jobs / direct : null]),
+    rows: r.components.map((c) => {
+      const cov = coverageOf(c);
+      const row: Cell[] = [c.label, c.kind === 'provider' ? T.provider : T.operator, c.population, c.n, c.jobs, c.fulltime, c.parttime, direct > 0 ? c.jobs / direct : null];
+      return checked ? [...row, cov ? intervalCoverage(cov) : null] : row;
+    }),
     figureIds: r.components.map((c) => `jobs.${c.kind === 'provider' ? 'providers' : 'operators'}.${c.id}`),
   };
 }
@@ -159,7 +166,15 @@ const INTERVAL: Record<string, Label> = {
   wald: L('t 区间（估计值 ± t·标准误）', 't interval (estimate ± t·se)'),
   logit: L('logit 尺度区间', 'logit-scale interval'),
   beta: L('Korn–Graubard（beta）区间', 'Korn–Graubard (beta) interval'),
+  'bootstrap-t': L('bootstrap-t 区间（学生化 Rao–Wu 自助法）', 'bootstrap-t interval (studentized Rao–Wu bootstrap)'),
 };
+
+/** "bootstrap-t (88.0% ⚠)": a figure's interval method and simulated coverage, flagged under 90%. */
+function intervalCoverage(c: CoverageCheck): Label {
+  const pct = `${(c.coverage * 100).toFixed(1)}%${c.warning ? ' ⚠' : ''}`;
+  const m = c.interval === 'wald' ? L('t 区间', 't interval') : L(c.interval, c.interval);
+  return L(`${m.zh}（${pct}）`, `${m.en} (${pct})`);
+}
 
 /** Interval check: for each survey figure with a coverage check, the interval method, its simulated coverage and the skewness diagnostics. */
 function coverageTable(r: ExtendedResults): ReportTable | null {

@@ -101,3 +101,33 @@ test('planSamples and planSurvey on the hand study', () => {
   assert.equal(plan.components[1].estimate, 500);
   assert.deepEqual(plan, planSurvey(samples, { sizes: [2, 100, 300], reps: 200, seed: 1, level: 0.95, target: 0.1 }));
 });
+
+test('planCoverage: bias and coverage of each component\'s declared interval by n; at the observed n the run\'s own check', async () => {
+  const { runStudy } = await import('../../src/cli/runStudy.ts');
+  const { DEFAULT_STUDY } = await import('../../src/data/packagePaths.ts');
+  const { planCoverage } = await import('../../src/study/plan/planCoverage.ts');
+  const { results, prepared } = await runStudy(DEFAULT_STUDY, { uncertainty: false });
+  const cfg = prepared.study.config;
+  const cov = planCoverage(cfg, prepared.inputs, [50, 1400], 0.95);
+  const oa = cov.find((c) => c.id === 'jobs.operators.official_accounts')!;
+  assert.equal(oa.interval, 'bootstrap-t');
+  const [small, full] = oa.rows;
+  // heavy tail: at n = 50 the median estimate is well below the truth and the interval misses above
+  assert.ok(small.medianRatio < 0.85 && small.relativeBias < -0.05, `n = 50: median ${small.medianRatio}, bias ${small.relativeBias}`);
+  assert.ok(small.coverage < 0.8 && small.missHigh > 5 * small.missLow, `n = 50: coverage ${small.coverage}`);
+  // at the example's n (1400) the plan's number is the run's coverage check of the same interval
+  const run = results.figures['jobs.operators.official_accounts'].coverage!;
+  assert.equal(full.n, run.n);
+  assert.equal(full.coverage, run.coverage);
+  assert.equal(full.relativeBias, run.relativeBias);
+  // a light-tailed provider component: near nominal and unbiased at n = 1400
+  const pay = cov.find((c) => c.id === 'jobs.providers.pay')!;
+  assert.equal(pay.interval, 'wald');
+  assert.ok(pay.rows[1].coverage >= 0.9 && Math.abs(pay.rows[1].relativeBias) < 0.01, JSON.stringify(pay.rows[1]));
+  // merged into the plan, per component and n
+  const plan = planSurvey(planSamples(cfg, prepared.inputs), { sizes: [50, 1400], reps: 50, seed: 1, level: 0.95, target: 0.05 }, cov);
+  const p = plan.components.find((c) => c.id === 'official_accounts')!;
+  assert.equal(p.interval, 'bootstrap-t');
+  assert.deepEqual(p.rows.map((r) => r.coverage), oa.rows);
+  assert.deepEqual(planCoverage(cfg, prepared.inputs, [50, 1400], 0.95), cov);
+});

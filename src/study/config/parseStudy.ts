@@ -167,7 +167,11 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
       const population = populationInput(c.population, [...base, 'population'], fail).value;
       const where: Record<string, string[]> = {};
       for (const [f, v] of Object.entries<string | string[]>(c.where ?? {})) where[f] = Array.isArray(v) ? v : [v];
-      return { kind, id: c.id, label: c.label, questionnaire: c.questionnaire, where, population, groups: c.groups ?? [], yamlPath: formatPath(base) };
+      const iv = c.interval === undefined ? undefined : typeof c.interval === 'string' ? { method: c.interval } : c.interval;
+      if (iv && iv.method !== 'wald' && questionnaires[c.questionnaire]?.design)
+        fail([...base, 'interval'], `${iv.method} resamples the default design's strata; questionnaire "${c.questionnaire}" declares a design (remove interval or the design)`);
+      const interval = iv ? { interval: { method: iv.method, replicates: iv.replicates ?? 999, seed: iv.seed ?? 1 } } : {};
+      return { kind, id: c.id, label: c.label, questionnaire: c.questionnaire, where, population, groups: c.groups ?? [], ...interval, yamlPath: formatPath(base) };
     });
   const providers = comps('provider', raw.components.providers);
   const operators = comps('operator', raw.components.operators);

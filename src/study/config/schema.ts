@@ -117,6 +117,29 @@ const where = {
   additionalProperties: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }] },
 } as const;
 
+const intervalMethod = {
+  type: 'string',
+  enum: ['wald', 'bootstrap-t'],
+  description: "wald: value ± q·se (q of t or normal, intervals.method). bootstrap-t: studentized Rao–Wu bootstrap within the component (value and se unchanged; reaches further above the value when a few large units dominate). Only for questionnaires without a declared design.",
+} as const;
+
+const componentInterval = {
+  description: 'Interval of this component figure; default wald. A method name, or {method, replicates, seed}. The coverage check evaluates this interval.',
+  anyOf: [
+    intervalMethod,
+    {
+      type: 'object',
+      required: ['method'],
+      additionalProperties: false,
+      properties: {
+        method: intervalMethod,
+        replicates: { type: 'integer', minimum: 99, maximum: 99999, description: 'Bootstrap replicates (default 999).' },
+        seed: { type: 'integer', minimum: 0, maximum: 4294967295, description: 'Seed of the bootstrap draws (default 1); same seed, same interval.' },
+      },
+    },
+  ],
+} as const;
+
 const component = {
   type: 'object',
   required: ['id', 'label', 'questionnaire', 'population'],
@@ -128,6 +151,7 @@ const component = {
     where,
     population: uncertainCount('Population count: providers of this type (N_k) or accounts of this type (M_j).'),
     groups: { type: 'array', items: id, description: 'Groups this component belongs to (e.g. miniprogram), each reported as jobs.group.<id>.' },
+    interval: componentInterval,
   },
 } as const;
 

@@ -38,7 +38,17 @@ export interface ComponentConfig {
   where: Record<string, string[]>;
   population: number; // N_k providers or M_j accounts
   groups: string[];
+  /** The component's interval when declared (`interval:`); absent = Wald. */
+  interval?: ComponentInterval;
   yamlPath: string;
+}
+
+/** A component's interval method: Wald (value ± q·se) or the studentized Rao–Wu bootstrap. */
+export interface ComponentInterval {
+  method: 'wald' | 'bootstrap-t';
+  /** Bootstrap replicates (default 999) and seed (default 1). */
+  replicates: number;
+  seed: number;
 }
 
 export interface CategoryConfig {

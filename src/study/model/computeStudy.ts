@@ -8,6 +8,7 @@ import { FIGURES } from './figures/index.ts';
 import { studyFigureModel } from './studyFigureModel.ts';
 import { figureRecords } from './figureRecords.ts';
 import { coverageChecks } from './coverage.ts';
+import { applyComponentIntervals } from './componentIntervals.ts';
 import { componentRows, consumptionRows, modelAssumptions, qualityRecords, sectorImpacts } from './resultParts.ts';
 import { assembleSeries } from './series.ts';
 import { studyUncertainty, type StudyUncertaintyOptions } from './studyUncertainty.ts';
@@ -31,7 +32,9 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
   const built = studyFigureModel(config, inputs, options.figures);
   const { survey, context, model } = built;
   const figures = figureRecords(model, survey.moments, config.intervals);
-  // Does each direct-jobs interval cover? (coverage.ts: the sample resampled as the population)
+  // Components declaring another interval than Wald (componentIntervals.ts); then does each
+  // direct-jobs interval cover? (coverage.ts: the sample resampled as the population)
+  applyComponentIntervals(config, inputs, figures);
   for (const [id, c] of Object.entries(coverageChecks(config, inputs, figures))) figures[id].coverage = c;
   const components = componentRows(config, context, figures);
   const results: StudyResults = {

@@ -26,7 +26,8 @@ export interface Figure {
   /**
    * How `ci` was formed, when the figure has one: 'wald' (value ± q·se), 'logit' (on the logit
    * scale and mapped back: shares and proportions, always inside [0, 1]) or 'beta'
-   * (Korn–Graubard / Clopper–Pearson, for a proportion of 0 or 1).
+   * (Korn–Graubard / Clopper–Pearson, for a proportion of 0 or 1) or 'bootstrap-t' (a component
+   * declaring it: studentized Rao–Wu bootstrap, value and se unchanged; componentIntervals.ts).
    */
   interval?: IntervalMethod;
   /** Why a figure with sampling error has no se (overflow, n too small); set instead of se, ci, df. */
@@ -36,7 +37,7 @@ export interface Figure {
   notes?: string;
 }
 
-export type IntervalMethod = 'wald' | 'logit' | 'beta';
+export type IntervalMethod = 'wald' | 'logit' | 'beta' | 'bootstrap-t';
 
 /** How well a figure's interval covers when the sample's own distribution is the population. */
 export interface CoverageCheck {

@@ -5,3 +5,5 @@ export { planSamples, type PlanSample } from './planSamples.ts';
 export { planHalfWidth, unitSpread, type UnitSpread } from './planHalfWidth.ts';
 export { simulateHalfWidth, type SimulatedWidth } from './planSimulate.ts';
 export { neymanAllocation, type NeymanStratum, type NeymanAllocation } from './planNeyman.ts';
+export { planCoverage, type PlannedCoverage, type ComponentCoverage } from './planCoverage.ts';
+export { COVERAGE_WARN, COVERAGE_REPS, COVERAGE_BOOT_REPS, COVERAGE_BOOT_REPLICATES } from '../model/coverage.ts';

@@ -7,6 +7,7 @@ import type { PlanSample } from './planSamples.ts';
 import { unitSpread, planHalfWidth } from './planHalfWidth.ts';
 import { simulateHalfWidth } from './planSimulate.ts';
 import { neymanAllocation, type NeymanAllocation } from './planNeyman.ts';
+import type { ComponentCoverage, PlannedCoverage } from './planCoverage.ts';
 
 export interface PlanOptions {
   /** Planned sample sizes per component. */
@@ -28,7 +29,9 @@ export interface PlanComponent {
   estimate: number;
   A: number;
   fpc: boolean;
-  rows: { n: number; predicted: number; simulated: number; simulatedPercentile: number }[];
+  rows: { n: number; predicted: number; simulated: number; simulatedPercentile: number; coverage?: PlannedCoverage }[];
+  /** The interval the component declares (its coverage is in rows[].coverage when simulated). */
+  interval?: 'wald' | 'bootstrap-t';
   /** Sample size for ±target on this component alone. */
   required: number;
 }
@@ -50,21 +53,23 @@ export interface SurveyPlan {
  * options.seed + 7919 k + n (deterministic). Sizes larger than a provider population are skipped.
  * Fails on an empty size list, a level outside (0, 1), target ≤ 0, or as unitSpread does.
  */
-export function planSurvey(samples: PlanSample[], o: PlanOptions): SurveyPlan {
+export function planSurvey(samples: PlanSample[], o: PlanOptions, coverage: readonly ComponentCoverage[] = []): SurveyPlan {
   if (o.sizes.length === 0) throw new Error('sizes: give at least one sample size');
   if (!(o.level > 0 && o.level < 1)) throw new Error(`level: expected a number in (0, 1), got ${o.level}`);
   if (!(o.target > 0)) throw new Error(`target: expected a relative half-width > 0 (e.g. 0.05), got ${o.target}`);
   const z = qnorm((1 + o.level) / 2);
   const components = samples.map((s, k): PlanComponent => {
     const sp = unitSpread(s);
+    const cc = coverage.find((c) => c.id === `jobs.${s.kind === 'provider' ? 'providers' : 'operators'}.${s.id}`);
     const rows = o.sizes
       .filter((n) => sp.fpcN === null || n <= sp.fpcN)
       .map((n) => {
         const sim = simulateHalfWidth(s, n, o.reps, o.seed + 7919 * k + n, o.level, z);
-        return { n, predicted: planHalfWidth(sp, n, z), simulated: sim.halfWidth, simulatedPercentile: sim.percentileHalfWidth };
+        const cov = cc?.rows.find((r) => r.n === n);
+        return { n, predicted: planHalfWidth(sp, n, z), simulated: sim.halfWidth, simulatedPercentile: sim.percentileHalfWidth, ...(cov ? { coverage: cov } : {}) };
       });
     const required = neymanAllocation([{ id: s.id, A: sp.A, N: sp.fpcN }], o.target * sp.estimate, z).n;
-    return { id: s.id, label: s.label, kind: s.kind, n0: sp.n0, estimate: sp.estimate, A: sp.A, fpc: sp.fpcN !== null, rows, required };
+    return { id: s.id, label: s.label, kind: s.kind, n0: sp.n0, estimate: sp.estimate, A: sp.A, fpc: sp.fpcN !== null, rows, required, ...(cc ? { interval: cc.interval } : {}) };
   });
   const total = components.reduce((t, c) => t + c.estimate, 0);
   const allocation = { total, ...neymanAllocation(components.map((c, k) => ({ id: c.id, A: c.A, N: unitSpread(samples[k]).fpcN })), o.target * total, z) };
