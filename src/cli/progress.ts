@@ -108,16 +108,19 @@ export function runSteps(progress: Progress, lang: 'zh' | 'en'): Partial<RunStep
   if (!progress.active) return {};
   const t = STEP_LABELS[lang];
   let current = '';
+  let most = 0; // a file is screened by several DuckDB queries, each from 0%: its bar never goes back
   const enter = (key: string, begin: () => void) => {
     if (key === current) return;
     current = key;
+    most = 0;
     begin();
   };
   return {
     onRead(file, phase, share, rows) {
       enter(`${phase} ${file}`, () => progress.step(`${t[phase]} ${file}`, 1, '', t.rows));
       // DuckDB's rows processed count work over all operators of a query, not the file's rows: not shown.
-      progress.set(share, phase === 'reading' ? rows : NaN);
+      if (phase === 'screening') most = Math.max(most, share);
+      progress.set(phase === 'screening' ? most : share, phase === 'reading' ? rows : NaN);
     },
     onProgress(done, total) {
       enter('mc', () => progress.step(t.mc, total, t.draws));

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createProgress } from '../../src/cli/progress.ts';
+import { createProgress, runSteps } from '../../src/cli/progress.ts';
 import { width } from '../../src/cli/fitTable.ts';
 import { underTerminal } from './underTerminal.ts';
 
@@ -61,6 +61,23 @@ test('createProgress: a share of a file with rows counted, rows/s and ETA; rows 
   assert.match(written.at(-1)!, /10\/10 draws/);
 });
 
+
+test('runSteps: one line per step; a file screened by several queries never goes back; nothing measured when inactive', () => {
+  const written: string[] = [];
+  const p = createProgress({ stream: { isTTY: true, columns: 80, write: (s: string) => { written.push(s); return true; } }, every: 0 });
+  const steps = runSteps(p, 'en');
+  steps.onRead!('data/x.csv', 'reading', 0.5, 100);
+  assert.match(written.at(-1)!, /^\r\x1b\[Kreading data\/x\.csv {2}\[█+░+\] {2}50% {2}100 rows/);
+  steps.onRead!('data/x.csv', 'screening', 0.9, 12345);
+  steps.onRead!('data/x.csv', 'screening', 0.3, 20000); // the next query starts from 0%
+  assert.match(written.at(-1)!, /^\r\x1b\[Kscreening data\/x\.csv {2}\[█+░+\] {2}90%/);
+  assert.doesNotMatch(written.at(-1)!, /rows/); // DuckDB's rows processed are not file rows
+  steps.onProgress!(2000, 10000);
+  assert.match(written.at(-1)!, /^\r\x1b\[KMonte Carlo {2}\[█+░+\] {2}2,000\/10,000 draws/);
+  steps.onStep!('charts', 3, 6);
+  assert.match(written.at(-1)!, /^\r\x1b\[Krendering charts {2}\[█+░+\] {2}3\/6 charts/);
+  assert.deepEqual(runSteps(createProgress({ stream: { isTTY: false, write: () => true } }), 'zh'), {});
+});
 
 test('spillover run: a progress line under a pseudo-terminal, none with --quiet or when piped', { timeout: 300_000 }, () => {
   const tmp = mkdtempSync(join(tmpdir(), 'spillover-progress-'));
