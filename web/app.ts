@@ -103,7 +103,7 @@ function renderUncertainty() {
 }
 
 function render() {
-  const body = reportBody(results, { chartSlot });
+  const body = reportBody(results, { chartSlot, vouchers: payload.vouchers });
   $('#report').innerHTML = `<p class="note">${bi({ zh: '点击任一指标卡片或表格行查看推导（公式、输入与来源）。情景面板的修改在浏览器内用同一计算引擎即时重算。', en: 'Click any card or table row to see how it was derived (formula, inputs, provenance). Scenario changes are recomputed in the browser with the same engine.' })}</p>${body}`;
   drawCharts();
   markChanges();

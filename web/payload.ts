@@ -3,6 +3,7 @@
 import type { StudyConfig, StudyInputs, StudyResults } from '../src/study/types.ts';
 import type { IOTable } from '../src/io/index.ts';
 import { ioModel } from '../src/io/ioModel.ts';
+import type { VoucherResults } from '../src/study/vouchers/computeVouchers.ts';
 
 export interface Payload {
   path: string;
@@ -11,6 +12,8 @@ export interface Payload {
   table: IOTable | null;
   employment: Float64Array | null;
   results: StudyResults;
+  /** The voucher part of a study with transactions too, computed by the server. */
+  vouchers?: VoucherResults;
 }
 
 /** JSON.parse reviver for payloadJson (src/server/studyPayload.ts). */

@@ -107,11 +107,11 @@ export function voucherSentences(v: VoucherSummaryInput): Label[] {
   const F = v.figures;
   const lev = F['voucher.leverage.reported'], mpc = F['voucher.mpc.lottery'], mult = F['voucher.multiplier.city'];
   const out: Label[] = [];
-  if (lev) out.push(both((l) => (l === 'zh' ? `按原报告口径，每 1 元消费券对应用券交易中 ${voucherValue(lev)} 的消费额（含本来就会发生的消费）。` : `As the original report measures it, each yuan of vouchers went with ${voucherValue(lev)} its value of spending in voucher transactions (including spending that would have happened anyway).`)));
+  if (lev) out.push(both((l) => (l === 'zh' ? `按原报告口径，用券交易的消费额是补贴额的 ${voucherValue(lev)}（其中包含没有消费券也会发生的消费）。` : `As the original report measures it, spending in voucher transactions came to ${voucherValue(lev)} the subsidy redeemed (a ratio that includes spending that would have happened anyway).`)));
   const causal = mpc ?? mult;
   if (causal) {
     out.push(both((l) => {
-      const ci = causal.ci ? (l === 'zh' ? `（95% 区间 ${voucherValue(causal, causal.ci[0])}–${voucherValue(causal, causal.ci[1])}）` : ` (95% interval ${voucherValue(causal, causal.ci[0])}–${voucherValue(causal, causal.ci[1])})`) : '';
+      const ci = causal.ci ? (l === 'zh' ? `（95% 区间 ${voucherValue(causal, causal.ci[0])}–${voucherValue(causal, causal.ci[1])}）` : ` (95% interval ${voucherValue(causal, causal.ci[0], l)}–${voucherValue(causal, causal.ci[1], l)})`) : '';
       const what = causal === mpc ? (l === 'zh' ? '抽签比较（中签者对未中签者）' : 'the lottery comparison (winners against unsuccessful applicants)') : (l === 'zh' ? '各城市交错发券的比较' : 'the comparison of cities issuing at different dates');
       return l === 'zh' ? `因果估计（${what}）为 ${voucherValue(causal)}${ci}：每 1 元补贴带来约 ${causal.value.toFixed(2)} 元额外消费。` : `The causal estimate from ${what} is ${voucherValue(causal)}${ci}: each yuan of subsidy brought about ${causal.value.toFixed(2)} yuan of additional spending.`;
     }));

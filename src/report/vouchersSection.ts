@@ -9,13 +9,25 @@ const T = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 const n2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
-/** A figure's value for people: × for multiples, % for proportional effects, yuan for per-person sums. */
-export function voucherValue(f: Pick<Figure, 'id' | 'value' | 'unit'>, v = f.value): string {
+/** A figure's value for people: × for multiples, % for proportional effects, yuan for per-person sums (元 in Chinese). */
+export function voucherValue(f: Pick<Figure, 'id' | 'value' | 'unit'>, v = f.value, lang: Lang = 'zh'): string {
   if (f.unit === 'times') return `${n2(v)}×`;
-  if (f.unit === 'yuan/person') return `${n2(v)} 元`;
+  if (f.unit === 'yuan/person') return lang === 'zh' ? `${n2(v)} 元` : `${n2(v)} yuan`;
   if (f.unit === 'number') return n2(v);
   return pct(v);
 }
+
+/** Round tick values inside [lo, hi], 0 among them when in range: steps of 1, 2 or 5 × 10^k, about 5 ticks. */
+export function niceTicks(lo: number, hi: number): number[] {
+  if (!(hi > lo)) return [lo];
+  const raw = (hi - lo) / 5, p = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) as number;
+  const out: number[] = [];
+  for (let k = Math.ceil(lo / step); k * step <= hi + step * 1e-9; k++) out.push(Math.abs(k * step) < step * 1e-9 ? 0 : k * step);
+  return out;
+}
+/** A tick label: as few decimals as the value needs (0.05, 20, −0.1), a true minus sign. */
+const tickText = (v: number) => String(Number(v.toPrecision(6))).replace('-', '−');
 
 /** An event-study chart: points with 95% whiskers, a zero line and the reference period. */
 export function eventChart(points: SeriesPoint[], xLabel: string, yLabel: string): string {
@@ -26,7 +38,7 @@ export function eventChart(points: SeriesPoint[], xLabel: string, yLabel: string
   const sx = (x: number) => L + ((x - x0) / Math.max(1, x1 - x0)) * (W - L - R);
   const sy = (y: number) => Tp + (1 - (y - lo) / Math.max(1e-12, hi - lo)) * (H - Tp - B);
   const marks = points.map((p) => `<line x1="${sx(p.x)}" x2="${sx(p.x)}" y1="${sy(p.ci[0])}" y2="${sy(p.ci[1])}" stroke="#4a6fa5"/><circle cx="${sx(p.x)}" cy="${sy(p.estimate)}" r="3" fill="${p.x < 0 ? '#999' : '#c0392b'}"/>`).join('');
-  const ticks = [lo, (lo + hi) / 2, hi].map((v) => `<text x="${L - 6}" y="${sy(v) + 4}" text-anchor="end" font-size="10">${v.toPrecision(3)}</text>`).join('');
+  const ticks = niceTicks(lo, hi).map((v) => `<line x1="${L - 3}" x2="${L}" y1="${sy(v)}" y2="${sy(v)}" stroke="#888"/><text x="${L - 6}" y="${sy(v) + 4}" text-anchor="end" font-size="10">${tickText(v)}</text>`).join('');
   const xt = [...new Set(xs)].filter((_, i, a) => a.length <= 16 || i % Math.ceil(a.length / 16) === 0).map((x) => `<text x="${sx(x)}" y="${H - B + 14}" text-anchor="middle" font-size="10">${x}</text>`).join('');
   return `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(yLabel)}"><line x1="${L}" x2="${W - R}" y1="${sy(0)}" y2="${sy(0)}" stroke="#888" stroke-dasharray="3 3"/><line x1="${sx(-0.5)}" x2="${sx(-0.5)}" y1="${Tp}" y2="${H - B}" stroke="#ccc"/>${marks}${ticks}${xt}<text x="${(L + W) / 2}" y="${H - 4}" text-anchor="middle" font-size="11">${esc(xLabel)}</text><text x="12" y="${Tp + (H - B) / 2}" transform="rotate(-90 12 ${Tp + (H - B) / 2})" text-anchor="middle" font-size="11">${esc(yLabel)}</text></svg>`;
 }
@@ -46,8 +58,8 @@ export function vouchersSection(r: VoucherResults, lang: Lang): string {
   const row = (id: string, kind: string) => {
     const g = f[id];
     if (!g) return '';
-    const ci = g.ci ? `${voucherValue(g, g.ci[0])} … ${voucherValue(g, g.ci[1])}` : T(lang, '（描述性，无抽样区间）', '(descriptive; no sampling interval)');
-    return `<tr title="${esc(id)}"><td>${esc(kind)}</td><td>${esc(g.label[lang])}</td><td class="n">${esc(voucherValue(g))}</td><td class="n">${esc(ci)}</td><td>${esc(g.notes ?? '')}</td></tr>`;
+    const ci = g.ci ? `${voucherValue(g, g.ci[0], lang)} … ${voucherValue(g, g.ci[1], lang)}` : T(lang, '（描述性，无抽样区间）', '(descriptive; no sampling interval)');
+    return `<tr title="${esc(id)}"><td>${esc(kind)}</td><td>${esc(g.label[lang])}</td><td class="n">${esc(voucherValue(g, g.value, lang))}</td><td class="n">${esc(ci)}</td><td>${esc(g.notes ?? '')}</td></tr>`;
   };
   const reported = T(lang, '原报告口径', 'as the report measures');
   const causal = T(lang, '因果估计', 'causal');

@@ -7,6 +7,9 @@ import type { IOTable } from '../io/index.ts';
 import { computeStudy } from '../study/model/index.ts';
 import { loadStudyInputs, type PreparedStudy } from '../data/loadStudyInputs.ts';
 import { resolveStudyPath } from '../data/resolveStudyPath.ts';
+import { runVoucherStudy, studySections, voucherInputFiles } from '../data/voucherStudy.ts';
+import type { VoucherResults } from '../study/vouchers/computeVouchers.ts';
+import { readFileSync } from 'node:fs';
 
 export interface StudyPayload {
   path: string; // relative to the dashboard root
@@ -16,6 +19,8 @@ export interface StudyPayload {
   table: IOTable | null;
   employment: Float64Array | null;
   results: StudyResults;
+  /** The voucher part of a study with transactions too (one combined dashboard). */
+  vouchers?: VoucherResults;
 }
 
 /** The files a study reads besides itself (questionnaires, IO table, employment), as absolute paths. */
@@ -31,8 +36,11 @@ export async function studyPayload(abs: string, rel: string): Promise<StudyPaylo
   const { config } = prepared.study;
   const model = prepared.inputs.model;
   const table: IOTable | null = model ? (prepared.io?.table ?? null) : null;
+  // The transactions are reduced by DuckDB on the server; the page shows their figures as computed.
+  const voucher = studySections(readFileSync(abs, 'utf8')).transactions ? await runVoucherStudy(abs) : undefined;
   return {
-    files: studyInputFiles(prepared),
+    files: [...studyInputFiles(prepared), ...(voucher ? voucherInputFiles(voucher.config, voucher.dir) : [])],
+    ...(voucher ? { vouchers: voucher.results.vouchers } : {}),
     path: rel,
     config,
     inputs: { ...prepared.inputs, model: null },

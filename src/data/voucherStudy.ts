@@ -1,0 +1,60 @@
+// A study's transaction part (the `transactions:` section): stage and reduce the files in DuckDB (or
+// read aggregates from ClickHouse), compute the voucher figures. Used by `spillover run`, `explain`
+// and the dashboard server.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { parseTransactions, type TransactionsConfig } from '../study/vouchers/config.ts';
+import { computeVouchers, type VoucherResults } from '../study/vouchers/computeVouchers.ts';
+import { loadTransactions } from './transactions/loadTransactions.ts';
+import { openDatabase, type DatabaseOptions } from './openDatabase.ts';
+import { confinePath } from './confinePath.ts';
+import type { Label } from '../study/types.ts';
+import { version } from './packagePaths.ts';
+
+export interface VoucherStudyResults {
+  spillover: string;
+  study: { name: Label; year?: number; platform?: Label; source: string };
+  vouchers: VoucherResults;
+}
+
+/** Whether a study file has a `transactions:` section, and whether it has questionnaires. */
+export function studySections(text: string): { transactions: boolean; questionnaires: boolean } {
+  const raw = parseDocument(text).toJS() as Record<string, unknown> | null;
+  return { transactions: !!raw && raw.transactions !== undefined, questionnaires: !!raw && raw.questionnaires !== undefined };
+}
+
+/** The files a voucher run reads (for the output-folder checks); none when it reads ClickHouse tables. */
+export function voucherInputs(config: TransactionsConfig, dir: string): string[] {
+  if (config.source) return []; // tables on a server
+  return [confinePath(dir, config.files, 'transactions.files'), ...config.programmes.flatMap((p) => (p.applicants ? [confinePath(dir, p.applicants.file, `${p.yamlPath}.applicants.file`)] : []))];
+}
+
+export async function runVoucherStudy(path: string, options: DatabaseOptions = {}): Promise<{ results: VoucherStudyResults; config: TransactionsConfig; dir: string }> {
+  const abs = resolve(path);
+  const text = readFileSync(abs, 'utf8');
+  const source = path;
+  const config = parseTransactions(text, source);
+  if (!config) throw new Error(`${source}: no transactions: section`);
+  const raw = (parseDocument(text).toJS() ?? {}) as { study?: { name?: Label | string; year?: number; platform?: Label | string } };
+  const label = (x: Label | string | undefined, fallback: string): Label => (x === undefined ? { zh: fallback, en: fallback } : typeof x === 'string' ? { zh: x, en: x } : x);
+  const dir = dirname(abs);
+  const db = await openDatabase(options);
+  try {
+    const aggregates = await loadTransactions(db, config, dir);
+    const vouchers = computeVouchers(config, aggregates);
+    return {
+      results: { spillover: version, study: { name: label(raw.study?.name, source), year: raw.study?.year, platform: raw.study?.platform === undefined ? undefined : label(raw.study.platform, ''), source }, vouchers },
+      config,
+      dir,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** Every file under the voucher inputs (a partitioned Parquet folder listed file by file): what the dashboard's cache hashes. */
+export function voucherInputFiles(config: TransactionsConfig, dir: string): string[] {
+  const walk = (p: string): string[] => (statSync(p).isDirectory() ? readdirSync(p).sort().flatMap((n) => walk(join(p, n))) : [p]);
+  return voucherInputs(config, dir).flatMap(walk);
+}
