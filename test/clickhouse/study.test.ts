@@ -30,7 +30,7 @@ test('spillover load splits the example across both shards; the study run from C
   const load = await cli(['load', join(dir, 'study.yaml'), '--url', cluster!.url, '--shard', s1, '--shard', s2, '--cluster', 'spillover', '--database', 'wechat',
     '--user-env', TEST_SOURCE.user_env, '--password-env', TEST_SOURCE.password_env, '--study-out', chStudy]);
   assert.equal(load.code, 0, load.stderr);
-  assert.match(load.stdout, /consumers: data\/consumers\.csv → wechat\.consumers \(\d+ rows, \d+ columns, 2 shards\)/);
+  assert.match(load.stdout, /consumers:\s+data\/consumers\.csv\s+→\s+wechat\.consumers\s+\(\d+\s+rows,\s+\d+\s+columns,\s+2\s+shards\)/);
   const yaml = readFileSync(chStudy, 'utf8');
   assert.match(yaml, /source: \{clickhouse: \{url: http:\/\/127\.0\.0\.1:\d+, database: wechat, table: providers, cluster: spillover/);
   assert.ok(!yaml.includes(cluster!.password), 'no password in the study file');

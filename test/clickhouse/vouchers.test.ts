@@ -35,8 +35,8 @@ test('spillover load splits transactions and applicants across both shards; ever
   const load = cli(['load', join(dir, 'study.yaml'), '--url', cluster!.url, '--shard', s1, '--shard', s2, '--cluster', 'spillover', '--database', 'vouchers',
     '--user-env', TEST_SOURCE.user_env, '--password-env', TEST_SOURCE.password_env, '--study-out', chStudy]);
   assert.equal(load.code, 0, load.stderr);
-  assert.match(load.stdout, /transactions: data\/transactions → vouchers\.transactions \(320282 rows, 12 columns, 2 shards\)/);
-  assert.match(load.stdout, /杭州 applicants: data\/applicants\.csv → vouchers\.applicants \(\d+ rows, 2 columns, 2 shards\)/);
+  assert.match(load.stdout, /transactions:\s+data\/transactions\s+→\s+vouchers\.transactions\s+\(320282\s+rows,\s+12\s+columns,\s+2\s+shards\)/);
+  assert.match(load.stdout, /杭州\s+applicants:\s+data\/applicants\.csv\s+→\s+vouchers\.applicants\s+\(\d+\s+rows,\s+2\s+columns,\s+2\s+shards\)/);
   const yaml = readFileSync(chStudy, 'utf8');
   assert.match(yaml, /source: \{clickhouse: \{url: http:\/\/127\.0\.0\.1:\d+, database: vouchers, table: transactions, cluster: spillover/);
   assert.match(yaml, /applicants: \{payer: payer_id, won: won, table: applicants\}/);

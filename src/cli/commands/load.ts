@@ -41,12 +41,13 @@ export const register: Register = (program) => {
     .option('--quiet', 'no progress line on the terminal')
     .option('--study-out <file>', 'write a copy of the study file that reads the loaded tables (beside the study file: its paths stay valid)')
     .action(async (study: string, opts: LoadOptions) => {
-      const [{ fieldSpecs }, data, { parseDocument }, { writeFileSync, renameSync }, vouchers] = await Promise.all([
+      const [{ fieldSpecs }, data, { parseDocument, stringify }, { writeFileSync, renameSync }, vouchers, { wrapLines }] = await Promise.all([
         import('../../study/inputs/index.ts'),
         import('../../data/index.ts'),
         import('yaml'),
         import('node:fs'),
         import('../runVouchers.ts'),
+        import('../fitTable.ts'),
       ]);
       const path = resolve(study);
       const text = readFileSync(path, 'utf8');
@@ -89,7 +90,7 @@ export const register: Register = (program) => {
       const report = (key: string, file: string, table: string, t0: number, rows: number, columns: number, extra = '') => {
         progress.done();
         step = '';
-        process.stdout.write(`${key}: ${file} → ${opts.database}.${table} (${rows} rows, ${columns} columns${extra}${shards.length > 1 ? `, ${shards.length} shards` : ''}) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+        process.stdout.write(`${wrapLines(`${key}: ${file} → ${opts.database}.${table} (${rows} rows, ${columns} columns${extra}${shards.length > 1 ? `, ${shards.length} shards` : ''}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`)}\n`);
       };
       const sources: Record<string, Record<string, string>> = {};
       /** transactions: the table; applicants: programme index → table */
@@ -165,15 +166,13 @@ export const register: Register = (program) => {
         renameSync(tmp, out);
         process.stdout.write(`study file reading the tables: ${relative(process.cwd(), out) || out}\n`);
       } else if (loaded) {
-        const lines = Object.entries(sources).map(([k, v]) => `  ${k}:\n    source: {clickhouse: ${flow(v)}}`);
+        const block = (v: unknown, indent: string) => stringify(v).trimEnd().split('\n').map((l) => indent + l).join('\n');
+        const parts = Object.entries(sources).map(([k, v]) => `questionnaires.${k}: replace file (encoding, sheet, skip_rows) with\n${block({ source: { clickhouse: v } }, '  ')}`);
         if (txTable !== null) {
-          lines.push(`  transactions:\n    source: {clickhouse: ${flow(source(txTable))}}   # instead of files (and format)`);
-          for (const [i, table] of applicantTables) lines.push(`    programmes[${i}].applicants: table: ${table}   # instead of file`);
+          parts.push(`transactions: replace files (and format) with\n${block({ source: { clickhouse: source(txTable) } }, '  ')}`);
+          for (const [i, table] of applicantTables) parts.push(`transactions.programmes[${i}].applicants: replace file with\n  table: ${table}`);
         }
-        process.stdout.write(`\nIn study.yaml, replace:\n${lines.join('\n')}\n`);
+        process.stdout.write(`\nIn study.yaml (or let --study-out FILE write that study file):\n${parts.join('\n')}\n`);
       }
     });
 };
-
-/** {url: …, database: …} as YAML flow text */
-const flow = (v: Record<string, string>) => JSON.stringify(v).replace(/"([a-z_]+)":/g, '$1: ');
