@@ -71,7 +71,8 @@ export async function aggregateQuestionnaire(
   try {
     const match = matchColumns(staged.header, spec, fields);
     const source = (blankRows: number, notes: string[]) => ({ ...staged.info, headers: headersUsed(staged.header, match, fields), blankRows, notes: [...staged.info.notes, ...notes] });
-    if (g.length === 0) {
+    // (with dedupe.keep_latest_by the timestamp is a row check too: that file always takes the screening route)
+    if (g.length === 0 && match.latest === undefined) {
       // One pass over the file: the counts that show whether any row is rejected, and the sums. A file without a
       // rejected row (no row-local fault, no repeated id) is done here; any other goes through screen below.
       // read with the default longest record when the stager offers it (parallel); a longer record fails the query → screen

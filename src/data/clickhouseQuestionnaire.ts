@@ -12,6 +12,7 @@ import { headersUsed } from './loadQuestionnaire.ts';
 import { matchColumns, type ColumnMatch } from './matchColumns.ts';
 import { checkFields, checksOf, FALSE_WORDS, isNumeric, rejectionDecoder, TRUE_WORDS } from './screen.ts';
 import type { Staged } from './stage.ts';
+import { timestampKeySql, timestampPartsSql } from './timestampKey.ts';
 import { clickhouseDialect as ch } from './sql/clickhouseDialect.ts';
 import { duckdbDialect } from './sql/duckdbDialect.ts';
 import type { ClickHouseRunner } from './sql/clickhouseRunner.ts';
@@ -84,6 +85,10 @@ function screeningWith(header: string[], types: string[], extra: string, match: 
   const raw = (i: number) => cellText(header[i], types[i]);
   const w: string[] = [];
   w.push(`${trimmed(raw(match.id))} AS __id`);
+  if (match.latest !== undefined) {
+    // dedupe.keep_latest_by: the timestamp cell, its parts and key (the same SQL as DuckDB's, timestampKey.ts)
+    w.push(`${trimmed(raw(match.latest))} AS __ts`, `${timestampPartsSql(ch, '__ts')} AS __tp`, `${timestampKeySql(ch, '__ts', '__tp')} AS __t`);
+  }
   w.push(`${extra} AS __extra`);
   w.push(`(${[...header.map((_, i) => `${raw(i)} IS NULL`), '__extra IS NULL'].join(' AND ')}) AS __blank`);
   fields.forEach((f, i) => {
@@ -103,7 +108,8 @@ function screeningWith(header: string[], types: string[], extra: string, match: 
   });
   const noFieldFault = fields.length > 0 ? fields.map((_, i) => `__f${i} = ''`).join(' AND ') : '1';
   const parts = (xs: string[]) => (xs.length === 0 ? `''` : `arrayStringConcat(arrayFilter(s -> s != '', [${xs.join(', ')}]), ';')`);
-  w.push(`if(__blank, '', ${parts([`if(__id IS NULL, 'missing-required|-1', '')`, `if(${trimmed('__extra')} IS NULL, '', 'extra-fields|')`])}) AS __pre`);
+  const tsFault = match.latest !== undefined ? [`multiIf(__ts IS NULL, 'missing-required|-2', __t IS NULL, 'unparseable-timestamp|-2', '')`] : [];
+  w.push(`if(__blank, '', ${parts([`if(__id IS NULL, 'missing-required|-1', '')`, `if(${trimmed('__extra')} IS NULL, '', 'extra-fields|')`, ...tsFault])}) AS __pre`);
   w.push(
     `if(__blank, '', ${parts([
       ...fields.map((_, i) => `if(__f${i} = '', '', concat(__f${i}, '|${i}'))`),
@@ -114,13 +120,26 @@ function screeningWith(header: string[], types: string[], extra: string, match: 
 }
 
 /**
- * The rows rejected for a repeated id, with the first row of the id: every row of an id whose rows' answers differ
- * (__conflict = 1), and the later rows of an id whose rows are identical (screen.ts's rule). `content`: a row's
+ * The rows rejected for a repeated id, with the first row of the id and why (__kind): every row of an id whose rows'
+ * answers differ (1: conflict), and the later rows of an id whose rows are identical (0: identical) — screen.ts's
+ * rule. With dedupe.keep_latest_by (`latest`) the rule applies to the rows at the id's latest timestamp, and the
+ * earlier rows are superseded (2); rows without a valid timestamp (rejected for it) take no part. `content`: a row's
  * answers as one string (converted values and row-local faults).
  */
-const duplicateRows = (withList: string, from: string, content: string) =>
-  `SELECT arrayJoin(if(c, rs, arraySlice(rs, 2))) AS __dr, rs[1] AS __first, c AS __conflict FROM (${withList}SELECT arraySort(groupArray(${ch.ident(ROW_COLUMN)})) AS rs, ` +
-  `uniqExact(${content}) > 1 AS c FROM ${from} WHERE __id IS NOT NULL AND NOT __blank GROUP BY __id HAVING count() > 1)`;
+function duplicateRows(withList: string, from: string, content: string, latest: boolean): string {
+  const row = ch.ident(ROW_COLUMN);
+  const groups = `FROM ${from} WHERE __id IS NOT NULL AND NOT __blank GROUP BY __id HAVING count() > 1`;
+  if (!latest) {
+    return `SELECT arrayJoin(if(c, rs, arraySlice(rs, 2))) AS __dr, rs[1] AS __first, c AS __conflict, toUInt8(c) AS __kind FROM (${withList}SELECT arraySort(groupArray(${row})) AS rs, uniqExact(${content}) > 1 AS c ${groups})`;
+  }
+  // per id: rows, their timestamp keys (−1: none) and contents; tm the latest time
+  const perId = `${withList}SELECT groupArray(${row}) AS rs, groupArray(ifNull(__t, -1)) AS ts, groupArray(${content}) AS cs, max(ifNull(__t, -1)) AS tm ${groups}`;
+  const resolved =
+    `SELECT arraySort(arrayFilter((r, t) -> t = tm, rs, ts)) AS tied, arrayFilter((r, t) -> t >= 0 AND t < tm, rs, ts) AS sup, ` +
+    `arrayUniq(arrayFilter((x, t) -> t = tm, cs, ts)) > 1 AS c FROM (${perId}) WHERE tm >= 0`;
+  const rows = `arrayConcat(arrayMap(r -> (r, toUInt8(2)), sup), arrayMap(r -> (r, toUInt8(c)), if(c, tied, arraySlice(tied, 2))))`;
+  return `SELECT tupleElement(p, 1) AS __dr, __first, __conflict, tupleElement(p, 2) AS __kind FROM (SELECT arrayJoin(${rows}) AS p, tied[1] AS __first, c AS __conflict FROM (${resolved}))`;
+}
 
 /**
  * aggregateOnClickHouse — aggregateQuestionnaire for a questionnaire in a ClickHouse table: the same screening and
@@ -160,11 +179,12 @@ export async function aggregateOnClickHouse(
   };
 
   const content = `arrayStringConcat([${[...fields.map((_, i) => `ifNull(toString(__x${i}), '\\N')`), '__pre', '__post'].join(', ')}], '\\x1F')`;
-  const dups = duplicateRows(withList, from, content);
+  const dups = duplicateRows(withList, from, content, match.latest !== undefined);
   const dupCount = Number((await run(`SELECT count() FROM (${dups})`))[0][0]);
   // a rejected duplicate: its row is in the list of duplicate rows (computed once, sent to every shard)
   const dupl = dupCount > 0 ? `(${row} GLOBAL IN (SELECT __dr FROM (${dups})))` : '0';
-  const conflict = dupCount > 0 ? `(${row} GLOBAL IN (SELECT __dr FROM (${dups}) WHERE __conflict))` : '0';
+  const conflict = dupCount > 0 ? `(${row} GLOBAL IN (SELECT __dr FROM (${dups}) WHERE __kind = 1))` : '0';
+  const superseded = dupCount > 0 && match.latest !== undefined ? `(${row} GLOBAL IN (SELECT __dr FROM (${dups}) WHERE __kind = 2))` : '0';
   const fresh = `(NOT __blank AND __pre = '' AND __post = '')`;
   const valid = `(${fresh} AND NOT ${dupl})`;
 
@@ -197,7 +217,7 @@ export async function aggregateOnClickHouse(
   }
 
   // rejected rows: faults in reporting order (id, [duplicate], fields, rules); a duplicate's first row filled in below
-  const faults = `arrayStringConcat(arrayFilter(s -> s != '', [__pre, if(${dupl}, if(${conflict}, 'duplicate-conflict|', 'duplicate-identical|'), ''), __post]), ';')`;
+  const faults = `arrayStringConcat(arrayFilter(s -> s != '', [__pre, if(${dupl}, multiIf(${superseded}, 'duplicate-superseded|', ${conflict}, 'duplicate-conflict|', 'duplicate-identical|'), ''), __post]), ';')`;
   const rejectedWhere = `NOT __blank AND NOT ${valid}`;
   const decoder = rejectionDecoder(file, header, match, fields, spec.rules ?? []);
   const reasons: Record<string, number> = {};
@@ -214,15 +234,15 @@ export async function aggregateOnClickHouse(
   if (rowsRead === 0) throw new DataError(`${file}: no data rows in ${t.database}.${t.table}`, { file });
 
   const first = await run(
-    `${withList}SELECT toFloat64(${row}), __id, ${faults}, __id, __extra${fields.map((_, i) => `, __v${i}`).join('')} FROM ${from} WHERE ${rejectedWhere} ORDER BY ${row} LIMIT ${cap}`,
+    `${withList}SELECT toFloat64(${row}), __id, ${faults}, __id, __extra${fields.map((_, i) => `, __v${i}`).join('')}${match.latest !== undefined ? ', __ts' : ''} FROM ${from} WHERE ${rejectedWhere} ORDER BY ${row} LIMIT ${cap}`,
   );
-  const dupRows = first.filter((r) => /(^|;)duplicate-(identical|conflict)\|(;|$)/.test(String(r[2]))).map((r) => Number(r[0]));
+  const dupRows = first.filter((r) => /(^|;)duplicate-(identical|conflict|superseded)\|(;|$)/.test(String(r[2]))).map((r) => Number(r[0]));
   const firstOf = new Map<number, number>();
   if (dupRows.length > 0) {
     for (const [r, f] of await run(`SELECT toFloat64(__dr), toFloat64(__first) FROM (${dups}) WHERE __dr IN (${dupRows.join(', ')})`)) firstOf.set(Number(r), Number(f));
   }
   const rejections: Rejection[] = first.map(([r, id, f, ...raw]) =>
-    decoder.rejection(Number(r), id as string | null, String(f).replace(/(duplicate-(?:identical|conflict))\|(?=;|$)/, (_, c) => `${c}|${firstOf.get(Number(r))}`), raw as (string | null)[]),
+    decoder.rejection(Number(r), id as string | null, String(f).replace(/(duplicate-(?:identical|conflict|superseded))\|(?=;|$)/, (_, c) => `${c}|${firstOf.get(Number(r))}`), raw as (string | null)[]),
   );
   return {
     key: spec.key,

@@ -70,8 +70,8 @@ export async function loadQuestionnaire(
   }
 }
 
-export function headersUsed(header: string[], match: { id: number; fields: Record<string, number> }, fields: FieldSpec[]): Record<string, string> {
-  const out: Record<string, string> = { '@id': header[match.id] };
+export function headersUsed(header: string[], match: { id: number; fields: Record<string, number>; latest?: number }, fields: FieldSpec[]): Record<string, string> {
+  const out: Record<string, string> = { '@id': header[match.id], ...(match.latest !== undefined ? { '@keep_latest_by': header[match.latest] } : {}) };
   for (const f of fields) if (match.fields[f.name] >= 0) out[f.name] = header[match.fields[f.name]];
   return out;
 }

@@ -70,6 +70,7 @@ export async function loadStudyInputs(path: string, options: LoadOptions = {}): 
         sheet: q.sheet,
         skipRows: q.skipRows,
         id: q.id,
+        keepLatestBy: q.keepLatestBy,
         columns: Object.fromEntries(Object.entries(q.columns).map(([f, c]) => [f, c.header])),
         rules: q.rules,
         ...(options.onRead ? { onRead: (share: number, rows: number) => options.onRead!(q.file, 'reading', share, rows) } : {}),

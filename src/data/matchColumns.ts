@@ -74,10 +74,13 @@ export interface ColumnMatch {
   id: number;
   /** field name -> column index, or -1 for an optional field the mapping leaves out */
   fields: Record<string, number>;
+  /** column index of the timestamp of dedupe.keep_latest_by (when declared) */
+  latest?: number;
 }
 
 /**
  * matchColumns — resolve spec.id and spec.columns against the file's headers (rule above).
+ * With spec.keepLatestBy, also the timestamp column (`latest`; it may also be a mapped field, not the id).
  * Fails (DataError) for: a mapped field not in `fields`; a required field not mapped; a mapped header not
  * found (lists found headers and near misses); two headers matching one field; two fields on one header.
  * Example: matchColumns(['ID', '员工总数'], {id:'id', columns:{employees:'员工总数'}, …}, [employees])
@@ -123,5 +126,15 @@ export function matchColumns(headers: string[], spec: QuestionnaireSpec, fields:
     used.set(i, `field "${f.name}"`);
     out[f.name] = i;
   }
-  return { id, fields: out };
+  if (spec.keepLatestBy === undefined) return { id, fields: out };
+  const latest = findHeader(headers, aliases(spec.keepLatestBy), spec, 'the timestamp that resolves repeated ids', `${base}.dedupe.keep_latest_by`);
+  if (latest === id) {
+    throw new DataError(`${spec.displayPath}: ${base}.dedupe.keep_latest_by names the respondent id column ${quote(headers[id])}; name the column with the time of each answer`, {
+      file: spec.displayPath,
+      row: 1,
+      column: headers[id],
+      yamlPath: `${base}.dedupe.keep_latest_by`,
+    });
+  }
+  return { id, fields: out, latest };
 }

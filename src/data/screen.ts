@@ -3,7 +3,8 @@
 //   raw:      every row in file order: __row (or rowid), __id, __blank, __x0…__x{k-1} (converted field values),
 //             __pre / __post (row-local faults before / after duplicate-id, 'code|arg;…' or NULL),
 //             __raw (rows with a fault only: id, surplus cell, then each field's trimmed cell text)
-//   dup:      the first row of every id seen more than once, and whether its rows' answers differ (__conflict)
+//   dup:      the first row of every id seen more than once, and whether its rows' answers differ (__conflict);
+//             with dedupe.keep_latest_by, of the rows at the id's latest timestamp (__tmax), earlier rows superseded
 //   rejected: the rejected rows in row order: __row, __id, __faults, __raw
 import type { Db } from './openDatabase.ts';
 import { DataError } from './DataError.ts';
@@ -11,6 +12,8 @@ import { compileRule } from './compileRule.ts';
 import type { ColumnMatch } from './matchColumns.ts';
 import { sqlString, type Staged } from './stage.ts';
 import type { FieldSpec, QuestionnaireSpec, Rejection } from './types.ts';
+import { duckdbDialect } from './sql/duckdbDialect.ts';
+import { TIMESTAMP_EXAMPLE, timestampKeySql, timestampPartsSql } from './timestampKey.ts';
 
 export const TRUE_WORDS = ['是', 'y', 'yes', 'true', '1'];
 export const FALSE_WORDS = ['否', 'n', 'no', 'false', '0'];
@@ -124,10 +127,13 @@ export async function rowChecks(db: Db, staged: Staged, match: ColumnMatch, spec
   const col = (i: number) => `c${i}`;
   const rawOf = (f: FieldSpec) => (match.fields[f.name] >= 0 ? col(match.fields[f.name]) : 'CAST(NULL AS VARCHAR)');
   const allCols = [...staged.header.map((_, i) => col(i)), '__extra'];
+  // dedupe.keep_latest_by: the timestamp cell (__ts), its parts (__tp) and sortable key (__t; see timestampKey.ts)
+  const latest = match.latest !== undefined;
 
   const a = [
     ...(staged.rowidBase === undefined ? ['__row'] : []),
     `${trimmed(col(match.id))} AS __id`,
+    ...(latest ? [`${trimmed(col(match.latest!))} AS __ts`] : []),
     '__extra',
     `${allCols.map((c) => `${c} IS NULL`).join(' AND ')} AS __blank`,
     // full-width digits and spaces were made ASCII while staging (toHalfWidth); here only trim
@@ -140,12 +146,16 @@ export async function rowChecks(db: Db, staged: Staged, match: ColumnMatch, spec
   const number = (f: FieldSpec) => isNumeric(f) && f.type !== 'boolean';
   const cellOf = (f: FieldSpec, i: number) => (number(f) ? trimmed(`__r${i}`) : `__v${i}`);
   const rawCells = fields.flatMap((f, i) => (number(f) ? [`${rawOf(f)} AS __r${i}`] : []));
-  const casts = fields.flatMap((f, i) => (number(f) ? [`TRY_CAST(__r${i} AS DOUBLE) AS __d${i}`] : []));
+  const casts = [
+    ...fields.flatMap((f, i) => (number(f) ? [`TRY_CAST(__r${i} AS DOUBLE) AS __d${i}`] : [])),
+    ...(latest ? [`${timestampPartsSql(duckdbDialect, '__ts')} AS __tp`] : []),
+  ];
   const b = fields.map((f, i) =>
     number(f)
       ? `CASE WHEN isfinite(__d${i}) AND NOT contains(__r${i}, '_') THEN __d${i} ELSE ${valueSql(f, cellOf(f, i), `TRY_CAST(${cellOf(f, i)} AS DOUBLE)`, percent)} END AS __x${i}`
       : `${valueSql(f, `__v${i}`, `__d${i}`, percent)} AS __x${i}`,
   );
+  if (latest) b.push(`${timestampKeySql(duckdbDialect, '__ts', '__tp')} AS __t`);
   const c = fields.map((f, i) => faultSql(f, `__v${i}`, `__x${i}`));
   const names = Object.fromEntries(fields.map((f, i) => [f.name, `__x${i}`]));
   const rules = (spec.rules ?? []).map((r, k) => {
@@ -171,16 +181,17 @@ export async function rowChecks(db: Db, staged: Staged, match: ColumnMatch, spec
   const noFieldFault = fields.length > 0 ? c.map((x) => `${x} IS NULL`).join(' AND ') : 'true';
   const fieldsOk = fields.length > 0 ? fields.map((f, i) => okSql(f, cellOf(f, i), `__x${i}`)).join(' AND ') : 'true';
   const rulesOk = rules.map((r) => `coalesce((${r.sql}), true)`);
-  // faults in reporting order: id missing, extra cells, [duplicate id: added in step 3], fields, rules
+  // faults in reporting order: id missing, extra cells, timestamp (-2), [duplicate id: added in step 3], fields, rules
+  const tsFault = latest ? `, CASE WHEN __ts IS NULL THEN 'missing-required|-2' WHEN __t IS NULL THEN 'unparseable-timestamp|-2' END` : '';
   const pre =
-    `CASE WHEN __blank OR (__id IS NOT NULL AND __extra IS NULL) THEN NULL ELSE nullif(concat_ws(';', ` +
-    `CASE WHEN __id IS NULL THEN 'missing-required|-1' END, CASE WHEN nullif(trim(__extra), '') IS NOT NULL THEN 'extra-fields|' END), '') END`;
+    `CASE WHEN __blank OR (__id IS NOT NULL AND __extra IS NULL${latest ? ' AND __t IS NOT NULL' : ''}) THEN NULL ELSE nullif(concat_ws(';', ` +
+    `CASE WHEN __id IS NULL THEN 'missing-required|-1' END, CASE WHEN nullif(trim(__extra), '') IS NOT NULL THEN 'extra-fields|' END${tsFault}), '') END`;
   const postParts = [...c.map((x, i) => `${x} || '|${i}'`), ...rules.map((r, k) => `CASE WHEN ${noFieldFault} AND NOT coalesce((${r.sql}), true) THEN 'rule|${k}' END`)];
   const post =
     postParts.length > 0
       ? `CASE WHEN __blank OR (${[fieldsOk, ...rulesOk].join(' AND ')}) THEN NULL ELSE nullif(concat_ws(';', ${postParts.join(', ')}), '') END`
       : 'CAST(NULL AS VARCHAR)';
-  const okPre = `(__id IS NOT NULL AND (__extra IS NULL OR nullif(trim(__extra), '') IS NULL))`;
+  const okPre = `(__id IS NOT NULL AND (__extra IS NULL OR nullif(trim(__extra), '') IS NULL)${latest ? ' AND __t IS NOT NULL' : ''})`;
   const rows =
     `(SELECT *, ${pre} AS __pre, ${post} AS __post FROM (` +
     `SELECT *${b.map((x) => `, ${x}`).join('')} FROM (` +
@@ -214,14 +225,26 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
   const content = `[${[...xs.map((x) => `CAST(${x} AS VARCHAR)`), '__pre', '__post'].join(', ')}]`;
   // file order: either an explicit __row, or the insertion order of the raw table (rowid) plus a base
   const rowOf = staged.rowidBase === undefined ? `${raw}.__row` : `CAST(${raw}.rowid + ${staged.rowidBase} AS INTEGER)`;
+  // With dedupe.keep_latest_by the rows of a repeated id are resolved by the latest timestamp (__tmax): earlier rows
+  // are superseded; among the rows at the latest time the rule below applies (identical: keep one; different: all
+  // rejected). Rows whose timestamp is missing or unparseable are rejected for that and take no part.
+  const latest = match.latest !== undefined;
+  const groups = `FROM ${raw} WHERE __id IS NOT NULL AND NOT __blank GROUP BY __id HAVING count(*) > 1`;
+  const dupSql = latest
+    ? `SELECT __id AS __did, any_value(__tmax) AS __tmax, min(${rowOf}) AS __first, count(DISTINCT ${content}) > 1 AS __conflict ` +
+      `FROM ${raw} JOIN (SELECT __id AS __gid, max(__t) AS __tmax ${groups}) ON __id = __gid AND __t = __tmax GROUP BY __id`
+    : `SELECT __id AS __did, NULL::DOUBLE AS __tmax, min(${rowOf}) AS __first, count(DISTINCT ${content}) > 1 AS __conflict ${groups}`;
+  const duplicate =
+    `CASE ${latest ? `WHEN __t IS NULL OR __tmax IS NULL THEN NULL WHEN __t < __tmax THEN 'duplicate-superseded|' || __first ` : ''}` +
+    `WHEN __conflict THEN 'duplicate-conflict|' || __first WHEN ${rowOf} > __first THEN 'duplicate-identical|' || __first END`;
   const steps = [
-    `CREATE TEMP TABLE ${raw} AS SELECT ${staged.rowidBase === undefined ? '__row, ' : ''}__id, __blank, ${xs.map((x) => `${x}, `).join('')}__pre, __post, ` +
-      `CASE WHEN __pre IS NOT NULL OR __post IS NOT NULL THEN [__id, __extra${fields.map((_, i) => `, __v${i}`).join('')}] END AS __raw FROM ${rows}`,
-    `CREATE TEMP TABLE ${dup} AS SELECT __id AS __did, min(${rowOf}) AS __first, count(DISTINCT ${content}) > 1 AS __conflict FROM ${raw} WHERE __id IS NOT NULL AND NOT __blank GROUP BY __id HAVING count(*) > 1`,
+    `CREATE TEMP TABLE ${raw} AS SELECT ${staged.rowidBase === undefined ? '__row, ' : ''}__id, __blank, ${xs.map((x) => `${x}, `).join('')}${latest ? '__t, ' : ''}__pre, __post, ` +
+      `CASE WHEN __pre IS NOT NULL OR __post IS NOT NULL THEN [__id, __extra${fields.map((_, i) => `, __v${i}`).join('')}${latest ? ', __ts' : ''}] END AS __raw FROM ${rows}`,
+    `CREATE TEMP TABLE ${dup} AS ${dupSql}`,
     `CREATE TEMP TABLE ${table} AS SELECT ${rowOf} AS __row, __id, ` +
-      `concat_ws(';', __pre, CASE WHEN __conflict THEN 'duplicate-conflict|' || __first WHEN ${rowOf} > __first THEN 'duplicate-identical|' || __first END, __post) AS __faults, ` +
+      `concat_ws(';', __pre, ${duplicate}, __post) AS __faults, ` +
       `coalesce(__raw, [__id]) AS __raw, __pre IS NULL AND __post IS NULL AS __dupOnly ` +
-      `FROM ${raw} LEFT JOIN ${dup} ON __id = __did WHERE __pre IS NOT NULL OR __post IS NOT NULL OR __conflict OR ${rowOf} > __first ORDER BY __row`,
+      `FROM ${raw} LEFT JOIN ${dup} ON __id = __did WHERE __pre IS NOT NULL OR __post IS NOT NULL OR ${duplicate} IS NOT NULL ORDER BY __row`,
   ];
   const drop = () => db.connection.run(`DROP TABLE IF EXISTS ${table}; DROP TABLE IF EXISTS ${dup}; DROP TABLE IF EXISTS ${raw}`).then(() => undefined);
   let duplicated: number;
@@ -230,7 +253,7 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
     await db.connection.run(steps[1]);
     duplicated = Number((await db.connection.runAndReadAll(`SELECT count(*) FROM ${dup}`)).getRows()[0][0]);
     // without repeated ids step 3 is a filter on the row-local faults alone (no join over all rows)
-    await db.connection.run(duplicated > 0 ? steps[2] : steps[2].replace(` LEFT JOIN ${dup} ON __id = __did`, `, (SELECT NULL::INTEGER AS __first, NULL::BOOLEAN AS __conflict)`));
+    await db.connection.run(duplicated > 0 ? steps[2] : steps[2].replace(` LEFT JOIN ${dup} ON __id = __did`, `, (SELECT NULL::INTEGER AS __first, NULL::BOOLEAN AS __conflict, NULL::DOUBLE AS __tmax)`));
   } catch (e) {
     await drop();
     const detail = (e as Error).message.split('\n').slice(0, 2).join(' ');
@@ -239,7 +262,7 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
   const fresh = `NOT __blank AND __pre IS NULL AND __post IS NULL`;
   const validRelation =
     `(SELECT ${rowOf} AS __row, __id${xs.map((x) => `, ${x}`).join('')} FROM ${raw}` +
-    (duplicated > 0 ? ` LEFT JOIN ${dup} ON __id = __did WHERE ${fresh} AND (__first IS NULL OR (NOT __conflict AND ${rowOf} <= __first)))` : ` WHERE ${fresh})`);
+    (duplicated > 0 ? ` LEFT JOIN ${dup} ON __id = __did WHERE ${fresh} AND (__first IS NULL OR (NOT __conflict AND ${rowOf} <= __first${latest ? ' AND __t = __tmax' : ''})))` : ` WHERE ${fresh})`);
 
   const [total, blank, unfaulted] = (
     await db.connection.runAndReadAll(`SELECT CAST(count(*) AS DOUBLE), CAST(count(*) FILTER (WHERE __blank) AS DOUBLE), CAST(count(*) FILTER (WHERE ${fresh}) AS DOUBLE) FROM ${raw}`)
@@ -292,12 +315,19 @@ export function rejectionDecoder(
 ): { rejection(row: number, id: string | null, faults: string, raw: (string | null)[]): Rejection; reasonKey(code: string, arg: string): string } {
   const staged = { header: headers };
   const ruleCode = (k: number) => `rule:${rules[k].reason}`;
-  const header = (i: number) => (i < 0 ? staged.header[match.id] : match.fields[fields[i].name] >= 0 ? staged.header[match.fields[fields[i].name]] : null);
+  // i: a field's index; -1 the respondent id; -2 the timestamp of dedupe.keep_latest_by (its cell is last in raw)
+  const header = (i: number) =>
+    i === -2 ? staged.header[match.latest!] : i < 0 ? staged.header[match.id] : match.fields[fields[i].name] >= 0 ? staged.header[match.fields[fields[i].name]] : null;
+  const rawAt = (i: number) => (i === -2 ? fields.length + 2 : i < 0 ? 0 : i + 2);
   const describe = (code: string, arg: string): { code: string; column: string | null; rawIndex: number | null; reason: string } => {
     const i = Number(arg);
     switch (code) {
       case 'missing-required':
-        return { code, column: header(i), rawIndex: i < 0 ? 0 : i + 2, reason: code };
+        return { code, column: header(i), rawIndex: rawAt(i), reason: code };
+      case 'unparseable-timestamp':
+        return { code, column: header(-2), rawIndex: rawAt(-2), reason: `unparseable-timestamp (expected ${TIMESTAMP_EXAMPLE}; dedupe.keep_latest_by)` };
+      case 'duplicate-superseded':
+        return { code, column: header(-1), rawIndex: 0, reason: `duplicate-superseded (the same id answered again later, row ${arg}, by the declared timestamp; the latest answer is used)` };
       case 'extra-fields':
         return { code, column: null, rawIndex: 1, reason: 'extra-fields (more cells than headers; a stray comma, e.g. an unquoted "1,234"?)' };
       case 'duplicate-identical':

@@ -47,6 +47,12 @@ export interface QuestionnaireSpec {
    * skipped (listed in source.notes, counted in source.skippedRows, not in rowsRead). Default 0.
    */
   skipRows?: number;
+  /**
+   * dedupe.keep_latest_by: header of a timestamp column (or aliases). Rows of one id are resolved by the latest
+   * timestamp (earlier rows rejected as duplicate-superseded); ties follow the duplicate rule (identical: keep one;
+   * different: all rejected). A missing or unparseable timestamp rejects its row. See timestampKey.ts.
+   */
+  keepLatestBy?: string | string[];
   /** Told how far reading the file has got (for a progress line); DuckDB's scans are watched by watchQueries. */
   onRead?: ReadProgress;
 }

@@ -149,6 +149,50 @@ test('rows read back from the cluster through DuckDB equal the file read (provid
   }
 });
 
+/** 2000 seeded answers of 600 ids with a submission time: repeats, ties at the latest time (same or different
+ * answers), workbook serial dates, unparseable and blank times */
+function timedCsv(): string {
+  let s = 7;
+  const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const lines = ['编号,提交时间,月消费(元),地区'];
+  for (let i = 1; i <= 2000; i++) {
+    const day = 1 + Math.floor(rand() * 3), hour = 9 + Math.floor(rand() * 2);
+    const u = rand();
+    const time = u < 0.05 ? '昨天' : u < 0.08 ? '' : u < 0.2 ? String(43769 + day + hour / 24) : `2019-11-0${day} ${hour}:00`;
+    lines.push(`C${1 + Math.floor(rand() * 600)},${time},${[100, 200, 300][Math.floor(rand() * 3)]},${['东部', '西部'][Math.floor(rand() * 2)]}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+test('dedupe.keep_latest_by: ClickHouse (2 shards) resolves repeated ids by the latest time exactly as DuckDB', { skip: cluster === null }, async () => {
+  const file = join(dir, 'timed.csv');
+  writeFileSync(file, timedCsv());
+  const db = await openDatabase();
+  const shards = await Promise.all(cluster!.shardUrls.map((url) => clickhouseRunner({ url, ...TEST_SOURCE }, { env: cluster!.env })));
+  const runner = await clickhouseRunner({ url: cluster!.url, ...TEST_SOURCE }, { env: cluster!.env, cluster: 'spillover' });
+  const timed: QuestionnaireSpec = { key: 'timed', file, displayPath: 'data/timed.csv', yamlPath: 'questionnaires.timed', id: '编号', keepLatestBy: '提交时间', columns: { spend: '月消费(元)', region: '地区' } };
+  const tf: FieldSpec[] = [{ name: 'spend', type: 'number', required: true }, { name: 'region', type: 'category', required: true, levels: ['东部', '西部'] }];
+  try {
+    await loadToClickHouse(db, timed, { shards, database: 'survey', table: 'timed', cluster: 'spillover', batch: 300, replace: true });
+    const opts = { groupBy: ['region'], sums: ['spend'], maxRejections: 1e6 };
+    const duck = await aggregateQuestionnaire(db, timed, tf, opts);
+    const chq = await aggregateOnClickHouse({ runner, database: 'survey', table: 'timed' }, timed, tf, opts);
+    for (const k of ['duplicate-superseded', 'duplicate-identical', 'duplicate-conflict', 'unparseable-timestamp', 'missing-required']) assert.ok(duck.reasons[k] > 10, `${k}: ${JSON.stringify(duck.reasons)}`);
+    assert.deepEqual([chq.rowsRead, chq.valid, chq.rejected, chq.reasons], [duck.rowsRead, duck.valid, duck.rejected, duck.reasons]);
+    assert.deepEqual(chq.rejections, duck.rejections);
+    assert.deepEqual(chq.groups.keys, duck.groups.keys);
+    assert.deepEqual([...chq.groups.n, ...chq.groups.sum.spend], [...duck.groups.n, ...duck.groups.sum.spend]);
+    // read back as rows through DuckDB: the rows of the file read
+    const fromFile = await loadQuestionnaire(db, timed, tf);
+    const fromCh = await loadQuestionnaire(db, timed, tf, (d, sp) => stageClickHouse(d, { runner, database: 'survey', table: 'timed' }, sp));
+    assert.deepEqual({ ...fromCh, source: undefined }, { ...fromFile, source: undefined });
+    assert.equal(fromFile.valid, duck.valid);
+  } finally {
+    await Promise.all([...shards, runner].map((x) => x.close()));
+    db.close();
+  }
+});
+
 test('a shard stopped in the middle of an aggregation (after its first query): an error naming the shard, no result', { skip: cluster === null }, async () => {
   const file = join(dir, 'consumers.csv');
   const runner = await clickhouseRunner({ url: cluster!.url, ...TEST_SOURCE }, { env: cluster!.env, cluster: 'spillover' });

@@ -143,6 +143,7 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
       sheet: q.sheet,
       skipRows: q.skip_rows ?? 0,
       id: q.id,
+      ...(q.dedupe ? { keepLatestBy: q.dedupe.keep_latest_by } : {}),
       columns: Object.fromEntries(
         Object.entries<Raw>(q.columns).map(([f, v]): [string, ColumnConfig] => [f, typeof v === 'string' || Array.isArray(v) ? { header: v } : (v as ColumnConfig)]),
       ),

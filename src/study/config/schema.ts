@@ -59,6 +59,19 @@ const questionnaire = {
     sheet: { anyOf: [{ type: 'string' }, { type: 'integer', minimum: 1 }], description: 'XLSX sheet name or 1-based index (default: the first sheet).' },
     skip_rows: { type: 'integer', minimum: 0, maximum: 100, description: 'Rows right after the header that are not answers, skipped and listed in the data-quality notes: 2 for a Qualtrics export (question text, ImportId), 1 for SurveyMonkey (answer options). Default 0.' },
     id: { ...headers, description: 'Header of the respondent-id column (or a list of accepted headers).' },
+    dedupe: {
+      type: 'object',
+      required: ['keep_latest_by'],
+      additionalProperties: false,
+      description:
+        'How repeated respondent ids are resolved. Default (no `dedupe`): identical rows keep one, rows with different answers are all rejected (duplicate-conflict). keep_latest_by: the latest answer by a timestamp column wins (earlier rows rejected as duplicate-superseded); rows at the same latest time follow the default rule.',
+      properties: {
+        keep_latest_by: {
+          ...headers,
+          description: 'Header of the timestamp column, e.g. 提交时间 (2019-11-03 14:22:05, 2019/11/3 14:22, 2019-11-03; local times compared as written). A blank or unparseable timestamp rejects its row.',
+        },
+      },
+    },
     columns: {
       type: 'object',
       description: 'spillover field -> column header in the file (or a list of accepted headers).',

@@ -13,6 +13,8 @@ export interface QuestionnaireConfig {
   /** Non-blank rows after the header that are not answers (skip_rows; default 0). */
   skipRows?: number;
   id: string | string[];
+  /** dedupe.keep_latest_by: repeated ids resolved by the latest timestamp in this column */
+  keepLatestBy?: string | string[];
   columns: Record<string, ColumnConfig>;
   rules: { check: string; reason: string }[];
   design?: { ids?: string[]; strata?: string; weights?: string; fpc?: string; nest?: boolean };
