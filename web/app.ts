@@ -13,7 +13,9 @@ import { displayValue, parseQuantity, compactNumber, YI, type Lang } from '../sr
 import type { Label } from '../src/study/types.ts';
 import { explain, ioMethodKey, rateParameters, type Scenario } from '../src/study/model/index.ts';
 import { additionalitySource, capitalize, ciLabel, mcLabel, netItems, parameterLabel } from '../src/report/netParts.ts';
-import { reviveTyped, type Payload } from './payload.ts';
+import { reviveTyped, type Payload, type VoucherPayload } from './payload.ts';
+import { summaryHtml, voucherSentences } from '../src/report/executiveSummary.ts';
+import { vouchersSectionHtml } from '../src/report/vouchersSection.ts';
 import type { IOOption, WorkerReply, WorkerRequest } from './worker.ts';
 
 echarts.use([BarChart, CustomChart, ScatterChart, AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer]);
@@ -330,6 +332,21 @@ async function getJson<T>(url: string): Promise<T> {
   return body as T;
 }
 
+/** A study with transactions only: its summary and voucher section as computed by the server; nothing to rerun. */
+function showVoucherStudy(p: VoucherPayload) {
+  worker?.terminate();
+  mcWorker?.terminate();
+  worker = mcWorker = undefined;
+  const v = p.voucherStudy;
+  $('#title').innerHTML = bi(v.study.name);
+  $('#meta').innerHTML = bi({ zh: `${v.study.year === undefined ? '' : `研究年份 ${v.study.year} · `}${p.path}`, en: `${v.study.year === undefined ? '' : `Study year ${v.study.year} · `}${p.path}` });
+  document.title = `${v.study.name[lang()]} – spillover`;
+  $('#scenario').innerHTML = `<p class="note">${bi({ zh: '该研究只有交易数据：消费券指标由服务器从交易中汇总计算，没有可在浏览器中调整的情景参数。', en: 'This study has transactions only: the voucher figures are reduced from the transactions by the server; there are no scenario inputs to change in the browser.' })}</p>`;
+  $('#report').innerHTML = `${summaryHtml(voucherSentences(v.vouchers))}${vouchersSectionHtml(v.vouchers)}`;
+  history.replaceState(null, '', `?study=${encodeURIComponent(p.path)}${location.hash}`);
+  setStatus('ready', bi({ zh: '就绪', en: 'Ready' }));
+}
+
 async function loadStudy(path: string) {
   setStatus('loading', bi({ zh: '读取研究数据…', en: 'Reading the study data…' }), true);
   closeDrawer();
@@ -338,7 +355,9 @@ async function loadStudy(path: string) {
     const r = await fetch(`/api/study?path=${encodeURIComponent(path)}`);
     json = await r.text();
     if (!r.ok) throw new Error(JSON.parse(json).error ?? `HTTP ${r.status}`);
-    payload = JSON.parse(json, reviveTyped) as Payload;
+    const parsed = JSON.parse(json, reviveTyped) as Payload | VoucherPayload;
+    if ('voucherStudy' in parsed) return showVoucherStudy(parsed);
+    payload = parsed;
   } catch (e) {
     $('#report').innerHTML = `<div class="error-box">${esc((e as Error).message)}</div>`;
     return setStatus('error', bi({ zh: '无法读取该研究', en: 'Could not read this study' }));

@@ -16,6 +16,12 @@ export interface Payload {
   vouchers?: VoucherResults;
 }
 
+/** The payload of a study with transactions only (src/server/studyPayload.ts VoucherPayload). */
+export interface VoucherPayload {
+  path: string;
+  voucherStudy: { spillover: string; study: { name: { zh: string; en: string }; year?: number; source: string }; vouchers: VoucherResults };
+}
+
 /** JSON.parse reviver for payloadJson (src/server/studyPayload.ts). */
 export function reviveTyped(_k: string, v: unknown): unknown {
   if (v && typeof v === 'object' && '$f64' in v) return Float64Array.from((v as { $f64: (number | null)[] }).$f64, (x) => (x === null ? NaN : x));

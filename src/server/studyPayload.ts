@@ -7,7 +7,7 @@ import type { IOTable } from '../io/index.ts';
 import { computeStudy } from '../study/model/index.ts';
 import { loadStudyInputs, type PreparedStudy } from '../data/loadStudyInputs.ts';
 import { resolveStudyPath } from '../data/resolveStudyPath.ts';
-import { runVoucherStudy, studySections, voucherInputFiles } from '../data/voucherStudy.ts';
+import { runVoucherStudy, studySections, voucherInputFiles, type VoucherStudyResults } from '../data/voucherStudy.ts';
 import type { VoucherResults } from '../study/vouchers/computeVouchers.ts';
 import { readFileSync } from 'node:fs';
 
@@ -30,14 +30,32 @@ export function studyInputFiles(prepared: PreparedStudy): string[] {
   return named.filter((p): p is string => typeof p === 'string').map((p) => resolveStudyPath(dir, p, 'file', config.source));
 }
 
-/** studyPayload(abs, rel) → the payload of one study (loadStudyInputs reads and screens its data; the IO table it parsed is shipped as is) and the files it read. */
-export async function studyPayload(abs: string, rel: string): Promise<StudyPayload & { files: string[] }> {
+/**
+ * The payload of a study with transactions only: no model for the browser to rerun, only the voucher
+ * results as the server computed them (the page shows the summary and the voucher section).
+ */
+export interface VoucherPayload {
+  path: string;
+  voucherStudy: VoucherStudyResults;
+}
+
+/**
+ * studyPayload(abs, rel) → the payload of one study (loadStudyInputs reads and screens its data; the
+ * IO table it parsed is shipped as is; transactions are reduced by DuckDB here) and the files it read.
+ * A study with transactions only gives a VoucherPayload.
+ */
+export async function studyPayload(abs: string, rel: string): Promise<(StudyPayload | VoucherPayload) & { files: string[] }> {
+  const sections = studySections(readFileSync(abs, 'utf8'));
+  if (sections.transactions && !sections.questionnaires) {
+    const v = await runVoucherStudy(abs);
+    return { files: voucherInputFiles(v.config, v.dir), path: rel, voucherStudy: { ...v.results, study: { ...v.results.study, source: rel } } };
+  }
   const prepared = await loadStudyInputs(abs);
   const { config } = prepared.study;
   const model = prepared.inputs.model;
   const table: IOTable | null = model ? (prepared.io?.table ?? null) : null;
   // The transactions are reduced by DuckDB on the server; the page shows their figures as computed.
-  const voucher = studySections(readFileSync(abs, 'utf8')).transactions ? await runVoucherStudy(abs) : undefined;
+  const voucher = sections.transactions ? await runVoucherStudy(abs) : undefined;
   return {
     files: [...studyInputFiles(prepared), ...(voucher ? voucherInputFiles(voucher.config, voucher.dir) : [])],
     ...(voucher ? { vouchers: voucher.results.vouchers } : {}),
@@ -54,6 +72,6 @@ export async function studyPayload(abs: string, rel: string): Promise<StudyPaylo
  * JSON text of a payload. Typed arrays become {"$f64": [...]} (non-finite → null) so that
  * web/payload.ts can revive them exactly; other values as JSON.stringify writes them.
  */
-export function payloadJson(p: StudyPayload): string {
+export function payloadJson(p: StudyPayload | VoucherPayload): string {
   return JSON.stringify(p, (_k, v) => (v instanceof Float64Array ? { $f64: Array.from(v, (x) => (Number.isFinite(x) ? x : null)) } : v));
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
 import { packageRoot } from '../../src/data/packagePaths.ts';
 import { studyPayload } from '../../src/server/studyPayload.ts';
 import { CHROMIUM_PATH, launchChromium } from '../../src/report/launchChromium.ts';
@@ -65,7 +66,7 @@ test('spillover run on a study with both parts: one report.html with the jobs pa
 
 test('the dashboard payload of a study with both parts carries the voucher results and hashes every transaction file', { timeout: 300_000 }, async () => {
   const p = await studyPayload(study, relative(tmp, study));
-  assert.ok(p.vouchers, 'vouchers in the payload');
+  assert.ok('vouchers' in p && p.vouchers, 'vouchers in the payload');
   const out = join(tmp, 'out');
   const vouchers = JSON.parse(readFileSync(join(out, 'vouchers.json'), 'utf8')).vouchers;
   for (const [id, f] of Object.entries(vouchers.figures as Record<string, { value: number }>)) assert.equal(p.vouchers.figures[id].value, f.value, id);
@@ -74,32 +75,50 @@ test('the dashboard payload of a study with both parts carries the voucher resul
 });
 
 const skip = existsSync(CHROMIUM_PATH) ? false : `Chromium not found at ${CHROMIUM_PATH}`;
-test('dashboard of a study with both parts: the voucher section under the jobs part, zh and en, no console errors', { skip, timeout: 300_000 }, async () => {
-  const server = await startServer({ root: tmp, study: relative(tmp, study), port: 0, lang: 'zh' });
+
+/** The dashboard of `study` under `root` in Chromium, ready; `check(page, errors)` runs before everything is closed. */
+async function withDashboard(root: string, studyRel: string, hash: string, check: (page: Page, errors: string[]) => Promise<void>) {
+  const server = await startServer({ root, study: studyRel, port: 0, lang: 'zh' });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(server.url);
+    await page.goto(`${server.url}${hash}`);
     await page.waitForSelector('body[data-state=ready]', { timeout: 60000 });
-    const order = await page.$$eval('#report section[id]', (els) => els.map((e) => e.id));
-    assert.ok(order.indexOf('net') < order.indexOf('vouchers') && order.indexOf('vouchers') < order.indexOf('methodology'), order.join(' '));
-    assert.equal(await page.locator('#vouchers .zh svg').count(), 2);
-    assert.ok(await page.locator('#vouchers .zh').first().isVisible());
-    assert.ok(!(await page.locator('#vouchers .en').first().isVisible()));
     mkdirSync(join(packageRoot, 'test-artifacts'), { recursive: true });
-    await page.locator('#vouchers').screenshot({ path: join(packageRoot, 'test-artifacts', 'dashboard-vouchers-zh.png') });
-    await page.click('[data-set-lang=en]');
-    assert.ok(await page.locator('#vouchers .en').first().isVisible());
-    await page.locator('#vouchers').screenshot({ path: join(packageRoot, 'test-artifacts', 'dashboard-vouchers-en.png') });
+    await check(page, errors);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
     await server.close();
   }
-});
+}
+
+test('dashboard of a study with both parts: the voucher section under the jobs part, zh and en, no console errors', { skip, timeout: 300_000 }, () =>
+  withDashboard(tmp, relative(tmp, study), '', async (page) => {
+    const order = await page.$$eval('#report section[id]', (els) => els.map((e) => e.id));
+    assert.ok(order.indexOf('net') < order.indexOf('vouchers') && order.indexOf('vouchers') < order.indexOf('methodology'), order.join(' '));
+    assert.equal(await page.locator('#vouchers .zh svg').count(), 2);
+    assert.ok(await page.locator('#vouchers .zh').first().isVisible());
+    assert.ok(!(await page.locator('#vouchers .en').first().isVisible()));
+    await page.locator('#vouchers').screenshot({ path: join(packageRoot, 'test-artifacts', 'dashboard-vouchers-zh.png') });
+    await page.click('[data-set-lang=en]');
+    assert.ok(await page.locator('#vouchers .en').first().isVisible());
+    await page.locator('#vouchers').screenshot({ path: join(packageRoot, 'test-artifacts', 'dashboard-vouchers-en.png') });
+  }));
+
+test('dashboard of a study with transactions only: summary and voucher section, no scenario inputs, no console errors', { skip, timeout: 300_000 }, () =>
+  withDashboard(join(packageRoot, 'examples'), 'vouchers-2020/study.yaml', '#en', async (page) => {
+    assert.deepEqual(await page.$$eval('#report section[id]', (els) => els.map((e) => e.id)), ['summary', 'vouchers']);
+    assert.equal(await page.locator('#vouchers .en svg').count(), 2, 'both event studies');
+    assert.equal(await page.locator('#scenario input').count(), 0);
+    // Same transactions as the combined study of the first test: the same leverage.
+    const lev = JSON.parse(readFileSync(join(tmp, 'out', 'vouchers.json'), 'utf8')).vouchers.figures['voucher.leverage.reported'];
+    assert.ok((await page.locator('#summary').innerText()).includes(voucherValue(lev)));
+    await page.screenshot({ path: join(packageRoot, 'test-artifacts', 'dashboard-vouchers-only-en.png') });
+  }));
 
 // The report file opens in a browser as well (a file: URL, no server).
 test('combined report.html in Chromium: no console errors, the voucher section visible in the run language', { skip, timeout: 120_000 }, async () => {
