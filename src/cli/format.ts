@@ -101,9 +101,10 @@ export function coverageTable(r: StudyResults, lang: Lang, width = CONSOLE_WIDTH
   const head = lang === 'zh'
     ? ['编号', '区间', `覆盖率（名义${lvl}%）`, 'n', '偏度', '25·偏度²', '前1%份额']
     : ['id', 'Interval', `Coverage (${lvl}%)`, 'n', 'Skew', '25·skew²', 'Top 1%'];
+  const boot = ids.map((id) => r.figures[id].coverage!).find((c) => c.replicates);
   const title = lang === 'zh'
-    ? `区间检查：以样本为总体分层重抽 ${c0.reps} 次（随机数流 ${c0.seed}）`
-    : `Interval check: the sample resampled as the population, ${c0.reps} times (random stream ${c0.seed})`;
+    ? `区间检查：以样本为总体分层重抽 ${c0.reps} 次（随机数流 ${c0.seed}）${boot ? `；bootstrap-t 区间重抽 ${boot.reps} 次，每次 ${boot.replicates} 个自助重复` : ''}`
+    : `Interval check: the sample resampled as the population, ${c0.reps} times (random stream ${c0.seed})${boot ? `; bootstrap-t intervals ${boot.reps} times, each with ${boot.replicates} bootstrap replicates` : ''}`;
   const warnings = ids.filter((id) => r.figures[id].coverage!.warning).map((id) => {
     const c = r.figures[id].coverage!;
     return lang === 'zh'

@@ -181,6 +181,7 @@ function coverageTable(r: ExtendedResults): ReportTable | null {
   const ids = Object.keys(r.figures).filter((id) => r.figures[id].coverage).sort((a, b) => (a === 'jobs.direct' ? -1 : b === 'jobs.direct' ? 1 : a < b ? -1 : 1));
   if (ids.length === 0) return null;
   const c0 = r.figures[ids[0]].coverage!;
+  const boot = ids.map((id) => r.figures[id].coverage!).find((c) => c.replicates);
   return {
     id: 'coverage',
     title: L('区间检查：模拟覆盖率', 'Interval check: simulated coverage'),
@@ -204,8 +205,8 @@ function coverageTable(r: ExtendedResults): ReportTable | null {
     }),
     figureIds: ids,
     note: L(
-      `把样本本身当作总体，按组成部分分层有放回重抽 ${c0.reps} 次（随机数流 ${c0.seed}），每次重新计算估计值和报告所用的区间，统计区间包含“真值”（全样本估计）的比例（蒙特卡洛标准误约 ±${(c0.mcSe * 100).toFixed(1)} 个百分点）。重尾数据（少数大单位）使区间覆盖不足、且多在一侧漏掉真值。`,
-      `The sample is taken as the population and resampled with replacement within each component ${c0.reps} times (random stream ${c0.seed}); each time the estimate and the reported interval are recomputed and the share of intervals containing the "truth" (the full-sample estimate) is counted (Monte Carlo se about ±${(c0.mcSe * 100).toFixed(1)} points). Heavy tails (a few very large units) make intervals undercover, with the misses on one side.`,
+      `把样本本身当作总体，按组成部分分层有放回重抽 ${c0.reps} 次（随机数流 ${c0.seed}${boot ? `；bootstrap-t 区间 ${boot.reps} 次，每次 ${boot.replicates} 个自助重复` : ''}），每次重新计算估计值和报告所用的区间，统计区间包含“真值”（全样本估计）的比例（蒙特卡洛标准误约 ±${(c0.mcSe * 100).toFixed(1)} 个百分点）。重尾数据（少数大单位）使区间覆盖不足、且多在一侧漏掉真值。`,
+      `The sample is taken as the population and resampled with replacement within each component ${c0.reps} times (random stream ${c0.seed}${boot ? `; bootstrap-t intervals ${boot.reps} times, each with ${boot.replicates} bootstrap replicates` : ''}); each time the estimate and the reported interval are recomputed and the share of intervals containing the "truth" (the full-sample estimate) is counted (Monte Carlo se about ±${(c0.mcSe * 100).toFixed(1)} points). Heavy tails (a few very large units) make intervals undercover, with the misses on one side.`,
     ),
   };
 }

@@ -28,12 +28,17 @@ test('example: the official-account interval undercovers and says so beside the 
   assert.ok(c, 'coverage checked');
   assert.equal(c.interval, 'bootstrap-t');
   assert.equal(results.figures[OA].interval, 'bootstrap-t');
+  assert.equal(c.replicates, 119);
+  assert.equal(c.reps, 200);
+  assert.equal(results.figures['jobs.direct'].coverage!.replicates, undefined);
   assert.ok(c.coverage < 0.9 && c.warning, `coverage ${c.coverage}`);
   assert.ok(c.missHigh > 3 * c.missLow, 'misses on one side');
   assert.ok(c.top1Share! > 0.5 && c.n < c.cochranMinN!, 'top 1% hold over half; n below Cochran\'s rule');
   const pct = `${(c.coverage * 100).toFixed(1)}%`;
   const text = coverageTable(results, 'en', 200);
   assert.ok(text.includes(`⚠ ${OA}: the 95% interval covers only ${pct} in simulation`), text);
+  assert.ok(text.includes('; bootstrap-t intervals 200 times, each with 119 bootstrap replicates'), text);
+  assert.ok(coverageTable(results, 'zh', 200).includes('bootstrap-t 区间重抽 200 次，每次 119 个自助重复'));
   assert.match(text, new RegExp(`${OA.replace(/\./g, '\\.')} +bootstrap-t +${pct.replace('.', '\\.')} ⚠`));
   // beside the figure in the headline table, both languages
   assert.ok(headlineTable(results, 'en', 200).includes(`bootstrap-t, coverage ${pct} ⚠`));

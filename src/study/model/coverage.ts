@@ -60,12 +60,12 @@ export function coverageChecks(config: StudyConfig, inputs: StudyInputs, figures
   if (stats.some((p) => p === null || p.rows.length < 3)) return {};
   const ps = stats as ComponentStatistic[];
   const out: Record<string, CoverageCheck> = {};
-  const record = (id: string, f: Figure, sim: ReturnType<typeof simulateCoverage>, n: number, diagnostics: SkewDiagnostics | null): void => {
+  const record = (id: string, f: Figure, sim: ReturnType<typeof simulateCoverage>, n: number, diagnostics: SkewDiagnostics | null, replicates?: number): void => {
     out[id] = {
       method: 'stratified resampling of the sample as the population',
       interval: f.interval ?? 'wald',
       level: config.intervals.level,
-      coverage: sim.coverage, mcSe: sim.mcSe, reps: sim.reps, seed: sim.seed, missLow: sim.missLow, missHigh: sim.missHigh,
+      coverage: sim.coverage, mcSe: sim.mcSe, reps: sim.reps, seed: sim.seed, ...(replicates ? { replicates } : {}), missLow: sim.missLow, missHigh: sim.missHigh,
       relativeBias: sim.relativeBias, medianRatio: sim.medianRatio, n,
       ...(diagnostics ? { skewness: diagnostics.skewness, cochranMinN: diagnostics.cochranMinN, top1Share: diagnostics.top1Share } : {}),
       warning: sim.coverage < COVERAGE_WARN,
@@ -80,7 +80,7 @@ export function coverageChecks(config: StudyConfig, inputs: StudyInputs, figures
       replicates: COVERAGE_BOOT_REPLICATES, seed: c.interval?.seed ?? 1,
     };
     const sim = simulateCoverage([s.rows], (rows) => componentIntervalOf(rule, rows), { reps: boot ? COVERAGE_BOOT_REPS : COVERAGE_REPS, seed: COVERAGE_SEED });
-    record(s.id, f, sim, s.rows.length, skewDiagnostics(s.values(s.rows)));
+    record(s.id, f, sim, s.rows.length, skewDiagnostics(s.values(s.rows)), boot ? COVERAGE_BOOT_REPLICATES : undefined);
   });
   const d = figures['jobs.direct'];
   if (d?.ci && d.se) {

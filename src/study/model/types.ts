@@ -50,6 +50,8 @@ export interface CoverageCheck {
   mcSe: number;
   reps: number;
   seed: number;
+  /** Bootstrap replicates per simulated sample, when the checked interval is bootstrap-t. */
+  replicates?: number;
   /** Share of replications missing the truth below / above the interval. */
   missLow: number;
   missHigh: number;
