@@ -112,7 +112,7 @@ export function voucherSentences(v: VoucherSummaryInput): Label[] {
   if (causal) {
     out.push(both((l) => {
       const ci = causal.ci ? (l === 'zh' ? `（95% 区间 ${voucherValue(causal, causal.ci[0])}–${voucherValue(causal, causal.ci[1])}）` : ` (95% interval ${voucherValue(causal, causal.ci[0], l)}–${voucherValue(causal, causal.ci[1], l)})`) : '';
-      const what = causal === mpc ? (l === 'zh' ? '抽签比较（中签者对未中签者）' : 'the lottery comparison (winners against unsuccessful applicants)') : (l === 'zh' ? '各城市交错发券的比较' : 'the comparison of cities issuing at different dates');
+      const what = causal === mpc ? (l === 'zh' ? '抽签比较，中签者对未中签者' : 'the lottery comparison (winners against unsuccessful applicants)') : (l === 'zh' ? '各城市交错发券的比较' : 'the comparison of cities issuing at different dates');
       return l === 'zh' ? `因果估计（${what}）为 ${voucherValue(causal)}${ci}：每 1 元补贴带来约 ${causal.value.toFixed(2)} 元额外消费。` : `The causal estimate from ${what} is ${voucherValue(causal)}${ci}: each yuan of subsidy brought about ${causal.value.toFixed(2)} yuan of additional spending.`;
     }));
   }
