@@ -57,7 +57,7 @@ export const PAGES: Page[] = [
   {
     command: 'check',
     intro:
-      "Validate a study file against the schema and its cross-references, read and screen every questionnaire (rows read, valid, rejected with reasons), and resolve every consumption category's input–output sector, without estimating anything. Exits non-zero on a whole-file fault (bad YAML, missing file or column, unknown sector).",
+      "Validate a study file against the schema and its cross-references, read and screen every questionnaire (rows read, valid, rejected with reasons), and resolve every consumption category's input–output sector; for a `transactions:` section, read and screen the transactions (rows read, used, left out by cause, refunds) and form the voucher comparisons, so a programme outside the data or an empty comparison group is reported here. Writes nothing. Exits non-zero on a whole-file fault (bad YAML, missing file or column, unknown sector, a programme outside the data).",
     examples: [
       { title: 'The bundled example (the default study)', commands: 'spillover check --lang en' },
       {

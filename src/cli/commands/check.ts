@@ -6,13 +6,24 @@ import { toDisplay } from '../../locale/index.ts';
 export const register: Register = (program, setExitCode) => {
   program
     .command('check')
-    .description('Validate a study file and screen its questionnaires without estimating; exit 0 when usable.')
+    .description('Validate a study file and screen its questionnaires and transactions; writes nothing; exit 0 when usable.')
     .addArgument(studyArgument())
     .option('--lang <lang>', LANG_HELP)
     .option('--wide', WIDE_HELP)
     .option('--json', 'print the screening counts and the sectors as JSON')
     .action(async (study: string, opts: { lang?: string; wide?: boolean; json?: boolean }) => {
       const lang = commandLang(opts.lang);
+      const width = consoleWidth(opts);
+      // A study may have transactions only, questionnaires only, or both: check what it has.
+      const { readFileSync } = await import('node:fs');
+      const { resolve } = await import('node:path');
+      const { studySections } = await import('../../data/voucherStudy.ts');
+      const sections = studySections(readFileSync(resolve(study), 'utf8'));
+      if (sections.transactions) {
+        const usable = await checkTransactions(study, lang, width, opts.json === true, !sections.questionnaires);
+        if (!usable) setExitCode(1);
+        if (!sections.questionnaires) return;
+      }
       const { loadStudyInputs } = await import('../../data/loadStudyInputs.ts');
       const p = await loadStudyInputs(study);
       const c = p.study.config;
@@ -22,7 +33,6 @@ export const register: Register = (program, setExitCode) => {
         return { questionnaire: q.key, file: q.file, rowsRead: q.rowsRead, valid: q.valid, rejected: q.rejected, reasons: q.reasons, ...(warnings ? { warnings } : {}) };
       });
       for (const q of quality) for (const w of q.warnings ?? []) process.stderr.write(`spillover: warning: ${q.file}: ${w}\n`);
-      const width = consoleWidth(opts);
       const empty = quality.filter((q) => q.valid === 0);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ study: p.study.display, valid: empty.length === 0, quality, sectors: p.inputs.sectors, jobsPerOutput: p.inputs.jobsPerOutput }, null, 1)}\n`);
@@ -44,3 +54,31 @@ export const register: Register = (program, setExitCode) => {
       say(`\n${lang === 'zh' ? '单位产出就业' : 'Jobs per output'}: ${p.inputs.jobsPerOutput.method === 'sector' ? 'sector employment coefficients' : `${toDisplay('perYuan', p.inputs.jobsPerOutput.perYuan).toFixed(2)} persons/亿元`} (${p.inputs.jobsPerOutput.source})`);
     });
 };
+
+/**
+ * The transaction part of `check`: the mapping and programmes validated, the file read and screened
+ * (rows read, used, left out by cause, refunds) and the voucher comparisons formed, so a programme whose
+ * dates fall outside the data or an empty comparison group is reported here, not at `run`.
+ * Returns whether any transaction is usable.
+ */
+async function checkTransactions(study: string, lang: 'zh' | 'en', width: number, json: boolean, only: boolean): Promise<boolean> {
+  const { runVoucherStudy } = await import('../../data/voucherStudy.ts');
+  const { results, config } = await runVoucherStudy(study);
+  const q = results.vouchers.quality;
+  const reasons = Object.fromEntries(Object.entries(q.excluded).filter(([, n]) => n > 0));
+  if (json) {
+    if (only) process.stdout.write(`${JSON.stringify({ study, valid: q.used > 0, transactions: q }, null, 1)}\n`);
+    else process.stderr.write(`${JSON.stringify({ transactions: q })}\n`);
+    return q.used > 0;
+  }
+  const programmes = config.programmes.length;
+  process.stdout.write(`${wrapLines(`${results.study.name[lang]}:\n${lang === 'zh' ? '交易数据可用' : 'transactions are usable'}${programmes ? ` (${programmes} ${lang === 'zh' ? '个发放计划' : programmes === 1 ? 'programme' : 'programmes'})` : ''}`, width)}\n`);
+  const header = lang === 'zh' ? ['交易文件', '读取行数', '使用', '未用', '原因'] : ['Transactions', 'Rows read', 'Used', 'Left out', 'Reasons'];
+  const row = [q.file, String(q.rowsRead), String(q.used), String(q.rowsRead - q.used), Object.entries(reasons).map(([k, v]) => `${k}: ${v}`).join(', ')];
+  process.stdout.write(`${textTable(header, [row], [1, 2, 3], { width, wrap: [0, 4] })}\n`);
+  const refunds = lang === 'zh' ? `退款 ${q.refunds} 笔，已从消费中扣除` : `${q.refunds} refunds netted out of spending`;
+  const notes = [refunds, ...q.notes].map((n) => `  · ${n}`).join('\n');
+  process.stdout.write(`${wrapLines(notes, width)}\n\n`);
+  if (q.used === 0) process.stderr.write(`spillover: ${q.file}: no usable transaction (${q.rowsRead} rows read)\n`);
+  return q.used > 0;
+}
