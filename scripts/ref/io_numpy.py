@@ -225,6 +225,47 @@ def main():
         'codes': ['%s/%s' % (r, s) for r in regions for s in sectors], 'x': vec(xr), 'demand': vec(fr),
         **mr['competitive'],
     })
+    margins_refs(t, L)
+
+
+# The price bridge's shopping category of examples/wechat-2019/study-bridged.yaml (sequence numbers)
+SHOPPING = ['019', '020', '021', '022', '023', '024', '025', '030', '031', '032', '033', '034',
+            '036', '039', '040', '049', '050', '086', '088', '089', '091']
+
+
+def margins_refs(t, L):
+    """Household margins (goods = primary division 01-43, trade = 51-52, freight = 53-59 without
+    passenger sectors, names containing 客) and the bridged per-yuan demand of the shopping category."""
+    with open(os.path.join(ROOT, 'data', 'china-io-2017', 'sector-divisions.csv'), encoding='utf-8') as f:
+        rows = {r['sequence']: r for r in csv.DictReader(f)}
+    codes, h = t['codes'], t['hh']
+    prim = np.array([int(rows[c]['divisions'].split(';')[0]) for c in codes])
+    passenger = np.array(['客' in rows[c]['name_zh'] for c in codes])
+    goods = (prim >= 1) & (prim <= 43)
+    trade = (prim == 51) | (prim == 52)
+    transport = (prim >= 53) & (prim <= 59) & ~passenger
+    V = h[goods].sum() + h[trade].sum() + h[transport].sum()
+    p, tr, r = h[goods].sum() / V, h[trade].sum() / V, h[transport].sum() / V
+    sel = np.array([c in SHOPPING for c in codes])
+    d = np.zeros(len(codes))
+    d[sel] = p * h[sel] / h[sel].sum()
+    d[trade] += tr * h[trade] / h[trade].sum()
+    d[transport] += r * h[transport] / h[transport].sum()
+    b = L.sum(0) - 1
+    write('nbs2017-margins.json', {
+        'command': 'python3 scripts/ref/io_numpy.py',
+        'what': 'trade and transport margins on household goods from the household-consumption column (FU101 + FU102) '
+                'of NBS 2017; the bridged demand d of the shopping category of examples/wechat-2019/study-bridged.yaml, '
+                'its coefficient d . colsum(B) and its induced output by sector (L - I) d, beside retail\'s (L - I) e_106',
+        'codes': codes,
+        'goods': [c for c, g in zip(codes, goods) if g], 'trade': [c for c, g in zip(codes, trade) if g],
+        'transport': [c for c, g in zip(codes, transport) if g],
+        'producer': float(p), 'tradeMargin': float(tr), 'transportMargin': float(r),
+        'shoppingCodes': SHOPPING, 'shoppingDemand': vec(d), 'shoppingCoefficient': float(d @ b),
+        'shoppingIndirectBySector': vec(L @ d - d),
+        'retailCoefficient': float(b[codes.index('106')]),
+        'retailIndirectBySector': vec(L[:, codes.index('106')] - np.eye(len(codes))[:, codes.index('106')]),
+    })
 
 
 if __name__ == '__main__':

@@ -21,6 +21,7 @@ function findPackageRoot(dir: string): string {
 export const BUILTINS: Record<string, string> = {
   'china-io-2017-149': 'data/china-io-2017/china-io-2017-149.csv',
   'china-employment-by-division': 'data/china-io-2017/china-employment-by-division-1990-2018.csv',
+  'china-price-indices': 'data/china-prices/price-indices-2017-2019.csv',
 };
 
 export const DEFAULT_STUDY = join(packageRoot, 'examples/wechat-2019/study.yaml');

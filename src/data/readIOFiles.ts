@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseNbsTable, parseSectorDivisions, parseEmploymentByDivision } from '../io/index.ts';
-import type { IOFiles } from '../study/inputs/index.ts';
+import { parsePriceIndex, type IOFiles } from '../study/inputs/index.ts';
 import { packageRoot } from './packagePaths.ts';
 import { resolveStudyPath } from './resolveStudyPath.ts';
 import type { LoadedStudy } from './readStudy.ts';
@@ -10,7 +10,8 @@ const DIVISIONS = 'data/china-io-2017/sector-divisions.csv';
 
 /**
  * The study's IO files, each read and parsed once: the table (io.table), the sector–division
- * concordance for the builtin NBS table, and employment by division when jobs_per_output needs it.
+ * concordance for the builtin NBS table, employment by division when jobs_per_output needs it, and
+ * the price index of `prices`.
  * null when the study gives coefficients directly (no table is read).
  */
 export function readIOFiles(study: LoadedStudy): IOFiles | null {
@@ -27,5 +28,6 @@ export function readIOFiles(study: LoadedStudy): IOFiles | null {
     const emp = resolveStudyPath(study.dir, j.employment, 'jobs_per_output.employment', config.source);
     employment = parseEmploymentByDivision(readFileSync(emp, 'utf8'), j.employment);
   }
-  return { table, divisions, employment, display: builtin ? 'the NBS 2017 149-sector table (builtin)' : p };
+  const prices = config.prices ? parsePriceIndex(readFileSync(resolveStudyPath(study.dir, config.prices.index, 'prices.index', config.source), 'utf8'), config.prices.index) : null;
+  return { table, divisions, employment, prices, display: builtin ? 'the NBS 2017 149-sector table (builtin)' : p };
 }

@@ -13,6 +13,10 @@ export { aggregateTable } from './aggregateTable.ts';
 export { parseSectorDivisions, type SectorDivisions } from './parseSectorDivisions.ts';
 export { resolveSector } from './resolveSector.ts';
 export { parseDemand } from './parseDemand.ts';
+export { parseCsv } from './parseCsv.ts';
+
+// Margins on household goods (the price bridge's defaults)
+export { householdColumn, householdMargins, nbsMarginSectors, type HouseholdMargins, type MarginSectors } from './householdMargins.ts';
 
 // Linear algebra
 export { lu, type LUFactors } from './lu.ts';

@@ -60,6 +60,7 @@ export function methodologyHtml(r: ExtendedResults): string {
     out.push(`<tr><td>${bi(c.label)}</td><td>${esc(c.sector.code)} ${bi(c.sector.name)}</td><td class="n">${formatCell('yuan', c.amount)}</td><td class="n" data-v="${c.coefficient}">${formatCell('coef', c.coefficient)}</td><td class="n">${formatCell('yuan', c.inducedOutput)}</td></tr>`);
   out.push('</tbody></table>');
   if (oi) out.push(eq(`Σ_c C_c × b_s(c) = ${yi(oi.value)}`));
+  out.push(...mappingHtml(r));
   p(L(
     '为何改称“诱发产出”：B 的列和是每元最终需求诱发的中间产出，而不是增加值。在竞争型进口表中每个部门都满足 Σ_i a_ij + v_j = 1，因此增加值乘数 vᵀL 对每个部门恰好等于 1：一元最终需求（连同直接部分）总共只产生一元增加值。原报告的“间接GDP”实为诱发的总产出，本软件按其实际含义标注。',
     "Why 'induced output': a column sum of B is the intermediate output induced per yuan of final demand, not value added. In a competitive-import table every sector satisfies Σ_i a_ij + v_j = 1, so the value-added multiplier vᵀL is exactly 1 for every sector: one yuan of final demand generates one yuan of value added in total, direct included. The original report's 'indirect GDP' is induced gross output, and spillover labels it as such.",
@@ -117,4 +118,38 @@ export function methodologyHtml(r: ExtendedResults): string {
   out.push(`<ul>${r.assumptions.map((a: Label | string) => `<li>${bi(asLabel(a))}</li>`).join('')}</ul>`);
   out.push('</section>');
   return out.join('\n');
+}
+
+const PART: Record<'producer' | 'trade' | 'transport', Label> = {
+  producer: L('生产者价值', 'producer value'),
+  trade: L('贸易加价', 'trade margin'),
+  transport: L('运输加价', 'transport margin'),
+};
+
+/**
+ * The sector mapping actually used (categories with several sectors, the price bridge or a price
+ * year): b_c = P_out / P_c × Σ_k d_ck b_k, each row d_ck with its part; then the margins and price indices.
+ */
+function mappingHtml(r: ExtendedResults): string[] {
+  const rows = r.consumption.filter((c) => c.mapping);
+  if (!rows.length) return [];
+  const out: string[] = [];
+  const pb = r.priceBasis;
+  out.push(`<h4>${bi(L('部门映射与价格桥接', 'Sector mapping and price bridge'))}</h4>`);
+  out.push(`<p>${bi(L(
+    '每元消费支出（购买者价格）对应的生产者价格最终需求 d_ck；类别系数 b_c = (P_out / P_c) × Σ_k d_ck × b_k（P_c：该类别从表年份到研究年份的价格指数，P_out：诱发产出换回研究年份价格的指数；未声明价格年份时均为 1）。',
+    'Producer-price final demand d_ck per yuan of spending at purchaser prices; the category coefficient is b_c = (P_out / P_c) × Σ_k d_ck × b_k (P_c: the category\'s price index from the table year to the study year; P_out: the index restating induced output in study-year prices; both 1 without a price year).',
+  ))}</p>`);
+  out.push('<table class="mini"><thead><tr>' + [L('类别', 'Category'), L('部门', 'Sector'), L('部分', 'Part'), L('每元份额 d_ck', 'Share per yuan d_ck')].map((h) => `<th>${bi(h)}</th>`).join('') + '</tr></thead><tbody>');
+  for (const c of rows) {
+    const m = c.mapping!;
+    m.forEach((d, k) => {
+      const first = k === 0 ? `<td rowspan="${m.length}">${bi(c.label)}${c.price ? `<br><small>P_c = ${nd(c.price.ratio, 4)} (${esc(c.price.series)})</small>` : ''}</td>` : '';
+      out.push(`<tr>${first}<td>${esc(d.code)} ${bi(d.name)}</td><td>${bi(PART[d.part])}</td><td class="n">${nd(d.share, 4)}</td></tr>`);
+    });
+  }
+  out.push('</tbody></table>');
+  const notes = r.assumptions.filter((a) => /^(Price bridge|Price year):/.test(a.en));
+  if (pb && notes.length) for (const a of notes) out.push(`<p class="src">${bi(a)}</p>`);
+  return out;
 }

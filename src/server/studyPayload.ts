@@ -23,10 +23,10 @@ export interface StudyPayload {
   vouchers?: VoucherResults;
 }
 
-/** The files a study reads besides itself (questionnaires, IO table, employment), as absolute paths. */
+/** The files a study reads besides itself (questionnaires, IO table, employment, price index), as absolute paths. */
 export function studyInputFiles(prepared: PreparedStudy): string[] {
   const { config, dir } = prepared.study;
-  const named = [...Object.values(config.questionnaires).map((q) => q.file), config.io.table, config.jobsPerOutput.method === 'ratio' ? undefined : config.jobsPerOutput.employment];
+  const named = [...Object.values(config.questionnaires).map((q) => q.file), config.io.table, config.jobsPerOutput.method === 'ratio' ? undefined : config.jobsPerOutput.employment, config.prices?.index];
   return named.filter((p): p is string => typeof p === 'string').map((p) => resolveStudyPath(dir, p, 'file', config.source));
 }
 

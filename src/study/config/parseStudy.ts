@@ -9,7 +9,7 @@ import { normalizeNetImpact, populationInput } from './netImpactConfig.ts';
 import { jobUnitsBasis } from '../model/jobUnits.ts';
 import { unknownKeyMessage } from '../../survey/didYouMean.ts';
 import { MAX_YAML_ALIASES, MAX_YAML_DEPTH, yamlNesting } from './yamlLimits.ts';
-import type { StudyConfig, ComponentConfig, CategoryConfig, QuestionnaireConfig, Label, ComponentKind, ColumnConfig, Condition } from '../types.ts';
+import type { StudyConfig, ComponentConfig, CategoryConfig, SectorShareConfig, QuestionnaireConfig, Label, ComponentKind, ColumnConfig, Condition } from '../types.ts';
 
 export class ConfigError extends Error {
   constructor(
@@ -113,7 +113,7 @@ export function parseStudy(text: string, source: string): StudyConfig {
     if (e.keyword === 'additionalProperties') path.push((e.params as { additionalProperty: string }).additionalProperty);
     fail(path, ajvMessage(anyOfAtSame && (e.keyword === 'type' || e.keyword === 'pattern') ? anyOfAtSame : e));
   }
-  return normalize(raw as Raw, source, fail);
+  return normalize(raw as Raw, source, fail, (path) => lineOf(doc, lc, path));
 }
 
 type Fail = (path: (string | number)[], detail: string) => never;
@@ -128,7 +128,7 @@ function qty(v: unknown, path: (string | number)[], fail: Fail): number {
   }
 }
 
-function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
+function normalize(raw: Raw, source: string, fail: Fail, line: (path: (string | number)[]) => number | null): StudyConfig {
   const questionnaires: Record<string, QuestionnaireConfig> = {};
   for (const [key, q] of Object.entries<Raw>(raw.questionnaires ?? {})) {
     if (Object.keys(q.columns).length === 0) fail(['questionnaires', key, 'columns'], 'map at least one field to a column');
@@ -192,8 +192,23 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
     if (hasField && users === undefined) fail([...base, 'field'], 'estimating consumption from a questionnaire needs population.users');
     const total = hasTotal ? qty(c.total, [...base, 'total'], fail) : undefined;
     if (total !== undefined && total < 0) fail([...base, 'total'], `must be ≥ 0, got ${total}`);
-    return { id: c.id, label: c.label, kind: c.kind, sector: String(c.sector), field: c.field, total, yamlPath: formatPath(base) };
+    const mapping = sectorMapping(c, base, fail, line);
+    return { id: c.id, label: c.label, kind: c.kind, ...mapping, ...(c.bridge ? { bridge: true } : {}), ...(c.price !== undefined ? { price: c.price } : {}), field: c.field, total, yamlPath: formatPath(base) };
   });
+  const bridgeRaw = cons.bridge as Raw | undefined;
+  const bridge = bridgeRaw ? { trade: bridgeRaw.trade ?? null, transport: bridgeRaw.transport ?? null, ...(bridgeRaw.source ? { source: bridgeRaw.source } : {}), yamlPath: 'consumption.bridge' } : undefined;
+  if (bridge && bridge.trade !== null && bridge.transport !== null && bridge.trade + bridge.transport > 1)
+    fail(['consumption', 'bridge'], `trade ${bridge.trade} + transport ${bridge.transport} exceed 1: the producer value would be negative`);
+  if (bridge && !categories.some((c) => c.bridge)) fail(['consumption', 'bridge'], 'no category has `bridge: true`; the margins would apply to nothing');
+  const pricesRaw = raw.prices as Raw | undefined;
+  const prices = pricesRaw
+    ? { index: pricesRaw.index, tableYear: pricesRaw.table_year, output: pricesRaw.output, ...(pricesRaw.productivity ? { productivity: pricesRaw.productivity } : {}), yamlPath: 'prices' }
+    : undefined;
+  if (!prices) categories.forEach((c, i) => c.price !== undefined && fail(['consumption', 'categories', i, 'price'], '`price` needs a `prices` section (the index to take the series from)'));
+  if (raw.io.coefficients !== undefined) {
+    categories.forEach((c, i) => (c.sectors || c.bridge) && fail(['consumption', 'categories', i, c.bridge ? 'bridge' : 'sectors'], 'several sectors and the price bridge need io.table (coefficients given directly have no table to weight or split with)'));
+    if (prices) fail(['prices'], 'a price-year adjustment needs io.table (coefficients given directly have no table year)');
+  }
 
   const io = raw.io;
   if (io.table === undefined && io.coefficients === undefined) fail(['io'], 'give `table` (coefficients computed from it) or `coefficients`');
@@ -254,7 +269,8 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
     providers,
     operators,
     groups,
-    consumption: { questionnaire: cons.questionnaire, categories },
+    consumption: { questionnaire: cons.questionnaire, categories, ...(bridge ? { bridge } : {}) },
+    ...(prices ? { prices } : {}),
     io: { table: io.table, method: io.method, type: io.type ?? 'I', model: io.model ?? 'competitive', coefficients: io.coefficients },
     intervals: { level: raw.intervals?.level ?? 0.95, method: raw.intervals?.method ?? 't' },
     indicators,
@@ -265,4 +281,53 @@ function normalize(raw: Raw, source: string, fail: Fail): StudyConfig {
         : { method: jpo.method, employment: jpo.employment, year: jpo.year ?? 2017, source: jpo.source },
   };
   return { ...config, ...normalizeNetImpact(raw, fail, config), ...(raw.job_units ? { jobUnits: jobUnitsBasis(raw.job_units) } : {}) };
+}
+
+/** Shares must add to 1 within this (a YAML list of decimals written to 1e-12 does). */
+export const SHARE_SUM_TOLERANCE = 1e-9;
+
+/**
+ * A category's sector mapping: `sector` (one sector) or `sectors` — shares by code, or
+ * {weights: household, codes: [...]} (shares from the table, filled in by study/inputs).
+ * Each share in [0, 1]; together 1 within SHARE_SUM_TOLERANCE. Every error names the YAML path and line.
+ */
+function sectorMapping(
+  c: Raw,
+  base: (string | number)[],
+  fail: Fail,
+  line: (path: (string | number)[]) => number | null,
+): Pick<CategoryConfig, 'sector' | 'sectors' | 'weights'> {
+  if ((c.sector === undefined) === (c.sectors === undefined)) fail(base, 'give exactly one of `sector` (one IO sector) or `sectors` (several, with shares)');
+  if (c.sector !== undefined) return { sector: String(c.sector) };
+  const sp = [...base, 'sectors'];
+  const raw = c.sectors as Record<string, unknown>;
+  const seen = new Set<string>();
+  const entry = (path: (string | number)[], code: string, share: number | null): SectorShareConfig => {
+    if (!/^[0-9]{1,5}$/.test(code)) fail(path, `not a sector code: ${JSON.stringify(code)} (the report's 5-digit code or the 3-digit sequence number)`);
+    if (seen.has(code)) fail(path, `sector ${code} is listed twice`);
+    seen.add(code);
+    return { code, share, yamlPath: formatPath(path), line: line(path) };
+  };
+  let sectors: SectorShareConfig[];
+  let weights: 'given' | 'household';
+  if ('weights' in raw || 'codes' in raw) {
+    for (const k of Object.keys(raw)) if (k !== 'weights' && k !== 'codes') fail([...sp, k], unknownKeyMessage(k, ['weights', 'codes']));
+    if (raw.weights !== 'household') fail([...sp, 'weights'], `expected "household" (shares in proportion to the table's household consumption), got ${JSON.stringify(raw.weights)}`);
+    if (!Array.isArray(raw.codes) || raw.codes.length === 0) fail([...sp, 'codes'], 'expected a non-empty list of sector codes');
+    sectors = (raw.codes as unknown[]).map((code, k) => entry([...sp, 'codes', k], String(code), null));
+    weights = 'household';
+  } else {
+    const keys = Object.keys(raw);
+    if (keys.length === 0) fail(sp, 'expected at least one sector with its share');
+    sectors = keys.map((code) => {
+      const v = raw[code];
+      const path = [...sp, code];
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) fail(path, `a share must be a number in [0, 1], got ${JSON.stringify(v)}`);
+      return entry(path, code, v as number);
+    });
+    const sum = sectors.reduce((t, x) => t + x.share!, 0);
+    if (!(Math.abs(sum - 1) <= SHARE_SUM_TOLERANCE)) fail(sp, `shares must sum to 1 (within ${SHARE_SUM_TOLERANCE}), they sum to ${sum}`);
+    weights = 'given';
+  }
+  return { sector: sectors[0].code, sectors, weights };
 }

@@ -170,13 +170,19 @@ const component = {
 
 const category = {
   type: 'object',
-  required: ['id', 'label', 'kind', 'sector'],
+  required: ['id', 'label', 'kind'],
   additionalProperties: false,
   properties: {
     id,
     label,
     kind: { enum: ['information', 'traditional'], description: 'Information consumption (信息消费) or traditional consumption (传统消费).' },
-    sector: { anyOf: [{ type: 'string', pattern: '^[0-9]{1,5}$' }, { type: 'integer', minimum: 1 }], description: 'IO sector: the report\'s 5-digit code (division + sequence, e.g. 64123) or the 3-digit sequence number (123).' },
+    sector: { anyOf: [{ type: 'string', pattern: '^[0-9]{1,5}$' }, { type: 'integer', minimum: 1 }], description: 'IO sector: the report\'s 5-digit code (division + sequence, e.g. 64123) or the 3-digit sequence number (123). Give `sector` or `sectors`.' },
+    sectors: {
+      type: 'object',
+      description: 'Several IO sectors instead of one: either shares by sector code ({\'121\': 0.8, \'123\': 0.2}: each in [0, 1], summing to 1 within 1e-9), or {weights: household, codes: [...]}: shares in proportion to the table\'s household consumption of those sectors.',
+    },
+    bridge: { type: 'boolean', description: 'The spending is at purchaser prices of goods: split it into producer value (to `sector`/`sectors`), trade margin (wholesale, retail) and transport margin (freight sectors) with the shares of `consumption.bridge` (default: derived from the table\'s household-consumption column).' },
+    price: { type: 'string', description: 'With `prices`: the index series (e.g. cpi_food) deflating this category\'s study-year spending to table-year prices; default the `prices.output` series.' },
     field: { type: 'string', description: 'Consumer-questionnaire field holding each respondent\'s platform-driven annual spend in this category (yuan).' },
     total: { ...quantity, description: 'The category total in yuan, when given instead of estimated from the consumer questionnaire.' },
   },
@@ -300,6 +306,28 @@ export const studySchema = {
       properties: {
         questionnaire: { type: 'string', description: 'Key of the consumer questionnaire (per-user spend); omit when every category has a total.' },
         categories: { type: 'array', items: category, minItems: 1 },
+        bridge: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'Margin shares of purchaser-price spending for categories with `bridge: true`. Omit a share to derive it from the IO table: trade = H_trade / (H_goods + H_trade + H_transport), transport likewise, over the table\'s household-consumption column (NBS 2017: 0.1043 and 0.0490).',
+          properties: {
+            trade: { type: 'number', minimum: 0, maximum: 1, description: 'Trade margin per yuan of purchaser-price spending (to wholesale and retail, split by household consumption).' },
+            transport: { type: 'number', minimum: 0, maximum: 1, description: 'Transport margin per yuan (to the freight sectors, split by household consumption).' },
+            source: { type: 'string', description: 'Where given shares come from (shown in the results).' },
+          },
+        },
+      },
+    },
+    prices: {
+      type: 'object',
+      required: ['index', 'table_year', 'output'],
+      additionalProperties: false,
+      description: 'Price year: deflate the study year\'s spending to the IO table\'s year with a declared price index before applying its coefficients, bring induced output back to study-year prices, and convert jobs per output with labour-productivity growth (docs/method.md, "Price year").',
+      properties: {
+        index: { type: 'string', description: 'Price-index CSV (series, year-on-year indices, previous year = 100, with sources), relative to the study file, or builtin:china-price-indices (NBS CPI by category, PPI, labour productivity, 2017–2019).' },
+        table_year: { type: 'integer', description: 'Price year of the IO table (2017 for the NBS table).' },
+        output: { type: 'string', description: 'Series that restates induced output (table-year prices) in study-year prices, and the default deflator of a category without `price`.' },
+        productivity: { type: 'string', description: 'Series of labour-productivity growth: jobs per output of the table year ÷ its growth to the study year. Omit for no productivity adjustment.' },
       },
     },
     io: {

@@ -57,9 +57,45 @@ export interface CategoryConfig {
   id: string;
   label: Label;
   kind: 'information' | 'traditional';
-  sector: string; // as written: 5-digit code or sequence number
+  sector: string; // as written: 5-digit code or sequence number; with `sectors`, the first of them
+  /** Several sectors with shares (`sectors:` in study.yaml); absent for a one-sector mapping. */
+  sectors?: SectorShareConfig[];
+  /** How the shares were given: as numbers, or in proportion to the table's household consumption. */
+  weights?: 'given' | 'household';
+  /** Spending is at purchaser prices: split into producer value, trade and transport margins. */
+  bridge?: boolean;
+  /** Price-index series deflating this category's spending to the table year (`prices:`). */
+  price?: string;
   field?: string;
   total?: number; // yuan
+  yamlPath: string;
+}
+
+/** One sector of a multi-sector mapping; share null until weighted by the table (weights: household). */
+export interface SectorShareConfig {
+  code: string;
+  share: number | null;
+  yamlPath: string;
+  line: number | null;
+}
+
+/** consumption.bridge: margin shares of purchaser-price spending, or null = derived from the table. */
+export interface BridgeConfig {
+  trade: number | null;
+  transport: number | null;
+  source?: string;
+  yamlPath: string;
+}
+
+/** prices: the declared index deflating study-year spending to the table year. */
+export interface PricesConfig {
+  /** the price-index CSV (relative to the study file) or builtin:china-price-indices */
+  index: string;
+  tableYear: number;
+  /** series that brings induced output back to study-year prices */
+  output: string;
+  /** series of labour-productivity growth applied to jobs per output (table year → study year) */
+  productivity?: string;
   yamlPath: string;
 }
 
@@ -94,7 +130,8 @@ export interface StudyConfig {
   providers: ComponentConfig[];
   operators: ComponentConfig[];
   groups: Record<string, { label: Label }>;
-  consumption: { questionnaire?: string; categories: CategoryConfig[] };
+  consumption: { questionnaire?: string; categories: CategoryConfig[]; bridge?: BridgeConfig };
+  prices?: PricesConfig;
   io: { table?: string; method: 'seed' | 'leontief'; type: 'I' | 'II'; model: 'competitive' | 'domestic'; coefficients?: Record<string, number> };
   jobsPerOutput: JobsPerOutputConfig;
   intervals: { level: number; method: 't' | 'z' };

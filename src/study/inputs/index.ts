@@ -5,3 +5,4 @@ export { fieldSpecs, type QuestionnaireField } from './fieldSpecs.ts';
 export { readAsMoments } from './readAsMoments.ts';
 export { ioInputs, type IOFiles, type PreparedIO } from './ioInputs.ts';
 export { rejectedLevels, type LevelRejection } from './rejectedLevels.ts';
+export { parsePriceIndex, priceRatio, type PriceIndex, type PriceSeries } from './priceIndex.ts';

@@ -1,9 +1,12 @@
 // The engine's IO inputs from what was read (pure): each consumption category's per-yuan response
 // (output, jobs, value added) and the jobs-per-output conversion (METHOD §3). src/data reads the files.
 import { ConfigError } from '../config/index.ts';
-import type { StudyConfig, SectorCoefficient, JobsPerOutput } from '../types.ts';
+import type { StudyConfig, SectorCoefficient, JobsPerOutput, PriceBasis, CategoryConfig } from '../types.ts';
 import {
   resolveSector,
+  householdColumn,
+  householdMargins,
+  nbsMarginSectors,
   ioModel,
   employmentCoefficients,
   nationalJobsPerOutput,
@@ -12,7 +15,8 @@ import {
   type SectorDivisions,
   type EmploymentByDivision,
 } from '../../io/index.ts';
-import { sectorResponse, yuanPerUnit, type IOMethod } from '../model/index.ts';
+import { sectorResponse, yuanPerUnit, bridgeDemand, categoryResponse, type IOMethod, type SectorResponse, type BridgeMargins } from '../model/index.ts';
+import { priceRatio, type PriceIndex } from './priceIndex.ts';
 
 /** The IO files of a study as parsed (each once per run). */
 export interface IOFiles {
@@ -21,6 +25,8 @@ export interface IOFiles {
   divisions?: SectorDivisions;
   /** employment by division, when jobs_per_output.method is national or sector */
   employment: EmploymentByDivision | null;
+  /** the price index of `prices:` (null without) */
+  prices?: PriceIndex | null;
   /** how messages and outputs name the table */
   display: string;
 }
@@ -31,6 +37,7 @@ export interface PreparedIO {
   ioMethod: IOMethod;
   model: IOModel | null;
   jobsPerOutput: JobsPerOutput;
+  priceBasis: PriceBasis;
 }
 
 /**
@@ -46,8 +53,8 @@ export function ioInputs(config: StudyConfig, files: IOFiles | null): PreparedIO
   if (c.coefficients) {
     if (j.method !== 'ratio') throw new ConfigError(config.source, 'jobs_per_output.method', null, 'with coefficients given directly only method ratio is possible (no table to take output or employment from)');
     for (const cat of config.consumption.categories)
-      sectors[cat.id] = { code: cat.sector, index: -1, name: { zh: '', en: '' }, coefficient: c.coefficients[cat.sector], jobs: null, valueAdded: { competitive: null, domestic: null } };
-    return { sectors, ioSource: `coefficients given in ${config.source}`, ioMethod, model: null, jobsPerOutput: ratioConversion(j) };
+      sectors[cat.id] = { code: cat.sector, index: -1, name: { zh: '', en: '' }, coefficient: c.coefficients[cat.sector], jobs: null, valueAdded: { competitive: null, domestic: null }, demand: [], prices: UNIT_PRICES };
+    return { sectors, ioSource: `coefficients given in ${config.source}`, ioMethod, model: null, jobsPerOutput: ratioConversion(j), priceBasis: { margins: null, prices: null } };
   }
   if (!files) throw new Error('internal: a study with an IO table needs the table read');
   const { table, divisions, employment, display } = files;
@@ -62,28 +69,41 @@ export function ioInputs(config: StudyConfig, files: IOFiles | null): PreparedIO
   } catch (err) {
     throw new ConfigError(config.source, j.method === 'sector' ? 'jobs_per_output' : 'io.table', null, (err as Error).message);
   }
+  const margins = bridgeMargins(config, table, divisions);
+  const priceBasis: PriceBasis = { margins: margins && margins.basis, prices: null };
+  const prices = priceFactors(config, files.prices ?? null, priceBasis);
+  const responses = new Map<number, SectorResponse>();
+  const responseOf = (i: number) => responses.get(i) ?? responses.set(i, sectorResponse(model, i, ioMethod)).get(i)!;
   for (const cat of config.consumption.categories) {
-    let index: number;
-    try {
-      index = resolveSector(table, cat.sector, divisions);
-    } catch (e) {
-      throw new ConfigError(config.source, `${cat.yamlPath}.sector`, null, (e as Error).message);
-    }
-    const r = sectorResponse(model, index, ioMethod);
-    sectors[cat.id] = { code: cat.sector, index, name: table.names[index], coefficient: r.output, jobs: r.jobs, valueAdded: r.valueAdded };
+    const goods = categorySectors(config, cat, table, divisions);
+    const demand = bridgeDemand(goods, cat.bridge ? margins!.margins : null);
+    const p = prices.of(cat);
+    const r = categoryResponse(demand, responseOf, p);
+    const first = goods[0].index;
+    sectors[cat.id] = {
+      code: cat.sector,
+      index: first,
+      name: table.names[first],
+      coefficient: r.output,
+      jobs: r.jobs,
+      valueAdded: r.valueAdded,
+      demand: demand.map((d) => ({ ...d, code: table.codes[d.index], name: table.names[d.index] })),
+      prices: p,
+      ...(config.prices ? { priceSeries: cat.price ?? config.prices.output } : {}),
+    };
   }
   let jobsPerOutput: JobsPerOutput;
-  if (j.method === 'ratio') jobsPerOutput = ratioConversion(j);
+  if (j.method === 'ratio') jobsPerOutput = prices.convertJobs(ratioConversion(j));
   else if (j.method === 'national') {
     const nat = nationalJobsPerOutput(employment!, j.year, table);
     const scale = yuanPerUnit(table.unit);
-    jobsPerOutput = {
+    jobsPerOutput = prices.convertJobs({
       method: 'national',
       perYuan: nat.perUnit / scale,
       formula: 'national employment / national gross output',
       inputs: { employment: nat.persons, grossOutput: nat.output * scale, year: j.year },
       source: j.source ?? `national average of ${j.year}: employment (${j.employment}) / gross output (${display})`,
-    };
+    });
   } else {
     jobsPerOutput = {
       method: 'sector',
@@ -93,10 +113,101 @@ export function ioInputs(config: StudyConfig, files: IOFiles | null): PreparedIO
       source: j.source ?? `employment coefficients by sector: ${j.year} employment by division (${j.employment}) split over the table's sectors by output share`,
     };
   }
-  return { sectors, ioSource: display, ioMethod, model, jobsPerOutput };
+  return { sectors, ioSource: display, ioMethod, model, jobsPerOutput, priceBasis };
 }
 
 function ratioConversion(j: StudyConfig['jobsPerOutput']): JobsPerOutput {
   if (j.method !== 'ratio') throw new Error('internal: not a ratio');
   return { method: 'ratio', perYuan: j.perYuan, formula: `${j.value} ${j.unit}`, inputs: { value: j.value, unit: j.unit }, source: j.source ?? 'stated in the study file' };
 }
+
+const UNIT_PRICES = { deflator: 1, output: 1, productivity: 1 };
+
+/**
+ * A category's goods sectors with shares: one sector (share 1), shares as given, or shares in
+ * proportion to the table's household consumption (weights: household). Errors name the YAML path and line.
+ */
+function categorySectors(config: StudyConfig, cat: CategoryConfig, table: IOTable, divisions: SectorDivisions | undefined): { index: number; share: number }[] {
+  const resolve = (code: string, yamlPath: string, line: number | null) => {
+    try {
+      return resolveSector(table, code, divisions);
+    } catch (e) {
+      throw new ConfigError(config.source, yamlPath, line, (e as Error).message);
+    }
+  };
+  if (!cat.sectors) return [{ index: resolve(cat.sector, `${cat.yamlPath}.sector`, null), share: 1 }];
+  const rows = cat.sectors.map((s) => ({ index: resolve(s.code, s.yamlPath, s.line), share: s.share ?? 0, at: s }));
+  if (cat.weights === 'household') {
+    const h = householdColumn(table);
+    const total = rows.reduce((t, r) => t + h[r.index], 0);
+    const bad = rows.find((r) => !(h[r.index] >= 0));
+    if (bad) throw new ConfigError(config.source, bad.at.yamlPath, bad.at.line, `household consumption of sector ${bad.at.code} is ${h[bad.index]}; weights need values ≥ 0`);
+    if (!(total > 0)) throw new ConfigError(config.source, `${cat.yamlPath}.sectors`, cat.sectors[0].line, 'these sectors have no household consumption in the table: household weights need a positive total');
+    for (const r of rows) r.share = h[r.index] / total;
+  }
+  return rows.map(({ index, share }) => ({ index, share }));
+}
+
+/** The bridge's margins: given in consumption.bridge, or derived from the table (householdMargins). null when no category is bridged. */
+function bridgeMargins(config: StudyConfig, table: IOTable, divisions: SectorDivisions | undefined): { margins: BridgeMargins; basis: NonNullable<PriceBasis['margins']> } | null {
+  if (!config.consumption.categories.some((c) => c.bridge)) return null;
+  const b = config.consumption.bridge;
+  if (!divisions) throw new ConfigError(config.source, 'consumption.bridge', null, 'the price bridge needs the goods, trade and transport sectors of the table: use io.table: builtin:china-io-2017-149');
+  let derived;
+  try {
+    derived = householdMargins(table, nbsMarginSectors(table, divisions));
+  } catch (e) {
+    throw new ConfigError(config.source, 'consumption.bridge', null, (e as Error).message);
+  }
+  const trade = b?.trade ?? derived.trade;
+  const transport = b?.transport ?? derived.transport;
+  if (trade + transport > 1) throw new ConfigError(config.source, 'consumption.bridge', null, `trade ${trade} + transport ${transport} exceed 1`);
+  const given = b?.trade != null || b?.transport != null;
+  const source = given
+    ? `${b?.source ?? 'stated in the study file'}${b?.trade == null || b?.transport == null ? '; the other share derived from the table' : ''}`
+    : 'derived from the household-consumption column of the table: trade (wholesale, retail) and freight-transport consumption over the purchaser value of household goods';
+  return {
+    margins: { trade, transport, tradeSplit: derived.tradeSplit, transportSplit: derived.transportSplit },
+    basis: { trade, transport, producer: 1 - trade - transport, derived: !given, source },
+  };
+}
+
+/**
+ * The price-year factors of each category and the jobs-per-output conversion: P_c = P(T → Y) of
+ * the category's series, P_out of prices.output, G of prices.productivity (1 when absent); jobs per
+ * output of the table year becomes jobs per study-year yuan by ÷ (P_out × G).
+ */
+function priceFactors(config: StudyConfig, index: PriceIndex | null, basis: PriceBasis) {
+  const pc = config.prices;
+  if (!pc) return { of: () => UNIT_PRICES, convertJobs: (j: JobsPerOutput) => j };
+  if (!index) throw new Error('internal: prices declared but the index was not read');
+  const Y = config.year;
+  const ratio = (series: string, yamlPath: string) => {
+    try {
+      return priceRatio(index, series, pc.tableYear, Y);
+    } catch (e) {
+      throw new ConfigError(config.source, yamlPath, null, (e as Error).message);
+    }
+  };
+  const output = ratio(pc.output, 'prices.output');
+  const productivity = pc.productivity ? ratio(pc.productivity, 'prices.productivity') : 1;
+  const byCategory: Record<string, { series: string; ratio: number }> = {};
+  for (const c of config.consumption.categories) {
+    const series = c.price ?? pc.output;
+    byCategory[c.id] = { series, ratio: ratio(series, c.price ? `${c.yamlPath}.price` : 'prices.output') };
+  }
+  basis.prices = { tableYear: pc.tableYear, studyYear: Y, index: pc.index, output: { series: pc.output, ratio: output }, productivity: pc.productivity ? { series: pc.productivity, ratio: productivity } : null, byCategory };
+  return {
+    of: (c: CategoryConfig) => ({ deflator: byCategory[c.id].ratio, output, productivity }),
+    convertJobs: (j: JobsPerOutput): JobsPerOutput =>
+      j.method === 'sector'
+        ? j
+        : {
+          ...j,
+          perYuan: j.perYuan / (output * productivity),
+          formula: `${j.formula} (${pc.tableYear}) ÷ (output prices ${pc.tableYear}→${Y} ${+output.toFixed(6)} × labour productivity ${+productivity.toFixed(6)})`,
+          inputs: { ...j.inputs, [`perYuan ${pc.tableYear}`]: j.perYuan, outputPrices: output, productivity },
+        },
+  };
+}
+

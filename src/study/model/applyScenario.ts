@@ -4,6 +4,7 @@ import { toDisplay } from '../../locale/index.ts';
 import type { StudyConfig } from '../config/types.ts';
 import type { StudyInputs, SectorCoefficient } from './types.ts';
 import { sectorResponse, type IOMethod } from './ioResponse.ts';
+import { categoryResponse, demandOf } from './priceBridge.ts';
 import { RATES } from '../config/netImpactConfig.ts';
 import type { AdditionalityConfig, Rate, RateSpec } from '../config/types.ts';
 
@@ -72,7 +73,8 @@ export function rateParameters(add: AdditionalityConfig | undefined): { paramete
 
 /**
  * sectorsUnder(inputs, m) → every category's per-yuan response under IO method m, from the study's
- * Leontief model (sectorResponse: seed = column sum of B). Fails when the study gives coefficients
+ * Leontief model (sectorResponse: seed = column sum of B) over the category's producer-price demand
+ * (price bridge, price year). Fails when the study gives coefficients
  * directly (no model) or the model cannot support m (e.g. Type II without households).
  */
 export function sectorsUnder(inputs: StudyInputs, m: IOMethod): Record<string, SectorCoefficient> {
@@ -80,7 +82,7 @@ export function sectorsUnder(inputs: StudyInputs, m: IOMethod): Record<string, S
   if (!model) throw new Error('scenario ioMethod: the study gives coefficients directly; there is no IO model to change the method of');
   const out: Record<string, SectorCoefficient> = {};
   for (const [id, s] of Object.entries(inputs.sectors)) {
-    const r = sectorResponse(model, s.index, m);
+    const r = categoryResponse(demandOf(s), (i) => sectorResponse(model, i, m), s.prices);
     out[id] = { ...s, coefficient: r.output, jobs: r.jobs, valueAdded: r.valueAdded };
   }
   return out;

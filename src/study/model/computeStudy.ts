@@ -45,6 +45,7 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
     consumption: consumptionRows(config, context, figures),
     quality: qualityRecords(inputs),
     assumptions: modelAssumptions(config, inputs),
+    ...(inputs.priceBasis && (inputs.priceBasis.margins || inputs.priceBasis.prices) ? { priceBasis: inputs.priceBasis } : {}),
     sampling: survey.moments.blocks.map((b) => ({ ids: b.indices.map((i) => survey.moments.names[i]), V: Array.from(b.V), df: b.df })),
     intervals: config.intervals,
     ...(config.additionality ? { additionality: { source: config.additionality.source, illustrative: config.additionality.illustrative } } : {}),

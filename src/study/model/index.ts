@@ -9,6 +9,7 @@ export { derivation, explain } from './explain.ts';
 export { readingOrder } from './readingOrder.ts';
 export { applyScenario, ioMethodOptions, ioMethodKey, rateParameters, withRates, sectorsUnder, type Scenario } from './applyScenario.ts';
 export { sectorResponse, yuanPerUnit, type IOMethod, type SectorResponse } from './ioResponse.ts';
+export { bridgeDemand, categoryResponse, demandOf, type BridgeMargins, type DemandShare } from './priceBridge.ts';
 export { assembleSeries, growthTable, scopeChanges, seriesCagr, yoy, cagr, headlineOf, headlineGrowth, scopeRuns, type GrowthRow, type ScopeChange, type Headline, type HeadlineGrowthRow } from './series.ts';
 export { studyUncertainty, SWITCHING_TOLERANCE, MC_CHUNK, type FigureReplicates, type StudyUncertaintyOptions } from './studyUncertainty.ts';
 export { checkFilters, type RejectedLevels } from './checkFilters.ts';

@@ -1,4 +1,5 @@
 // Types of the model's inputs (StudyInputs, prepared by the loader) and results (StudyResults).
+import type { DemandShare } from './priceBridge.ts';
 import type { Label, Unit } from '../../locale/index.ts';
 import type { IOModel } from '../../io/index.ts';
 import type { Distribution } from '../uncertainty/distributions.ts';
@@ -98,6 +99,10 @@ export interface ConsumptionRow {
   jobs: number; // persons
   /** Where the amount comes from: the study file's total, or the consumer questionnaire (absent in older results). */
   source?: 'given' | 'survey';
+  /** Producer-price demand per yuan of spending, by sector (present for several sectors, the price bridge or a price year). */
+  mapping?: { code: string; name: Label; share: number; part: 'producer' | 'trade' | 'transport' }[];
+  /** The price index series and ratio P(table year → study year) that deflated this category (with prices:). */
+  price?: { series: string; ratio: number };
 }
 
 export interface ComponentRow {
@@ -125,12 +130,26 @@ export interface QuestionnaireData extends ScreeningSummary {
 }
 
 export interface SectorCoefficient {
-  code: string; // as the study wrote it
+  code: string; // as the study wrote it (the first sector of a multi-sector mapping)
   index: number; // 0-based row of the IO table
   name: Label;
   coefficient: number; // output induced per yuan (seed: column sum of B)
   jobs: number | null; // persons per yuan of demand (sector employment coefficients), or null
   valueAdded: { competitive: number | null; domestic: number | null }; // total VA per yuan (Type I)
+  /** Producer-price demand per yuan of the category's spending (priceBridge): one row for a one-sector mapping. */
+  demand?: (DemandShare & { code: string; name: Label })[];
+  /** Price-year factors (prices: in study.yaml): deflator P_c, output restatement P_out, productivity growth G; all 1 without. */
+  prices?: { deflator: number; output: number; productivity: number };
+  /** The index series deflating this category (with prices:). */
+  priceSeries?: string;
+}
+
+/** How the study's spending became table-year producer-price demand: the bridge's margins and the price year. */
+export interface PriceBasis {
+  /** margins of bridged categories (null: no category is bridged) */
+  margins: { trade: number; transport: number; producer: number; derived: boolean; source: string } | null;
+  /** the price-year adjustment (null: none declared) */
+  prices: { tableYear: number; studyYear: number; index: string; output: { series: string; ratio: number }; productivity: { series: string; ratio: number } | null; byCategory: Record<string, { series: string; ratio: number }> } | null;
 }
 
 export interface JobsPerOutput {
@@ -150,6 +169,8 @@ export interface StudyInputs {
   /** The Leontief model of the table (absent when coefficients are given directly). */
   model: IOModel | null;
   jobsPerOutput: JobsPerOutput;
+  /** Margins and price year behind the per-yuan responses (absent in studies prepared before them). */
+  priceBasis?: PriceBasis;
   version: string;
 }
 
@@ -181,6 +202,8 @@ export interface StudyResults {
   quality: QualityRecord[];
   /** The model's assumptions in both languages. */
   assumptions: Label[];
+  /** Margins of bridged categories and the price-year adjustment (present when the study declares either). */
+  priceBasis?: PriceBasis;
   /**
    * Design-based covariance of the base survey estimates, one block per independent questionnaire:
    * figure ids, their covariance (row-major) and the design df. Sums of blocks' figures add variances.
