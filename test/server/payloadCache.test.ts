@@ -53,6 +53,7 @@ test('the picker lists no study a link leads out of the root; bodies carry no pa
   const root = join(base, 'root');
   mkdirSync(root);
   cpSync(join(packageRoot, 'examples/wechat-2019'), join(root, 'S'), { recursive: true });
+  rmSync(join(root, 'S/study-bridged.yaml')); // the example's price-bridge variant: one study per folder here
   mkdirSync(join(base, 'outside'));
   writeFileSync(join(base, 'outside/study.yaml'), 'study: {name: secret}\n');
   symlinkSync(join(base, 'outside'), join(root, 'linked-out'));
