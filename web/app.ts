@@ -166,7 +166,7 @@ function scenarioPanel(): string {
     ? ioOptions.map((o) => `<option value="${esc(o.key)}"${o.key === base ? ' selected' : ''}>${esc(o.label[lang()])}</option>`).join('')
     : `<option value="${esc(base)}">${esc(lang() === 'zh' ? '研究文件给定系数' : 'coefficients given in the study file')}</option>`;
   const perYi = payload.inputs.jobsPerOutput.method === 'sector' ? '' : String(+(payload.inputs.jobsPerOutput.perYuan * YI).toPrecision(10));
-  const coefs = c.consumption.categories.map((k) => row(`coef.${k.id}`, bi(k.label), round6(payload.inputs.sectors[k.id].coefficient), '0.01', `b ${esc(payload.inputs.sectors[k.id].code)}`)).join('');
+  const coefs = c.consumption.categories.map((k) => row(`coef.${k.id}`, bi(k.label), round6(payload.inputs.sectors[k.id].coefficient), '0.01', `b ${sectorNote(payload.inputs.sectors[k.id])}`)).join('');
   return `<h2>${bi({ zh: '情景分析', en: 'Scenario' })}</h2>
 <p class="hint">${bi({ zh: '修改后所有指标在浏览器内即时重算。', en: 'Every figure is recomputed in the browser as you edit.' })}</p>
 <h3>${bi({ zh: '总体数量', en: 'Population counts' })}</h3>${comps}
@@ -494,3 +494,9 @@ main().catch((e) => {
   $('#report').innerHTML = `<div class="error-box">${esc((e as Error).message)}</div>`;
   setStatus('error', 'error');
 });
+
+/** The sector beside a coefficient input: its code, or how many sectors a mapped category spreads over (price bridge). */
+function sectorNote(s: { code: string; demand?: { code: string }[] }): string {
+  const n = new Set((s.demand ?? []).map((d) => d.code)).size;
+  return n > 1 ? bi({ zh: `${n} 个部门`, en: `${n} sectors` }) : esc(s.code);
+}

@@ -57,7 +57,7 @@ export function methodologyHtml(r: ExtendedResults): string {
   if (oi) out.push(eq(`${bi(L('本研究：', 'This study: '))}${esc(oi.formula)}`));
   out.push('<table class="mini"><thead><tr>' + [L('类别', 'Category'), L('部门', 'Sector'), L('C_c（亿元）', 'C_c (100M yuan)'), L('每元需求的产出 b_s', 'Output per yuan b_s'), L('C_c × b_s（亿元）', 'C_c × b_s (100M yuan)')].map((h) => `<th>${bi(h)}</th>`).join('') + '</tr></thead><tbody>');
   for (const c of r.consumption)
-    out.push(`<tr><td>${bi(c.label)}</td><td>${esc(c.sector.code)} ${bi(c.sector.name)}</td><td class="n">${formatCell('yuan', c.amount)}</td><td class="n" data-v="${c.coefficient}">${formatCell('coef', c.coefficient)}</td><td class="n">${formatCell('yuan', c.inducedOutput)}</td></tr>`);
+    out.push(`<tr><td>${bi(c.label)}</td><td>${sectorCell(c)}</td><td class="n">${formatCell('yuan', c.amount)}</td><td class="n" data-v="${c.coefficient}">${formatCell('coef', c.coefficient)}</td><td class="n">${formatCell('yuan', c.inducedOutput)}</td></tr>`);
   out.push('</tbody></table>');
   if (oi) out.push(eq(`Σ_c C_c × b_s(c) = ${yi(oi.value)}`));
   out.push(...mappingHtml(r));
@@ -120,6 +120,14 @@ export function methodologyHtml(r: ExtendedResults): string {
   return out.join('\n');
 }
 
+/** The sector column of the coefficient table: the one sector, or how many (listed in the mapping table). */
+function sectorCell(c: ExtendedResults['consumption'][number]): string {
+  const codes = new Set((c.mapping ?? []).map((d) => d.code));
+  if (codes.size <= 1) return `${esc(c.sector.code)} ${bi(c.sector.name)}`;
+  const margins = c.mapping!.some((d) => d.part !== 'producer');
+  return bi(L(`${codes.size} 个部门${margins ? '（含贸易和运输加价）' : ''}，见下方部门映射表`, `${codes.size} sectors${margins ? ' (with trade and transport margins)' : ''}, see the sector mapping below`));
+}
+
 const PART: Record<'producer' | 'trade' | 'transport', Label> = {
   producer: L('生产者价值', 'producer value'),
   trade: L('贸易加价', 'trade margin'),
@@ -145,7 +153,7 @@ function mappingHtml(r: ExtendedResults): string[] {
     const m = c.mapping!;
     m.forEach((d, k) => {
       const first = k === 0 ? `<td rowspan="${m.length}">${bi(c.label)}${c.price ? `<br><small>P_c = ${nd(c.price.ratio, 4)} (${esc(c.price.series)})</small>` : ''}</td>` : '';
-      out.push(`<tr>${first}<td>${esc(d.code)} ${bi(d.name)}</td><td>${bi(PART[d.part])}</td><td class="n">${nd(d.share, 4)}</td></tr>`);
+      out.push(`<tr>${first}<td>${esc(d.code)} ${bi(d.name)}</td><td>${bi(PART[d.part])}</td><td class="n" data-v="${d.share}">${nd(d.share, 4)}</td></tr>`);
     });
   }
   out.push('</tbody></table>');

@@ -27,7 +27,12 @@ export const register: Register = (program, setExitCode) => {
       const { loadStudyInputs } = await import('../../data/loadStudyInputs.ts');
       const p = await loadStudyInputs(study);
       const c = p.study.config;
-      const sectors = Object.entries(p.inputs.sectors).map(([cat, s]) => [cat, s.code, `${s.name.zh} ${s.name.en}`.trim(), s.coefficient.toFixed(9)]);
+      const sectors = Object.entries(p.inputs.sectors).map(([cat, s]) => {
+        // several sectors (or the price bridge): how many, the full mapping is in the report's methodology
+        const n = new Set((s.demand ?? []).map((d) => d.code)).size;
+        const several = lang === 'zh' ? `${n} 个部门（见报告的部门映射表）` : `${n} sectors (see the report's sector mapping)`;
+        return [cat, n > 1 ? `${s.code}…` : s.code, n > 1 ? several : `${s.name.zh} ${s.name.en}`.trim(), s.coefficient.toFixed(9)];
+      });
       const quality = p.loaded.map((q) => {
         const warnings = p.inputs.questionnaires[q.key]?.warnings;
         return { questionnaire: q.key, file: q.file, rowsRead: q.rowsRead, valid: q.valid, rejected: q.rejected, reasons: q.reasons, ...(warnings ? { warnings } : {}) };
