@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bridgeDemand, categoryResponse } from '../../src/study/model/index.ts';
+import { bridgeDemand, categoryResponse, sectorsUnder } from '../../src/study/model/index.ts';
 import { parsePriceIndex, priceRatio } from '../../src/study/inputs/index.ts';
 import { parseStudy } from '../../src/study/config/index.ts';
 import { runStudy } from '../../src/cli/runStudy.ts';
@@ -134,6 +134,11 @@ test('bridged shopping: induced output moves from retail into manufacturing; tot
 test('examples/wechat-2019/study-bridged.yaml: price year and productivity as declared; the report shows the mapping in zh and en', async () => {
   const out = await runStudy(join(root, 'examples/wechat-2019/study-bridged.yaml'));
   const r = out.results;
+  // the dashboard's IO-method switch recomputes every category over the same demand rows and prices
+  const again = sectorsUnder(out.prepared.inputs, out.prepared.inputs.ioMethod);
+  for (const [id, s] of Object.entries(out.prepared.inputs.sectors)) assert.ok(rel(again[id].coefficient, s.coefficient) < 1e-12, id);
+  const leontief = sectorsUnder(out.prepared.inputs, { method: 'leontief', type: 'I', domestic: true });
+  assert.ok(leontief.shopping.coefficient < again.shopping.coefficient, 'domestic model: imports leave the country');
   const ppi = 1.035 * 0.997, cpi = 1.021 * 1.029, productivity = 1.066 * 1.062; // data/china-prices (NBS communiqués)
   // national 2017: 77,640 万 persons / Σ GO of the table (万元 → yuan)
   const go = readFileSync(join(root, 'data/china-io-2017/china-io-2017-149.csv'), 'utf8').trim().split('\n').slice(1, 150)
