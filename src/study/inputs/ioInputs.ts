@@ -207,6 +207,7 @@ function priceFactors(config: StudyConfig, index: PriceIndex | null, basis: Pric
           perYuan: j.perYuan / (output * productivity),
           formula: `${j.formula} (${pc.tableYear}) ÷ (output prices ${pc.tableYear}→${Y} ${+output.toFixed(6)} × labour productivity ${+productivity.toFixed(6)})`,
           inputs: { ...j.inputs, [`perYuan ${pc.tableYear}`]: j.perYuan, outputPrices: output, productivity },
+          source: `${j.source.replace(/\.$/, '')}; in ${Y} yuan: ÷ output prices ${pc.tableYear}→${Y} (${pc.output}, ${output.toFixed(4)})${pc.productivity ? ` × labour-productivity growth (${pc.productivity}, ${productivity.toFixed(4)})` : ''}`,
         },
   };
 }
