@@ -53,7 +53,7 @@ export function ioInputs(config: StudyConfig, files: IOFiles | null): PreparedIO
   if (c.coefficients) {
     if (j.method !== 'ratio') throw new ConfigError(config.source, 'jobs_per_output.method', null, 'with coefficients given directly only method ratio is possible (no table to take output or employment from)');
     for (const cat of config.consumption.categories)
-      sectors[cat.id] = { code: cat.sector, index: -1, name: { zh: '', en: '' }, coefficient: c.coefficients[cat.sector], jobs: null, valueAdded: { competitive: null, domestic: null }, demand: [], prices: UNIT_PRICES };
+      sectors[cat.id] = { code: cat.sector, index: -1, name: { zh: '', en: '' }, coefficient: c.coefficients[cat.sector], jobs: null, valueAdded: { competitive: null, domestic: null } };
     return { sectors, ioSource: `coefficients given in ${config.source}`, ioMethod, model: null, jobsPerOutput: ratioConversion(j), priceBasis: { margins: null, prices: null } };
   }
   if (!files) throw new Error('internal: a study with an IO table needs the table read');
