@@ -76,6 +76,17 @@ test('example: bootstrap-t keeps value and se, reaches further above, and covers
   assert.notDeepEqual(other.ci, boot.ci);
 });
 
+test('a scenario changing populations reuses the bootstrap-t check (remembered per questionnaire): same as computed afresh', () => {
+  const cfg = prepared.study.config;
+  const doubled = { ...cfg, operators: cfg.operators.map((c) => ({ ...c, population: c.population * 2 })) };
+  const remembered = computeStudy(doubled, prepared.inputs, { uncertainty: false }).figures[OA];
+  const q = prepared.inputs.questionnaires.operators;
+  const fresh = computeStudy(doubled, { ...prepared.inputs, questionnaires: { ...prepared.inputs.questionnaires, operators: { ...q, numbers: { ...q.numbers } } } }, { uncertainty: false }).figures[OA];
+  assert.equal(remembered.value, 2 * results.figures[OA].value);
+  assert.deepEqual(remembered.coverage, fresh.coverage);
+  assert.deepEqual(fresh.coverage, results.figures[OA].coverage);
+});
+
 test('study file: interval as a name or {method, replicates, seed}; unknown keys and values named with path and line', () => {
   const y = readFileSync(DEFAULT_STUDY, 'utf8');
   assert.ok(y.includes('interval: bootstrap-t'));

@@ -45,6 +45,20 @@ export function componentIntervalOf(rule: ComponentIntervalRule, idx: Int32Array
 }
 
 /**
+ * Bootstrap-t checks by questionnaire columns (same object ⇒ same rows) and component: a scenario in
+ * the dashboard changes populations, not answers, and an operator's coverage and relative bias do
+ * not depend on M (estimate and interval scale with it), so the seconds-long check runs once.
+ */
+const rememberedChecks = new WeakMap<object, Map<string, ReturnType<typeof simulateCoverage>>>();
+function remembered(columns: object, key: string, simulate: () => ReturnType<typeof simulateCoverage>): ReturnType<typeof simulateCoverage> {
+  let m = rememberedChecks.get(columns);
+  if (!m) rememberedChecks.set(columns, (m = new Map()));
+  let r = m.get(key);
+  if (!r) m.set(key, (r = simulate()));
+  return r;
+}
+
+/**
  * coverageChecks(config, inputs, figures) → per checked figure id its CoverageCheck: each provider
  * and operator component (`jobs.providers.<k>`, `jobs.operators.<j>`) and `jobs.direct`, when every
  * component's questionnaire uses the default design (declared designs and consumption figures are
@@ -79,7 +93,8 @@ export function coverageChecks(config: StudyConfig, inputs: StudyInputs, figures
       component: c, statistic: s, method: boot ? 'bootstrap-t' : 'wald', q: boot ? 0 : multiplier(f), level: config.intervals.level,
       replicates: COVERAGE_BOOT_REPLICATES, seed: c.interval?.seed ?? 1,
     };
-    const sim = simulateCoverage([s.rows], (rows) => componentIntervalOf(rule, rows), { reps: boot ? COVERAGE_BOOT_REPS : COVERAGE_REPS, seed: COVERAGE_SEED });
+    const simulate = () => simulateCoverage([s.rows], (rows) => componentIntervalOf(rule, rows), { reps: boot ? COVERAGE_BOOT_REPS : COVERAGE_REPS, seed: COVERAGE_SEED });
+    const sim = boot ? remembered(inputs.questionnaires[c.questionnaire].numbers, JSON.stringify([c.kind, c.where, c.kind === 'provider' ? c.population : 0, rule.level, rule.seed]), simulate) : simulate();
     record(s.id, f, sim, s.rows.length, skewDiagnostics(s.values(s.rows)), boot ? COVERAGE_BOOT_REPLICATES : undefined);
   });
   const d = figures['jobs.direct'];
