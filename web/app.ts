@@ -175,7 +175,7 @@ ${c.users !== undefined ? row('users', bi({ zh: '平台用户数 U', en: 'Platfo
 <label data-key="ioMethod" class="wide"><span>${bi({ zh: '方法', en: 'Method' })}</span><select data-scn="ioMethod" data-base="${esc(base)}"${ioOptions.length ? '' : ' disabled'}>${methods}</select></label>
 ${coefs}
 <h3>${bi({ zh: '就业转换', en: 'Jobs per output' })}</h3>
-${row('jpo', bi({ zh: '单位产出就业', en: 'Jobs per output' }), perYi, '1', bi({ zh: '人/亿元', en: 'persons per 100M yuan' }))}
+${row('jpo', bi({ zh: '单位产出就业', en: 'Jobs per output' }), perYi, '1', bi({ zh: '个/亿元', en: 'jobs per 100 million yuan' }))}
 ${perYi ? '' : `<p class="hint">${bi({ zh: '本研究按部门就业系数计算间接就业；填入数值则改用统一比率。', en: 'This study converts output to jobs with sector employment coefficients; a value here replaces them by one ratio.' })}</p>`}
 ${ratesPanel()}
 <button type="button" data-reset>${bi({ zh: '恢复基准', en: 'Reset to baseline' })}</button>`;

@@ -32,13 +32,13 @@ export function parseChartFormats(v: string | undefined): ChartFormat[] {
   return [...new Set(list)] as ChartFormat[];
 }
 
-/** report.html (both languages, `lang` shown first), tables.xlsx and charts/<id>-<lang>.svg|png. */
+/** report.html (both languages, `lang` shown first), tables.xlsx (in `lang`) and charts/<id>-<lang>.svg|png. */
 const report: ArtifactProducer = async ({ results, lang, charts, onStep, vouchers }) => {
   const { renderReport, renderChartSvgs, tablesWorkbook } = await import('../report/index.ts');
   const formats = charts ?? parseChartFormats(process.env.SPILLOVER_CHARTS);
   const svgs = renderChartSvgs(results, onStep && ((done, total) => onStep('charts', done, total)));
   onStep?.('tables', 0, 1);
-  const files: Record<string, string | Uint8Array> = { 'report.html': renderReport(results, lang, svgs, vouchers), 'tables.xlsx': await tablesWorkbook(results) };
+  const files: Record<string, string | Uint8Array> = { 'report.html': renderReport(results, lang, svgs, vouchers), 'tables.xlsx': await tablesWorkbook(results, lang) };
   onStep?.('tables', 1, 1);
   const named: Record<string, string> = {};
   for (const [id, s] of svgs) for (const l of ['zh', 'en'] as const) named[`charts/${id}-${l}`] = s[l];

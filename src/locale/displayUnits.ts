@@ -1,9 +1,10 @@
-// Display units: how a value in base units (persons, yuan, fractions) is shown to a reader.
+// Display units: how a value in base units (jobs, yuan, fractions) is shown to a reader.
 // One table, DISPLAY, per language and kind of quantity: the scale, the decimals and the unit words.
-// Chinese follows the seed report: jobs in 万 (10⁴ persons), money in 亿元 (10⁸ yuan), jobs per
-// output in persons per 亿元. English shows the same numbers today (10k persons, 100M yuan); to show
-// English in thousands/millions, change the `en` rows (ENGLISH_MAGNITUDES lists the scales) — every
-// console table, card, report table, chart, workbook and the dashboard read this table.
+// Jobs are positions (the original report's 万个 / "jobs"), not a headcount. Chinese shows jobs in
+// 万个 (10⁴), money in 亿元 (10⁸ yuan), jobs per output in 个/亿元; English in its own magnitudes:
+// table columns in million jobs and billion yuan, a single value in the magnitude that reads best
+// ("29.6 million jobs", "610 thousand jobs", "152.9 billion yuan") — every console table, card,
+// report table, chart, workbook and the dashboard read these tables.
 import { type Label, type Lang } from './lang.ts';
 
 /**
@@ -32,18 +33,19 @@ const times = (n: number) => (v: number) => v * n;
 /** Common display magnitudes: 万 = 10⁴, 亿 = 10⁸; thousand 10³, million 10⁶, billion 10⁹. */
 export const WAN = 1e4;
 export const YI = 1e8;
-/** The English scales for showing English in its own magnitudes (persons in thousands, yuan in millions and billions). */
+/** The English magnitudes: thousand 10³, million 10⁶, billion 10⁹. */
 export const ENGLISH_MAGNITUDES = { thousand: 1e3, million: 1e6, billion: 1e9 } as const;
+const { thousand: THOUSAND, million: MILLION, billion: BILLION } = ENGLISH_MAGNITUDES;
 
 const zh: Record<ColumnKind, DisplayUnit> = {
   text: { show: same, decimals: 0, unit: null },
-  persons: { show: per(WAN), decimals: 1, unit: '万人' },
+  persons: { show: per(WAN), decimals: 1, unit: '万个' },
   yuan: { show: per(YI), decimals: 1, unit: '亿元' },
   ratio: { show: times(100), decimals: 1, unit: '%' },
   growth: { show: times(100), decimals: 1, unit: '%' },
   coef: { show: same, decimals: 6, significant: 4, unit: null },
   count: { show: same, decimals: 0, unit: null },
-  perYuan: { show: times(YI), decimals: 2, unit: '人/亿元' },
+  perYuan: { show: times(YI), decimals: 2, unit: '个/亿元' },
   year: { show: same, decimals: 0, unit: null },
   times: { show: same, decimals: 2, unit: '×' },
   perPerson: { show: same, decimals: 2, unit: '元/人' },
@@ -51,14 +53,25 @@ const zh: Record<ColumnKind, DisplayUnit> = {
 };
 const en: Record<ColumnKind, DisplayUnit> = {
   ...zh,
-  persons: { ...zh.persons, unit: '10k persons' },
-  yuan: { ...zh.yuan, unit: '100M yuan' },
-  perYuan: { ...zh.perYuan, unit: 'persons per 100M yuan' },
+  persons: { show: per(MILLION), decimals: 2, unit: 'million jobs' },
+  yuan: { show: per(BILLION), decimals: 1, unit: 'billion yuan' },
+  perYuan: { show: times(MILLION), decimals: 2, unit: 'jobs per million yuan' },
   perPerson: { ...zh.perPerson, unit: 'yuan per person' },
 };
 
-/** The display table: DISPLAY.zh.persons → {show: v / 1e4, decimals: 1, unit: '万人'}. */
+/** The display table of table columns: DISPLAY.zh.persons → {show: v / 1e4, decimals: 1, unit: '万个'}. */
 export const DISPLAY: Record<Lang, Record<ColumnKind, DisplayUnit>> = { zh, en };
+
+/** The words of a base unit, for values shown unscaled: persons → {zh: '个', en: 'jobs'} (jobs are positions). */
+export const BASE_UNIT: Record<Unit, Label> = {
+  persons: { zh: '个', en: 'jobs' },
+  yuan: { zh: '元', en: 'yuan' },
+  'persons/yuan': { zh: '个/元', en: 'jobs per yuan' },
+  ratio: { zh: '（比例）', en: '(fraction)' },
+  times: { zh: '倍', en: 'times' },
+  'yuan/person': { zh: '元/人', en: 'yuan per person' },
+  number: { zh: '', en: '' },
+};
 
 /** The column kind of a figure unit: kindOfUnit('persons') → 'persons', kindOfUnit('persons/yuan') → 'perYuan'. */
 const KIND_OF_UNIT: Record<Unit, ColumnKind> = { persons: 'persons', yuan: 'yuan', ratio: 'ratio', 'persons/yuan': 'perYuan', times: 'times', 'yuan/person': 'perPerson', number: 'number' };
@@ -67,33 +80,74 @@ export const kindOfUnit = (u: Unit): ColumnKind => KIND_OF_UNIT[u];
 /** toDisplay('persons', 26010000) → 2601 (万); toDisplay('ratio', 0.099) → 9.9 (%). */
 export const toDisplay = (kind: ColumnKind, v: number, lang: Lang = 'zh'): number => DISPLAY[lang][kind].show(v);
 
-/** Unit words of a kind in both languages, e.g. persons → {zh: '万人', en: '10k persons'}; null for unitless kinds. */
+/** Unit words of a kind in both languages, e.g. persons → {zh: '万个', en: 'million jobs'}; null for unitless kinds. */
 export function unitLabel(kind: ColumnKind): Label | null {
   const zhUnit = DISPLAY.zh[kind].unit;
   return zhUnit === null ? null : { zh: zhUnit, en: DISPLAY.en[kind].unit ?? zhUnit };
 }
 
 /**
- * A table cell in display units with thousands separators: formatCell('persons', 26010000) → "2,601.0";
- * formatCell('coef', 1.35092814) → "1.351" (four significant digits);
- * formatCell('growth', 0.164) → "+16.4"; null, undefined or NaN → "–". The report's bilingual tables
- * show one number for both languages: the `zh` scale unless `lang` says otherwise.
+ * The display unit of a set of values shown under one unit (a table column, a chart's axis):
+ * Chinese the fixed row of DISPLAY; English by the largest magnitude — jobs in millions (2 decimals),
+ * thousands (1) or units, yuan in billions or millions (1 decimal). E.g. ('persons', 'en',
+ * [26010000, 610000]) → million jobs; ('persons', 'en', [4000, 120]) → thousand jobs.
  */
-export function formatCell(kind: ColumnKind, v: number | null | undefined, lang: Lang = 'zh'): string {
+export function displayUnitFor(kind: ColumnKind, lang: Lang, values: Iterable<number | null | undefined>): DisplayUnit {
+  if (lang !== 'en' || (kind !== 'persons' && kind !== 'yuan')) return DISPLAY[lang][kind];
+  let max = 0;
+  for (const v of values) if (typeof v === 'number' && Number.isFinite(v)) max = Math.max(max, Math.abs(v));
+  if (kind === 'yuan') return max >= BILLION || max === 0 ? DISPLAY.en.yuan : { show: per(MILLION), decimals: 1, unit: 'million yuan' };
+  if (max >= MILLION || max === 0) return DISPLAY.en.persons;
+  return max >= THOUSAND ? { show: per(THOUSAND), decimals: 1, unit: 'thousand jobs' } : { show: same, decimals: 0, unit: 'jobs' };
+}
+
+/**
+ * A table cell in display units with thousands separators: formatCell('persons', 26010000) → "2,601.0"
+ * (万个); in English "26.01" (million jobs); formatCell('coef', 1.35092814) → "1.351" (four significant
+ * digits); formatCell('growth', 0.164) → "+16.4"; null, undefined or
+ * NaN → "–". `unit` overrides the kind's row of DISPLAY (a column's unit from displayUnitFor).
+ */
+export function formatCell(kind: ColumnKind, v: number | null | undefined, lang: Lang = 'zh', unit: DisplayUnit = DISPLAY[lang][kind]): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '–';
   if (kind === 'year') return String(v);
-  const d = DISPLAY[lang][kind];
-  const s = d.show(v).toLocaleString('en-US', d.significant ? { maximumSignificantDigits: d.significant } : { minimumFractionDigits: d.decimals, maximumFractionDigits: d.decimals });
+  const s = unit.show(v).toLocaleString('en-US', unit.significant ? { maximumSignificantDigits: unit.significant } : { minimumFractionDigits: unit.decimals, maximumFractionDigits: unit.decimals });
   return kind === 'growth' && v > 0 ? `+${s}` : s;
+}
+
+/** Unit words of a row whose English magnitude follows `ref` (its figure): ('persons', 4000) → {zh: '万个', en: 'thousand jobs'}. */
+export function unitLabelFor(kind: ColumnKind, ref: number): Label | null {
+  const u = unitLabel(kind);
+  return u && { zh: u.zh, en: displayUnitFor(kind, 'en', [ref]).unit ?? u.en };
+}
+
+/** A cell in both languages, each in its own scale: formatCellLabel('persons', 26010000) → {zh: '2,601.0', en: '26.01'}; `en` overrides the English unit (a column's). */
+export const formatCellLabel = (kind: ColumnKind, v: number | null | undefined, en?: DisplayUnit): Label => ({ zh: formatCell(kind, v, 'zh'), en: formatCell(kind, v, 'en', en) });
+
+/**
+ * English magnitude of one value: jobs ≥ 1 million in millions (1 decimal), else thousands (no
+ * decimals) or, below a thousand, jobs; yuan ≥ 1 billion in billions, else millions (1 decimal).
+ * The magnitude follows the figure's own value so that its interval and se read in the same unit.
+ */
+function englishMagnitude(kind: ColumnKind, ref: number): DisplayUnit | undefined {
+  const a = Math.abs(ref);
+  if (kind === 'persons') {
+    if (a >= MILLION) return { show: per(MILLION), decimals: 1, unit: 'million jobs' };
+    if (a >= THOUSAND) return { show: per(THOUSAND), decimals: 0, unit: 'thousand jobs' };
+    return { show: same, decimals: 0, unit: 'jobs' };
+  }
+  if (kind === 'yuan') return a >= BILLION ? { show: per(BILLION), decimals: 1, unit: 'billion yuan' } : { show: per(MILLION), decimals: 1, unit: 'million yuan' };
+  return undefined;
 }
 
 /**
  * A figure's value as the console, the report's cards and the dashboard show it, without separators:
- * displayValue({unit: 'persons', value: 26010000}, 'zh') → {text: '2601.0', unit: '万人'};
- * ({unit: 'yuan', …}, 'en') → unit '100M yuan'; ratio 0.099 → {text: '9.9', unit: '%'}. `v` shows
- * another value (a CI bound, an se) in the figure's units.
+ * displayValue({unit: 'persons', value: 26010000}, 'zh') → {text: '2601.0', unit: '万个'};
+ * ({unit: 'persons', value: 29626000}, 'en') → {text: '29.6', unit: 'million jobs'};
+ * ({unit: 'yuan', value: 152.9e9}, 'en') → {text: '152.9', unit: 'billion yuan'}; ratio 0.099 →
+ * {text: '9.9', unit: '%'}. `v` shows another value (a CI bound, an se) in the figure's units.
  */
 export function displayValue(f: { unit: Unit; value: number }, lang: Lang, v = f.value): { text: string; unit: string } {
-  const d = DISPLAY[lang][kindOfUnit(f.unit)];
+  const kind = kindOfUnit(f.unit);
+  const d = (lang === 'en' ? englishMagnitude(kind, f.value) : undefined) ?? DISPLAY[lang][kind];
   return { text: d.show(v).toFixed(d.decimals), unit: d.unit ?? '' };
 }

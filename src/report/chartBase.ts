@@ -1,8 +1,8 @@
 // What every chart of the report shares: the ChartSpec shape, font, palette, axes, sizes and the
-// number format of labels (display units: 万人, 亿元, %).
+// number format of labels (display units: 万个 / million jobs, 亿元 / billion yuan, %).
 import type { EChartsOption } from 'echarts';
 import type { Label } from '../study/types.ts';
-import { DISPLAY, toDisplay, type Lang } from '../locale/index.ts';
+import { displayUnitFor, type Lang } from '../locale/index.ts';
 
 /** One chart: id, bilingual title, the table under it, size in px, and its ECharts option per language. */
 export interface ChartSpec {
@@ -20,10 +20,17 @@ export const CHART_FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans 
 export const PALETTE = ['#2f6db5', '#7fb0e0', '#e08a2f', '#f2c48d', '#5a9e6f', '#a3cfae', '#8d6bb8'];
 export const WIDTH = 940;
 export const r1 = (v: number) => Math.round(v * 10) / 10;
-export const wan = (v: number | null | undefined) => (v === null || v === undefined ? null : r1(toDisplay('persons', v)));
-export const yi = (v: number) => r1(toDisplay('yuan', v));
-export const unitOf = (lang: Lang, u: 'persons' | 'yuan' | 'pct') => DISPLAY[lang][u === 'pct' ? 'ratio' : u].unit as string;
-export const fmt1 = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) : '');
+/**
+ * One chart's scale for jobs or money in `lang` (English by the largest of `values`: million or
+ * thousand jobs, billion or million yuan): its unit words and v(x), a value rounded to its decimals.
+ */
+export function scaleOf(lang: Lang, kind: 'persons' | 'yuan', values: (number | null | undefined)[]): { unit: string; v: (x: number | null | undefined) => number | null } {
+  const d = displayUnitFor(kind, lang, values);
+  const k = 10 ** d.decimals;
+  return { unit: d.unit as string, v: (x) => (x === null || x === undefined ? null : Math.round(d.show(x) * k) / k) };
+}
+/** A label: one decimal, or two when the value has them (English jobs in millions). */
+export const fmt1 = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 2 }) : '');
 export const sectorLabel = (code: string, name: Label, lang: Lang) => (name[lang] ? `${code} ${name[lang]}` : code);
 
 /** Options every chart shares (font, palette, tooltip, legend, grid, aria). */

@@ -1,6 +1,6 @@
 // ONE description of each chart, as an ECharts option per language: the report renders it to SVG on
 // the server (renderChartSvg), the dashboard hands the same option to ECharts in the browser.
-// Values are in display units (万人, 亿元, %) so axes read like the seed's charts.
+// Values are in each language's display units (万个 / million jobs, 亿元 / billion yuan, %).
 import type { CustomSeriesOption } from 'echarts';
 import type { Label } from '../study/types.ts';
 import { T } from './i18n.ts';
@@ -9,7 +9,9 @@ import { indicators, sectorImpacts, seriesRows, type ExtendedResults } from './o
 import { headlineGrowth, headlineOf } from '../study/model/index.ts';
 import { ciLabel, levelPct } from './netParts.ts';
 import { tornadoChart } from './tornadoChart.ts';
-import { CHART_FONT, PALETTE, WIDTH, amountAxis, base, catAxis, fmt1, r1, rowsHeight, sectorLabel, unitOf, wan, yi, type ChartSpec } from './chartBase.ts';
+import { CHART_FONT, PALETTE, WIDTH, amountAxis, base, catAxis, fmt1, r1, rowsHeight, scaleOf, sectorLabel, type ChartSpec } from './chartBase.ts';
+
+type Scale = ReturnType<typeof scaleOf>;
 
 export { CHART_FONT, type ChartSpec };
 
@@ -71,19 +73,20 @@ function jobsByYear(r: ExtendedResults): ChartSpec | null {
     option: (lang) => {
       const stack = (name: string, data: (number | null)[]) => ({ name, type: 'bar' as const, stack: 'jobs', data, barMaxWidth: 48 });
       const anyTotalOnly = rows.some((y) => !split(y) && !directOnly(y));
+      const J = scaleOf(lang, 'persons', rows.flatMap((y) => [y.figures['jobs.total'], y.figures['jobs.direct'], headlineOf(y)?.value]));
       const scopeName = (s: string) => (lang === 'zh' ? { direct: '直接', total: '合计', component: '组成部分' } : { direct: 'direct', total: 'total', component: 'component' })[s as 'direct'];
       return {
         ...base(lang, true),
         grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: years, axisTick: { show: false } },
-        yAxis: { ...amountAxis(unitOf(lang, 'persons')), nameTextStyle: { color: '#666', align: 'left' } },
+        yAxis: { ...amountAxis(J.unit), nameTextStyle: { color: '#666', align: 'left' } },
         series: [
-          stack(lang === 'zh' ? '直接' : 'Direct', rows.map((y) => (split(y) || directOnly(y) ? wan(y.figures['jobs.direct']) : null))),
-          stack(lang === 'zh' ? '间接' : 'Indirect', rows.map((y) => (split(y) ? wan(y.figures['jobs.indirect']) : null))),
-          ...(anyTotalOnly ? [{ ...stack(lang === 'zh' ? '合计（未分直接／间接）' : 'Total (split not published)', rows.map((y) => (split(y) || directOnly(y) ? null : wan(y.figures['jobs.total'])))), itemStyle: { color: '#b9c3cf' } }] : []),
+          stack(lang === 'zh' ? '直接' : 'Direct', rows.map((y) => (split(y) || directOnly(y) ? J.v(y.figures['jobs.direct']) : null))),
+          stack(lang === 'zh' ? '间接' : 'Indirect', rows.map((y) => (split(y) ? J.v(y.figures['jobs.indirect']) : null))),
+          ...(anyTotalOnly ? [{ ...stack(lang === 'zh' ? '合计（未分直接／间接）' : 'Total (split not published)', rows.map((y) => (split(y) || directOnly(y) ? null : J.v(y.figures['jobs.total'])))), itemStyle: { color: '#b9c3cf' } }] : []),
           {
             name: '', type: 'bar' as const, stack: 'jobs', data: rows.map(() => 0), tooltip: { show: false },
-            label: { show: true, position: 'top' as const, color: '#333', formatter: (p: { dataIndex: number }) => { const h = headlineOf(rows[p.dataIndex]); return h ? fmt1(wan(h.value)) : ''; } },
+            label: { show: true, position: 'top' as const, color: '#333', formatter: (p: { dataIndex: number }) => { const h = headlineOf(rows[p.dataIndex]); return h ? fmt1(J.v(h.value)) : ''; } },
             // A scope change is marked where it happens, as the series table flags it.
             ...(changes.length ? { markLine: { symbol: 'none', silent: true, lineStyle: { color: '#c0392b', type: 'dashed' as const }, label: { formatter: (p: { dataIndex: number }) => { const c = changes[p.dataIndex].scopeChange!; return lang === 'zh' ? `口径变化：${scopeName(c.from)}→${scopeName(c.to)}` : `scope: ${scopeName(c.from)} → ${scopeName(c.to)}`; }, color: '#c0392b' }, data: changes.map((g) => ({ xAxis: String(g.year) })) } } : {}),
           },
@@ -101,50 +104,50 @@ const ciOf = (r: ExtendedResults, id: string, scale: (v: number) => number | nul
 
 function composition(r: ExtendedResults): ChartSpec {
   const cs = r.components;
-  const ci = cs.map((c) => ciOf(r, `jobs.${c.kind === 'provider' ? 'providers' : 'operators'}.${c.id}`, wan));
+  const intervals = (J: Scale) => cs.map((c) => ciOf(r, `jobs.${c.kind === 'provider' ? 'providers' : 'operators'}.${c.id}`, J.v));
   return {
     id: 'composition',
     title: { zh: '直接就业构成（全职／兼职）', en: 'Direct jobs by component (full-time / part-time)' },
     table: 'components',
     width: WIDTH,
     height: rowsHeight(cs.length, true),
-    option: (lang) => ({
+    option: (lang) => { const J = scaleOf(lang, 'persons', cs.map((c) => c.jobs)), ci = intervals(J); return {
       ...base(lang, true),
-      xAxis: amountAxis(unitOf(lang, 'persons')),
+      xAxis: amountAxis(J.unit),
       yAxis: catAxis(cs.map((c) => c.label[lang]), 230, 'break'),
       series: [
-        { name: lang === 'zh' ? '全职' : 'Full-time', type: 'bar', stack: 'c', data: cs.map((c) => wan(c.fulltime)), barMaxWidth: 22 },
-        { name: lang === 'zh' ? '兼职' : 'Part-time', type: 'bar', stack: 'c', data: cs.map((c) => wan(c.parttime)), barMaxWidth: 22, label: { show: !ci.some(Boolean), position: 'right', color: '#333', formatter: (p: { dataIndex: number }) => fmt1(wan(cs[p.dataIndex].jobs)) } },
-        ...(ci.some(Boolean) ? [errorBars(lang, r.intervals.level, ci, cs.map((c) => wan(c.jobs)))] : []),
+        { name: lang === 'zh' ? '全职' : 'Full-time', type: 'bar', stack: 'c', data: cs.map((c) => J.v(c.fulltime)), barMaxWidth: 22 },
+        { name: lang === 'zh' ? '兼职' : 'Part-time', type: 'bar', stack: 'c', data: cs.map((c) => J.v(c.parttime)), barMaxWidth: 22, label: { show: !ci.some(Boolean), position: 'right', color: '#333', formatter: (p: { dataIndex: number }) => fmt1(J.v(cs[p.dataIndex].jobs)) } },
+        ...(ci.some(Boolean) ? [errorBars(lang, r.intervals.level, ci, cs.map((c) => J.v(c.jobs)))] : []),
       ],
-    }),
+    }; },
   };
 }
 
 function consumption(r: ExtendedResults): ChartSpec {
   const cs = r.consumption;
-  const ci = cs.map((c) => ciOf(r, `consumption.${c.id}`, yi));
-  const of = (kind: string) => cs.map((c) => (c.kind === kind ? yi(c.amount) : null));
+  const intervals = (Y: Scale) => cs.map((c) => ciOf(r, `consumption.${c.id}`, Y.v));
+  const of = (Y: Scale, kind: string) => cs.map((c) => (c.kind === kind ? Y.v(c.amount) : null));
   return {
     id: 'consumption',
     title: { zh: '带动消费（按类别）', en: 'Consumption driven, by category' },
     table: 'consumption',
     width: WIDTH,
     height: rowsHeight(cs.length, true),
-    option: (lang) => ({
+    option: (lang) => { const Y = scaleOf(lang, 'yuan', cs.map((c) => c.amount)), ci = intervals(Y); return {
       ...base(lang, true),
-      xAxis: amountAxis(unitOf(lang, 'yuan')),
+      xAxis: amountAxis(Y.unit),
       yAxis: catAxis(cs.map((c) => c.label[lang])),
       series: [...(['information', 'traditional'] as const).map((k, i) => ({
         name: T[k][lang],
         type: 'bar' as const,
         stack: 'k',
-        data: of(k),
+        data: of(Y, k),
         barMaxWidth: 22,
         itemStyle: { color: PALETTE[i === 0 ? 0 : 2] },
         label: { show: !ci.some(Boolean), position: 'right' as const, color: '#333', formatter: (p: { value: unknown }) => fmt1(p.value) },
-      })), ...(ci.some(Boolean) ? [errorBars(lang, r.intervals.level, ci, cs.map((c) => yi(c.amount)))] : [])],
-    }),
+      })), ...(ci.some(Boolean) ? [errorBars(lang, r.intervals.level, ci, cs.map((c) => Y.v(c.amount)))] : [])],
+    }; },
   };
 }
 
@@ -164,20 +167,21 @@ function sectors(r: ExtendedResults): ChartSpec {
     height: h,
     option: (lang) => {
       const cats = s.map((x) => (x.code ? sectorLabel(x.code, x.name, lang) : x.name[lang]));
+      const Y = scaleOf(lang, 'yuan', s.map((x) => x.indirect + x.induced)), J = scaleOf(lang, 'persons', s.map((x) => x.jobs));
       const top = anyInduced ? 58 : 40;
       const grid = (left: string, width: string) => ({ left, width, top, bottom: 8, containLabel: true });
       const label = { show: true, position: 'right' as const, color: '#333', formatter: (p: { value: unknown }) => fmt1(p.value) };
       const heading = (text: string, left: string) => ({ text, left, top: anyInduced ? 24 : 4, textStyle: { fontSize: 12, fontWeight: 'normal' as const, color: '#555', fontFamily: CHART_FONT } });
       return {
         ...base(lang, anyInduced),
-        title: [heading(lang === 'zh' ? `产出（亿元）${folded ? `：前 ${s.length} 个部门，其余 ${folded.folded} 个见下表` : ''}` : `Output (100M yuan)${folded ? `: top ${s.length} sectors; the other ${folded.folded} in the table` : ''}`, '0%'), ...(anyJobs ? [heading(lang === 'zh' ? '间接就业（万人）' : 'Indirect jobs (10k persons)', '66%')] : [])],
+        title: [heading(lang === 'zh' ? `产出（亿元）${folded ? `：前 ${s.length} 个部门，其余 ${folded.folded} 个见下表` : ''}` : `Output (${Y.unit})${folded ? `: top ${s.length} sectors; the other ${folded.folded} in the table` : ''}`, '0%'), ...(anyJobs ? [heading(lang === 'zh' ? '间接就业（万个）' : `Indirect jobs (${J.unit})`, '66%')] : [])],
         grid: anyJobs ? [grid('2%', '58%'), grid('66%', '28%')] : [grid('2%', '90%')],
         xAxis: anyJobs ? [{ ...amountAxis(''), gridIndex: 0 }, { ...amountAxis(''), gridIndex: 1 }] : [{ ...amountAxis(''), gridIndex: 0 }],
         yAxis: anyJobs ? [{ ...catAxis(cats), gridIndex: 0 }, { ...catAxis(cats), gridIndex: 1, axisLabel: { show: false } }] : [{ ...catAxis(cats), gridIndex: 0 }],
         series: [
-          { name: lang === 'zh' ? '间接产出' : 'Indirect output', type: 'bar', stack: 'out', xAxisIndex: 0, yAxisIndex: 0, data: s.map((x) => yi(x.indirect)), barMaxWidth: 20, itemStyle: { color: PALETTE[0] }, label: anyInduced ? undefined : label },
-          ...(anyInduced ? [{ name: lang === 'zh' ? '引致产出（II型）' : 'Induced output (Type II)', type: 'bar' as const, stack: 'out', xAxisIndex: 0, yAxisIndex: 0, data: s.map((x) => yi(x.induced)), barMaxWidth: 20, itemStyle: { color: PALETTE[1] }, label: { ...label, formatter: (p: { dataIndex: number }) => fmt1(yi(s[p.dataIndex].indirect + s[p.dataIndex].induced)) } }] : []),
-          ...(anyJobs ? [{ name: lang === 'zh' ? '间接就业' : 'Indirect jobs', type: 'bar' as const, xAxisIndex: 1, yAxisIndex: 1, data: s.map((x) => wan(x.jobs)), barMaxWidth: 20, itemStyle: { color: PALETTE[4] }, label }] : []),
+          { name: lang === 'zh' ? '间接产出' : 'Indirect output', type: 'bar', stack: 'out', xAxisIndex: 0, yAxisIndex: 0, data: s.map((x) => Y.v(x.indirect)), barMaxWidth: 20, itemStyle: { color: PALETTE[0] }, label: anyInduced ? undefined : label },
+          ...(anyInduced ? [{ name: lang === 'zh' ? '引致产出（II型）' : 'Induced output (Type II)', type: 'bar' as const, stack: 'out', xAxisIndex: 0, yAxisIndex: 0, data: s.map((x) => Y.v(x.induced)), barMaxWidth: 20, itemStyle: { color: PALETTE[1] }, label: { ...label, formatter: (p: { dataIndex: number }) => fmt1(Y.v(s[p.dataIndex].indirect + s[p.dataIndex].induced)) } }] : []),
+          ...(anyJobs ? [{ name: lang === 'zh' ? '间接就业' : 'Indirect jobs', type: 'bar' as const, xAxisIndex: 1, yAxisIndex: 1, data: s.map((x) => J.v(x.jobs)), barMaxWidth: 20, itemStyle: { color: PALETTE[4] }, label }] : []),
         ],
       };
     },

@@ -2,15 +2,20 @@
 // numbers this run used (N_k, n_k, M_j, coefficients b, jobs per output), sources and assumptions.
 import type { Figure, Label } from '../study/types.ts';
 import { asLabel, bi, esc, T } from './i18n.ts';
-import { formatCell, kindOfUnit, unitLabel } from '../locale/index.ts';
+import { formatCell, formatCellLabel, kindOfUnit, unitLabel } from '../locale/index.ts';
 import type { ExtendedResults } from './optionalParts.ts';
 import { additionalitySource, netItems } from './netParts.ts';
 
 const L = (zh: string, en: string): Label => ({ zh, en });
 const n0 = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 0 });
 const nd = (v: number, d: number) => v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-const wan = (v: number) => `${formatCell('persons', v)}<span class="zh">万</span><span class="en"> × 10k</span>`;
-const yi = (v: number) => `${formatCell('yuan', v)}<span class="zh">亿元</span><span class="en"> × 100M yuan</span>`;
+/** An amount with its unit, each language in its own scale: amount('persons', 26010000) → 2,601.0万个 / 26.01 million jobs. */
+const amount = (kind: 'persons' | 'yuan' | 'perYuan', v: number) => {
+  const u = unitLabel(kind) as Label;
+  return bi({ zh: `${formatCell(kind, v, 'zh')}${u.zh}`, en: `${formatCell(kind, v, 'en')} ${u.en}` });
+};
+const wan = (v: number) => amount('persons', v);
+const yi = (v: number) => amount('yuan', v);
 const eq = (s: string) => `<div class="eq">${s}</div>`;
 const num = (f: Figure | undefined, key: string): number | undefined => (f && typeof f.inputs[key] === 'number' ? (f.inputs[key] as number) : undefined);
 
@@ -55,9 +60,9 @@ export function methodologyHtml(r: ExtendedResults): string {
   h3(oi ? { zh: `4. ${oi.label.zh}`, en: `4. ${oi.label.en}` } : L('4. 诱发产出', '4. Induced output'));
   p(L('原报告的做法：诱发产出 = Σ_c C_c × b_s(c)，b_s 为完全消耗系数矩阵 B = (I − A)⁻¹ − I 的列和（A = Z·diag(x)⁻¹）。', "The original report's method: induced output = Σ_c C_c × b_s(c), where b_s is the column sum of the total-requirement matrix B = (I − A)⁻¹ − I (完全消耗系数), A = Z·diag(x)⁻¹."));
   if (oi) out.push(eq(`${bi(L('本研究：', 'This study: '))}${esc(oi.formula)}`));
-  out.push('<table class="mini"><thead><tr>' + [L('类别', 'Category'), L('部门', 'Sector'), L('C_c（亿元）', 'C_c (100M yuan)'), L('每元需求的产出 b_s', 'Output per yuan b_s'), L('C_c × b_s（亿元）', 'C_c × b_s (100M yuan)')].map((h) => `<th>${bi(h)}</th>`).join('') + '</tr></thead><tbody>');
+  out.push('<table class="mini"><thead><tr>' + [L('类别', 'Category'), L('部门', 'Sector'), L('C_c（亿元）', 'C_c (billion yuan)'), L('每元需求的产出 b_s', 'Output per yuan b_s'), L('C_c × b_s（亿元）', 'C_c × b_s (billion yuan)')].map((h) => `<th>${bi(h)}</th>`).join('') + '</tr></thead><tbody>');
   for (const c of r.consumption)
-    out.push(`<tr><td>${bi(c.label)}</td><td>${sectorCell(c)}</td><td class="n">${formatCell('yuan', c.amount)}</td><td class="n" data-v="${c.coefficient}">${formatCell('coef', c.coefficient)}</td><td class="n">${formatCell('yuan', c.inducedOutput)}</td></tr>`);
+    out.push(`<tr><td>${bi(c.label)}</td><td>${sectorCell(c)}</td><td class="n">${bi(formatCellLabel('yuan', c.amount))}</td><td class="n" data-v="${c.coefficient}">${formatCell('coef', c.coefficient)}</td><td class="n">${bi(formatCellLabel('yuan', c.inducedOutput))}</td></tr>`);
   out.push('</tbody></table>');
   if (oi) out.push(eq(`Σ_c C_c × b_s(c) = ${yi(oi.value)}`));
   out.push(...mappingHtml(r));
@@ -75,7 +80,7 @@ export function methodologyHtml(r: ExtendedResults): string {
   h3(L('5. 间接带动就业', '5. Indirect jobs'));
   const jpo = F['ratio.jobs_per_output'];
   if (jpo && F['output.indirect'] && F['jobs.indirect']) {
-    out.push(eq(`<span class="zh">间接就业</span><span class="en">indirect jobs</span> = ${yi(F['output.indirect'].value)} × ${formatCell('perYuan', jpo.value)} <span class="zh">人/亿元</span><span class="en">persons per 100M yuan</span> = ${wan(F['jobs.indirect'].value)}`));
+    out.push(eq(`<span class="zh">间接就业</span><span class="en">indirect jobs</span> = ${yi(F['output.indirect'].value)} × ${amount('perYuan', jpo.value)} = ${wan(F['jobs.indirect'].value)}`));
     out.push(`<p class="src">${bi(L('单位产出就业人数：', 'Jobs per output: '))}${esc(jpo.formula)}${jpo.notes ? ` — ${esc(jpo.notes)}` : ''}</p>`);
   }
   if (F['jobs.total']) out.push(eq(`<span class="zh">带动就业总量</span><span class="en">total jobs</span> = ${wan(F['jobs.direct']?.value ?? 0)} + ${wan(F['jobs.indirect']?.value ?? 0)} = ${wan(F['jobs.total'].value)}`));

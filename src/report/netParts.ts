@@ -174,7 +174,7 @@ export function netPairIds(r: ExtendedResults): string[] {
 
 /**
  * A switching value in words, e.g. {en: 'Net additional: Direct jobs (illustrative assumptions) falls to
- * 800.0 (10k persons) when the displacement rate (every direct-jobs component, moved together) is 0.512
+ * 800.0 (万个) when the displacement rate (every direct-jobs component, moved together) is 0.512
  * (central value 0.400).'}. `fmt` formats a value of the figure with its unit.
  */
 export function switchingText(r: ExtendedResults, s: NonNullable<ExtendedResults['uncertainty']>['switching'][number], fmt: (f: Figure, v: number, lang: 'zh' | 'en') => string): Label {

@@ -2,13 +2,13 @@
 // additionality rates used, Monte Carlo intervals beside the sampling intervals, the tornado, the
 // switching values and job units. Numbers in base units; renderers scale them by column kind.
 import type { Label } from '../study/types.ts';
-import { formatCell, kindOfUnit, unitLabel, type ColumnKind } from '../locale/index.ts';
+import { formatCell, kindOfUnit, unitLabel, unitLabelFor, type ColumnKind } from '../locale/index.ts';
 import { referenceColumn as ref, type Cell, type Column, type ReportTable } from './reportTable.ts';
 import type { ExtendedResults } from './optionalParts.ts';
 import { RATE_LABEL, RATE_NAMES, additionalitySource, capitalize, ciLabel, distributionText, levelPct, netItems, netPairIds, parameterKind, parameterLabel } from './netParts.ts';
 
 const col = (key: string, zh: string, en: string, kind: ColumnKind): Column => ({ key, label: { zh, en }, kind });
-const num = (value: number | undefined, kind: ColumnKind): Cell => (value === undefined || !Number.isFinite(value) ? null : { value, kind });
+const num = (value: number | undefined, kind: ColumnKind, ref?: number): Cell => (value === undefined || !Number.isFinite(value) ? null : ref === undefined ? { value, kind } : { value, kind, ref });
 /** Gross / net column words: gross "jobs supported / 带动", net "net additional / 净新增". */
 export const GROSS_WORD: Label = { zh: '带动（毛贡献）', en: 'Gross: jobs supported' };
 export const NET_WORD: Label = { zh: '净新增', en: 'Net additional' };
@@ -26,7 +26,7 @@ function netVsGross(r: ExtendedResults): ReportTable | null {
     rows: ids.map((id) => {
       const g = r.figures[id], n = r.figures[`net.${id}`];
       const kind = kindOfUnit(g.unit);
-      return [g.label, num(g.value, kind), num(n.value, kind), unitLabel(kind), g.value !== 0 ? n.value / g.value : null, id];
+      return [g.label, num(g.value, kind, g.value), num(n.value, kind, g.value), unitLabelFor(kind, g.value), g.value !== 0 ? n.value / g.value : null, id];
     }),
     figureIds: ids.map((id) => `net.${id}`),
     note: {
@@ -100,7 +100,8 @@ function intervals(r: ExtendedResults, all: boolean): ReportTable | null {
     rows: ids.map((id) => {
       const f = r.figures[id], iv = u.intervals[id];
       const k = kindOfUnit(f.unit);
-      const row: Cell[] = [f.label, num(iv.central, k), unitLabel(k), num(f.ci?.[0], k), num(f.ci?.[1], k), num(iv.lo, k), num(iv.hi, k), num(iv.median, k), num(iv.sd, k)];
+      const c = iv.central;
+      const row: Cell[] = [f.label, num(c, k, c), unitLabelFor(k, c), num(f.ci?.[0], k, c), num(f.ci?.[1], k, c), num(iv.lo, k, c), num(iv.hi, k, c), num(iv.median, k, c), num(iv.sd, k, c)];
       return all ? [...row, id] : row;
     }),
     figureIds: ids,
@@ -138,8 +139,8 @@ function tornadoTable(r: ExtendedResults): ReportTable | null {
     }),
     figureIds: t.rows.map(() => t.figure),
     note: {
-      zh: `每次只改变一个参数（取其第 ${p} 与第 ${q} 百分位数），其余参数取中心值；按摆幅排序。中心值：${f.label.zh} = ${formatCell(k, t.base)} ${unitLabel(k)?.zh ?? ''}。`,
-      en: `One parameter at a time at its ${p}th and ${q}th percentiles, the others at their central values; ranked by swing. Central value: ${f.label.en} = ${formatCell(k, t.base)} (${unitLabel(k)?.en ?? ''}).`,
+      zh: `每次只改变一个参数（取其第 ${p} 与第 ${q} 百分位数），其余参数取中心值；按摆幅排序。中心值：${f.label.zh} = ${formatCell(k, t.base, 'zh')} ${unitLabel(k)?.zh ?? ''}。`,
+      en: `One parameter at a time at its ${p}th and ${q}th percentiles, the others at their central values; ranked by swing. Central value: ${f.label.en} = ${formatCell(k, t.base, 'en')} (${unitLabel(k)?.en ?? ''}).`,
     },
   };
 }

@@ -4,7 +4,7 @@
 // (charts drawn client-side into placeholders): the caller supplies `chartSlot`.
 import type { Figure, Label } from '../study/types.ts';
 import { asLabel, bi, esc, T } from './i18n.ts';
-import { displayValue, formatCell, unitLabel, type Lang } from '../locale/index.ts';
+import { displayUnitFor, displayValue, formatCellLabel, unitLabel, type DisplayUnit, type Lang } from '../locale/index.ts';
 import { reportTables, type Cell, type ReportTable } from './reportTables.ts';
 import { chartSpecs, type ChartSpec } from './chartSpecs.ts';
 import { methodologyHtml } from './methodologyHtml.ts';
@@ -49,7 +49,7 @@ export function uncertaintySection(r: ExtendedResults, byId: Map<string, ReportT
     zh: `蒙特卡洛模拟：${u.draws.toLocaleString('en-US')} 次抽样，随机数流 ${u.seed}（同一数流结果完全相同），区间水平 ${levelPct(u.level)}%；${u.sampling === 'normal' ? '假设的分布与调查抽样误差一并抽取' : '只抽取假设的分布，不含抽样误差'}。抽样区间（${levelPct(r.intervals.level)}%）只反映问卷抽样误差。`,
     en: `Monte Carlo: ${u.draws.toLocaleString('en-US')} draws, random stream ${u.seed} (the same stream gives identical results), ${levelPct(u.level)}% intervals; ${u.sampling === 'normal' ? 'the assumptions\' distributions and the survey sampling error drawn together' : 'the assumptions\' distributions only, no sampling error'}. The ${levelPct(r.intervals.level)}% sampling intervals reflect questionnaire sampling error only.`,
   };
-  const sw = u.switching.map((s) => `<li>${bi(switchingText(r, s, (f, v, lang) => { const x = displayValue(f, lang, v); return lang === 'zh' ? `${x.text} ${x.unit}` : `${x.text} (${x.unit})`; }))}</li>`).join('');
+  const sw = u.switching.map((s) => `<li>${bi(switchingText(r, s, (f, v, lang) => { const x = displayValue(f, lang, v); return `${x.text} ${x.unit}`; }))}</li>`).join('');
   const tt = byId.get('tornado');
   const all = byId.get('uncertainty_all');
   return [
@@ -63,14 +63,17 @@ export function uncertaintySection(r: ExtendedResults, byId: Map<string, ReportT
   ].join('');
 }
 
-/** Text of a figure in both languages (value and unit), e.g. 2963.0 万人 / 2963.0 10k persons. */
+/** Text of a figure in both languages (value and unit), e.g. 2962.6 万个 / 29.6 million jobs. */
 function figureValue(f: Pick<Figure, 'unit' | 'value'>, v = f.value): string {
   const zh = displayValue(f, 'zh', v), en = displayValue(f, 'en', v);
-  return `<span class="v">${esc(zh.text)}</span> <span class="u">${bi({ zh: zh.unit, en: en.unit })}</span>`;
+  return `<span class="v">${bi({ zh: zh.text, en: en.text })}</span> <span class="u">${bi({ zh: zh.unit, en: en.unit })}</span>`;
 }
 
-/** "label: lo – hi" in the figure's display units. */
-const rangeLine = (cls: string, label: Label, f: Figure, lo: number, hi: number) => `<div class="${cls}">${bi(label)}: ${esc(displayValue(f, 'zh', lo).text)} – ${esc(displayValue(f, 'zh', hi).text)}</div>`;
+/** "label: lo – hi" in the figure's display units (each language its own scale). */
+const rangeLine = (cls: string, label: Label, f: Figure, lo: number, hi: number) => {
+  const range = (lang: Lang) => `${displayValue(f, lang, lo).text} – ${displayValue(f, lang, hi).text}`;
+  return `<div class="${cls}">${bi(label)}: ${bi({ zh: range('zh'), en: range('en') })}</div>`;
+};
 
 /** Short names of interval methods beside a figure (the interval-check table has the long ones). */
 const INTERVAL_SHORT: Record<string, Label> = {
@@ -134,30 +137,35 @@ export function headlineCards(r: ExtendedResults): string {
   return `<section id="headline"><h2>${bi(T.headline)}</h2><div class="cards">${cards.join('')}</div>${anyCi ? '' : `<p class="note">${bi(T.noInterval)}</p>`}${grossNote}</section>`;
 }
 
-function cellHtml(c: Cell, kind: ReportTable['columns'][number]['kind']): { html: string; numeric: boolean; value?: number } {
+function cellHtml(c: Cell, kind: ReportTable['columns'][number]['kind'], en?: DisplayUnit): { html: string; numeric: boolean; value?: number } {
   if (c === null || c === undefined) return { html: '–', numeric: kind !== 'text' };
-  if (typeof c === 'number') return { html: formatCell(kind === 'text' ? 'count' : kind, c), numeric: true, value: c };
+  if (typeof c === 'number') return { html: bi(formatCellLabel(kind === 'text' ? 'count' : kind, c, en)), numeric: true, value: c };
   if (typeof c === 'string') return { html: esc(c), numeric: false };
-  if ('value' in c) return { html: formatCell(c.kind, c.value), numeric: true, value: c.value };
+  if ('value' in c) return { html: bi(formatCellLabel(c.kind, c.value, c.ref !== undefined ? displayUnitFor(c.kind, 'en', [c.ref]) : c.kind === kind ? en : undefined)), numeric: true, value: c.value };
   return { html: bi(c), numeric: false };
 }
 
+/** A cell's number (a number, or {value, kind}), else undefined. */
+const cellNumber = (c: Cell): number | undefined => (typeof c === 'number' ? c : c !== null && typeof c === 'object' && 'value' in c ? (c.value as number) : undefined);
+
 /**
- * One table as HTML; headers carry their unit (万人 / 10k persons), rows carry data-fig when a figure
- * backs them, numeric cells their exact value (data-v). Reference columns (Column.detail: ids,
- * tolerances) are not shown: their values become the row's tooltip.
+ * One table as HTML; headers carry their unit (万个 / million jobs, English by the column's
+ * magnitude), rows carry data-fig when a figure backs them, numeric cells their exact value
+ * (data-v). Reference columns (Column.detail: ids, tolerances) are not shown: their values become
+ * the row's tooltip.
  */
 export function tableHtml(t: ReportTable): string {
+  const en = t.columns.map((c, j) => displayUnitFor(c.kind, 'en', t.rows.map((row) => cellNumber(row[j]))));
   const shown = t.columns.map((c, j) => ({ c, j })).filter(({ c }) => !c.detail);
   const hidden = t.columns.map((c, j) => ({ c, j })).filter(({ c }) => c.detail);
-  const head = shown.map(({ c }) => {
+  const head = shown.map(({ c, j }) => {
     const u = unitLabel(c.kind);
-    return `<th class="${c.kind === 'text' ? '' : 'n'}">${bi(c.label)}${u ? `<span class="unit">${bi(u)}</span>` : ''}</th>`;
+    return `<th class="${c.kind === 'text' ? '' : 'n'}">${bi(c.label)}${u ? `<span class="unit">${bi({ zh: u.zh, en: en[j].unit ?? u.en })}</span>` : ''}</th>`;
   });
   const rows = t.rows.map((row, i) => {
     const fid = t.figureIds[i];
     const tds = shown.map(({ c: col, j }) => {
-      const { html, numeric, value } = cellHtml(row[j], col.kind);
+      const { html, numeric, value } = cellHtml(row[j], col.kind, en[j]);
       // data-v: the unrounded value in base units (tests compare it with results.json).
       return `<td class="${numeric ? 'n' : `c-${col.key}`}"${value !== undefined && col.kind !== 'text' ? ` data-v="${value}"` : ''}>${html}</td>`;
     });

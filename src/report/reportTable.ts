@@ -5,6 +5,8 @@ import type { ColumnKind, Label } from '../locale/index.ts';
 export interface KindedNumber {
   value: number;
   kind: ColumnKind;
+  /** The row's figure value: its magnitude sets the row's English unit (million or thousand jobs), see unitLabelFor. */
+  ref?: number;
 }
 /** A table cell: text, a number in the column's kind (base units), a zh/en label, a number of its own kind, or null (shown as –). */
 export type Cell = string | number | null | Label | KindedNumber;

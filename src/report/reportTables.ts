@@ -2,7 +2,7 @@
 // Numbers stay in base units (persons, yuan, shares); the renderers scale and format them by column kind.
 import type { CoverageCheck, Label } from '../study/types.ts';
 import { T } from './i18n.ts';
-import { formatCell, kindOfUnit, unitLabel, type ColumnKind } from '../locale/index.ts';
+import { formatCell, kindOfUnit, unitLabelFor, type ColumnKind } from '../locale/index.ts';
 import { headlineGrowth, scopeChanges, scopeRuns } from '../study/model/index.ts';
 import type { SeriesRow, SeriesScope } from '../study/types.ts';
 import { indicators, sectorImpacts, seriesRows, type ExtendedResults } from './optionalParts.ts';
@@ -29,7 +29,7 @@ export function headlineIds(r: ExtendedResults): string[] {
 
 function headline(r: ExtendedResults): ReportTable {
   const ids = headlineIds(r);
-  const num = (value: number | undefined, kind: ColumnKind): Cell => (value === undefined ? null : { value, kind });
+  const num = (value: number | undefined, kind: ColumnKind, ref: number): Cell => (value === undefined ? null : { value, kind, ref });
   return {
     id: 'headline',
     title: T.headline,
@@ -37,7 +37,7 @@ function headline(r: ExtendedResults): ReportTable {
     rows: ids.map((id) => {
       const f = r.figures[id];
       const kind = kindOfUnit(f.unit);
-      return [f.label, num(f.value, kind), unitLabel(kind), num(f.ci?.[0], kind), num(f.ci?.[1], kind), id];
+      return [f.label, num(f.value, kind, f.value), unitLabelFor(kind, f.value), num(f.ci?.[0], kind, f.value), num(f.ci?.[1], kind, f.value), id];
     }),
     figureIds: ids,
   };
@@ -79,7 +79,7 @@ function series(r: ExtendedResults): ReportTable | null {
       const scope: Label | null = parts.length ? L(parts.map((p) => p.zh).join('；'), parts.map((p) => p.en).join('; ')) : null;
       const pub = y.published?.['jobs.total'];
       const base = y.status === 'published' ? T.published : T.estimated;
-      const status = pub === undefined ? base : { zh: `${base.zh}；原报告 ${formatCell('persons', pub)} 万人`, en: `${base.en}; published ${formatCell('persons', pub)} (10k)` };
+      const status = pub === undefined ? base : { zh: `${base.zh}；原报告 ${formatCell('persons', pub, 'zh')} 万个`, en: `${base.en}; published ${formatCell('persons', pub, 'en')} million jobs` };
       return [y.year, y.source ? { zh: `${status.zh}（${y.source}）`, en: `${status.en} (${y.source})` } : status, y.figures['jobs.direct'] ?? null, y.figures['jobs.indirect'] ?? null, y.figures['jobs.total'] ?? null, g.headline ? SCOPE[g.headline.scope] : null, g.yoy ?? g.annualized, scope];
     }),
     figureIds: rows.map(() => null),
@@ -255,7 +255,7 @@ function rejections(r: ExtendedResults): ReportTable {
 
 function figures(r: ExtendedResults): ReportTable {
   const fs = Object.values(r.figures);
-  const num = (value: number | undefined, kind: ColumnKind): Cell => (value === undefined ? null : { value, kind });
+  const num = (value: number | undefined, kind: ColumnKind, ref: number): Cell => (value === undefined ? null : { value, kind, ref });
   return {
     id: 'figures',
     title: T.allFigures,
@@ -263,7 +263,7 @@ function figures(r: ExtendedResults): ReportTable {
     rows: fs.map((f) => {
       const kind = kindOfUnit(f.unit);
       // A figure whose variance cannot be computed says why where its standard error would be.
-      return [f.id, f.label, num(f.value, kind), unitLabel(kind), f.seNote ? `no SE: ${f.seNote}` : num(f.se, kind), num(f.ci?.[0], kind), num(f.ci?.[1], kind), f.formula];
+      return [f.id, f.label, num(f.value, kind, f.value), unitLabelFor(kind, f.value), f.seNote ? `no SE: ${f.seNote}` : num(f.se, kind, f.value), num(f.ci?.[0], kind, f.value), num(f.ci?.[1], kind, f.value), f.formula];
     }),
     figureIds: fs.map((f) => f.id),
   };

@@ -1,11 +1,13 @@
 // tables.xlsx: every table of the report as a worksheet, numbers as numbers with number formats,
-// headers in Chinese (row 1) and English (row 2). Byte-identical for the same results.
+// in one language (the run's): headers, labels, notes and display units (万个 and 亿元 in Chinese,
+// million jobs and billion yuan in English). Byte-identical for the same results and language.
 import { createRequire } from 'node:module';
 import type ExcelJSType from 'exceljs';
 import type { Label } from '../study/types.ts';
 import { XLSX_FORMAT } from './format.ts';
-import { toDisplay, unitLabel, type ColumnKind } from '../locale/index.ts';
+import { DISPLAY, displayUnitFor, unitLabel, type ColumnKind, type DisplayUnit, type Lang } from '../locale/index.ts';
 import { reportTables, type Cell, type Column, type ReportTable } from './reportTables.ts';
+import type { KindedNumber } from './reportTable.ts';
 import { fixZipTimestamps } from './fixZipTimestamps.ts';
 import type { ExtendedResults } from './optionalParts.ts';
 import { safeCell } from '../data/spreadsheetCell.ts';
@@ -17,29 +19,36 @@ const excel = () => (lib ??= createRequire(import.meta.url)('exceljs/dist/excelj
 /** Fixed workbook dates (docProps/core.xml) so that two runs give the same bytes. */
 export const WORKBOOK_DATE = new Date(Date.UTC(2000, 0, 1));
 
-// Shares are stored as fractions with a percent format; jobs in 万, money in 亿元 (the seed's units).
-const store = (k: ColumnKind, v: number) => (k === 'ratio' || k === 'growth' ? v : toDisplay(k, v));
-const STORE_FORMAT = (k: ColumnKind) => (k === 'ratio' ? '0.0%' : k === 'growth' ? '+0.0%;-0.0%;0.0%' : XLSX_FORMAT[k]);
+// Shares are stored as fractions with a percent format; amounts in the language's display units.
+// A column of jobs or money has one unit (displayUnitFor: English by the column's magnitude).
+const store = (k: ColumnKind, v: number, lang: Lang, unit: DisplayUnit = DISPLAY[lang][k]) => (k === 'ratio' || k === 'growth' ? v : unit.show(v));
+const amountFormat = (decimals: number) => `#,##0${decimals ? `.${'0'.repeat(decimals)}` : ''}`;
+const STORE_FORMAT = (k: ColumnKind, lang: Lang, unit: DisplayUnit = DISPLAY[lang][k]) => (k === 'ratio' ? '0.0%' : k === 'growth' ? '+0.0%;-0.0%;0.0%' : k === 'persons' || k === 'yuan' ? amountFormat(unit.decimals) : XLSX_FORMAT[k]);
+/** The unit of a number of its own kind: its row's (ref), else the column's when the kinds agree. */
+const cellUnit = (v: KindedNumber, columnKind: ColumnKind, lang: Lang, column: DisplayUnit) => (v.ref !== undefined ? displayUnitFor(v.kind, lang, [v.ref]) : v.kind === columnKind ? column : undefined);
+const cellNumber = (c: Cell): number | undefined => (typeof c === 'number' ? c : c !== null && typeof c === 'object' && 'value' in c ? (c.value as number) : undefined);
 
 const isLabel = (c: Cell): c is Label => typeof c === 'object' && c !== null && 'zh' in c;
 
 interface OutColumn {
-  header: Label;
+  header: string;
   kind: ColumnKind;
   get: (row: Cell[]) => string | number | null;
   format?: (row: Cell[]) => string | undefined;
+  /** The column's display unit (jobs and money: by the column's magnitude in English). */
+  unit?: DisplayUnit;
   width: number;
 }
 
-/** Columns as written: a text column holding zh/en labels becomes two columns (中文 / English). */
-function outColumns(t: ReportTable): OutColumn[] {
+/** Columns as written, in `lang`: a header carries its unit, e.g. 就业（万个） / Jobs (million jobs). */
+function outColumns(t: ReportTable, lang: Lang): OutColumn[] {
   const out: OutColumn[] = [];
   t.columns.forEach((c: Column, j) => {
-    const u = unitLabel(c.kind);
-    const header = u ? { zh: `${c.label.zh}（${u.zh}）`, en: `${c.label.en} (${u.en})` } : c.label;
+    const unit = displayUnitFor(c.kind, lang, t.rows.map((row) => cellNumber(row[j])));
+    const u = unitLabel(c.kind) ? unit.unit : undefined;
+    const header = u ? (lang === 'zh' ? `${c.label.zh}（${u}）` : `${c.label.en} (${u})`) : c.label[lang];
     if (t.rows.some((r) => isLabel(r[j]))) {
-      for (const lang of ['zh', 'en'] as const)
-        out.push({ header: { zh: `${c.label.zh}（${lang === 'zh' ? '中文' : '英文'}）`, en: `${c.label.en} (${lang === 'zh' ? 'Chinese' : 'English'})` }, kind: 'text', get: (r) => (isLabel(r[j]) ? (r[j] as Label)[lang] : (r[j] as string | null)), width: lang === 'zh' ? 28 : 36 });
+      out.push({ header, kind: 'text', get: (r) => (isLabel(r[j]) ? (r[j] as Label)[lang] : (r[j] as string | null)), width: lang === 'zh' ? 28 : 36 });
       return;
     }
     out.push({
@@ -48,14 +57,15 @@ function outColumns(t: ReportTable): OutColumn[] {
       get: (r) => {
         const v = r[j];
         if (v === null || v === undefined) return null;
-        if (typeof v === 'number') return c.kind === 'text' ? v : store(c.kind, v);
-        if (typeof v === 'object' && 'value' in v) return store(v.kind, v.value);
+        if (typeof v === 'number') return c.kind === 'text' ? v : store(c.kind, v, lang, unit);
+        if (typeof v === 'object' && 'value' in v) return store(v.kind, v.value, lang, cellUnit(v, c.kind, lang, unit));
         return v as string;
       },
       format: (r) => {
         const v = r[j];
-        return typeof v === 'object' && v !== null && 'value' in v ? STORE_FORMAT(v.kind) : undefined;
+        return typeof v === 'object' && v !== null && 'value' in v ? STORE_FORMAT(v.kind, lang, cellUnit(v, c.kind, lang, unit)) : undefined;
       },
+      unit,
       width: c.kind === 'text' ? (c.key === 'formula' ? 48 : 18) : 14,
     });
   });
@@ -68,11 +78,11 @@ function addSafeRows(ws: ExcelJSType.Worksheet, rows: (string | number)[][]): vo
 }
 
 /**
- * tablesWorkbook(results) → the bytes of tables.xlsx: a sheet "about" (study, units) and one sheet
- * per table of reportTables (sheet name = table id). Deterministic: workbook dates fixed to
- * WORKBOOK_DATE and zip entry times fixed by fixZipTimestamps.
+ * tablesWorkbook(results, lang) → the bytes of tables.xlsx in one language: a sheet "about" (study,
+ * units) and one sheet per table of reportTables (sheet name = table id), headers in row 1.
+ * Deterministic: workbook dates fixed to WORKBOOK_DATE and zip entry times fixed by fixZipTimestamps.
  */
-export async function tablesWorkbook(r: ExtendedResults): Promise<Uint8Array> {
+export async function tablesWorkbook(r: ExtendedResults, lang: Lang = 'zh'): Promise<Uint8Array> {
   const wb = new (excel().Workbook)();
   wb.creator = 'spillover';
   wb.lastModifiedBy = 'spillover';
@@ -80,32 +90,36 @@ export async function tablesWorkbook(r: ExtendedResults): Promise<Uint8Array> {
   wb.modified = WORKBOOK_DATE;
   const about = wb.addWorksheet('about');
   about.columns = [{ width: 22 }, { width: 70 }];
-  addSafeRows(about, [
-    ['研究 / Study', `${r.study.name.zh} / ${r.study.name.en}`],
-    ['年份 / Year', r.study.year],
-    ['研究文件 / Study file', r.study.source],
+  addSafeRows(about, lang === 'zh' ? [
+    ['研究', r.study.name.zh],
+    ['年份', r.study.year],
+    ['研究文件', r.study.source],
     ['spillover', r.spillover],
-    ['单位 / Units', '就业：万人（10k persons）；金额：亿元（100M yuan）；占比以百分比格式显示 / shares stored as fractions, shown as %'],
+    ['单位', '就业：万个（就业岗位）；金额：亿元；占比以百分比格式显示'],
+  ] : [
+    ['Study', r.study.name.en],
+    ['Year', r.study.year],
+    ['Study file', r.study.source],
+    ['spillover', r.spillover],
+    ['Units', 'jobs: million jobs (positions); money: billion yuan; shares stored as fractions, shown as %'],
   ]);
   about.getColumn(1).font = { bold: true };
   for (const t of reportTables(r)) {
     const ws = wb.addWorksheet(t.id);
-    const cols = outColumns(t);
+    const cols = outColumns(t, lang);
     ws.columns = cols.map((c) => ({ width: c.width }));
-    ws.addRow(cols.map((c) => safeCell(c.header.zh))).font = { bold: true };
-    ws.addRow(cols.map((c) => safeCell(c.header.en))).font = { bold: true, italic: true };
+    ws.addRow(cols.map((c) => safeCell(c.header))).font = { bold: true };
     for (const row of t.rows) {
       const xr = ws.addRow(cols.map((c) => safeCell(c.get(row))));
       cols.forEach((c, k) => {
-        const fmt = c.format?.(row) ?? (c.kind === 'text' ? undefined : STORE_FORMAT(c.kind));
+        const fmt = c.format?.(row) ?? (c.kind === 'text' ? undefined : STORE_FORMAT(c.kind, lang, c.unit));
         if (fmt) xr.getCell(k + 1).numFmt = fmt;
       });
     }
-    ws.views = [{ state: 'frozen', ySplit: 2 }];
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
     if (t.note) {
       ws.addRow([]);
-      ws.addRow([safeCell(t.note.zh)]);
-      ws.addRow([safeCell(t.note.en)]);
+      ws.addRow([safeCell(t.note[lang])]);
     }
   }
   const buf = await wb.xlsx.writeBuffer();

@@ -55,9 +55,9 @@ async function openPage(url: string): Promise<{ page: Page; errors: string[]; ex
   return { page, errors, external };
 }
 
-/** Card values shown on the page, by figure id (text of .value .v). */
+/** Card values shown on the page, by figure id (the Chinese text of .value .v). */
 const cardValues = (page: Page) =>
-  page.$$eval('.card[data-fig]', (els) => Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.fig, e.querySelector('.value .v')?.textContent ?? ''])));
+  page.$$eval('.card[data-fig]', (els) => Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.fig, (e.querySelector('.value .v .zh') ?? e.querySelector('.value .v'))?.textContent ?? ''])));
 
 function assertCardsEqual(shown: Record<string, string>, results: StudyResults, what: string) {
   assert.ok(Object.keys(shown).length >= 8, `${what}: cards found`);
@@ -99,8 +99,8 @@ test('report.html: offline, no console errors, numbers of results.json, zh/en to
   assert.deepEqual(external, [], 'no network requests');
   assertCardsEqual(await cardValues(page), results, 'report');
   // Tables under the charts show the same component jobs.
-  const rows = await page.$$eval('#table-components tbody tr[data-fig]', (trs) => trs.map((tr) => [(tr as HTMLElement).dataset.fig, tr.querySelectorAll('td')[4].textContent]));
-  for (const [id, text] of rows) assert.equal(text, (results.figures[id as string].value / 1e4).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+  const componentJobs = () => page.$$eval('#table-components tbody tr[data-fig]', (trs) => trs.map((tr) => [(tr as HTMLElement).dataset.fig, (tr.querySelectorAll('td')[4] as HTMLElement).innerText]));
+  for (const [id, text] of await componentJobs()) assert.equal(text, (results.figures[id as string].value / 1e4).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
   assert.equal(await page.locator('#headline .card[data-fig="jobs.total"] .label .zh').isVisible(), true);
   // Gross vs net side by side; the uncertainty section with the tornado chart and its table.
   assert.equal(await page.locator('#net .card.net[data-fig="net.jobs.total"]').isVisible(), true);
@@ -115,6 +115,8 @@ test('report.html: offline, no console errors, numbers of results.json, zh/en to
   assert.equal(await page.locator('#headline .card[data-fig="jobs.total"] .label .en').innerText(), results.figures['jobs.total'].label.en);
   assert.equal(await page.locator('#headline .card[data-fig="jobs.total"] .label .zh').isVisible(), false);
   assert.equal(await page.locator('figure[data-chart=composition] .en svg').isVisible(), true);
+  // English shows its own magnitude: component jobs in million jobs.
+  for (const [id, text] of await componentJobs()) assert.equal(text, (results.figures[id as string].value / 1e6).toFixed(2));
   await page.screenshot({ path: join(artifacts, 'report-en.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();

@@ -12,6 +12,7 @@ import { csvField, neutraliseFormula, safeCell } from '../../src/data/spreadshee
 import { rejectionLine } from '../../src/data/createRejectionWriter.ts';
 import { templateCsv } from '../../src/init/templateCsv.ts';
 import { templateWorkbook } from '../../src/init/templateWorkbook.ts';
+import { tablesWorkbook } from '../../src/report/tablesWorkbook.ts';
 
 const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof ExcelJSType;
 const root = new URL('../..', import.meta.url).pathname;
@@ -81,11 +82,16 @@ test('rejected.csv, figures.csv, components.csv and tables.xlsx of a run carry t
   assert.ok(figures.includes(`"'=HYPERLINK(""http://evil.example"",""企业微信"")",'@SUM(1)`));
   assert.ok(readFileSync(join(out, 'components.csv'), 'utf8').includes(`wecom,provider,"'=HYPERLINK(""http://evil.example"",""企业微信"")",'@SUM(1)`));
 
-  const { texts, numbers } = await workbookTexts(readFileSync(join(out, 'tables.xlsx')));
-  assert.ok(texts.includes(`'=HYPERLINK("http://evil.example","企业微信")`));
-  assert.ok(texts.includes(`'@SUM(1)`));
+  // tables.xlsx is written in the run's language (here the environment's); the other language from results.json.
+  const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+  for (const lang of ['zh', 'en'] as const) {
+    const { texts, numbers } = await workbookTexts(await tablesWorkbook(results, lang));
+    assert.ok(texts.includes(lang === 'zh' ? `'=HYPERLINK("http://evil.example","企业微信")` : `'@SUM(1)`), lang);
+    for (const s of texts) assert.doesNotMatch(s, /^[=+@\t\r＝＋＠]|^-(?![\d.])/, s);
+    assert.ok(numbers > 100, 'numbers stay numeric cells');
+  }
+  const { texts } = await workbookTexts(readFileSync(join(out, 'tables.xlsx')));
   for (const s of texts) assert.doesNotMatch(s, /^[=+@\t\r＝＋＠]|^-(?![\d.])/, s);
-  assert.ok(numbers > 100, 'numbers stay numeric cells');
   rmSync(dir, { recursive: true, force: true });
 });
 

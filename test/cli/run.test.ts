@@ -39,8 +39,8 @@ test('run on the default example prints the headline table and writes the output
   const out = mkdtempSync(join(tmpdir(), 'spillover-out-'));
   const r = run(['run', '--out', out, '--lang', 'en', '--wide']);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /Total jobs driven\s+2962\.6\s+10k persons/);
-  assert.match(r.stdout, /Induced output \(the original report's 'indirect GDP'\)\s+11301\.0/);
+  assert.match(r.stdout, /Total jobs driven\s+29\.6\s+million jobs/);
+  assert.match(r.stdout, /Induced output \(the original report's 'indirect GDP'\)\s+1130\.1\s+billion yuan/);
   for (const f of ['results.json', 'rejected.csv', 'figures.csv', 'components.csv', 'consumption.csv', 'quality.csv']) assert.ok(existsSync(join(out, f)), f);
   const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
   for (const id of ['jobs.total', 'jobs.direct', 'jobs.direct.fulltime', 'jobs.direct.parttime', 'jobs.providers', 'jobs.operators', 'jobs.indirect', 'consumption.information', 'consumption.traditional', 'consumption.total', 'output.indirect'])
@@ -60,7 +60,7 @@ test('check validates without estimating; explain prints a derivation', () => {
   assert.match(c.stdout, /transport\s+58116\s+.*1\.094526263/);
   const e = run(['explain', 'jobs.indirect']);
   assert.equal(e.status, 0, e.stderr);
-  assert.match(e.stdout, /jobs\.indirect {2}Indirect jobs = 361\.6/);
+  assert.match(e.stdout, /jobs\.indirect {2}Indirect jobs = 3\.6 million jobs/);
   assert.match(e.stdout, /output\.indirect\.transport/);
   const bad = run(['explain', 'jobs.indrect']);
   assert.notEqual(bad.status, 0);

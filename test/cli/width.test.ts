@@ -61,7 +61,7 @@ test('every command fits 80 columns by default, in zh and en; --wide does not wr
     assertFits('--help', cli(['--help']));
     // --wide: the headline table is one line per figure (its id on the figure's line).
     const wide = cli(['run', '--lang', 'en', '--wide', '--out', join(tmp, 'out-wide')]);
-    assert.match(wide, /^Total jobs driven +2962\.6 .*jobs\.total$/m);
+    assert.match(wide, /^Total jobs driven +29\.6 +million jobs .*jobs\.total$/m);
     assert.ok(columns(widest(wide)) > 80);
     // serve: its one line, then stopped.
     const server = spawn(process.execPath, [join(root, 'bin/spillover.js'), 'serve', '--port', '0', '--root', root], { cwd: tmp });

@@ -1,18 +1,29 @@
 // src/locale: languages, display units and Chinese quantities — worked values.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DISPLAY, displayValue, formatCell, kindOfUnit, parseLang, parseQuantity, toDisplay, unitLabel } from '../../src/locale/index.ts';
+import { DISPLAY, displayValue, formatCell, formatCellLabel, kindOfUnit, parseLang, parseQuantity, toDisplay, unitLabel } from '../../src/locale/index.ts';
 
-test('display values in 万, 亿元, % and persons per 亿元, by language', () => {
-  assert.deepEqual(displayValue({ unit: 'persons', value: 26010000 }, 'zh'), { text: '2601.0', unit: '万人' });
-  assert.deepEqual(displayValue({ unit: 'yuan', value: 920.4e9 }, 'en'), { text: '9204.0', unit: '100M yuan' });
+test('display values: jobs in 万个 / million or thousand jobs, money in 亿元 / billion or million yuan', () => {
+  assert.deepEqual(displayValue({ unit: 'persons', value: 26010000 }, 'zh'), { text: '2601.0', unit: '万个' });
+  assert.deepEqual(displayValue({ unit: 'persons', value: 29626000 }, 'en'), { text: '29.6', unit: 'million jobs' });
+  assert.deepEqual(displayValue({ unit: 'persons', value: 610000 }, 'en'), { text: '610', unit: 'thousand jobs' });
+  assert.deepEqual(displayValue({ unit: 'persons', value: 420 }, 'en'), { text: '420', unit: 'jobs' });
+  assert.deepEqual(displayValue({ unit: 'yuan', value: 152.9e9 }, 'en'), { text: '152.9', unit: 'billion yuan' });
+  assert.deepEqual(displayValue({ unit: 'yuan', value: 920.4e9 }, 'zh'), { text: '9204.0', unit: '亿元' });
+  assert.deepEqual(displayValue({ unit: 'yuan', value: 35e6 }, 'en'), { text: '35.0', unit: 'million yuan' });
   assert.deepEqual(displayValue({ unit: 'ratio', value: 0.099 }, 'en'), { text: '9.9', unit: '%' });
-  assert.deepEqual(displayValue({ unit: 'persons/yuan', value: 3.439e-6 }, 'zh'), { text: '343.90', unit: '人/亿元' });
+  assert.deepEqual(displayValue({ unit: 'persons/yuan', value: 3.439e-6 }, 'zh'), { text: '343.90', unit: '个/亿元' });
+  assert.deepEqual(displayValue({ unit: 'persons/yuan', value: 3.439e-6 }, 'en'), { text: '3.44', unit: 'jobs per million yuan' });
   assert.equal(displayValue({ unit: 'persons', value: 1 }, 'zh', 48180.78683905378).text, '4.8');
+  // an interval bound reads in the figure's magnitude, not its own
+  assert.equal(displayValue({ unit: 'persons', value: 29626000 }, 'en', 800000).text, '0.8');
 });
 
 test('table cells carry thousands separators; growth a sign; missing a dash', () => {
   assert.equal(formatCell('persons', 26010000), '2,601.0');
+  assert.equal(formatCell('persons', 26010000, 'en'), '26.01');
+  assert.equal(formatCell('yuan', 1529e8, 'en'), '152.9');
+  assert.deepEqual(formatCellLabel('persons', 26010000), { zh: '2,601.0', en: '26.01' });
   assert.equal(formatCell('growth', 0.164), '+16.4');
   assert.equal(formatCell('yuan', null), '–');
   assert.equal(formatCell('year', 2019), '2019');
@@ -22,10 +33,14 @@ test('table cells carry thousands separators; growth a sign; missing a dash', ()
 
 test('one table: kinds, unit words and scales agree', () => {
   assert.equal(kindOfUnit('persons/yuan'), 'perYuan');
-  assert.deepEqual(unitLabel('persons'), { zh: '万人', en: '10k persons' });
+  assert.deepEqual(unitLabel('persons'), { zh: '万个', en: 'million jobs' });
+  assert.deepEqual(unitLabel('yuan'), { zh: '亿元', en: 'billion yuan' });
   assert.equal(unitLabel('coef'), null);
   assert.equal(toDisplay('yuan', 197300000000), 1973);
-  for (const kind of Object.keys(DISPLAY.zh) as (keyof typeof DISPLAY.zh)[]) assert.equal(DISPLAY.zh[kind].decimals, DISPLAY.en[kind].decimals, kind);
+  // both languages show the same quantity: a value's display × its scale is the same base value
+  for (const kind of ['persons', 'yuan', 'perYuan'] as const) assert.ok(Math.abs(toDisplay(kind, 123456789, 'en') / toDisplay(kind, 123456789, 'zh') - DISPLAY.en[kind].show(1) / DISPLAY.zh[kind].show(1)) < 1e-12, kind);
+  // no abbreviated English scales (10k persons, 100M yuan) and no 人 for jobs in any unit word
+  for (const lang of ['zh', 'en'] as const) for (const d of Object.values(DISPLAY[lang])) assert.doesNotMatch(d.unit ?? '', /10k|100M|\bpersons\b|万人|人\/亿元/);
 });
 
 test('parseLang defaults to zh and names the option it refuses', () => {

@@ -27,7 +27,7 @@ test('headline cards show every headline figure with the value results.json hold
   const html = renderReport(results, 'zh');
   for (const id of ['jobs.total', 'jobs.direct', 'jobs.direct.fulltime', 'jobs.direct.parttime', 'jobs.providers', 'jobs.operators', 'jobs.indirect', 'consumption.total', 'output.indirect']) {
     const f = results.figures[id];
-    const re = new RegExp(`data-fig="${id.replace(/\./g, '\\.')}"[^>]*>(?:(?!data-fig=).)*?<span class="v">([^<]+)</span>`, 's');
+    const re = new RegExp(`data-fig="${id.replace(/\./g, '\\.')}"[^>]*>(?:(?!data-fig=).)*?<span class="v">(?:<span class="zh">)?([^<]+)</span>`, 's');
     const m = re.exec(html);
     assert.ok(m, `card for ${id}`);
     assert.equal(m[1], displayValue(f, 'zh').text, id);
@@ -107,9 +107,9 @@ test('gross vs net: side-by-side cards and table with the values of results.json
   assert.ok(net.length > 100, 'net section present');
   for (const id of ['jobs.total', 'jobs.direct', 'jobs.indirect']) {
     for (const fid of [id, `net.${id}`]) {
-      const m = new RegExp(`class="card (?:gross|net)" data-fig="${fid.replace(/\./g, '\\.')}"[^>]*>.*?<span class="v">([^<]+)</span>`, 's').exec(net);
+      const m = new RegExp(`class="card (?:gross|net)" data-fig="${fid.replace(/\./g, '\\.')}"[^>]*>.*?<span class="v"><span class="zh">[^<]+</span><span class="en">([^<]+)</span>`, 's').exec(net);
       assert.ok(m, `card ${fid}`);
-      assert.equal(m[1], displayValue(results.figures[fid], 'zh').text, fid);
+      assert.equal(m[1], displayValue(results.figures[fid], 'en').text, fid);
     }
     // The table row carries both exact values.
     const row = new RegExp(`<tr data-fig="net\\.${id.replace(/\./g, '\\.')}"[^>]*>(.*?)</tr>`, 's').exec(net);
@@ -141,9 +141,10 @@ test('uncertainty: Monte Carlo intervals beside the sampling CIs, draws and seed
   assert.match(sec, /data-chart="tornado"/);
   assert.ok(chartSpecs(results).some((c) => c.id === 'tornado'));
   const sw = u.switching[0];
-  assert.ok(sec.includes(`falls to ${displayValue(results.figures[sw.figure], 'en', sw.target).text} (10k persons) when the displacement rate (every direct-jobs component, moved together) is ${+sw.value.toPrecision(3)}`));
+  const enTarget = displayValue(results.figures[sw.figure], 'en', sw.target);
+  assert.ok(sec.includes(`falls to ${enTarget.text} ${enTarget.unit} when the displacement rate (every direct-jobs component, moved together) is ${+sw.value.toPrecision(3)}`));
   // zh sentence too
-  assert.ok(renderReport(results, 'zh').includes(`时，${results.figures[sw.figure].label.zh}降至 ${displayValue(results.figures[sw.figure], 'zh', sw.target).text} 万人`));
+  assert.ok(renderReport(results, 'zh').includes(`时，${results.figures[sw.figure].label.zh}降至 ${displayValue(results.figures[sw.figure], 'zh', sw.target).text} 万个`));
   // The engine's notes in both languages, the draws/seed line left to the paragraph above.
   assert.ok(u.notes.every((n) => n.zh && n.en && n.zh !== n.en));
   assert.ok(sec.includes(`<li>${'<span class="zh">'}兼职比例以及以单个数值给出的输入保持固定。`));

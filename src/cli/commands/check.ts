@@ -1,7 +1,7 @@
 // spillover check study.yaml — validate the study file and its data without estimating.
 import { consoleWidth, studyArgument, WIDE_HELP, type Register } from './register.ts';
 import { commandLang, LANG_HELP, qualityTable, textTable, wrapLines } from '../format.ts';
-import { toDisplay } from '../../locale/index.ts';
+import { DISPLAY, toDisplay } from '../../locale/index.ts';
 
 export const register: Register = (program, setExitCode) => {
   program
@@ -56,7 +56,9 @@ export const register: Register = (program, setExitCode) => {
         process.stderr.write(`spillover: ${q.file}: no valid questionnaire (${q.rowsRead} rows read${top ? `, most rejected for ${top[0]}: ${top[1]}` : ''}); see the rejections with spillover run\n`);
       }
       if (empty.length > 0) setExitCode(1);
-      say(`\n${lang === 'zh' ? '单位产出就业' : 'Jobs per output'}: ${p.inputs.jobsPerOutput.method === 'sector' ? 'sector employment coefficients' : `${toDisplay('perYuan', p.inputs.jobsPerOutput.perYuan).toFixed(2)} persons/亿元`} (${p.inputs.jobsPerOutput.source})`);
+      const jpo = p.inputs.jobsPerOutput;
+      const jpoText = jpo.method === 'sector' ? (lang === 'zh' ? '分部门就业系数' : 'sector employment coefficients') : `${toDisplay('perYuan', jpo.perYuan, lang).toFixed(2)} ${DISPLAY[lang].perYuan.unit}`;
+      say(`\n${lang === 'zh' ? '单位产出就业' : 'Jobs per output'}: ${jpoText} (${jpo.source})`);
     });
 };
 

@@ -1,13 +1,16 @@
 // How a figure was derived, as text: its formula, inputs and the figures it is computed from.
 import type { Figure, StudyResults } from './types.ts';
-import type { Lang } from '../../locale/index.ts';
-type Show = (f: Pick<Figure, 'unit' | 'value'>, lang: Lang) => { text: string; unit: string };
+import { BASE_UNIT, type Lang } from '../../locale/index.ts';
+type Show = (f: Pick<Figure, 'unit' | 'value'>, lang: Lang, v?: number) => { text: string; unit: string };
+
+/** The words of the derivation in each language. */
+const WORDS = { formula: { zh: '公式', en: 'formula' }, note: { zh: '说明', en: 'note' }, seeAbove: { zh: '（见上）', en: '(see above)' } } as const;
 
 /**
  * explain(results, 'jobs.indirect', 'en', show) →
- *   jobs.indirect  Indirect jobs = 361.6 10k persons
+ *   jobs.indirect  Indirect jobs = 3.6 million jobs
  *     formula: induced output × jobs per yuan of output
- *     ├─ output.indirect  Induced output … = 11301.0 100M yuan
+ *     ├─ output.indirect  Induced output … = 1130.1 billion yuan
  *     …
  * Fails on an unknown id, listing close matches. Numbers (inputs, se) are written in full unless
  * `readable` rounds them (the dashboard: se = 4.818万, not 48180.78683905378, with compactNumber); then the exact value in
@@ -20,19 +23,19 @@ export function explain(r: Pick<StudyResults, 'figures'>, id: string, lang: Lang
   const walk = (fid: string, prefix: string, depth: number) => {
     const g = r.figures[fid];
     const v = show(g, lang);
-    const ci = g.ci ? `  [${show({ unit: g.unit, value: g.ci[0] }, lang).text}, ${show({ unit: g.unit, value: g.ci[1] }, lang).text}]` : '';
-    out.push(`${prefix}${fid}  ${g.label[lang]} = ${v.text} ${v.unit}${ci}${readable ? '' : `   (${g.value} ${g.unit})`}`);
+    const ci = g.ci ? `  [${show(g, lang, g.ci[0]).text}, ${show(g, lang, g.ci[1]).text}]` : '';
+    out.push(`${prefix}${fid}  ${g.label[lang]} = ${v.text} ${v.unit}${ci}${readable ? '' : `   (${g.value} ${BASE_UNIT[g.unit][lang]})`}`);
     const pad = prefix.replace(/[├└]─ $/, (m) => (m.startsWith('├') ? '│  ' : '   '));
     if (seen.has(fid)) {
-      out.push(`${pad}   (see above)`);
+      out.push(`${pad}   ${WORDS.seeAbove[lang]}`);
       return;
     }
     seen.add(fid);
-    out.push(`${pad}   formula: ${g.formula}`);
+    out.push(`${pad}   ${WORDS.formula[lang]}: ${g.formula}`);
     const num = (x: unknown) => (readable && typeof x === 'number' ? readable(x, lang) : String(x));
     for (const [k, val] of Object.entries(g.inputs)) out.push(`${pad}   ${k} = ${num(val)}`);
     if (g.se !== undefined) out.push(`${pad}   se = ${num(g.se)}${g.df !== undefined ? `, df = ${num(g.df)}` : ''}`);
-    if (g.notes) out.push(`${pad}   note: ${g.notes}`);
+    if (g.notes) out.push(`${pad}   ${WORDS.note[lang]}: ${g.notes}`);
     if (depth >= 6) return;
     g.from.forEach((child, i) => walk(child, `${pad}${i === g.from.length - 1 ? '└─ ' : '├─ '}`, depth + 1));
   };
