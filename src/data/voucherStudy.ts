@@ -2,13 +2,15 @@
 // read aggregates from ClickHouse), compute the voucher figures. Used by `spillover run`, `explain`
 // and the dashboard server.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { parseTransactions, type TransactionsConfig } from '../study/vouchers/config.ts';
 import { computeVouchers, type VoucherResults } from '../study/vouchers/computeVouchers.ts';
 import { loadTransactions } from './transactions/loadTransactions.ts';
 import { openDatabase, type DatabaseOptions } from './openDatabase.ts';
 import { confinePath } from './confinePath.ts';
+import { readStudyText } from './readStudyText.ts';
+import { MAX_YAML_ALIASES } from '../study/config/yamlLimits.ts';
 import type { Label } from '../study/types.ts';
 import { version } from './packagePaths.ts';
 
@@ -20,8 +22,21 @@ export interface VoucherStudyResults {
 
 /** Whether a study file has a `transactions:` section, and whether it has questionnaires. */
 export function studySections(text: string): { transactions: boolean; questionnaires: boolean } {
-  const raw = parseDocument(text).toJS() as Record<string, unknown> | null;
-  return { transactions: !!raw && raw.transactions !== undefined, questionnaires: !!raw && raw.questionnaires !== undefined };
+  let raw: Record<string, unknown> | null;
+  try {
+    raw = parseDocument(text).toJS({ maxAliasCount: MAX_YAML_ALIASES }) as Record<string, unknown> | null;
+  } catch {
+    // not readable YAML (or over the limits): the study parser reports it with file, line and limit
+    return { transactions: false, questionnaires: true };
+  }
+  return { transactions: !!raw && typeof raw === 'object' && raw.transactions !== undefined, questionnaires: !!raw && typeof raw === 'object' && raw.questionnaires !== undefined };
+}
+
+/** studySections of the study file at `path`, read as every study file is (a folder, size, encoding refused by name). */
+export function readStudySections(path: string): { transactions: boolean; questionnaires: boolean } {
+  const abs = resolve(path);
+  const shown = relative(process.cwd(), abs) || abs;
+  return studySections(readStudyText(abs, shown.startsWith('..') ? abs : shown));
 }
 
 /** The files a voucher run reads (for the output-folder checks); none when it reads ClickHouse tables. */

@@ -15,10 +15,8 @@ export const register: Register = (program, setExitCode) => {
       const lang = commandLang(opts.lang);
       const width = consoleWidth(opts);
       // A study may have transactions only, questionnaires only, or both: check what it has.
-      const { readFileSync } = await import('node:fs');
-      const { resolve } = await import('node:path');
-      const { studySections } = await import('../../data/voucherStudy.ts');
-      const sections = studySections(readFileSync(resolve(study), 'utf8'));
+      const { readStudySections } = await import('../../data/voucherStudy.ts');
+      const sections = readStudySections(study);
       if (sections.transactions) {
         const usable = await checkTransactions(study, lang, width, opts.json === true, !sections.questionnaires);
         if (!usable) setExitCode(1);

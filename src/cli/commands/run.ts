@@ -34,10 +34,10 @@ export const register: Register = (program) => {
       checkOutputFolder(out, { cwd, inputs: [resolve(study), ...builtins], display });
       // A study may have transactions only, questionnaires only, or both (the voucher measures).
       const v = await import('../runVouchers.ts');
-      const { existsSync, readFileSync } = await import('node:fs');
+      const { existsSync } = await import('node:fs');
       // DuckDB spills beyond its memory limit to a private folder beside the outputs (on their disk), removed after reading
       const spill = { spillParent: existsSync(dirname(out)) ? dirname(out) : undefined };
-      const sections = v.studySections(readFileSync(resolve(study), 'utf8'));
+      const sections = v.readStudySections(study);
       const { textTable } = await import('../format.ts');
       const vouchers = sections.transactions ? await v.runVoucherStudy(study, spill) : undefined;
       if (vouchers) checkOutputFolder(out, { cwd, inputs: [resolve(study), ...v.voucherInputs(vouchers.config, vouchers.dir)], display });
