@@ -124,14 +124,14 @@ export function unitLabelFor(kind: ColumnKind, ref: number): Label | null {
 export const formatCellLabel = (kind: ColumnKind, v: number | null | undefined, en?: DisplayUnit): Label => ({ zh: formatCell(kind, v, 'zh'), en: formatCell(kind, v, 'en', en) });
 
 /**
- * English magnitude of one value: jobs ≥ 1 million in millions (1 decimal), else thousands (no
+ * English magnitude of one value: jobs ≥ 1 million in millions (1 decimal from 10 million, else 2: '3.62 million'), else thousands (no
  * decimals) or, below a thousand, jobs; yuan ≥ 1 billion in billions, else millions (1 decimal).
  * The magnitude follows the figure's own value so that its interval and se read in the same unit.
  */
 function englishMagnitude(kind: ColumnKind, ref: number): DisplayUnit | undefined {
   const a = Math.abs(ref);
   if (kind === 'persons') {
-    if (a >= MILLION) return { show: per(MILLION), decimals: 1, unit: 'million jobs' };
+    if (a >= MILLION) return { show: per(MILLION), decimals: a >= 10 * MILLION ? 1 : 2, unit: 'million jobs' };
     if (a >= THOUSAND) return { show: per(THOUSAND), decimals: 0, unit: 'thousand jobs' };
     return { show: same, decimals: 0, unit: 'jobs' };
   }

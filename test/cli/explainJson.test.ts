@@ -20,7 +20,8 @@ test('explain --json: the derivation as records, closed under `from`, each figur
   assert.equal(top.id, 'jobs.indirect');
   assert.equal(top.label, 'Indirect jobs');
   assert.equal(top.unit, 'persons');
-  assert.equal(top.display.value, '361.6'); // as the text form shows it
+  assert.equal(top.display.value, '3.62'); // as the text form shows it
+  assert.equal(top.display.unit, 'million jobs');
   assert.ok(top.se! > 0 && top.ci![0] < top.value && top.value < top.ci![1]);
   const byId = new Map(body.figures.map((f) => [f.id, f]));
   assert.equal(byId.size, body.figures.length, 'each figure once');

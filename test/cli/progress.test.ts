@@ -86,7 +86,8 @@ test('spillover run: a progress line under a pseudo-terminal, none with --quiet 
     // Each file read (share, rows and rows/s), screened by DuckDB, the Monte Carlo's draws, the charts, the writing.
     assert.match(shown, /\r\x1b\[Kreading data\/consumers\.csv {2}\[█+\] {2}100% {2}5,00\d rows {2}[\d.]+k? rows\/s/);
     assert.match(shown, /\r\x1b\[Kreading data\/providers\.csv {2}\[[█░]+\] {2}0%/);
-    assert.match(shown, /\r\x1b\[Kscreening data\/consumers\.csv {2}\[[█░]+\] {2}\d+%/);
+    // (the screening bar is DuckDB's own query progress, polled: a query over a few thousand rows may finish
+    // before the first poll, so it is not asserted here; the unit test above draws it from a polled value)
     assert.match(shown, /\r\x1b\[Kreading data\/operators\.xlsx {2}1,024 rows/);
     assert.match(shown, /\r\x1b\[KMonte Carlo {2}\[░+\] {2}0\/10,000 draws/);
     assert.match(shown, /\r\x1b\[KMonte Carlo {2}\[█+\] {2}10,000\/10,000 draws/);

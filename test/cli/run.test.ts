@@ -60,7 +60,7 @@ test('check validates without estimating; explain prints a derivation', () => {
   assert.match(c.stdout, /transport\s+58116\s+.*1\.094526263/);
   const e = run(['explain', 'jobs.indirect']);
   assert.equal(e.status, 0, e.stderr);
-  assert.match(e.stdout, /jobs\.indirect {2}Indirect jobs = 3\.6 million jobs/);
+  assert.match(e.stdout, /jobs\.indirect {2}Indirect jobs = 3\.62 million jobs/);
   assert.match(e.stdout, /output\.indirect\.transport/);
   const bad = run(['explain', 'jobs.indrect']);
   assert.notEqual(bad.status, 0);
