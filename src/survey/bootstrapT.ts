@@ -21,6 +21,11 @@ export interface BootstrapTOptions {
   readonly level?: number;
   /** Uniform [0, 1) source of the draws (default createRng(seed)); e.g. to replay another generator's draws. */
   readonly rng?: () => number;
+  /**
+   * The replicates' multipliers drawn beforehand (raoWuReplicates: `replicates` × nRows, replicate b
+   * at [b·nRows, (b+1)·nRows)); then rng and seed draw nothing. Same multipliers ⇒ same interval.
+   */
+  readonly multipliers?: Float64Array;
 }
 
 export interface BootstrapTInterval {
@@ -58,12 +63,13 @@ export function bootstrapT(o: BootstrapTOptions): BootstrapTInterval {
   if (!(level > 0 && level < 1)) throw new Error(`bootstrapT: level must be in (0, 1), got ${level}`);
   const u = new Float64Array(o.nRows).fill(1);
   const full = o.statistic(u);
-  const rng = o.rng ?? createRng(seed);
+  const drawn = o.multipliers;
+  if (drawn && drawn.length !== B * o.nRows) throw new Error(`bootstrapT: multipliers hold ${drawn.length} values, expected ${B} replicates × ${o.nRows} rows`);
+  const rng = drawn ? null : (o.rng ?? createRng(seed));
   const t = new Float64Array(B);
   let kept = 0;
   for (let b = 0; b < B; b++) {
-    raoWuMultipliers(o.strata, o.fractions, rng, u);
-    const r = o.statistic(u);
+    const r = o.statistic(drawn ? drawn.subarray(b * o.nRows, (b + 1) * o.nRows) : raoWuMultipliers(o.strata, o.fractions, rng!, u));
     const tb = (r.estimate - full.estimate) / r.se;
     if (r.se > 0 && Number.isFinite(tb)) t[kept++] = tb;
   }

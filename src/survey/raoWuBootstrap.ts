@@ -24,3 +24,16 @@ export function raoWuMultipliers(strata: readonly Int32Array[], fractions: reado
   });
   return out;
 }
+
+/**
+ * B replicates of raoWuMultipliers drawn in turn from `rng`, flattened: replicate b's multipliers
+ * are out[b·nRows … (b+1)·nRows) (rows in no stratum: 1). The same draws, in the same order, as B
+ * calls of raoWuMultipliers — for reusing one set of replicates on many samples of the same sizes
+ * (the coverage check's bootstrap-t: each simulated sample is resampled with the same seed).
+ */
+export function raoWuReplicates(strata: readonly Int32Array[], fractions: readonly number[] | undefined, rng: () => number, nRows: number, replicates: number): Float64Array {
+  const out = new Float64Array(replicates * nRows);
+  const u = new Float64Array(nRows).fill(1);
+  for (let b = 0; b < replicates; b++) out.set(raoWuMultipliers(strata, fractions, rng, u), b * nRows);
+  return out;
+}

@@ -3,6 +3,7 @@
 // are in reference.test.ts (R's exported weights).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { asReplicateDesign, calibrate, createRng, nonresponseAdjust, rake, svrepdesign, svydesign, svytotal, svymean, type RakeMargin, type Repweights } from '../../src/survey/index.ts';
 import { loadData } from './fixtures.ts';
 
@@ -18,6 +19,20 @@ test('createRng is deterministic and uniform-looking', () => {
   assert.ok(Math.abs(mean - 0.5) < 0.01, `mean ${mean}`);
   assert.ok(xs.every((x) => x >= 0 && x < 1));
   assert.throws(() => createRng(1.5), /seed must be an integer/);
+});
+
+test('createRng: the same sequences as the Uint32Array implementation it replaced (every seeded figure depends on them)', () => {
+  // SHA-256 (first 16 hex) of draws 1…100000 as float64 bytes, and draw 100001, from the earlier
+  // xoshiro128** with its state in a Uint32Array; seeds beyond int32 wrap modulo 2³².
+  const pinned: [number, string, number][] = [
+    [1, '47bb92908767a567', 0.36074721780074737], [20190, '96358561db53564c', 0.4114208612542095], [-1, '4360fbad68ffd364', 0.5563848963562789],
+    [2 ** 31, '5624da21b2fe9532', 0.9335645121930515], [2 ** 32 + 5, '869364a146b7d5fd', 0.11737875176127932],
+  ];
+  for (const [seed, hash, next] of pinned) {
+    const r = createRng(seed), d = Float64Array.from({ length: 100000 }, () => r());
+    assert.equal(createHash('sha256').update(new Uint8Array(d.buffer)).digest('hex').slice(0, 16), hash, `seed ${seed}`);
+    assert.equal(r(), next, `seed ${seed}: draw 100001`);
+  }
 });
 
 test('Rao–Wu bootstrap: seeded, n_h − 1 draws per stratum, variance near linearization', () => {

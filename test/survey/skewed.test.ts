@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { bootstrapT, createRng, qt, raoWuMultipliers, simulateCoverage, takeAllTotal, winsorisedTotal, type IntervalEstimate } from '../../src/survey/index.ts';
+import { bootstrapT, createRng, qt, raoWuMultipliers, raoWuReplicates, simulateCoverage, takeAllTotal, winsorisedTotal, type IntervalEstimate } from '../../src/survey/index.ts';
 import { loadData } from './fixtures.ts';
 
 const ref = JSON.parse(readFileSync(new URL('../fixtures/survey/skewed.json', import.meta.url), 'utf8'));
@@ -65,6 +65,24 @@ test('raoWuMultipliers: worked draws, Σu = n per stratum, λ from the sampling 
   // f = 0.5, n = 4: λ = √(3·0.5/3) = 0.7071…; rows never drawn keep 1 − λ
   assert.ok(Array.from(v.slice(0, 4)).every((x) => Math.abs(((x - (1 - Math.SQRT1_2)) / (Math.SQRT1_2 * 4 / 3)) - Math.round((x - (1 - Math.SQRT1_2)) / (Math.SQRT1_2 * 4 / 3))) < 1e-12));
   assert.throws(() => raoWuMultipliers([Int32Array.from([0])], undefined, rng, v), /stratum 1 has 1 row/);
+});
+
+test('raoWuReplicates: B replicates as B calls of raoWuMultipliers; bootstrapT with them drawn beforehand is the same interval', () => {
+  const strata = [Int32Array.from([0, 2, 4, 6]), Int32Array.from([1, 3, 5, 7, 8])], fractions = [0.25, 0];
+  const all = raoWuReplicates(strata, fractions, createRng(9), 10, 30);
+  assert.equal(all.length, 300);
+  const rng = createRng(9), u = new Float64Array(10).fill(1);
+  for (let b = 0; b < 30; b++) assert.deepEqual(all.subarray(b * 10, (b + 1) * 10), raoWuMultipliers(strata, fractions, rng, u), `replicate ${b}`);
+  assert.equal(all[9], 1, 'a row in no stratum keeps 1');
+  const y = Float64Array.from([3, 1, 40, 2, 5, 9, 1, 7, 120, 4]);
+  const statistic = (w: Float64Array) => {
+    let s = 0, s2 = 0;
+    for (let i = 0; i < 10; i++) { s += w[i] * y[i]; s2 += w[i] * y[i] * y[i]; }
+    return { estimate: s / 10, se: Math.sqrt(Math.max(s2 / 10 - (s / 10) ** 2, 0) / 9) };
+  };
+  const drawn = bootstrapT({ strata, fractions, nRows: 10, statistic, replicates: 30, seed: 9 });
+  assert.deepEqual(bootstrapT({ strata, fractions, nRows: 10, statistic, replicates: 30, seed: 9, multipliers: all }), drawn);
+  assert.throws(() => bootstrapT({ strata, fractions, nRows: 10, statistic, replicates: 31, multipliers: all }), /multipliers hold 300 values, expected 31 replicates × 10 rows/);
 });
 
 test('bootstrapT: R\'s Rao–Wu draws replayed give R\'s t*, quantiles and interval (1e-9)', () => {

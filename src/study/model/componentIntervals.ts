@@ -1,21 +1,38 @@
 // The interval each direct-jobs component declares (`interval:` in study.yaml): Wald (default) or
 // the studentized bootstrap (bootstrap-t) for skewed business data.
-import { bootstrapT, type BootstrapTInterval } from '../../survey/index.ts';
+import { bootstrapT, createRng, raoWuReplicates, type BootstrapTInterval } from '../../survey/index.ts';
 import type { ComponentConfig, Figure, StudyConfig, StudyInputs } from '../types.ts';
 import { componentStatistic, type ComponentStatistic } from './componentStatistic.ts';
+
+/** The Rao–Wu design of a component's n rows: one stratum, sampling fraction n/N for providers, 0 for operators. */
+function componentDesign(c: ComponentConfig, n: number): { strata: Int32Array[]; fractions: number[] } {
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  return { strata: [rows], fractions: [c.kind === 'provider' ? n / c.population : 0] };
+}
+
+/**
+ * The replicate multipliers componentBootstrapT draws for n rows with `replicates` and `seed`,
+ * drawn once (raoWuReplicates): they depend on n, the fraction and the seed, not on the rows' values.
+ */
+export function componentReplicates(c: ComponentConfig, n: number, replicates: number, seed: number): Float64Array {
+  const d = componentDesign(c, n);
+  return raoWuReplicates(d.strata, d.fractions, createRng(seed), n, replicates);
+}
 
 /**
  * Bootstrap-t interval of a component from the rows idx: Rao–Wu rescaling bootstrap within the
  * component (its stratum of the default design; sampling fraction n/N for providers, 0 for operators'
  * accounts), t* = (θ̂* − θ̂)/se* with the linearized se of each replicate (componentStatistic), interval
  * [θ̂ − t*₁₋α/₂·se, θ̂ − t*α/₂·se] (survey/bootstrapT.ts). Point and se are those of the Wald interval.
+ * `multipliers`: componentReplicates(c, idx.length, replicates, seed), drawn beforehand (same interval).
  */
-export function componentBootstrapT(c: ComponentConfig, s: ComponentStatistic, idx: Int32Array, level: number, replicates: number, seed: number): BootstrapTInterval {
+export function componentBootstrapT(c: ComponentConfig, s: ComponentStatistic, idx: Int32Array, level: number, replicates: number, seed: number, multipliers?: Float64Array): BootstrapTInterval {
   const n = idx.length, stat = s.prepare(idx);
   return bootstrapT({
-    strata: [Int32Array.from({ length: n }, (_, i) => i)], nRows: n, fractions: [c.kind === 'provider' ? n / c.population : 0],
+    ...componentDesign(c, n), nRows: n,
     statistic: (u) => { const x = stat(u); return { estimate: x.est, se: Math.sqrt(x.v) }; },
-    replicates, seed, level,
+    replicates, seed, level, multipliers,
   });
 }
 
