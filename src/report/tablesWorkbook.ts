@@ -1,20 +1,13 @@
 // tables.xlsx: every table of the report as a worksheet, numbers as numbers with number formats,
 // in one language (the run's): headers, labels, notes and display units (万个 and 亿元 in Chinese,
 // million jobs and billion yuan in English). Byte-identical for the same results and language.
-import { createRequire } from 'node:module';
-import type ExcelJSType from 'exceljs';
 import type { Label } from '../study/types.ts';
 import { XLSX_FORMAT } from './format.ts';
 import { DISPLAY, displayUnitFor, unitLabel, type ColumnKind, type DisplayUnit, type Lang } from '../locale/index.ts';
 import { reportTables, type Cell, type Column, type ReportTable } from './reportTables.ts';
 import type { KindedNumber } from './reportTable.ts';
-import { fixZipTimestamps } from './fixZipTimestamps.ts';
 import type { ExtendedResults } from './optionalParts.ts';
-import { safeCell } from '../data/spreadsheetCell.ts';
-
-// The prebuilt bundle loads in ~80 ms; the package entry takes ~330 ms under the tsx loader.
-let lib: typeof ExcelJSType | undefined;
-const excel = () => (lib ??= createRequire(import.meta.url)('exceljs/dist/exceljs.min.js') as typeof ExcelJSType);
+import { writeXlsx, type XlsxCell, type XlsxSheet } from '../data/writeXlsx.ts';
 
 /** Fixed workbook dates (docProps/core.xml) so that two runs give the same bytes. */
 export const WORKBOOK_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -72,25 +65,14 @@ function outColumns(t: ReportTable, lang: Lang): OutColumn[] {
   return out;
 }
 
-/** Rows of text and numbers, text neutralised against formula injection (a study label may start with =). */
-function addSafeRows(ws: ExcelJSType.Worksheet, rows: (string | number)[][]): void {
-  ws.addRows(rows.map((r) => r.map(safeCell)));
-}
-
 /**
  * tablesWorkbook(results, lang) → the bytes of tables.xlsx in one language: a sheet "about" (study,
- * units) and one sheet per table of reportTables (sheet name = table id), headers in row 1.
- * Deterministic: workbook dates fixed to WORKBOOK_DATE and zip entry times fixed by fixZipTimestamps.
+ * units) and one sheet per table of reportTables (sheet name = table id), headers in row 1 (bold, frozen).
+ * Text is neutralised against formula injection by writeXlsx (a study label may start with =).
+ * Deterministic: workbook dates fixed to WORKBOOK_DATE, zip entry times fixed by zipArchive.
  */
 export async function tablesWorkbook(r: ExtendedResults, lang: Lang = 'zh'): Promise<Uint8Array> {
-  const wb = new (excel().Workbook)();
-  wb.creator = 'spillover';
-  wb.lastModifiedBy = 'spillover';
-  wb.created = WORKBOOK_DATE;
-  wb.modified = WORKBOOK_DATE;
-  const about = wb.addWorksheet('about');
-  about.columns = [{ width: 22 }, { width: 70 }];
-  addSafeRows(about, lang === 'zh' ? [
+  const about: (string | number)[][] = lang === 'zh' ? [
     ['研究', r.study.name.zh],
     ['年份', r.study.year],
     ['研究文件', r.study.source],
@@ -102,26 +84,16 @@ export async function tablesWorkbook(r: ExtendedResults, lang: Lang = 'zh'): Pro
     ['Study file', r.study.source],
     ['spillover', r.spillover],
     ['Units', 'jobs: million jobs (positions); money: billion yuan; shares stored as fractions, shown as %'],
-  ]);
-  about.getColumn(1).font = { bold: true };
+  ];
+  const sheets: XlsxSheet[] = [{ name: 'about', widths: [22, 70], rows: about.map(([k, v]) => [{ value: k, bold: true }, v]) }];
   for (const t of reportTables(r)) {
-    const ws = wb.addWorksheet(t.id);
     const cols = outColumns(t, lang);
-    ws.columns = cols.map((c) => ({ width: c.width }));
-    ws.addRow(cols.map((c) => safeCell(c.header))).font = { bold: true };
+    const rows: XlsxCell[][] = [cols.map((c) => ({ value: c.header, bold: true }))];
     for (const row of t.rows) {
-      const xr = ws.addRow(cols.map((c) => safeCell(c.get(row))));
-      cols.forEach((c, k) => {
-        const fmt = c.format?.(row) ?? (c.kind === 'text' ? undefined : STORE_FORMAT(c.kind, lang, c.unit));
-        if (fmt) xr.getCell(k + 1).numFmt = fmt;
-      });
+      rows.push(cols.map((c) => ({ value: c.get(row), numFmt: c.format?.(row) ?? (c.kind === 'text' ? undefined : STORE_FORMAT(c.kind, lang, c.unit)) })));
     }
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-    if (t.note) {
-      ws.addRow([]);
-      ws.addRow([safeCell(t.note[lang])]);
-    }
+    if (t.note) rows.push([], [t.note[lang]]);
+    sheets.push({ name: t.id, widths: cols.map((c) => c.width), rows, frozenRows: 1 });
   }
-  const buf = await wb.xlsx.writeBuffer();
-  return fixZipTimestamps(new Uint8Array(buf as ArrayBuffer));
+  return writeXlsx(sheets, { date: WORKBOOK_DATE, creator: 'spillover' });
 }
