@@ -8,7 +8,7 @@ import type { StudyResults, Figure } from '../src/study/types.ts';
 import { netSection, reportBody, uncertaintySection } from '../src/report/reportBody.ts';
 import { reportTables } from '../src/report/reportTables.ts';
 import { chartSpecs, type ChartSpec } from '../src/report/chartSpecs.ts';
-import { bi, esc } from '../src/report/i18n.ts';
+import { asLabel, bi, esc } from '../src/report/i18n.ts';
 import { displayValue, parseQuantity, compactNumber, YI, type Lang } from '../src/locale/index.ts';
 import type { Label } from '../src/study/types.ts';
 import { explain, ioMethodKey, rateParameters, type Scenario } from '../src/study/model/index.ts';
@@ -141,7 +141,7 @@ function openDrawer(id: string) {
 <h3>${bi({ zh: '公式', en: 'Formula' })}</h3><div class="eq">${esc(f.formula)}</div>
 ${inputs ? `<h3>${bi({ zh: '输入', en: 'Inputs' })}</h3><table>${inputs}</table>` : ''}
 ${from ? `<h3>${bi({ zh: '由以下指标计算', en: 'Computed from' })}</h3><ul>${from}</ul>` : ''}
-${f.notes ? `<p class="note">${esc(f.notes)}</p>` : ''}
+${f.notes ? `<p class="note">${bi(asLabel(f.notes))}</p>` : ''}
 <h3>${bi({ zh: '完整推导', en: 'Full derivation' })}</h3><pre>${esc(explain(results, id, lang(), displayValue, compactNumber))}</pre>`;
   d.hidden = false;
 }

@@ -36,9 +36,17 @@ export interface GroupTimeAtt {
   dynamic: { e: number; estimate: Estimate; groups: number }[];
   /** Mean of θ(e) over e ≥ 0. */
   overall: Estimate;
-  /** What was left out and why (groups with no pre-period, cells with no comparison group). */
+  /** What was left out and why (groups with no pre-period, cells with no comparison group), in English. */
   notes: string[];
+  /** The same as records, for callers that word them in another language. */
+  leftOut: LeftOut[];
 }
+
+/** A group or cell groupTimeAtt did not estimate: no pre-period, first treated after the last period, or no comparison unit. */
+export type LeftOut =
+  | { kind: 'no-pre-period'; group: number; units: number }
+  | { kind: 'after-last-period'; group: number }
+  | { kind: 'no-comparison'; group: number; period: number; control: 'neverTreated' | 'notYetTreated' };
 
 /**
  * ATT(g,t) = E[Y_t − Y_b | G = g] − E[Y_t − Y_b | C], b = g−1 for t ≥ g and t−1 for t < g, with C the
@@ -65,6 +73,7 @@ export function groupTimeAtt(panel: StaggeredPanel, options: GroupTimeOptions = 
   const kappa = clustered ? C / (C - 1) : 1;
   const df = clustered ? C - 1 : Infinity;
   const notes: string[] = [];
+  const leftOut: LeftOut[] = [];
   const groupSize = new Map<number, number>();
   for (let i = 0; i < n; i++) if (Number.isFinite(G[i])) groupSize.set(G[i], (groupSize.get(G[i]) ?? 0) + 1);
   const groups = [...groupSize.keys()].sort((a, b) => a - b);
@@ -77,8 +86,8 @@ export function groupTimeAtt(panel: StaggeredPanel, options: GroupTimeOptions = 
   };
   const cells: (AttCell & { phi: Float64Array })[] = [];
   for (const g of groups) {
-    if (g < 1) { notes.push(`group first treated in period ${g}: no pre-period, left out (${groupSize.get(g)} units)`); continue; }
-    if (g >= T) { notes.push(`group first treated in period ${g}: after the last period, used as not yet treated only`); continue; }
+    if (g < 1) { leftOut.push({ kind: 'no-pre-period', group: g, units: groupSize.get(g) as number }); notes.push(`group first treated in period ${g}: no pre-period, left out (${groupSize.get(g)} units)`); continue; }
+    if (g >= T) { leftOut.push({ kind: 'after-last-period', group: g }); notes.push(`group first treated in period ${g}: after the last period, used as not yet treated only`); continue; }
     for (let t = 1; t < T; t++) {
       const b = t >= g ? g - 1 : t - 1;
       const treated: number[] = [], controls: number[] = [];
@@ -86,7 +95,7 @@ export function groupTimeAtt(panel: StaggeredPanel, options: GroupTimeOptions = 
         if (G[i] === g) treated.push(i);
         else if (control === 'neverTreated' ? G[i] === Infinity : G[i] > Math.max(t, b)) controls.push(i);
       }
-      if (controls.length === 0) { notes.push(`ATT(g=${g}, t=${t}): no ${control === 'neverTreated' ? 'never' : 'not-yet'}-treated comparison unit; not estimated`); continue; }
+      if (controls.length === 0) { leftOut.push({ kind: 'no-comparison', group: g, period: t, control }); notes.push(`ATT(g=${g}, t=${t}): no ${control === 'neverTreated' ? 'never' : 'not-yet'}-treated comparison unit; not estimated`); continue; }
       const delta = (i: number): number => y[i * T + t] - y[i * T + b];
       let mT = 0, mC = 0;
       for (const i of treated) mT += delta(i);
@@ -134,5 +143,6 @@ export function groupTimeAtt(panel: StaggeredPanel, options: GroupTimeOptions = 
     dynamic: dynamic.map(({ e, agg, groups }) => ({ e, estimate: asEstimate(agg), groups })),
     overall: asEstimate(overall),
     notes,
+    leftOut,
   };
 }

@@ -9,7 +9,7 @@ export { fixedEffectsOls, type FixedEffectsOls, type FixedEffectsOlsInput } from
 export { lotteryDid, armMoments, type ArmMoments, type LotteryDid } from './lotteryDid.ts';
 export { eventStudy, panelMoments, type EventStudy, type PanelMoments } from './eventStudy.ts';
 export { waldTest, type WaldTest } from './waldTest.ts';
-export { groupTimeAtt, type AttCell, type GroupTimeAtt, type GroupTimeOptions, type StaggeredPanel } from './groupTimeAtt.ts';
+export { groupTimeAtt, type AttCell, type GroupTimeAtt, type GroupTimeOptions, type LeftOut, type StaggeredPanel } from './groupTimeAtt.ts';
 export { wildClusterBootstrap, drawWeights, bootstrapStatistic, type BootstrapWeights, type WildBootstrapOptions, type WildClusterBootstrap } from './wildClusterBootstrap.ts';
 export { tripleDifference, type CityIndustryDayCells, type TripleDifference } from './tripleDifference.ts';
 export { leverage, windowGrowth, shares, type WindowSum } from './reportedMeasures.ts';

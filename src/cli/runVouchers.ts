@@ -15,7 +15,7 @@ export function voucherTable(r: VoucherStudyResults, lang: 'zh' | 'en', table: (
   const figs = Object.values(r.vouchers.figures);
   const rows = figs.map((f) => [f.id, voucherValue(f, f.value, lang), f.ci ? `${voucherValue(f, f.ci[0], lang)} … ${voucherValue(f, f.ci[1], lang)}` : '—', f.label[lang]]);
   const head = lang === 'zh' ? ['指标', '数值', '95% 区间', '说明'] : ['figure', 'value', '95% interval', 'label'];
-  const notes = r.vouchers.notes.map((n) => `  · ${n}`).join('\n');
+  const notes = r.vouchers.notes.map((n) => `  · ${n[lang]}`).join('\n');
   return `${table(head, rows, [1], { width, secondary: [3], wrap: [0] })}\n\n${wrapLines(r.vouchers.explanation[lang], width)}${notes ? `\n\n${wrapLines(notes, width)}` : ''}`;
 }
 
@@ -28,7 +28,7 @@ export function voucherFiles(r: VoucherStudyResults, lang: 'zh' | 'en', options:
   const json = JSON.stringify(r, (_k, v) => (v instanceof Float64Array ? Array.from(v) : v), 2) + '\n';
   const csv = toCsv(
     ['id', 'value', 'unit', 'se', 'ci_low', 'ci_high', 'df', 'label_zh', 'label_en', 'formula', 'note'],
-    Object.values(r.vouchers.figures).map((f) => [f.id, f.value, f.unit, f.se, f.ci?.[0], f.ci?.[1], f.df, f.label.zh, f.label.en, f.formula, f.notes]),
+    Object.values(r.vouchers.figures).map((f) => [f.id, f.value, f.unit, f.se, f.ci?.[0], f.ci?.[1], f.df, f.label.zh, f.label.en, f.formula, f.notes?.[lang]]),
   );
   return { 'vouchers.json': json, 'vouchers.csv': csv, ...(options.report ? { 'report.html': renderVoucherReport(r, lang) } : {}) };
 }

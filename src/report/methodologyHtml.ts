@@ -81,7 +81,7 @@ export function methodologyHtml(r: ExtendedResults): string {
   const jpo = F['ratio.jobs_per_output'];
   if (jpo && F['output.indirect'] && F['jobs.indirect']) {
     out.push(eq(`<span class="zh">间接就业</span><span class="en">indirect jobs</span> = ${yi(F['output.indirect'].value)} × ${amount('perYuan', jpo.value)} = ${wan(F['jobs.indirect'].value)}`));
-    out.push(`<p class="src">${bi(L('单位产出就业人数：', 'Jobs per output: '))}${esc(jpo.formula)}${jpo.notes ? ` — ${esc(jpo.notes)}` : ''}</p>`);
+    out.push(`<p class="src">${bi(L('单位产出就业人数：', 'Jobs per output: '))}${esc(jpo.formula)}${jpo.notes ? ` — ${bi(asLabel(jpo.notes))}` : ''}</p>`);
   }
   if (F['jobs.total']) out.push(eq(`<span class="zh">带动就业总量</span><span class="en">total jobs</span> = ${wan(F['jobs.direct']?.value ?? 0)} + ${wan(F['jobs.indirect']?.value ?? 0)} = ${wan(F['jobs.total'].value)}`));
 

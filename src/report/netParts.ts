@@ -11,6 +11,7 @@ import { readingOrder } from '../study/model/index.ts';
 import type { Distribution } from '../study/uncertainty/index.ts';
 import type { ColumnKind } from '../locale/index.ts';
 import type { ExtendedResults } from './optionalParts.ts';
+import { asLabel } from './i18n.ts';
 
 export type RateName = 'leakage' | 'deadweight' | 'displacement' | 'substitution';
 export const RATE_NAMES: readonly RateName[] = ['leakage', 'deadweight', 'displacement', 'substitution'];
@@ -46,8 +47,9 @@ export function additionalitySource(r: ExtendedResults): { source: string; illus
   if (r.additionality) return { ...r.additionality };
   const f = Object.values(r.figures).find((x) => x.id.startsWith('net.') && x.notes);
   if (!f?.notes) return null;
-  const m = /Additionality rates: (.*?)\.?$/s.exec(f.notes);
-  return { source: m ? m[1] : f.notes, illustrative: /^ILLUSTRATIVE/.test(f.notes) };
+  const notes = asLabel(f.notes).en;
+  const m = /Additionality rates: (.*?)\.?$/s.exec(notes);
+  return { source: m ? m[1] : notes, illustrative: /^ILLUSTRATIVE/.test(notes) };
 }
 
 /** One component or category with the rates its net figure used. */

@@ -54,8 +54,8 @@ export function renderReport(r: ExtendedResults, lang: Lang, svgs: Map<string, {
   return reportPage(r, lang, body);
 }
 
-/** The report.html page around a body: head, inline CSS, header, footer and the zh/en switch. */
-export function reportPage(r: PageStudy, lang: Lang, body: string): string {
+/** The report.html page around a body: head, inline CSS, header, footer (naming the run's other output files) and the zh/en switch. */
+export function reportPage(r: PageStudy, lang: Lang, body: string, files: string[] = ['results.json', 'tables.xlsx']): string {
   return `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}" data-lang="${lang}" data-title-zh="${esc(pageTitle(r, 'zh'))}" data-title-en="${esc(pageTitle(r, 'en'))}">
 <head>
@@ -70,7 +70,7 @@ ${pageHeader(r)}
 <main>
 <p class="note">${bi(T.synthetic)}</p>
 ${body}
-<footer>${bi(T.generated)} ${esc(r.spillover)} · results.json · tables.xlsx</footer>
+<footer>${bi(T.generated)} ${esc(r.spillover)} · ${files.map(esc).join(' · ')}</footer>
 </main>
 <script>${LANG_SCRIPT}</script>
 </body>

@@ -8,5 +8,5 @@ import { reportPage, type PageStudy } from './renderReport.ts';
 
 /** renderVoucherReport({spillover, study, vouchers}, 'zh') → report.html (both languages; `lang` shown first). */
 export function renderVoucherReport(r: PageStudy & { vouchers: VoucherResults }, lang: Lang): string {
-  return reportPage(r, lang, `${summaryHtml(voucherSentences(r.vouchers))}\n${vouchersSectionHtml(r.vouchers)}`);
+  return reportPage(r, lang, `${summaryHtml(voucherSentences(r.vouchers))}\n${vouchersSectionHtml(r.vouchers)}`, ['vouchers.json', 'vouchers.csv']);
 }

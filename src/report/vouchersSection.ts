@@ -1,13 +1,17 @@
 // The report's section on consumption vouchers: the original report's measure beside the causal
 // estimates, the event studies with their intervals, and effects by industry. Pure HTML (inline SVG).
 import type { VoucherResults, SeriesPoint } from '../study/vouchers/computeVouchers.ts';
+import { faultName } from '../study/vouchers/qualityNotes.ts';
 import type { Figure } from '../study/types.ts';
-import { esc } from './i18n.ts';
+import { asLabel, esc } from './i18n.ts';
 
 type Lang = 'zh' | 'en';
 const T = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 const n2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+const int = (v: number) => v.toLocaleString('en-US');
+/** Yuan with two decimals, thousands separated and a true minus sign: −245,474.84. */
+const money = (v: number) => v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).replace('-', '−');
 
 /** A figure's value for people: × for multiples, % for proportional effects, yuan for per-person sums (元 in Chinese). */
 export function voucherValue(f: Pick<Figure, 'id' | 'value' | 'unit'>, v = f.value, lang: Lang = 'zh'): string {
@@ -59,7 +63,7 @@ export function vouchersSection(r: VoucherResults, lang: Lang): string {
     const g = f[id];
     if (!g) return '';
     const ci = g.ci ? `${voucherValue(g, g.ci[0], lang)} … ${voucherValue(g, g.ci[1], lang)}` : T(lang, '（描述性，无抽样区间）', '(descriptive; no sampling interval)');
-    return `<tr title="${esc(id)}"><td>${esc(kind)}</td><td>${esc(g.label[lang])}</td><td class="n">${esc(voucherValue(g, g.value, lang))}</td><td class="n">${esc(ci)}</td><td>${esc(g.notes ?? '')}</td></tr>`;
+    return `<tr title="${esc(id)}"><td>${esc(kind)}</td><td>${esc(g.label[lang])}</td><td class="n">${esc(voucherValue(g, g.value, lang))}</td><td class="n">${esc(ci)}</td><td>${esc(g.notes ? asLabel(g.notes)[lang] : '')}</td></tr>`;
   };
   const reported = T(lang, '原报告口径', 'as the report measures');
   const causal = T(lang, '因果估计', 'causal');
@@ -68,7 +72,7 @@ export function vouchersSection(r: VoucherResults, lang: Lang): string {
   const shares = Object.keys(f).filter((id) => id.startsWith('voucher.share.')).map((id) => `<tr><td>${esc(f[id].label[lang])}</td><td class="n">${pct(f[id].value)}</td></tr>`).join('');
   const industries = r.byIndustry.map((b) => `<tr><td>${esc(b.industry)}</td><td class="n">${b.reportedGrowth === null ? '—' : pct(b.reportedGrowth)}</td><td class="n">${pct(b.effect)}</td><td class="n">${pct(b.ci[0])} … ${pct(b.ci[1])}</td></tr>`).join('');
   const q = r.quality;
-  const excluded = Object.entries(q.excluded).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ') || T(lang, '无', 'none');
+  const excluded = Object.entries(q.excluded).filter(([, n]) => n > 0).map(([k, n]) => `${faultName(k, lang)} ${n}`).join(T(lang, '，', ', ')) || T(lang, '无', 'none');
   const lot = r.lotteryEventStudy;
   return `<section id="vouchers"><h2>${T(lang, '电子消费券：原报告口径与因果估计', 'Consumption vouchers: the report\'s measure and the causal estimates')}</h2>
 <p class="lead">${esc(r.explanation[lang])}</p>
@@ -82,7 +86,7 @@ ${industries ? `<h3>${T(lang, '分行业：原报告口径的增长与因果效�
 <table><thead><tr><th>${T(lang, '行业', 'industry')}</th><th>${T(lang, '窗口增长（原报告口径）', 'window growth (as reported)')}</th><th>${T(lang, '三重差分效应', 'triple-difference effect')}</th><th>${T(lang, '95% 区间', '95% interval')}</th></tr></thead><tbody>${industries}</tbody></table>` : ''}
 ${shares ? `<h3>${T(lang, '用券人群与受益商户（描述）', 'Who used vouchers (descriptive)')}</h3><table><tbody>${shares}</tbody></table>` : ''}
 <h3>${T(lang, '数据质量', 'Data quality')}</h3>
-<p>${esc(q.file)}: ${T(lang, '读入', 'rows read')} ${q.rowsRead}, ${T(lang, '使用', 'used')} ${q.used}; ${T(lang, '剔除', 'left out')}: ${esc(excluded)}; ${T(lang, '退款', 'refunds')} ${q.refunds} (${(q.refundFen / 100).toFixed(2)} ${T(lang, '元', 'yuan')}).</p>
-${r.notes.length ? `<ul>${r.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
+<p>${esc(q.file)}${T(lang, `：读入 ${int(q.rowsRead)} 行，使用 ${int(q.used)} 行；剔除：${esc(excluded)}；退款 ${int(q.refunds)} 笔（${money(q.refundFen / 100)} 元）。`, `: ${int(q.rowsRead)} rows read, ${int(q.used)} used; left out: ${esc(excluded)}; ${int(q.refunds)} refunds (${money(q.refundFen / 100)} yuan).`)}</p>
+${r.notes.length ? `<ul>${r.notes.map((n) => `<li>${esc(asLabel(n)[lang])}</li>`).join('')}</ul>` : ''}
 </section>`;
 }

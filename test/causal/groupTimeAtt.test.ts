@@ -71,6 +71,8 @@ test('no pre-period and no comparison group are noted; nothing estimable → err
   const y = Float64Array.from([1, 2, 3, 4, 5, 6]);
   const r = groupTimeAtt({ y, units: 3, periods: 2, firstTreated: Float64Array.from([0, 1, Infinity]) });
   assert.match(r.notes[0], /no pre-period/);
+  assert.deepEqual(r.leftOut[0], { kind: 'no-pre-period', group: 0, units: 1 });
+  assert.equal(r.leftOut.length, r.notes.length);
   assert.throws(() => groupTimeAtt({ y: Float64Array.from([1, 2, 3, 4]), units: 2, periods: 2, firstTreated: Float64Array.from([1, 1]) }), /no figure can be claimed/);
   assert.throws(() => groupTimeAtt({ y: Float64Array.from([1, NaN, 3, 4]), units: 2, periods: 2, firstTreated: Float64Array.from([1, Infinity]) }), /unit 0 in period 1/);
 });

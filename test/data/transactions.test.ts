@@ -134,13 +134,13 @@ test('applicants not in the transactions are counted; an empty comparison group 
   assert.equal(r.agg.lotteries[0].winners.n, 5);
   assert.equal(r.agg.lotteries[0].winners.found, 4);
   const v = computeVouchers(r.config, r.agg, { draws: 99 });
-  assert.ok(v.notes.some((n) => /2 applicants \(1 winners, 1 unsuccessful\) have no transaction/.test(n)));
+  assert.ok(v.notes.some((n) => /2 applicants \(1 winners, 1 unsuccessful\) have no transaction/.test(n.en) && /2 名申请者（中签 1 名，未中签 1 名）/.test(n.zh)));
   assert.ok(v.figures['voucher.mpc.lottery']);
   const allWon = await run(yaml(), rows, applicants.map((l, i) => (i === 0 ? l : l.replace(/,0$/, ',1'))));
   const w = computeVouchers(allWon.config, allWon.agg, { draws: 99 });
   assert.equal(w.figures['voucher.mpc.lottery'], undefined);
   assert.equal(w.figures['voucher.did.lottery'], undefined);
-  assert.ok(w.notes.some((n) => /0 unsuccessful applicants in the data \(the comparison group\); no figure can be claimed/.test(n)));
+  assert.ok(w.notes.some((n) => /0 unsuccessful applicants in the data \(the comparison group\); no figure can be claimed/.test(n.en)));
   await assert.rejects(run(yaml(), rows, ['payer,won', 'A0,maybe']), /applicants\.csv: row 2, column "won": won must be yes\/no/);
 });
 

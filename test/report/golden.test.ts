@@ -56,7 +56,7 @@ const small: StudyResults = {
 const note = 'ILLUSTRATIVE assumptions, not estimates. Additionality rates: round numbers for the test.';
 const netFig = (id: string, value: number, inputs: Record<string, number> = {}): Figure => {
   const g = small.figures[id];
-  return { id: `net.${id}`, value, unit: g.unit, label: { zh: `净新增${g.label.zh}（示意性假设）`, en: `Net additional: ${g.label.en} (illustrative assumptions)` }, formula: 'f', inputs, from: [id], notes: note };
+  return { id: `net.${id}`, value, unit: g.unit, label: { zh: `净新增${g.label.zh}（示意性假设）`, en: `Net additional: ${g.label.en} (illustrative assumptions)` }, formula: 'f', inputs, from: [id], notes: { zh: '示意性假设，不是估计。额外性比率来源：测试用的整数。', en: note } };
 };
 const rates = (l: number, d: number, dp: number, s: number) => ({ leakage: l, deadweight: d, displacement: dp, substitution: s, factor: (1 - l) * (1 - d) * (1 - dp) * (1 - s) });
 const iv = (central: number, lo: number, hi: number) => ({ central, mean: central, sd: (hi - lo) / 3.29, median: central, lo, hi });

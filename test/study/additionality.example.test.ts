@@ -28,7 +28,8 @@ test('default example: gross and net side by side, illustrative, with intervals'
   assert.ok(n.value > 0 && n.value < gross, `net ${n.value} vs gross ${gross}`);
   assert.match(n.label.en, /^Net additional: .*\(illustrative assumptions\)$/);
   assert.match(n.label.zh, /^净新增.*（示意性假设）$/);
-  assert.match(n.notes ?? '', /ILLUSTRATIVE/);
+  assert.match(n.notes?.en ?? '', /ILLUSTRATIVE/);
+  assert.match(n.notes?.zh ?? '', /^示意性假设，不是估计。额外性比率来源：/);
   // Net direct = Σ_k jobs_k × factor_k with the default factor at the triangular mean (0.2+0.4+0.6)/3 = 0.4:
   // (1 − 0)(1 − 0.3)(1 − 0.4)(1 − 0.1) = 0.378 for every component.
   assert.ok(Math.abs(f['net.jobs.direct'].value / results.figures['jobs.direct'].value - 0.378) < 1e-12);

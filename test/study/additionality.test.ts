@@ -62,7 +62,7 @@ test('net figures on the hand study: per component and category, totals, labels'
   close(v('net.jobs.total'), 1221.75, 'net total = net direct + net indirect');
   assert.deepEqual(f['net.jobs.providers.prov'].inputs, { gross: 2500, leakage: 0.1, deadweight: 0.5, displacement: 0.25, substitution: 0, factor: 0.3375 });
   assert.match(f['net.jobs.total'].label.en, /^Net additional: Total jobs driven \(illustrative assumptions\)$/);
-  assert.match(f['net.jobs.total'].notes ?? '', /ILLUSTRATIVE.*hand-worked test rates/);
+  assert.match(f['net.jobs.total'].notes?.en ?? '', /ILLUSTRATIVE.*hand-worked test rates/);
   assert.deepEqual(f['net.jobs.total'].from, ['net.jobs.direct', 'net.jobs.indirect']);
   // Gross figures are untouched and no figure mixes gross and net.
   for (const fig of Object.values(f).filter((x) => !x.formula.startsWith('gross ×'))) for (const src of fig.from) assert.ok(src.startsWith('net.') || src === 'ratio.jobs_per_output' || (fig.id === 'net.jobs.direct.parttime' && src.endsWith('.parttime')), `${fig.id} from ${src}`);

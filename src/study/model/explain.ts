@@ -35,7 +35,7 @@ export function explain(r: Pick<StudyResults, 'figures'>, id: string, lang: Lang
     const num = (x: unknown) => (readable && typeof x === 'number' ? readable(x, lang) : String(x));
     for (const [k, val] of Object.entries(g.inputs)) out.push(`${pad}   ${k} = ${num(val)}`);
     if (g.se !== undefined) out.push(`${pad}   se = ${num(g.se)}${g.df !== undefined ? `, df = ${num(g.df)}` : ''}`);
-    if (g.notes) out.push(`${pad}   ${WORDS.note[lang]}: ${g.notes}`);
+    if (g.notes) out.push(`${pad}   ${WORDS.note[lang]}: ${typeof g.notes === 'string' ? g.notes : g.notes[lang]}`);
     if (depth >= 6) return;
     g.from.forEach((child, i) => walk(child, `${pad}${i === g.from.length - 1 ? '└─ ' : '├─ '}`, depth + 1));
   };

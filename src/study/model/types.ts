@@ -35,7 +35,8 @@ export interface Figure {
   seNote?: string;
   /** Diagnostics and simulated coverage of `ci` (survey figures of default designs; see coverage.ts). */
   coverage?: CoverageCheck;
-  notes?: string;
+  /** What the number does and does not mean, in both languages. */
+  notes?: Label;
 }
 
 export type IntervalMethod = 'wald' | 'logit' | 'beta' | 'bootstrap-t';

@@ -1,10 +1,11 @@
 // The voucher figures: the original report's ratio measures and the causal estimates, side by side.
 // Pure: input is the sufficient statistics of loadTransactions (src/data/transactions).
-import { eventStudy, factor, groupTimeAtt, leverage, lotteryDid, shares, tEstimate, tripleDifference, wildClusterBootstrap, windowGrowth, type Estimate } from '../../causal/index.ts';
+import { eventStudy, factor, groupTimeAtt, leverage, lotteryDid, shares, tEstimate, tripleDifference, wildClusterBootstrap, windowGrowth, type Estimate, type LeftOut } from '../../causal/index.ts';
 import type { Label } from '../../locale/index.ts';
 import type { Figure } from '../model/types.ts';
 import type { TransactionsConfig } from './config.ts';
 import { addDays, daysBetween } from './days.ts';
+import { transactionQualityNotes } from './qualityNotes.ts';
 import type { VoucherAggregates, LotteryAggregate } from './types.ts';
 
 export interface SeriesPoint { x: number; estimate: number; ci: [number, number] }
@@ -22,7 +23,8 @@ export interface VoucherResults {
   cityEventStudy: SeriesPoint[];
   /** Why the reported leverage is several times the causal multiplier, in one sentence. */
   explanation: Label;
-  notes: string[];
+  /** What was left out or could not be estimated, in both languages (data quality first). */
+  notes: Label[];
 }
 
 const yuan = (fen: number) => fen / 100;
@@ -38,7 +40,7 @@ const exp = Math.exp;
  */
 export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregates, options: { seed?: number; draws?: number } = {}): VoucherResults {
   const figures: Record<string, Figure> = {};
-  const notes: string[] = [...agg.quality.notes];
+  const notes: Label[] = transactionQualityNotes(agg.quality);
   const add = (f: Omit<Figure, 'from'> & { from?: string[] }) => { figures[f.id] = { from: [], ...f }; };
   const ci = (e: Estimate) => e.ci;
   const where = (path: string) => config.where[path] ?? path;
@@ -49,7 +51,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
   const cities = [...new Set(agg.cells.map((c) => c.city))].sort();
   const industries = [...new Set(agg.cells.map((c) => c.industry))].sort();
   const covered = industries.map((j) => config.covered.includes(j));
-  for (const j of config.covered) if (!industries.includes(j)) notes.push(`covered industry ${j} (${where('transactions.covered')}) has no transactions`);
+  for (const j of config.covered) if (!industries.includes(j)) notes.push({ zh: `覆盖行业 ${j}（${where('transactions.covered')}）没有交易`, en: `covered industry ${j} (${where('transactions.covered')}) has no transactions` });
   const ci_ = new Map(cities.map((c, i) => [c, i])), ji = new Map(industries.map((j, i) => [j, i]));
   const T = days.length, J = industries.length;
   const spend = new Float64Array(cities.length * J * T), subsidy = new Float64Array(cities.length * J * T);
@@ -83,7 +85,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
     label: { zh: '消费券"带动消费"倍数（原报告口径）', en: 'Voucher "leverage" as the report measures it' },
     formula: 'Σ amount of transactions that used a voucher / Σ voucher discount',
     inputs: { 'voucher transactions spending (yuan)': yuan(voucherSpendFen), 'subsidy redeemed (yuan)': yuan(subsidyFen) },
-    notes: 'A ratio of raw sums, not an effect: it counts every yuan spent in a voucher transaction, including purchases that would have happened without the voucher.',
+    notes: { zh: '原始金额之比，不是效应：用券交易的每一元都计入，包括没有消费券也会发生的购买。', en: 'A ratio of raw sums, not an effect: it counts every yuan spent in a voucher transaction, including purchases that would have happened without the voucher.' },
   });
   const reported: VoucherResults['reported'] = [];
   for (const p of config.programmes) {
@@ -114,7 +116,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
       label: { zh: `线下消费日均环比增长（${after.start}…${after.end} 对 ${before.start}…${before.end}）`, en: `Growth of daily spending, ${after.start}…${after.end} over ${before.start}…${before.end}` },
       formula: '(Σ spend after / days after) / (Σ spend before / days before) − 1',
       inputs: { 'spend before (yuan)': yuan(total[0]), 'spend after (yuan)': yuan(total[1]), 'days before': len(before), 'days after': len(after) },
-      notes: 'Growth between two windows mixes the vouchers with the season, holidays and the recovery after the outbreak; it is not the vouchers\' effect.',
+      notes: { zh: '两个时段之间的增长混合了消费券、季节、假日和疫情后的恢复，不是消费券的效应。', en: 'Growth between two windows mixes the vouchers with the season, holidays and the recovery after the outbreak; it is not the vouchers\' effect.' },
     });
     for (const [k, s] of sumBy((_c, j) => industries[j])) if (s[0] > 0) { reported.push({ by: 'industry', key: k, value: g(s), measure: 'growth' }); growthOf.set(k, g(s)); }
     for (const [k, s] of sumBy((c) => cities[c])) if (s[0] > 0) reported.push({ by: 'city', key: k, value: g(s), measure: 'growth' });
@@ -129,7 +131,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
         label: kind === 'age' ? { zh: `用券用户中 ${band} 的占比`, en: `Share of voucher users aged ${band}` } : { zh: `受益商户中${band}商户的占比`, en: `Share of benefiting merchants that are ${band}` },
         formula: kind === 'age' ? 'payers with a voucher transaction in the band / all such payers' : 'merchants with a voucher transaction of the size / all such merchants',
         inputs: { count: rows.find((r) => (r.band || '(blank)') === band)?.n ?? 0, total },
-        notes: 'Describes who used vouchers, not who spent more because of them.',
+        notes: { zh: '描述谁用了消费券，而不是谁因消费券多消费了。', en: 'Describes who used vouchers, not who spent more because of them.' },
       });
     }
   };
@@ -141,7 +143,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
   agg.lotteries.forEach((l) => {
     const suffix = agg.lotteries.length > 1 ? `.${l.city}` : '';
     const missing = (l.winners.n - l.winners.found) + (l.losers.n - l.losers.found);
-    if (missing > 0) notes.push(`${l.file}: ${missing} applicants (${l.winners.n - l.winners.found} winners, ${l.losers.n - l.losers.found} unsuccessful) have no transaction in the ${l.weeks} weeks around the draw; they count with zero spending`);
+    if (missing > 0) notes.push({ zh: `${l.file}：${missing} 名申请者（中签 ${l.winners.n - l.winners.found} 名，未中签 ${l.losers.n - l.losers.found} 名）在抽签前后 ${l.weeks} 周内没有交易，按消费为零计入`, en: `${l.file}: ${missing} applicants (${l.winners.n - l.winners.found} winners, ${l.losers.n - l.losers.found} unsuccessful) have no transaction in the ${l.weeks} weeks around the draw; they count with zero spending` });
     try {
       const r = lotteryDid(arm(l, 'winners'), arm(l, 'losers'));
       const weeks = `${l.weeks} weeks`;
@@ -150,7 +152,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
         label: { zh: `中签者相对未中签者的额外消费（${l.city}，每人 ${l.weeks} 周）`, en: `Excess spending of lottery winners over unsuccessful applicants (${l.city}, per person, ${weeks})` },
         formula: 'τ = mean_W(after − before) − mean_L(after − before), equal windows around the draw',
         inputs: { winners: l.winners.n, 'unsuccessful applicants': l.losers.n, draw: l.draw, 'weeks each side': l.weeks, applicants: l.file },
-        notes: 'Causal: the lottery decides who gets vouchers, so the unsuccessful applicants show what winners would have spent without them.',
+        notes: { zh: '因果估计：抽签决定谁得到消费券，因此未中签者代表中签者在没有消费券时的消费。', en: 'Causal: the lottery decides who gets vouchers, so the unsuccessful applicants show what winners would have spent without them.' },
       });
       add({
         id: `voucher.mpc.lottery${suffix}`, value: r.mpc.estimate, unit: 'times', se: r.mpc.se, ci: ci(r.mpc), df: r.mpc.df,
@@ -158,7 +160,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
         formula: 'MPC = τ / (mean subsidy redeemed by winners − by unsuccessful applicants)  (Liu, Shen, Li & Chen 2021)',
         inputs: { 'τ (yuan per winner)': r.did.estimate, 'mean subsidy per winner (yuan)': yuan(r.meanSubsidyWinners) },
         from: [`voucher.did.lottery${suffix}`],
-        notes: 'Yuan of spending that would not have happened without the vouchers, per yuan of subsidy; the payer-clustered interval covers sampling error only.',
+        notes: { zh: '每元补贴带来的、没有消费券就不会发生的消费（元）；按付款人聚类的区间只包含抽样误差。', en: 'Yuan of spending that would not have happened without the vouchers, per yuan of subsidy; the payer-clustered interval covers sampling error only.' },
       });
       // τ and the moments are in fen: the DiD in yuan
       figures[`voucher.did.lottery${suffix}`].value = yuan(r.did.estimate);
@@ -173,11 +175,11 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
         label: { zh: `平行趋势检验 p 值（抽签前各周，${l.city}）`, en: `Parallel pre-trends test p-value (weeks before the draw, ${l.city})` },
         formula: 'F = b′V⁻¹b / q over the leads, F(q, G−1), payer-clustered',
         inputs: { F: es.preTrend.f, q: es.preTrend.q, 'df denominator': es.preTrend.dfDenominator },
-        notes: 'A small p-value would mean winners and unsuccessful applicants already diverged before the draw.',
+        notes: { zh: 'p 值很小意味着中签者与未中签者在抽签前就已出现差异。', en: 'A small p-value would mean winners and unsuccessful applicants already diverged before the draw.' },
       });
       if (!lotteryEventStudy) lotteryEventStudy = { city: l.city, preTrendP: es.preTrend?.pValue ?? null, points: es.periods.map((k, p) => ({ x: k, estimate: yuan(es.coefficients[p].estimate), ci: [yuan(es.coefficients[p].ci[0]), yuan(es.coefficients[p].ci[1])] as [number, number] })).concat([{ x: -1, estimate: 0, ci: [0, 0] }]).sort((a, b) => a.x - b.x) };
     } catch (e) {
-      notes.push(`lottery in ${l.city} (${where(l.yamlPath)}): ${(e as Error).message}`);
+      notes.push({ zh: `${l.city} 的抽签设计未能估计（${where(l.yamlPath)}）：${(e as Error).message}`, en: `lottery in ${l.city} (${where(l.yamlPath)}): ${(e as Error).message}` });
     }
   });
   // ---- cities issuing at different dates: triple difference and group-time ATTs -------------------
@@ -194,7 +196,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
       if (!(v > 0)) { nonPositive++; continue; }
       city[m] = c; industry[m] = j; day[m] = t; y[m] = Math.log(v); keep[m] = 1; m++;
     }
-    if (nonPositive > 0) notes.push(`${nonPositive} city × industry × day cells have no positive net spending and are left out of the log-spending models`);
+    if (nonPositive > 0) notes.push({ zh: `${nonPositive} 个“城市 × 行业 × 日”单元的净消费不为正，未进入对数消费模型`, en: `${nonPositive} city × industry × day cells have no positive net spending and are left out of the log-spending models` });
     const td = tripleDifference({ city: city.subarray(0, m), industry: industry.subarray(0, m), day: day.subarray(0, m), y: y.subarray(0, m), covered, firstDay, cityNames: cities, industryNames: industries });
     const wild = wildClusterBootstrap(td.input, td.fit, { coefficient: 0, weights: 'webb', draws: options.draws ?? 9999, seed: options.seed ?? 1 });
     const pct = (b: number) => exp(b) - 1;
@@ -203,7 +205,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
       label: { zh: '覆盖行业消费的变化（三重差分，双向固定效应）', en: 'Change in covered-industry spending (triple difference, two-way fixed effects)' },
       formula: 'ln y_cjt = α_cj + γ_ct + δ_jt + β·covered_j·post_ct; effect = e^β − 1; interval: wild cluster bootstrap (Webb, by city)',
       inputs: { β: td.pooled.estimate, 'CR1 se (by city)': td.pooled.se, 'wild bootstrap p': wild.pValue, 'bootstrap draws': wild.draws, cities: td.cities, 'issuing cities': td.treatedCities },
-      notes: 'Compares covered with uncovered industries in issuing cities against the same gap in other cities; pooled over issuance dates, it can be biased when effects change over time (see voucher.att.city).',
+      notes: { zh: '用发券城市中覆盖行业与未覆盖行业之差，对比其他城市的同一差距；把不同发券日期合并估计，效应随时间变化时可能有偏（见 voucher.att.city）。', en: 'Compares covered with uncovered industries in issuing cities against the same gap in other cities; pooled over issuance dates, it can be biased when effects change over time (see voucher.att.city).' },
     });
     for (const b of td.byIndustry) byIndustry.push({ industry: b.name, effect: pct(b.estimate.estimate), ci: [pct(b.estimate.ci[0]), pct(b.estimate.ci[1])], reportedGrowth: growthOf.get(b.name) ?? null });
     // Callaway–Sant'Anna on city units and weeks from the window's start (a day is too noisy a base
@@ -212,25 +214,25 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
     const W = Math.floor(T / 7);
     const Y = new Float64Array(cities.length * W);
     const firstWeek = Float64Array.from(firstDay, (f) => (Number.isFinite(f) ? Math.floor(f / 7) : Infinity));
-    if (firstDay.some((f) => Number.isFinite(f) && f % 7 !== 0)) notes.push('a programme starts within a week (weeks run from the window start): its first week counts as treated, which dilutes the group-time ATT of that week');
+    if (firstDay.some((f) => Number.isFinite(f) && f % 7 !== 0)) notes.push({ zh: '有发券计划从一周中间开始（周从研究时段首日起算）：其第一周算作已发券，这会稀释该周的组-时点 ATT', en: 'a programme starts within a week (weeks run from the window start): its first week counts as treated, which dilutes the group-time ATT of that week' });
     let ok = W >= 2;
     for (let c = 0; c < cities.length && ok; c++) for (let w = 0; w < W; w++) {
       let cov = 0, unc = 0;
       for (let j = 0; j < J; j++) for (let t = 7 * w; t < 7 * w + 7; t++) (covered[j] ? (cov += spend[(c * J + j) * T + t]) : (unc += spend[(c * J + j) * T + t]));
-      if (!(cov > 0 && unc > 0)) { ok = false; notes.push(`${cities[c]} has a week (from ${days[7 * w]}) without covered or uncovered spending: the group-time ATTs are not computed`); break; }
+      if (!(cov > 0 && unc > 0)) { ok = false; notes.push({ zh: `${cities[c]} 有一周（自 ${days[7 * w]} 起）没有覆盖行业或未覆盖行业的消费：未计算组-时点 ATT`, en: `${cities[c]} has a week (from ${days[7 * w]}) without covered or uncovered spending: the group-time ATTs are not computed` }); break; }
       Y[c * W + w] = Math.log(cov) - Math.log(unc);
     }
     if (ok) {
       try {
         const cs = groupTimeAtt({ y: Y, units: cities.length, periods: W, firstTreated: firstWeek, cluster: factor(cities.map((_, c) => c)) });
-        for (const note of cs.notes) notes.push(`group-time ATTs: ${note}`);
+        for (const x of cs.leftOut) notes.push(attLeftOut(x));
         const s = cs.simple;
         add({
           id: 'voucher.att.city', value: pct(s.estimate), unit: 'ratio', se: exp(s.estimate) * s.se, ci: [pct(s.ci[0]), pct(s.ci[1])], df: s.df,
           label: { zh: '发券城市覆盖行业消费的平均提升（交错发放稳健估计）', en: 'Average lift of covered-industry spending in issuing cities (staggered-adoption robust)' },
           formula: 'ATT = Σ_g Σ_{t≥g} P(G=g) ATT(g,t) / Σ P(G=g), ATT(g,t) on ln(covered) − ln(uncovered) with not-yet-issuing cities as controls (Callaway & Sant\'Anna 2021); effect = e^ATT − 1',
           inputs: { 'ATT (log points)': s.estimate, 'se (log points)': s.se, cities: cities.length, 'issuing cities': treatedCities, weeks: W },
-          notes: 'Causal under parallel trends of the covered-minus-uncovered gap; with few cities the interval is wide and rests on t(G−1).',
+          notes: { zh: '在“覆盖行业减未覆盖行业”之差满足平行趋势时为因果估计；城市少时区间较宽，并依赖 t(G−1) 分布。', en: 'Causal under parallel trends of the covered-minus-uncovered gap; with few cities the interval is wide and rests on t(G−1).' },
         });
         for (const d of cs.dynamic) cityEventStudy.push({ x: d.e, estimate: d.estimate.estimate, ci: d.estimate.ci });
         // Excess spending per subsidy yuan in issuing cities: Σ spend·(1 − e^−ATT) over treated covered cells / Σ subsidy.
@@ -249,15 +251,15 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
             formula: 'Σ covered spend after issuance × (1 − e^−ATT) / Σ subsidy redeemed there; se by the delta method',
             inputs: { 'covered spending after issuance (yuan)': yuan(S), 'subsidy redeemed (yuan)': yuan(sub), 'ATT (log points)': s.estimate },
             from: ['voucher.att.city'],
-            notes: 'The spending the vouchers added in issuing cities per yuan of subsidy, if the lift is the same on all covered spending there.',
+            notes: { zh: '发券城市中每元补贴增加的消费，前提是当地所有覆盖行业消费的提升幅度相同。', en: 'The spending the vouchers added in issuing cities per yuan of subsidy, if the lift is the same on all covered spending there.' },
           });
         }
       } catch (e) {
-        notes.push(`group-time ATTs: ${(e as Error).message}`);
+        notes.push({ zh: `组-时点 ATT 未能估计：${(e as Error).message}`, en: `group-time ATTs: ${(e as Error).message}` });
       }
     }
   } else {
-    notes.push('city design not estimated: it needs issuing and non-issuing cities and covered and uncovered industries');
+    notes.push({ zh: '未估计城市设计：需要既有发券城市也有未发券城市，既有覆盖行业也有未覆盖行业', en: 'city design not estimated: it needs issuing and non-issuing cities and covered and uncovered industries' });
   }
   const causal = mpcForSentence ?? multiplierForSentence;
   const ratio = causal !== undefined ? lev / causal : undefined;
@@ -266,6 +268,18 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
     zh: `原报告口径的"带动消费"倍数（${lev.toFixed(1)} 倍）把用券交易的全部金额除以补贴，包含了没有消费券也会发生的消费；因果估计${causal !== undefined ? `（每元补贴带来 ${causal.toFixed(1)} 元额外消费）` : ''}只计算消费券额外带来的消费${ratio !== undefined ? `，因此前者是后者的 ${ratio.toFixed(1)} 倍` : ''}。`,
   };
   return { figures, quality: agg.quality, reported, byIndustry, lotteryEventStudy, cityEventStudy, explanation, notes };
+}
+
+/** A cell or group the group-time ATTs left out, in words (units are cities, periods weeks from the window's start). */
+function attLeftOut(x: LeftOut): Label {
+  switch (x.kind) {
+    case 'no-pre-period':
+      return { zh: `组-时点 ATT：第 ${x.group} 周开始发券的组没有发券前的周，未计入（${x.units} 个城市）`, en: `group-time ATTs: the group issuing from week ${x.group} has no week before, left out (${x.units} ${x.units === 1 ? 'city' : 'cities'})` };
+    case 'after-last-period':
+      return { zh: `组-时点 ATT：第 ${x.group} 周开始发券的组晚于最后一周，只作为尚未发券的对照`, en: `group-time ATTs: the group issuing from week ${x.group} starts after the last week and serves only as not yet issuing` };
+    case 'no-comparison':
+      return { zh: `组-时点 ATT(g=${x.group}, t=${x.period})：没有${x.control === 'neverTreated' ? '从未发券' : '尚未发券'}的对照城市，未估计`, en: `group-time ATT(g=${x.group}, t=${x.period}): no ${x.control === 'neverTreated' ? 'never' : 'not yet'} issuing comparison city; not estimated` };
+  }
 }
 
 function arm(l: LotteryAggregate, which: 'winners' | 'losers') {

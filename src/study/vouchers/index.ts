@@ -2,8 +2,10 @@
 //   config.ts           parseTransactions: study.yaml's transactions section, errors with YAML lines
 //   computeVouchers.ts  aggregates → the report's ratio measures beside the causal estimates
 //   types.ts            the sufficient statistics the data layer hands over
+//   qualityNotes.ts     what screening left out and noticed, in zh and en
 //   days.ts             calendar arithmetic on YYYY-MM-DD
 export { parseTransactions, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, type TransactionsConfig, type Programme, type Applicants, type DateRange, type TransactionField } from './config.ts';
 export { computeVouchers, type VoucherResults, type SeriesPoint } from './computeVouchers.ts';
+export { TRANSACTION_FAULTS, faultName, transactionQualityNotes } from './qualityNotes.ts';
 export type { VoucherAggregates, LotteryAggregate, ArmAggregate, CellAggregate, TransactionQualitySummary } from './types.ts';
 export { addDays, daysBetween } from './days.ts';

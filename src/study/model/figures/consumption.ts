@@ -90,7 +90,7 @@ export const consumptionTotals: FigureFamily = {
       sumItem('consumption.total', ['consumption.information', 'consumption.traditional'], L('直接经济贡献（带动消费合计）', 'Direct economic contribution (consumption driven)'), 'yuan', 'D = Σ_c C_c'),
       {
         ...sumItem('output.indirect', cats.map((c) => `output.indirect.${c.id}`), out, 'yuan', seed ? 'Σ_c C_c × b_s(c), b_s = column sum of (I − A)⁻¹ − I' : `Σ_c C_c × (${out.en.toLowerCase()} per yuan of final demand)`),
-        notes: 'Output of intermediate goods and services (plus household-induced output for Type II), not value added: in a competitive-import table one yuan of final demand generates exactly one yuan of value added in total (see va.generated.*).',
+        notes: L('中间产品与服务的产出（II 型另含居民消费诱发的产出），不是增加值：在竞争型进口表中一元最终需求总共只产生一元增加值（见 va.generated.*）。', 'Output of intermediate goods and services (plus household-induced output for Type II), not value added: in a competitive-import table one yuan of final demand generates exactly one yuan of value added in total (see va.generated.*).'),
       },
     ];
   },
@@ -128,8 +128,8 @@ export const valueAddedGenerated: FigureFamily = {
         partials: () => m,
         notes:
           key === 'competitive'
-            ? 'Equals the consumption itself: in this table Σ_i a_ij + v_j = 1, so the value-added multiplier is 1 in every sector. This, not induced output, is the GDP view.'
-            : 'Value added generated in the domestic economy, after imported inputs and directly imported consumption.',
+            ? L('等于消费额本身：该表中 Σ_i a_ij + v_j = 1，每个部门的增加值乘数都是 1。GDP 口径看的是它，而不是诱发产出。', 'Equals the consumption itself: in this table Σ_i a_ij + v_j = 1, so the value-added multiplier is 1 in every sector. This, not induced output, is the GDP view.')
+            : L('国内经济中产生的增加值，已扣除进口投入和直接进口的消费。', 'Value added generated in the domestic economy, after imported inputs and directly imported consumption.'),
       }];
     });
   },

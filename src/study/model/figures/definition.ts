@@ -46,7 +46,8 @@ export interface FigureItem {
   partials?: (a: Float64Array) => ArrayLike<number>;
   /** How the sampling interval is formed: 'wald' (value ± q·se, the default) or 'logit' (a share of a whole that contains it: stays in [0, 1]). */
   interval?: 'wald' | 'logit';
-  notes?: string;
+  /** What the number does and does not mean, in both languages. */
+  notes?: Label;
   /**
    * A figure estimated by another engine with its own standard error (e.g. transactions, vouchers):
    * se, df and the interval as that estimator gives them; its value is `value(a)` (often a fixed input).
