@@ -54,3 +54,18 @@ test('parseQuantity reads the study file\'s Chinese units', () => {
   assert.equal(parseQuantity('2601万', 'x'), 26010000);
   assert.throws(() => parseQuantity('12 dozen', 'consumption.total'), /consumption.total: expected a number or a quantity/);
 });
+
+test('formatCell: the text toLocaleString(\'en-US\', options) gives, for every kind of both languages (formatters made once)', () => {
+  const values = [0, -0, 1, -1, 0.5, 0.05, 0.0049999, 1e-9, 123.456, -9876.54321, 1234567.891, 26010000, 2.5e15, 1 / 3, Infinity, -Infinity];
+  for (const lang of ['zh', 'en'] as const) {
+    for (const [kind, unit] of Object.entries(DISPLAY[lang]) as [Parameters<typeof formatCell>[0], (typeof DISPLAY)['zh'][keyof (typeof DISPLAY)['zh']]][]) {
+      if (kind === 'year') continue;
+      for (const v of values) {
+        const s = unit.show(v).toLocaleString('en-US', unit.significant ? { maximumSignificantDigits: unit.significant } : { minimumFractionDigits: unit.decimals, maximumFractionDigits: unit.decimals });
+        assert.equal(formatCell(kind, v, lang), kind === 'growth' && v > 0 ? `+${s}` : s, `${lang} ${kind} ${v}`);
+      }
+    }
+  }
+  assert.equal(formatCell('coef', 1.35092814, 'en'), '1.351');
+  assert.equal(formatCell('persons', 26010000, 'zh'), '2,601.0');
+});

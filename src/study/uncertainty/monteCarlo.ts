@@ -4,6 +4,7 @@ import { quantile, type Distribution } from './distributions.ts';
 import { random } from './random.ts';
 import { symmetricEigen } from '../../survey/linalg.ts';
 import { normalQuantile } from './normalQuantile.ts';
+import { quantileType7Select } from '../../survey/selectQuantile.ts';
 
 export interface McParameter {
   id: string;
@@ -167,8 +168,8 @@ export function* monteCarloSteps(o: McOptions): Generator<number, McResult, void
     const mean = s / y.length;
     let ss = 0;
     for (let i = 0; i < y.length; i++) ss += (y[i] - mean) ** 2;
-    y.sort();
-    intervals[id] = { mean, sd: Math.sqrt(ss / (y.length - 1)), median: type7(y, 0.5), lo: type7(y, a), hi: type7(y, 1 - a) };
+    // percentiles by selection (y is reordered; its mean and sd are taken above)
+    intervals[id] = { mean, sd: Math.sqrt(ss / (y.length - 1)), median: quantileType7Select(y, 0.5), lo: quantileType7Select(y, a), hi: quantileType7Select(y, 1 - a) };
   });
   return { draws: o.draws, seed: o.seed, level: o.level, intervals };
 }
@@ -185,12 +186,4 @@ export function monteCarlo(o: McOptions): McResult {
     if (s.done) return s.value;
     o.onProgress?.(s.value, o.draws);
   }
-}
-
-/** Quantile type 7 of sorted values: h = (n − 1)p, x_⌊h⌋ + (h − ⌊h⌋)(x_⌊h⌋+1 − x_⌊h⌋). */
-function type7(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }

@@ -1,0 +1,56 @@
+// Quantiles of unsorted values by selection: the order statistics a quantile needs, without sorting.
+
+/**
+ * selectKth(a, k) → the (k+1)-th smallest of a (0-based order statistic k), reordering a in place so
+ * that a[i] ≤ a[k] for i < k and a[i] ≥ a[k] for i > k; `from`: search only a[from…] (when a[from…]
+ * already holds the largest n − from values) (Hoare's FIND, as in Wirth 1976 §2.3.4;
+ * expected O(n), equal values split evenly). For finite or infinite values, not NaN. A zero is
+ * returned with the sign that a sorted copy (−0 before +0, as TypedArray sort) has at k.
+ * Example: selectKth(Float64Array.of(5, 1, 4, 2, 3), 1) → 2.
+ */
+export function selectKth(a: Float64Array, k: number, from = 0): number {
+  let lo = from, hi = a.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    // median of three as the pivot value (sorted data stays linear)
+    let x = a[mid];
+    const p = a[lo], q = a[hi];
+    if ((p < x) !== (p < q)) x = p;
+    else if ((q < x) !== (q < p)) x = q;
+    let i = lo, j = hi;
+    do {
+      while (a[i] < x) i++;
+      while (x < a[j]) j--;
+      if (i <= j) {
+        const t = a[i]; a[i] = a[j]; a[j] = t;
+        i++; j--;
+      }
+    } while (i <= j);
+    if (j < k) lo = i;
+    if (k < i) hi = j;
+  }
+  const v = a[k];
+  if (v !== 0) return v;
+  // −0 and +0 compare equal: in sorted order (of all of a) the zeros at k are −0 up to below + negZeros
+  let below = 0, negZeros = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] < 0) below++;
+    else if (a[i] === 0 && Object.is(a[i], -0)) negZeros++;
+  }
+  return k < below + negZeros ? -0 : 0;
+}
+
+/**
+ * The type-7 quantile (R's default; h = (n − 1)p, x₍⌊h⌋₎ + (h − ⌊h⌋)(x₍⌊h⌋+1₎ − x₍⌊h⌋₎)) of unsorted
+ * values, reordering them: the same number as quantile type 7 of the sorted values, found by selection
+ * in expected O(n) instead of an O(n log n) sort (the Monte Carlo takes three per figure of 10,000 draws).
+ * Example: quantileType7Select(Float64Array.of(4, 1, 3, 2), 0.5) → 2.5.
+ */
+export function quantileType7Select(values: Float64Array, p: number): number {
+  const n = values.length;
+  const h = (n - 1) * p, lo = Math.floor(h), hi = Math.min(n - 1, lo + 1);
+  const xlo = selectKth(values, lo);
+  // after selecting lo, every value from lo + 1 on is ≥ x₍lo₎: x₍lo+1₎ is their smallest
+  const xhi = hi === lo ? xlo : selectKth(values, hi, lo + 1);
+  return xlo + (h - lo) * (xhi - xlo);
+}
