@@ -4,8 +4,8 @@
 // Every query reads a normalized relation with the columns
 //   day (integer: days since 1970-01-01 in the study's time zone), payer, merchant, city, industry,
 //   amount_fen (signed, refunds negative), discount_fen, age_band, merchant_size
-// (DuckDB: the table stageTransactions builds from the files; ClickHouse: a table or view with them,
-// e.g. day = toUInt32(toDate(time, 'Asia/Shanghai'))).
+// (ClickHouse: expressions over a table's own columns, see clickhouseTransactions.ts). DuckDB reads files through
+// reduceFiles.ts instead, which computes the same statistics from one finest-grain aggregate (armMoments is shared).
 import type { SqlDialect } from '../sql/SqlDialect.ts';
 import type { SqlValue } from '../sql/SqlRunner.ts';
 import type { ArmAggregate } from '../../study/vouchers/types.ts';
@@ -92,18 +92,26 @@ export function armMomentsQuery(r: Relation, payers: string, periods: DayRange[]
   const d = r.dialect, day = q(r, 'day'), amt = q(r, 'amount_fen'), payer = q(r, 'payer');
   const all: DayRange = { from: periods[0].from, to: periods[periods.length - 1].to };
   const post: DayRange = { from: periods[firstAfter].from, to: all.to };
-  const w = periods.map((_, k) => `__w${k}`);
   const inner = [
-    ...periods.map((range, k) => `${d.exactSumIf(amt, inRange(r, range), 0)} AS ${w[k]}`),
+    ...periods.map((range, k) => `${d.exactSumIf(amt, inRange(r, range), 0)} AS __w${k}`),
     `${d.exactSumIf(q(r, 'discount_fen'), `${inRange(r, post)} AND ${q(r, 'city')} = ${d.string(subsidyCity)}`, 0)} AS __s`,
   ];
+  return armMoments(d, `SELECT ${payer} AS __payer, ${inner.join(', ')}
+${from(r, d.inSubquery(payer, payers), `${day} >= ${d.number(all.from)} AND ${day} < ${d.number(all.to)}`)} GROUP BY __payer`, periods.length, firstAfter);
+}
+
+/**
+ * The moments of armMomentsQuery from `perPayer`, a query with one row per payer of the arm found in the periods and
+ * the double columns __w0 … __w{T−1} (spending in each period, fen) and __s (subsidy redeemed, fen).
+ */
+export function armMoments(d: SqlDialect, perPayer: string, T: number, firstAfter: number): string {
+  const w = Array.from({ length: T }, (_, k) => `__w${k}`);
   const dExpr = `(${w.slice(firstAfter).join(' + ')}) - (${w.slice(0, firstAfter).join(' + ')})`;
   const sum = (e: string) => d.exactSum(e, 0);
   const outer = [d.count() + ' AS __found', ...w.map((x) => sum(x))];
   for (let k = 0; k < w.length; k++) for (let l = k; l < w.length; l++) outer.push(sum(`${w[k]} * ${w[l]}`));
   outer.push(sum('__s'), sum('__s * __s'), sum(dExpr), sum(`(${dExpr}) * (${dExpr})`), sum(`(${dExpr}) * __s`));
-  return `SELECT ${outer.join(', ')} FROM (SELECT ${payer} AS __payer, ${inner.join(', ')}
-${from(r, d.inSubquery(payer, payers), `${day} >= ${d.number(all.from)} AND ${day} < ${d.number(all.to)}`)} GROUP BY __payer) AS __p`;
+  return `SELECT ${outer.join(', ')} FROM (${perPayer}) AS __p`;
 }
 
 /** One arm's moments as the query returns them (the applicant count n comes from the applicant list). */

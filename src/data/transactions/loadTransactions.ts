@@ -1,6 +1,6 @@
-// Reads a study's transactions into the voucher estimators' sufficient statistics: stage the files
-// in DuckDB (or normalize a ClickHouse table in every query), then run the logical aggregations of
-// aggregations.ts on that engine. Nothing row-level reaches JS.
+// Reads a study's transactions into the voucher estimators' sufficient statistics: files through DuckDB in two or
+// three scans (reduceFiles.ts), a ClickHouse table with the logical aggregations of aggregations.ts written into
+// every query. Nothing row-level reaches JS.
 import { DataError } from '../DataError.ts';
 import { confinePath } from '../confinePath.ts';
 import type { Db } from '../openDatabase.ts';
@@ -9,19 +9,20 @@ import { duckdbDialect as d } from '../sql/duckdbDialect.ts';
 import type { SqlRunner } from '../sql/SqlRunner.ts';
 import type { TransactionsConfig, Programme } from '../../study/vouchers/config.ts';
 import type { VoucherAggregates, LotteryAggregate } from '../../study/vouchers/types.ts';
-import { dayNumber, dayText, stageTransactions, type TransactionQuality } from './stageTransactions.ts';
+import { dayNumber, dayText, type TransactionQuality } from './stageTransactions.ts';
+import { reduceFiles } from './reduceFiles.ts';
 import { clickhouseTransactions, TX_ROW_COLUMN } from './clickhouseTransactions.ts';
 import { clickhouseRunner } from '../sql/clickhouseRunner.ts';
 import { clickhouseDialect as ch } from '../sql/clickhouseDialect.ts';
 import { EXTRA_COLUMN } from '../clickhouseQuestionnaire.ts';
-import { armMomentsQuery, cellsQuery, readArm, readCells, sizeWindowsQuery, voucherUsersQuery, type DayRange, type Relation } from './aggregations.ts';
+import { armMomentsQuery, cellsQuery, readArm, readCells, sizeWindowsQuery, voucherUsersQuery, type ArmRow, type DayRange, type Relation } from './aggregations.ts';
 
 /**
- * loadTransactions(db, config, studyDir) → VoucherAggregates. Files are staged in DuckDB (`db`); with
- * `transactions.source: {clickhouse: …}` every query runs on that server or cluster and only aggregates
- * come back (`db` is not used). Paths are confined to the study directory.
+ * loadTransactions(db, config, studyDir) → VoucherAggregates. Files are reduced in DuckDB (`db`; `onScan` is told
+ * each scan of the files as it starts); with `transactions.source: {clickhouse: …}` every query runs on that server
+ * or cluster and only aggregates come back (`db` is not used). Paths are confined to the study directory.
  */
-export async function loadTransactions(db: Db, config: TransactionsConfig, studyDir: string, env: NodeJS.ProcessEnv = process.env): Promise<VoucherAggregates> {
+export async function loadTransactions(db: Db, config: TransactionsConfig, studyDir: string, env: NodeJS.ProcessEnv = process.env, onScan?: (scan: number, of: number) => void): Promise<VoucherAggregates> {
   if (config.source) {
     const src = config.source.clickhouse;
     const runner = await clickhouseRunner(src, { env, ...(src.cluster ? { cluster: src.cluster } : {}) });
@@ -33,13 +34,26 @@ export async function loadTransactions(db: Db, config: TransactionsConfig, study
     }
   }
   const path = confinePath(studyDir, config.files, config.where['transactions.files'] ?? 'transactions.files');
-  const staged = await stageTransactions(db, config, path, config.files);
   const runner = await duckdbRunner(db);
   try {
-    return await reduce(runner, { dialect: d, table: staged.table }, staged, config, (p) => applicantsFile(db, runner, config, p, studyDir));
+    const withApplicants = config.programmes.filter((p) => p.applicants);
+    const windows = withApplicants.map((p) => ({ periods: lotteryPeriods(p, config.weeks), firstAfter: config.weeks, subsidyCity: p.city }));
+    const compare = config.compare ? { before: toRange(config.compare.before), after: toRange(config.compare.after) } : undefined;
+    const r = await reduceFiles(db, runner, config, path, windows, compare, onScan);
+    const lotteries: LotteryAggregate[] = [];
+    for (const [i, p] of withApplicants.entries()) lotteries.push(await lottery(runner, config, p, await applicantsFile(db, runner, config, p, studyDir), (payers) => r.arm(i, payers)));
+    return { quality: r.quality, cells: r.cells.map((c) => ({ ...c, day: dayText(c.day) })), sizes: r.sizes, ageBands: r.ageBands, merchantSizes: r.merchantSizes, lotteries };
   } finally {
     await runner.close();
   }
+}
+
+/** The weeks around a lottery's draw (the first day of its first round): −weeks … weeks−1. */
+function lotteryPeriods(p: Programme, weeks: number): DayRange[] {
+  const draw = dayNumber(p.rounds[0].start);
+  const periods: DayRange[] = [];
+  for (let k = -weeks; k < weeks; k++) periods.push({ from: draw + 7 * k, to: draw + 7 * (k + 1) });
+  return periods;
 }
 
 /** The logical aggregations of aggregations.ts on one engine: cells, size windows, voucher users, lottery arms. */
@@ -52,7 +66,9 @@ async function reduce(runner: SqlRunner, rel: Relation, staged: { quality: Trans
   const ageBands = staged.hasAgeBand ? await users('payer') : undefined;
   const merchantSizes = staged.hasMerchantSize ? await users('merchant') : undefined;
   const lotteries: LotteryAggregate[] = [];
-  for (const p of config.programmes) if (p.applicants) lotteries.push(await lottery(runner, rel, config, p, await applicants(p)));
+  for (const p of config.programmes) {
+    if (p.applicants) lotteries.push(await lottery(runner, config, p, await applicants(p), async (payers) => readArm((await runner.query(armMomentsQuery(rel, payers, lotteryPeriods(p, config.weeks), config.weeks, p.city)))[0], 2 * config.weeks)));
+  }
   return { quality: staged.quality, cells, sizes, ageBands, merchantSizes, lotteries };
 }
 
@@ -94,7 +110,7 @@ async function applicantsInClickHouse(runner: SqlRunner, database: string, p: Pr
 }
 
 /** Checks an applicant list (every row a payer and a yes/no draw, each payer once) and reduces both arms, on the transactions' engine. */
-async function lottery(runner: SqlRunner, rel: Relation, config: TransactionsConfig, p: Programme, t: ApplicantTable): Promise<LotteryAggregate> {
+async function lottery(runner: SqlRunner, config: TransactionsConfig, p: Programme, t: ApplicantTable, moments: (payers: string) => Promise<ArmRow>): Promise<LotteryAggregate> {
   const a = p.applicants!;
   const e = runner.dialect;
   const where = config.where[`${a.yamlPath}.file`] ?? `${a.yamlPath}.file`;
@@ -113,17 +129,11 @@ async function lottery(runner: SqlRunner, rel: Relation, config: TransactionsCon
   }
   const [[dups]] = await runner.query(`SELECT count(*) - count(DISTINCT ${payer}) FROM ${t.table}`);
   if (Number(dups) > 0) throw new DataError(`${a.file}: ${dups} payers are listed more than once (${where}); each applicant must appear once`, { file: a.file, column: a.payer, yamlPath: `${a.yamlPath}.payer` });
-  const draw = p.rounds[0].start;
-  const K = config.weeks;
-  const periods: DayRange[] = [];
-  for (let k = -K; k < K; k++) periods.push({ from: dayNumber(draw) + 7 * k, to: dayNumber(draw) + 7 * (k + 1) });
   const arm = async (flag: string) => {
-    const payers = `SELECT coalesce(${payer}, '') FROM ${t.table} WHERE ${flag}`;
     const [[n]] = await runner.query(`SELECT count(*) FROM ${t.table} WHERE ${flag}`);
-    const [row] = await runner.query(armMomentsQuery(rel, payers, periods, K, p.city));
-    return { n: Number(n), ...readArm(row, 2 * K) };
+    return { n: Number(n), ...(await moments(`SELECT coalesce(${payer}, '') FROM ${t.table} WHERE ${flag}`)) };
   };
   const winners = await arm(yes);
   const losers = await arm(no);
-  return { city: p.city, yamlPath: p.yamlPath, file: a.file, draw, weeks: K, periods: periods.map((r) => dayText(r.from)), winners, losers };
+  return { city: p.city, yamlPath: p.yamlPath, file: a.file, draw: p.rounds[0].start, weeks: config.weeks, periods: lotteryPeriods(p, config.weeks).map((r) => dayText(r.from)), winners, losers };
 }

@@ -1,5 +1,6 @@
-// DuckDB staging of transaction files: a view over Parquet (files, folders, hive partitions) or CSV,
-// mapped to the normalized columns of aggregations.ts, with every faulty row counted by cause.
+// Transaction files in DuckDB: a view over Parquet (files, folders, hive partitions) or CSV and the SELECT that
+// maps its rows to the normalized columns of aggregations.ts, each row with its first fault (reduceFiles.ts counts
+// them by cause and aggregates the rest; nothing is copied); and the rules both engines share.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../openDatabase.ts';
@@ -23,14 +24,6 @@ export interface TransactionQuality {
   /** Voucher transactions whose discount exceeds the amount (kept; listed for the data owner). */
   discountAboveAmount: number;
   notes: string[];
-}
-
-export interface StagedTransactions {
-  /** Quoted name of the normalized table (columns of aggregations.ts; day = days since 1970-01-01 local). */
-  table: string;
-  quality: TransactionQuality;
-  hasAgeBand: boolean;
-  hasMerchantSize: boolean;
 }
 
 /** The glob DuckDB reads for a file, a folder (every file of the format below it) or a glob. */
@@ -58,14 +51,23 @@ export async function transactionFiles(db: Db, config: TransactionsConfig, path:
   return { view, described };
 }
 
+/** The normalized rows of a transaction source: a SELECT over the files' view (see normalizedSelect). */
+export interface NormalizedSource {
+  /**
+   * `SELECT id, day, payer, merchant, city, industry, amount_fen, discount_fen, age_band, merchant_size, is_refund, fault FROM …`:
+   * every row of the files normalized (aggregations.ts's columns), with its first fault (NULL = good) in the order
+   * id, payer, time, amount, discount, window.
+   */
+  select: string;
+  hasAgeBand: boolean;
+  hasMerchantSize: boolean;
+}
+
 /**
- * Stages the transactions of `config` from `path` (already resolved and confined) in `db`. Whole-file
- * faults (no file, a mapped column missing) throw a DataError naming file, column and YAML line;
- * row faults are counted in quality.excluded and left out, never dropped silently.
+ * The normalized rows of `config`'s files at `path` (already resolved and confined) as one SELECT over a view of
+ * the files. Whole-file faults (no file, a mapped column missing) throw a DataError naming file, column and YAML line.
  */
-export async function stageTransactions(db: Db, config: TransactionsConfig, path: string, display: string): Promise<StagedTransactions> {
-  const run = async (sql: string) => db.connection.run(sql);
-  const all = async (sql: string) => (await db.connection.runAndReadAll(sql)).getRowsJS() as unknown[][];
+export async function normalizedSelect(db: Db, config: TransactionsConfig, path: string, display: string): Promise<NormalizedSource> {
   const { view: src, described } = await transactionFiles(db, config, path, display);
   const col = (field: string): { sql: string; type: string } | null => {
     const hit = mapColumn(config, field, described, display);
@@ -73,8 +75,10 @@ export async function stageTransactions(db: Db, config: TransactionsConfig, path
   };
   // Text cells: trimmed, empty = missing. Typed Parquet columns skip the text round trip where they can.
   const text = (c: { sql: string; type: string } | null) => (c === null ? 'NULL' : c.type === 'VARCHAR' && config.format === 'parquet' ? `NULLIF(${c.sql}, '')` : `NULLIF(trim(CAST(${c.sql} AS VARCHAR)), '')`);
-  const numeric = (c: { sql: string; type: string }) =>
-    /^(DOUBLE|FLOAT|REAL|DECIMAL|BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER|USMALLINT|UTINYINT)/.test(c.type) ? `CAST(${c.sql} AS DOUBLE)` : d.tryDouble(`trim(CAST(${c.sql} AS VARCHAR))`);
+  // the same with '' for missing: coalesce(NULLIF(x, ''), '') is coalesce(x, '')
+  const orEmpty = (c: { sql: string; type: string } | null) => (c === null ? "''" : c.type === 'VARCHAR' && config.format === 'parquet' ? `coalesce(${c.sql}, '')` : `coalesce(trim(CAST(${c.sql} AS VARCHAR)), '')`);
+  const isNumber = (c: { type: string }) => /^(DOUBLE|FLOAT|REAL|DECIMAL|BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER|USMALLINT|UTINYINT)/.test(c.type);
+  const numeric = (c: { sql: string; type: string }) => (isNumber(c) ? `CAST(${c.sql} AS DOUBLE)` : d.tryDouble(`trim(CAST(${c.sql} AS VARCHAR))`));
   const tz = d.string(config.timezone);
   const time = col('time')!;
   // Local calendar day (days since 1970-01-01 in the declared zone). With a constant UTC offset over
@@ -93,49 +97,20 @@ export async function stageTransactions(db: Db, config: TransactionsConfig, path
     : time.type.startsWith('TIMESTAMP') || time.type === 'DATE'
       ? naiveDay(`CAST(${time.sql} AS TIMESTAMP)`)
       : `CASE WHEN regexp_matches(${trimmed}, '([+-][0-9]{2}(:?[0-9]{2})?|Z)$') THEN ${localDay(`TRY_CAST(${trimmed} AS TIMESTAMPTZ)`)} ELSE ${naiveDay(`TRY_CAST(${trimmed} AS TIMESTAMP)`)} END`;
+  // A typed number column's cell is a number or empty (0): only text can hold a non-numeric discount.
   const amount = col('amount')!, discount = col('discount')!, refund = col('refund');
   const refundFlag = refund === null ? 'false' : refund.type === 'BOOLEAN' ? `coalesce(${refund.sql}, false)` : `(${d.inList(`lower(${text(refund)})`, REFUND_WORDS)})`;
   const startDay = dayNumber(config.window.start), endDay = dayNumber(config.window.end);
-  const table = d.ident(db.tempName('transactions'));
-  // One pass over the files: every row, normalized, with its first fault (NULL = good), in the order
-  // id, payer, time, amount, discount, window. Faulty rows are counted, then deleted from the table.
-  await run(`CREATE TEMP TABLE ${table} AS SELECT id, day, payer, merchant, city, industry,
+  const select = `SELECT id, day, payer, merchant, city, industry,
       CAST(round(amount * 100) AS BIGINT) * CASE WHEN refund AND amount > 0 THEN -1 ELSE 1 END AS amount_fen,
       CAST(round(coalesce(discount_raw, 0) * 100) AS BIGINT) AS discount_fen, age_band, merchant_size, refund OR amount < 0 AS is_refund,
       CASE WHEN id IS NULL THEN 'missing-id' WHEN payer IS NULL THEN 'missing-payer' WHEN day IS NULL THEN 'unparseable-time'
         WHEN amount IS NULL THEN 'non-numeric-amount' WHEN discount_raw IS NULL AND discount_text IS NOT NULL THEN 'non-numeric-discount'
         WHEN day < ${startDay} OR day > ${endDay} THEN 'outside-window' END AS fault
-    FROM (SELECT ${text(col('id'))} AS id, ${day} AS day, ${text(col('payer'))} AS payer, coalesce(${text(col('merchant'))}, '') AS merchant,
-      coalesce(${text(col('city'))}, '') AS city, coalesce(${text(col('industry'))}, '') AS industry, ${numeric(amount)} AS amount, ${numeric(discount)} AS discount_raw,
-      ${text(discount)} AS discount_text, coalesce(${text(col('age_band'))}, '') AS age_band, coalesce(${text(col('merchant_size'))}, '') AS merchant_size, ${refundFlag} AS refund FROM ${src})`);
-  const counts = await all(`SELECT coalesce(fault, 'ok'), count(*) FROM ${table} GROUP BY 1`);
-  const excluded: TransactionQuality['excluded'] = { 'missing-id': 0, 'missing-payer': 0, 'unparseable-time': 0, 'non-numeric-amount': 0, 'non-numeric-discount': 0, 'outside-window': 0, 'duplicate-id': 0 };
-  let rowsRead = 0;
-  for (const [k, n] of counts) {
-    rowsRead += Number(n);
-    if (k !== 'ok') excluded[k as keyof typeof excluded] = Number(n);
-  }
-  if (rowsRead === 0) throw new DataError(`${display}: no transactions (${config.where['transactions.files'] ?? 'transactions.files'})`, { file: display, yamlPath: 'transactions.files' });
-  await run(`DELETE FROM ${table} WHERE fault IS NOT NULL`);
-  // Duplicate ids: the first occurrence by (day, amount, payer, merchant, discount, then the other columns: rows tied on
-  // all of them are the same transaction) is kept, the others counted. clickhouseTransactions.ts keeps the same one.
-  const dup = d.ident(db.tempName('tx_dup'));
-  await run(`CREATE TEMP TABLE ${dup} AS SELECT id FROM ${table} GROUP BY id HAVING count(*) > 1`);
-  const dupIds = Number((await all(`SELECT count(*) FROM ${dup}`))[0][0]);
-  if (dupIds > 0) {
-    const [[extra]] = await all(`SELECT count(*) FROM ${table} WHERE id IN (SELECT id FROM ${dup})`);
-    await run(`DELETE FROM ${table} WHERE rowid IN (SELECT r FROM (SELECT rowid AS r, row_number() OVER (PARTITION BY id ORDER BY day, amount_fen, payer, merchant, discount_fen, city, industry, age_band, merchant_size, is_refund) AS k FROM ${table} WHERE id IN (SELECT id FROM ${dup})) WHERE k > 1)`);
-    excluded['duplicate-id'] = Number(extra) - dupIds;
-  }
-  const [[used, refunds, refundFen, above]] = await all(`SELECT count(*), count(*) FILTER (WHERE is_refund), coalesce(sum(amount_fen) FILTER (WHERE is_refund), 0), count(*) FILTER (WHERE discount_fen > 0 AND discount_fen > amount_fen) FROM ${table}`);
-  const [[netNegative]] = await all(`SELECT count(*) FROM (SELECT payer FROM ${table} GROUP BY payer HAVING sum(amount_fen) < 0)`);
-  const notes = qualityNotes(excluded, dupIds, Number(netNegative), Number(above));
-  return {
-    table,
-    quality: { file: display, rowsRead, used: Number(used), excluded, refunds: Number(refunds), refundFen: Number(refundFen), payersNetNegative: Number(netNegative), discountAboveAmount: Number(above), notes },
-    hasAgeBand: config.columns.age_band !== undefined,
-    hasMerchantSize: config.columns.merchant_size !== undefined,
-  };
+    FROM (SELECT ${text(col('id'))} AS id, ${day} AS day, ${text(col('payer'))} AS payer, ${orEmpty(col('merchant'))} AS merchant,
+      ${orEmpty(col('city'))} AS city, ${orEmpty(col('industry'))} AS industry, ${numeric(amount)} AS amount, ${numeric(discount)} AS discount_raw,
+      ${isNumber(discount) ? 'CAST(NULL AS VARCHAR)' : text(discount)} AS discount_text, ${orEmpty(col('age_band'))} AS age_band, ${orEmpty(col('merchant_size'))} AS merchant_size, ${refundFlag} AS refund FROM ${src})`;
+  return { select, hasAgeBand: config.columns.age_band !== undefined, hasMerchantSize: config.columns.merchant_size !== undefined };
 }
 
 /**

@@ -1,0 +1,142 @@
+// The voucher estimators' statistics from transaction files in as few scans of the files as DuckDB allows, with
+// no normalized copy of the rows: one aggregate to the finest grains the statistics need (GROUPING SETS over the
+// normalized rows: fault × city × industry × day × merchant size; fault × payer × age band, with each lottery's
+// per-payer period sums; fault × merchant × merchant size), then small roll-ups of that aggregate.
+//
+// Duplicate transaction ids are found by grouping 64-bit hashes of the ids (one scan reading only the id column);
+// the rows of the few ids whose hash occurs more than once are read again, resolved exactly (the same rule as
+// the ClickHouse path: among rows without a fault, the first by day, amount, payer, merchant, … is kept), and the
+// rows left out are subtracted from the aggregate. Every measure of the aggregate is a sum over rows, so the
+// subtraction is exact. Scans: 2 without a repeated id hash, 3 with.
+import type { Db } from '../openDatabase.ts';
+import { DataError } from '../DataError.ts';
+import { duckdbDialect as d } from '../sql/duckdbDialect.ts';
+import type { SqlRunner } from '../sql/SqlRunner.ts';
+import type { TransactionsConfig } from '../../study/vouchers/config.ts';
+import type { VoucherAggregates } from '../../study/vouchers/types.ts';
+import { normalizedSelect, qualityNotes, type TransactionQuality } from './stageTransactions.ts';
+import { armMoments, readArm, readCells, type ArmRow, type Cell, type DayRange } from './aggregations.ts';
+
+/** A lottery's per-payer columns in the aggregate: its weeks around the draw and the city whose subsidy counts. */
+export interface LotteryWindow {
+  periods: DayRange[];
+  /** index of the first period after the draw */
+  firstAfter: number;
+  subsidyCity: string;
+}
+
+/** VoucherAggregates of files, the cells' days as day numbers, lottery arms on demand. */
+export interface ReducedFiles extends Omit<VoucherAggregates, 'quality' | 'cells' | 'lotteries'> {
+  quality: TransactionQuality;
+  cells: Cell[];
+  /** the moments of an arm of lottery `i` (its payers: a query returning payer ids) */
+  arm(i: number, payers: string): Promise<ArmRow>;
+}
+
+/** Which grouping set a row of the aggregate belongs to (GROUPING(payer, merchant)). */
+const CELL_SET = 3, PAYER_SET = 1, MERCHANT_SET = 2;
+
+/**
+ * The finest-grain aggregate of the normalized rows `from` (a relation with the columns of normalizedSelect),
+ * one row per group of each grouping set; every measure a sum over the group's rows (counts, Σ fen as HUGEINT),
+ * so that the aggregate of a union is the sum of the aggregates.
+ */
+function grainQuery(from: string, lotteries: LotteryWindow[]): string {
+  const inRange = (r: DayRange) => `day >= ${d.number(r.from)} AND day < ${d.number(r.to)}`;
+  const lotteryMeasures = lotteries.flatMap((l, i) => {
+    const all: DayRange = { from: l.periods[0].from, to: l.periods[l.periods.length - 1].to };
+    const post: DayRange = { from: l.periods[l.firstAfter].from, to: all.to };
+    return [
+      ...l.periods.map((r, k) => `sum(amount_fen) FILTER (WHERE ${inRange(r)}) AS l${i}_w${k}`),
+      `count(*) FILTER (WHERE ${inRange(all)}) AS l${i}_n`,
+      `sum(discount_fen) FILTER (WHERE ${inRange(post)} AND city = ${d.string(l.subsidyCity)}) AS l${i}_s`,
+    ];
+  });
+  return `SELECT GROUPING(payer, merchant) AS g, fault, city, industry, day, merchant_size, payer, age_band, merchant,
+    count(*) AS n, sum(amount_fen) AS spend, sum(amount_fen) FILTER (WHERE discount_fen > 0) AS voucher_spend, sum(discount_fen) AS subsidy,
+    count(*) FILTER (WHERE discount_fen > 0) AS vouchers, count(*) FILTER (WHERE is_refund) AS refunds, sum(amount_fen) FILTER (WHERE is_refund) AS refund_fen,
+    count(*) FILTER (WHERE discount_fen > 0 AND discount_fen > amount_fen) AS above${lotteryMeasures.map((m) => `, ${m}`).join('')}
+  FROM ${from}
+  GROUP BY GROUPING SETS ((fault, city, industry, day, merchant_size), (fault, payer, age_band), (fault, merchant, merchant_size))`;
+}
+
+/** The measure columns of grainQuery (all sums over rows). */
+const measures = (lotteries: LotteryWindow[]) => ['n', 'spend', 'voucher_spend', 'subsidy', 'vouchers', 'refunds', 'refund_fen', 'above', ...lotteries.flatMap((l, i) => [...l.periods.map((_, k) => `l${i}_w${k}`), `l${i}_n`, `l${i}_s`])];
+const KEYS = ['g', 'fault', 'city', 'industry', 'day', 'merchant_size', 'payer', 'age_band', 'merchant'];
+
+/**
+ * reduceFiles(db, runner, config, path, lotteries, compare) → the voucher statistics of the files at `path`
+ * (resolved and confined), every row fault counted by cause, duplicates resolved; whole-file faults throw a DataError.
+ * `onScan` is told each scan of the files as it starts (for a progress line).
+ */
+export async function reduceFiles(db: Db, runner: SqlRunner, config: TransactionsConfig, path: string, lotteries: LotteryWindow[], compare: { before: DayRange; after: DayRange } | undefined, onScan?: (scan: number, of: number) => void): Promise<ReducedFiles> {
+  const display = config.files;
+  const ns = await normalizedSelect(db, config, path, display);
+  const rows = `(${ns.select}) AS __rows`;
+  const tmp = (prefix: string) => d.ident(db.tempName(prefix));
+  const one = async (sql: string) => (await runner.query(sql))[0];
+  // Scan 1: ids whose 64-bit hash occurs more than once (true repeats, rows with a fault, or a rare collision).
+  onScan?.(1, 2);
+  const hashes = tmp('tx_id_hashes');
+  await runner.execute(`CREATE TEMP TABLE ${hashes} AS SELECT hash(id) AS h FROM ${rows} WHERE id IS NOT NULL GROUP BY h HAVING count(*) > 1`);
+  const [candidates] = await one(`SELECT count(*) FROM ${hashes}`);
+  // The rows of those ids without a fault: the repeated ids among them and the rows left out (all but the first).
+  let dupIds = 0, droppedRows = 0, dropped: string | undefined;
+  if (Number(candidates) > 0) {
+    onScan?.(2, 3);
+    const suspects = tmp('tx_suspects');
+    await runner.execute(`CREATE TEMP TABLE ${suspects} AS SELECT * FROM ${rows} WHERE hash(id) IN (SELECT h FROM ${hashes}) AND fault IS NULL`);
+    dropped = tmp('tx_dropped');
+    await runner.execute(`CREATE TEMP TABLE ${dropped} AS SELECT * EXCLUDE (k) FROM (SELECT *, row_number() OVER (PARTITION BY id ORDER BY day, amount_fen, payer, merchant, discount_fen, city, industry, age_band, merchant_size, is_refund) AS k FROM ${suspects}) WHERE k > 1`);
+    [dupIds, droppedRows] = (await one(`SELECT count(DISTINCT id), count(*) FROM ${dropped}`)).map(Number);
+    if (droppedRows === 0) dropped = undefined;
+  }
+  // Scan 2 (or 3): the finest-grain aggregate of every row; minus the rows left out as duplicates.
+  onScan?.(dropped ? 3 : 2, dropped ? 3 : 2);
+  const m = measures(lotteries);
+  let grain = tmp('tx_grain');
+  await runner.execute(`CREATE TEMP TABLE ${grain} AS ${grainQuery(rows, lotteries)}`);
+  if (dropped) {
+    const net = tmp('tx_grain_net');
+    await runner.execute(`CREATE TEMP TABLE ${net} AS SELECT ${KEYS.join(', ')}, ${m.map((c) => `sum(${c}) AS ${c}`).join(', ')}
+      FROM (SELECT * FROM ${grain} UNION ALL SELECT ${KEYS.join(', ')}, ${m.map((c) => `-${c}`).join(', ')} FROM (${grainQuery(dropped, lotteries)}))
+      GROUP BY ${KEYS.join(', ')} HAVING sum(n) > 0`);
+    grain = net;
+  }
+  const cellSet = `FROM ${grain} WHERE g = ${CELL_SET}`, good = `${cellSet} AND fault IS NULL`;
+  const payers = `FROM ${grain} WHERE g = ${PAYER_SET} AND fault IS NULL`;
+  // Row faults by cause and the rows used.
+  const excluded: TransactionQuality['excluded'] = { 'missing-id': 0, 'missing-payer': 0, 'unparseable-time': 0, 'non-numeric-amount': 0, 'non-numeric-discount': 0, 'outside-window': 0, 'duplicate-id': droppedRows };
+  let rowsRead = droppedRows;
+  for (const [fault, n] of await runner.query(`SELECT coalesce(fault, 'ok'), sum(n) ${cellSet} GROUP BY 1`)) {
+    rowsRead += Number(n);
+    if (fault !== 'ok') excluded[fault as keyof typeof excluded] = Number(n);
+  }
+  if (rowsRead === 0) throw new DataError(`${display}: no transactions (${config.where['transactions.files'] ?? 'transactions.files'})`, { file: display, yamlPath: 'transactions.files' });
+  const [used, refunds, refundFen, above] = (await one(`SELECT coalesce(sum(n), 0), coalesce(sum(refunds), 0), CAST(coalesce(sum(refund_fen), 0) AS DOUBLE), coalesce(sum(above), 0) ${good}`)).map(Number);
+  const [netNegative] = (await one(`SELECT count(*) FROM (SELECT payer ${payers} GROUP BY payer HAVING sum(spend) < 0)`)).map(Number);
+  const cells = readCells(await runner.query(`SELECT city, industry, day, ${d.toDouble('sum(n)')}, ${d.toDouble('sum(spend)')}, ${d.toDouble('coalesce(sum(voucher_spend), 0)')}, ${d.toDouble('coalesce(sum(subsidy), 0)')}
+    ${good} GROUP BY city, industry, day ORDER BY city, industry, day`));
+  const window = (r: DayRange) => d.toDouble(`coalesce(sum(spend) FILTER (WHERE day >= ${d.number(r.from)} AND day < ${d.number(r.to)}), 0)`);
+  const sizes = ns.hasMerchantSize && compare
+    ? (await runner.query(`SELECT merchant_size, ${window(compare.before)}, ${window(compare.after)} ${good} GROUP BY merchant_size ORDER BY merchant_size`)).map((r) => ({ size: String(r[0]), beforeFen: Number(r[1]), afterFen: Number(r[2]) }))
+    : undefined;
+  // Distinct voucher users (merchants), each in its smallest band (class) among its voucher transactions.
+  const users = async (who: string, band: string, set: number) =>
+    (await runner.query(`SELECT b, count(*) FROM (SELECT ${who}, min(${band}) AS b FROM ${grain} WHERE g = ${set} AND fault IS NULL AND vouchers > 0 GROUP BY ${who}) GROUP BY b ORDER BY b`)).map((r) => ({ band: String(r[0]), n: Number(r[1]) }));
+  const ageBands = ns.hasAgeBand ? await users('payer', 'age_band', PAYER_SET) : undefined;
+  const merchantSizes = ns.hasMerchantSize ? await users('merchant', 'merchant_size', MERCHANT_SET) : undefined;
+  return {
+    quality: { file: display, rowsRead, used, excluded, refunds, refundFen, payersNetNegative: netNegative, discountAboveAmount: above, notes: qualityNotes(excluded, dupIds, netNegative, above) },
+    cells,
+    sizes,
+    ageBands,
+    merchantSizes,
+    async arm(i, armPayers) {
+      const l = lotteries[i];
+      const w = l.periods.map((_, k) => `${d.toDouble(`coalesce(sum(l${i}_w${k}), 0)`)} AS __w${k}`);
+      const perPayer = `SELECT payer AS __payer, ${w.join(', ')}, ${d.toDouble(`coalesce(sum(l${i}_s), 0)`)} AS __s ${payers} AND payer IN (${armPayers}) GROUP BY payer HAVING sum(l${i}_n) > 0`;
+      return readArm(await one(armMoments(d, perPayer, l.periods.length, l.firstAfter)), l.periods.length);
+    },
+  };
+}
