@@ -38,15 +38,35 @@ export async function aggregateQuestionnaire(
 
   // Exact sums: each term is rounded once to a fixed decimal scale s (the integer nearest to e·10^s, ties to
   // even), then added in 128-bit integer arithmetic, so the result does not depend on DuckDB's parallel order
-  // of addition (runs are byte-identical), and read back as DECIMAL(38, s). Fast form: BIGINT terms; a term
-  // beyond ±9.2e18 units fails that cast, and the query runs again with HUGEINT terms (the same result). A sum
-  // beyond DECIMAL(38, s) falls back to DOUBLE, with a note.
-  const scaled = (int: 'BIGINT' | 'HUGEINT') => (e: string, scale: number) =>
-    `CAST(CAST(sum(CAST((${e}) * 1e${scale} AS ${int})) AS DECIMAL(38, 0)) * CAST(1e-${scale} AS DECIMAL(38, ${scale})) AS DOUBLE)`;
-  const stats = (sum: (e: string, scale: number) => string) => [
-    ...x.flatMap((i) => [`CAST(count(__x${i}) AS DOUBLE)`, sum(`__x${i}`, 8), sum(`__x${i} * __x${i}`, 6)]),
-    ...(options.crossProducts ? x.flatMap((i, a) => x.slice(a + 1).map((j) => sum(`__x${i} * __x${j}`, 6))) : []),
+  // of addition (runs are byte-identical), and read back as DECIMAL(38, s). Forms, tried in this order:
+  //  - 'fen': every summed value is a whole number of hundredths (x is the double nearest k/100, |k| < 2^31, checked
+  //    on every row: the last column counts the rows where it fails): Σk·10^6 and Σk·k'·100 in integers — the
+  //    same integers as the rounded terms below whenever those are exact (|x·x'| < 1.5e9), exact beyond; the
+  //    cheap form (one conversion per value instead of one rounding per product);
+  //  - BIGINT terms; a term beyond ±9.2e18 units fails that cast, and the query runs again with HUGEINT terms;
+  //  - a sum beyond DECIMAL(38, s) falls back to DOUBLE, with a note.
+  type Form = 'fen' | 'BIGINT' | 'HUGEINT' | 'DOUBLE';
+  const sumOf = (form: Form, i: number, j?: number) => {
+    const scale = j === undefined ? 8 : 6;
+    const decimal = (e: string) => `CAST(CAST(${e} AS DECIMAL(38, 0)) * CAST(1e-${scale} AS DECIMAL(38, ${scale})) AS DOUBLE)`;
+    if (form === 'fen') return decimal(j === undefined ? `sum(__k${i}) * 1000000` : `sum(CAST(__k${i} AS BIGINT) * __k${j}) * 100`);
+    const e = j === undefined ? `__x${i}` : `__x${i} * __x${j}`;
+    return form === 'DOUBLE' ? `sum(${e})` : decimal(`sum(CAST((${e}) * 1e${scale} AS ${form}))`);
+  };
+  const stats = (form: Form) => [
+    ...x.flatMap((i) => [`CAST(count(__x${i}) AS DOUBLE)`, sumOf(form, i), sumOf(form, i, i)]),
+    ...(options.crossProducts ? x.flatMap((i, a) => x.slice(a + 1).map((j) => sumOf(form, i, j))) : []),
   ];
+  /** SELECT head, the stats of `from` in `form` (with 'fen': and the count of rows that do not fit it, last) tail. */
+  const sumsQuery = (form: Form, head: string[], from: string, tail = '') =>
+    form === 'fen'
+      ? `SELECT ${[...head, ...stats(form)].join(', ')}, ` +
+        `CAST(count(*) FILTER (WHERE NOT (${x.map((i) => `coalesce(CAST(__k${i} AS DOUBLE) / 100 = __x${i}, __x${i} IS NULL)`).join(' AND ')})) AS DOUBLE) ` +
+        `FROM (SELECT *, ${x.map((i) => `TRY_CAST(__x${i} * 100 AS INTEGER) AS __k${i}`).join(', ')} FROM ${from})${tail}`
+      : `SELECT ${[...head, ...stats(form)].join(', ')} FROM ${from}${tail}`;
+  /** the result's columns, or null when form 'fen' does not fit some row */
+  const fitting = (form: Form, cols: unknown[][]) => (form !== 'fen' || cols[cols.length - 1].every((v) => v === 0) ? cols : null);
+  const first: Form = x.length > 0 ? 'fen' : 'BIGINT';
   const outOfRange = (e: unknown) => /overflow|out of range|could not cast value/i.test(String(e));
   /** The groups (keys, n, count, sum, sumSq, cross) from a result whose columns are the keys, n, then stats(…). */
   const readGroups = (cols: unknown[][], at0: number): AggregatedQuestionnaire['groups'] => {
@@ -75,23 +95,44 @@ export async function aggregateQuestionnaire(
     if (g.length === 0 && match.latest === undefined) {
       // One pass over the file: the counts that show whether any row is rejected, and the sums. A file without a
       // rejected row (no row-local fault, no repeated id) is done here; any other goes through screen below.
-      // read with the default longest record when the stager offers it (parallel); a longer record fails the query → screen
-      const { rows, ok } = await rowChecks(db, staged.fastRelation ? { ...staged, relation: staged.fastRelation } : staged, match, spec, fields);
-      let res;
-      try {
-        res = await db.connection.runAndReadAll(
-          `SELECT CAST(count(*) AS DOUBLE), CAST(count(*) FILTER (WHERE __blank) AS DOUBLE), CAST(count(*) FILTER (WHERE __ok) AS DOUBLE), ` +
-            // distinct hashes ⇒ distinct ids; equal hashes (a repeated id or, rarely, a collision) go to the full screening
-            `CAST(count(DISTINCT hash(__id)) FILTER (WHERE __ok) AS DOUBLE), CAST(count(*) FILTER (WHERE __ok) AS DOUBLE), ${stats(scaled('BIGINT')).join(', ')} ` +
-            `FROM (SELECT *, ${ok} AS __ok FROM ${rows})`,
-        );
-      } catch {
-        res = null; // a term beyond BIGINT (the full path sums with HUGEINT terms) or a read error (the full path reports it)
+      // Read with the default longest record when the stager offers it (parallel; a longer record fails the query
+      // → screen), the numbers typed by DuckDB's CSV reader when it offers that (a cell it cannot read as a number
+      // fails the query → the text cells, whose screening names it).
+      const doubles = new Set<number>();
+      if (staged.typedRelation) {
+        const number = (f: FieldSpec) => isNumeric(f) && f.type !== 'boolean';
+        fields.forEach((f) => number(f) && match.fields[f.name] >= 0 && doubles.add(match.fields[f.name]));
+        fields.forEach((f) => !number(f) && doubles.delete(match.fields[f.name]));
+        doubles.delete(match.id);
       }
-      const cols = res === null ? null : columnsOf(res);
-      const [total, blank, valid, distinct] = cols === null ? [NaN, NaN, NaN, NaN] : (cols.slice(0, 4).map((c) => c[0]) as number[]);
-      if (cols !== null && staged.records !== null && total !== staged.records) throw new Error(`internal: ${file}: staged ${staged.records} records but DuckDB read ${total}`);
-      if (cols !== null && valid > 0 && valid === total - blank && distinct === valid) {
+      const routes = [
+        ...(doubles.size > 0 ? [{ ...staged, relation: staged.typedRelation!(doubles), doubles }] : []),
+        { ...staged, relation: staged.fastRelation ?? staged.relation, doubles: new Set<number>() },
+      ];
+      for (const route of routes) {
+        const { rows, ok } = await rowChecks(db, route, match, spec, fields, route.doubles);
+        const head = [
+          `CAST(count(*) AS DOUBLE)`,
+          `CAST(count(*) FILTER (WHERE __blank) AS DOUBLE)`,
+          `CAST(count(*) FILTER (WHERE __ok) AS DOUBLE)`,
+          // distinct hashes ⇒ distinct ids; equal hashes (a repeated id or, rarely, a collision) go to the full screening
+          `CAST(count(DISTINCT hash(__id)) FILTER (WHERE __ok) AS DOUBLE)`,
+          `CAST(count(*) FILTER (WHERE __ok) AS DOUBLE)`,
+        ];
+        let cols: unknown[][] | null = null;
+        // a term beyond BIGINT (the full path sums with HUGEINT terms) or a read error (the next route, or the full path, reports it)
+        for (const form of first === 'fen' ? (['fen', 'BIGINT'] as const) : (['BIGINT'] as const)) {
+          try {
+            cols = fitting(form, columnsOf(await db.connection.runAndReadAll(sumsQuery(form, head, `(SELECT *, ${ok} AS __ok FROM ${rows})`))));
+          } catch {
+            break;
+          }
+          if (cols !== null) break;
+        }
+        if (cols === null) continue;
+        const [total, blank, valid, distinct] = cols.slice(0, 4).map((c) => c[0]) as number[];
+        if (staged.records !== null && total !== staged.records) throw new Error(`internal: ${file}: staged ${staged.records} records but DuckDB read ${total}`);
+        if (!(valid > 0 && valid === total - blank && distinct === valid)) break; // some row is rejected: screen
         return {
           key: spec.key,
           file,
@@ -109,23 +150,23 @@ export async function aggregateQuestionnaire(
     const s = await screen(db, staged, match, spec, fields);
     try {
       const keys = g.map((i) => `__x${i}`);
-      const query = (sum: (e: string, scale: number) => string) =>
-        `SELECT ${[...keys.map((k) => `CAST(${k} AS VARCHAR)`), 'CAST(count(*) AS DOUBLE)', ...stats(sum)].join(', ')} FROM ${s.validRelation}${keys.length ? ` GROUP BY ${keys.join(', ')} ORDER BY ${keys.map((k) => `${k} NULLS LAST`).join(', ')}` : ''}`;
-      let res;
+      const head = [...keys.map((k) => `CAST(${k} AS VARCHAR)`), 'CAST(count(*) AS DOUBLE)'];
+      const tail = keys.length ? ` GROUP BY ${keys.join(', ')} ORDER BY ${keys.map((k) => `${k} NULLS LAST`).join(', ')}` : '';
       const notes: string[] = [];
-      try {
-        res = await db.connection.runAndReadAll(query(scaled('BIGINT')));
-      } catch (e) {
-        if (!outOfRange(e)) throw e;
+      let cols: unknown[][] | null = null;
+      for (const form of (first === 'fen' ? ['fen', 'BIGINT', 'HUGEINT'] : ['BIGINT', 'HUGEINT']) as Form[]) {
         try {
-          res = await db.connection.runAndReadAll(query(scaled('HUGEINT')));
-        } catch (e2) {
-          if (!outOfRange(e2)) throw e2;
-          notes.push('sums exceeded DECIMAL(38) range; computed in floating point (the last digits may vary between runs)');
-          res = await db.connection.runAndReadAll(query((e3) => `sum(${e3})`));
+          cols = fitting(form, columnsOf(await db.connection.runAndReadAll(sumsQuery(form, head, s.validRelation, tail))));
+        } catch (e) {
+          if (!outOfRange(e)) throw e;
         }
+        if (cols !== null) break;
       }
-      const groups = readGroups(columnsOf(res), 0);
+      if (cols === null) {
+        notes.push('sums exceeded DECIMAL(38) range; computed in floating point (the last digits may vary between runs)');
+        cols = columnsOf(await db.connection.runAndReadAll(sumsQuery('DOUBLE', head, s.validRelation, tail)));
+      }
+      const groups = readGroups(cols, 0);
 
       const rejections: Rejection[] = [];
       const stream = await db.connection.stream(`SELECT __row, __id, __faults, __raw FROM ${s.table} ORDER BY __row`);

@@ -20,7 +20,7 @@ function hasFullWidth(b: Buffer): boolean {
   return false;
 }
 
-export type CsvRoute = { kind: 'direct'; header: string[] } | { kind: 'plain' } | { kind: 'numbered' };
+export type CsvRoute = { kind: 'direct'; header: string[]; underscore: boolean } | { kind: 'plain' } | { kind: 'numbered' };
 
 /**
  * probeSimpleCsv — route of a CSV file declared utf-8 or auto:
@@ -29,6 +29,8 @@ export type CsvRoute = { kind: 'direct'; header: string[] } | { kind: 'plain' } 
  *  - 'plain': as direct but with full-width characters: a staging copy maps them, rows still by position;
  *  - 'numbered': anything else (quotes, CR, blank rows, invalid UTF-8, NUL bytes): staged with a row number per record,
  *    which also locates any fault.
+ * `underscore`: some line after the header holds a '_' (DuckDB reads "1_000" as the number 1000 where a text cell
+ * is checked for it, so such a file cannot have its numbers typed by the CSV reader).
  * Patterns are checked across chunk boundaries.
  */
 export async function probeSimpleCsv(file: string): Promise<CsvRoute> {
@@ -36,6 +38,7 @@ export async function probeSimpleCsv(file: string): Promise<CsvRoute> {
   let pending: Buffer = Buffer.alloc(0); // incomplete UTF-8 sequence
   let first = true;
   let fullWidth = false;
+  let underscore = false;
   let headerBytes: Buffer | null = null;
   const headerParts: Buffer[] = [];
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
@@ -56,11 +59,14 @@ export async function probeSimpleCsv(file: string): Promise<CsvRoute> {
     if (headerBytes === null) {
       const nl = b.indexOf(0x0a);
       headerParts.push(Buffer.from(nl < 0 ? b : b.subarray(0, nl)));
-      if (nl >= 0) headerBytes = Buffer.concat(headerParts);
-    }
+      if (nl >= 0) {
+        headerBytes = Buffer.concat(headerParts);
+        underscore = b.indexOf(0x5f, nl) >= 0;
+      }
+    } else if (!underscore) underscore = b.indexOf(0x5f) >= 0;
   }
   if (pending.length > 0 || headerBytes === null) return { kind: 'numbered' }; // let the numbered pass report it
   if (fullWidth) return { kind: 'plain' };
   const header = parseRecord(headerBytes.toString('utf8'));
-  return header.some((h) => h.trim() !== '') ? { kind: 'direct', header } : { kind: 'numbered' };
+  return header.some((h) => h.trim() !== '') ? { kind: 'direct', header, underscore } : { kind: 'numbered' };
 }

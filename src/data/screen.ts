@@ -118,8 +118,10 @@ export function checkFields(fields: FieldSpec[], file: string): void {
  * __pre / __post (the row-local faults before / after duplicate-id, 'code|arg;…' or NULL); `ok` is a boolean over
  * those columns: the row is not blank and has no row-local fault (__pre and __post both NULL), computed without
  * building the fault strings. Checks the field specs and that every rule is a boolean expression.
+ * `doubles`: the columns the relation holds as DOUBLE (staged.typedRelation), each mapped by number/share/count
+ * fields only: the value is the cell's number when finite (as TRY_CAST of its text would give), else NULL.
  */
-export async function rowChecks(db: Db, staged: Staged, match: ColumnMatch, spec: QuestionnaireSpec, fields: FieldSpec[]): Promise<RowChecks> {
+export async function rowChecks(db: Db, staged: Staged, match: ColumnMatch, spec: QuestionnaireSpec, fields: FieldSpec[], doubles: ReadonlySet<number> = new Set()): Promise<RowChecks> {
   const file = spec.displayPath;
   const base = spec.yamlPath ?? `questionnaires.${spec.key}`;
   checkFields(fields, file);
@@ -129,6 +131,8 @@ export async function rowChecks(db: Db, staged: Staged, match: ColumnMatch, spec
   const allCols = [...staged.header.map((_, i) => col(i)), '__extra'];
   // dedupe.keep_latest_by: the timestamp cell (__ts), its parts (__tp) and sortable key (__t; see timestampKey.ts)
   const latest = match.latest !== undefined;
+  const typed = (f: FieldSpec) => doubles.has(match.fields[f.name]);
+  for (const f of fields) if (typed(f) && !(isNumeric(f) && f.type !== 'boolean')) throw new Error(`internal: ${f.name} (${f.type}) read as DOUBLE`);
 
   const a = [
     ...(staged.rowidBase === undefined ? ['__row'] : []),
@@ -138,20 +142,22 @@ export async function rowChecks(db: Db, staged: Staged, match: ColumnMatch, spec
     `${allCols.map((c) => `${c} IS NULL`).join(' AND ')} AS __blank`,
     // full-width digits and spaces were made ASCII while staging (toHalfWidth); here only trim
     ...fields.map((f, i) =>
-      f.type === 'text' ? `${trimmed(`replace(${rawOf(f)}, chr(13) || chr(10), chr(10))`)} AS __v${i}` : `${trimmed(rawOf(f))} AS __v${i}`,
+      typed(f) ? `${rawOf(f)} AS __v${i}` : f.type === 'text' ? `${trimmed(`replace(${rawOf(f)}, chr(13) || chr(10), chr(10))`)} AS __v${i}` : `${trimmed(rawOf(f))} AS __v${i}`,
     ),
   ];
   // Numbers: TRY_CAST skips the white space around a number, so the cast of the untrimmed cell (__r) is the value
   // whenever it is a finite number without '_' (the common cell: no trim); any other cell goes through valueSql.
   const number = (f: FieldSpec) => isNumeric(f) && f.type !== 'boolean';
-  const cellOf = (f: FieldSpec, i: number) => (number(f) ? trimmed(`__r${i}`) : `__v${i}`);
+  const cellOf = (f: FieldSpec, i: number) => (typed(f) ? `__r${i}` : number(f) ? trimmed(`__r${i}`) : `__v${i}`);
   const rawCells = fields.flatMap((f, i) => (number(f) ? [`${rawOf(f)} AS __r${i}`] : []));
   const casts = [
-    ...fields.flatMap((f, i) => (number(f) ? [`TRY_CAST(__r${i} AS DOUBLE) AS __d${i}`] : [])),
+    ...fields.flatMap((f, i) => (number(f) && !typed(f) ? [`TRY_CAST(__r${i} AS DOUBLE) AS __d${i}`] : [])),
     ...(latest ? [`${timestampPartsSql(duckdbDialect, '__ts')} AS __tp`] : []),
   ];
   const b = fields.map((f, i) =>
-    number(f)
+    typed(f)
+      ? `CASE WHEN isfinite(__r${i}) THEN __r${i} END AS __x${i}`
+      : number(f)
       ? `CASE WHEN isfinite(__d${i}) AND NOT contains(__r${i}, '_') THEN __d${i} ELSE ${valueSql(f, cellOf(f, i), `TRY_CAST(${cellOf(f, i)} AS DOUBLE)`, percent)} END AS __x${i}`
       : `${valueSql(f, `__v${i}`, `__d${i}`, percent)} AS __x${i}`,
   );

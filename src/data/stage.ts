@@ -29,6 +29,12 @@ export interface Staged {
    * fails on a longer record; the caller then reads `relation`.
    */
   fastRelation?: string;
+  /**
+   * fastRelation with the given columns (by index) read as DOUBLE by DuckDB's CSV reader, when that reads exactly the
+   * numbers a text cell would give (no '_' after the header: TRY_CAST reads "1_000" as 1000 where the screening
+   * refuses it). A cell the reader cannot read as a number fails the query; the caller then screens the text.
+   */
+  typedRelation?: (doubles: ReadonlySet<number>) => string;
   header: string[];
   /** data records handed to DuckDB (cross-check: DuckDB must read exactly these), null if not known in advance */
   records: number | null;
@@ -42,8 +48,8 @@ export interface Staged {
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;
 const DEFAULT_LINE_BYTES = 2_000_000;
 
-function stagedRelation(path: string, width: number, multiline: boolean, positional = false, maxLine = MAX_LINE_BYTES): string {
-  const cols = [...(positional ? [] : [`'__row': 'INTEGER'`]), ...Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`), `'__extra': 'VARCHAR'`].join(', ');
+function stagedRelation(path: string, width: number, multiline: boolean, positional = false, maxLine = MAX_LINE_BYTES, doubles: ReadonlySet<number> = new Set()): string {
+  const cols = [...(positional ? [] : [`'__row': 'INTEGER'`]), ...Array.from({ length: width }, (_, i) => `'c${i}': '${doubles.has(i) ? 'DOUBLE' : 'VARCHAR'}'`), `'__extra': 'VARCHAR'`].join(', ');
   // null_padding: short rows get NULLs; strict_mode=false: a longer row puts its first surplus cell in __extra.
   // DuckDB's parallel reader cannot pad rows that contain quoted newlines, so such files are read serially.
   return (
@@ -144,6 +150,7 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
       return {
         relation: stagedRelation(spec.file, route.header.length, false, true),
         fastRelation: stagedRelation(spec.file, route.header.length, false, true, DEFAULT_LINE_BYTES),
+        ...(route.underscore ? {} : { typedRelation: (doubles: ReadonlySet<number>) => stagedRelation(spec.file, route.header.length, false, true, DEFAULT_LINE_BYTES, doubles) }),
         rowidBase: 2,
         header: route.header,
         records: null,

@@ -191,3 +191,53 @@ test('aggregate: a record longer than the fast reader takes (3 MB cell) is read 
     assert.deepEqual([short.groups.sum.v[0], short.groups.sumSq.v[0]], [6.5, 22.25]);
   });
 });
+
+test('aggregate: numbers typed by the CSV reader give the same sums as text cells; whole hundredths summed as integers exactly', async () => {
+  await withDbAndDir(async (db, dir) => {
+    const vf: FieldSpec[] = [
+      { name: 'a', type: 'number', required: true },
+      { name: 'b', type: 'number', required: false },
+      { name: 'c', type: 'count', required: true, min: 0 },
+      { name: 'note', type: 'text', required: false },
+    ];
+    let s = 16;
+    const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    // hundredths up to ±2e7 (products to 4e14: beyond what rounding each double product to 6 decimals keeps exact),
+    // a missing optional answer, cells in exponent form and with spaces
+    const rows = Array.from({ length: 3000 }, (_, i) => {
+      const a = (Math.round((rand() - 0.5) * 4e9) / 100).toFixed(2);
+      const b = rand() < 0.1 ? '' : rand() < 0.1 ? ` ${(Math.round(rand() * 1e5) / 100).toFixed(2)} ` : (Math.round(rand() * 1e5) / 100).toString();
+      return [i, a, b, String(Math.floor(rand() * 50)), rand() < 0.5 ? 'ok' : ''];
+    });
+    const csv = (id: (i: number) => string, rs = rows) => `id,a,b,c,note\n${rs.map(([i, ...r]) => [id(i as number), ...r].join(',')).join('\n')}\n`;
+    const spec = (file: string) => ({ key: 'v', file: join(dir, file), displayPath: file, id: 'id', columns: { a: 'a', b: 'b', c: 'c', note: 'note' } });
+    const opts = { groupBy: [], sums: ['a', 'b', 'c'], crossProducts: true };
+    const figures = (x: { groups: unknown }) => JSON.stringify(x.groups, (_, v) => (v instanceof Float64Array ? [...v] : v));
+    writeFileSync(join(dir, 'typed.csv'), csv((i) => `R${i}`));
+    // a '_' after the header: DuckDB would read "1_000" as a number, so these numbers are read as text and converted
+    writeFileSync(join(dir, 'text.csv'), csv((i) => `R_${i}`));
+    const typed = await aggregateQuestionnaire(db, spec('typed.csv'), vf, opts);
+    const text = await aggregateQuestionnaire(db, spec('text.csv'), vf, opts);
+    assert.deepEqual([typed.valid, typed.rejected, text.valid], [3000, 0, 3000]);
+    assert.equal(figures(typed), figures(text));
+    // against exact integer arithmetic (BigInt) on the hundredths: Σa, Σa², Σab
+    const fen = (v: unknown) => (v === '' ? null : BigInt(Math.round(Number(v) * 100)));
+    let sa = 0n, saa = 0n, sab = 0n;
+    for (const [, a, b] of rows) {
+      const ka = fen(a)!, kb = fen(b);
+      sa += ka;
+      saa += ka * ka;
+      if (kb !== null) sab += ka * kb;
+    }
+    const near = (got: number, exact: bigint, scale: number) => assert.ok(Math.abs(got - Number(exact) / scale) <= 1e-15 * Math.abs(Number(exact) / scale), `${got} vs ${exact}/${scale}`);
+    near(typed.groups.sum.a[0], sa, 100);
+    near(typed.groups.sumSq.a[0], saa, 1e4);
+    near(typed.groups.cross!['a*b'][0], sab, 1e4);
+    // a cell the typed reader cannot read fails that read; the text cells' screening rejects it by row and column
+    writeFileSync(join(dir, 'bad.csv'), csv((i) => `R${i}`, [...rows.slice(0, 5), [5, '12a', '1', '1', '']]));
+    const bad = await aggregateQuestionnaire(db, spec('bad.csv'), vf, opts);
+    assert.deepEqual([bad.valid, bad.rejected, bad.rejections.map((r) => [r.row, r.column, r.code, r.value])], [5, 1, [[7, 'a', 'non-numeric', '12a']]]);
+    writeFileSync(join(dir, 'five.csv'), csv((i) => `R${i}`, rows.slice(0, 5)));
+    assert.equal(figures(bad), figures(await aggregateQuestionnaire(db, spec('five.csv'), vf, opts)));
+  });
+});
