@@ -1,6 +1,6 @@
 // Public API of the report layer: tables, charts, report.html, tables.xlsx, chart images.
 // Pure (browser-safe): format (workbook number formats), i18n, optionalParts, reportTables, chartSpecs, methodologyHtml, reportBody, styles.
-// Node / heavy: renderChartSvg (echarts SSR), renderReport, tablesWorkbook (writeXlsx), chartPngs and
+// Node / heavy: renderChartSvg (own SVG writer), renderReport, tablesWorkbook (writeXlsx), chartPngs and
 // launchChromium (playwright-core + Chromium).
 
 // Formatting and words (display units and languages: src/locale)
