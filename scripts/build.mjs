@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Build the package into dist/ (npm runs this at `prepare` and `prepack`): the CLI as ES modules
 // with code splitting (a command's heavy modules — exceljs, echarts, DuckDB, playwright-core — stay
-// external and load only when the command imports them), the LU worker thread as its own entry,
+// external and load only when the command imports them), the LU and coverage worker threads as entries,
 // and the dashboard's browser bundle (dist/web/app.js, worker.js) so esbuild is not needed at run time.
 // Usage: node scripts/build.mjs
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,7 +51,7 @@ await esbuild.build({
       b.onLoad({ filter: /[\\/]src[\\/]study[\\/]config[\\/]studyValidator\.ts$/ }, () => ({ contents: studyValidatorCode, loader: 'js', resolveDir: root }));
     },
   }],
-  entryPoints: { main: 'src/cli/main.ts', luThreadWorker: 'src/io-node/luThreadWorker.ts' },
+  entryPoints: { main: 'src/cli/main.ts', luThreadWorker: 'src/io-node/luThreadWorker.ts', coverageThreadWorker: 'src/study-node/coverageThreadWorker.ts' },
   outdir: next,
   bundle: true,
   splitting: true,

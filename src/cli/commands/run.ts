@@ -61,7 +61,7 @@ export const register: Register = (program) => {
       const zh = lang === 'zh';
       let ran;
       try {
-        ran = await runStudy(study, { onRead: steps.onRead, onProgress: steps.onProgress, ...spill });
+        ran = await runStudy(study, { onRead: steps.onRead, onProgress: steps.onProgress, coverageThread: true, ...spill });
       } catch (e) {
         progress.done();
         // Screening ran but the run failed: its rejections go to a separate, clearly named folder.

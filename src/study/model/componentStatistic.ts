@@ -25,7 +25,7 @@ export interface ComponentStatistic {
  *   operators  M·R̂, R̂ = Σ u s / Σ u a, v = M² · n/(n − 1) · Σ u (s − R̂a)² / (Σ u a)².
  * With u ≡ 1 these are the seed formulas and the default design's linearized variances.
  */
-export function componentStatistic(c: ComponentConfig, inputs: StudyInputs): ComponentStatistic | null {
+export function componentStatistic(c: ComponentConfig, inputs: Pick<StudyInputs, 'questionnaires'>): ComponentStatistic | null {
   const q = inputs.questionnaires[c.questionnaire];
   if (!q || q.moments) return null;
   const rows = selectRows(q, c.where, `${c.yamlPath} (${c.id})`);

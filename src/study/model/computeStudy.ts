@@ -2,12 +2,12 @@
 // validated config and the prepared inputs in, every figure with its derivation out. The figures
 // themselves are the definitions in figures/ (one per family), built into one model per run.
 import type { StudyConfig } from '../config/types.ts';
-import type { StudyInputs, StudyResults } from './types.ts';
+import type { Figure, StudyInputs, StudyResults } from './types.ts';
 import type { FigureFamily } from './figures/definition.ts';
 import { FIGURES } from './figures/index.ts';
 import { studyFigureModel } from './studyFigureModel.ts';
 import { figureRecords } from './figureRecords.ts';
-import { coverageChecks } from './coverage.ts';
+import { attachCoverage, coverageChecks } from './coverage.ts';
 import { applyComponentIntervals } from './componentIntervals.ts';
 import { componentRows, consumptionRows, modelAssumptions, qualityRecords, sectorImpacts } from './resultParts.ts';
 import { assembleSeries } from './series.ts';
@@ -19,6 +19,12 @@ export interface ComputeOptions extends StudyUncertaintyOptions {
   uncertainty?: boolean;
   /** The figure definitions (default FIGURES); a new family is one more entry. */
   figures?: readonly FigureFamily[];
+  /**
+   * The coverage check left to the caller (e.g. run on another thread while the Monte Carlo runs here):
+   * called with the figures as the check reads them; the caller adds its result with attachCoverage
+   * before using the results (the figures are the same objects, so their keys keep the same order).
+   */
+  deferCoverage?: (figures: Readonly<Record<string, Figure>>) => void;
 }
 
 /**
@@ -35,7 +41,8 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
   // Components declaring another interval than Wald (componentIntervals.ts); then does each
   // direct-jobs interval cover? (coverage.ts: the sample resampled as the population)
   applyComponentIntervals(config, inputs, figures);
-  for (const [id, c] of Object.entries(coverageChecks(config, inputs, figures))) figures[id].coverage = c;
+  if (options.deferCoverage) options.deferCoverage(figures);
+  else attachCoverage(figures, coverageChecks(config, inputs, figures));
   const components = componentRows(config, context, figures);
   const results: StudyResults = {
     spillover: inputs.version,

@@ -78,7 +78,7 @@ function remembered(columns: object, key: string, simulate: () => ReturnType<typ
  * `interval` (Wald value ± q·se with the figure's q, or bootstrap-t recomputed on each simulated
  * sample with COVERAGE_BOOT_REPLICATES replicates), and Wald for jobs.direct.
  */
-export function coverageChecks(config: StudyConfig, inputs: StudyInputs, figures: Record<string, Figure>): Record<string, CoverageCheck> {
+export function coverageChecks(config: StudyConfig, inputs: Pick<StudyInputs, 'questionnaires'>, figures: Readonly<Record<string, Figure>>): Record<string, CoverageCheck> {
   const comps = [...config.providers, ...config.operators];
   if (comps.some((c) => config.questionnaires[c.questionnaire]?.design)) return {};
   const stats = comps.map((c) => componentStatistic(c, inputs));
@@ -127,4 +127,9 @@ export function coverageChecks(config: StudyConfig, inputs: StudyInputs, figures
     record('jobs.direct', d, sim, ps.reduce((t, p) => t + p.rows.length, 0), null);
   }
   return out;
+}
+
+/** Adds each check to its figure (figures[id].coverage; computeStudy's last change to the figures). */
+export function attachCoverage(figures: Record<string, Figure>, checks: Record<string, CoverageCheck>): void {
+  for (const [id, c] of Object.entries(checks)) figures[id].coverage = c;
 }
