@@ -88,6 +88,8 @@ export function createProgress(options: ProgressOptions = {}): Progress {
 export interface RunSteps {
   /** reading (decoding, staging) or screening (DuckDB) a questionnaire file: share of it and rows so far */
   onRead(file: string, phase: 'reading' | 'screening', share: number, rows: number): void;
+  /** reading transaction files: pass `pass` of `passes` over them (DuckDB's share of that pass) */
+  onTransactions(files: string, pass: number, passes: number, share: number): void;
   /** Monte Carlo draws done of total */
   onProgress(done: number, total: number): void;
   /** charts rendered, PNGs exported, workbook written */
@@ -95,12 +97,12 @@ export interface RunSteps {
 }
 
 const STEP_LABELS = {
-  zh: { reading: '读取', screening: '筛查', rows: '行', mc: '蒙特卡洛模拟', draws: '次', charts: '绘制图表', chartUnit: '张', png: '导出 PNG 图片', tables: '生成报告和 tables.xlsx' },
-  en: { reading: 'reading', screening: 'screening', rows: 'rows', mc: 'Monte Carlo', draws: 'draws', charts: 'rendering charts', chartUnit: 'charts', png: 'exporting PNG images', tables: 'writing report.html and tables.xlsx' },
+  zh: { reading: '读取', screening: '筛查', rows: '行', transactions: (files: string, pass: number, of: number) => `读取交易 ${files}（第 ${pass}/${of} 遍）`, mc: '蒙特卡洛模拟', draws: '次', charts: '绘制图表', chartUnit: '张', png: '导出 PNG 图片', tables: '生成报告和 tables.xlsx' },
+  en: { reading: 'reading', screening: 'screening', rows: 'rows', transactions: (files: string, pass: number, of: number) => `reading transactions ${files} (pass ${pass} of ${of})`, mc: 'Monte Carlo', draws: 'draws', charts: 'rendering charts', chartUnit: 'charts', png: 'exporting PNG images', tables: 'writing report.html and tables.xlsx' },
 };
 
 /**
- * runSteps(progress, lang) → the callbacks a run passes to the readers (onRead), the Monte Carlo
+ * runSteps(progress, lang) → the callbacks a run passes to the readers (onRead, onTransactions), the Monte Carlo
  * (onProgress) and the report producers (onStep), each long step drawn as its own line:
  * "reading data/consumers.csv  [███░░]  42%  2,100 rows  21k rows/s  ETA 1 s", "Monte Carlo  [██░░]  4,000/10,000 draws  …".
  */
@@ -121,6 +123,12 @@ export function runSteps(progress: Progress, lang: 'zh' | 'en'): Partial<RunStep
       // DuckDB's rows processed count work over all operators of a query, not the file's rows: not shown.
       if (phase === 'screening') most = Math.max(most, share);
       progress.set(phase === 'screening' ? most : share, phase === 'reading' ? rows : NaN);
+    },
+    onTransactions(files, pass, passes, share) {
+      // a pass is one DuckDB query over the files: its share only grows
+      enter(`transactions ${files} ${pass}`, () => progress.step(t.transactions(files, pass, passes), 1, '', t.rows));
+      most = Math.max(most, share);
+      progress.set(most);
     },
     onProgress(done, total) {
       enter('mc', () => progress.step(t.mc, total, t.draws));

@@ -8,6 +8,7 @@ import { parseTransactions, type TransactionsConfig } from '../study/vouchers/co
 import { computeVouchers, type VoucherResults } from '../study/vouchers/computeVouchers.ts';
 import { loadTransactions } from './transactions/loadTransactions.ts';
 import { openDatabase, type DatabaseOptions } from './openDatabase.ts';
+import { watchQueries } from './watchQueries.ts';
 import { confinePath } from './confinePath.ts';
 import { readStudyText } from './readStudyText.ts';
 import { MAX_YAML_ALIASES } from '../study/config/yamlLimits.ts';
@@ -45,7 +46,17 @@ export function voucherInputs(config: TransactionsConfig, dir: string): string[]
   return [confinePath(dir, config.files, 'transactions.files'), ...config.programmes.flatMap((p) => (p.applicants ? [confinePath(dir, p.applicants.file, `${p.yamlPath}.applicants.file`)] : []))];
 }
 
-export async function runVoucherStudy(path: string, options: DatabaseOptions = {}): Promise<{ results: VoucherStudyResults; config: TransactionsConfig; dir: string }> {
+/** Options of a voucher run: where DuckDB spills, and a progress callback. */
+export interface VoucherRunOptions extends DatabaseOptions {
+  /**
+   * Told how far reading the transaction files has got (for a progress line): pass `pass` of `passes` over the files
+   * (DuckDB reads them two or three times: the ids, the rows of repeated ids, the aggregate) and DuckDB's share of it.
+   * Not told for transactions on ClickHouse.
+   */
+  onTransactions?: (files: string, pass: number, passes: number, share: number) => void;
+}
+
+export async function runVoucherStudy(path: string, options: VoucherRunOptions = {}): Promise<{ results: VoucherStudyResults; config: TransactionsConfig; dir: string }> {
   const abs = resolve(path);
   const text = readFileSync(abs, 'utf8');
   const source = path;
@@ -55,8 +66,12 @@ export async function runVoucherStudy(path: string, options: DatabaseOptions = {
   const label = (x: Label | string | undefined, fallback: string): Label => (x === undefined ? { zh: fallback, en: fallback } : typeof x === 'string' ? { zh: x, en: x } : x);
   const dir = dirname(abs);
   const db = await openDatabase(options);
+  const told = options.onTransactions;
+  let pass = 0, passes = 0;
+  const stopWatching = told && !config.source ? await watchQueries(db, (share) => pass > 0 && told(config.files, pass, passes, share)) : undefined;
   try {
-    const aggregates = await loadTransactions(db, config, dir);
+    const aggregates = await loadTransactions(db, config, dir, process.env, told ? (p, of) => { [pass, passes] = [p, of]; told(config.files, p, of, 0); } : undefined);
+    stopWatching?.();
     const vouchers = computeVouchers(config, aggregates);
     return {
       results: { spillover: version, study: { name: label(raw.study?.name, source), year: raw.study?.year, platform: raw.study?.platform === undefined ? undefined : label(raw.study.platform, ''), source }, vouchers },
@@ -64,6 +79,7 @@ export async function runVoucherStudy(path: string, options: DatabaseOptions = {
       dir,
     };
   } finally {
+    stopWatching?.();
     db.close();
   }
 }

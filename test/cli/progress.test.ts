@@ -111,3 +111,25 @@ test('spillover run: a progress line under a pseudo-terminal, none with --quiet 
     rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test('spillover run on transactions: each pass over the files on a terminal (en, zh), nothing with --quiet or when piped', { timeout: 300_000 }, () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'spillover-progress-'));
+  const study = join(root, 'examples/vouchers-2020/study.yaml');
+  try {
+    const en = underTerminal(['run', study, '--lang', 'en', '--charts', 'none', '--out', join(tmp, 'a')]);
+    // the example has a repeated id: ids, then the rows of repeated ids, then the aggregate
+    for (const pass of ['1 of 2', '2 of 3', '3 of 3']) assert.match(en, new RegExp(`\\r\\x1b\\[Kreading transactions data/transactions \\(pass ${pass}\\) {2}\\[[█░]+\\] {2}\\d+%`));
+    for (const l of en.split(/\r\x1b\[K|\r?\n/)) assert.ok(width(l) <= 80, l);
+    assert.match(en, /\r\x1b\[Kfigure +value/); // the line is cleared before the table
+    const zh = underTerminal(['run', study, '--lang', 'zh', '--charts', 'none', '--out', join(tmp, 'z')]);
+    assert.match(zh, /\r\x1b\[K读取交易 data\/transactions（第 3\/3 遍） {2}\[[█░]+\] {2}\d+%/);
+    for (const l of zh.split(/\r\x1b\[K|\r?\n/)) assert.ok(width(l) <= 80, l);
+    const quiet = underTerminal(['run', study, '--lang', 'en', '--quiet', '--charts', 'none', '--out', join(tmp, 'b')]);
+    assert.doesNotMatch(quiet, /\x1b\[K/);
+    const piped = spawnSync(process.execPath, [join(root, 'bin/spillover.js'), 'run', study, '--lang', 'en', '--charts', 'none', '--out', join(tmp, 'c')], { encoding: 'utf8' });
+    assert.equal(piped.status, 0, piped.stderr);
+    assert.equal(piped.stderr, '');
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});

@@ -39,7 +39,17 @@ export const register: Register = (program) => {
       const spill = { spillParent: existsSync(dirname(out)) ? dirname(out) : undefined };
       const sections = v.readStudySections(study);
       const { textTable } = await import('../format.ts');
-      const vouchers = sections.transactions ? await v.runVoucherStudy(study, spill) : undefined;
+      // Progress on a terminal (stderr): each long step (reading the transactions, reading and screening each file,
+      // the Monte Carlo, the charts, PNG export, the workbook, writing) on one line redrawn, with counts, rate and time left.
+      const { createProgress, runSteps } = await import('../progress.ts');
+      const progress = createProgress({ quiet: opts.quiet });
+      const steps = runSteps(progress, lang);
+      let vouchers;
+      try {
+        vouchers = sections.transactions ? await v.runVoucherStudy(study, { ...spill, onTransactions: steps.onTransactions }) : undefined;
+      } finally {
+        progress.done();
+      }
       if (vouchers) checkOutputFolder(out, { cwd, inputs: [resolve(study), ...v.voucherInputs(vouchers.config, vouchers.dir)], display });
       if (vouchers && !sections.questionnaires) {
         const files = v.voucherFiles(vouchers.results, lang, { report: true });
@@ -53,11 +63,6 @@ export const register: Register = (program) => {
         process.stdout.write(`${wrapLines(`${lang === 'zh' ? '输出目录' : 'Outputs'}: ${out}`, consoleWidth(opts))}\n  ${Object.keys(files).sort().join('\n  ')}\n`);
         return;
       }
-      // Progress on a terminal (stderr): each long step (reading and screening each file, the Monte Carlo,
-      // the charts, PNG export, the workbook, writing) on one line redrawn, with counts, rate and time left.
-      const { createProgress, runSteps } = await import('../progress.ts');
-      const progress = createProgress({ quiet: opts.quiet });
-      const steps = runSteps(progress, lang);
       const zh = lang === 'zh';
       let ran;
       try {
