@@ -3,7 +3,6 @@
 // and the dashboard server.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
 import { parseTransactions, type TransactionsConfig } from '../study/vouchers/config.ts';
 import { computeVouchers, type VoucherResults } from '../study/vouchers/computeVouchers.ts';
 import { loadTransactions } from './transactions/loadTransactions.ts';
@@ -12,6 +11,7 @@ import { watchQueries } from './watchQueries.ts';
 import { confinePath } from './confinePath.ts';
 import { readStudyText } from './readStudyText.ts';
 import { MAX_YAML_ALIASES } from '../study/config/yamlLimits.ts';
+import { studyDocument } from '../study/config/studyDocument.ts';
 import type { Label } from '../study/types.ts';
 import { version } from './packagePaths.ts';
 
@@ -25,7 +25,7 @@ export interface VoucherStudyResults {
 export function studySections(text: string): { transactions: boolean; questionnaires: boolean } {
   let raw: Record<string, unknown> | null;
   try {
-    raw = parseDocument(text).toJS({ maxAliasCount: MAX_YAML_ALIASES }) as Record<string, unknown> | null;
+    raw = studyDocument(text).doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as Record<string, unknown> | null;
   } catch {
     // not readable YAML (or over the limits): the study parser reports it with file, line and limit
     return { transactions: false, questionnaires: true };
@@ -62,7 +62,7 @@ export async function runVoucherStudy(path: string, options: VoucherRunOptions =
   const source = path;
   const config = parseTransactions(text, source);
   if (!config) throw new Error(`${source}: no transactions: section`);
-  const raw = (parseDocument(text).toJS() ?? {}) as { study?: { name?: Label | string; year?: number; platform?: Label | string } };
+  const raw = (studyDocument(text).doc.toJS() ?? {}) as { study?: { name?: Label | string; year?: number; platform?: Label | string } };
   const label = (x: Label | string | undefined, fallback: string): Label => (x === undefined ? { zh: fallback, en: fallback } : typeof x === 'string' ? { zh: x, en: x } : x);
   const dir = dirname(abs);
   const db = await openDatabase(options);

@@ -1,7 +1,8 @@
 // Parse and validate study.yaml: YAML → schema check (ajv) → cross-reference checks → StudyConfig.
 // Pure (no file access): the caller passes the text and a display name. Every error names the
 // file, the YAML path and its line, and what was expected.
-import { parseDocument, LineCounter, isMap, isSeq, type Document } from 'yaml';
+import { isMap, isSeq, type Document, type LineCounter } from 'yaml';
+import { studyDocument } from './studyDocument.ts';
 import type { ErrorObject } from 'ajv';
 import { studyValidator as validator } from './studyValidator.ts';
 import { parseQuantity } from '../../locale/index.ts';
@@ -84,8 +85,7 @@ function pointerToPath(ptr: string): (string | number)[] {
 export function parseStudy(text: string, source: string): StudyConfig {
   const deep = yamlNesting(text);
   if (deep) throw new ConfigError(source, '', deep.line, `nesting deeper than ${MAX_YAML_DEPTH} levels (the limit; a study file needs fewer than 10): the file is not a study file or is damaged`);
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const { doc, lc } = studyDocument(text);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;

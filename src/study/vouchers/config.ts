@@ -1,7 +1,6 @@
 // The `transactions:` section of study.yaml: payment-transaction files, their column mapping, and
 // the voucher programmes. Pure (the caller passes the text). Errors name file, YAML path and line.
-import { parseDocument, LineCounter } from 'yaml';
-import { ConfigError, formatPath, lineOf } from '../config/index.ts';
+import { ConfigError, formatPath, lineOf, studyDocument } from '../config/index.ts';
 import { parseQuantity } from '../../locale/index.ts';
 
 export interface DateRange {
@@ -70,8 +69,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * columns: {...}, covered: [餐饮], programmes: [{city: 嘉兴, rounds: [{start: …, end: …}], rule: 满40减10}]}.
  */
 export function parseTransactions(text: string, source: string): TransactionsConfig | null {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const { doc, lc } = studyDocument(text);
   if (doc.errors.length > 0) throw new ConfigError(source, '', doc.errors[0].linePos?.[0]?.line ?? null, `malformed YAML: ${doc.errors[0].message.split('\n')[0]}`);
   const root = doc.toJS() as Raw | null;
   if (!root || typeof root !== 'object' || root.transactions === undefined) return null;
