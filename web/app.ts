@@ -209,7 +209,7 @@ function ratesPanel(): string {
   });
   const src = additionalitySource(baseline);
   return `<h3>${bi({ zh: '额外性比率（净新增）', en: 'Additionality rates (net figures)' })}</h3>
-<p class="hint">${bi({ zh: '0–1；修改后净新增指标即时重算，蒙特卡洛随后在后台重算。固定某一比率即取消其分布。', en: '0–1. Net figures update at once; the Monte Carlo reruns in the background. Fixing a rate replaces its distribution by that number.' })}${src ? ` ${bi({ zh: `来源：${src.source}${src.illustrative ? '（示意性假设）' : ''}。`, en: `Source: ${src.source}${src.illustrative ? ' (illustrative assumptions)' : ''}.` })}` : ''}</p>${rows.join('')}`;
+<p class="hint">${bi({ zh: '0–1；修改后净新增指标即时重算，蒙特卡洛随后在后台重算。固定某一比率即取消其分布。', en: '0–1. Net figures update at once; the Monte Carlo reruns in the background. Fixing a rate replaces its distribution by that number.' })}${src ? ` ${bi({ zh: `来源：${src.source.zh}${src.illustrative ? '（示意性假设）' : ''}。`, en: `Source: ${src.source.en}${src.illustrative ? ' (illustrative assumptions)' : ''}.` })}` : ''}</p>${rows.join('')}`;
 }
 
 /**

@@ -29,5 +29,5 @@ export function readIOFiles(study: LoadedStudy): IOFiles | null {
     employment = parseEmploymentByDivision(readFileSync(emp, 'utf8'), j.employment);
   }
   const prices = config.prices ? parsePriceIndex(readFileSync(resolveStudyPath(study.dir, config.prices.index, 'prices.index', config.source), 'utf8'), config.prices.index) : null;
-  return { table, divisions, employment, prices, display: builtin ? 'the NBS 2017 149-sector table (builtin)' : p };
+  return { table, divisions, employment, prices, display: builtin ? { zh: '国家统计局 2017 年 149 部门投入产出表（内置）', en: 'the NBS 2017 149-sector table (builtin)' } : { zh: p, en: p } };
 }

@@ -13,6 +13,9 @@ export type Label = Record<Lang, string>;
 /** label('直接就业', 'Direct jobs') → {zh: '直接就业', en: 'Direct jobs'}. */
 export const label = (zh: string, en: string): Label => ({ zh, en });
 
+/** A text the study file gives in one language or in both: asLabel('WeCom') → {zh: 'WeCom', en: 'WeCom'}; a label is itself. */
+export const asLabel = (x: Label | string): Label => (typeof x === 'string' ? { zh: x, en: x } : x);
+
 /**
  * parseLang('en') → 'en'; parseLang(undefined) → 'zh' (the default). Fails on anything else,
  * naming the option: parseLang('fr') throws `--lang: expected zh or en, got "fr"`.

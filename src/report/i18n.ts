@@ -34,9 +34,7 @@ export function bi(l: Label): string {
 }
 
 /** A label, or a plain string (engine texts in results written before they were bilingual) as one for both languages. */
-export function asLabel(x: Label | string): Label {
-  return typeof x === 'string' ? { zh: x, en: x } : x;
-}
+export { asLabel } from '../locale/index.ts';
 
 /** HTML-escape text (& < > " '). */
 export function esc(s: string): string {

@@ -58,7 +58,7 @@ export function methodologyHtml(r: ExtendedResults): string {
 
   const oi = F['output.indirect'];
   h3(oi ? { zh: `4. ${oi.label.zh}`, en: `4. ${oi.label.en}` } : L('4. 诱发产出', '4. Induced output'));
-  p(L('原报告的做法：诱发产出 = Σ_c C_c × b_s(c)，b_s 为完全消耗系数矩阵 B = (I − A)⁻¹ − I 的列和（A = Z·diag(x)⁻¹）。', "The original report's method: induced output = Σ_c C_c × b_s(c), where b_s is the column sum of the total-requirement matrix B = (I − A)⁻¹ − I (完全消耗系数), A = Z·diag(x)⁻¹."));
+  p(L('原报告的做法：诱发产出 = Σ_c C_c × b_s(c)，b_s 为完全消耗系数矩阵 B = (I − A)⁻¹ − I 的列和（A = Z·diag(x)⁻¹）。', "The original report's method: induced output = Σ_c C_c × b_s(c), where b_s is the column sum of the total-requirement matrix B = (I − A)⁻¹ − I, A = Z·diag(x)⁻¹."));
   if (oi) out.push(eq(`${bi(L('本研究：', 'This study: '))}${esc(oi.formula)}`));
   out.push('<table class="mini"><thead><tr>' + [L('类别', 'Category'), L('部门', 'Sector'), L('C_c（亿元）', 'C_c (billion yuan)'), L('每元需求的产出 b_s', 'Output per yuan b_s'), L('C_c × b_s（亿元）', 'C_c × b_s (billion yuan)')].map((h) => `<th>${bi(h)}</th>`).join('') + '</tr></thead><tbody>');
   for (const c of r.consumption)
@@ -81,7 +81,7 @@ export function methodologyHtml(r: ExtendedResults): string {
   const jpo = F['ratio.jobs_per_output'];
   if (jpo && F['output.indirect'] && F['jobs.indirect']) {
     out.push(eq(`<span class="zh">间接就业</span><span class="en">indirect jobs</span> = ${yi(F['output.indirect'].value)} × ${amount('perYuan', jpo.value)} = ${wan(F['jobs.indirect'].value)}`));
-    out.push(`<p class="src">${bi(L('单位产出就业人数：', 'Jobs per output: '))}${esc(jpo.formula)}${jpo.notes ? ` — ${bi(asLabel(jpo.notes))}` : ''}</p>`);
+    out.push(`<p class="src">${bi(L('单位产出就业人数：', 'Jobs per output: '))}${amount('perYuan', jpo.value)}${jpo.notes ? ` — ${bi(asLabel(jpo.notes))}` : ''}</p>`);
   }
   if (F['jobs.total']) out.push(eq(`<span class="zh">带动就业总量</span><span class="en">total jobs</span> = ${wan(F['jobs.direct']?.value ?? 0)} + ${wan(F['jobs.indirect']?.value ?? 0)} = ${wan(F['jobs.total'].value)}`));
 
@@ -97,7 +97,7 @@ export function methodologyHtml(r: ExtendedResults): string {
       out.push(eq(`<b>${bi(it.label)}</b>: ${v(g.value)} × (1 − ${nd(it.rates.leakage, 3)}) × (1 − ${nd(it.rates.deadweight, 3)}) × (1 − ${nd(it.rates.displacement, 3)}) × (1 − ${nd(it.rates.substitution, 3)}) = ${v(g.value)} × ${nd(it.factor, 4)} = ${v(n.value)}`));
     }
     if (F['net.jobs.total']) out.push(eq(`<span class="zh">净新增带动就业</span><span class="en">net additional jobs</span> = ${wan(F['net.jobs.direct']?.value ?? 0)} + ${wan(F['net.jobs.indirect']?.value ?? 0)} = ${wan(F['net.jobs.total'].value)}`));
-    if (src) p(L(`比率来源：${src.source}${src.illustrative ? '（示意性假设，不是估计）' : ''}。全部比率见上文“所用的额外性比率”表。`, `Rates: ${src.source}${src.illustrative ? ' (illustrative assumptions, not estimates)' : ''}. Every rate is in the table "Additionality rates used" above.`));
+    if (src) p(L(`比率来源：${src.source.zh}${src.illustrative ? '（示意性假设，不是估计）' : ''}。全部比率见上文“所用的额外性比率”表。`, `Rates: ${src.source.en}${src.illustrative ? ' (illustrative assumptions, not estimates)' : ''}. Every rate is in the table "Additionality rates used" above.`));
   }
 
   if (r.families?.length) {

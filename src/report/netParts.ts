@@ -3,12 +3,12 @@
 //   figures net.<gross id>                 net additional figures (src/study/model/figures/net.ts); the per-item
 //     ones (net.jobs.providers|operators.<id>, net.consumption.<id>) carry the rates they used in
 //     `inputs` {leakage, deadweight, displacement, substitution, factor}, and every net figure's
-//     `notes` reads "[ILLUSTRATIVE assumptions, not estimates. ]Additionality rates: <source>."
+//     `notes` reads {zh: "[示意性假设，不是估计。]额外性比率来源：<source>。", en: "[ILLUSTRATIVE assumptions, not estimates. ]Additionality rates: <source>."}
 //   uncertainty                            Monte Carlo intervals, tornado, switching values, parameters
 //   intervals.level / uncertainty.level    the levels of the sampling and Monte Carlo intervals
 import type { Figure, Label } from '../study/types.ts';
 import { readingOrder } from '../study/model/index.ts';
-import type { Distribution } from '../study/uncertainty/index.ts';
+import { DISTRIBUTION_NAME, type Distribution } from '../study/uncertainty/index.ts';
 import type { ColumnKind } from '../locale/index.ts';
 import type { ExtendedResults } from './optionalParts.ts';
 import { asLabel } from './i18n.ts';
@@ -43,13 +43,14 @@ export const hasNet = (r: ExtendedResults): boolean => Object.keys(r.figures).so
  * Where the additionality rates come from and whether they are illustrative: `results.additionality`,
  * or, for results written before that field existed, the net figures' notes.
  */
-export function additionalitySource(r: ExtendedResults): { source: string; illustrative: boolean } | null {
-  if (r.additionality) return { ...r.additionality };
+export function additionalitySource(r: ExtendedResults): { source: Label; illustrative: boolean } | null {
+  if (r.additionality) return { source: asLabel(r.additionality.source), illustrative: r.additionality.illustrative };
   const f = Object.values(r.figures).find((x) => x.id.startsWith('net.') && x.notes);
   if (!f?.notes) return null;
-  const notes = asLabel(f.notes).en;
-  const m = /Additionality rates: (.*?)\.?$/s.exec(notes);
-  return { source: m ? m[1] : notes, illustrative: /^ILLUSTRATIVE/.test(notes) };
+  const notes = asLabel(f.notes);
+  const en = /Additionality rates: (.*?)\.?$/s.exec(notes.en)?.[1] ?? notes.en;
+  const zh = /额外性比率来源：(.*?)。?$/s.exec(notes.zh)?.[1] ?? en;
+  return { source: { zh, en }, illustrative: /^ILLUSTRATIVE/.test(notes.en) };
 }
 
 /** One component or category with the rates its net figure used. */
@@ -88,18 +89,19 @@ export function netItems(r: ExtendedResults): NetItem[] {
 const n3 = (v: number) => String(+v.toPrecision(3));
 
 /** A distribution in words: triangular(0.2, 0.4, 0.6), uniform(0.6, 0.9), normal(0.5, 0.05), fixed 0.3. */
-export function distributionText(d: Distribution, scale = 1): string {
+export function distributionText(d: Distribution, scale = 1, lang: 'zh' | 'en' = 'en'): string {
+  const name = d.dist === 'point' ? '' : DISTRIBUTION_NAME[d.dist][lang];
   switch (d.dist) {
     case 'point':
       return n3(d.value * scale);
     case 'uniform':
-      return `uniform(${n3(d.min * scale)}, ${n3(d.max * scale)})`;
+      return `${name}(${n3(d.min * scale)}, ${n3(d.max * scale)})`;
     case 'triangular':
-      return `triangular(${n3(d.min * scale)}, ${n3(d.mode * scale)}, ${n3(d.max * scale)})`;
+      return `${name}(${n3(d.min * scale)}, ${n3(d.mode * scale)}, ${n3(d.max * scale)})`;
     case 'normal':
-      return `normal(${n3(d.mean * scale)}, ${n3(d.sd * scale)})`;
+      return `${name}(${n3(d.mean * scale)}, ${n3(d.sd * scale)})`;
     case 'lognormal':
-      return `lognormal(meanlog ${n3(d.meanlog)}, sdlog ${n3(d.sdlog)})`;
+      return lang === 'zh' ? `${name}(对数均值 ${n3(d.meanlog)}，对数标准差 ${n3(d.sdlog)})` : `${name}(meanlog ${n3(d.meanlog)}, sdlog ${n3(d.sdlog)})`;
   }
 }
 

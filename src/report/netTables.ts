@@ -30,8 +30,8 @@ function netVsGross(r: ExtendedResults): ReportTable | null {
     }),
     figureIds: ids.map((id) => `net.${id}`),
     note: {
-      zh: `两列回答不同的问题，不能相加：“带动”为平台生态中的全部岗位与消费（原报告口径）；“净新增”为扣除漏出、无谓效应（没有平台也会发生）、挤出与替代之后、由平台新增的部分。${src ? `比率来源：${src.source}。` : ''}`,
-      en: `The two columns answer different questions and are never added: "jobs supported" counts every position and yuan in the platform's ecosystem (the original report's measure); "net additional" is what the platform adds after leakage, deadweight (would have happened anyway), displacement and substitution.${src ? ` Rates: ${src.source}.` : ''}`,
+      zh: `两列回答不同的问题，不能相加：“带动”为平台生态中的全部岗位与消费（原报告口径）；“净新增”为扣除漏出、无谓效应（没有平台也会发生）、挤出与替代之后、由平台新增的部分。${src ? `比率来源：${src.source.zh}。` : ''}`,
+      en: `The two columns answer different questions and are never added: "jobs supported" counts every position and yuan in the platform's ecosystem (the original report's measure); "net additional" is what the platform adds after leakage, deadweight (would have happened anyway), displacement and substitution.${src ? ` Rates: ${src.source.en}.` : ''}`,
     },
   };
 }
@@ -45,7 +45,7 @@ function additionality(r: ExtendedResults): ReportTable | null {
     const parts = RATE_NAMES.flatMap((k) => {
       const p = it.parameters[k] ? params.get(it.parameters[k] as string) : undefined;
       if (!p || (p.kind === 'assumption' && p.distribution.dist === 'point')) return [];
-      const d = p.kind === 'sampling' ? { zh: `问卷估计 ${distributionText(p.distribution)}`, en: `survey estimate ${distributionText(p.distribution)}` } : { zh: distributionText(p.distribution), en: distributionText(p.distribution) };
+      const d = p.kind === 'sampling' ? { zh: `问卷估计 ${distributionText(p.distribution, 1, 'zh')}`, en: `survey estimate ${distributionText(p.distribution)}` } : { zh: distributionText(p.distribution, 1, 'zh'), en: distributionText(p.distribution) };
       return [{ zh: `${RATE_LABEL[k].zh} ${d.zh}`, en: `${RATE_LABEL[k].en} ${d.en}` }];
     });
     return parts.length ? { zh: parts.map((p) => p.zh).join('；'), en: parts.map((p) => p.en).join('; ') } : null;
@@ -63,8 +63,8 @@ function additionality(r: ExtendedResults): ReportTable | null {
     rows: items.map((it) => [it.label, it.section === 'components' ? { zh: '直接就业', en: 'Direct jobs' } : { zh: '消费', en: 'Consumption' }, ...RATE_NAMES.map((k) => it.rates[k]), it.factor, basis(it)]),
     figureIds: items.map((it) => `net.${it.figure}`),
     note: {
-      zh: `净额 = 毛额 × (1 − 漏出率)(1 − 无谓效应)(1 − 挤出率)(1 − 替代率)；间接就业的净额由净消费经同一系数 b 与单位产出就业推出。服从分布的比率在点估计中取其均值。${src ? `来源：${src.source}${src.illustrative ? '（示意性假设，不是对本平台的估计）' : ''}。` : ''}`,
-      en: `net = gross × (1 − leakage)(1 − deadweight)(1 − displacement)(1 − substitution); net indirect jobs follow from net consumption through the same b and jobs per output. A rate with a distribution enters the point estimate at its mean.${src ? ` Source: ${src.source}${src.illustrative ? ' (illustrative assumptions, not estimates for this platform)' : ''}.` : ''}`,
+      zh: `净额 = 毛额 × (1 − 漏出率)(1 − 无谓效应)(1 − 挤出率)(1 − 替代率)；间接就业的净额由净消费经同一系数 b 与单位产出就业推出。服从分布的比率在点估计中取其均值。${src ? `来源：${src.source.zh}${src.illustrative ? '（示意性假设，不是对本平台的估计）' : ''}。` : ''}`,
+      en: `net = gross × (1 − leakage)(1 − deadweight)(1 − displacement)(1 − substitution); net indirect jobs follow from net consumption through the same b and jobs per output. A rate with a distribution enters the point estimate at its mean.${src ? ` Source: ${src.source.en}${src.illustrative ? ' (illustrative assumptions, not estimates for this platform)' : ''}.` : ''}`,
     },
   };
 }

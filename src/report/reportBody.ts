@@ -27,7 +27,7 @@ export function netSection(r: ExtendedResults, byId: Map<string, ReportTable>): 
   const mc = (f: Figure) => (u?.intervals[f.id] ? rangeLine('ci mc', mcLabel(u.level), f, u.intervals[f.id].lo, u.intervals[f.id].hi) : '');
   const ids = ['jobs.total', 'jobs.direct', 'jobs.indirect', 'consumption.total'].filter((id) => r.figures[id] && r.figures[`net.${id}`]);
   const warn = src?.illustrative
-    ? `<p class="warn">${bi({ zh: `净新增数字基于示意性假设（${src.source}），不是对本平台的估计。`, en: `Net figures rest on illustrative assumptions (${src.source}); they are not estimates for this platform.` })}</p>`
+    ? `<p class="warn">${bi({ zh: `净新增数字基于示意性假设（${src.source.zh}），不是对本平台的估计。`, en: `Net figures rest on illustrative assumptions (${src.source.en}); they are not estimates for this platform.` })}</p>`
     : '';
   const head = `<div class="pair-head">${bi({ zh: '毛贡献：带动', en: 'Gross contribution: jobs supported' })}</div><div class="pair-head net">${bi({ zh: '净新增影响', en: 'Net additional impact' })}${src?.illustrative ? ` <span class="tag">${bi({ zh: '示意性假设', en: 'illustrative assumptions' })}</span>` : ''}</div>`;
   const pairs = ids.map((id) => card(r.figures[id], [], r.intervals.level, mc(r.figures[id]), 'gross') + card(r.figures[`net.${id}`], [], r.intervals.level, mc(r.figures[`net.${id}`]), 'net')).join('');

@@ -1,7 +1,7 @@
 // Every table of the report, workbook and dashboard, built once from the results.
 // Numbers stay in base units (persons, yuan, shares); the renderers scale and format them by column kind.
 import type { CoverageCheck, Label } from '../study/types.ts';
-import { T } from './i18n.ts';
+import { asLabel, T } from './i18n.ts';
 import { formatCell, kindOfUnit, unitLabelFor, type ColumnKind } from '../locale/index.ts';
 import { headlineGrowth, scopeChanges, scopeRuns } from '../study/model/index.ts';
 import type { SeriesRow, SeriesScope } from '../study/types.ts';
@@ -80,7 +80,7 @@ function series(r: ExtendedResults): ReportTable | null {
       const pub = y.published?.['jobs.total'];
       const base = y.status === 'published' ? T.published : T.estimated;
       const status = pub === undefined ? base : { zh: `${base.zh}；原报告 ${formatCell('persons', pub, 'zh')} 万个`, en: `${base.en}; published ${formatCell('persons', pub, 'en')} million jobs` };
-      return [y.year, y.source ? { zh: `${status.zh}（${y.source}）`, en: `${status.en} (${y.source})` } : status, y.figures['jobs.direct'] ?? null, y.figures['jobs.indirect'] ?? null, y.figures['jobs.total'] ?? null, g.headline ? SCOPE[g.headline.scope] : null, g.yoy ?? g.annualized, scope];
+      return [y.year, y.source ? { zh: `${status.zh}（${asLabel(y.source).zh}）`, en: `${status.en} (${asLabel(y.source).en})` } : status, y.figures['jobs.direct'] ?? null, y.figures['jobs.indirect'] ?? null, y.figures['jobs.total'] ?? null, g.headline ? SCOPE[g.headline.scope] : null, g.yoy ?? g.annualized, scope];
     }),
     figureIds: rows.map(() => null),
     note: cagrNote(rows),

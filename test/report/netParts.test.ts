@@ -41,7 +41,7 @@ test('net items carry the rates their net figure used; pairs only where both fig
   assert.deepEqual(additionalitySource(results), { source: prepared.study.config.additionality?.source, illustrative: true });
   assert.deepEqual(results.additionality, { source: prepared.study.config.additionality?.source, illustrative: true });
   // The field wins over the notes; results written before the field existed fall back to the notes.
-  assert.deepEqual(additionalitySource({ ...results, additionality: { source: 'survey of 2020', illustrative: false } }), { source: 'survey of 2020', illustrative: false });
+  assert.deepEqual(additionalitySource({ ...results, additionality: { source: 'survey of 2020', illustrative: false } }), { source: { zh: 'survey of 2020', en: 'survey of 2020' }, illustrative: false });
   const { additionality: _, ...legacy } = results;
   assert.deepEqual(additionalitySource(legacy), { source: prepared.study.config.additionality?.source, illustrative: true });
   // Shared parameters listed once, with the items using them.

@@ -119,7 +119,7 @@ test('sector employment coefficients: indirect jobs scale with demand, jobs_per_
   const { config, results } = handStudy();
   // Pretend jobs come from sector coefficients: 0.03 jobs per yuan of demand for a, 0.001 for b.
   // Jobs from sector coefficients: 0.03 jobs per yuan of demand for a, 0.001 for b.
-  const inp = { ...inputs, jobsPerOutput: { method: 'sector' as const, perYuan: NaN, formula: 'sector employment coefficients', inputs: {}, source: 'test' }, sectors: { a: { ...inputs.sectors.a, jobs: 0.03 }, b: { ...inputs.sectors.b, jobs: 0.001 } } };
+  const inp = { ...inputs, jobsPerOutput: { method: 'sector' as const, perYuan: NaN, formula: 'sector employment coefficients', inputs: {}, source: { zh: 'test', en: 'test' } }, sectors: { a: { ...inputs.sectors.a, jobs: 0.03 }, b: { ...inputs.sectors.b, jobs: 0.001 } } };
   const f = netOf(config, parseNetImpact(additionalityYaml, config), inp);
   // net C: a 5000, b 1600 → 150 + 1.6
   close(f['net.jobs.indirect'].value, 151.6, 'net indirect jobs by sector intensities');

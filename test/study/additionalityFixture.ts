@@ -43,10 +43,10 @@ export const inputs: StudyInputs = {
     a: { code: '123', index: 122, name: { zh: '甲', en: 'A' }, coefficient: 2.0, jobs: null, valueAdded: { competitive: null, domestic: null } },
     b: { code: '120', index: 119, name: { zh: '乙', en: 'B' }, coefficient: 0.5, jobs: null, valueAdded: { competitive: null, domestic: null } },
   },
-  ioSource: 'test coefficients',
+  ioSource: { zh: 'test coefficients', en: 'test coefficients' },
   ioMethod: { method: 'seed', type: 'I', domestic: false },
   model: null,
-  jobsPerOutput: { method: 'ratio', perYuan: 0.01, formula: '0.01 persons/yuan', inputs: {}, source: 'test' },
+  jobsPerOutput: { method: 'ratio', perYuan: 0.01, formula: '0.01 persons/yuan', inputs: {}, source: { zh: 'test', en: 'test' } },
   version: 'test',
 };
 

@@ -65,10 +65,10 @@ const inputs: StudyInputs = {
     a: { code: '123', index: 122, name: { zh: '互联网', en: 'Internet' }, coefficient: 1.5, jobs: null, valueAdded: { competitive: null, domestic: null } },
     b: { code: '120', index: 119, name: { zh: '餐饮', en: 'Catering' }, coefficient: 0.8, jobs: null, valueAdded: { competitive: null, domestic: null } },
   },
-  ioSource: 'test coefficients',
+  ioSource: { zh: 'test coefficients', en: 'test coefficients' },
   ioMethod: { method: 'seed', type: 'I', domestic: false },
   model: null,
-  jobsPerOutput: { method: 'ratio', perYuan: 0.001, formula: '0.001 persons/yuan', inputs: {}, source: 'test' },
+  jobsPerOutput: { method: 'ratio', perYuan: 0.001, formula: '0.001 persons/yuan', inputs: {}, source: { zh: 'test', en: 'test' } },
   version: 'test',
 };
 

@@ -125,7 +125,7 @@ test('a distribution off its point value warns (results.json, report), and the s
     const { u } = await built(path);
     assert.equal(u.warnings?.length, 1);
     assert.match(u.warnings![0].en, /^population\.miniprogram_operators: the point estimates use 2\.3 million, but the Monte Carlo draws uniform\(1 million, 3 million\), whose mean is 2 million and median 2 million/);
-    assert.match(u.warnings![0].zh, /点估计使用 230万.*uniform\(100万, 300万\).*均值为 200万、中位数为 200万/);
+    assert.match(u.warnings![0].zh, /点估计使用 230万.*均匀分布\(100万, 300万\).*均值为 200万、中位数为 200万/);
     const { results } = await runStudy(path);
     assert.deepEqual(JSON.parse(resultsJson(results)).uncertainty.warnings, u.warnings);
     const html = renderReport(results, 'en');

@@ -56,7 +56,7 @@ export const register: Register = (program, setExitCode) => {
       if (empty.length > 0) setExitCode(1);
       const jpo = p.inputs.jobsPerOutput;
       const jpoText = jpo.method === 'sector' ? (lang === 'zh' ? '分部门就业系数' : 'sector employment coefficients') : `${toDisplay('perYuan', jpo.perYuan, lang).toFixed(2)} ${DISPLAY[lang].perYuan.unit}`;
-      say(`\n${lang === 'zh' ? '单位产出就业' : 'Jobs per output'}: ${jpoText} (${jpo.source})`);
+      say(`\n${lang === 'zh' ? '单位产出就业' : 'Jobs per output'}: ${jpoText} (${jpo.source[lang]})`);
     });
 };
 

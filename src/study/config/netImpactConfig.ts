@@ -1,7 +1,7 @@
 // Normalize the `additionality` and `uncertainty` keys of study.yaml (schema: ./schema/netImpact.ts)
 // into typed, cross-checked configuration. Called by config.ts after the rest of the study is
 // normalized; every error goes through `fail` with the YAML path, so it carries the line number.
-import { parseQuantity } from '../../locale/index.ts';
+import { asLabel, parseQuantity } from '../../locale/index.ts';
 import { checkDistribution, distributionMean, type Distribution } from '../uncertainty/distributions.ts';
 import type { AdditionalityConfig, NetImpactConfig, Rate, RateSpec, StudyConfig, SwitchingConfig, UncertaintyConfig } from './types.ts';
 
@@ -154,7 +154,7 @@ function additionality(a: Raw, fail: Fail, study: StudyPart): AdditionalityConfi
   };
   if (a.components === undefined && a.consumption === undefined) fail(['additionality'], 'give rates under `components`, `consumption` or both');
   return {
-    source: a.source,
+    source: asLabel(a.source),
     illustrative: a.illustrative ?? false,
     components: a.components === undefined ? {} : section('components', componentIds),
     consumption: a.consumption === undefined ? {} : section('consumption', categoryIds),

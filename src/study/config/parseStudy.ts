@@ -5,7 +5,7 @@ import { isMap, isSeq, type Document, type LineCounter } from 'yaml';
 import { studyDocument } from './studyDocument.ts';
 import type { ErrorObject } from 'ajv';
 import { studyValidator as validator } from './studyValidator.ts';
-import { parseQuantity } from '../../locale/index.ts';
+import { asLabel, parseQuantity } from '../../locale/index.ts';
 import { normalizeNetImpact, populationInput } from './netImpactConfig.ts';
 import { jobUnitsBasis } from '../model/jobUnits.ts';
 import { unknownKeyMessage } from '../../survey/didYouMean.ts';
@@ -245,6 +245,7 @@ function normalize(raw: Raw, source: string, fail: Fail, line: (path: (string | 
         ? { kind: 'proportion' as const, condition: cond(ind.proportion) }
         : { kind: 'ratio' as const, numerator: ind.ratio.numerator, denominator: ind.ratio.denominator, when: ind.ratio.when ? cond(ind.ratio.when) : undefined },
       by: ind.by,
+      ...(ind.levels ? { levels: ind.levels } : {}),
       yamlPath: formatPath(base),
     };
   });
@@ -277,8 +278,8 @@ function normalize(raw: Raw, source: string, fail: Fail, line: (path: (string | 
     series,
     jobsPerOutput:
       jpo.method === 'ratio'
-        ? { method: 'ratio', perYuan: jpo.value * perYuan[jpo.unit as keyof typeof perYuan], value: jpo.value, unit: jpo.unit, source: jpo.source }
-        : { method: jpo.method, employment: jpo.employment, year: jpo.year ?? 2017, source: jpo.source },
+        ? { method: 'ratio', perYuan: jpo.value * perYuan[jpo.unit as keyof typeof perYuan], value: jpo.value, unit: jpo.unit, ...(jpo.source !== undefined ? { source: asLabel(jpo.source) } : {}) }
+        : { method: jpo.method, employment: jpo.employment, year: jpo.year ?? 2017, ...(jpo.source !== undefined ? { source: asLabel(jpo.source) } : {}) },
   };
   return { ...config, ...normalizeNetImpact(raw, fail, config), ...(raw.job_units ? { jobUnits: jobUnitsBasis(raw.job_units) } : {}) };
 }

@@ -3,13 +3,7 @@
 // Money amounts and counts accept a number in base units (yuan, persons) or a string with a
 // Chinese unit: "1973亿元", "2601万", "6.5万" (万 = 1e4, 亿 = 1e8; see units.ts).
 
-const label = {
-  type: 'object',
-  description: 'A label in Chinese and English.',
-  required: ['zh', 'en'],
-  additionalProperties: false,
-  properties: { zh: { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1 } },
-} as const;
+import { label } from './schema/label.ts';
 
 const quantity = {
   description: 'A number in base units, or a string with a Chinese unit such as "1973亿元" or "2601万".',
@@ -225,6 +219,7 @@ const indicator = {
       properties: { numerator: { type: 'string' }, denominator: { type: 'string' }, when: condition },
     },
     by: { type: 'string', description: 'A category field: also estimate the indicator for each of its levels.' },
+    levels: { type: 'object', description: 'Names of the `by` field\'s levels in each language, e.g. {企业微信: {zh: 企业微信, en: WeCom}}; a level without one is shown as written in the data.', additionalProperties: label },
   },
 } as const;
 
@@ -261,7 +256,7 @@ export const studySchema = {
         properties: {
           year: { type: 'integer', minimum: 1990, maximum: 2100 },
           status: { enum: ['published', 'estimated'] },
-          source: { type: 'string' },
+          source: { description: 'Where the year comes from: one text, or {zh, en} so each language of the report reads its own.', anyOf: [{ type: 'string' }, label] },
           figures: { type: 'object', description: 'Figure id → value (base units or a quantity like "2235万").', additionalProperties: quantity },
           components: { type: 'array', items: id, description: 'Direct-jobs components counted that year (for scope-change flags).' },
           scope: {
@@ -363,7 +358,7 @@ export const studySchema = {
         value: { type: 'number', exclusiveMinimum: 0, description: 'With method ratio: persons per `unit` of output.' },
         unit: { enum: ['persons/yuan', 'persons/万元', 'persons/亿元'], description: 'Unit of value.' },
         employment: { type: 'string', description: 'With national or sector: the employment-by-division CSV (relative to the study file, or builtin:china-employment-by-division).' },
-        source: { type: 'string', description: 'Where the ratio comes from (shown in the results).' },
+        source: { description: 'Where the ratio comes from (shown in the results): one text, or {zh, en}.', anyOf: [{ type: 'string' }, label] },
       },
     },
     ...netImpactSchema,

@@ -112,12 +112,14 @@ export interface IndicatorConfig {
   where: Record<string, string[]>;
   statistic: { kind: 'proportion'; condition: Condition } | { kind: 'ratio'; numerator: string; denominator: string; when?: Condition };
   by?: string;
+  /** Names of the `by` levels in each language (a level not listed is shown as written). */
+  levels?: Record<string, Label>;
   yamlPath: string;
 }
 
 export type JobsPerOutputConfig =
-  | { method: 'ratio'; perYuan: number; value: number; unit: string; source?: string }
-  | { method: 'national' | 'sector'; employment: string; year: number; source?: string };
+  | { method: 'ratio'; perYuan: number; value: number; unit: string; source?: Label }
+  | { method: 'national' | 'sector'; employment: string; year: number; source?: Label };
 
 export interface StudyConfig {
   source: string;
@@ -152,7 +154,8 @@ export interface StudyConfig {
 export interface SeriesYear {
   year: number;
   status: 'published' | 'estimated';
-  source?: string;
+  /** Where the year comes from, in one text or in each language. */
+  source?: string | Label;
   figures: Record<string, number>;
   components?: string[];
   /** What the year's headline value measures (see headlineOf); absent = inferred from `figures`. */
@@ -175,7 +178,7 @@ export interface RateSpec {
 }
 
 export interface AdditionalityConfig {
-  source: string;
+  source: Label;
   illustrative: boolean;
   /** By component id, every rate resolved (explicit, else `default`). */
   components: Record<string, Record<Rate, RateSpec>>;

@@ -1,7 +1,7 @@
 // The engine's IO inputs from what was read (pure): each consumption category's per-yuan response
 // (output, jobs, value added) and the jobs-per-output conversion (METHOD §3). src/data reads the files.
 import { ConfigError } from '../config/index.ts';
-import type { StudyConfig, SectorCoefficient, JobsPerOutput, PriceBasis, CategoryConfig } from '../types.ts';
+import type { StudyConfig, SectorCoefficient, JobsPerOutput, PriceBasis, CategoryConfig, Label } from '../types.ts';
 import {
   resolveSector,
   householdColumn,
@@ -27,13 +27,13 @@ export interface IOFiles {
   employment: EmploymentByDivision | null;
   /** the price index of `prices:` (null without) */
   prices?: PriceIndex | null;
-  /** how messages and outputs name the table */
-  display: string;
+  /** how outputs name the table, in each language */
+  display: Label;
 }
 
 export interface PreparedIO {
   sectors: Record<string, SectorCoefficient>;
-  ioSource: string;
+  ioSource: Label;
   ioMethod: IOMethod;
   model: IOModel | null;
   jobsPerOutput: JobsPerOutput;
@@ -54,7 +54,7 @@ export function ioInputs(config: StudyConfig, files: IOFiles | null): PreparedIO
     if (j.method !== 'ratio') throw new ConfigError(config.source, 'jobs_per_output.method', null, 'with coefficients given directly only method ratio is possible (no table to take output or employment from)');
     for (const cat of config.consumption.categories)
       sectors[cat.id] = { code: cat.sector, index: -1, name: { zh: '', en: '' }, coefficient: c.coefficients[cat.sector], jobs: null, valueAdded: { competitive: null, domestic: null } };
-    return { sectors, ioSource: `coefficients given in ${config.source}`, ioMethod, model: null, jobsPerOutput: ratioConversion(j), priceBasis: { margins: null, prices: null } };
+    return { sectors, ioSource: { zh: `${config.source} 给定的系数`, en: `coefficients given in ${config.source}` }, ioMethod, model: null, jobsPerOutput: ratioConversion(j), priceBasis: { margins: null, prices: null } };
   }
   if (!files) throw new Error('internal: a study with an IO table needs the table read');
   const { table, divisions, employment, display } = files;
@@ -102,7 +102,7 @@ export function ioInputs(config: StudyConfig, files: IOFiles | null): PreparedIO
       perYuan: nat.perUnit / scale,
       formula: 'national employment / national gross output',
       inputs: { employment: nat.persons, grossOutput: nat.output * scale, year: j.year },
-      source: j.source ?? `national average of ${j.year}: employment (${j.employment}) / gross output (${display})`,
+      source: j.source ?? { zh: `${j.year} 年全国平均：就业人数（${j.employment}）/ 总产出（${display.zh}）`, en: `national average of ${j.year}: employment (${j.employment}) / gross output (${display.en})` },
     });
   } else {
     jobsPerOutput = {
@@ -110,7 +110,7 @@ export function ioInputs(config: StudyConfig, files: IOFiles | null): PreparedIO
       perYuan: NaN,
       formula: 'Σ_i e_i × induced output_i, e_i = persons per yuan of output of sector i',
       inputs: { year: j.year, employment: j.employment },
-      source: j.source ?? `employment coefficients by sector: ${j.year} employment by division (${j.employment}) split over the table's sectors by output share`,
+      source: j.source ?? { zh: `分部门就业系数：${j.year} 年分门类就业人数（${j.employment}）按产出份额分摊到表中各部门`, en: `employment coefficients by sector: ${j.year} employment by division (${j.employment}) split over the table's sectors by output share` },
     };
   }
   return { sectors, ioSource: display, ioMethod, model, jobsPerOutput, priceBasis };
@@ -118,7 +118,7 @@ export function ioInputs(config: StudyConfig, files: IOFiles | null): PreparedIO
 
 function ratioConversion(j: StudyConfig['jobsPerOutput']): JobsPerOutput {
   if (j.method !== 'ratio') throw new Error('internal: not a ratio');
-  return { method: 'ratio', perYuan: j.perYuan, formula: `${j.value} ${j.unit}`, inputs: { value: j.value, unit: j.unit }, source: j.source ?? 'stated in the study file' };
+  return { method: 'ratio', perYuan: j.perYuan, formula: `${j.value} ${j.unit}`, inputs: { value: j.value, unit: j.unit }, source: j.source ?? { zh: '研究文件给定', en: 'stated in the study file' } };
 }
 
 const UNIT_PRICES = { deflator: 1, output: 1, productivity: 1 };
@@ -207,7 +207,10 @@ function priceFactors(config: StudyConfig, index: PriceIndex | null, basis: Pric
           perYuan: j.perYuan / (output * productivity),
           formula: `${j.formula} (${pc.tableYear}) ÷ (output prices ${pc.tableYear}→${Y} ${+output.toFixed(6)} × labour productivity ${+productivity.toFixed(6)})`,
           inputs: { ...j.inputs, [`perYuan ${pc.tableYear}`]: j.perYuan, outputPrices: output, productivity },
-          source: `${j.source.replace(/\.$/, '')}; in ${Y} yuan: ÷ output prices ${pc.tableYear}→${Y} (${pc.output}, ${output.toFixed(4)})${pc.productivity ? ` × labour-productivity growth (${pc.productivity}, ${productivity.toFixed(4)})` : ''}`,
+          source: {
+            zh: `${j.source.zh.replace(/[。.]$/, '')}；按 ${Y} 年价格：÷ 产出价格 ${pc.tableYear}→${Y}（${pc.output}，${output.toFixed(4)}）${pc.productivity ? ` × 劳动生产率增长（${pc.productivity}，${productivity.toFixed(4)}）` : ''}`,
+            en: `${j.source.en.replace(/\.$/, '')}; in ${Y} yuan: ÷ output prices ${pc.tableYear}→${Y} (${pc.output}, ${output.toFixed(4)})${pc.productivity ? ` × labour-productivity growth (${pc.productivity}, ${productivity.toFixed(4)})` : ''}`,
+          },
         },
   };
 }

@@ -3,7 +3,7 @@
 // simulated figures centre elsewhere. Shown on the console, in results.json (uncertainty.warnings) and
 // in the report's uncertainty section.
 import { compactNumber, type Label, type Lang } from '../../locale/index.ts';
-import type { Distribution } from '../uncertainty/distributions.ts';
+import { DISTRIBUTION_NAME, type Distribution } from '../uncertainty/distributions.ts';
 import { offCentre } from '../uncertainty/offCentre.ts';
 import type { ModelParameter } from './modelInputs.ts';
 
@@ -20,13 +20,13 @@ export function distributionText(id: string, d: Distribution, lang: Lang): strin
     case 'point':
       return t(d.value);
     case 'uniform':
-      return `uniform(${t(d.min)}, ${t(d.max)})`;
+      return `${DISTRIBUTION_NAME.uniform[lang]}(${t(d.min)}, ${t(d.max)})`;
     case 'triangular':
-      return `triangular(${t(d.min)}, ${t(d.mode)}, ${t(d.max)})`;
+      return `${DISTRIBUTION_NAME.triangular[lang]}(${t(d.min)}, ${t(d.mode)}, ${t(d.max)})`;
     case 'normal':
-      return `normal(${t(d.mean)}, sd ${t(d.sd)})`;
+      return `${DISTRIBUTION_NAME.normal[lang]}(${t(d.mean)}, ${lang === 'zh' ? '标准差' : 'sd'} ${t(d.sd)})`;
     case 'lognormal':
-      return `lognormal(${lang === 'zh' ? '中位数' : 'median'} ${t(Math.exp(d.meanlog))}, sdlog ${+d.sdlog.toPrecision(4)})`;
+      return `${DISTRIBUTION_NAME.lognormal[lang]}(${lang === 'zh' ? '中位数' : 'median'} ${t(Math.exp(d.meanlog))}, ${lang === 'zh' ? '对数标准差' : 'sdlog'} ${+d.sdlog.toPrecision(4)})`;
   }
 }
 

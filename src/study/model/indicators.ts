@@ -122,7 +122,7 @@ export function indicatorFigures(config: StudyConfig, inputs: StudyInputs): Figu
       if (!col) throw new Error(`${ctx}: by: "${ind.by}" is not a category field of questionnaire "${q.key}"`);
       const levels = [...new Set(Array.from(domain, (i) => col[i]).filter((v): v is string => v !== null))].sort();
       for (const level of levels)
-        estimate((qi) => col[qi] === level, `indicator.${ind.id}.${level}`, { zh: `${ind.label.zh}（${level}）`, en: `${ind.label.en} (${level})` });
+        estimate((qi) => col[qi] === level, `indicator.${ind.id}.${level}`, { zh: `${ind.label.zh}（${ind.levels?.[level]?.zh ?? level}）`, en: `${ind.label.en} (${ind.levels?.[level]?.en ?? level})` });
     }
   }
   return out;

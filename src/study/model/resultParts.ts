@@ -49,7 +49,7 @@ export function modelAssumptions(config: StudyConfig, inputs: StudyInputs): Labe
   const seedMethod = io.method === 'seed';
   const jpo = inputs.jobsPerOutput;
   const pct = Math.round(level * 100);
-  const jpoSource = jpo.source.replace(/\.$/, '');
+  const jpoSource = { zh: jpo.source.zh.replace(/[。.]$/, ''), en: jpo.source.en.replace(/\.$/, '') };
   return [
     {
       zh: '未声明抽样设计的问卷按简单随机抽样处理：各类服务商为从 N_k 家中抽取 n_k 家（权数 N_k/n_k，含有限总体校正），各类运营者等权（比率估计），消费者为从平台用户 U 中抽取 n 人（权数 U/n，含有限总体校正），与原报告公式的隐含假设一致。来自相互独立样本的各部分方差相加。',
@@ -61,14 +61,14 @@ export function modelAssumptions(config: StudyConfig, inputs: StudyInputs): Labe
     },
     seedMethod
       ? {
-        zh: `系数 b_s 为 ${inputs.ioSource} 的 B = (I − A)⁻¹ − I 的列和（原报告的方法：I 型、竞争型进口）；视为固定值（不含抽样误差）。`,
-        en: `Coefficients b_s are column sums of B = (I − A)⁻¹ − I of ${inputs.ioSource} (the original report's method: Type I, competitive imports); they are treated as fixed (no sampling error).`,
+        zh: `系数 b_s 为${inputs.ioSource.zh}的 B = (I − A)⁻¹ − I 的列和（原报告的方法：I 型、竞争型进口）；视为固定值（不含抽样误差）。`,
+        en: `Coefficients b_s are column sums of B = (I − A)⁻¹ − I of ${inputs.ioSource.en} (the original report's method: Type I, competitive imports); they are treated as fixed (no sampling error).`,
       }
       : {
-        zh: `诱发产出来自 ${inputs.ioSource} 的列昂惕夫模型：${io.type} 型，${io.domestic ? '国内（扣除进口）' : '竞争型进口'}模型；系数视为固定值（不含抽样误差）。`,
-        en: `Induced output from the Leontief model of ${inputs.ioSource}: Type ${io.type}, ${io.domestic ? 'domestic (import-adjusted)' : 'competitive-import'} model; coefficients treated as fixed (no sampling error).`,
+        zh: `诱发产出来自${inputs.ioSource.zh}的列昂惕夫模型：${io.type} 型，${io.domestic ? '国内（扣除进口）' : '竞争型进口'}模型；系数视为固定值（不含抽样误差）。`,
+        en: `Induced output from the Leontief model of ${inputs.ioSource.en}: Type ${io.type}, ${io.domestic ? 'domestic (import-adjusted)' : 'competitive-import'} model; coefficients treated as fixed (no sampling error).`,
       },
-    { zh: `单位诱发产出的就业人数：${jpoSource}。`, en: `Jobs per yuan of induced output: ${jpoSource}.` },
+    { zh: `单位诱发产出的就业人数：${jpoSource.zh}。`, en: `Jobs per yuan of induced output: ${jpoSource.en}.` },
     ...priceAssumptions(inputs),
   ];
 }

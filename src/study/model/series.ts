@@ -86,7 +86,7 @@ export function assembleSeries(years: SeriesYear[], results: Pick<StudyResults, 
   const current: SeriesRow = {
     year: t,
     status: 'estimated',
-    source: 'this study',
+    source: { zh: '本研究', en: 'this study' },
     figures: Object.fromEntries(Object.values(results.figures).map((f) => [f.id, f.value])),
     components: results.components.map((c) => c.id),
   };

@@ -159,13 +159,14 @@ export interface JobsPerOutput {
   perYuan: number;
   formula: string;
   inputs: Record<string, number | string>;
-  source: string;
+  source: Label;
 }
 
 export interface StudyInputs {
   questionnaires: Record<string, QuestionnaireData>;
   sectors: Record<string, SectorCoefficient>; // by consumption category id
-  ioSource: string;
+  /** The input–output table, named in each language. */
+  ioSource: Label;
   ioMethod: IOMethod;
   /** The Leontief model of the table (absent when coefficients are given directly). */
   model: IOModel | null;
@@ -221,7 +222,8 @@ export interface StudyResults {
   /** Positions, FTE and headcount by component (when `job_units` is declared). */
   jobUnits?: Record<string, JobUnits>;
   /** Where the additionality rates of the net figures come from, and whether they are illustrative assumptions (when `additionality` is declared). */
-  additionality?: { source: string; illustrative: boolean };
+  /** The additionality rates' source (a text in each language; older results: one string) and whether they are illustrative. */
+  additionality?: { source: Label | string; illustrative: boolean };
   /** The figure families this run was built from, as their definitions describe them (the report's methodology lists them). */
   families?: FigureFamilySummary[];
 }

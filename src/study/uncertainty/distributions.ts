@@ -21,6 +21,14 @@ export type Distribution =
   | { dist: 'normal'; mean: number; sd: number }
   | { dist: 'lognormal'; meanlog: number; sdlog: number };
 
+/** The families' names as a reader sees them: DISTRIBUTION_NAME.triangular → {zh: '三角分布', en: 'triangular'}. */
+export const DISTRIBUTION_NAME: Record<Exclude<Distribution['dist'], 'point'>, { zh: string; en: string }> = {
+  uniform: { zh: '均匀分布', en: 'uniform' },
+  triangular: { zh: '三角分布', en: 'triangular' },
+  normal: { zh: '正态分布', en: 'normal' },
+  lognormal: { zh: '对数正态分布', en: 'lognormal' },
+};
+
 /**
  * quantile(d, p): the inverse distribution function F⁻¹(p) for p in (0, 1) (point: its value).
  * Triangular (Kotz & van Dorp 2004, §1.1): with c = (mode − min)/(max − min),

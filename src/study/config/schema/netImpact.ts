@@ -3,7 +3,10 @@
 //   properties: { ..., ...netImpactSchema }
 // Normalized by ../netImpactConfig.ts. Documented in docs/net-impact.md.
 
+import { label } from './label.ts';
+
 const number = { type: 'number' } as const;
+
 const quantity = {
   anyOf: [{ type: 'number' }, { type: 'string', pattern: '^\\s*[-+]?[0-9][0-9,]*(\\.[0-9]+)?\\s*(万|亿|万亿)?\\s*(元|人|个|家)?\\s*$' }],
 } as const;
@@ -93,7 +96,7 @@ export const netImpactSchema = {
     description:
       'Gross → net additional impact (HM Treasury Green Book; HCA Additionality Guide 2014): net = gross × (1 − leakage) × (1 − deadweight) × (1 − displacement) × (1 − substitution), per component and per consumption category.',
     properties: {
-      source: { type: 'string', minLength: 1, description: 'Where the rates come from (shown beside every net figure). Say "illustrative" when they are.' },
+      source: { description: 'Where the rates come from (shown beside every net figure): one text, or {zh, en}. Say "illustrative" when they are.', anyOf: [{ type: 'string', minLength: 1 }, label] },
       illustrative: { type: 'boolean', description: 'true when the rates are illustrative assumptions rather than evidence; net figures are then labelled so.' },
       components: {
         type: 'object',

@@ -30,7 +30,7 @@ export const indirectJobs: FigureFamily = {
             return s;
           },
           partials: () => per,
-          notes: L(jpo.source, jpo.source),
+          notes: jpo.source,
         },
         {
           id: 'ratio.jobs_per_output',
@@ -44,7 +44,7 @@ export const indirectJobs: FigureFamily = {
       ];
     }
     return [
-      { id: 'ratio.jobs_per_output', label: L('单位产出就业人数', 'Jobs per yuan of output'), unit: 'persons/yuan', formula: jpo.formula, inputs: jpo.inputs, use: ['jobs_per_output'], value: (a) => a[0], notes: L(jpo.source, jpo.source) },
+      { id: 'ratio.jobs_per_output', label: L('单位产出就业人数', 'Jobs per yuan of output'), unit: 'persons/yuan', formula: jpo.formula, inputs: jpo.inputs, use: ['jobs_per_output'], value: (a) => a[0], notes: jpo.source },
       {
         id: 'jobs.indirect',
         label: L('间接带动就业', 'Indirect jobs'),

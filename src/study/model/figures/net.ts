@@ -34,7 +34,7 @@ export const netImpact: FigureFamily = {
     const withComponents = comps.every((c) => add.components[c.id]);
     const withConsumption = cats.every((c) => add.consumption[c.id]);
     const tag = add.illustrative ? { zh: '（示意性假设）', en: ' (illustrative assumptions)' } : { zh: '', en: '' };
-    const notes = L(`${add.illustrative ? '示意性假设，不是估计。' : ''}额外性比率来源：${add.source}。`, `${add.illustrative ? 'ILLUSTRATIVE assumptions, not estimates. ' : ''}Additionality rates: ${add.source}.`);
+    const notes = L(`${add.illustrative ? '示意性假设，不是估计。' : ''}额外性比率来源：${add.source.zh}。`, `${add.illustrative ? 'ILLUSTRATIVE assumptions, not estimates. ' : ''}Additionality rates: ${add.source.en}.`);
     const net = (g: FigureItem, rest: Partial<FigureItem>): FigureItem => ({
       id: `net.${g.id}`,
       label: { zh: `净新增${g.label.zh}${tag.zh}`, en: `Net additional: ${g.label.en}${tag.en}` },
