@@ -1,0 +1,212 @@
+// A small streaming XML scanner for spreadsheet parts: start and end tags (local names, namespace prefix
+// dropped), attributes on demand, text with entities decoded. It checks well-formedness as it goes
+// (matching tags, attribute syntax, known entities, one root, nothing after it) and reports the first
+// fault with its line and column, like a SAX parser. No DTDs: a DOCTYPE is skipped and never expanded.
+
+/** A fault in the XML, at 1-based line and column. */
+export class XmlError extends Error {
+  constructor(readonly line: number, readonly column: number, readonly reason: string) {
+    super(`line ${line}, column ${column}: ${reason}`);
+  }
+}
+
+export interface XmlHandlers {
+  open?(name: string, attrs: string, selfClosing: boolean): void;
+  close?(name: string): void;
+  text?(text: string): void;
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const ENTITY = /&([^;&<\s]*);?/g;
+const NAME = /[A-Za-z_][\w.\-:]*/y;
+const START = /<([A-Za-z_][\w.\-:]*)((?:\s+[A-Za-z_][\w.\-:]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
+const END = /<\/([A-Za-z_][\w.\-:]*)\s*>/y;
+const ATTR = /([A-Za-z_][\w.\-:]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+const local = (name: string) => {
+  const k = name.indexOf(':');
+  return k < 0 ? name : name.slice(k + 1);
+};
+
+/**
+ * decodeEntities('a &amp; b &#x41;') === 'a & b A'; an unknown or unterminated reference throws (with
+ * `at` = its offset in the string) "undefined entity" / "malformed entity".
+ */
+export function decodeEntities(s: string, fault: (at: number, reason: string) => never = (at, r) => { throw new XmlError(1, at + 1, r); }): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(ENTITY, (m, name: string, at: number) => {
+    if (!m.endsWith(';')) fault(at, 'malformed entity');
+    if (name in NAMED) return NAMED[name];
+    const code = /^#x[0-9A-Fa-f]+$/.test(name) ? parseInt(name.slice(2), 16) : /^#[0-9]+$/.test(name) ? parseInt(name.slice(1), 10) : NaN;
+    if (Number.isNaN(code)) return fault(at, name.startsWith('#') ? 'malformed character entity' : 'undefined entity');
+    if (code > 0x10ffff || code === 0) fault(at, 'character entity out of range');
+    return String.fromCodePoint(code);
+  });
+}
+
+/** attributes(' r="A1" t="s"') → {r: 'A1', t: 's'} (local names, entities decoded). */
+export function attributes(attrs: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of attrs.matchAll(ATTR)) out[local(m[1])] = decodeEntities(m[2] ?? m[3]);
+  return out;
+}
+
+/**
+ * scanXml(chunks, handlers) — feed the document's text through handlers in order; resolves when the root
+ * element has closed and only whitespace, comments or processing instructions follow. Throws XmlError
+ * for a fault (a document cut short ends with open elements: "unclosed tag").
+ */
+export async function scanXml(chunks: AsyncIterable<string> | Iterable<string>, h: XmlHandlers): Promise<void> {
+  const stack: string[] = [];
+  let rootClosed = false, rootSeen = false;
+  let carry = '';
+  // position of carry[0] in the document: line and the column of carry[0]
+  let line = 1, col = 1;
+  const advance = (s: string, upto: number) => {
+    for (let i = s.indexOf('\n'); i >= 0 && i < upto; i = s.indexOf('\n', i + 1)) {
+      line++;
+      col = 1 - (i + 1);
+    }
+    col += upto;
+  };
+  const where = (s: string, at: number): [number, number] => {
+    let l = line, c = col;
+    for (let i = s.indexOf('\n'); i >= 0 && i < at; i = s.indexOf('\n', i + 1)) {
+      l++;
+      c = 1 - (i + 1);
+    }
+    return [l, c + at];
+  };
+  const fail = (s: string, at: number, reason: string): never => {
+    const [l, c] = where(s, at);
+    throw new XmlError(l, c, reason);
+  };
+  const textOut = (s: string, from: number, to: number) => {
+    if (to <= from) return;
+    const raw = s.slice(from, to);
+    if (stack.length === 0) {
+      if (raw.trim() !== '') fail(s, from + raw.search(/\S/), 'text data outside of root node');
+      return;
+    }
+    if (raw.indexOf(']]>') >= 0) fail(s, from + raw.indexOf(']]>'), 'the string "]]>" is disallowed in char data');
+    const t = decodeEntities(raw, (at, r) => fail(s, from + at, r));
+    h.text?.(t.indexOf('\r') >= 0 ? t.replace(/\r\n?/g, '\n') : t); // XML 1.0 §2.11 line ends
+  };
+  /** Scan s as far as its last complete markup (all of it when final); returns where scanning stopped. */
+  const scan = (s: string, final: boolean): number => {
+    let p = 0;
+    for (;;) {
+      const lt = s.indexOf('<', p);
+      if (lt < 0) {
+        if (final) textOut(s, p, s.length);
+        return final ? s.length : p;
+      }
+      const next = s.charCodeAt(lt + 1);
+      let end: number;
+      if (next === 0x3f /* ? */) {
+        end = s.indexOf('?>', lt + 2);
+        if (end < 0) return final ? fail(s, lt, 'unclosed processing instruction') : p;
+        textOut(s, p, lt);
+        p = end + 2;
+        continue;
+      }
+      if (next === 0x21 /* ! */) {
+        const kind = s.startsWith('<!--', lt) ? '-->' : s.startsWith('<![CDATA[', lt) ? ']]>' : '>';
+        if (s.length - lt < 9 && !final) return p;
+        end = s.indexOf(kind, lt + 2);
+        if (end < 0) return final ? fail(s, lt, kind === '-->' ? 'unclosed comment' : kind === ']]>' ? 'unclosed CDATA section' : 'unclosed declaration') : p;
+        textOut(s, p, lt);
+        if (kind === ']]>') {
+          if (stack.length === 0) fail(s, lt, 'CDATA outside of root node');
+          h.text?.(s.slice(lt + 9, end));
+        }
+        p = end + kind.length;
+        continue;
+      }
+      const gt = s.indexOf('>', lt);
+      if (gt < 0) return final ? fail(s, lt, 'unclosed tag') : p; // the text before it waits with it
+      textOut(s, p, lt);
+      if (next === 0x2f /* / */) {
+        END.lastIndex = lt;
+        const m = END.exec(s);
+        if (!m || m.index !== lt) fail(s, lt + 2, 'disallowed character in closing tag name');
+        const name = local((m as RegExpExecArray)[1]);
+        if (stack.length === 0) fail(s, lt, `unmatched closing tag: ${name}`);
+        const top = stack.pop() as string;
+        if (top !== name) fail(s, lt, `unexpected close tag ${name}; expected ${top}`);
+        h.close?.(name);
+        if (stack.length === 0) rootClosed = true;
+        p = lt + (m as RegExpExecArray)[0].length;
+        continue;
+      }
+      START.lastIndex = lt;
+      const m = START.exec(s);
+      if (!m) {
+        const [at, reason, incomplete] = diagnose(s, lt);
+        if (incomplete && !final) return lt; // the tag goes on in the next chunk ('>' inside a quoted value)
+        fail(s, at, reason);
+      }
+      const [all, qname, attrs, self] = m as RegExpExecArray;
+      if (rootClosed) fail(s, lt, 'text data outside of root node');
+      if (stack.length === 0) {
+        if (rootSeen) fail(s, lt, 'more than one root element');
+        rootSeen = true;
+      }
+      const name = local(qname);
+      h.open?.(name, attrs, self === '/');
+      if (self === '/') {
+        h.close?.(name);
+        if (stack.length === 0) rootClosed = true;
+      } else stack.push(name);
+      p = lt + all.length;
+    }
+  };
+  for await (const chunk of chunks) {
+    const s = carry + chunk;
+    const stop = scan(s, false);
+    advance(s, stop);
+    carry = s.slice(stop);
+  }
+  const stop = scan(carry, true);
+  advance(carry, stop);
+  if (!rootSeen) throw new XmlError(line, col, 'document must contain a root element');
+  if (stack.length > 0) throw new XmlError(line, col, `unclosed tag: ${stack[stack.length - 1]}`);
+}
+
+/**
+ * Where and why a start tag at `lt` is not well-formed: its name, an attribute's name, '=', quotes, or '>';
+ * `incomplete` when the text ends inside it.
+ */
+function diagnose(s: string, lt: number): [number, string, boolean] {
+  NAME.lastIndex = lt + 1;
+  const n = NAME.exec(s);
+  if (!n) return [lt + 1, 'disallowed character in tag name', lt + 1 >= s.length];
+  let p = lt + 1 + n[0].length;
+  const ws = () => {
+    while (/\s/.test(s[p] ?? '')) p++;
+  };
+  for (;;) {
+    const before = p;
+    ws();
+    if (p >= s.length) return [p, 'unclosed tag', true];
+    if (s[p] === '>' || s.startsWith('/>', p)) return [p, 'duplicate or malformed attribute', false];
+    if (p === before) return [p, 'no whitespace between attributes', false];
+    NAME.lastIndex = p;
+    const a = NAME.exec(s);
+    if (!a) return [p, 'disallowed character in attribute name', false];
+    p += a[0].length;
+    ws();
+    if (p >= s.length) return [p, 'unclosed tag', true];
+    if (s[p] !== '=') return [p, 'attribute without value', false];
+    p++;
+    ws();
+    if (p >= s.length) return [p, 'unclosed tag', true];
+    const q = s[p];
+    if (q !== '"' && q !== "'") return [p, 'unquoted attribute value', false];
+    const close = s.indexOf(q, p + 1);
+    const lt2 = s.indexOf('<', p + 1);
+    if (lt2 >= 0 && (close < 0 || lt2 < close)) return [lt2, 'disallowed character in attribute value', false];
+    if (close < 0) return [p, 'unclosed attribute value', true];
+    p = close + 1;
+  }
+}
