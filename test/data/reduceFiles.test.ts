@@ -173,3 +173,10 @@ test('a repeated row left out leaves no trace: no empty cell, size class or paye
   assert.deepEqual(agg.merchantSizes, [{ band: '小微', n: 1 }]);
   assert.deepEqual([agg.quality.used, agg.quality.excluded['duplicate-id'], agg.quality.payersNetNegative, agg.quality.refunds], [2, 1, 0, 0]);
 });
+
+test('a band of voucher transactions in which no user counts (each counts once, in its smallest band) is listed with 0', async () => {
+  // m1 has voucher rows of both classes: it counts as 中型 (text order 中 < 小), so 小微 has no merchant, but it is listed
+  const { agg } = await reduceRows(['T1,2020-03-02 10:00:00,p1,m1,A,餐饮,50,10,,18-29,小微', 'T2,2020-03-20 10:00:00,p2,m1,A,餐饮,50,10,,30-39,中型', 'T3,2020-03-20 10:00:00,p2,m2,A,餐饮,50,0,,50+,大型']);
+  assert.deepEqual(agg.merchantSizes, [{ band: '中型', n: 1 }, { band: '小微', n: 0 }]);
+  assert.deepEqual(agg.ageBands, [{ band: '18-29', n: 1 }, { band: '30-39', n: 1 }]);
+});

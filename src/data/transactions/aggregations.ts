@@ -74,11 +74,14 @@ ${from(r)} GROUP BY __size ORDER BY __size`;
 
 /**
  * Distinct voucher users by age band, or benefiting merchants by size class: each payer (merchant)
- * with a voucher transaction counted once, in its smallest band (class) when the data disagree.
+ * with a voucher transaction counted once, in its smallest band (class, by text order) when the data disagree.
+ * Every band that occurs in a voucher transaction is listed, with 0 when all its payers (merchants) count in a
+ * smaller one: a share of 0 rather than a figure that silently disappears (each band's row is counted once more
+ * by the second part of the union and taken off again).
  */
 export function voucherUsersQuery(r: Relation, who: 'payer' | 'merchant'): string {
-  const key = q(r, who), band = q(r, who === 'payer' ? 'age_band' : 'merchant_size');
-  return `SELECT __b, ${r.dialect.count()} AS __n FROM (SELECT ${key} AS __key, min(${band}) AS __b ${from(r, `${q(r, 'discount_fen')} > 0`)} GROUP BY __key) AS __u GROUP BY __b ORDER BY __b`;
+  const key = q(r, who), band = q(r, who === 'payer' ? 'age_band' : 'merchant_size'), voucher = `${q(r, 'discount_fen')} > 0`;
+  return `SELECT __b, ${r.dialect.count()} - 1 AS __n FROM (SELECT min(${band}) AS __b ${from(r, voucher)} GROUP BY ${key} UNION ALL SELECT ${band} AS __b ${from(r, voucher)} GROUP BY ${band}) AS __u GROUP BY __b ORDER BY __b`;
 }
 
 /**

@@ -121,9 +121,12 @@ export async function reduceFiles(db: Db, runner: SqlRunner, config: Transaction
   const sizes = ns.hasMerchantSize && compare
     ? (await runner.query(`SELECT merchant_size, ${window(compare.before)}, ${window(compare.after)} ${good} GROUP BY merchant_size ORDER BY merchant_size`)).map((r) => ({ size: String(r[0]), beforeFen: Number(r[1]), afterFen: Number(r[2]) }))
     : undefined;
-  // Distinct voucher users (merchants), each in its smallest band (class) among its voucher transactions.
-  const users = async (who: string, band: string, set: number) =>
-    (await runner.query(`SELECT b, count(*) FROM (SELECT ${who}, min(${band}) AS b FROM ${grain} WHERE g = ${set} AND fault IS NULL AND vouchers > 0 GROUP BY ${who}) GROUP BY b ORDER BY b`)).map((r) => ({ band: String(r[0]), n: Number(r[1]) }));
+  // Distinct voucher users (merchants), each in its smallest band (class) among its voucher transactions; every band of
+  // a voucher transaction listed, 0 when none counts in it (as voucherUsersQuery).
+  const users = async (who: string, band: string, set: number) => {
+    const voucherRows = `FROM ${grain} WHERE g = ${set} AND fault IS NULL AND vouchers > 0`;
+    return (await runner.query(`SELECT b, count(*) - 1 FROM (SELECT min(${band}) AS b ${voucherRows} GROUP BY ${who} UNION ALL SELECT DISTINCT ${band} ${voucherRows}) GROUP BY b ORDER BY b`)).map((r) => ({ band: String(r[0]), n: Number(r[1]) }));
+  };
   const ageBands = ns.hasAgeBand ? await users('payer', 'age_band', PAYER_SET) : undefined;
   const merchantSizes = ns.hasMerchantSize ? await users('merchant', 'merchant_size', MERCHANT_SET) : undefined;
   return {
