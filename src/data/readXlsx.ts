@@ -35,6 +35,9 @@ export interface XlsxWorkbook {
 // SpreadsheetML's escape of characters XML cannot carry (§22.9.2.19): _x000D_ → CR.
 const decodeX = (s: string) => (s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))));
 
+const CELL_REF = /(?:^|\s)r\s*=\s*["']([A-Za-z]{1,3})\d*["']/;
+const CELL_TYPE = /(?:^|\s)t\s*=\s*["']([a-zA-Z]+)["']/;
+
 /** The column of a cell reference: columnIndex('B7') === 1, columnIndex('AA1') === 26; -1 when not a reference. */
 export function columnIndex(ref: string): number {
   let k = 0, i = 0;
@@ -191,10 +194,11 @@ export async function openXlsx(file: string): Promise<XlsxWorkbook> {
             inRow = !self;
             if (self) queue.push([rowNo, cells]);
           } else if (name === 'c' && inRow) {
-            const a = attributes(attrs);
-            const k = a.r ? columnIndex(a.r) : -1;
+            // r and t by pattern (the hot path: once per cell); neither holds entities in practice
+            const r = CELL_REF.exec(attrs), t = CELL_TYPE.exec(attrs);
+            const k = r ? columnIndex(r[1]) : -1;
             col = k >= 0 ? k : col + 1;
-            type = a.t ?? 'n';
+            type = t ? t[1] : 'n';
             v = null;
             inlineText = null;
             formula = false;

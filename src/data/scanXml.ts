@@ -58,6 +58,7 @@ export function attributes(attrs: string): Record<string, string> {
  */
 export async function scanXml(chunks: AsyncIterable<string> | Iterable<string>, h: XmlHandlers): Promise<void> {
   const stack: string[] = [];
+  const qstack: string[] = []; // the same elements' names as written (with any prefix)
   let rootClosed = false, rootSeen = false;
   let carry = '';
   // position of carry[0] in the document: line and the column of carry[0]
@@ -127,16 +128,23 @@ export async function scanXml(chunks: AsyncIterable<string> | Iterable<string>, 
       if (gt < 0) return final ? fail(s, lt, 'unclosed tag') : p; // the text before it waits with it
       textOut(s, p, lt);
       if (next === 0x2f /* / */) {
-        END.lastIndex = lt;
-        const m = END.exec(s);
-        if (!m || m.index !== lt) fail(s, lt + 2, 'disallowed character in closing tag name');
-        const name = local((m as RegExpExecArray)[1]);
-        if (stack.length === 0) fail(s, lt, `unmatched closing tag: ${name}`);
-        const top = stack.pop() as string;
-        if (top !== name) fail(s, lt, `unexpected close tag ${name}; expected ${top}`);
+        // Fast path: the qualified name of the open element, as written, then '>'.
+        const top = qstack[qstack.length - 1];
+        let name: string;
+        if (top !== undefined && gt === lt + 2 + top.length && s.startsWith(top, lt + 2)) name = stack[stack.length - 1];
+        else {
+          END.lastIndex = lt;
+          const m = END.exec(s);
+          if (!m || gt !== lt + m[0].length - 1) fail(s, lt + 2, 'disallowed character in closing tag name');
+          name = local((m as RegExpExecArray)[1]);
+          if (stack.length === 0) fail(s, lt, `unmatched closing tag: ${name}`);
+          if (stack[stack.length - 1] !== name) fail(s, lt, `unexpected close tag ${name}; expected ${stack[stack.length - 1]}`);
+        }
+        stack.pop();
+        qstack.pop();
         h.close?.(name);
         if (stack.length === 0) rootClosed = true;
-        p = lt + (m as RegExpExecArray)[0].length;
+        p = gt + 1;
         continue;
       }
       START.lastIndex = lt;
@@ -157,7 +165,10 @@ export async function scanXml(chunks: AsyncIterable<string> | Iterable<string>, 
       if (self === '/') {
         h.close?.(name);
         if (stack.length === 0) rootClosed = true;
-      } else stack.push(name);
+      } else {
+        stack.push(name);
+        qstack.push(qname);
+      }
       p = lt + all.length;
     }
   };
