@@ -1,7 +1,7 @@
 // The voucher estimators' statistics from transaction files in as few scans of the files as DuckDB allows, with
 // no normalized copy of the rows: one aggregate to the finest grains the statistics need (GROUPING SETS over the
-// normalized rows: fault × city × industry × day × merchant size; fault × payer × age band, with each lottery's
-// per-payer period sums; fault × merchant × merchant size), then small roll-ups of that aggregate.
+// normalized rows: fault × city × industry × day × merchant size; payer × age band, with each lottery's per-payer
+// period sums; merchant × merchant size), then small roll-ups of that aggregate.
 //
 // Duplicate transaction ids are found by grouping 64-bit hashes of the ids (one scan reading only the id column);
 // the rows of the few ids whose hash occurs more than once are read again, resolved exactly (the same rule as
@@ -33,7 +33,7 @@ export interface ReducedFiles extends Omit<VoucherAggregates, 'quality' | 'cells
   arm(i: number, payers: string): Promise<ArmRow>;
 }
 
-/** Which grouping set a row of the aggregate belongs to (GROUPING(payer, merchant)). */
+/** Which grouping set a row of the aggregate belongs to (GROUPING(ok_payer, ok_merchant)). */
 const CELL_SET = 3, PAYER_SET = 1, MERCHANT_SET = 2;
 
 /**
@@ -52,12 +52,15 @@ function grainQuery(from: string, lotteries: LotteryWindow[]): string {
       `sum(discount_fen) FILTER (WHERE ${inRange(post)} AND city = ${d.string(l.subsidyCity)}) AS l${i}_s`,
     ];
   });
-  return `SELECT GROUPING(payer, merchant) AS g, fault, city, industry, day, merchant_size, payer, age_band, merchant,
+  // rows with a fault count in the cells' set only (by fault); in the payer and merchant sets they fall in one group
+  // of payer (merchant) NULL, which no good row has (a missing payer is a fault, a missing merchant is ''): cheaper
+  // than a fault key in those sets (≈ 7 % of this scan's CPU at 10 M rows)
+  return `SELECT GROUPING(ok_payer, ok_merchant) AS g, fault, city, industry, day, merchant_size, ok_payer AS payer, age_band, ok_merchant AS merchant,
     count(*) AS n, sum(amount_fen) AS spend, sum(amount_fen) FILTER (WHERE discount_fen > 0) AS voucher_spend, sum(discount_fen) AS subsidy,
     count(*) FILTER (WHERE discount_fen > 0) AS vouchers, count(*) FILTER (WHERE is_refund) AS refunds, sum(amount_fen) FILTER (WHERE is_refund) AS refund_fen,
     count(*) FILTER (WHERE discount_fen > 0 AND discount_fen > amount_fen) AS above${lotteryMeasures.map((m) => `, ${m}`).join('')}
-  FROM ${from}
-  GROUP BY GROUPING SETS ((fault, city, industry, day, merchant_size), (fault, payer, age_band), (fault, merchant, merchant_size))`;
+  FROM (SELECT *, CASE WHEN fault IS NULL THEN payer END AS ok_payer, CASE WHEN fault IS NULL THEN merchant END AS ok_merchant FROM ${from})
+  GROUP BY GROUPING SETS ((fault, city, industry, day, merchant_size), (ok_payer, age_band), (ok_merchant, merchant_size))`;
 }
 
 /** The measure columns of grainQuery (all sums over rows). */
@@ -104,7 +107,7 @@ export async function reduceFiles(db: Db, runner: SqlRunner, config: Transaction
     grain = net;
   }
   const cellSet = `FROM ${grain} WHERE g = ${CELL_SET}`, good = `${cellSet} AND fault IS NULL`;
-  const payers = `FROM ${grain} WHERE g = ${PAYER_SET} AND fault IS NULL`;
+  const payers = `FROM ${grain} WHERE g = ${PAYER_SET} AND payer IS NOT NULL`;
   // Row faults by cause and the rows used.
   const excluded: TransactionQuality['excluded'] = { 'missing-id': 0, 'missing-payer': 0, 'unparseable-time': 0, 'non-numeric-amount': 0, 'non-numeric-discount': 0, 'outside-window': 0, 'duplicate-id': droppedRows };
   let rowsRead = droppedRows;
@@ -124,7 +127,7 @@ export async function reduceFiles(db: Db, runner: SqlRunner, config: Transaction
   // Distinct voucher users (merchants), each in its smallest band (class) among its voucher transactions; every band of
   // a voucher transaction listed, 0 when none counts in it (as voucherUsersQuery).
   const users = async (who: string, band: string, set: number) => {
-    const voucherRows = `FROM ${grain} WHERE g = ${set} AND fault IS NULL AND vouchers > 0`;
+    const voucherRows = `FROM ${grain} WHERE g = ${set} AND ${who} IS NOT NULL AND vouchers > 0`;
     return (await runner.query(`SELECT b, count(*) - 1 FROM (SELECT min(${band}) AS b ${voucherRows} GROUP BY ${who} UNION ALL SELECT DISTINCT ${band} ${voucherRows}) GROUP BY b ORDER BY b`)).map((r) => ({ band: String(r[0]), n: Number(r[1]) }));
   };
   const ageBands = ns.hasAgeBand ? await users('payer', 'age_band', PAYER_SET) : undefined;
