@@ -45,9 +45,17 @@ export interface LoadOptions extends DatabaseOptions {
 export async function loadStudyInputs(path: string, options: LoadOptions = {}): Promise<PreparedStudy> {
   const study = readStudy(path);
   const { config } = study;
-  const io = readIOFiles(study);
-  const ioIn = ioInputs(config, io);
-  const db = await openDatabase({ memoryLimit: options.memoryLimit, spillParent: options.spillParent });
+  // DuckDB's database opens on a pool thread while this thread parses the IO table (whose errors come first, as before).
+  const opening = openDatabase({ memoryLimit: options.memoryLimit, spillParent: options.spillParent });
+  let io: IOFiles | null, ioIn: ReturnType<typeof ioInputs>;
+  try {
+    io = readIOFiles(study);
+    ioIn = ioInputs(config, io);
+  } catch (e) {
+    await opening.then((d) => d.close(), () => undefined);
+    throw e;
+  }
+  const db = await opening;
   const questionnaires: Record<string, QuestionnaireData> = {};
   const rejections: Rejection[] = [];
   const loaded: ScreeningSummary[] = [];
