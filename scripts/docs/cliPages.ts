@@ -126,7 +126,7 @@ export const PAGES: Page[] = [
   {
     command: 'load',
     intro:
-      "Copy a study's questionnaire files into ClickHouse tables (one per questionnaire: the cells as text, as the file was read, and each answer's row number), in batches with progress on a terminal, split across the shards of a cluster (a MergeTree table on each and a Distributed table over them). `--study-out` writes a copy of the study file that reads those tables (`source: {clickhouse: …}`); `spillover run` on it gives the figures of the file run. Credentials come only from the environment variables named by `--user-env` / `--password-env`. It needs a running server, so this page shows its help only; [docs/scale.md](../scale.md) has a worked example with `scripts/clickhouse-cluster.sh`.",
+      "Copy a study's questionnaire files into ClickHouse tables (one per questionnaire: the cells as text, as the file was read, and each answer's row number; transactions typed), streamed as TabSeparated text with progress on a terminal, split across the shards of a cluster (a MergeTree table on each and a Distributed table over them). `--study-out` writes a copy of the study file that reads those tables (`source: {clickhouse: …}`); `spillover run` on it gives the figures of the file run. Credentials come only from the environment variables named by `--user-env` / `--password-env`. It needs a running server, so this page shows its help only; [docs/scale.md](../scale.md) has a worked example with `scripts/clickhouse-cluster.sh`.",
     examples: [],
   },
 ];

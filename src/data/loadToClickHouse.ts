@@ -4,8 +4,9 @@ import { EXTRA_COLUMN, ROW_COLUMN } from './clickhouseQuestionnaire.ts';
 import { stage } from './stage.ts';
 import { clickhouseDialect as ch } from './sql/clickhouseDialect.ts';
 import type { ClickHouseRunner } from './sql/clickhouseRunner.ts';
-import type { SqlValue } from './sql/SqlRunner.ts';
 import type { QuestionnaireSpec } from './types.ts';
+import { PassThrough } from 'node:stream';
+import { once } from 'node:events';
 
 export interface LoadTarget {
   /** one runner per shard (one: a single server, plain MergeTree table) */
@@ -16,9 +17,7 @@ export interface LoadTarget {
   cluster?: string;
   /** drop the tables first when they exist (otherwise an existing table is an error) */
   replace?: boolean;
-  /** rows per INSERT (default 100 000) */
-  batch?: number;
-  /** called after every batch with the rows loaded so far, of `total` (NaN when not counted beforehand) */
+  /** called as rows are sent (every 100 000 or more, and at the end) with the rows so far, of `total` (NaN when not counted beforehand) */
   onProgress?: (rows: number, total: number) => void;
 }
 
@@ -60,30 +59,78 @@ export async function createShardedTable(target: LoadTarget, schema: string, dis
   return local;
 }
 
-/** Batched inserts into `local` on every shard, a row going to shard (row number mod shards); progress after each batch. */
-export function shardWriter(target: LoadTarget, local: string, total = NaN): { add(row: number, values: Record<string, SqlValue>): Promise<void>; finish(): Promise<number> } {
+/**
+ * A DuckDB text expression as one TabSeparated field (ClickHouse's escaping): backslash, tab, LF and CR written as
+ * \\, \t, \n, \r (the common cell, without them, is not rewritten); NULL as \N.
+ * Example: 'a<TAB>b' → 'a\tb'; NULL → '\N'.
+ */
+export const tsvField = (e: string) =>
+  `CASE WHEN ${e} IS NULL THEN '\\N' WHEN regexp_matches(${e}, '[\\x5c\\t\\n\\r]') ` +
+  `THEN replace(replace(replace(replace(${e}, chr(92), '\\\\'), chr(9), '\\t'), chr(10), '\\n'), chr(13), '\\r') ELSE ${e} END`;
+
+/**
+ * One streaming INSERT … FORMAT TabSeparated into `local` per shard, fed as rows arrive: write(k, text, rows) appends
+ * complete lines for shard k (waiting while that server is behind), finish() ends the streams and waits for every
+ * insert. A failed insert fails the next write and finish; abort() ends the inserts after an error on this side.
+ * Progress: onProgress(rows so far, total) every 100 000 rows or more, and at the end.
+ */
+export function shardStreams(target: LoadTarget, local: string, total = NaN): { write(k: number, text: string, rows: number): Promise<void>; finish(): Promise<number>; abort(e: unknown): Promise<void> } {
   const { shards, database } = target;
-  const batchSize = target.batch ?? 100_000;
-  let buffers: Record<string, SqlValue>[][] = shards.map(() => []);
+  const streams = shards.map(() => new PassThrough({ highWaterMark: 1 << 20 }));
+  const inserts = shards.map((s, k) => s.insertTsv(ch.table(database, local), streams[k]));
+  const failure = new Promise<never>((_, reject) => inserts.forEach((p) => p.catch(reject)));
+  failure.catch(() => {});
   let done = 0;
-  let pending = 0;
-  const flush = async () => {
-    await Promise.all(shards.map((s, k) => s.insert(ch.table(database, local), buffers[k])));
-    done += pending;
-    pending = 0;
-    buffers = shards.map(() => []);
-    target.onProgress?.(done, total);
-  };
+  let reported = 0;
   return {
-    async add(row, values) {
-      buffers[row % shards.length].push(values);
-      if (++pending >= batchSize) await flush();
+    async write(k, text, rows) {
+      done += rows;
+      if (!streams[k].write(text)) await Promise.race([once(streams[k], 'drain'), failure]);
+      if (done - reported >= 100_000) {
+        reported = done;
+        target.onProgress?.(done, total);
+      }
     },
     async finish() {
-      await flush();
+      streams.forEach((s) => s.end());
+      await Promise.all(inserts);
+      target.onProgress?.(done, total);
       return done;
     },
+    async abort(e) {
+      streams.forEach((s) => s.destroy(e instanceof Error ? e : new Error(String(e))));
+      await Promise.allSettled(inserts);
+    },
   };
+}
+
+/**
+ * Copies the rows of a DuckDB result stream to the shards' TabSeparated inserts (shardStreams): line(row) gives a
+ * row's shard and its line (no newline). Lines are sent per result chunk and shard. Returns the rows copied.
+ */
+export async function streamLines(
+  target: LoadTarget,
+  local: string,
+  stream: { yieldRowsJs(): AsyncIterable<unknown[][]> },
+  total: number,
+  line: (row: unknown[]) => [number, string],
+): Promise<number> {
+  const out = shardStreams(target, local, total);
+  try {
+    const n = target.shards.length;
+    for await (const rows of stream.yieldRowsJs()) {
+      const parts: string[][] = Array.from({ length: n }, () => []);
+      for (const r of rows) {
+        const [k, text] = line(r);
+        parts[k].push(text);
+      }
+      for (let k = 0; k < n; k++) if (parts[k].length > 0) await out.write(k, `${parts[k].join('\n')}\n`, parts[k].length);
+    }
+  } catch (e) {
+    await out.abort(e);
+    throw e;
+  }
+  return out.finish();
 }
 
 /**
@@ -108,16 +155,10 @@ export async function loadToClickHouse(db: Db, spec: QuestionnaireSpec, target: 
     const blank = Number((await db.connection.runAndReadAll(`SELECT count(*) FROM ${mat} WHERE ${blankTest}`)).getRows()[0][0]);
     // counted before the stream opens: another query on the connection would end the stream
     const toCopy = target.onProgress ? Number((await db.connection.runAndReadAll(`SELECT count(*) FROM ${mat}`)).getRows()[0][0]) - blank : NaN;
-    const stream = await db.connection.stream(`SELECT ${rowOf} AS r, __extra, ${cells.join(', ')} FROM ${mat} WHERE NOT (${blankTest}) ORDER BY r`);
-    const writer = shardWriter(target, local, toCopy);
-    for await (const rows of stream.yieldRowsJs()) {
-      for (const r of rows as (number | string | null)[][]) {
-        const o: Record<string, SqlValue> = { [ROW_COLUMN]: Number(r[0]), [EXTRA_COLUMN]: r[1] as string | null };
-        columns.forEach((c, i) => (o[c] = r[i + 2] as string | null));
-        await writer.add(Number(r[0]), o);
-      }
-    }
-    const done = await writer.finish();
+    // one line per row: the row number, __extra, the cells; shard = row mod shards (unordered: MergeTree sorts by __row)
+    const line = `concat_ws(chr(9), CAST(${rowOf} AS VARCHAR), ${['__extra', ...cells].map(tsvField).join(', ')})`;
+    const stream = await db.connection.stream(`SELECT CAST(${rowOf} % ${target.shards.length} AS INTEGER), ${line} FROM ${mat} WHERE NOT (${blankTest})`);
+    const done = await streamLines(target, local, stream, toCopy, (r) => [r[0] as number, r[1] as string]);
     return { rows: done, blankRows: blank + staged.blankRows, columns };
   } finally {
     await db.connection.run(`DROP TABLE IF EXISTS ${mat}`);

@@ -94,7 +94,7 @@ test('screening and moments in ClickHouse (2 shards) equal DuckDB on the file', 
   const shards = await Promise.all(cluster!.shardUrls.map((url) => clickhouseRunner({ url, ...TEST_SOURCE }, { env: cluster!.env })));
   const runner = await clickhouseRunner({ url: cluster!.url, ...TEST_SOURCE }, { env: cluster!.env, cluster: 'spillover' });
   try {
-    const loaded = await loadToClickHouse(db, spec(file), { shards, database: 'survey', table: 'consumers', cluster: 'spillover', batch: 700 });
+    const loaded = await loadToClickHouse(db, spec(file), { shards, database: 'survey', table: 'consumers', cluster: 'spillover' });
     assert.equal(loaded.rows, 3000);
     assert.ok(loaded.blankRows > 0);
     const perShard = await Promise.all(shards.map(async (s) => Number((await s.query('SELECT count() FROM survey.consumers_local'))[0][0])));
@@ -149,6 +149,37 @@ test('rows read back from the cluster through DuckDB equal the file read (provid
   }
 });
 
+test('cells with tabs, backslashes, line breaks and \\N text reach the cluster unchanged (TabSeparated load)', { skip: cluster === null }, async () => {
+  const file = join(dir, 'tricky.csv');
+  const cells = ['a\tb', 'back\\slash', '\\N', '\\t literal', '"two\nlines"', '"cr\r\nlf"', '"quo""te"', 'tail\\', '全角１２', ' spaced ', '"a,b"'];
+  // each cell in both text columns (the second one shifted), ids 1…n, then a row with the second cell empty
+  writeFileSync(file, `id,a,b\n${cells.map((c, i) => `${i + 1},${c},${cells[(i + 3) % cells.length]}`).join('\n')}\n${cells.length + 1},x,\n`);
+  const tf: FieldSpec[] = [
+    { name: 'a', type: 'text', required: true },
+    { name: 'b', type: 'text', required: false },
+  ];
+  const s: QuestionnaireSpec = { key: 'tricky', file, displayPath: 'tricky.csv', id: 'id', columns: { a: 'a', b: 'b' } };
+  const db = await openDatabase();
+  const shards = await Promise.all(cluster!.shardUrls.map((url) => clickhouseRunner({ url, ...TEST_SOURCE }, { env: cluster!.env })));
+  const runner = await clickhouseRunner({ url: cluster!.url, ...TEST_SOURCE }, { env: cluster!.env, cluster: 'spillover' });
+  try {
+    const loaded = await loadToClickHouse(db, s, { shards, database: 'survey', table: 'tricky', cluster: 'spillover', replace: true });
+    assert.equal(loaded.rows, cells.length + 1);
+    const fromFile = await loadQuestionnaire(db, s, tf);
+    const fromCh = await loadQuestionnaire(db, s, tf, (d, sp) => stageClickHouse(d, { runner, database: 'survey', table: 'tricky' }, sp));
+    assert.deepEqual(fromCh.rows, fromFile.rows);
+    const inFileOrder = Array.from(fromFile.rows.row, (r, i) => [r, fromFile.rows.categories.a[i]] as const).sort((x, y) => x[0] - y[0]);
+    assert.deepEqual(inFileOrder.slice(0, 4).map((x) => x[1]), ['a\tb', 'back\\slash', '\\N', '\\t literal']);
+    // the raw cells as stored: the empty cell is NULL, spaces kept
+    const raw = await runner.query('SELECT "a", "b" FROM survey.tricky ORDER BY __row');
+    assert.deepEqual(raw.map((r) => r[0]), [...cells.map((c) => c.replace(/^"(.*)"$/s, '$1').replace(/""/g, '"').replace('１２', '12')), 'x']);
+    assert.equal(raw[cells.length][1], null);
+  } finally {
+    await Promise.all([...shards, runner].map((x) => x.close()));
+    db.close();
+  }
+});
+
 /** 2000 seeded answers of 600 ids with a submission time: repeats, ties at the latest time (same or different
  * answers), workbook serial dates, unparseable and blank times */
 function timedCsv(): string {
@@ -173,7 +204,7 @@ test('dedupe.keep_latest_by: ClickHouse (2 shards) resolves repeated ids by the 
   const timed: QuestionnaireSpec = { key: 'timed', file, displayPath: 'data/timed.csv', yamlPath: 'questionnaires.timed', id: '编号', keepLatestBy: '提交时间', columns: { spend: '月消费(元)', region: '地区' } };
   const tf: FieldSpec[] = [{ name: 'spend', type: 'number', required: true }, { name: 'region', type: 'category', required: true, levels: ['东部', '西部'] }];
   try {
-    await loadToClickHouse(db, timed, { shards, database: 'survey', table: 'timed', cluster: 'spillover', batch: 300, replace: true });
+    await loadToClickHouse(db, timed, { shards, database: 'survey', table: 'timed', cluster: 'spillover', replace: true });
     const opts = { groupBy: ['region'], sums: ['spend'], maxRejections: 1e6 };
     const duck = await aggregateQuestionnaire(db, timed, tf, opts);
     const chq = await aggregateOnClickHouse({ runner, database: 'survey', table: 'timed' }, timed, tf, opts);

@@ -115,7 +115,7 @@ test('fault counts and aggregates from ClickHouse equal DuckDB on a CSV with eve
   const db = await openDatabase();
   const shards = await Promise.all(cluster!.shardUrls.map((url) => clickhouseRunner({ url, ...TEST_SOURCE }, { env: cluster!.env })));
   try {
-    const loaded = await loadTransactionsToClickHouse(db, files, dir, { shards, database: 'faults', table: 'tx', cluster: 'spillover', batch: 500 });
+    const loaded = await loadTransactionsToClickHouse(db, files, dir, { shards, database: 'faults', table: 'tx', cluster: 'spillover' });
     assert.ok(loaded.rows > 2000);
     const source = { clickhouse: { url: cluster!.url, ...TEST_SOURCE, database: 'faults', table: 'tx', cluster: 'spillover' } };
     const [a, b] = [await loadTransactions(db, { ...files, programmes: files.programmes.map((p) => ({ ...p, applicants: undefined })) }, dir), await loadTransactions(db, { ...files, files: 'clickhouse:faults.tx', source, programmes: files.programmes.map((p) => ({ ...p, applicants: undefined })) }, dir, cluster!.env)];

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { clickhouseDialect } from './clickhouseDialect.ts';
 import { SqlEngineError, type SqlRunner, type SqlValue } from './SqlRunner.ts';
@@ -17,6 +18,8 @@ export interface ClickHouseSource {
 export interface ClickHouseRunner extends SqlRunner {
   /** insert rows (objects keyed by column name) into a table (already quoted: dialect.table(…)) */
   insert(table: string, rows: Record<string, SqlValue>[]): Promise<void>;
+  /** insert a stream of TabSeparated text (every column of the table, in its order) into a table (already quoted) */
+  insertTsv(table: string, body: Readable): Promise<void>;
   /** the shards of a cluster (system.clusters) as 'shard N (host:port)', for messages */
   shards(cluster: string): Promise<{ shard: number; host: string; port: number }[]>;
 }
@@ -123,6 +126,13 @@ export async function clickhouseRunner(src: ClickHouseSource, options: { env?: N
       if (rows.length === 0) return;
       try {
         await client.insert({ table, values: rows, format: 'JSONEachRow' });
+      } catch (e) {
+        await explain(e);
+      }
+    },
+    async insertTsv(table, body) {
+      try {
+        await client.insert({ table, values: body, format: 'TabSeparated' });
       } catch (e) {
         await explain(e);
       }

@@ -3,30 +3,31 @@
 import type { Db } from '../openDatabase.ts';
 import { DataError } from '../DataError.ts';
 import { confinePath } from '../confinePath.ts';
-import { createShardedTable, shardWriter, type LoadTarget } from '../loadToClickHouse.ts';
+import { createShardedTable, streamLines, tsvField, type LoadTarget } from '../loadToClickHouse.ts';
 import { clickhouseDialect as ch } from '../sql/clickhouseDialect.ts';
 import { duckdbDialect as d } from '../sql/duckdbDialect.ts';
-import type { SqlValue } from '../sql/SqlRunner.ts';
 import type { TransactionsConfig } from '../../study/vouchers/config.ts';
 import { TX_ROW_COLUMN } from './clickhouseTransactions.ts';
 import { transactionFiles } from './stageTransactions.ts';
 
 /**
- * The ClickHouse column type of a DuckDB column and the DuckDB expression giving the value to insert (JSON).
+ * The ClickHouse column type of a DuckDB column and the DuckDB expression giving its TabSeparated field (tsvField).
  * Instants (TIMESTAMPTZ) → DateTime('UTC') (whole seconds: the day is unchanged); local times (TIMESTAMP, DATE)
- * → ISO text, as a CSV holds them; DECIMAL → Decimal (exact); integers → Int64; floats → Float64; BOOLEAN → UInt8
- * (1/0); text and everything else → String. Every column Nullable: a missing cell stays missing (a fault to count).
- * Example: columnType('DECIMAL(12,2)', '"amount"') → { type: 'Decimal(12, 2)', sql: '"amount"' }.
+ * → ISO text, as a CSV holds them; DECIMAL → Decimal (exact); integers → Int64; floats → Float64 (the shortest
+ * text that reads back as the same double); BOOLEAN → UInt8 (1/0); text and everything else → String. Every column
+ * Nullable: a missing cell stays missing (\N; a fault to count).
+ * Example: columnType('DECIMAL(12,2)', '"amount"') → { type: 'Decimal(12, 2)', sql: tsvField('CAST("amount" AS VARCHAR)') }.
  */
 export function columnType(duck: string, sql: string): { type: string; sql: string } {
   const t = duck.toUpperCase();
   const dec = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(t);
-  if (t.startsWith('TIMESTAMP WITH TIME ZONE')) return { type: "DateTime('UTC')", sql: `strftime(timezone('UTC', ${sql}), '%Y-%m-%d %H:%M:%S')` };
-  if (dec && Number(dec[1]) <= 15) return { type: `Decimal(${dec[1]}, ${dec[2]})`, sql };
-  if (/^(BIGINT|INTEGER|SMALLINT|TINYINT|UINTEGER|USMALLINT|UTINYINT)$/.test(t)) return { type: 'Int64', sql: `CAST(${sql} AS DOUBLE)` };
-  if (/^(DOUBLE|FLOAT|REAL)$/.test(t) || dec) return { type: 'Float64', sql: `CAST(${sql} AS DOUBLE)` };
-  if (t === 'BOOLEAN') return { type: 'UInt8', sql: `CAST(${sql} AS INTEGER)` };
-  return { type: 'String', sql: `CAST(${sql} AS VARCHAR)` };
+  const text = (e: string) => tsvField(`CAST(${e} AS VARCHAR)`);
+  if (t.startsWith('TIMESTAMP WITH TIME ZONE')) return { type: "DateTime('UTC')", sql: tsvField(`strftime(timezone('UTC', ${sql}), '%Y-%m-%d %H:%M:%S')`) };
+  if (dec && Number(dec[1]) <= 15) return { type: `Decimal(${dec[1]}, ${dec[2]})`, sql: text(sql) };
+  if (/^(BIGINT|INTEGER|SMALLINT|TINYINT|UINTEGER|USMALLINT|UTINYINT)$/.test(t)) return { type: 'Int64', sql: text(sql) };
+  if (/^(DOUBLE|FLOAT|REAL)$/.test(t) || dec) return { type: 'Float64', sql: text(`CAST(${sql} AS DOUBLE)`) };
+  if (t === 'BOOLEAN') return { type: 'UInt8', sql: text(`CAST(${sql} AS INTEGER)`) };
+  return { type: 'String', sql: text(sql) };
 }
 
 /**
@@ -43,15 +44,10 @@ export async function loadTransactionsToClickHouse(db: Db, config: TransactionsC
   const cols = described.map((c) => ({ name: c.name, ...columnType(c.type, d.ident(c.name)) }));
   const schema = `(${ch.ident(TX_ROW_COLUMN)} UInt64, ${cols.map((c) => `${ch.ident(c.name)} Nullable(${c.type})`).join(', ')})`;
   const local = await createShardedTable(target, schema, config.files);
-  const writer = shardWriter(target, local);
-  const stream = await db.connection.stream(`SELECT ${cols.map((c) => c.sql).join(', ')} FROM ${view}`);
+  // row numbers in the order DuckDB reads the files (as before: __row from 1), shard = row mod shards
+  const stream = await db.connection.stream(`SELECT concat_ws(chr(9), ${cols.map((c) => c.sql).join(', ')}) FROM ${view}`);
+  const n = target.shards.length;
   let row = 0;
-  for await (const rows of stream.yieldRowsJs()) {
-    for (const r of rows as unknown[][]) {
-      const o: Record<string, SqlValue> = { [TX_ROW_COLUMN]: ++row };
-      cols.forEach((c, i) => (o[c.name] = r[i] === null || r[i] === undefined ? null : typeof r[i] === 'number' ? (r[i] as number) : String(r[i])));
-      await writer.add(row, o);
-    }
-  }
-  return { rows: await writer.finish(), columns: cols.map((c) => c.name) };
+  const rows = await streamLines(target, local, stream, NaN, (r) => [++row % n, `${row}\t${r[0] as string}`]);
+  return { rows, columns: cols.map((c) => c.name) };
 }
