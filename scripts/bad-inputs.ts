@@ -103,7 +103,7 @@ const CASES: (Omit<BadInput, 'name'> & { name: string; make?: (dir: string) => v
   },
   {
     name: 'unknown-provider-type', fault: 'a provider type no component covers (甲类) rejects its rows', args: ['check', 'S/study.yaml', '--lang', 'en'], status: 0, stream: 'stdout',
-    expect: /unknown-level: 2/,
+    expect: /not one of the options: 2/,
     make: (d) => appendFileSync(join(d, 'S/data/providers.csv'), PROVIDER_ROW('X1', '10').replace('企业微信', '甲类') + PROVIDER_ROW('X2', '12').replace('企业微信', '甲类')),
   },
   {

@@ -54,13 +54,16 @@ export function wrapText(text: string, max: number, indent = ''): string[] {
       }
       if (width(line) + width(w) > limit() && line.trim() !== '') flush();
       let rest = w;
-      // A word wider than a whole line is cut, except a path (kept whole, to be copied).
+      // A word wider than a whole line is cut, except a path (kept whole, to be copied): after its
+      // last hyphen, slash, comma or semicolon that fits ("duplicate-" / "identical"), else where the line ends.
       while (width(line) + width(rest) > limit() && !isPath(rest)) {
         let cut = '';
         for (const ch of rest) {
           if (width(line) + width(cut) + width(ch) > limit()) break;
           cut += ch;
         }
+        const soft = Math.max(...[...'-/,;'].map((c) => cut.lastIndexOf(c)));
+        if (soft > 0 && soft < cut.length - 1) cut = cut.slice(0, soft + 1);
         if (cut === '') {
           if (line.trim() === '') { line += [...rest][0]; rest = rest.slice([...rest][0].length); }
           flush();
@@ -138,7 +141,7 @@ export function fitTable(columns: TableColumn[], rows: string[][], options: FitO
   const secondary = details ? columns.map((_, c) => c).filter((c) => columns[c].secondary) : [];
   for (const r of rows) {
     out.push(...render(r));
-    const detail = secondary.filter((c) => (r[c] ?? '') !== '').map((c) => `${columns[c].header}: ${r[c]}`).join(' · ');
+    const detail = secondary.filter((c) => (r[c] ?? '') !== '').map((c) => `${columns[c].header}${/[^\x00-\x7f]$/.test(columns[c].header) ? '：' : ': '}${r[c]}`).join(' · ');
     if (detail) out.push(...wrapText(detailIndent + detail, max, '  '));
   }
   return out.join('\n');

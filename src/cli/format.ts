@@ -1,7 +1,7 @@
 // Console presentation of study results (zh | en). Display units and languages come from src/locale.
 import type { QualityRecord, StudyResults } from '../study/types.ts';
 import { readingOrder } from '../study/model/readingOrder.ts';
-import { displayValue, parseLang as parseLangValue, type Lang } from '../locale/index.ts';
+import { displayValue, parseLang as parseLangValue, rejectionName, type Lang } from '../locale/index.ts';
 import { fitTable, wrapLines, CONSOLE_WIDTH, type TableColumn } from './fitTable.ts';
 
 /** A command's `--lang` value → Lang; absent → defaultLang() (environment, then locale). */
@@ -139,6 +139,6 @@ export function uncertaintyTable(r: StudyResults, lang: Lang, width = CONSOLE_WI
 /** Rows read / valid / rejected per questionnaire. */
 export function qualityTable(quality: QualityRecord[], lang: Lang, width = CONSOLE_WIDTH): string {
   const header = lang === 'zh' ? ['问卷', '文件', '读取行数', '有效', '剔除', '剔除原因'] : ['Questionnaire', 'File', 'Rows read', 'Valid', 'Rejected', 'Reasons'];
-  const rows = quality.map((q) => [q.questionnaire, q.file, String(q.rowsRead), String(q.valid), String(q.rejected), Object.entries(q.reasons).map(([k, v]) => `${k}: ${v}`).join(', ')]);
-  return textTable(header, rows, [2, 3, 4], { width, wrap: [1, 5] });
+  const rows = quality.map((q) => [q.questionnaire, q.file, String(q.rowsRead), String(q.valid), String(q.rejected), Object.entries(q.reasons).map(([k, v]) => (lang === 'zh' ? `${rejectionName(k, lang)} ${v}` : `${rejectionName(k, lang)}: ${v}`)).join(lang === 'zh' ? '，' : ', ')]);
+  return textTable(header, rows, [2, 3, 4], { width, wrap: [1, 5], secondary: [5] });
 }

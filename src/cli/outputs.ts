@@ -2,6 +2,8 @@
 // set by outputSet.ts).
 import type { StudyResults } from '../study/types.ts';
 import type { Rejection } from '../data/index.ts';
+import { REJECTION_HEADER } from '../data/createRejectionWriter.ts';
+import type { Lang } from '../locale/index.ts';
 import { csvField } from '../data/spreadsheetCell.ts';
 
 /** Stable JSON: keys in insertion order (computeStudy sorts figures), floats as JS prints them. */
@@ -14,7 +16,7 @@ export function toCsv(header: string[], rows: unknown[][]): string {
   return '\ufeff' + [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-export function tables(r: StudyResults, rejections: Rejection[]): Record<string, string> {
+export function tables(r: StudyResults, rejections: Rejection[], lang: Lang = 'en'): Record<string, string> {
   const figures = toCsv(
     ['id', 'value', 'unit', 'se', 'ci_low', 'ci_high', 'label_zh', 'label_en', 'formula', 'se_note'],
     Object.values(r.figures).map((f) => [f.id, f.value, f.unit, f.se, f.ci?.[0], f.ci?.[1], f.label.zh, f.label.en, f.formula, f.seNote]),
@@ -31,13 +33,13 @@ export function tables(r: StudyResults, rejections: Rejection[]): Record<string,
     ['questionnaire', 'file', 'rows_read', 'valid', 'rejected', 'reasons'],
     r.quality.map((q) => [q.questionnaire, q.file, q.rowsRead, q.valid, q.rejected, Object.entries(q.reasons).map(([k, v]) => `${k}=${v}`).join('; ')]),
   );
-  return { 'results.json': resultsJson(r), 'figures.csv': figures, 'components.csv': components, 'consumption.csv': consumption, 'quality.csv': quality, 'rejected.csv': rejectedCsv(rejections) };
+  return { 'results.json': resultsJson(r), 'figures.csv': figures, 'components.csv': components, 'consumption.csv': consumption, 'quality.csv': quality, 'rejected.csv': rejectedCsv(rejections, lang) };
 }
 
-/** rejected.csv: one line per row screening rejected. */
-export function rejectedCsv(rejections: Rejection[]): string {
+/** rejected.csv: one line per row screening rejected; `code` for machines, `reason` in words of `lang`. */
+export function rejectedCsv(rejections: Rejection[], lang: Lang = 'en'): string {
   return toCsv(
-    ['file', 'row', 'respondent_id', 'column', 'value', 'reason'],
-    rejections.map((x) => [x.file, x.row, x.id, x.column, x.value, x.reason]),
+    REJECTION_HEADER,
+    rejections.map((x) => [x.file, x.row, x.id, x.column, x.value, x.code, x.text[lang]]),
   );
 }

@@ -4,13 +4,14 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Rejection } from './types.ts';
 import { csvField } from './spreadsheetCell.ts';
+import type { Lang } from '../locale/index.ts';
 
-/** Columns of rejected.csv. */
-export const REJECTION_HEADER = ['file', 'row', 'respondent_id', 'column', 'value', 'reason'];
+/** Columns of rejected.csv: `code` for machines (non-numeric, duplicate-conflict, rule:…), `reason` in words of the run's language. */
+export const REJECTION_HEADER = ['file', 'row', 'respondent_id', 'column', 'value', 'code', 'reason'];
 
-/** One rejected.csv line (CRLF-terminated; text a spreadsheet would run as a formula gets a leading '). Example: rejectionLine({file:'p.csv', row:3, id:'2', column:'x', value:'a,b', code:'non-numeric', reason:'non-numeric'}) === 'p.csv,3,2,x,"a,b",non-numeric\r\n' */
-export function rejectionLine(r: Rejection): string {
-  return [r.file, r.row, r.id, r.column, r.value, r.reason].map(csvField).join(',') + '\r\n';
+/** One rejected.csv line (CRLF-terminated; text a spreadsheet would run as a formula gets a leading '). Example: rejectionLine({file:'p.csv', row:3, id:'2', column:'x', value:'a,b', code:'non-numeric', text: {zh: '非数值', en: 'not a number'}, …}, 'zh') === 'p.csv,3,2,x,"a,b",non-numeric,非数值\r\n' */
+export function rejectionLine(r: Rejection, lang: Lang = 'en'): string {
+  return [r.file, r.row, r.id, r.column, r.value, r.code, r.text[lang]].map(csvField).join(',') + '\r\n';
 }
 
 export interface RejectionWriter {
@@ -25,12 +26,12 @@ export interface RejectionWriter {
 }
 
 /**
- * createRejectionWriter — streaming writer of rejected.csv (columns file,row,respondent_id,column,value,reason;
+ * createRejectionWriter — streaming writer of rejected.csv (columns file,row,respondent_id,column,value,code,reason, the reason in `lang`;
  * UTF-8 with BOM so Excel shows Chinese; CRLF line ends). Written to a temp file beside `path` and renamed
  * on close(), so `path` is either the old file or the complete new one. Pass `write` as onRejections.
  * Example: const w = await createRejectionWriter('out/rejected.csv'); await w.write(list); await w.close();
  */
-export async function createRejectionWriter(path: string): Promise<RejectionWriter> {
+export async function createRejectionWriter(path: string, lang: Lang = 'en'): Promise<RejectionWriter> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   const ws = createWriteStream(tmp);
   await once(ws, 'open');
@@ -44,7 +45,7 @@ export async function createRejectionWriter(path: string): Promise<RejectionWrit
   return {
     async write(batch) {
       let s = '';
-      for (const r of batch) s += rejectionLine(r);
+      for (const r of batch) s += rejectionLine(r, lang);
       count += batch.length;
       await put(s);
     },

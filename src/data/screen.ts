@@ -14,6 +14,7 @@ import { sqlString, type Staged } from './stage.ts';
 import type { FieldSpec, QuestionnaireSpec, Rejection } from './types.ts';
 import { duckdbDialect } from './sql/duckdbDialect.ts';
 import { TIMESTAMP_EXAMPLE, timestampKeySql, timestampPartsSql } from './timestampKey.ts';
+import { LANGS, rejectionName, rejectionText, type Label, type RejectionDetail } from '../locale/index.ts';
 
 export const TRUE_WORDS = ['是', 'y', 'yes', 'true', '1'];
 export const FALSE_WORDS = ['否', 'n', 'no', 'false', '0'];
@@ -325,23 +326,23 @@ export function rejectionDecoder(
   const header = (i: number) =>
     i === -2 ? staged.header[match.latest!] : i < 0 ? staged.header[match.id] : match.fields[fields[i].name] >= 0 ? staged.header[match.fields[fields[i].name]] : null;
   const rawAt = (i: number) => (i === -2 ? fields.length + 2 : i < 0 ? 0 : i + 2);
-  const describe = (code: string, arg: string): { code: string; column: string | null; rawIndex: number | null; reason: string } => {
+  const describe = (code: string, arg: string): { code: string; column: string | null; rawIndex: number | null; reason: string; detail: RejectionDetail } => {
     const i = Number(arg);
     switch (code) {
       case 'missing-required':
-        return { code, column: header(i), rawIndex: rawAt(i), reason: code };
+        return { code, column: header(i), rawIndex: rawAt(i), reason: code, detail: {} };
       case 'unparseable-timestamp':
-        return { code, column: header(-2), rawIndex: rawAt(-2), reason: `unparseable-timestamp (expected ${TIMESTAMP_EXAMPLE}; dedupe.keep_latest_by)` };
+        return { code, column: header(-2), rawIndex: rawAt(-2), reason: `unparseable-timestamp (expected ${TIMESTAMP_EXAMPLE}; dedupe.keep_latest_by)`, detail: { options: [TIMESTAMP_EXAMPLE] } };
       case 'duplicate-superseded':
-        return { code, column: header(-1), rawIndex: 0, reason: `duplicate-superseded (the same id answered again later, row ${arg}, by the declared timestamp; the latest answer is used)` };
+        return { code, column: header(-1), rawIndex: 0, reason: `duplicate-superseded (the same id answered again later, row ${arg}, by the declared timestamp; the latest answer is used)`, detail: { row: arg } };
       case 'extra-fields':
-        return { code, column: null, rawIndex: 1, reason: 'extra-fields (more cells than headers; a stray comma, e.g. an unquoted "1,234"?)' };
+        return { code, column: null, rawIndex: 1, reason: 'extra-fields (more cells than headers; a stray comma, e.g. an unquoted "1,234"?)', detail: {} };
       case 'duplicate-identical':
-        return { code, column: header(-1), rawIndex: 0, reason: `duplicate-identical (same answers as row ${arg}, which is kept)` };
+        return { code, column: header(-1), rawIndex: 0, reason: `duplicate-identical (same answers as row ${arg}, which is kept)`, detail: { row: arg } };
       case 'duplicate-conflict':
-        return { code, column: header(-1), rawIndex: 0, reason: `duplicate-conflict (conflicting duplicate: the id has different answers elsewhere, e.g. row ${arg}; every row of the id is rejected)` };
+        return { code, column: header(-1), rawIndex: 0, reason: `duplicate-conflict (conflicting duplicate: the id has different answers elsewhere, e.g. row ${arg}; every row of the id is rejected)`, detail: { row: arg } };
       case 'rule':
-        return { code: ruleCode(i), column: null, rawIndex: null, reason: `${ruleCode(i)} (${rules[i].check})` };
+        return { code: ruleCode(i), column: null, rawIndex: null, reason: `${ruleCode(i)} (${rules[i].check})`, detail: { check: rules[i].check } };
       default: {
         const f = fields[i];
         const detail: Record<string, string> = {
@@ -353,7 +354,8 @@ export function rejectionDecoder(
           'not-boolean': `expected ${[...TRUE_WORDS, ...FALSE_WORDS].join('/')}`,
           'unknown-level': `expected one of ${(f.levels ?? []).map((l) => JSON.stringify(l)).join(', ')}`,
         };
-        return { code, column: header(i), rawIndex: i + 2, reason: detail[code] ? `${code} (${detail[code]})` : code };
+        const options = code === 'not-boolean' ? [...TRUE_WORDS, ...FALSE_WORDS] : code === 'unknown-level' ? (f.levels ?? []) : undefined;
+        return { code, column: header(i), rawIndex: i + 2, reason: detail[code] ? `${code} (${detail[code]})` : code, detail: { min: f.min, max: f.max, options } };
       }
     }
   };
@@ -364,6 +366,11 @@ export function rejectionDecoder(
     });
     const first = all[0];
     const also = all.slice(1).map((d) => (d.column ? `${d.code} in "${d.column}"` : d.code));
+    const text = Object.fromEntries(LANGS.map((lang) => {
+      const first_ = rejectionText(first.code, first.detail, lang);
+      const rest = all.slice(1).map((d) => (d.column ? (lang === 'zh' ? `“${d.column}”${rejectionName(d.code, lang)}` : `${rejectionName(d.code, lang)} in "${d.column}"`) : rejectionName(d.code, lang)));
+      return [lang, rest.length === 0 ? first_ : lang === 'zh' ? `${first_}；另有：${rest.join('、')}` : `${first_}; also ${rest.join(', ')}`];
+    })) as Label;
     return {
       file,
       row,
@@ -372,6 +379,7 @@ export function rejectionDecoder(
       value: first.rawIndex === null ? null : (raw[first.rawIndex] ?? null),
       code: first.code,
       reason: also.length > 0 ? `${first.reason}; also ${also.join(', ')}` : first.reason,
+      text,
     };
   };
   return { rejection, reasonKey: (code, arg) => (code === 'rule' ? ruleCode(Number(arg)) : code) };

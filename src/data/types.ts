@@ -1,4 +1,5 @@
 // Types shared by the ingestion layer. See README.md in this directory for every normalization rule.
+import type { Label } from '../locale/index.ts';
 
 /**
  * number:   finite real, min ≤ x ≤ max when given.
@@ -75,8 +76,10 @@ export interface Rejection {
   value: string | null;
   /** reason code: 'non-numeric', 'share-out-of-range', 'negative', 'missing-required', 'duplicate-id', 'rule:<reason>', … */
   code: string;
-  /** human-readable reason, starting with the code (e.g. 'duplicate-id (first at row 3)') */
+  /** human-readable reason in English, starting with the code (e.g. 'duplicate-id (first at row 3)') */
   reason: string;
+  /** the reason in words of each language, without the code (locale/rejectionReasons), e.g. {zh: '非数值', en: 'not a number'} */
+  text: Label;
 }
 
 /** What the file was read as, and anything worth telling the user about how. */

@@ -7,4 +7,5 @@
 export { LANGS, asLabel, label, parseLang, type Label, type Lang } from './lang.ts';
 export { BASE_UNIT, DISPLAY, ENGLISH_MAGNITUDES, WAN, YI, displayUnitFor, displayValue, formatCell, formatCellLabel, kindOfUnit, toDisplay, unitLabel, unitLabelFor, type ColumnKind, type DisplayUnit, type Unit } from './displayUnits.ts';
 export { parseQuantity } from './quantity.ts';
+export { REJECTION_NAMES, rejectionName, rejectionText, type RejectionDetail } from './rejectionReasons.ts';
 export { compactNumber } from './compactNumber.ts';

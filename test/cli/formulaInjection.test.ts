@@ -28,8 +28,8 @@ test('neutraliseFormula: every payload gets a leading quote; plain text and plai
   assert.equal(csvField('=1,2'), `"'=1,2"`);
   assert.equal(csvField('=HYPERLINK("u")'), `"'=HYPERLINK(""u"")"`);
   assert.equal(
-    rejectionLine({ file: 'p.csv', row: 3, id: "=cmd|' /C calc'!A0", column: 'x', value: '@x', code: 'non-numeric', reason: 'non-numeric' }),
-    "p.csv,3,'=cmd|' /C calc'!A0,x,'@x,non-numeric\r\n",
+    rejectionLine({ file: 'p.csv', row: 3, id: "=cmd|' /C calc'!A0", column: 'x', value: '@x', code: 'non-numeric', reason: 'non-numeric', text: { zh: '非数值', en: '=not a number' } }),
+    "p.csv,3,'=cmd|' /C calc'!A0,x,'@x,non-numeric,'=not a number\r\n",
   );
 });
 

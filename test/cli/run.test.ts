@@ -126,7 +126,9 @@ test('check fails when a questionnaire has no valid row, naming the file and the
   });
   const r = run(['check', join(dir, 'study.yaml'), '--lang', 'en']);
   assert.equal(r.status, 1, r.stderr);
-  assert.match(r.stderr, /data\/providers\.csv: no valid questionnaire \(766 rows read, most rejected for non-numeric/);
+  assert.match(r.stderr, /data\/providers\.csv: no valid questionnaire \(766 rows read; most rejections: not a number \(\d+\)/);
+  const zh = run(['check', join(dir, 'study.yaml'), '--lang', 'zh']);
+  assert.match(zh.stderr, /data\/providers\.csv：没有有效问卷（读取 766 行，剔除最多的原因：非数值，\d+ 行）/);
   rmSync(dir, { recursive: true, force: true });
 });
 

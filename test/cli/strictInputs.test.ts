@@ -29,7 +29,7 @@ test('a provider type no component selects (甲类) rejects its rows with the re
   const r = cli('run', join(dir, 'study.yaml'), '--out', join(dir, 'out'), '--charts', 'none', '--lang', 'en');
   assert.equal(r.status, 0, r.stderr);
   const rejected = readFileSync(join(dir, 'out/rejected.csv'), 'utf8');
-  for (const row of [3, 4]) assert.ok(rejected.includes(`data/providers.csv,${row},P0000${row - 1},服务商类型,甲类,"unknown-level (expected one of ""企业微信"", ""微信支付"", ""小程序"")"`), rejected);
+  for (const row of [3, 4]) assert.ok(rejected.includes(`data/providers.csv,${row},P0000${row - 1},服务商类型,甲类,unknown-level,"not one of the options (expected one of ""企业微信"", ""微信支付"", ""小程序"")"`), rejected);
   const results = JSON.parse(readFileSync(join(dir, 'out/results.json'), 'utf8'));
   assert.equal(results.quality.find((q: { questionnaire: string }) => q.questionnaire === 'providers').reasons['unknown-level'], 2);
   assert.deepEqual(Object.keys(results.figures).filter((k) => k.includes('甲类')), []);
@@ -57,7 +57,7 @@ test('a where that selects too few rows fails check as it fails run, naming file
   // The run failed after screening: no outputs, but the rejected rows are written to a failed-run folder.
   assert.match(run.stderr, /no outputs written; the \d+ rejected row\(s\) of screening are in .*out-failed-run\/rejected\.csv/);
   assert.ok(!existsSync(join(dir, 'out')));
-  assert.match(readFileSync(join(dir, 'out-failed-run/rejected.csv'), 'utf8'), /data\/providers\.csv,2,P00001,服务商类型,企业微信,"unknown-level/);
+  assert.match(readFileSync(join(dir, 'out-failed-run/rejected.csv'), 'utf8'), /data\/providers\.csv,2,P00001,服务商类型,企业微信,unknown-level,"not one of the options \(expected one of ""企业微信X""/);
   assert.match(readFileSync(join(dir, 'out-failed-run/error.txt'), 'utf8'), /selects 0 valid row/);
   rmSync(dir, { recursive: true, force: true });
 });

@@ -30,6 +30,9 @@ test('fitTable and wrapText: secondary columns to a detail line, wrapped cells, 
   assert.equal(fitTable([{ header: 'a' }, { header: 'b', secondary: true }], [['1', '2']], { width: Infinity }), 'a  b\n─  ─\n1  2');
   assert.deepEqual(wrapText('  alpha beta gamma', 12), ['  alpha beta', '  gamma']);
   assert.deepEqual(wrapText('abcdefghij', 4), ['abcd', 'efgh', 'ij']);
+  // a word cut only where it must be: after a hyphen, slash or comma that fits, never mid-word when one does
+  assert.deepEqual(wrapText('duplicate-identical: 1', 16), ['duplicate-', 'identical: 1']);
+  assert.deepEqual(wrapText('a/very/long/path-like,word', 12), ['a/very/long/', 'path-like,', 'word']);
 });
 
 test('every command fits 80 columns by default, in zh and en; --wide does not wrap', { timeout: 600_000 }, async () => {
@@ -54,10 +57,10 @@ test('every command fits 80 columns by default, in zh and en; --wide does not wr
       assertFits(`io ${lang}`, cli(['io', 'builtin:china-io-2017-149', ...l]));
       assertFits(`io --demand ${lang}`, cli(['io', 'builtin:china-io-2017-149', '--demand', demand, '--divisions', 'builtin:sector-divisions', '--households', ...l]));
       assertFits(`init ${lang}`, cli(['init', join(tmp, `a-rather-long-folder-name-for-a-study-${lang}`, '一个相当长的研究目录名称'), ...l]));
+      assertFits(`audit ${lang}`, cli(['audit', ...l]));
+      assertFits(`survey ${lang}`, cli(['survey', '--spec', join(tmp, 'firms.yaml'), ...l]));
       for (const c of ['run', 'check', 'explain', 'io', 'survey', 'audit', 'plan', 'serve', 'init']) assertFits(`${c} --help`, cli([c, '--help']));
     }
-    assertFits('audit', cli(['audit']));
-    assertFits('survey', cli(['survey', '--spec', join(tmp, 'firms.yaml')]));
     assertFits('--help', cli(['--help']));
     // --wide: the headline table is one line per figure (its id on the figure's line).
     const wide = cli(['run', '--lang', 'en', '--wide', '--out', join(tmp, 'out-wide')]);

@@ -5,24 +5,26 @@ import { join } from 'node:path';
 import { confinePath, createRejectionWriter, writeFileAtomic, writeRejections, type Rejection } from '../../src/data/index.ts';
 import { tempDir } from './providers.ts';
 
-const r = (row: number, value: string | null, reason: string): Rejection => ({ file: 'data/问卷.csv', row, id: `A${row}`, column: '员工总数', value, code: reason.split(' ')[0], reason });
+const r = (row: number, value: string | null, reason: string): Rejection => ({ file: 'data/问卷.csv', row, id: `A${row}`, column: '员工总数', value, code: reason.split(' ')[0], reason, text: { zh: `中文：${reason}`, en: `words: ${reason}` } });
 
 test('writeRejections: BOM, header, CRLF, RFC 4180 quoting; atomic (no temp file left, old file replaced)', async () => {
   const t = tempDir();
   try {
     const path = join(t.dir, 'rejected.csv');
     writeFileSync(path, 'old');
-    await writeRejections(path, [r(3, 'a,b', 'non-numeric'), r(4, 'say "hi"\nthere', 'non-numeric'), r(5, null, 'missing-required')]);
+    await writeRejections(path, [r(3, 'a,b', 'non-numeric'), r(4, 'say "hi"\nthere', 'non-numeric'), r(5, null, 'missing-required')], 'zh');
     assert.equal(
       readFileSync(path, 'utf8'),
-      '\ufefffile,row,respondent_id,column,value,reason\r\n' +
-        'data/问卷.csv,3,A3,员工总数,"a,b",non-numeric\r\n' +
-        'data/问卷.csv,4,A4,员工总数,"say ""hi""\nthere",non-numeric\r\n' +
-        'data/问卷.csv,5,A5,员工总数,,missing-required\r\n',
+      '\ufefffile,row,respondent_id,column,value,code,reason\r\n' +
+        'data/问卷.csv,3,A3,员工总数,"a,b",non-numeric,中文：non-numeric\r\n' +
+        'data/问卷.csv,4,A4,员工总数,"say ""hi""\nthere",non-numeric,中文：non-numeric\r\n' +
+        'data/问卷.csv,5,A5,员工总数,,missing-required,中文：missing-required\r\n',
     );
     assert.deepEqual(readdirSync(t.dir), ['rejected.csv']);
+    await writeRejections(path, [r(3, 'x', 'non-numeric')], 'en');
+    assert.match(readFileSync(path, 'utf8'), /,non-numeric,words: non-numeric\r\n$/);
     await writeRejections(path, []);
-    assert.equal(readFileSync(path, 'utf8'), '\ufefffile,row,respondent_id,column,value,reason\r\n');
+    assert.equal(readFileSync(path, 'utf8'), '\ufefffile,row,respondent_id,column,value,code,reason\r\n');
   } finally {
     t.done();
   }

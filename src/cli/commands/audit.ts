@@ -4,35 +4,38 @@ import { join } from 'node:path';
 import { Argument } from 'commander';
 import { consoleWidth, WIDE_HELP, type Register } from './register.ts';
 import { packageRoot } from '../../data/packagePaths.ts';
-import { textTable, wrapLines } from '../format.ts';
+import { commandLang, LANG_HELP, textTable, wrapLines } from '../format.ts';
+import type { Lang } from '../../locale/index.ts';
 import type { AuditStatus } from '../../study/audit/index.ts';
 
 const DEFAULT_PUBLISHED = join(packageRoot, 'examples/wechat-2019/published.yaml');
-const MARK: Record<AuditStatus, string> = { ok: 'ok', rounding: 'ok within rounding', fail: 'FAIL' };
+const MARK: Record<AuditStatus, Record<Lang, string>> = { ok: { zh: '一致', en: 'ok' }, rounding: { zh: '舍入内一致', en: 'ok within rounding' }, fail: { zh: '不一致', en: 'FAIL' } };
 
 export const register: Register = (program, setExitCode) => {
   program
     .command('audit')
     .description('Check published figures for internal consistency (parts vs totals, shares, growth rates, CAGR) allowing for their printed rounding (default: the original report\'s 2019 figures).')
     .addArgument(new Argument('[file]', 'published-figures YAML').default(DEFAULT_PUBLISHED, 'the bundled example\'s published.yaml'))
+    .option('--lang <lang>', LANG_HELP)
     .option('--json', 'print the report as JSON')
     .option('--strict', 'exit with code 1 when a check fails')
     .option('--wide', WIDE_HELP)
-    .action(async (file: string, opts: { json?: boolean; strict?: boolean; wide?: boolean }) => {
-      if (!existsSync(file)) throw new Error(`published-figures file not found: ${file}`);
+    .action(async (file: string, opts: { lang?: string; json?: boolean; strict?: boolean; wide?: boolean }) => {
+      const lang = commandLang(opts.lang);
+      if (!existsSync(file)) throw new Error(lang === 'zh' ? `找不到公布数字文件：${file}` : `published-figures file not found: ${file}`);
       // The YAML parser and the checks load when the command runs (not for --help).
       const { parsePublished, audit } = await import('../../study/audit/index.ts');
       const report = audit(parsePublished(readFileSync(file, 'utf8'), file));
       if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else {
-        const rows = report.results.map((r) => [MARK[r.status], r.id, r.message]);
+        const rows = report.results.map((r) => [MARK[r.status][lang], r.id, r.text[lang]]);
         const width = consoleWidth(opts);
         const say = (text: string) => process.stdout.write(`${wrapLines(text, width)}\n`);
         say(`${report.title}\n${report.source}\n`);
-        process.stdout.write(`${textTable(['status', 'check', 'finding'], rows, [], { width, wrap: [1, 2] })}\n\n`);
+        process.stdout.write(`${textTable(lang === 'zh' ? ['结果', '检查', '发现'] : ['status', 'check', 'finding'], rows, [], { width, wrap: [1, 2] })}\n\n`);
         const c = report.counts;
-        say(`${report.results.length} checks: ${c.ok} ok, ${c.rounding} ok only within rounding, ${c.fail} failed.`);
-        if (report.unchecked.length) say(`Not checked (no relation in this file to test them against): ${report.unchecked.join(', ')}`);
+        say(lang === 'zh' ? `共 ${report.results.length} 项检查：${c.ok} 项一致，${c.rounding} 项仅在舍入范围内一致，${c.fail} 项不一致。` : `${report.results.length} checks: ${c.ok} ok, ${c.rounding} ok only within rounding, ${c.fail} failed.`);
+        if (report.unchecked.length) say(lang === 'zh' ? `未检查（本文件中没有可用来检验的关系）：${report.unchecked.join('、')}` : `Not checked (no relation in this file to test them against): ${report.unchecked.join(', ')}`);
       }
       if (opts.strict && report.counts.fail > 0) setExitCode(1);
     });

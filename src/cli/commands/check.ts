@@ -1,7 +1,7 @@
 // spillover check study.yaml — validate the study file and its data without estimating.
 import { consoleWidth, studyArgument, WIDE_HELP, type Register } from './register.ts';
 import { commandLang, LANG_HELP, qualityTable, textTable, wrapLines } from '../format.ts';
-import { DISPLAY, toDisplay } from '../../locale/index.ts';
+import { DISPLAY, rejectionName, toDisplay } from '../../locale/index.ts';
 
 export const register: Register = (program, setExitCode) => {
   program
@@ -29,7 +29,7 @@ export const register: Register = (program, setExitCode) => {
         // several sectors (or the price bridge): how many, the full mapping is in the report's methodology
         const n = new Set((s.demand ?? []).map((d) => d.code)).size;
         const several = lang === 'zh' ? `${n} 个部门（见报告的部门映射表）` : `${n} sectors (see the report's sector mapping)`;
-        return [cat, n > 1 ? `${s.code}…` : s.code, n > 1 ? several : `${s.name.zh} ${s.name.en}`.trim(), s.coefficient.toFixed(9)];
+        return [cat, n > 1 ? `${s.code}…` : s.code, n > 1 ? several : s.name[lang] || s.name.zh || s.name.en, s.coefficient.toFixed(9)];
       });
       const quality = p.loaded.map((q) => {
         const warnings = p.inputs.questionnaires[q.key]?.warnings;
@@ -43,7 +43,8 @@ export const register: Register = (program, setExitCode) => {
         return;
       }
       const say = (text: string) => process.stdout.write(`${wrapLines(text, width)}\n`);
-      say(`${p.study.display}:\n${lang === 'zh' ? '配置有效' : 'study file is valid'} (${c.providers.length} provider + ${c.operators.length} operator components, ${c.consumption.categories.length} consumption categories)\n`);
+      const parts = lang === 'zh' ? `（服务商组成部分 ${c.providers.length} 个，运营者组成部分 ${c.operators.length} 个，消费类别 ${c.consumption.categories.length} 个）` : ` (${c.providers.length} provider + ${c.operators.length} operator components, ${c.consumption.categories.length} consumption categories)`;
+      say(`${p.study.display}:\n${lang === 'zh' ? '配置有效' : 'study file is valid'}${parts}\n`);
       process.stdout.write(`${qualityTable(quality, lang, width)}\n\n`);
       // The readers' notes (encoding chosen, rows skipped by skip_rows).
       const notes = p.loaded.flatMap((q) => (q.source?.notes ?? []).map((n) => `  ${q.key}: ${n}`));
@@ -51,7 +52,11 @@ export const register: Register = (program, setExitCode) => {
       process.stdout.write(`${textTable(lang === 'zh' ? ['消费类别', '部门编号', '部门', '完全消耗系数（列和）'] : ['Category', 'Sector', 'Name', 'Column sum of B'], sectors, [3], { width, wrap: [2] })}\n`);
       for (const q of empty) {
         const top = Object.entries(q.reasons).sort((a, b) => b[1] - a[1])[0];
-        process.stderr.write(`spillover: ${q.file}: no valid questionnaire (${q.rowsRead} rows read${top ? `, most rejected for ${top[0]}: ${top[1]}` : ''}); see the rejections with spillover run\n`);
+        process.stderr.write(
+          lang === 'zh'
+            ? `spillover: ${q.file}：没有有效问卷（读取 ${q.rowsRead} 行${top ? `，剔除最多的原因：${rejectionName(top[0], lang)}，${top[1]} 行` : ''}）；用 spillover run 查看剔除明细（rejected.csv）\n`
+            : `spillover: ${q.file}: no valid questionnaire (${q.rowsRead} rows read${top ? `; most rejections: ${rejectionName(top[0], lang)} (${top[1]})` : ''}); see the rejections with spillover run (rejected.csv)\n`,
+        );
       }
       if (empty.length > 0) setExitCode(1);
       const jpo = p.inputs.jobsPerOutput;

@@ -75,7 +75,7 @@ export const register: Register = (program) => {
           const failed = `${out}-failed-run`;
           try {
             checkOutputFolder(failed, { cwd, inputs: [resolve(study), ...builtins], display });
-            writeOutputSet(failed, { 'rejected.csv': rejectedCsv(rejections), 'error.txt': `${e.message}\n` });
+            writeOutputSet(failed, { 'rejected.csv': rejectedCsv(rejections, lang), 'error.txt': `${e.message}\n` });
             e.message += `\n  (no outputs written; the ${rejections.length} rejected row(s) of screening are in ${display(failed)}/rejected.csv)`;
           } catch (w) {
             e.message += `\n  (rejected.csv could not be written either: ${(w as Error).message})`;
@@ -88,7 +88,7 @@ export const register: Register = (program) => {
       const read = [...Object.values(config.questionnaires).flatMap((q) => (q.source ? [] : [q.file])), config.io.table, config.jobsPerOutput.method === 'ratio' ? undefined : config.jobsPerOutput.employment];
       const inputs = read.filter((p): p is string => typeof p === 'string' && !p.startsWith('builtin:')).map((p) => resolve(dir, p));
       checkOutputFolder(out, { cwd, inputs: [prepared.study.path, ...inputs, ...builtins], display });
-      const files: Record<string, string | Uint8Array> = tables(results, prepared.rejections);
+      const files: Record<string, string | Uint8Array> = tables(results, prepared.rejections, lang);
       for (const produce of artifactProducers) Object.assign(files, await produce({ results, prepared, lang, charts, onStep: steps.onStep, vouchers: vouchers?.results.vouchers }));
       if (vouchers) Object.assign(files, v.voucherFiles(vouchers.results, lang, { report: false }));
       progress.step(zh ? '写出结果' : 'writing outputs', Object.keys(files).length, zh ? '个文件' : 'files');

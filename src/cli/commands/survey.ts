@@ -4,16 +4,19 @@ import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { consoleWidth, WIDE_HELP, type Register } from './register.ts';
 import type { Columns, SurveySpec } from '../../survey/index.ts';
-import { textTable, wrapLines } from '../format.ts';
+import { commandLang, LANG_HELP, textTable, wrapLines } from '../format.ts';
 
 export const register: Register = (program) => {
   program
     .command('survey')
     .description('Design-based survey estimates (totals, means, proportions, ratios, quantiles, domains) with SE, CI, df and deff, as R survey computes them.')
     .requiredOption('--spec <file>', 'survey specification (JSON or YAML) using svydesign names')
+    .option('--lang <lang>', LANG_HELP)
     .option('--json', 'print {estimates: [...]} as JSON')
     .option('--wide', WIDE_HELP)
-    .action(async (opts: { spec: string; json?: boolean; wide?: boolean }) => {
+    .action(async (opts: { spec: string; lang?: string; json?: boolean; wide?: boolean }) => {
+      const lang = commandLang(opts.lang);
+      const zh = lang === 'zh';
       const { checkSpecKeys, runSurveySpec, SpecError } = await import('../../survey/index.ts'); // loaded when the command runs
       const { spec, locate } = await readSpec(opts.spec);
       if (typeof spec.data !== 'string') throw new Error(`${opts.spec}: 'data' must name a CSV or JSON file`);
@@ -24,8 +27,9 @@ export const register: Register = (program) => {
         const read = readData(dataPath, numericRoles(spec));
         rejected = read.rejected;
         if (rejected.length > 0) {
-          const shown = rejected.slice(0, 10).map((r) => `  ${spec.data}: ${r.row}, column "${r.column}": ${JSON.stringify(r.value)} is not a number`);
-          process.stderr.write(`spillover: ${spec.data}: ${rejected.length} row(s) rejected and left out of every estimate (a column used as a number holds text):\n${shown.join('\n')}${rejected.length > 10 ? `\n  … and ${rejected.length - 10} more (see --json: rejected)` : ''}\n`);
+          const shown = rejected.slice(0, 10).map((r) => (zh ? `  ${spec.data}：第 ${r.row} 行，“${r.column}”列：${JSON.stringify(r.value)} 不是数值` : `  ${spec.data}: ${r.row}, column "${r.column}": ${JSON.stringify(r.value)} is not a number`));
+          const more = rejected.length > 10 ? (zh ? `\n  ……另有 ${rejected.length - 10} 行（见 --json 的 rejected）` : `\n  … and ${rejected.length - 10} more (see --json: rejected)`) : '';
+          process.stderr.write(zh ? `spillover: ${spec.data}：${rejected.length} 行被剔除，不进入任何估计（用作数值的列含有文字）：\n${shown.join('\n')}${more}\n` : `spillover: ${spec.data}: ${rejected.length} row(s) rejected and left out of every estimate (a column used as a number holds text):\n${shown.join('\n')}${more}\n`);
         }
         ({ estimates, design } = runSurveySpec(spec, read.columns));
       } catch (e) {
@@ -40,13 +44,16 @@ export const register: Register = (program) => {
       }
       const level = spec.level ?? 0.95, method = spec.method ?? 't';
       const width = consoleWidth(opts);
-      process.stdout.write(`${wrapLines(`${design.label}${design.calibration ? `  [${design.calibration.method}: ${design.calibration.iterations} iteration(s), ${design.calibration.converged ? 'converged' : 'NOT converged'}]` : ''}`, width)}\n`);
-      process.stdout.write(`${Math.round(level * 100)}% intervals: ${method === 't' ? 'Student t with design df' : 'normal'}\n\n`);
+      const cal = design.calibration;
+      const calText = cal ? (zh ? `  [${cal.method}：迭代 ${cal.iterations} 次，${cal.converged ? '已收敛' : '未收敛'}]` : `  [${cal.method}: ${cal.iterations} iteration(s), ${cal.converged ? 'converged' : 'NOT converged'}]`) : '';
+      process.stdout.write(`${wrapLines(`${design.label}${calText}`, width)}\n`);
+      process.stdout.write(zh ? `${Math.round(level * 100)}% 区间：${method === 't' ? '按设计自由度的 t 分布' : '正态分布'}\n\n` : `${Math.round(level * 100)}% intervals: ${method === 't' ? 'Student t with design df' : 'normal'}\n\n`);
       const rows = estimates.map((e) => [
         e.id, e.statistic, e.variable, e.domain ? Object.entries(e.domain).map(([k, v]) => `${k}=${v}`).join(',') : '',
         fmt(e.estimate), fmt(e.se), `[${fmt(e.ci[0])}, ${fmt(e.ci[1])}]`, String(e.df), String(e.n), e.deff === undefined ? '' : fmt(e.deff),
       ]);
-      process.stdout.write(`${textTable(['id', 'statistic', 'variable', 'domain', 'estimate', 'se', 'ci', 'df', 'n', 'deff'], rows, [4, 5, 7, 8, 9], { width, wrap: [0, 2, 3, 6], secondary: [1, 7, 8, 9] })}\n`);
+      const header = zh ? ['编号', '统计量', '变量', '子总体', '估计值', '标准误', '置信区间', '自由度', 'n', '设计效应'] : ['id', 'statistic', 'variable', 'domain', 'estimate', 'se', 'ci', 'df', 'n', 'deff'];
+      process.stdout.write(`${textTable(header, rows, [4, 5, 7, 8, 9], { width, wrap: [0, 2, 3, 6], secondary: [1, 7, 8, 9] })}\n`);
     });
 };
 

@@ -2,6 +2,7 @@
 // compound annual growth over a stated span, ratios. Each printed number stands for an interval
 // (its rounding), so a check can agree exactly, agree only within rounding, or fail.
 import type { AuditCheck, PublishedFigure, PublishedSet } from './auditConfig.ts';
+import type { Label, Lang } from '../../locale/index.ts';
 
 export type AuditStatus = 'ok' | 'rounding' | 'fail';
 
@@ -18,7 +19,10 @@ export interface AuditResult {
   stated: number | null;
   statedInterval: [number, number];
   unit: string;
+  /** The finding in English (= text.en). */
   message: string;
+  /** The finding in each language. */
+  text: Label;
   line: number | null;
 }
 
@@ -130,26 +134,40 @@ function runCheck(c: AuditCheck, inputs: PublishedFigure[], target: PublishedFig
   const u = target?.unit ?? (outUnit === 'fraction' ? '' : outUnit);
   const show = (v: number) => `${fmt(v * toStated)}${u === '%' ? '%' : u ? ` ${u}` : ''}`;
   const input = inputs.map((f) => `${f.printed}${f.unit === '%' ? '%' : ''}`).join(c.kind === 'sum' ? ' + ' : ', ');
-  let message: string;
-  if (status === 'ok') message = `${input} → ${show(derived)}; ${target ? `agrees with the printed ${target.printed}${target.unit === '%' ? '%' : ''}` : `lies within [${sLo}, ${sHi}]`}`;
-  else if (status === 'rounding') message = `${input} → ${show(derived)}, not ${target ? target.printed : `in [${sLo}, ${sHi}]`}; consistent only within the rounding of the printed inputs (range ${show(lo)} … ${show(hi)})`;
-  else message = `${input} → ${show(derived)} (${show(lo)} … ${show(hi)} allowing for rounding), ${target ? `but ${target.printed}${target.unit === '%' ? '%' : ''} is stated` : `outside [${sLo}, ${sHi}]`}${implied(c, inputs, target)}`;
-  return { id: c.id, claim: c.claim, kind: c.kind, status, derived: derived * toStated, range: [lo * toStated, hi * toStated], stated, statedInterval: [sLo * toStated, sHi * toStated], unit: u || outUnit, message, line: c.line };
+  const printed = target ? `${target.printed}${target.unit === '%' ? '%' : ''}` : '';
+  let text: Label;
+  if (status === 'ok')
+    text = {
+      zh: `${input} → ${show(derived)}；${target ? `与公布的 ${printed} 一致` : `在 [${sLo}, ${sHi}] 之内`}`,
+      en: `${input} → ${show(derived)}; ${target ? `agrees with the printed ${printed}` : `lies within [${sLo}, ${sHi}]`}`,
+    };
+  else if (status === 'rounding')
+    text = {
+      zh: `${input} → ${show(derived)}，不是 ${target ? target.printed : `[${sLo}, ${sHi}] 之内`}；仅在公布数字的舍入范围内一致（范围 ${show(lo)} … ${show(hi)}）`,
+      en: `${input} → ${show(derived)}, not ${target ? target.printed : `in [${sLo}, ${sHi}]`}; consistent only within the rounding of the printed inputs (range ${show(lo)} … ${show(hi)})`,
+    };
+  else
+    text = {
+      zh: `${input} → ${show(derived)}（计入舍入为 ${show(lo)} … ${show(hi)}），${target ? `但公布的是 ${printed}` : `不在 [${sLo}, ${sHi}] 之内`}${implied(c, inputs, target, 'zh')}`,
+      en: `${input} → ${show(derived)} (${show(lo)} … ${show(hi)} allowing for rounding), ${target ? `but ${printed} is stated` : `outside [${sLo}, ${sHi}]`}${implied(c, inputs, target, 'en')}`,
+    };
+  return { id: c.id, claim: c.claim, kind: c.kind, status, derived: derived * toStated, range: [lo * toStated, hi * toStated], stated, statedInterval: [sLo * toStated, sHi * toStated], unit: u || outUnit, message: text.en, text, line: c.line };
 }
 
 /** For a failed share or rate: what the stated value would imply for the last input. */
-function implied(c: AuditCheck, inputs: PublishedFigure[], target: PublishedFigure | undefined): string {
+function implied(c: AuditCheck, inputs: PublishedFigure[], target: PublishedFigure | undefined, lang: Lang): string {
   if (!target) return '';
   const s = target.value / pct(target.unit);
   const [a, b] = inputs.map((f) => f.value);
   const unit = inputs[0]?.unit ?? '';
+  const zh = lang === 'zh';
   switch (c.kind) {
     case 'share':
-      return `; ${target.printed}% of ${inputs[1].printed} is ${fmt(s * b)} ${unit}`;
+      return zh ? `；${inputs[1].printed} 的 ${target.printed}% 是 ${fmt(s * b)} ${unit}` : `; ${target.printed}% of ${inputs[1].printed} is ${fmt(s * b)} ${unit}`;
     case 'growth':
-      return `; ${target.printed}% on ${inputs[0].printed} gives ${fmt(a * (1 + s))} ${unit}`;
+      return zh ? `；${inputs[0].printed} 增长 ${target.printed}% 为 ${fmt(a * (1 + s))} ${unit}` : `; ${target.printed}% on ${inputs[0].printed} gives ${fmt(a * (1 + s))} ${unit}`;
     case 'cagr':
-      return `; ${target.printed}% a year for ${c.span} years from ${inputs[0].printed} gives ${fmt(a * (1 + s) ** (c.span as number))} ${unit}`;
+      return zh ? `；${inputs[0].printed} 每年增长 ${target.printed}%、${c.span} 年后为 ${fmt(a * (1 + s) ** (c.span as number))} ${unit}` : `; ${target.printed}% a year for ${c.span} years from ${inputs[0].printed} gives ${fmt(a * (1 + s) ** (c.span as number))} ${unit}`;
     default:
       return '';
   }
