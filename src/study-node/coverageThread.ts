@@ -4,8 +4,13 @@ import { Worker } from 'node:worker_threads';
 import type { CoverageCheck, Figure, StudyConfig, StudyInputs } from '../study/types.ts';
 
 export interface CoverageThread {
-  /** coverageChecks(config, inputs, figures) on the thread; the arguments are copied when called. */
-  check(config: StudyConfig, inputs: Pick<StudyInputs, 'questionnaires'>, figures: Readonly<Record<string, Figure>>): Promise<Record<string, CoverageCheck>>;
+  /**
+   * Gives the thread a study's config and questionnaires (copied now); it starts the bootstrap-t checks
+   * at once (prepareCoverageChecks), before the figures exist, while this thread computes them.
+   */
+  start(config: StudyConfig, inputs: Pick<StudyInputs, 'questionnaires'>): void;
+  /** coverageChecks(config, inputs, figures) on the thread, for the study last started; figures are copied now. */
+  check(figures: Readonly<Record<string, Figure>>): Promise<Record<string, CoverageCheck>>;
   /** Stops the thread (a check not yet answered is rejected). */
   close(): Promise<void>;
 }
@@ -15,7 +20,8 @@ export interface CoverageThread {
  * start-up on its own core), so that starting it before the inputs are read hides its start-up.
  * Compiled, the worker is dist/coverageThreadWorker.js (an entry of scripts/build.mjs beside every
  * chunk); from the sources, coverageThreadBoot.mjs registers the TypeScript loader first.
- * The checks are coverageChecks' own numbers: the same function on copies of the same values.
+ * The checks are coverageChecks' own numbers: the same function on copies of the same values (the
+ * bootstrap-t parts run ahead are remembered for the copied columns and taken as they are).
  * Failures: an error in a check rejects it with its message; a thread that stops rejects every check.
  */
 export function startCoverageThread(): CoverageThread {
@@ -36,11 +42,14 @@ export function startCoverageThread(): CoverageThread {
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the coverage check's thread stopped (exit code ${code})`)));
   return {
-    check(config, inputs, figures) {
+    start(config, inputs) {
+      worker.postMessage({ type: 'start', config, questionnaires: inputs.questionnaires });
+    },
+    check(figures) {
       if (failed) return Promise.reject(failed);
       if (pending) return Promise.reject(new Error('coverage thread: one check at a time'));
       const answer = new Promise<Record<string, CoverageCheck>>((resolve, reject) => (pending = { resolve, reject }));
-      worker.postMessage({ config, questionnaires: inputs.questionnaires, figures });
+      worker.postMessage({ type: 'check', figures });
       return answer;
     },
     async close() {

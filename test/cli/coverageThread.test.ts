@@ -24,14 +24,18 @@ test('deferCoverage: computeStudy leaves the check to the caller, with the figur
   assert.ok(Object.values(r.figures).every((f) => f.coverage === undefined));
   const thread = startCoverageThread();
   try {
-    const checks = await thread.check(prepared.study.config, prepared.inputs, r.figures);
+    await assert.rejects(thread.check(r.figures), /coverage thread: no study started/);
+    thread.start(prepared.study.config, prepared.inputs); // the bootstrap-t checks run ahead, before the figures
+    const checks = await thread.check(r.figures);
     assert.deepEqual(Object.keys(checks).sort(), Object.entries(results.figures).filter(([, f]) => f.coverage).map(([id]) => id).sort());
     for (const [id, c] of Object.entries(checks)) assert.deepEqual(c, results.figures[id].coverage, id);
     // an error in the thread (a component selecting on a field it does not have) rejects the check with its message
     const broken = { ...prepared.study.config, operators: prepared.study.config.operators.map((c) => ({ ...c, where: { no_such_field: ['x'] } })) };
-    await assert.rejects(thread.check(broken, prepared.inputs, r.figures), /where: "no_such_field" is not a mapped category field of questionnaire "operators"/);
+    thread.start(broken, prepared.inputs);
+    await assert.rejects(thread.check(r.figures), /where: "no_such_field" is not a mapped category field of questionnaire "operators"/);
     // the thread still answers afterwards
-    assert.deepEqual(Object.keys(await thread.check(prepared.study.config, prepared.inputs, r.figures)).length, Object.keys(checks).length);
+    thread.start(prepared.study.config, prepared.inputs);
+    assert.deepEqual(await thread.check(r.figures), checks);
   } finally {
     await thread.close();
   }

@@ -69,6 +69,29 @@ function remembered(columns: object, key: string, simulate: () => ReturnType<typ
   return r;
 }
 
+/** The simulated coverage of component c's bootstrap-t interval (remembered: the same columns and component give it at once). */
+function bootstrapTCheck(config: StudyConfig, inputs: Pick<StudyInputs, 'questionnaires'>, c: ComponentConfig, s: ComponentStatistic): ReturnType<typeof simulateCoverage> {
+  const rule: ComponentIntervalRule = { component: c, statistic: s, method: 'bootstrap-t', q: 0, level: config.intervals.level, replicates: COVERAGE_BOOT_REPLICATES, seed: c.interval?.seed ?? 1 };
+  const key = JSON.stringify([c.kind, c.where, c.kind === 'provider' ? c.population : 0, rule.level, rule.seed]);
+  return remembered(inputs.questionnaires[c.questionnaire].numbers, key, () => simulateCoverage([s.rows], (rows) => componentIntervalOf(rule, rows), { reps: COVERAGE_BOOT_REPS, seed: COVERAGE_SEED }));
+}
+
+/**
+ * prepareCoverageChecks(config, inputs): the bootstrap-t checks coverageChecks will need (the
+ * seconds-long part), computed ahead from the questionnaire rows alone — before the figures exist —
+ * and remembered for the same `inputs.questionnaires` columns. A component declaring bootstrap-t whose
+ * figure turns out to have no interval is checked for nothing. Throws as componentStatistic does.
+ */
+export function prepareCoverageChecks(config: StudyConfig, inputs: Pick<StudyInputs, 'questionnaires'>): void {
+  const comps = [...config.providers, ...config.operators];
+  if (comps.some((c) => config.questionnaires[c.questionnaire]?.design)) return;
+  for (const c of comps) {
+    if (c.interval?.method !== 'bootstrap-t') continue;
+    const s = componentStatistic(c, inputs);
+    if (s && s.rows.length >= 3) bootstrapTCheck(config, inputs, c, s);
+  }
+}
+
 /**
  * coverageChecks(config, inputs, figures) → per checked figure id its CoverageCheck: each provider
  * and operator component (`jobs.providers.<k>`, `jobs.operators.<j>`) and `jobs.direct`, when every
@@ -100,12 +123,11 @@ export function coverageChecks(config: StudyConfig, inputs: Pick<StudyInputs, 'q
     const s = ps[k], f = figures[s.id];
     if (!f?.ci || !f.se) return;
     const boot = f.interval === 'bootstrap-t' && c.interval?.method === 'bootstrap-t';
-    const rule: ComponentIntervalRule = {
-      component: c, statistic: s, method: boot ? 'bootstrap-t' : 'wald', q: boot ? 0 : multiplier(f), level: config.intervals.level,
-      replicates: COVERAGE_BOOT_REPLICATES, seed: c.interval?.seed ?? 1,
+    const wald = (): ReturnType<typeof simulateCoverage> => {
+      const rule: ComponentIntervalRule = { component: c, statistic: s, method: 'wald', q: multiplier(f), level: config.intervals.level, replicates: COVERAGE_BOOT_REPLICATES, seed: c.interval?.seed ?? 1 };
+      return simulateCoverage([s.rows], (rows) => componentIntervalOf(rule, rows), { reps: COVERAGE_REPS, seed: COVERAGE_SEED });
     };
-    const simulate = () => simulateCoverage([s.rows], (rows) => componentIntervalOf(rule, rows), { reps: boot ? COVERAGE_BOOT_REPS : COVERAGE_REPS, seed: COVERAGE_SEED });
-    const sim = boot ? remembered(inputs.questionnaires[c.questionnaire].numbers, JSON.stringify([c.kind, c.where, c.kind === 'provider' ? c.population : 0, rule.level, rule.seed]), simulate) : simulate();
+    const sim = boot ? bootstrapTCheck(config, inputs, c, s) : wald();
     record(s.id, f, sim, s.rows.length, skewDiagnostics(s.values(s.rows)), boot ? COVERAGE_BOOT_REPLICATES : undefined);
   });
   const d = figures['jobs.direct'];

@@ -13,7 +13,7 @@ export { bridgeDemand, categoryResponse, demandOf, type BridgeMargins, type Dema
 export { assembleSeries, growthTable, scopeChanges, seriesCagr, yoy, cagr, headlineOf, headlineGrowth, scopeRuns, type GrowthRow, type ScopeChange, type Headline, type HeadlineGrowthRow } from './series.ts';
 export { studyUncertainty, SWITCHING_TOLERANCE, MC_CHUNK, type FigureReplicates, type StudyUncertaintyOptions } from './studyUncertainty.ts';
 export { checkFilters, type RejectedLevels } from './checkFilters.ts';
-export { attachCoverage, coverageChecks } from './coverage.ts';
+export { attachCoverage, coverageChecks, prepareCoverageChecks } from './coverage.ts';
 export { designWarnings } from './sampling.ts';
 export { logitShareInterval } from './shareInterval.ts';
 export { jobUnits, componentJobUnits, JOB_UNIT_FIELDS, type JobUnitRows } from './jobUnits.ts';
