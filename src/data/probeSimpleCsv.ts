@@ -1,5 +1,5 @@
 // Internal: decide, with native byte scans only, how a UTF-8 CSV file can reach DuckDB.
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { parseRecord, utf8Boundary } from './stageCsv.ts';
 
@@ -34,39 +34,51 @@ export type CsvRoute = { kind: 'direct'; header: string[]; underscore: boolean }
  * Patterns are checked across chunk boundaries.
  */
 export async function probeSimpleCsv(file: string): Promise<CsvRoute> {
-  let tail: Buffer = Buffer.alloc(0); // last bytes of the previous chunk (patterns are ≤ 3 bytes)
-  let pending: Buffer = Buffer.alloc(0); // incomplete UTF-8 sequence
-  let first = true;
-  let fullWidth = false;
-  let underscore = false;
-  let headerBytes: Buffer | null = null;
-  const headerParts: Buffer[] = [];
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
-    let b = chunk;
-    if (first) {
-      first = false;
-      if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
-      if (b.length === 0 || b[0] === 0x0a || b[0] === 0x2c || b[0] === 0x20 || b[0] === 0x09) return { kind: 'numbered' };
-    }
-    const joined = tail.length > 0 ? Buffer.concat([tail, b]) : b;
-    for (const p of STRUCTURE) if (joined.indexOf(p) >= 0) return { kind: 'numbered' };
-    if (!fullWidth && hasFullWidth(joined)) fullWidth = true;
-    const withPending = pending.length > 0 ? Buffer.concat([pending, b]) : b;
-    const cut = utf8Boundary(withPending);
-    if (!isUtf8(withPending.subarray(0, cut))) return { kind: 'numbered' };
-    pending = Buffer.from(withPending.subarray(cut));
-    tail = Buffer.from(joined.subarray(Math.max(0, joined.length - 2)));
-    if (headerBytes === null) {
-      const nl = b.indexOf(0x0a);
-      headerParts.push(Buffer.from(nl < 0 ? b : b.subarray(0, nl)));
-      if (nl >= 0) {
-        headerBytes = Buffer.concat(headerParts);
-        underscore = b.indexOf(0x5f, nl) >= 0;
+  // one read buffer, reused: no chunk is allocated or copied (a 4 MB copy costs more than the scans of it)
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 22);
+    let prev: Buffer = Buffer.alloc(0); // the last 2 bytes of the previous chunk (patterns are ≤ 3 bytes)
+    let pending: Buffer = Buffer.alloc(0); // an incomplete UTF-8 sequence at the end of the previous chunk
+    let first = true;
+    let fullWidth = false;
+    let underscore = false;
+    let headerBytes: Buffer | null = null;
+    const headerParts: Buffer[] = [];
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      let b = buf.subarray(0, bytesRead);
+      if (first) {
+        first = false;
+        if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
+        if (b.length === 0 || b[0] === 0x0a || b[0] === 0x2c || b[0] === 0x20 || b[0] === 0x09) return { kind: 'numbered' };
       }
-    } else if (!underscore) underscore = b.indexOf(0x5f) >= 0;
+      // a pattern inside this chunk, or across its start (the previous chunk's last 2 bytes + its first 2)
+      const edge = Buffer.concat([prev, b.subarray(0, 2)]);
+      for (const p of STRUCTURE) if (b.indexOf(p) >= 0 || edge.indexOf(p) >= 0) return { kind: 'numbered' };
+      if (!fullWidth && (hasFullWidth(b) || hasFullWidth(edge))) fullWidth = true;
+      // UTF-8: the sequence cut at the previous chunk's end with this chunk's leading continuation bytes, then the rest
+      let lead = 0;
+      while (lead < 3 && lead < b.length && (b[lead] & 0xc0) === 0x80) lead++;
+      const cut = Math.max(lead, utf8Boundary(b));
+      if (!isUtf8(Buffer.concat([pending, b.subarray(0, lead)])) || !isUtf8(b.subarray(lead, cut))) return { kind: 'numbered' };
+      pending = Buffer.from(b.subarray(cut));
+      prev = Buffer.from(b.subarray(Math.max(0, b.length - 2)));
+      if (headerBytes === null) {
+        const nl = b.indexOf(0x0a);
+        headerParts.push(Buffer.from(nl < 0 ? b : b.subarray(0, nl)));
+        if (nl >= 0) {
+          headerBytes = Buffer.concat(headerParts);
+          underscore = b.indexOf(0x5f, nl) >= 0;
+        }
+      } else if (!underscore) underscore = b.indexOf(0x5f) >= 0;
+    }
+    if (pending.length > 0 || headerBytes === null) return { kind: 'numbered' }; // let the numbered pass report it
+    if (fullWidth) return { kind: 'plain' };
+    const header = parseRecord(headerBytes.toString('utf8'));
+    return header.some((h) => h.trim() !== '') ? { kind: 'direct', header, underscore } : { kind: 'numbered' };
+  } finally {
+    await fh.close();
   }
-  if (pending.length > 0 || headerBytes === null) return { kind: 'numbered' }; // let the numbered pass report it
-  if (fullWidth) return { kind: 'plain' };
-  const header = parseRecord(headerBytes.toString('utf8'));
-  return header.some((h) => h.trim() !== '') ? { kind: 'direct', header, underscore } : { kind: 'numbered' };
 }
