@@ -138,11 +138,11 @@ function openDrawer(id: string) {
   const mcLine = iv && results.uncertainty ? `<p>${bi(mcLabel(results.uncertainty.level))}: ${esc(displayValue(f, lang(), iv.lo).text)} – ${esc(displayValue(f, lang(), iv.hi).text)} ${esc(v.unit)}</p>` : '';
   d.innerHTML = `<button type="button" class="close" data-close>✕</button><h2>${bi(f.label)}</h2>
 <p><code>${esc(f.id)}</code> = <b data-drawer-value>${esc(v.text)}</b> ${esc(v.unit)}</p>${ci}${mcLine}
-<h3>${bi({ zh: '公式', en: 'Formula' })}</h3><div class="eq">${esc(f.formula)}</div>
+<h3>${bi({ zh: '公式', en: 'Formula' })}</h3><div class="eq formula">${esc(f.formula)}</div>
 ${inputs ? `<h3>${bi({ zh: '输入', en: 'Inputs' })}</h3><table>${inputs}</table>` : ''}
 ${from ? `<h3>${bi({ zh: '由以下指标计算', en: 'Computed from' })}</h3><ul>${from}</ul>` : ''}
 ${f.notes ? `<p class="note">${bi(asLabel(f.notes))}</p>` : ''}
-<h3>${bi({ zh: '完整推导', en: 'Full derivation' })}</h3><pre>${esc(explain(results, id, lang(), displayValue, compactNumber))}</pre>`;
+<h3>${bi({ zh: '完整推导', en: 'Full derivation' })}</h3><pre class="formula">${esc(explain(results, id, lang(), displayValue, compactNumber))}</pre>`;
   d.hidden = false;
 }
 
@@ -205,7 +205,9 @@ function ratesPanel(): string {
     const l = capitalize(parameterLabel(baseline, rp.parameter));
     const n = rp.items.length;
     const hint = [rp.survey ? bi({ zh: '问卷估计', en: 'survey estimate' }) : '', rp.parameter.includes('.default.') ? bi({ zh: `用于 ${n} 项`, en: `used by ${n}` }) : ''].filter(Boolean).join(' · ');
-    return `<label data-key="${esc(key)}" class="rate"><span>${bi(l)}${hint ? ` <span class="hint">${hint}</span>` : ''}</span><input type="text" inputmode="decimal" data-scn="${esc(key)}" value="${v}" data-base="${v}"><input type="range" min="0" max="1" step="0.01" value="${v}" data-slide="${esc(key)}" aria-label="${esc(l.en)}"></label>`;
+    // The slider is named by the label's text in the page's language (the other language's span is hidden).
+    const labelId = `rate-label-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+    return `<label data-key="${esc(key)}" class="rate"><span><span id="${esc(labelId)}">${bi(l)}</span>${hint ? ` <span class="hint">${hint}</span>` : ''}</span><input type="text" inputmode="decimal" data-scn="${esc(key)}" value="${v}" data-base="${v}"><input type="range" min="0" max="1" step="0.01" value="${v}" data-slide="${esc(key)}" aria-labelledby="${esc(labelId)}"></label>`;
   });
   const src = additionalitySource(baseline);
   return `<h3>${bi({ zh: '额外性比率（净新增）', en: 'Additionality rates (net figures)' })}</h3>
@@ -221,7 +223,7 @@ function parseField(key: string, text: string): { value: number } | { error: Lab
   try {
     v = parseQuantity(text, key);
   } catch {
-    return { error: { zh: `“${text}”不是数值：请输入如 230、2000万 或 1.2亿`, en: `"${text}" is not a number: enter e.g. 230, 2000万 or 1.2亿` } };
+    return { error: { zh: `“${text}”不是数值：请输入如 230、2000万 或 1.2亿`, en: `"${text}" is not a number: enter e.g. 230 or 20000000` } };
   }
   if (v < 0) return { error: { zh: '不能为负数', en: 'must not be negative' } };
   if (key.startsWith('rate.') && v > 1) return { error: { zh: '比率须在 0 到 1 之间', en: 'a rate must be between 0 and 1' } };
@@ -359,7 +361,7 @@ async function loadStudy(path: string) {
     if ('voucherStudy' in parsed) return showVoucherStudy(parsed);
     payload = parsed;
   } catch (e) {
-    $('#report').innerHTML = `<div class="error-box">${esc((e as Error).message)}</div>`;
+    $('#report').innerHTML = errorBox({ zh: '无法读取该研究', en: 'Could not read this study' }, (e as Error).message);
     return setStatus('error', bi({ zh: '无法读取该研究', en: 'Could not read this study' }));
   }
   baseline = payload.results;
@@ -387,7 +389,7 @@ async function loadStudy(path: string) {
     if (m.type === 'progress' || m.type === 'uncertainty') return;
     if (m.id !== seq) return; // a newer recompute is under way
     clearTimeout(timer);
-    if (m.type === 'error') return setStatus('error', esc(m.message));
+    if (m.type === 'error') return setStatus('error', failed(m.message));
     // Figures now; the Monte Carlo part stays that of the last run until its worker replies.
     results = { ...m.results, ...(mc.uncertainty ? { uncertainty: mc.uncertainty } : {}) };
     figuresMs = m.ms;
@@ -399,14 +401,14 @@ async function loadStudy(path: string) {
     if (mcWorker && mc.id !== seq) return setStatus('computing', bi({ zh: '蒙特卡洛重算中…', en: 'Rerunning the Monte Carlo…' }), true);
     settle(m.ms);
   };
-  worker.onerror = (e) => setStatus('error', esc(e.message));
+  worker.onerror = (e) => setStatus('error', failed(e.message));
   if (payload.config.uncertainty) {
     mcWorker = new Worker('/worker.js', { type: 'module' });
     mcWorker.onmessage = (e: MessageEvent<WorkerReply>) => {
       const m = e.data;
       if (m.type === 'loaded' || m.id !== seq) return;
       if (m.type === 'progress') return document.body.dataset.computed === String(seq) && mcProgress(m.done, m.total);
-      if (m.type === 'error') return setStatus('error', esc(m.message));
+      if (m.type === 'error') return setStatus('error', failed(m.message, true));
       if (m.type !== 'uncertainty') return;
       mc = { id: m.id, uncertainty: m.uncertainty };
       document.body.dataset.mcComputed = String(m.id);
@@ -417,7 +419,7 @@ async function loadStudy(path: string) {
       }
       settle(Math.max(figuresMs, m.ms));
     };
-    mcWorker.onerror = (e) => setStatus('error', esc(e.message));
+    mcWorker.onerror = (e) => setStatus('error', failed(e.message, true));
   }
   setStatus('loading', bi({ zh: '启动计算引擎…', en: 'Starting the engine…' }), true);
   worker.postMessage({ type: 'load', json } satisfies WorkerRequest);
@@ -491,9 +493,28 @@ async function main() {
 }
 
 main().catch((e) => {
-  $('#report').innerHTML = `<div class="error-box">${esc((e as Error).message)}</div>`;
-  setStatus('error', 'error');
+  $('#report').innerHTML = errorBox({ zh: '仪表盘无法启动', en: 'The dashboard could not start' }, (e as Error).message);
+  setStatus('error', bi({ zh: '出错', en: 'Error' }));
 });
+
+/**
+ * A failed recompute in the page's words: what failed (figures or the Monte Carlo) and that the page
+ * still shows the last result; the engine's own message (a program error, in English) is in the console.
+ */
+function failed(message: string, monteCarlo = false): string {
+  console.warn(message);
+  return bi(monteCarlo
+    ? { zh: '蒙特卡洛重算失败，区间仍为上次的结果', en: 'The Monte Carlo rerun failed; the intervals are those of the last run' }
+    : { zh: '重算失败，页面仍为上次有效情景的结果', en: 'The recompute failed; the page shows the last valid scenario' });
+}
+
+/**
+ * A box saying what failed, in the page's language, with the server's message beneath it (the study
+ * file's path, line and reason, worded as the command line words them).
+ */
+function errorBox(what: Label, detail: string): string {
+  return `<div class="error-box" role="alert"><b>${bi(what)}</b>${bi({ zh: '：', en: ': ' })}<code>${esc(detail)}</code></div>`;
+}
 
 /** The sector beside a coefficient input: its code, or how many sectors a mapped category spreads over (price bridge). */
 function sectorNote(s: { code: string; demand?: { code: string }[] }): string {

@@ -17,6 +17,8 @@ const amount = (kind: 'persons' | 'yuan' | 'perYuan', v: number) => {
 const wan = (v: number) => amount('persons', v);
 const yi = (v: number) => amount('yuan', v);
 const eq = (s: string) => `<div class="eq">${s}</div>`;
+/** A figure's formula as the engine writes it (symbols, with English words): marked as notation. */
+const formula = (s: string) => `<span class="formula">${esc(s)}</span>`;
 const num = (f: Figure | undefined, key: string): number | undefined => (f && typeof f.inputs[key] === 'number' ? (f.inputs[key] as number) : undefined);
 
 /** methodologyHtml(results) → the bilingual <section> of the report and the dashboard. */
@@ -27,22 +29,22 @@ export function methodologyHtml(r: ExtendedResults): string {
   const p = (l: Label) => out.push(`<p>${bi(l)}</p>`);
 
   h3(L('1. 直接带动就业：服务商', '1. Direct jobs: service providers'));
-  p(L('每类服务商 k：jobs_k = N_k / n_k × Σ_i 员工数_i × 相关业务占比_i，即简单随机抽样下的 Horvitz–Thompson 总量；兼职按 (1 − 全职占比_i) 计。', 'For each provider type k: jobs_k = N_k / n_k × Σ_i employees_i × related_share_i, the Horvitz–Thompson total under simple random sampling; part-time uses (1 − fulltime_share_i).'));
+  p(L('每类服务商 k：就业_k = N_k / n_k × Σ_i 员工数_i × 相关业务占比_i，即简单随机抽样下的 Horvitz–Thompson 总量；兼职按 (1 − 全职占比_i) 计。', 'For each provider type k: jobs_k = N_k / n_k × Σ_i employees_i × related_share_i, the Horvitz–Thompson total under simple random sampling; part-time uses (1 − fulltime_share_i).'));
   for (const c of r.components.filter((c) => c.kind === 'provider')) {
     const f = F[`jobs.providers.${c.id}`];
     const N = num(f, 'N_k') ?? c.population, n = num(f, 'n') ?? c.n;
     const sum = n > 0 ? (c.jobs * n) / N : NaN;
-    out.push(eq(`<b>${bi(c.label)}</b>: N_k = ${n0(N)}, n_k = ${n0(n)}, Σ employees × related_share = ${nd(sum, 1)} → jobs_k = ${n0(N)} / ${n0(n)} × ${nd(sum, 1)} = ${wan(c.jobs)}; <span class="zh">兼职</span><span class="en">part-time</span> ${wan(c.parttime)}`));
+    out.push(eq(`<b>${bi(c.label)}</b>: N_k = ${n0(N)}, n_k = ${n0(n)}, ${bi(L('Σ 员工数 × 相关业务占比', 'Σ employees × related_share'))} = ${nd(sum, 1)} → ${bi(L('就业_k', 'jobs_k'))} = ${n0(N)} / ${n0(n)} × ${nd(sum, 1)} = ${wan(c.jobs)}; <span class="zh">兼职</span><span class="en">part-time</span> ${wan(c.parttime)}`));
   }
   h3(L('2. 直接带动就业：运营者', '2. Direct jobs: account operators'));
-  p(L('每类账号 j：jobs_j = (Σ_i 开发运营人员_i / Σ_i 账号数_i) × M_j，即比率估计（每个账号的人员数 × 账号总数）。', 'For each account type j: jobs_j = (Σ_i staff_i / Σ_i accounts_i) × M_j, a ratio estimator (staff per account × accounts in the population).'));
+  p(L('每类账号 j：就业_j = (Σ_i 开发运营人员_i / Σ_i 账号数_i) × M_j，即比率估计（每个账号的人员数 × 账号总数）。', 'For each account type j: jobs_j = (Σ_i staff_i / Σ_i accounts_i) × M_j, a ratio estimator (staff per account × accounts in the population).'));
   for (const c of r.components.filter((c) => c.kind === 'operator')) {
     const f = F[`jobs.operators.${c.id}`];
     const M = num(f, 'M_j') ?? c.population, n = num(f, 'n') ?? c.n;
-    out.push(eq(`<b>${bi(c.label)}</b>: M_j = ${n0(M)}, n = ${n0(n)}, R̂ = Σ staff / Σ accounts = ${formatCell('coef', M > 0 ? c.jobs / M : NaN)} → jobs_j = ${wan(c.jobs)}; <span class="zh">兼职</span><span class="en">part-time</span> ${wan(c.parttime)}`));
+    out.push(eq(`<b>${bi(c.label)}</b>: M_j = ${n0(M)}, n = ${n0(n)}, R̂ = ${bi(L('Σ 开发运营人员 / Σ 账号数', 'Σ staff / Σ accounts'))} = ${formatCell('coef', M > 0 ? c.jobs / M : NaN)} → ${bi(L('就业_j', 'jobs_j'))} = ${wan(c.jobs)}; <span class="zh">兼职</span><span class="en">part-time</span> ${wan(c.parttime)}`));
   }
   if (F['jobs.direct'])
-    out.push(eq(`<span class="zh">直接就业</span><span class="en">direct</span> = Σ jobs_k + Σ jobs_j = ${wan(F['jobs.direct'].value)}${F['jobs.direct.fulltime'] ? `; <span class="zh">全职</span><span class="en">full-time</span> ${wan(F['jobs.direct.fulltime'].value)}, <span class="zh">兼职</span><span class="en">part-time</span> ${wan(F['jobs.direct.parttime'].value)}` : ''}`));
+    out.push(eq(`<span class="zh">直接就业</span><span class="en">direct</span> = ${bi(L('Σ 就业_k + Σ 就业_j', 'Σ jobs_k + Σ jobs_j'))} = ${wan(F['jobs.direct'].value)}${F['jobs.direct.fulltime'] ? `; <span class="zh">全职</span><span class="en">full-time</span> ${wan(F['jobs.direct.fulltime'].value)}, <span class="zh">兼职</span><span class="en">part-time</span> ${wan(F['jobs.direct.parttime'].value)}` : ''}`));
 
   h3(L('3. 带动消费', '3. Consumption driven'));
   const surveyed = r.consumption.map((c) => F[`consumption.${c.id}`]).filter((f) => f && num(f, 'U') !== undefined);
@@ -59,7 +61,7 @@ export function methodologyHtml(r: ExtendedResults): string {
   const oi = F['output.indirect'];
   h3(oi ? { zh: `4. ${oi.label.zh}`, en: `4. ${oi.label.en}` } : L('4. 诱发产出', '4. Induced output'));
   p(L('原报告的做法：诱发产出 = Σ_c C_c × b_s(c)，b_s 为完全消耗系数矩阵 B = (I − A)⁻¹ − I 的列和（A = Z·diag(x)⁻¹）。', "The original report's method: induced output = Σ_c C_c × b_s(c), where b_s is the column sum of the total-requirement matrix B = (I − A)⁻¹ − I, A = Z·diag(x)⁻¹."));
-  if (oi) out.push(eq(`${bi(L('本研究：', 'This study: '))}${esc(oi.formula)}`));
+  if (oi) out.push(eq(`${bi(L('本研究：', 'This study: '))}${formula(oi.formula)}`));
   out.push('<table class="mini"><thead><tr>' + [L('类别', 'Category'), L('部门', 'Sector'), L('C_c（亿元）', 'C_c (billion yuan)'), L('每元需求的产出 b_s', 'Output per yuan b_s'), L('C_c × b_s（亿元）', 'C_c × b_s (billion yuan)')].map((h) => `<th>${bi(h)}</th>`).join('') + '</tr></thead><tbody>');
   for (const c of r.consumption)
     out.push(`<tr><td>${bi(c.label)}</td><td>${sectorCell(c)}</td><td class="n">${bi(formatCellLabel('yuan', c.amount))}</td><td class="n" data-v="${c.coefficient}">${formatCell('coef', c.coefficient)}</td><td class="n">${bi(formatCellLabel('yuan', c.inducedOutput))}</td></tr>`);
@@ -74,7 +76,7 @@ export function methodologyHtml(r: ExtendedResults): string {
   const va = ['va.generated.competitive', 'va.generated.domestic'].map((id) => F[id]).filter(Boolean);
   if (va.length) {
     p(L('增加值口径（即 GDP 口径）列示于旁：', 'The value-added (GDP) view, shown beside it:'));
-    for (const f of va) out.push(eq(`${bi(f.label)} = ${esc(f.formula)} = ${yi(f.value)}`));
+    for (const f of va) out.push(eq(`${bi(f.label)} = ${formula(f.formula)} = ${yi(f.value)}`));
   }
 
   h3(L('5. 间接带动就业', '5. Indirect jobs'));
@@ -108,7 +110,7 @@ export function methodologyHtml(r: ExtendedResults): string {
     for (const f of r.families) {
       const kind = kindOfUnit(f.unit);
       const u = kind ? unitLabel(kind) : null;
-      out.push(`<tr><td title="${esc(f.id)}">${bi(f.label)}${f.about ? `<br><small>${bi(f.about)}</small>` : ''}</td><td><code>${esc(f.formula)}</code></td><td class="c-unit">${u ? bi(u) : ''}</td></tr>`);
+      out.push(`<tr><td title="${esc(f.id)}">${bi(f.label)}${f.about ? `<br><small>${bi(f.about)}</small>` : ''}</td><td class="formula"><code>${esc(f.formula)}</code></td><td class="c-unit">${u ? bi(u) : ''}</td></tr>`);
     }
     out.push('</tbody></table>');
   }

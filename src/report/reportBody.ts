@@ -224,7 +224,12 @@ export function reportBody(r: ExtendedResults, opts: BodyOptions): string {
 }
 
 /** Page title in one language. */
-export const pageTitle = (r: { study: { name: Label; year?: number } }, lang: Lang) => (r.study.year === undefined ? r.study.name[lang] : `${r.study.name[lang]} (${r.study.year})`);
+/** The page title: the study's name, with its year unless the name already says it ("… 2019（合成数据复现）" stays as it is). */
+export const pageTitle = (r: { study: { name: Label; year?: number } }, lang: Lang) => {
+  const name = r.study.name[lang];
+  if (r.study.year === undefined || name.includes(String(r.study.year))) return name;
+  return lang === 'zh' ? `${name}（${r.study.year}）` : `${name} (${r.study.year})`;
+};
 
 /** The questionnaire readers' notes (encoding chosen, rows skipped by skip_rows), under the data-quality tables. */
 function readerNotes(r: ExtendedResults): string {

@@ -2,7 +2,7 @@
 // Numbers stay in base units (persons, yuan, shares); the renderers scale and format them by column kind.
 import type { CoverageCheck, Label } from '../study/types.ts';
 import { asLabel, T } from './i18n.ts';
-import { formatCell, kindOfUnit, unitLabelFor, type ColumnKind } from '../locale/index.ts';
+import { formatCell, kindOfUnit, rejectionName, unitLabelFor, type ColumnKind } from '../locale/index.ts';
 import { headlineGrowth, scopeChanges, scopeRuns } from '../study/model/index.ts';
 import type { SeriesRow, SeriesScope } from '../study/types.ts';
 import { indicators, sectorImpacts, seriesRows, type ExtendedResults } from './optionalParts.ts';
@@ -242,7 +242,8 @@ function quality(r: ExtendedResults): ReportTable {
 
 function rejections(r: ExtendedResults): ReportTable {
   const rows: Cell[][] = [];
-  for (const q of r.quality) for (const [reason, n] of Object.entries(q.reasons).sort()) rows.push([q.questionnaire, reason, n]);
+  // The reason in words of each language (the codes stay in rejected.csv and results.json).
+  for (const q of r.quality) for (const [reason, n] of Object.entries(q.reasons).sort()) rows.push([q.questionnaire, { zh: rejectionName(reason, 'zh'), en: rejectionName(reason, 'en') }, n]);
   return {
     id: 'rejections',
     title: L('剔除原因', 'Rejections by reason'),

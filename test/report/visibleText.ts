@@ -9,8 +9,11 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 const decode = (s: string) => s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e: string) => ENTITIES[e] ?? (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : m));
 const SHOWN_ATTRIBUTES = ['title', 'aria-label', 'alt', 'placeholder'];
 
-/** visibleText(html, 'zh') → the page's text pieces (one per text node or tooltip) a zh reader sees. */
-export function visibleText(html: string, lang: Lang): string[] {
+/**
+ * visibleText(html, 'zh') → the page's text pieces (one per text node or tooltip) a zh reader sees;
+ * elements with a class in `skip` (e.g. 'formula') are left out with everything inside them.
+ */
+export function visibleText(html: string, lang: Lang, skip: string[] = []): string[] {
   const other = lang === 'zh' ? 'en' : 'zh';
   const out: string[] = [];
   // One entry per open element: whether it (or an ancestor) is hidden in `lang`.
@@ -32,7 +35,8 @@ export function visibleText(html: string, lang: Lang): string[] {
       if (i >= 0) stack.length = i;
       continue;
     }
-    if (tag === 'script' || tag === 'style') {
+    // <title> holds the language the page opens in; the page's script sets document.title from data-title-zh/en.
+    if (tag === 'script' || tag === 'style' || tag === 'title') {
       const end = html.indexOf(`</${tag}`, re.lastIndex);
       re.lastIndex = end < 0 ? html.length : end;
       continue;
@@ -40,7 +44,7 @@ export function visibleText(html: string, lang: Lang): string[] {
     const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(attrs ?? '');
     const a = attr('class');
     const classes = (a ? a[2] ?? a[3] ?? a[4] : '').split(/\s+/);
-    const isHidden = hidden() || classes.includes(other) || /\shidden(\s|=|$)/.test(attrs ?? '');
+    const isHidden = hidden() || classes.includes(other) || classes.some((c) => skip.includes(c)) || /\shidden(\s|=|$)/.test(attrs ?? '');
     if (!isHidden) for (const n of SHOWN_ATTRIBUTES) {
       const v = attr(n);
       const s = v ? decode(v[2] ?? v[3] ?? v[4]).trim() : '';
