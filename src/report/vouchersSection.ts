@@ -79,7 +79,7 @@ export function vouchersSection(r: VoucherResults, lang: Lang): string {
 <table><thead><tr><th>${T(lang, '口径', 'measure')}</th><th>${T(lang, '指标', 'figure')}</th><th>${T(lang, '数值', 'value')}</th><th>${T(lang, '95% 区间', '95% interval')}</th><th>${T(lang, '含义', 'what it means')}</th></tr></thead><tbody>${headline}</tbody></table>
 ${lot ? `<h3>${T(lang, `抽签事件研究（${lot.city}）：中签者相对未中签者的每周额外消费`, `Lottery event study (${lot.city}): excess weekly spending of winners over unsuccessful applicants`)}</h3>
 ${eventChart(lot.points, T(lang, '相对抽签的周数（−1 为基期）', 'weeks from the draw (−1 = reference)'), T(lang, '元/人/周', 'yuan per person-week'))}
-<p>${T(lang, '抽签前各周系数检验平行趋势', 'Weeks before the draw test parallel trends')}: p = ${lot.preTrendP === null ? '—' : n2(lot.preTrendP)}</p>` : ''}
+<p>${T(lang, '抽签前各周系数检验平行趋势：', 'Weeks before the draw test parallel trends: ')}p = ${lot.preTrendP === null ? '—' : n2(lot.preTrendP)}</p>` : ''}
 ${r.cityEventStudy.length ? `<h3>${T(lang, '城市交错发券：相对发券的周数与覆盖行业消费变化（对数点）', 'Cities issuing at different dates: covered-industry spending by week from issuance (log points)')}</h3>
 ${eventChart(r.cityEventStudy.map((p) => ({ ...p })), T(lang, '相对发券的周数', 'weeks from issuance'), T(lang, '对数点', 'log points'))}` : ''}
 ${industries ? `<h3>${T(lang, '分行业：原报告口径的增长与因果效应', 'By industry: the reported growth and the causal effect')}</h3>

@@ -89,7 +89,7 @@ export const consumptionTotals: FigureFamily = {
       sumItem('consumption.traditional', ids('traditional'), L('带动传统消费', 'Traditional consumption driven'), 'yuan', 'Σ C_c over traditional categories'),
       sumItem('consumption.total', ['consumption.information', 'consumption.traditional'], L('直接经济贡献（带动消费合计）', 'Direct economic contribution (consumption driven)'), 'yuan', 'D = Σ_c C_c'),
       {
-        ...sumItem('output.indirect', cats.map((c) => `output.indirect.${c.id}`), out, 'yuan', seed ? 'Σ_c C_c × b_s(c), b_s = column sum of (I − A)⁻¹ − I' : `Σ_c C_c × (${out.en.toLowerCase()} per yuan of final demand)`),
+        ...sumItem('output.indirect', cats.map((c) => `output.indirect.${c.id}`), out, 'yuan', seed ? 'Σ_c C_c × b_s(c), b_s = 1ᵀ[(I − A)⁻¹ − I]e_s' : `Σ_c C_c × (${out.en.toLowerCase()} per yuan of final demand)`),
         notes: L('中间产品与服务的产出（II 型另含居民消费诱发的产出），不是增加值：在竞争型进口表中一元最终需求总共只产生一元增加值（见 va.generated.*）。', 'Output of intermediate goods and services (plus household-induced output for Type II), not value added: in a competitive-import table one yuan of final demand generates exactly one yuan of value added in total (see va.generated.*).'),
       },
     ];
@@ -117,7 +117,7 @@ export const valueAddedGenerated: FigureFamily = {
         id: `va.generated.${key}`,
         label: L(`带动增加值（直接＋间接，${zh}）`, `Value added generated (direct + indirect, ${en})`),
         unit: 'yuan' as const,
-        formula: 'Σ_c C_c × v·(I − A)⁻¹e_s(c)' + (key === 'domestic' ? ' with A_d = (I − M̂)A and demand (1 − m_s)' : ''),
+        formula: key === 'domestic' ? 'Σ_c C_c (1 − m_s(c)) × v·(I − A_d)⁻¹e_s(c), A_d = (I − M̂)A' : 'Σ_c C_c × v·(I − A)⁻¹e_s(c)',
         inputs: Object.fromEntries(cats.map((c, k) => [`VA multiplier ${ctx.inputs.sectors[c.id].code}`, m[k]])),
         from: cats.map((c) => `consumption.${c.id}`),
         value: (a: Float64Array) => {
