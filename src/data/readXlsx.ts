@@ -27,7 +27,8 @@ export interface XlsxWorkbook {
   sheets: XlsxSheetInfo[];
   /**
    * rows(sheet, each) — every row element, in order: its row number and cell texts by 0-based column
-   * (missing cells ''). `onBytes(read, total)` follows the inflated bytes of the sheet's part.
+   * (missing cells ''). `onBytes(read, total)` after the rows of each chunk of the sheet's part (inflated
+   * bytes), and once at its end.
    */
   rows(sheet: XlsxSheetInfo, each: (row: number, cells: string[]) => Promise<void> | void, onBytes?: (read: number, total: number) => void): Promise<void>;
 }
@@ -67,9 +68,9 @@ async function* utf8(chunks: AsyncIterable<Buffer>, onBytes?: (n: number) => voi
   if (last) yield last;
 }
 
-async function parsePart(zip: ZipFile, part: string, h: Parameters<typeof scanXml>[1], onBytes?: (n: number) => void): Promise<void> {
+async function parsePart(zip: ZipFile, part: string, h: Parameters<typeof scanXml>[1]): Promise<void> {
   try {
-    await scanXml(utf8(zip.read(part), onBytes), h);
+    await scanXml(utf8(zip.read(part)), h);
   } catch (e) {
     throw new XlsxPartError(part, e as Error);
   }
@@ -232,10 +233,12 @@ export async function openXlsx(file: string): Promise<XlsxWorkbook> {
         },
       };
       async function* fed(): AsyncGenerator<string> {
-        for await (const s of utf8(zip.read(sheet.part), (n) => onBytes?.(n, total))) {
+        let read = 0;
+        for await (const s of utf8(zip.read(sheet.part), (n) => (read = n))) {
           yield s;
-          // the scanner has consumed s before asking for the next chunk: hand its rows over
+          // the scanner has consumed s before asking for the next chunk: hand its rows over, then say how far
           while (queue.length) await each(...(queue.shift() as [number, string[]]));
+          onBytes?.(read, total);
         }
       }
       try {
@@ -244,6 +247,7 @@ export async function openXlsx(file: string): Promise<XlsxWorkbook> {
         throw e instanceof XlsxPartError ? e : new XlsxPartError(sheet.part, e as Error);
       }
       while (queue.length) await each(...(queue.shift() as [number, string[]]));
+      onBytes?.(total, total);
     },
   };
 }
