@@ -17,6 +17,8 @@ export interface LoadTarget {
   cluster?: string;
   /** drop the tables first when they exist (otherwise an existing table is an error) */
   replace?: boolean;
+  /** rows of a questionnaire file per query (default 262 144; their text is held in memory at once) */
+  window?: number;
   /** called as rows are sent (every 100 000 or more, and at the end) with the rows so far, of `total` (NaN when not counted beforehand) */
   onProgress?: (rows: number, total: number) => void;
 }
@@ -65,7 +67,7 @@ export async function createShardedTable(target: LoadTarget, schema: string, dis
  * Example: 'a<TAB>b' → 'a\tb'; NULL → '\N'.
  */
 export const tsvField = (e: string) =>
-  `CASE WHEN ${e} IS NULL THEN '\\N' WHEN regexp_matches(${e}, '[\\x5c\\t\\n\\r]') ` +
+  `CASE WHEN ${e} IS NULL THEN '\\N' WHEN contains(${e}, chr(92)) OR contains(${e}, chr(9)) OR contains(${e}, chr(10)) OR contains(${e}, chr(13)) ` +
   `THEN replace(replace(replace(replace(${e}, chr(92), '\\\\'), chr(9), '\\t'), chr(10), '\\n'), chr(13), '\\r') ELSE ${e} END`;
 
 /**
@@ -153,12 +155,27 @@ export async function loadToClickHouse(db: Db, spec: QuestionnaireSpec, target: 
     const cells = staged.header.map((_, i) => `c${i}`);
     const blankTest = [...cells, '__extra'].map((c) => `${c} IS NULL`).join(' AND ');
     const blank = Number((await db.connection.runAndReadAll(`SELECT count(*) FROM ${mat} WHERE ${blankTest}`)).getRows()[0][0]);
-    // counted before the stream opens: another query on the connection would end the stream
-    const toCopy = target.onProgress ? Number((await db.connection.runAndReadAll(`SELECT count(*) FROM ${mat}`)).getRows()[0][0]) - blank : NaN;
-    // one line per row: the row number, __extra, the cells; shard = row mod shards (unordered: MergeTree sorts by __row)
+    const stored = Number((await db.connection.runAndReadAll(`SELECT count(*) FROM ${mat}`)).getRows()[0][0]);
+    // one line per row: the row number, __extra, the cells; shard = row mod shards (unordered: MergeTree sorts by
+    // __row). DuckDB joins the lines of every 8192 rows of a shard into one text (half the CPU of handing Node one
+    // string per row), target.window rows at a time.
     const line = `concat_ws(chr(9), CAST(${rowOf} AS VARCHAR), ${['__extra', ...cells].map(tsvField).join(', ')})`;
-    const stream = await db.connection.stream(`SELECT CAST(${rowOf} % ${target.shards.length} AS INTEGER), ${line} FROM ${mat} WHERE NOT (${blankTest})`);
-    const done = await streamLines(target, local, stream, toCopy, (r) => [r[0] as number, r[1] as string]);
+    const n = target.shards.length;
+    const window = target.window ?? 1 << 18;
+    const out = shardStreams(target, local, target.onProgress ? stored - blank : NaN);
+    try {
+      for (let from = 0; from < stored; from += window) {
+        const res = await db.connection.runAndReadAll(
+          `SELECT k, string_agg(l, chr(10)), CAST(count(*) AS INTEGER) FROM (SELECT CAST(${rowOf} % ${n} AS INTEGER) AS k, rowid // 8192 AS b, ${line} AS l ` +
+            `FROM ${mat} WHERE rowid >= ${from} AND rowid < ${from + window} AND NOT (${blankTest})) GROUP BY k, b`,
+        );
+        for (const [k, text, rows] of res.getRowsJS() as [number, string, number][]) await out.write(k, `${text}\n`, rows);
+      }
+    } catch (e) {
+      await out.abort(e);
+      throw e;
+    }
+    const done = await out.finish();
     return { rows: done, blankRows: blank + staged.blankRows, columns };
   } finally {
     await db.connection.run(`DROP TABLE IF EXISTS ${mat}`);

@@ -163,7 +163,8 @@ test('cells with tabs, backslashes, line breaks and \\N text reach the cluster u
   const shards = await Promise.all(cluster!.shardUrls.map((url) => clickhouseRunner({ url, ...TEST_SOURCE }, { env: cluster!.env })));
   const runner = await clickhouseRunner({ url: cluster!.url, ...TEST_SOURCE }, { env: cluster!.env, cluster: 'spillover' });
   try {
-    const loaded = await loadToClickHouse(db, s, { shards, database: 'survey', table: 'tricky', cluster: 'spillover', replace: true });
+    // 5 rows per query: the rows of all three queries arrive
+    const loaded = await loadToClickHouse(db, s, { shards, database: 'survey', table: 'tricky', cluster: 'spillover', replace: true, window: 5 });
     assert.equal(loaded.rows, cells.length + 1);
     const fromFile = await loadQuestionnaire(db, s, tf);
     const fromCh = await loadQuestionnaire(db, s, tf, (d, sp) => stageClickHouse(d, { runner, database: 'survey', table: 'tricky' }, sp));
