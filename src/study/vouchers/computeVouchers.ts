@@ -5,6 +5,7 @@ import type { Label } from '../../locale/index.ts';
 import type { Figure } from '../model/types.ts';
 import type { TransactionsConfig } from './config.ts';
 import { addDays, daysBetween } from './days.ts';
+import { leverageExplanation } from './leverageExplanation.ts';
 import { transactionQualityNotes } from './qualityNotes.ts';
 import type { VoucherAggregates, LotteryAggregate } from './types.ts';
 
@@ -262,11 +263,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
     notes.push({ zh: '未估计城市设计：需要既有发券城市也有未发券城市，既有覆盖行业也有未覆盖行业', en: 'city design not estimated: it needs issuing and non-issuing cities and covered and uncovered industries' });
   }
   const causal = mpcForSentence ?? multiplierForSentence;
-  const ratio = causal !== undefined ? lev / causal : undefined;
-  const explanation: Label = {
-    en: `The reported leverage (${lev.toFixed(1)}×) divides all spending in voucher transactions by the subsidy, so it counts purchases people would have made anyway; the causal estimate${causal !== undefined ? ` (${causal.toFixed(1)} yuan per yuan of subsidy)` : ''} counts only the extra spending the vouchers caused${ratio !== undefined ? `, which is why leverage is ${ratio.toFixed(1)} times larger` : ''}.`,
-    zh: `原报告口径的"带动消费"倍数（${lev.toFixed(1)} 倍）把用券交易的全部金额除以补贴，包含了没有消费券也会发生的消费；因果估计${causal !== undefined ? `（每元补贴带来 ${causal.toFixed(1)} 元额外消费）` : ''}只计算消费券额外带来的消费${ratio !== undefined ? `，因此前者是后者的 ${ratio.toFixed(1)} 倍` : ''}。`,
-  };
+  const explanation = leverageExplanation(lev, causal);
   return { figures, quality: agg.quality, reported, byIndustry, lotteryEventStudy, cityEventStudy, explanation, notes };
 }
 
