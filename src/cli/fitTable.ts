@@ -62,7 +62,7 @@ export function wrapText(text: string, max: number, indent = ''): string[] {
           if (width(line) + width(cut) + width(ch) > limit()) break;
           cut += ch;
         }
-        const soft = Math.max(...[...'-/,;'].map((c) => cut.lastIndexOf(c)));
+        const soft = Math.max(...[...'-/,;._'].map((c) => cut.lastIndexOf(c)));
         if (soft > 0 && soft < cut.length - 1) cut = cut.slice(0, soft + 1);
         if (cut === '') {
           if (line.trim() === '') { line += [...rest][0]; rest = rest.slice([...rest][0].length); }
@@ -119,17 +119,13 @@ export function fitTable(columns: TableColumn[], rows: string[][], options: FitO
     w = natural(shown);
   }
   // Narrow the wrappable columns, the widest first, until the table fits (or none can shrink).
+  // A column goes no narrower than 8 or its header's longest word.
+  const floor = shown.map((c) => Math.max(8, ...columns[c].header.split(/\s+/).map(width)));
   for (let excess = total(w) - max; excess > 0; excess = total(w) - max) {
     let k = -1;
-    shown.forEach((c, i) => { if (columns[c].wrap && w[i] > 8 && (k < 0 || w[i] > w[k])) k = i; });
-    if (k < 0) break;
-    const headerWidth = Math.max(...columns[shown[k]].header.split(/\s+/).map(width));
-    w[k] = Math.max(8, headerWidth, w[k] - excess);
-    if (w[k] === Math.max(8, headerWidth) && total(w) > max) {
-      // this column is as narrow as it goes; try another
-      const others = shown.some((c, i) => i !== k && columns[c].wrap && w[i] > 8);
-      if (!others) break;
-    }
+    shown.forEach((c, i) => { if (columns[c].wrap && w[i] > floor[i] && (k < 0 || w[i] > w[k])) k = i; });
+    if (k < 0) break; // every wrappable column is as narrow as it goes
+    w[k] = Math.max(floor[k], w[k] - excess);
   }
   const cells = (r: string[]) => shown.map((c, i) => (columns[c].wrap ? wrapText(r[c] ?? '', w[i]) : [r[c] ?? '']));
   const render = (r: string[]): string[] => {

@@ -1,7 +1,7 @@
 // Console presentation of study results (zh | en). Display units and languages come from src/locale.
 import type { QualityRecord, StudyResults } from '../study/types.ts';
 import { readingOrder } from '../study/model/readingOrder.ts';
-import { displayValue, parseLang as parseLangValue, rejectionName, type Lang } from '../locale/index.ts';
+import { displayValue, parseLang as parseLangValue, rejectionName, studyTitle, type Lang } from '../locale/index.ts';
 import { fitTable, wrapLines, CONSOLE_WIDTH, type TableColumn } from './fitTable.ts';
 
 /** A command's `--lang` value → Lang; absent → defaultLang() (environment, then locale). */
@@ -72,7 +72,7 @@ export function headlineTable(r: StudyResults, lang: Lang, width = CONSOLE_WIDTH
   const n = header.length;
   const extra = (hasNet ? 1 : 0) + (hasCoverage ? 1 : 0);
   const secondary = Array.from({ length: extra + 1 }, (_, k) => n - 1 - extra + k);
-  const title = `${r.study.name[lang]} (${r.study.year})`;
+  const title = studyTitle(r.study.name, r.study.year, lang);
   return `${wrapLines(title, width)}\n\n${textTable(header, rows, [1, ...(hasNet ? [n - 2 - (hasCoverage ? 1 : 0)] : [])], { width, wrap: [0], secondary })}`;
 }
 

@@ -5,7 +5,7 @@ import { studySchema } from '../study/config/index.ts';
 import { width } from '../cli/format.ts';
 import { ACCOUNT_TYPES, CATEGORIES, PROVIDER_TYPES, instrument, type Lang, type Question, type Role, type Text } from './instruments.ts';
 
-/** The `enum` at a dotted path of the schema, e.g. enumAt('io.method') → ['seed']. Throws if there is none. */
+/** The `enum` at a dotted path of the schema, e.g. enumAt('io.method') → ['published', 'leontief']. Throws if there is none. */
 export function enumAt(path: string): string[] {
   let node: unknown = studySchema;
   for (const key of path.split('.')) {
@@ -182,9 +182,9 @@ export function studyYaml(o: StudyYamlOptions): string {
   L.add('io:', { zh: '投入产出来源（方法 §2）', en: 'the input-output source (method §2)' });
   L.add('  table: builtin:china-io-2017-149', { zh: '国家统计局 2017 年 149 部门投入产出表（随 spillover 提供）；或本目录下 NBS 格式的 CSV', en: 'NBS 2017 149-sector input-output table (shipped with spillover); or an NBS-format CSV in this directory' });
   const others = (path: string, chosen: string) => enumAt(path).filter((m) => m !== chosen).join(', ');
-  L.add('  method: seed', {
-    zh: `seed = 报告的方法：诱发产出 = Σ C_c × B 的列和（完全消耗系数），B = (I − A)⁻¹ − I；是总产出，不是增加值。其他取值（${others('io.method', 'seed')}）见 docs/study-file.md`,
-    en: `seed = the report's method: induced output = Σ C_c × column sum of B (完全消耗系数), B = (I − A)⁻¹ − I; gross output, not value added. Other values (${others('io.method', 'seed')}): docs/study-file.md`,
+  L.add('  method: published', {
+    zh: `published = 原报告的方法：诱发产出 = Σ C_c × B 的列和（完全消耗系数），B = (I − A)⁻¹ − I；是总产出，不是增加值。其他取值（${others('io.method', 'published')}）见 docs/study-file.md`,
+    en: `published = the original report's method: induced output = Σ C_c × column sum of B (total requirement coefficients), B = (I − A)⁻¹ − I; gross output, not value added. Other values (${others('io.method', 'published')}): docs/study-file.md`,
   });
   L.blank();
 

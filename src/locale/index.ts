@@ -4,7 +4,7 @@
 //                    formatCell, formatCellLabel, displayUnitFor, displayValue, unitLabel, unitLabelFor, kindOfUnit, WAN, YI, ENGLISH_MAGNITUDES
 //   quantity.ts      parseQuantity: "1973亿元" → 197300000000 (the study file's Chinese units)
 //   compactNumber.ts compactNumber: 2300000 → "230万" / "2.3 million" (numbers in sentences)
-export { LANGS, asLabel, label, parseLang, type Label, type Lang } from './lang.ts';
+export { LANGS, asLabel, label, parseLang, studyTitle, type Label, type Lang } from './lang.ts';
 export { BASE_UNIT, DISPLAY, ENGLISH_MAGNITUDES, WAN, YI, displayUnitFor, displayValue, formatCell, formatCellLabel, kindOfUnit, toDisplay, unitLabel, unitLabelFor, type ColumnKind, type DisplayUnit, type Unit } from './displayUnits.ts';
 export { parseQuantity } from './quantity.ts';
 export { REJECTION_NAMES, rejectionName, rejectionText, type RejectionDetail } from './rejectionReasons.ts';

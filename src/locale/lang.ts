@@ -24,3 +24,15 @@ export function parseLang(v: string | undefined, option = '--lang'): Lang {
   if (v === undefined || v === 'zh' || v === 'en') return v ?? 'zh';
   throw new Error(`${option}: expected zh or en, got ${JSON.stringify(v)}`);
 }
+
+/**
+ * A study's title in one language: its name, and its year in brackets unless the name already
+ * says it. studyTitle({zh: '微信生态带动就业 2019', en: 'WeChat jobs 2019'}, 2019, 'en') →
+ * 'WeChat jobs 2019'; studyTitle({…, en: 'WeChat jobs'}, 2019, 'en') → 'WeChat jobs (2019)',
+ * zh with full-width brackets: '微信生态带动就业（2019）'.
+ */
+export function studyTitle(name: Label, year: number | undefined, lang: Lang): string {
+  const text = name[lang];
+  if (year === undefined || new RegExp(`(^|\\D)${year}(\\D|$)`).test(text)) return text;
+  return lang === 'zh' ? `${text}（${year}）` : `${text} (${year})`;
+}

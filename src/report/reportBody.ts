@@ -4,7 +4,7 @@
 // (charts drawn client-side into placeholders): the caller supplies `chartSlot`.
 import type { Figure, Label } from '../study/types.ts';
 import { asLabel, bi, esc, T } from './i18n.ts';
-import { displayUnitFor, displayValue, formatCellLabel, unitLabel, type DisplayUnit, type Lang } from '../locale/index.ts';
+import { displayUnitFor, displayValue, formatCellLabel, studyTitle, unitLabel, type DisplayUnit, type Lang } from '../locale/index.ts';
 import { reportTables, type Cell, type ReportTable } from './reportTables.ts';
 import { chartSpecs, type ChartSpec } from './chartSpecs.ts';
 import { methodologyHtml } from './methodologyHtml.ts';
@@ -224,12 +224,7 @@ export function reportBody(r: ExtendedResults, opts: BodyOptions): string {
 }
 
 /** Page title in one language. */
-/** The page title: the study's name, with its year unless the name already says it ("… 2019（合成数据复现）" stays as it is). */
-export const pageTitle = (r: { study: { name: Label; year?: number } }, lang: Lang) => {
-  const name = r.study.name[lang];
-  if (r.study.year === undefined || name.includes(String(r.study.year))) return name;
-  return lang === 'zh' ? `${name}（${r.study.year}）` : `${name} (${r.study.year})`;
-};
+export const pageTitle = (r: { study: { name: Label; year?: number } }, lang: Lang) => studyTitle(r.study.name, r.study.year, lang);
 
 /** The questionnaire readers' notes (encoding chosen, rows skipped by skip_rows), under the data-quality tables. */
 function readerNotes(r: ExtendedResults): string {

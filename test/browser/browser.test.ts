@@ -173,7 +173,7 @@ test('dashboard: loads, equals results.json, a scenario change matches a CLI run
   const { prepared } = await runStudy(join(dir, 'study.yaml'));
   const s = applyScenario(prepared.study.config, prepared.inputs, { ioMethod: { method: 'leontief', type: 'I', domestic: true } });
   assertCardsEqual(await cardValues(page), computeStudy(s.config, s.inputs), 'dashboard IO method vs engine');
-  await page.selectOption('select[data-scn=ioMethod]', 'seed');
+  await page.selectOption('select[data-scn=ioMethod]', 'published');
   await page.waitForFunction(() => document.body.dataset.state === 'ready' && document.body.dataset.computed === document.body.dataset.seq, undefined, { timeout: 10000 });
   assertCardsEqual(await cardValues(page), changed, 'dashboard back to the seed method');
 

@@ -16,12 +16,15 @@ test('check screens the transactions of a transactions-only study (en and zh), e
   assert.equal(en.status, 0, en.stderr);
   assert.match(en.stdout, /transactions are usable \(4 programmes\)/);
   // rows read and used, the causes of the rows left out, refunds
-  assert.match(en.stdout, /data\/transactions\s+320282\s+320280\s+2\s+outside-window: 1, duplicate-id:/);
+  assert.match(en.stdout, /data\/transactions\s+320282\s+320280\s+2\s+outside the study window: 1,\s+repeated transaction id: 1/);
   assert.match(en.stdout, /3104 refunds netted out of spending/);
   const zh = cli(['check', example, '--lang', 'zh']);
   assert.equal(zh.status, 0, zh.stderr);
   assert.match(zh.stdout, /交易数据可用 \(4 个发放计划\)/);
   assert.match(zh.stdout, /退款 3104 笔/);
+  // the causes in words of the language, not their codes
+  assert.match(zh.stdout, /data\/transactions\s+320282\s+320280\s+2\s+不在研究时段内：1，交易编号重复：1/);
+  assert.match(zh.stdout, /不在研究时段内：剔除 1 行/);
   const json = cli(['check', example, '--json']);
   assert.equal(json.status, 0, json.stderr);
   const parsed = JSON.parse(json.stdout) as { valid: boolean; transactions: { rowsRead: number; used: number; excluded: Record<string, number> } };

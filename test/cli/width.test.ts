@@ -79,3 +79,10 @@ test('every command fits 80 columns by default, in zh and en; --wide does not wr
     rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test('fitTable ends when no column can shrink further (headers whose longest word is wider than 8)', () => {
+  const cols = [{ header: 'n', right: true }, ...['predicted ± (thousand)', 'simulated ± (thousand)', 'simulated pct. ± (thousand)'].map((header) => ({ header, right: true, wrap: true }))];
+  const t = fitTable(cols, [['50', '21.83', '18.27', '15.48']], { width: 20 });
+  // the floor is each header's longest word ("(thousand)", 10 columns): wider than 20, but finished
+  assert.equal(t.split('\n').find((l) => l.startsWith('─')), '──  ──────────  ──────────  ──────────');
+});

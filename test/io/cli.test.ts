@@ -32,9 +32,14 @@ test('JSON: domestic Type II multipliers and impacts equal the numpy references'
 test('text: header and the report coefficient of 64123', () => {
   const r = run('builtin:china-io-2017-149', '--lang', 'en', '--wide');
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /149 sectors, competitive model, Type I; money in 万元/);
+  assert.match(r.stdout, /149 sectors, competitive model, Type I; money in 10 thousand yuan\n/);
+  assert.match(r.stdout, /^Code +Sector +Total requirement col\. sum +Output multiplier/m);
   assert.match(r.stdout, /\n123 +Internet and related services +1\.350928 +2\.350928 +1\.000000/);
-  assert.match(r.stdout, /employmentMultiplier: not computed \(pass --employment, --year and --divisions\)/);
+  assert.match(r.stdout, /Employment multiplier: not computed \(pass --employment, --year and --divisions\)/);
+  const zh = run('builtin:china-io-2017-149', '--lang', 'zh');
+  assert.match(zh.stdout, /149 个部门，竞争进口模型，I 型；货币单位 万元\n/);
+  assert.match(zh.stdout, /^部门编号 +部门 +产出乘数$/m);
+  assert.match(zh.stdout, /就业乘数：未计算（需要 --employment、--year 和 --divisions）/);
 });
 
 test('errors name the option and value', () => {

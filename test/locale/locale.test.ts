@@ -1,7 +1,7 @@
 // src/locale: languages, display units and Chinese quantities — worked values.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DISPLAY, displayValue, formatCell, formatCellLabel, kindOfUnit, parseLang, parseQuantity, toDisplay, unitLabel } from '../../src/locale/index.ts';
+import { DISPLAY, displayValue, formatCell, formatCellLabel, kindOfUnit, parseLang, parseQuantity, studyTitle, toDisplay, unitLabel } from '../../src/locale/index.ts';
 
 test('display values: jobs in 万个 / million or thousand jobs, money in 亿元 / billion or million yuan', () => {
   assert.deepEqual(displayValue({ unit: 'persons', value: 26010000 }, 'zh'), { text: '2601.0', unit: '万个' });
@@ -68,4 +68,16 @@ test('formatCell: the text toLocaleString(\'en-US\', options) gives, for every k
   }
   assert.equal(formatCell('coef', 1.35092814, 'en'), '1.351');
   assert.equal(formatCell('persons', 26010000, 'zh'), '2,601.0');
+});
+
+test('studyTitle: the year once — in brackets only when the name does not already say it', () => {
+  const named = { zh: '微信生态带动就业 2019（合成数据复现）', en: 'WeChat ecosystem jobs 2019 (synthetic replication)' };
+  assert.equal(studyTitle(named, 2019, 'en'), 'WeChat ecosystem jobs 2019 (synthetic replication)');
+  assert.equal(studyTitle(named, 2019, 'zh'), '微信生态带动就业 2019（合成数据复现）');
+  assert.equal(studyTitle(named, 2020, 'en'), 'WeChat ecosystem jobs 2019 (synthetic replication) (2020)');
+  assert.equal(studyTitle({ zh: '微信生态带动就业', en: 'WeChat jobs' }, 2019, 'zh'), '微信生态带动就业（2019）');
+  assert.equal(studyTitle({ zh: '微信生态带动就业', en: 'WeChat jobs' }, 2019, 'en'), 'WeChat jobs (2019)');
+  // 12019 is not the year 2019
+  assert.equal(studyTitle({ zh: 'x', en: 'Batch 12019' }, 2019, 'en'), 'Batch 12019 (2019)');
+  assert.equal(studyTitle({ zh: 'x', en: 'WeChat jobs' }, undefined, 'en'), 'WeChat jobs');
 });

@@ -46,7 +46,7 @@ test('jobs per output and coefficients change indirect jobs as the formula says'
 test('changing the IO method gives the figures of the study run with that method', async () => {
   const { prepared } = await exampleRun();
   const options = ioMethodOptions(prepared.inputs);
-  assert.deepEqual(options.map((o) => o.key).slice(0, 3), ['seed', 'I-competitive', 'I-domestic']);
+  assert.deepEqual(options.map((o) => o.key).slice(0, 3), ['published', 'I-competitive', 'I-domestic']);
   const m = { method: 'leontief' as const, type: 'I' as const, domestic: true };
   const s = applyScenario(prepared.study.config, prepared.inputs, { ioMethod: m });
   const viaScenario = computeStudy(s.config, s.inputs);
@@ -55,7 +55,7 @@ test('changing the IO method gives the figures of the study run with that method
   try {
     cpSync(dirname(DEFAULT_STUDY), dir, { recursive: true });
     const yaml = readFileSync(join(dir, 'study.yaml'), 'utf8');
-    const changed = yaml.replace(/^(\s*)method: seed\b.*$/m, '$1method: leontief\n$1model: domestic');
+    const changed = yaml.replace(/^(\s*)method: published\b.*$/m, '$1method: leontief\n$1model: domestic');
     assert.notEqual(changed, yaml);
     writeFileSync(join(dir, 'study.yaml'), changed);
     const { results } = await runStudy(join(dir, 'study.yaml'));

@@ -29,7 +29,7 @@ consumption:
   categories:
     - {id: a, kind: information, sector: 123, total: 10000, label: {zh: 甲, en: A}}
     - {id: b, kind: traditional, sector: 120, total: 4000, label: {zh: 乙, en: B}}
-io: {method: seed, coefficients: {"123": 2.0, "120": 0.5}}
+io: {method: published, coefficients: {"123": 2.0, "120": 0.5}}
 jobs_per_output: {method: ratio, value: 0.01, unit: persons/yuan}
 `;
 
@@ -44,7 +44,7 @@ export const inputs: StudyInputs = {
     b: { code: '120', index: 119, name: { zh: '乙', en: 'B' }, coefficient: 0.5, jobs: null, valueAdded: { competitive: null, domestic: null } },
   },
   ioSource: { zh: 'test coefficients', en: 'test coefficients' },
-  ioMethod: { method: 'seed', type: 'I', domestic: false },
+  ioMethod: { method: 'published', type: 'I', domestic: false },
   model: null,
   jobsPerOutput: { method: 'ratio', perYuan: 0.01, formula: '0.01 persons/yuan', inputs: {}, source: { zh: 'test', en: 'test' } },
   version: 'test',

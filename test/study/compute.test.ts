@@ -36,7 +36,7 @@ consumption:
   categories:
     - {id: a, kind: information, sector: 123, field: a, label: {zh: 甲, en: A}}
     - {id: b, kind: traditional, sector: 120, total: 5000, label: {zh: 乙, en: B}}
-io: {method: seed, coefficients: {"123": 1.5, "120": 0.8}}
+io: {method: published, coefficients: {"123": 1.5, "120": 0.8}}
 jobs_per_output: {method: ratio, value: 0.001, unit: persons/yuan}
 `;
 
@@ -66,7 +66,7 @@ const inputs: StudyInputs = {
     b: { code: '120', index: 119, name: { zh: '餐饮', en: 'Catering' }, coefficient: 0.8, jobs: null, valueAdded: { competitive: null, domestic: null } },
   },
   ioSource: { zh: 'test coefficients', en: 'test coefficients' },
-  ioMethod: { method: 'seed', type: 'I', domestic: false },
+  ioMethod: { method: 'published', type: 'I', domestic: false },
   model: null,
   jobsPerOutput: { method: 'ratio', perYuan: 0.001, formula: '0.001 persons/yuan', inputs: {}, source: { zh: 'test', en: 'test' } },
   version: 'test',

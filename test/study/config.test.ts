@@ -53,8 +53,12 @@ test('a wrong type names the YAML path and its line', () => {
 });
 
 test('unknown keys, missing keys, bad enums and dangling references are named', () => {
-  let e = errorFor('  method: seed ', '  method: seed\n  methd: x ');
+  let e = errorFor('  method: published ', '  method: published\n  methd: x ');
   assert.match(e.message, /io\.methd: unknown key "methd"/);
+  // The old word for the original report's method names its replacement, with the line.
+  e = errorFor('  method: published ', '  method: seed ');
+  assert.match(e.message, /io\.method: "seed" is now called "published" \(the original report's method, the same numbers\): write `method: published`/);
+  assert.equal(e.line, lineOf('  method: published '));
   e = errorFor('jobs_per_output:\n  method: ratio', 'jobs_per_output:\n  method: guess');
   assert.match(e.message, /jobs_per_output\.method: expected one of "ratio", "national"/);
   e = errorFor('questionnaire: operators\n      where: {account_type: 公众号}', 'questionnaire: operatorz\n      where: {account_type: 公众号}');

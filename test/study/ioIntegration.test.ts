@@ -70,11 +70,11 @@ test('jobs per output: national 2017 average ≈ 344 per 亿元; sector employme
 });
 
 test('config: type/model only with leontief; coefficients only with seed', async () => {
-  await assert.rejects(variant('  table: builtin:china-io-2017-149\n  method: seed\n  type: II', null), /`type` and `model` apply to method leontief/);
+  await assert.rejects(variant('  table: builtin:china-io-2017-149\n  method: published\n  type: II', null), /`type` and `model` apply to method leontief/);
   const all = '{"64123": 1, "62120": 1, "52106": 1, "80138": 1, "58116": 1, "83140": 1, "72131": 1, "84141": 1}';
-  await assert.rejects(variant(`  method: leontief\n  coefficients: ${all}`, null), /coefficients given directly work only with method seed/);
-  // Given coefficients with method seed work, and give no value-added view or sector table.
-  const given = await variant(`  method: seed\n  coefficients: ${all}`, null);
+  await assert.rejects(variant(`  method: leontief\n  coefficients: ${all}`, null), /coefficients given directly work only with method published/);
+  // Given coefficients with method published work, and give no value-added view or sector table.
+  const given = await variant(`  method: published\n  coefficients: ${all}`, null);
   assert.ok(rel(v(given, 'output.indirect'), v(given, 'consumption.total')) < 1e-12);
   assert.equal(given.figures['va.generated.competitive'], undefined);
   assert.equal(given.sectors, undefined);

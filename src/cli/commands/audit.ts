@@ -31,7 +31,7 @@ export const register: Register = (program, setExitCode) => {
         const rows = report.results.map((r) => [MARK[r.status][lang], r.id, r.text[lang]]);
         const width = consoleWidth(opts);
         const say = (text: string) => process.stdout.write(`${wrapLines(text, width)}\n`);
-        say(`${report.title}\n${report.source}\n`);
+        say(`${report.title[lang]}\n${report.source[lang]}\n`);
         process.stdout.write(`${textTable(lang === 'zh' ? ['结果', '检查', '发现'] : ['status', 'check', 'finding'], rows, [], { width, wrap: [1, 2] })}\n\n`);
         const c = report.counts;
         say(lang === 'zh' ? `共 ${report.results.length} 项检查：${c.ok} 项一致，${c.rounding} 项仅在舍入范围内一致，${c.fail} 项不一致。` : `${report.results.length} checks: ${c.ok} ok, ${c.rounding} ok only within rounding, ${c.fail} failed.`);

@@ -72,7 +72,7 @@ export const register: Register = (program, setExitCode) => {
  * Returns whether any transaction is usable.
  */
 async function checkTransactions(study: string, lang: 'zh' | 'en', width: number, json: boolean, only: boolean): Promise<boolean> {
-  const { runVoucherStudy } = await import('../../data/voucherStudy.ts');
+  const [{ runVoucherStudy }, { faultName, transactionQualityNotes }] = await Promise.all([import('../../data/voucherStudy.ts'), import('../../study/vouchers/qualityNotes.ts')]);
   const { results, config } = await runVoucherStudy(study);
   const q = results.vouchers.quality;
   const reasons = Object.fromEntries(Object.entries(q.excluded).filter(([, n]) => n > 0));
@@ -84,10 +84,10 @@ async function checkTransactions(study: string, lang: 'zh' | 'en', width: number
   const programmes = config.programmes.length;
   process.stdout.write(`${wrapLines(`${results.study.name[lang]}:\n${lang === 'zh' ? '交易数据可用' : 'transactions are usable'}${programmes ? ` (${programmes} ${lang === 'zh' ? '个发放计划' : programmes === 1 ? 'programme' : 'programmes'})` : ''}`, width)}\n`);
   const header = lang === 'zh' ? ['交易文件', '读取行数', '使用', '未用', '原因'] : ['Transactions', 'Rows read', 'Used', 'Left out', 'Reasons'];
-  const row = [q.file, String(q.rowsRead), String(q.used), String(q.rowsRead - q.used), Object.entries(reasons).map(([k, v]) => `${k}: ${v}`).join(', ')];
+  const row = [q.file, String(q.rowsRead), String(q.used), String(q.rowsRead - q.used), Object.entries(reasons).map(([k, v]) => `${faultName(k, lang)}${lang === 'zh' ? '：' : ': '}${v}`).join(lang === 'zh' ? '，' : ', ')];
   process.stdout.write(`${textTable(header, [row], [1, 2, 3], { width, wrap: [0, 4] })}\n`);
   const refunds = lang === 'zh' ? `退款 ${q.refunds} 笔，已从消费中扣除` : `${q.refunds} refunds netted out of spending`;
-  const notes = [refunds, ...q.notes].map((n) => `  · ${n}`).join('\n');
+  const notes = [refunds, ...transactionQualityNotes(q).map((n) => n[lang])].map((n) => `  · ${n}`).join('\n');
   process.stdout.write(`${wrapLines(notes, width)}\n\n`);
   if (q.used === 0) process.stderr.write(`spillover: ${q.file}: no usable transaction (${q.rowsRead} rows read)\n`);
   return q.used > 0;

@@ -64,6 +64,30 @@ function loadTable(p: string, unit: string | undefined): IOTable {
   throw new Error(`TABLE ${p}: unknown format: expected the NBS header (Code,Description,DescriptionInChinese,…), the generic header (code,name_zh,name_en,…) or a pymrio directory`);
 }
 
+/** Column headings of the text tables in each language (the JSON keeps the field names). */
+const HEADINGS: Record<string, { zh: string; en: string }> = {
+  code: { zh: '部门编号', en: 'Code' },
+  name: { zh: '部门', en: 'Sector' },
+  totalRequirementColSum: { zh: '完全消耗系数列和', en: 'Total requirement col. sum' },
+  outputMultiplier: { zh: '产出乘数', en: 'Output multiplier' },
+  outputMultiplierII: { zh: '产出乘数（II 型）', en: 'Output multiplier (Type II)' },
+  valueAddedMultiplier: { zh: '增加值乘数', en: 'Value-added multiplier' },
+  valueAddedMultiplierII: { zh: '增加值乘数（II 型）', en: 'Value-added multiplier (Type II)' },
+  incomeMultiplier: { zh: '收入乘数', en: 'Income multiplier' },
+  incomeMultiplierII: { zh: '收入乘数（II 型）', en: 'Income multiplier (Type II)' },
+  employmentMultiplier: { zh: '就业乘数', en: 'Employment multiplier' },
+  employmentMultiplierII: { zh: '就业乘数（II 型）', en: 'Employment multiplier (Type II)' },
+  influence: { zh: '影响力系数', en: 'Power of dispersion' },
+  sensitivity: { zh: '感应度系数', en: 'Sensitivity of dispersion' },
+  outputDirect: { zh: '直接产出', en: 'Output, direct' },
+  outputIndirect: { zh: '间接产出', en: 'Output, indirect' },
+  outputInduced: { zh: '诱发产出（居民）', en: 'Output, induced' },
+  valueAdded: { zh: '增加值', en: 'Value added' },
+  income: { zh: '劳动者报酬', en: 'Income' },
+  jobs: { zh: '就业', en: 'Jobs' },
+};
+const headings = (keys: string[], lang: Lang): string[] => keys.map((k) => HEADINGS[k]?.[lang] ?? k);
+
 const num = (v: number): string => (Number.isFinite(v) ? v.toFixed(6) : String(v));
 const sig = (v: number): string => (Number.isFinite(v) ? v.toPrecision(6) : String(v));
 
@@ -98,13 +122,13 @@ function impactRows(t: IOTable, im: Impact, lang: Lang): { header: string[]; row
     cell(im.valueAdded, j, num), cell(im.income, j, num), cell(im.jobs, j, sig),
   ]]));
   const T = im.totals;
-  rows.push(['total', '', num(T.output.direct), num(T.output.indirect), num(T.output.induced),
+  rows.push([lang === 'zh' ? '合计' : 'total', '', num(T.output.direct), num(T.output.indirect), num(T.output.induced),
     T.valueAdded ? num(T.valueAdded.total) : '', T.income ? num(T.income.total) : '', T.jobs ? sig(T.jobs.total) : '']);
   return { header, rows };
 }
 
 /** Employment coefficients, the balance check (warning on stderr) and the demand file of `spillover io`. */
-function readInputs(table: IOTable, opts: Options): { employment: Float64Array | null; balance: ReturnType<typeof io.checkBalance>; demand: Float64Array | null } {
+function readInputs(table: IOTable, opts: Options, lang: Lang): { employment: Float64Array | null; balance: ReturnType<typeof io.checkBalance>; demand: Float64Array | null } {
   const divisions: SectorDivisions | undefined = opts.divisions
     ? io.parseSectorDivisions(readFileSync(resolveInput(opts.divisions, '--divisions'), 'utf8'), opts.divisions) : undefined;
   let employment: Float64Array | null = null;
@@ -118,7 +142,9 @@ function readInputs(table: IOTable, opts: Options): { employment: Float64Array |
   const balance = io.checkBalance(table, 1e-6);
   if (!balance.ok) {
     const worst = balance.imbalances[0];
-    process.stderr.write(`warning: ${table.source}: ${balance.imbalances.length} row/column totals differ from gross output by more than 1e-6 (worst: ${worst.kind} ${worst.code}, ${worst.relative.toExponential(2)})\n`);
+    process.stderr.write(lang === 'zh'
+      ? `警告：${table.source}：${balance.imbalances.length} 个行或列合计与总产出相差超过 1e-6（最大：${worst.kind === 'row' ? '行' : '列'} ${worst.code}，${worst.relative.toExponential(2)}）\n`
+      : `warning: ${table.source}: ${balance.imbalances.length} row/column totals differ from gross output by more than 1e-6 (worst: ${worst.kind} ${worst.code}, ${worst.relative.toExponential(2)})\n`);
   }
   const demand = opts.demand ? io.parseDemand(readFileSync(resolveInput(opts.demand, '--demand'), 'utf8'), table, opts.demand, divisions) : null;
   return { employment, balance, demand };
@@ -174,7 +200,7 @@ export const register: Register = (program) => {
       const households = Boolean(opts.households);
       let balance: ReturnType<typeof io.checkBalance>;
       try {
-        const inputs = readInputs(table, opts);
+        const inputs = readInputs(table, opts, lang);
         const { employment, demand } = inputs;
         balance = inputs.balance;
         pool = starting && await starting;
@@ -210,9 +236,17 @@ export const register: Register = (program) => {
         process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
         return;
       }
-      const how = factorization.method === 'lu' ? 'LU' : 'LU in single precision refined to double';
-      const title = `${basename(table.source)}: ${table.n} sectors, ${m.system} model, ${households ? 'Type I and II (households closed)' : 'Type I'}; money in ${unit}` +
-        (pool ? `; ${how} on ${factorization.threads} thread${factorization.threads > 1 ? 's' : ''}` : '');
+      const zh = lang === 'zh';
+      // The table's money unit in words of the language: 万元 is "10 thousand yuan" in English.
+      const EN_UNITS: Record<string, string> = { 元: 'yuan', 万元: '10 thousand yuan', 百万元: 'million yuan', 亿元: '100 million yuan' };
+      const shownUnit = !table.unit ? (zh ? '表的货币单位' : 'table unit') : zh ? table.unit : EN_UNITS[table.unit] ?? table.unit;
+      const system = (s: string) => (zh ? (s === 'domestic' ? '非竞争（国内）模型' : '竞争进口模型') : `${s} model`);
+      const how = factorization.method === 'lu' ? 'LU' : zh ? '单精度 LU 并精化到双精度' : 'LU in single precision refined to double';
+      const title = zh
+        ? `${basename(table.source)}：${table.n} 个部门，${system(m.system)}，${households ? 'I 型和 II 型（居民内生）' : 'I 型'}；货币单位 ${shownUnit}` +
+          (pool ? `；${how}，${factorization.threads} 个线程` : '')
+        : `${basename(table.source)}: ${table.n} sectors, ${system(m.system)}, ${households ? 'Type I and II (households closed)' : 'Type I'}; money in ${shownUnit}` +
+          (pool ? `; ${how} on ${factorization.threads} thread${factorization.threads > 1 ? 's' : ''}` : '');
       const width = consoleWidth(opts);
       const say = (text: string) => process.stdout.write(`${wrapLines(text, width)}\n`);
       // 80 columns: code, name and the output multipliers in the table, the other multipliers in
@@ -221,15 +255,17 @@ export const register: Register = (program) => {
       const shown = new Set(['code', 'name', 'outputMultiplier', 'outputMultiplierII']);
       const others = (h: string[]) => h.map((name, c) => (shown.has(name) ? -1 : c)).filter((c) => c >= 0);
       say(`${title}\n`);
-      process.stdout.write(`${textTable(header, rows, header.map((_, c) => c).slice(2), { width, wrap: [1], secondary: others(header) })}\n`);
-      if (m.employment) say(`\nemploymentMultiplier: persons per ${unit} of final demand`);
-      else say('\nemploymentMultiplier: not computed (pass --employment, --year and --divisions)');
+      process.stdout.write(`${textTable(headings(header, lang), rows, header.map((_, c) => c).slice(2), { width, wrap: [1], secondary: others(header) })}\n`);
+      if (m.employment) say(zh ? `\n就业乘数：每${shownUnit}最终需求带动的就业人数` : `\nEmployment multiplier: jobs per ${shownUnit} of final demand`);
+      else say(zh ? '\n就业乘数：未计算（需要 --employment、--year 和 --divisions）' : '\nEmployment multiplier: not computed (pass --employment, --year and --divisions)');
       if (impact) {
         const r = impactRows(table, impact, lang);
-        say(`\nImpact of ${opts.demand} (Type ${impact.type}, ${impact.system}; output, value added, income in ${unit}, jobs in persons)\n`);
+        say(zh
+          ? `\n${opts.demand} 的影响（${impact.type} 型，${system(impact.system)}；产出、增加值、劳动者报酬单位 ${shownUnit}，就业单位 人）\n`
+          : `\nImpact of ${opts.demand} (Type ${impact.type}, ${system(impact.system)}; output, value added, income in ${shownUnit}, jobs in persons)\n`);
         const impactShown = new Set(['code', 'name', 'outputDirect', 'outputIndirect', 'jobs']);
-        process.stdout.write(`${textTable(r.header, r.rows, r.header.map((_, c) => c).slice(2), { width, wrap: [1], secondary: r.header.map((h, c) => (impactShown.has(h) ? -1 : c)).filter((c) => c >= 0) })}\n`);
-        if (impact.system === 'domestic') say(`\ndemand met directly by imports: ${num(impact.importedDemand.reduce((s, v) => s + v, 0))} ${unit}`);
+        process.stdout.write(`${textTable(headings(r.header, lang), r.rows, r.header.map((_, c) => c).slice(2), { width, wrap: [1], secondary: r.header.map((h, c) => (impactShown.has(h) ? -1 : c)).filter((c) => c >= 0) })}\n`);
+        if (impact.system === 'domestic') say(zh ? `\n由进口直接满足的需求：${num(impact.importedDemand.reduce((s, v) => s + v, 0))} ${shownUnit}` : `\nDemand met directly by imports: ${num(impact.importedDemand.reduce((s, v) => s + v, 0))} ${shownUnit}`);
       }
     });
 };

@@ -43,25 +43,32 @@ export const register: Register = (program) => {
         return;
       }
       const width = consoleWidth(opts as { wide?: boolean });
-      const wan = (v: number) => toDisplay('persons', v).toFixed(2);
+      const zh = lang === 'zh';
+      // Jobs in 万个 (zh) or thousand jobs (en), two decimals.
+      const wan = (v: number) => (zh ? toDisplay('persons', v).toFixed(2) : (v / 1e3).toFixed(1));
+      const unit = zh ? '万个' : 'thousand jobs';
+      const kind = (k: string) => (zh ? (k === 'provider' ? '服务商' : '运营者') : k);
       const pct = (v: number, est: number) => `${((100 * v) / est).toFixed(1)}%`;
       const pct1 = (v: number) => `${(100 * v).toFixed(1)}%`;
-      const zh = lang === 'zh';
       const out: string[] = [];
-      out.push(`${prepared.study.display}:\n${Math.round(plan.level * 100)}% CI half-width by sample size (persons in 万 = 10,000; ${plan.reps} simulated surveys per cell, random stream ${plan.seed})`);
+      const lvl = Math.round(plan.level * 100);
+      out.push(zh
+        ? `${prepared.study.display}:\n${lvl}% 置信区间半宽（±，单位${unit}）与样本量；每格模拟 ${plan.reps} 次调查，随机数流 ${plan.seed}`
+        : `${prepared.study.display}:\n${lvl}% CI half-width (±, in ${unit}) by sample size; ${plan.reps} simulated surveys per cell, random stream ${plan.seed}`);
       for (const c of plan.components) {
-        out.push('', `${c.label[lang]} (${c.kind}, ${c.id}): estimate ${wan(c.estimate)} 万 from n = ${c.n0} valid questionnaires; n for ±${plan.target * 100}%: ${c.required}`);
+        out.push('', zh
+          ? `${c.label[lang]}（${kind(c.kind)}，${c.id}）：估计值 ${wan(c.estimate)} ${unit}，有效问卷 n = ${c.n0}；达到 ±${plan.target * 100}% 需要 n = ${c.required}`
+          : `${c.label[lang]} (${kind(c.kind)}, ${c.id}): estimate ${wan(c.estimate)} ${unit} from n = ${c.n0} valid questionnaires; n for ±${plan.target * 100}%: ${c.required}`);
         const cov = c.rows.some((r) => r.coverage);
         if (cov) {
-          const lvl = Math.round(plan.level * 100);
           const m = c.interval === 'bootstrap-t' ? 'bootstrap-t' : zh ? 't 区间' : 't (Wald)';
           out.push(zh
             ? `区间：${m}；偏差（均值/真值 − 1、中位数/真值）与 ${lvl}% 区间覆盖率：从现有问卷模拟`
             : `Interval: ${m}; bias (mean/truth − 1, median/truth) and coverage of the ${lvl}% interval simulated from the current questionnaires`);
         }
         const head = zh
-          ? ['n', '预测 ±（万）', '预测 ±（%）', '模拟 ±（万）', '模拟分位 ±（万）', ...(cov ? ['偏差', '中位数/真值', '覆盖率'] : [])]
-          : ['n', 'predicted ± (万)', 'predicted ± (%)', 'simulated ± (万)', 'simulated pct. ± (万)', ...(cov ? ['bias', 'median/truth', 'coverage'] : [])];
+          ? ['n', '预测 ±', '预测 ±%', '模拟 ±', '模拟分位 ±', ...(cov ? ['偏差', '中位数/真值', '覆盖率'] : [])]
+          : ['n', 'predicted ±', 'predicted %', 'simulated ±', 'sim. pct. ±', ...(cov ? ['bias', 'med./truth', 'coverage'] : [])];
         out.push(
           textTable(
             head,
@@ -75,9 +82,11 @@ export const register: Register = (program) => {
         );
       }
       const a = plan.allocation;
-      out.push('', `Neyman allocation for ±${plan.target * 100}% on direct jobs (${wan(a.total)} 万): n = ${a.n}, achieved ± ${wan(a.halfWidth)} 万`);
-      out.push(textTable(['component', 'n_h', 'take all'], a.strata.map((s) => [s.id, String(s.n), s.takeAll ? 'yes' : '']), [1], { width, wrap: [0] }));
-      out.push('', ...plan.notes.map((n) => `• ${n}`));
+      out.push('', zh
+        ? `Neyman 分配：直接带动就业（${wan(a.total)} ${unit}）达到 ±${plan.target * 100}%：n = ${a.n}，实际 ± ${wan(a.halfWidth)} ${unit}`
+        : `Neyman allocation for ±${plan.target * 100}% on direct jobs (${wan(a.total)} ${unit}): n = ${a.n}, achieved ± ${wan(a.halfWidth)} ${unit}`);
+      out.push(textTable(zh ? ['组成部分', 'n_h', '全部调查'] : ['component', 'n_h', 'take all'], a.strata.map((s) => [s.id, String(s.n), s.takeAll ? (zh ? '是' : 'yes') : '']), [1], { width, wrap: [0] }));
+      out.push('', ...plan.notes.map((n) => `• ${n[lang]}`));
       if (coverage.length > 0) out.push(zh
         ? `• 偏差与覆盖率：把现有问卷当作总体，每个 n 有放回抽取 n 份问卷、重算估计值和该组成部分声明的区间（t 区间 ${COVERAGE_REPS} 次；bootstrap-t ${COVERAGE_BOOT_REPS} 次、每次 ${COVERAGE_BOOT_REPLICATES} 个重复），统计区间包含全样本值的比例；低于 90% 标 ⚠。重尾数据在小 n 时中位数低于真值、漏在区间上方。`
         : `• Bias and coverage: the current questionnaires as the population; at each n, n questionnaires drawn with replacement, the estimate and the component's declared interval recomputed (t interval: ${COVERAGE_REPS} surveys; bootstrap-t: ${COVERAGE_BOOT_REPS} surveys of ${COVERAGE_BOOT_REPLICATES} replicates), and the share of intervals containing the full-sample value counted; ⚠ below 90%. With heavy tails the median estimate is below the truth at small n and the misses are above the interval.`);

@@ -19,8 +19,9 @@ export const register: Register = (program) => {
       const rel = relative(root, abs);
       if (rel.startsWith('..') || resolve(root, rel) !== abs) throw new Error(`study ${study} is outside --root ${root}`);
       const { startServer } = await import('../../server/index.ts');
-      const server = await startServer({ root, study: rel.split(sep).join('/'), port, lang: commandLang(opts.lang), log: process.env.SPILLOVER_DEBUG ? (l) => process.stderr.write(`${l}\n`) : undefined });
-      process.stdout.write(`${wrapLines(`spillover dashboard: ${server.url}  (root ${root}; Ctrl-C to stop)`)}\n`);
+      const lang = commandLang(opts.lang);
+      const server = await startServer({ root, study: rel.split(sep).join('/'), port, lang, log: process.env.SPILLOVER_DEBUG ? (l) => process.stderr.write(`${l}\n`) : undefined });
+      process.stdout.write(`${wrapLines(lang === 'zh' ? `spillover 仪表板：${server.url}（目录 ${root}；按 Ctrl-C 停止）` : `spillover dashboard: ${server.url}  (root ${root}; Ctrl-C to stop)`)}\n`);
       await new Promise<void>((done) => {
         const stop = () => server.close().then(done);
         process.once('SIGINT', stop);

@@ -27,8 +27,8 @@ export interface AuditResult {
 }
 
 export interface AuditReport {
-  title: string;
-  source: string;
+  title: Label;
+  source: Label;
   results: AuditResult[];
   counts: Record<AuditStatus, number>;
   /** Figures that no check uses (printed for the record; not verifiable from this set). */

@@ -2,6 +2,7 @@
 // Pure: text in, typed set out. Each figure keeps the digits as printed: its rounding half-unit is
 // inferred from them (2963 → ±0.5, 361.6 → ±0.05, 9.9% → ±0.05 points) unless `rounding` is given.
 import { parseDocument, LineCounter, isScalar, isMap, type Document } from 'yaml';
+import type { Label } from '../../locale/index.ts';
 
 export interface PublishedFigure {
   id: string;
@@ -36,8 +37,9 @@ export interface AuditCheck {
 }
 
 export interface PublishedSet {
-  source: string;
-  title: string;
+  /** title and source in both languages (a plain string in the file stands for both) */
+  source: Label;
+  title: Label;
   figures: Record<string, PublishedFigure>;
   checks: AuditCheck[];
 }
@@ -120,7 +122,15 @@ export function parsePublished(text: string, file: string): PublishedSet {
       line: lineAt(path),
     };
   });
-  return { source: typeof raw.source === 'string' ? raw.source : file, title: typeof raw.title === 'string' ? raw.title : file, figures, checks };
+  // title / source: a string, or {zh, en} for a file read in either language.
+  const text2 = (key: 'title' | 'source'): Label => {
+    const v = raw[key];
+    if (v === undefined) return { zh: file, en: file };
+    if (typeof v === 'string') return { zh: v, en: v };
+    if (v && typeof v === 'object' && typeof v.zh === 'string' && typeof v.en === 'string' && Object.keys(v).length === 2) return { zh: v.zh, en: v.en };
+    return fail([key], 'expected a text, or {zh: …, en: …}');
+  };
+  return { source: text2('source'), title: text2('title'), figures, checks };
 }
 
 function line(doc: Document, lc: LineCounter, path: (string | number)[]): number | null {

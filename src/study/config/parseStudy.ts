@@ -102,6 +102,9 @@ export function parseStudy(text: string, source: string): StudyConfig {
   const fail = (path: (string | number)[], detail: string): never => {
     throw new ConfigError(source, formatPath(path), lineOf(doc, lc, path), detail);
   };
+  // The original report's IO method was called `seed` until 0.1: name the new word rather than list the enum.
+  const io = (raw as Raw).io;
+  if (io !== null && typeof io === 'object' && io.method === 'seed') fail(['io', 'method'], '"seed" is now called "published" (the original report\'s method, the same numbers): write `method: published`');
   const validate = validator();
   if (!validate(raw)) {
     // Report the most specific error first (deepest path), required/unknown keys before type noise.
@@ -220,8 +223,8 @@ function normalize(raw: Raw, source: string, fail: Fail, line: (path: (string | 
   if (jpo.method === 'ratio' && (jpo.value === undefined || jpo.unit === undefined)) fail(['jobs_per_output'], 'method ratio needs `value` and `unit`');
   if ((jpo.method === 'national' || jpo.method === 'sector') && (jpo.employment === undefined || io.table === undefined))
     fail(['jobs_per_output'], `method ${jpo.method} needs \`employment\` (employment-by-division CSV) and io.table`);
-  if (io.coefficients !== undefined && io.method !== 'seed') fail(['io', 'method'], 'coefficients given directly work only with method seed; give io.table for leontief');
-  if (io.method === 'seed' && (io.type !== undefined || io.model !== undefined)) fail(['io'], '`type` and `model` apply to method leontief; method seed is Type I, competitive, by definition');
+  if (io.coefficients !== undefined && io.method !== 'published') fail(['io', 'method'], 'coefficients given directly work only with method published; give io.table for leontief');
+  if (io.method === 'published' && (io.type !== undefined || io.model !== undefined)) fail(['io'], '`type` and `model` apply to method leontief; method published is Type I, competitive, by definition');
   const perYuan = { 'persons/yuan': 1, 'persons/万元': 1e-4, 'persons/亿元': 1e-8 } as const;
 
   const indicators = (raw.indicators ?? []).map((ind: Raw, i: number) => {

@@ -104,7 +104,7 @@ const questionnaire = {
     },
     design: {
       type: 'object',
-      description: 'Sampling design of this questionnaire, in R survey::svydesign terms. Default: simple random sample of n from the component population (reproduces the seed formulas).',
+      description: 'Sampling design of this questionnaire, in R survey::svydesign terms. Default: simple random sample of n from the component population (reproduces the original report\'s formulas).',
       additionalProperties: false,
       properties: {
         ids: { type: 'array', items: { type: 'string' }, description: 'Cluster id fields, one per stage (omit for element sampling).' },
@@ -332,8 +332,8 @@ export const studySchema = {
       properties: {
         table: { type: 'string', description: 'Input-output table file (NBS 149-sector CSV format), relative to the study file.' },
         method: {
-          enum: ['seed', 'leontief'],
-          description: 'seed: induced output = Σ C_c × colsum(B)_s(c), B = (I − A)⁻¹ − I, as the report; leontief: the consumption as a final-demand shock through the chosen model (type, model).',
+          enum: ['published', 'leontief'],
+          description: 'published: the original report\'s method, induced output = Σ C_c × colsum(B)_s(c), B = (I − A)⁻¹ − I (until 0.1: `seed`, now an error naming the new word); leontief: the consumption as a final-demand shock through the chosen model (type, model).',
         },
         type: { enum: ['I', 'II'], description: 'With method leontief: Type I (open model) or Type II (households endogenous: compensation row, household consumption columns). Default I.' },
         model: { enum: ['competitive', 'domestic'], description: 'With method leontief: competitive-import A, or the domestic model A_d = (I − M̂)A with m = imports / (intermediate use + final use − exports). Default competitive.' },

@@ -134,7 +134,7 @@ export interface StudyConfig {
   groups: Record<string, { label: Label }>;
   consumption: { questionnaire?: string; categories: CategoryConfig[]; bridge?: BridgeConfig };
   prices?: PricesConfig;
-  io: { table?: string; method: 'seed' | 'leontief'; type: 'I' | 'II'; model: 'competitive' | 'domestic'; coefficients?: Record<string, number> };
+  io: { table?: string; method: 'published' | 'leontief'; type: 'I' | 'II'; model: 'competitive' | 'domestic'; coefficients?: Record<string, number> };
   jobsPerOutput: JobsPerOutputConfig;
   intervals: { level: number; method: 't' | 'z' };
   indicators: IndicatorConfig[];

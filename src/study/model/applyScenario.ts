@@ -139,7 +139,7 @@ export function applyScenario(config: StudyConfig, inputs: StudyInputs, s: Scena
 export function ioMethodOptions(inputs: StudyInputs): { key: string; label: { zh: string; en: string }; method: IOMethod }[] {
   if (!inputs.model) return [];
   const all: { key: string; label: { zh: string; en: string }; method: IOMethod }[] = [
-    { key: 'seed', label: { zh: '原报告方法：B 列和（I 型，竞争进口）', en: 'Method of the original report: column sums of B (Type I, competitive-import)' }, method: { method: 'seed', type: 'I', domestic: false } },
+    { key: 'published', label: { zh: '原报告方法：B 列和（I 型，竞争进口）', en: 'Method of the original report: column sums of B (Type I, competitive-import)' }, method: { method: 'published', type: 'I', domestic: false } },
     { key: 'I-competitive', label: { zh: '里昂惕夫 I 型，竞争进口模型', en: 'Leontief Type I, competitive-import model' }, method: { method: 'leontief', type: 'I', domestic: false } },
     { key: 'I-domestic', label: { zh: '里昂惕夫 I 型，国内模型（扣除进口）', en: 'Leontief Type I, domestic model (imports removed)' }, method: { method: 'leontief', type: 'I', domestic: true } },
     { key: 'II-competitive', label: { zh: '里昂惕夫 II 型（含居民消费），竞争进口', en: 'Leontief Type II (households), competitive-import' }, method: { method: 'leontief', type: 'II', domestic: false } },
@@ -158,5 +158,5 @@ export function ioMethodOptions(inputs: StudyInputs): { key: string; label: { zh
 
 /** The key of the option equal to an IO method (seed ignores type and model). */
 export function ioMethodKey(m: IOMethod): string {
-  return m.method === 'seed' ? 'seed' : `${m.type}-${m.domestic ? 'domestic' : 'competitive'}`;
+  return m.method === 'published' ? 'published' : `${m.type}-${m.domestic ? 'domestic' : 'competitive'}`;
 }

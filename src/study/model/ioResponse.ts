@@ -6,7 +6,7 @@ import { leontiefImpact, type IOModel } from '../../io/index.ts';
 
 export interface IOMethod {
   /** seed: column sums of B (Type I, competitive), as the report; leontief: the chosen model. */
-  method: 'seed' | 'leontief';
+  method: 'published' | 'leontief';
   type: 'I' | 'II';
   domestic: boolean;
 }
@@ -29,7 +29,7 @@ export function yuanPerUnit(unit: string): number {
 }
 
 /**
- * sectorResponse(model, s, {method: 'seed', type: 'I', domestic: false}).output = Σ_i B_is, the
+ * sectorResponse(model, s, {method: 'published', type: 'I', domestic: false}).output = Σ_i B_is, the
  * column sum of B = (I − A)⁻¹ − I (完全消耗系数) — e.g. 1.35092814 for sector 123 of NBS 2017.
  * With method leontief: the indirect (+ induced, Type II) output of the chosen model per yuan of final
  * demand (Miller & Blair 2009 §2.5, §6.2; domestic demand is (1 − m_s) per yuan).
@@ -37,8 +37,8 @@ export function yuanPerUnit(unit: string): number {
 export function sectorResponse(model: IOModel, s: number, m: IOMethod): SectorResponse {
   const unitDemand = new Float64Array(model.n);
   unitDemand[s] = 1;
-  const type = m.method === 'seed' ? 'I' : m.type;
-  const domestic = m.method === 'seed' ? false : m.domestic;
+  const type = m.method === 'published' ? 'I' : m.type;
+  const domestic = m.method === 'published' ? false : m.domestic;
   const imp = leontiefImpact(model, unitDemand, { type, domestic });
   const scale = yuanPerUnit(model.unit);
   const out = imp.totals.output;

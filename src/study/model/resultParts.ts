@@ -46,7 +46,7 @@ export function qualityRecords(inputs: StudyInputs): QualityRecord[] {
 export function modelAssumptions(config: StudyConfig, inputs: StudyInputs): Label[] {
   const { level, method } = config.intervals;
   const io = inputs.ioMethod;
-  const seedMethod = io.method === 'seed';
+  const seedMethod = io.method === 'published';
   const jpo = inputs.jobsPerOutput;
   const pct = Math.round(level * 100);
   const jpoSource = { zh: jpo.source.zh.replace(/[。.]$/, ''), en: jpo.source.en.replace(/\.$/, '') };
@@ -90,7 +90,7 @@ export function sectorImpacts(inputs: StudyInputs, config: StudyConfig, figures:
     [restate, productivity] = [p.output, p.productivity];
     for (const d of demandOf(s)) demand[d.index] += (figures[`consumption.${c.id}`].value * d.share) / p.deflator / scale;
   }
-  const seed = inputs.ioMethod.method === 'seed';
+  const seed = inputs.ioMethod.method === 'published';
   const imp = leontiefImpact(model, demand, { type: seed ? 'I' : inputs.ioMethod.type, domestic: seed ? false : inputs.ioMethod.domestic });
   const jpo = inputs.jobsPerOutput;
   const money = scale * restate;

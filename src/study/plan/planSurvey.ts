@@ -45,7 +45,8 @@ export interface SurveyPlan {
   components: PlanComponent[];
   /** Components as strata, ±target on their sum (direct jobs). */
   allocation: NeymanAllocation & { total: number };
-  notes: string[];
+  /** How the columns were computed, in both languages. */
+  notes: Label[];
 }
 
 /**
@@ -82,9 +83,18 @@ export function planSurvey(samples: PlanSample[], o: PlanOptions, coverage: read
     components,
     allocation,
     notes: [
-      'Predicted: z × A / √n × √(1 − n/N), A = N S_y for providers (HT total) and M S_e / ā for operators (ratio total, linearized; no fpc since the number of operators is unknown), S from the current valid questionnaires.',
-      `Simulated: ${o.reps} surveys of n questionnaires drawn with replacement from the current valid ones (a fixed random stream), z × SD of the estimates; no fpc.`,
-      'Neyman allocation treats each component as a stratum surveyed independently: n_h ∝ A_h for ± target on direct jobs.',
+      {
+        zh: '预测：z × A / √n × √(1 − n/N)；服务商 A = N S_y（HT 总量），运营者 A = M S_e / ā（比率总量，线性化；运营者总数未知，不作有限总体校正）；S 取自现有有效问卷。',
+        en: 'Predicted: z × A / √n × √(1 − n/N), A = N S_y for providers (HT total) and M S_e / ā for operators (ratio total, linearized; no fpc since the number of operators is unknown), S from the current valid questionnaires.',
+      },
+      {
+        zh: `模拟：从现有有效问卷中有放回地抽取 n 份，共 ${o.reps} 次（固定随机数流），取估计值标准差的 z 倍；不作有限总体校正。`,
+        en: `Simulated: ${o.reps} surveys of n questionnaires drawn with replacement from the current valid ones (a fixed random stream), z × SD of the estimates; no fpc.`,
+      },
+      {
+        zh: 'Neyman 分配把每个组成部分当作独立调查的一层：n_h ∝ A_h，使直接带动就业达到目标精度。',
+        en: 'Neyman allocation treats each component as a stratum surveyed independently: n_h ∝ A_h for ± target on direct jobs.',
+      },
     ],
   };
 }

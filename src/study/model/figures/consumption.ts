@@ -9,7 +9,7 @@ import { L, sumItem, type FigureFamily } from './definition.ts';
 export function outputLabel(ctx: FigureContext): Label {
   const io = ctx.inputs.ioMethod;
   const model = io.domestic ? '国内（非竞争进口）模型 domestic model' : '竞争进口模型 competitive model';
-  if (io.method === 'seed') return L('诱发产出（原报告称“间接GDP”）', "Induced output (the original report's 'indirect GDP')");
+  if (io.method === 'published') return L('诱发产出（原报告称“间接GDP”）', "Induced output (the original report's 'indirect GDP')");
   return io.type === 'I'
     ? L(`间接产出（I型，${model.split(' ')[0]}）`, `Indirect output (Type I, ${model.split(' ').slice(1).join(' ')})`)
     : L(`间接及引致产出（II型，${model.split(' ')[0]}）`, `Indirect and induced output (Type II, ${model.split(' ').slice(1).join(' ')})`);
@@ -53,7 +53,7 @@ export const categoryOutput: FigureFamily = {
   unit: 'yuan',
   formula: 'C_c × b_s(c)',
   items: (ctx) => {
-    const seed = ctx.inputs.ioMethod.method === 'seed';
+    const seed = ctx.inputs.ioMethod.method === 'published';
     const out = outputLabel(ctx);
     return ctx.config.consumption.categories.map((cat) => {
       const sector = ctx.inputs.sectors[cat.id];
@@ -82,7 +82,7 @@ export const consumptionTotals: FigureFamily = {
   items: (ctx) => {
     const cats = ctx.config.consumption.categories;
     const ids = (kind?: 'information' | 'traditional') => cats.filter((c) => !kind || c.kind === kind).map((c) => `consumption.${c.id}`);
-    const seed = ctx.inputs.ioMethod.method === 'seed';
+    const seed = ctx.inputs.ioMethod.method === 'published';
     const out = outputLabel(ctx);
     return [
       sumItem('consumption.information', ids('information'), L('信息消费', 'Information consumption'), 'yuan', 'Σ C_c over information categories'),

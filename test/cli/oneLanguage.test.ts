@@ -1,0 +1,131 @@
+// One language at a time on the console: every command run in zh prints no English prose, and in
+// en no Chinese, except what the user wrote (the study files' own names, their data's values and
+// headers), identifiers, file names, option names, units and acronyms. Built as a scan, so a new
+// stray string in either language fails here: a zh line keeps no Latin word outside the allow-list,
+// an en line no Han character outside the user's own texts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('../..', import.meta.url).pathname;
+const wechat = join(root, 'examples/wechat-2019');
+const vouchers = join(root, 'examples/vouchers-2020');
+
+function cli(args: string[], status = 0): string {
+  const r = spawnSync(process.execPath, [join(root, 'bin/spillover.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', COLUMNS: '80' } });
+  assert.equal(r.status, status, `${args.join(' ')}: ${r.stderr}`);
+  return r.stdout + r.stderr;
+}
+
+/** The user's own texts: a study file's values (and comments) in the other language are the user's, not ours. */
+function userTexts(files: string[], drop: 'zh' | 'en'): string {
+  // `zh: …` / `en: …` values belong to one language: the other language's run must not show them.
+  const key = new RegExp(`\\b${drop}:\\s*("[^"]*"|[^,}\\n]*)`, 'g');
+  return files.map((f) => readFileSync(f, 'utf8').replace(key, '')).join('\n');
+}
+
+// Acronyms, units, method and estimator names that are the field's own words in either language.
+const LATIN_OK = new Set([
+  'GDP', 'IO', 'SE', 'se', 'CI', 'MPC', 'DiD', 'NBS', 'CPI', 'PPI', 'HT', 'LU', 'fpc', 'df', 'n', 'N', 'Neyman', 'Cochran', 'Wald', 'bootstrap', 'logit', 'beta',
+  't', 'I', 'II', 'A', 'B', 'C', 'U', 'M', 'S', 'z', 'e', 'g', 'w', 'h', 'm', 'x', 'y', 'k', 'c', 's', 'i', 'b', 'v', 'p', 'd',
+  'XLSX', 'CSV', 'YAML', 'JSON', 'HTML', 'SVG', 'PNG', 'UTF', 'GBK', 'GB', 'Parquet', 'DuckDB', 'ClickHouse', 'TODO', 'spillover',
+  'svydesign', 'ids', 'strata', 'weights', 'total', 'mean', 'ratio', 'builtin', 'Asia', 'Shanghai', 'Ctrl',
+  // command names, as in "spillover check STUDY"
+  'run', 'check', 'explain', 'plan', 'io', 'audit', 'survey', 'init', 'load', 'serve',
+]);
+
+// Not yet in both languages (known, listed in the issue's closing note): explain's formula and
+// input lines (the engine's notation, e.g. "b_s = column sum of (I − A)⁻¹ − I", "sector = 64123
+// 互联网和相关服务 Internet and related services"). Every other explain line is scanned.
+const ENGINE_NOTATION = /^[│├└─ ]*(公式|formula|sector|field|questionnaire|unit|value|说明|note) ?[:=：]/;
+
+/** Lines of zh output holding Latin prose: words left after identifiers, paths, options and allowed words are taken out. */
+function latinProse(text: string, user: string): string[] {
+  const userWords = new Set(user.match(/[A-Za-z][A-Za-z'’-]*/g) ?? []);
+  return text.split('\n').filter((line) => {
+    const rest = line
+      .replace(/https?:\/\/\S+/g, ' ') // URLs
+      .replace(/builtin:[\w-]+/g, ' ') // builtin data names
+      .replace(/--[a-z][a-z-]*/g, ' ') // option names
+      .replace(/\S*[/\\]\S*/g, ' ') // paths, builtin:…, units like 个/亿元
+      .replace(/[A-Za-z0-9_*]+(\.[\p{L}0-9_*]+)+/gu, ' ') // figure ids, file names, YAML paths
+      .replace(/\b[A-Za-z]*[_0-9][A-Za-z0-9_]*\b/g, ' ') // snake_case fields, n_h, b_s, 1e-6
+      .replace(/\b[a-z]+(-[a-z]+)+\b/g, (w) => (userWords.has(w) ? ' ' : w)); // hyphenated ids from the user's files
+    const words = rest.match(/[A-Za-z][A-Za-z'’]*/g) ?? [];
+    return words.some((w) => !LATIN_OK.has(w) && !userWords.has(w));
+  });
+}
+
+/** Lines of en output holding Han characters that are not the user's own. */
+function hanText(text: string, user: string): string[] {
+  return text.split('\n').filter((line) => (line.match(/[\p{Script=Han}\u3000-\u303f\uff01-\uff60]+/gu) ?? []).some((run) => !user.includes(run)));
+}
+
+test('zh output has no English prose and en output no Chinese, every command, outside the user\'s own texts', { timeout: 900_000 }, async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'spillover-lang-'));
+  try {
+    writeFileSync(join(tmp, 'firms.csv'), 'id,stratum,weight,employees,platform_staff\n1,small,40,8,3\n2,small,40,12,5\n3,small,40,5,5\n4,large,5,300,60\n5,large,5,120,40\n6,large,5,450,90\n');
+    writeFileSync(join(tmp, 'firms.yaml'), "data: firms.csv\ndesign: {ids: '1', strata: stratum, weights: weight}\nestimates:\n  - {id: employees, total: employees}\n  - {id: platform_share, ratio: [platform_staff, employees]}\n");
+    const firmFiles = [join(tmp, 'firms.yaml'), join(tmp, 'firms.csv')];
+    const wechatFiles = [join(wechat, 'study.yaml'), join(wechat, 'published.yaml'), join(wechat, 'data/providers.csv'), join(wechat, 'data/consumers.csv')];
+    const voucherFiles = [join(vouchers, 'study.yaml'), join(vouchers, 'generate.ts')]; // generate.ts writes the data's values (merchant sizes 小微, 中型, 大型)
+    const found: string[] = [];
+    for (const lang of ['zh', 'en'] as const) {
+      const l = ['--lang', lang];
+      const other = lang === 'zh' ? 'en' : 'zh';
+      const scan = (name: string, text: string, files: string[]) => {
+        const user = userTexts(files, other);
+        // explain: a notation line and its wrapped continuation ("  transportation agency") are skipped
+        let notation = false;
+        const lines = text.split('\n').filter((line) => {
+          if (name !== 'explain') return true;
+          notation = ENGINE_NOTATION.test(line) || (notation && /^ {2}\S/.test(line));
+          return !notation;
+        }).join('\n');
+        for (const line of lang === 'zh' ? latinProse(lines, user) : hanText(lines, user)) found.push(`${lang} ${name}: ${line}`);
+      };
+      scan('run', cli(['run', ...l, '--out', join(tmp, `out-${lang}`), '--charts', 'none']), wechatFiles);
+      scan('run vouchers', cli(['run', join(vouchers, 'study.yaml'), ...l, '--out', join(tmp, `v-${lang}`)]), voucherFiles);
+      scan('check', cli(['check', ...l]), wechatFiles);
+      scan('check vouchers', cli(['check', join(vouchers, 'study.yaml'), ...l]), voucherFiles);
+      scan('explain --list', cli(['explain', '--list', ...l]), wechatFiles);
+      scan('explain', cli(['explain', 'jobs.indirect', ...l]), wechatFiles);
+      scan('plan', cli(['plan', ...l, '--reps', '20']), wechatFiles);
+      scan('io', cli(['io', 'builtin:china-io-2017-149', ...l]).split('\n').slice(0, 12).join('\n') + cli(['io', 'builtin:china-io-2017-149', ...l]).split('\n').slice(-3).join('\n'), []);
+      scan('audit', cli(['audit', ...l]), wechatFiles);
+      scan('survey', cli(['survey', '--spec', join(tmp, 'firms.yaml'), ...l]), firmFiles);
+      scan('init', cli(['init', join(tmp, `init-${lang}`), ...l]), []);
+      // errors: a missing study file, an unknown key. Only en is scanned: the study file's and the
+      // readers' error messages are English in zh too (not yet translated; known).
+      if (lang === 'en') {
+        scan('error: missing file', cli(['check', join(tmp, 'nope.yaml'), ...l], 2), []);
+        const bad = join(tmp, `bad-${lang}`);
+        cli(['init', bad, ...l]);
+        writeFileSync(join(bad, 'study.yaml'), readFileSync(join(bad, 'study.yaml'), 'utf8').replace(/^study:/m, 'studdy:'));
+        scan('error: unknown key', cli(['check', join(bad, 'study.yaml'), ...l], 2), [join(bad, 'study.yaml')]);
+      }
+      // serve: its first line
+      const server = spawn(process.execPath, [join(root, 'bin/spillover.js'), 'serve', '--port', '0', ...l], { cwd: root });
+      const line = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        server.stdout.on('data', (d: Buffer) => { text += d.toString(); if (text.includes('\n')) resolve(text); });
+        server.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+      });
+      server.kill('SIGTERM');
+      scan('serve', line, wechatFiles);
+    }
+    assert.deepEqual(found, []);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('the scan finds a stray string: an English phrase in zh, a Chinese word in en', () => {
+  assert.deepEqual(latinProse('合计 2962.6 万个 (not computed)', ''), ['合计 2962.6 万个 (not computed)']);
+  assert.deepEqual(latinProse('编号：jobs.providers.wecom · 区间：bootstrap-t；data/providers.csv，--wide', 'x'), []);
+  assert.deepEqual(hanText('Total jobs 29.6 million jobs (万个)', '企业微信'), ['Total jobs 29.6 million jobs (万个)']);
+  assert.deepEqual(hanText('Service providers (企业微信)', 'provider_type: 企业微信'), []);
+});
