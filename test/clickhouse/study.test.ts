@@ -40,6 +40,13 @@ test('spillover load splits the example across both shards; the study run from C
   assert.match(shown, /\r\x1b\[Kreading data\/consumers\.csv {2}\[█+\] {2}100% {2}5,00\d rows/);
   assert.match(shown, /\r\x1b\[Kconsumers → wechat\.pty_consumers {2}\[█+\] {2}(5,00\d)\/\1 rows/);
   assert.match(shown, /\r\x1b\[Kconsumers: data\/consumers\.csv → wechat\.pty_consumers \(5\d{3} rows/);
+  // In Chinese: the summary and the instructions in the command's language, with no English words.
+  const zh = await cli(['load', join(dir, 'study.yaml'), '--url', cluster!.url, '--shard', s1, '--shard', s2, '--cluster', 'spillover', '--database', 'wechat',
+    '--user-env', TEST_SOURCE.user_env, '--password-env', TEST_SOURCE.password_env, '--only', 'consumers', '--prefix', 'zh_', '--lang', 'zh']);
+  assert.equal(zh.code, 0, zh.stderr);
+  assert.match(zh.stdout, /consumers：data\/consumers\.csv → wechat\.zh_consumers（5\d{3} 行，\d+ 列，2 个分片，\s*用时 [\d.]+ 秒）/);
+  assert.match(zh.stdout, /在 study\.yaml 中（或用 --study-out FILE 写出这样的研究文件）：\nquestionnaires\.consumers：把 file/);
+  assert.doesNotMatch(zh.stdout, /\b(rows|columns|shards|replace|with)\b/);
 
   const files = await runStudy(join(dir, 'study.yaml'));
   const ch = await runStudy(chStudy);

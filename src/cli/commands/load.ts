@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Register } from './register.ts';
 import { DEFAULT_STUDY } from '../../data/packagePaths.ts';
+import { commandLang, LANG_HELP } from '../format.ts';
 
 interface LoadOptions {
   url: string;
@@ -20,6 +21,7 @@ interface LoadOptions {
   quiet?: boolean;
   studyOut?: string;
   only: string[];
+  lang?: string;
 }
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -40,6 +42,7 @@ export const register: Register = (program) => {
     .option('--replace', 'drop and recreate tables that exist')
     .option('--quiet', 'no progress line on the terminal')
     .option('--study-out <file>', 'write a copy of the study file that reads the loaded tables (beside the study file: its paths stay valid)')
+    .option('--lang <lang>', LANG_HELP)
     .action(async (study: string, opts: LoadOptions) => {
       const [{ fieldSpecs }, data, { parseDocument, stringify }, { writeFileSync, renameSync }, vouchers, { wrapLines }] = await Promise.all([
         import('../../study/inputs/index.ts'),
@@ -49,6 +52,8 @@ export const register: Register = (program) => {
         import('../runVouchers.ts'),
         import('../fitTable.ts'),
       ]);
+      const lang = commandLang(opts.lang);
+      const zh = lang === 'zh';
       const path = resolve(study);
       const text = readFileSync(path, 'utf8');
       const sections = vouchers.studySections(text);
@@ -56,10 +61,13 @@ export const register: Register = (program) => {
       const tx = sections.transactions ? (await import('../../study/vouchers/config.ts')).parseTransactions(text, study) : null;
       const questionnaires = s?.config.questionnaires ?? {};
       const shardUrls = opts.shard.length > 0 ? opts.shard : [opts.url];
-      if (shardUrls.length > 1 && !opts.cluster) throw new Error('--cluster is needed with two or more --shard (the remote_servers name of the cluster)');
+      if (shardUrls.length > 1 && !opts.cluster) throw new Error(zh ? '两个及以上 --shard 时需要 --cluster（集群在 remote_servers 中的名称）' : '--cluster is needed with two or more --shard (the remote_servers name of the cluster)');
       const creds = { database: opts.database, ...(opts.userEnv ? { user_env: opts.userEnv } : {}), ...(opts.passwordEnv ? { password_env: opts.passwordEnv } : {}) };
       const keys = Object.keys(questionnaires).filter((k) => opts.only.length === 0 || opts.only.includes(k));
-      for (const k of opts.only) if (!questionnaires[k] && !(k === 'transactions' && tx)) throw new Error(`--only ${k}: no questionnaire "${k}" in ${study}; defined: ${[...Object.keys(questionnaires), ...(tx ? ['transactions'] : [])].join(', ')}`);
+      for (const k of opts.only) if (!questionnaires[k] && !(k === 'transactions' && tx)) {
+        const defined = [...Object.keys(questionnaires), ...(tx ? ['transactions'] : [])];
+        throw new Error(zh ? `--only ${k}：${study} 中没有问卷"${k}"；已定义：${defined.join('、')}` : `--only ${k}: no questionnaire "${k}" in ${study}; defined: ${defined.join(', ')}`);
+      }
       // connected to `default`: the target database may not exist yet (every table name is qualified)
       const shards = await Promise.all(shardUrls.map((url) => data.clickhouseRunner({ url, ...creds, database: 'default' })));
       const db = await data.openDatabase();
@@ -81,7 +89,8 @@ export const register: Register = (program) => {
         ...(progress.active ? {
           onProgress: (n: number, total: number) => {
             const label = `${key} → ${opts.database}.${table}`;
-            enter(label, () => (Number.isFinite(total) ? progress.step(label, total, 'rows') : progress.step(label, 1, '', 'rows')));
+            const rowsWord = zh ? '行' : 'rows';
+            enter(label, () => (Number.isFinite(total) ? progress.step(label, total, rowsWord) : progress.step(label, 1, '', rowsWord)));
             if (Number.isFinite(total)) progress.set(n);
             else progress.set(NaN, n);
           },
@@ -90,7 +99,10 @@ export const register: Register = (program) => {
       const report = (key: string, file: string, table: string, t0: number, rows: number, columns: number, extra = '') => {
         progress.done();
         step = '';
-        process.stdout.write(`${wrapLines(`${key}: ${file} → ${opts.database}.${table} (${rows} rows, ${columns} columns${extra}${shards.length > 1 ? `, ${shards.length} shards` : ''}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`)}\n`);
+        const s = ((performance.now() - t0) / 1000).toFixed(1);
+        process.stdout.write(`${wrapLines(zh
+          ? `${key}：${file} → ${opts.database}.${table}（${rows} 行，${columns} 列${extra}${shards.length > 1 ? `，${shards.length} 个分片` : ''}，用时 ${s} 秒）`
+          : `${key}: ${file} → ${opts.database}.${table} (${rows} rows, ${columns} columns${extra}${shards.length > 1 ? `, ${shards.length} shards` : ''}) in ${s} s`)}\n`);
       };
       const sources: Record<string, Record<string, string>> = {};
       /** transactions: the table; applicants: programme index → table */
@@ -100,24 +112,25 @@ export const register: Register = (program) => {
         for (const key of keys) {
           const q = questionnaires[key];
           if (q.source) {
-            process.stderr.write(`${key}: already a ClickHouse source (${q.file}); skipped\n`);
+            process.stderr.write(zh ? `${key}：已是 ClickHouse 数据源（${q.file}），跳过\n` : `${key}: already a ClickHouse source (${q.file}); skipped\n`);
             continue;
           }
           const file = data.resolveStudyPath(s!.dir, q.file, `${q.yamlPath}.file`, s!.config.source);
           fieldSpecs(s!.config, key); // the mapping is checked before anything is copied
           const table = `${opts.prefix}${key}`;
           const onRead = progress.active ? (share: number, rows: number) => {
-            enter(`reading ${q.file}`, () => progress.step(`reading ${q.file}`, 1, '', 'rows'));
+            const label = `${zh ? '读取' : 'reading'} ${q.file}`;
+            enter(label, () => progress.step(label, 1, '', zh ? '行' : 'rows'));
             progress.set(share, rows);
           } : undefined;
           const spec = { key, file, displayPath: q.file, yamlPath: q.yamlPath, encoding: q.encoding, sheet: q.sheet, skipRows: q.skipRows, id: q.id, columns: {}, rules: [], ...(onRead ? { onRead } : {}) };
           const t0 = performance.now();
           const r = await data.loadToClickHouse(db, spec, target(key, table));
-          report(key, q.file, table, t0, r.rows, r.columns.length, r.blankRows ? `, ${r.blankRows} blank rows not copied` : '');
+          report(key, q.file, table, t0, r.rows, r.columns.length, r.blankRows ? (zh ? `，${r.blankRows} 个空行未复制` : `, ${r.blankRows} blank rows not copied`) : '');
           sources[key] = source(table);
         }
         if (tx && (opts.only.length === 0 || opts.only.includes('transactions'))) {
-          if (tx.source) process.stderr.write(`transactions: already a ClickHouse source (${tx.files}); skipped\n`);
+          if (tx.source) process.stderr.write(zh ? `transactions：已是 ClickHouse 数据源（${tx.files}），跳过\n` : `transactions: already a ClickHouse source (${tx.files}); skipped\n`);
           else {
             const dir = dirname(path);
             txTable = `${opts.prefix}transactions`;
@@ -132,7 +145,7 @@ export const register: Register = (program) => {
               const t1 = performance.now();
               const spec = { key: `${a.yamlPath}`, file, displayPath: a.file, yamlPath: a.yamlPath, id: a.payer, columns: {}, rules: [] };
               const r2 = await data.loadToClickHouse(db, spec, target(a.yamlPath, table));
-              report(`${p.city} applicants`, a.file, table, t1, r2.rows, r2.columns.length);
+              report(zh ? `${p.city} 申请人名单` : `${p.city} applicants`, a.file, table, t1, r2.rows, r2.columns.length);
               applicantTables.set(i, table);
             }
           }
@@ -145,8 +158,8 @@ export const register: Register = (program) => {
       const loaded = Object.keys(sources).length > 0 || txTable !== null;
       if (opts.studyOut) {
         const out = resolve(opts.studyOut);
-        if (dirname(out) !== dirname(path)) throw new Error(`--study-out must be in the study's folder (${dirname(path)}) so its paths stay valid`);
-        if (out === path) throw new Error('--study-out must not overwrite the study file');
+        if (dirname(out) !== dirname(path)) throw new Error(zh ? `--study-out 必须在研究文件所在的文件夹（${dirname(path)}）中，其中的路径才仍然有效` : `--study-out must be in the study's folder (${dirname(path)}) so its paths stay valid`);
+        if (out === path) throw new Error(zh ? '--study-out 不能覆盖研究文件本身' : '--study-out must not overwrite the study file');
         const doc = parseDocument(text);
         for (const [key, src] of Object.entries(sources)) {
           for (const k of ['file', 'encoding', 'sheet', 'skip_rows']) doc.deleteIn(['questionnaires', key, k]);
@@ -164,15 +177,17 @@ export const register: Register = (program) => {
         const tmp = `${out}.${process.pid}.tmp`;
         writeFileSync(tmp, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
         renameSync(tmp, out);
-        process.stdout.write(`study file reading the tables: ${relative(process.cwd(), out) || out}\n`);
+        process.stdout.write(`${zh ? '读取这些表的研究文件：' : 'study file reading the tables: '}${relative(process.cwd(), out) || out}\n`);
       } else if (loaded) {
         const block = (v: unknown, indent: string) => stringify(v).trimEnd().split('\n').map((l) => indent + l).join('\n');
-        const parts = Object.entries(sources).map(([k, v]) => `questionnaires.${k}: replace file (encoding, sheet, skip_rows) with\n${block({ source: { clickhouse: v } }, '  ')}`);
+        const parts = Object.entries(sources).map(([k, v]) => `${zh ? `questionnaires.${k}：把 file（及 encoding、sheet、skip_rows）换成` : `questionnaires.${k}: replace file (encoding, sheet, skip_rows) with`}\n${block({ source: { clickhouse: v } }, '  ')}`);
         if (txTable !== null) {
-          parts.push(`transactions: replace files (and format) with\n${block({ source: { clickhouse: source(txTable) } }, '  ')}`);
-          for (const [i, table] of applicantTables) parts.push(`transactions.programmes[${i}].applicants: replace file with\n  table: ${table}`);
+          parts.push(`${zh ? 'transactions：把 files（及 format）换成' : 'transactions: replace files (and format) with'}\n${block({ source: { clickhouse: source(txTable) } }, '  ')}`);
+          for (const [i, table] of applicantTables) parts.push(`${zh ? `transactions.programmes[${i}].applicants：把 file 换成` : `transactions.programmes[${i}].applicants: replace file with`}\n  table: ${table}`);
         }
-        process.stdout.write(`\nIn study.yaml (or let --study-out FILE write that study file):\n${parts.join('\n')}\n`);
+        process.stdout.write(zh
+          ? `\n在 study.yaml 中（或用 --study-out FILE 写出这样的研究文件）：\n${parts.join('\n')}\n`
+          : `\nIn study.yaml (or let --study-out FILE write that study file):\n${parts.join('\n')}\n`);
       }
     });
 };
