@@ -18,7 +18,7 @@ test('precompiled study validator: the same schema errors as the runtime-compile
     const cases: [string, string | RegExp, string][] = [
       ['unknown key', /^study:/m, 'colour: blue\nstudy:'],
       ['wrong type', /year: 2019/, 'year: "twenty"'],
-      ['bad enum', /method: (seed|leontief)/, 'method: guess'],
+      ['bad enum', /method: (published|leontief)/, 'method: guess'],
       ['bad quantity', /population: [^\n]+/, 'population: lots'],
     ];
     for (const [name, from, to] of cases) {

@@ -93,11 +93,10 @@ export async function clickhouseRunner(src: ClickHouseSource, options: { env?: N
         `${where}: authentication failed for the user in ${src.user_env ? `$${src.user_env}` : 'user "default"'}; check ${src.password_env ? `$${src.password_env}` : 'password_env'} (the password is not shown)`,
       );
     }
-    const refused = /(Connection refused|All connection tries failed|Timeout exceeded while|Connection reset)[^]*?\(([0-9a-zA-Z.:\-\[\]]+):(\d+)\)/.exec(text);
-    if (refused) {
-      const hostPort = `${refused[2]}:${refused[3]}`;
-      const name = shardNames?.get(hostPort) ?? hostPort;
-      throw new SqlEngineError(`${where}: ${name} is unreachable (${/Code: \d+/.exec(text)?.[0] ?? 'connection failed'}: connection refused); no results`, name);
+    const shard = unreachableShard(text);
+    if (shard) {
+      const name = shardNames?.get(shard.hostPort) ?? shard.hostPort;
+      throw new SqlEngineError(`${where}: ${name} is unreachable (${shard.code}: ${shard.cause}); no results`, name);
     }
     throw new SqlEngineError(`${where}: ${text.split('\n')[0]}`);
   };
@@ -150,4 +149,19 @@ export async function clickhouseRunner(src: ClickHouseSource, options: { env?: N
     shardNames = new Map(list.map((s) => [`${s.host}:${s.port}`, `shard ${s.shard} (${s.host}:${s.port}) of cluster ${options.cluster}`]));
   }
   return runner;
+}
+
+/**
+ * The server (host:port) a ClickHouse error says could not be reached, and how: refused before the query
+ * ("Connection refused (127.0.0.1:9001)", "All connection tries failed … (host:port)") or lost during it, when a
+ * shard goes away mid-query and the initiator reads EOF or a reset ("Attempt to read after eof: while receiving
+ * packet from 127.0.0.1:9001"). null for any other error.
+ */
+export function unreachableShard(text: string): { hostPort: string; code: string; cause: string } | null {
+  const code = /Code: \d+/.exec(text)?.[0];
+  const refused = /(Connection refused|All connection tries failed|Timeout exceeded while)[^]*?\(([0-9a-zA-Z.:\-\[\]]+):(\d+)\)/.exec(text);
+  if (refused) return { hostPort: `${refused[2]}:${refused[3]}`, code: code ?? 'connection failed', cause: 'connection refused' };
+  const lost = /(Attempt to read after eof|Connection reset|Broken pipe|Cannot read from socket)[^]*?(?:while receiving packet from |\()([0-9a-zA-Z.:\-\[\]]+):(\d+)/.exec(text);
+  if (lost) return { hostPort: `${lost[2]}:${lost[3]}`, code: code ?? 'connection lost', cause: 'connection lost during the query' };
+  return null;
 }
