@@ -12,6 +12,12 @@ export interface LoadedStudy {
   config: StudyConfig;
 }
 
+/**
+ * How outputs name a study file: its folder and name ('wechat-2019/study.yaml' for an absolute path), the same
+ * bytes from any working directory whatever path the user typed.
+ */
+export const studySource = (abs: string): string => `${basename(dirname(abs))}/${basename(abs)}`;
+
 /** Read and validate a study file (no data is read). */
 export function readStudy(path: string): LoadedStudy {
   const abs = resolve(path);
@@ -19,8 +25,7 @@ export function readStudy(path: string): LoadedStudy {
   const shown = display.startsWith('..') ? abs : display;
   const text = readStudyText(abs, shown);
   const config = parseStudy(text, shown);
-  // Outputs name the study file by its folder and name, the same from any working directory
-  // (errors while parsing, above, give the path as typed).
-  config.source = `${basename(dirname(abs))}/${basename(abs)}`;
+  // errors while parsing, above, give the path as typed; outputs use studySource
+  config.source = studySource(abs);
   return { path: abs, dir: dirname(abs), display: shown, text, config };
 }

@@ -2,7 +2,7 @@
 // read aggregates from ClickHouse), compute the voucher figures. Used by `spillover run`, `explain`
 // and the dashboard server.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseTransactions, type TransactionsConfig } from '../study/vouchers/config.ts';
 import { computeVouchers, type VoucherResults } from '../study/vouchers/computeVouchers.ts';
 import { loadTransactions } from './transactions/loadTransactions.ts';
@@ -14,6 +14,7 @@ import { MAX_YAML_ALIASES } from '../study/config/yamlLimits.ts';
 import { studyDocument } from '../study/config/studyDocument.ts';
 import type { Label } from '../study/types.ts';
 import { version } from './packagePaths.ts';
+import { studySource } from './readStudy.ts';
 
 export interface VoucherStudyResults {
   spillover: string;
@@ -61,9 +62,7 @@ export async function runVoucherStudy(path: string, options: VoucherRunOptions =
   const text = readFileSync(abs, 'utf8');
   const config = parseTransactions(text, path);
   if (!config) throw new Error(`${path}: no transactions: section`);
-  // In outputs the study is named by its folder and file, as a questionnaire study's (readStudy): the same
-  // bytes whatever the working directory or the path the user typed.
-  const source = `${basename(dirname(abs))}/${basename(abs)}`;
+  const source = studySource(abs);
   const raw = (studyDocument(text).doc.toJS() ?? {}) as { study?: { name?: Label | string; year?: number; platform?: Label | string } };
   const label = (x: Label | string | undefined, fallback: string): Label => (x === undefined ? { zh: fallback, en: fallback } : typeof x === 'string' ? { zh: x, en: x } : x);
   const dir = dirname(abs);
