@@ -20,6 +20,21 @@ export function defaultLang(env: Record<string, string | undefined> = process.en
   return /^zh([_.@-]|$)/i.test(locale) ? 'zh' : 'en';
 }
 
+/**
+ * The language of a command line before (or without) commander parsing it: the value of its
+ * `--lang X` / `--lang=X` when it is zh or en, else defaultLang(env) (the locale's when SPILLOVER_LANG
+ * is neither). Never fails: the
+ * error handler and the help text use it. argvLang(['node', 'spillover', 'run', '--lang', 'zh']) → 'zh'.
+ */
+export function argvLang(argv: readonly string[], env: Record<string, string | undefined> = process.env): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') break;
+    const v = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice('--lang='.length) : undefined;
+    if (v === 'zh' || v === 'en') return v;
+  }
+  return defaultLang(env.SPILLOVER_LANG === 'zh' || env.SPILLOVER_LANG === 'en' ? env : { ...env, SPILLOVER_LANG: undefined });
+}
+
 /** Help text of every command's --lang option. */
 export const LANG_HELP = 'zh or en (default: $SPILLOVER_LANG, else zh under a zh_* locale, else en)';
 

@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.ts';
 import { describeFsError } from './outputSet.ts';
 import { version } from '../data/packagePaths.ts';
+import { argvLang } from './format.ts';
+import { errorText } from '../locale/errorText.ts';
 
 export async function main(argv: string[]): Promise<number> {
   // `spillover … | head`: a closed pipe ends the output quietly instead of a stack trace.
@@ -27,8 +29,8 @@ export async function main(argv: string[]): Promise<number> {
     // A file-system error that no command explained still says which path and why, in words.
     const fsError = e as NodeJS.ErrnoException;
     const explained = fsError && typeof fsError.code === 'string' && /^E[A-Z]+$/.test(fsError.code) && fsError.syscall ? describeFsError(e, `cannot ${fsError.syscall}`) : e;
-    const msg = explained instanceof Error ? explained.message : String(explained);
-    process.stderr.write(`spillover: ${msg}\n`);
+    // In the command's language: its --lang, else SPILLOVER_LANG, else the locale (as every command resolves it).
+    process.stderr.write(`spillover: ${errorText(explained, argvLang(argv))}\n`);
     if (process.env.SPILLOVER_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     return 2;
   }

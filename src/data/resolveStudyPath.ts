@@ -11,7 +11,8 @@ import { packageRoot, BUILTINS } from './packagePaths.ts';
 export function resolveStudyPath(studyDir: string, p: string, yamlPath: string, source: string): string {
   if (p.startsWith('builtin:')) {
     const rel = BUILTINS[p.slice(8)];
-    if (!rel) throw new ConfigError(source, yamlPath, null, `unknown builtin "${p}"; available: ${Object.keys(BUILTINS).map((b) => `builtin:${b}`).join(', ')}`);
+    const available = Object.keys(BUILTINS).map((b) => `builtin:${b}`).join(', ');
+    if (!rel) throw new ConfigError(source, yamlPath, null, { zh: `没有内置数据 "${p}"；可用的有：${available}`, en: `unknown builtin "${p}"; available: ${available}` });
     return join(packageRoot, rel);
   }
   const abs = resolve(studyDir, p);
@@ -19,7 +20,7 @@ export function resolveStudyPath(studyDir: string, p: string, yamlPath: string, 
   const real = existsSync(abs) ? realpathSync(abs) : abs;
   const rel = relative(base, real);
   if (rel.startsWith('..') || isAbsolute(rel))
-    throw new ConfigError(source, yamlPath, null, `path "${p}" leaves the study directory ${base}; keep data inside it or use a builtin: name`);
-  if (!existsSync(abs)) throw new ConfigError(source, yamlPath, null, `file not found: ${p} (looked for ${abs})`);
+    throw new ConfigError(source, yamlPath, null, { zh: `路径 "${p}" 离开了研究文件夹 ${base}；请把数据放在其中，或使用 builtin: 名称`, en: `path "${p}" leaves the study directory ${base}; keep data inside it or use a builtin: name` });
+  if (!existsSync(abs)) throw new ConfigError(source, yamlPath, null, { zh: `找不到文件：${p}（查找位置 ${abs}）`, en: `file not found: ${p} (looked for ${abs})` });
   return abs;
 }

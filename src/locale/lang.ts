@@ -1,5 +1,6 @@
 // The two languages of everything a reader sees, and the bilingual label every figure, table and
 // chart carries. Outputs that show one language pick `label[lang]`; the report's HTML carries both.
+import { LocalizedError } from './errorText.ts';
 
 /** A language of the outputs: Chinese (the default of the seed's readers) or English. */
 export type Lang = 'zh' | 'en';
@@ -22,7 +23,7 @@ export const asLabel = (x: Label | string): Label => (typeof x === 'string' ? { 
  */
 export function parseLang(v: string | undefined, option = '--lang'): Lang {
   if (v === undefined || v === 'zh' || v === 'en') return v ?? 'zh';
-  throw new Error(`${option}: expected zh or en, got ${JSON.stringify(v)}`);
+  throw new LocalizedError({ zh: `${option}：应为 zh 或 en，而不是 ${JSON.stringify(v)}`, en: `${option}: expected zh or en, got ${JSON.stringify(v)}` });
 }
 
 /**

@@ -5,21 +5,30 @@ import { isMap, isSeq, type Document, type LineCounter } from 'yaml';
 import { studyDocument } from './studyDocument.ts';
 import type { ErrorObject } from 'ajv';
 import { studyValidator as validator } from './studyValidator.ts';
-import { asLabel, parseQuantity } from '../../locale/index.ts';
+import { asLabel, LocalizedError, parseQuantity, type ErrorWords } from '../../locale/index.ts';
 import { normalizeNetImpact, populationInput } from './netImpactConfig.ts';
 import { jobUnitsBasis } from '../model/jobUnits.ts';
 import { unknownKeyMessage } from '../../survey/didYouMean.ts';
 import { MAX_YAML_ALIASES, MAX_YAML_DEPTH, yamlNesting } from './yamlLimits.ts';
 import type { StudyConfig, ComponentConfig, CategoryConfig, SectorShareConfig, QuestionnaireConfig, Label, ComponentKind, ColumnConfig, Condition } from '../types.ts';
 
-export class ConfigError extends Error {
+/**
+ * A fault of the study file, located: `file:line: yaml.path: detail`. The detail may be in both
+ * languages (a Label); the file, line and YAML path are names and stay as they are:
+ * new ConfigError('study.yaml', 'io.method', 4, {zh: '应为 published 或 derived', en: 'expected published or derived'})
+ * .message === 'study.yaml:4: io.method: expected published or derived', zh text 'study.yaml:4：io.method：应为 published 或 derived'.
+ */
+export class ConfigError extends LocalizedError {
   constructor(
     public readonly source: string,
     public readonly yamlPath: string,
     public readonly line: number | null,
-    detail: string,
+    detail: ErrorWords,
   ) {
-    super(`${source}${line ? `:${line}` : ''}: ${yamlPath || '(top level)'}: ${detail}`);
+    const at = `${source}${line ? `:${line}` : ''}`;
+    super(typeof detail === 'string'
+      ? `${at}: ${yamlPath || '(top level)'}: ${detail}`
+      : { zh: `${at}：${yamlPath || '（顶层）'}：${detail.zh}`, en: `${at}: ${yamlPath || '(top level)'}: ${detail.en}` });
     this.name = 'ConfigError';
   }
 }

@@ -1,0 +1,45 @@
+// Errors a user reads, in the language of the command. An error's words may be given in both
+// languages (a Label); `.message` stays the English text (logs, stack traces, tests) and the Label
+// is kept on the error as `.texts`. errorText picks the words for a language. Pure.
+import type { Label, Lang } from './lang.ts';
+
+/** The text of an error: a Label in both languages, or one string (the same words in either). */
+export type ErrorWords = string | Label;
+
+/** The English text of `words`: the `.message` of an error built from them. */
+export const englishText = (words: ErrorWords): string => (typeof words === 'string' ? words : words.en);
+
+/** `words` as a Label, or undefined for a plain string (which errorText shows in every language). */
+export const wordsLabel = (words: ErrorWords): Label | undefined => (typeof words === 'string' ? undefined : words);
+
+/**
+ * An error whose text is in both languages. new LocalizedError({zh: '找不到文件', en: 'no such file'})
+ * .message === 'no such file'; errorText(it, 'zh') === '找不到文件'. The base of DataError,
+ * ConfigError and the CLI's own errors.
+ */
+export class LocalizedError extends Error {
+  readonly texts?: Label;
+  constructor(words: ErrorWords, options?: { cause?: unknown }) {
+    super(englishText(words), options);
+    this.name = 'LocalizedError';
+    const texts = wordsLabel(words);
+    if (texts) this.texts = texts;
+  }
+}
+
+const isLabel = (x: unknown): x is Label =>
+  typeof x === 'object' && x !== null && typeof (x as Label).zh === 'string' && typeof (x as Label).en === 'string';
+
+/**
+ * The words of an error in `lang`: its `.texts[lang]` when it has both languages, else its
+ * `.message`, else String(e). errorText(new LocalizedError({zh: '甲', en: 'A'}), 'zh') → '甲';
+ * errorText(new Error('disk full'), 'zh') → 'disk full'; errorText('x', 'en') → 'x'.
+ */
+export function errorText(e: unknown, lang: Lang): string {
+  if (typeof e === 'object' && e !== null) {
+    const texts = (e as { texts?: unknown }).texts;
+    if (isLabel(texts)) return texts[lang];
+    if (typeof (e as { message?: unknown }).message === 'string') return (e as Error).message;
+  }
+  return String(e);
+}
