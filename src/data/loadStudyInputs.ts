@@ -61,56 +61,59 @@ export async function loadStudyInputs(path: string, options: LoadOptions = {}): 
   const loaded: ScreeningSummary[] = [];
   const runners: ClickHouseRunner[] = [];
   const sheetRows: Record<string, Int32Array> = {}; // the sheet row of each valid row, by questionnaire
-  try {
-    for (const [key, q] of Object.entries(config.questionnaires)) {
-      const ch = q.source?.clickhouse;
-      // a ClickHouse source: the table is read where it lives (credentials from the environment variables it names)
-      const runner: ClickHouseRunner | null = ch ? await clickhouseRunner(ch, { ...(ch.cluster ? { cluster: ch.cluster } : {}) }) : null;
-      if (runner) runners.push(runner);
-      const table = ch && runner ? { runner, database: ch.database, table: ch.table } : null;
-      const file = table ? q.file : resolveStudyPath(study.dir, q.file, `${q.yamlPath}.file`, config.source);
-      const spec = {
-        key,
-        file,
-        displayPath: q.file,
-        yamlPath: q.yamlPath,
-        encoding: q.encoding,
-        sheet: q.sheet,
-        skipRows: q.skipRows,
-        id: q.id,
-        keepLatestBy: q.keepLatestBy,
-        columns: Object.fromEntries(Object.entries(q.columns).map(([f, c]) => [f, c.header])),
-        rules: q.rules,
-        ...(options.onRead ? { onRead: (share: number, rows: number) => options.onRead!(q.file, 'reading', share, rows) } : {}),
-      };
-      options.onRead?.(q.file, 'reading', 0, 0);
-      const stopWatching = options.onRead && !table ? await watchQueries(db, (share, rows) => options.onRead!(q.file, 'screening', share, rows)) : undefined;
-      try {
-        const fields = fieldSpecs(config, key);
-        if (readAsMoments(config, key)) {
-          // Only totals and their covariance are needed: screen and aggregate in DuckDB, whatever the size.
-          const sums = config.consumption.categories.flatMap((c) => (c.field ? [c.field] : []));
-          const all: Rejection[] = [];
-          const options = { groupBy: [], sums, crossProducts: true };
-          // in ClickHouse only the first 1000 rejected rows come back (all are counted in the reasons)
-          const a = table ? await aggregateOnClickHouse(table, spec, fields, options) : await aggregateQuestionnaire(db, spec, fields, { ...options, onRejections: (b) => void all.push(...b) });
-          if (table && a.rejectionsTruncated) a.source.notes.push(`rejected rows listed: the first ${a.rejections.length} of ${a.rejected} (all counted in the reasons)`);
-          rejections.push(...(table ? a.rejections : all));
-          const p = sums.length;
-          const cross = new Float64Array(p * p);
-          sums.forEach((x, i) => sums.forEach((y, j) => (cross[i * p + j] = i === j ? a.groups.sumSq[x][0] : a.groups.cross![i < j ? `${x}*${y}` : `${y}*${x}`][0])));
-          questionnaires[key] = {
+  const entries = Object.entries(config.questionnaires);
+  // Without a progress line the files are read at once, each on its own connection: one file's DuckDB queries run
+  // while this thread decodes another. With one (a terminal), one after another, so that the line follows each file.
+  const onRead = options.onRead && ((i: number, phase: 'reading' | 'screening', share: number, rows: number) => options.onRead!(entries[i][1].file, phase, share, rows));
+  /** One questionnaire read, screened and turned into QuestionnaireData on its own connection. */
+  async function loadOne(i: number, key: string, q: (typeof entries)[number][1]): Promise<{ data: QuestionnaireData; rejections: Rejection[]; summary: ScreeningSummary; rows?: Int32Array }> {
+    const ch = q.source?.clickhouse;
+    // a ClickHouse source: the table is read where it lives (credentials from the environment variables it names)
+    const runner: ClickHouseRunner | null = ch ? await clickhouseRunner(ch, { ...(ch.cluster ? { cluster: ch.cluster } : {}) }) : null;
+    if (runner) runners.push(runner);
+    const table = ch && runner ? { runner, database: ch.database, table: ch.table } : null;
+    const file = table ? q.file : resolveStudyPath(study.dir, q.file, `${q.yamlPath}.file`, config.source);
+    const spec = {
+      key,
+      file,
+      displayPath: q.file,
+      yamlPath: q.yamlPath,
+      encoding: q.encoding,
+      sheet: q.sheet,
+      skipRows: q.skipRows,
+      id: q.id,
+      keepLatestBy: q.keepLatestBy,
+      columns: Object.fromEntries(Object.entries(q.columns).map(([f, c]) => [f, c.header])),
+      rules: q.rules,
+      ...(onRead ? { onRead: (share: number, rows: number) => onRead(i, 'reading', share, rows) } : {}),
+    };
+    const conn = await db.connect();
+    const stopWatching = onRead && !table ? await watchQueries(conn, (share, rows) => onRead(i, 'screening', share, rows)) : undefined;
+    try {
+      const fields = fieldSpecs(config, key);
+      if (readAsMoments(config, key)) {
+        // Only totals and their covariance are needed: screen and aggregate in DuckDB, whatever the size.
+        const sums = config.consumption.categories.flatMap((c) => (c.field ? [c.field] : []));
+        const all: Rejection[] = [];
+        const options = { groupBy: [], sums, crossProducts: true };
+        // in ClickHouse only the first 1000 rejected rows come back (all are counted in the reasons)
+        const a = table ? await aggregateOnClickHouse(table, spec, fields, options) : await aggregateQuestionnaire(conn, spec, fields, { ...options, onRejections: (b) => void all.push(...b) });
+        if (table && a.rejectionsTruncated) a.source.notes.push(`rejected rows listed: the first ${a.rejections.length} of ${a.rejected} (all counted in the reasons)`);
+        const p = sums.length;
+        const cross = new Float64Array(p * p);
+        sums.forEach((x, i) => sums.forEach((y, j) => (cross[i * p + j] = i === j ? a.groups.sumSq[x][0] : a.groups.cross![i < j ? `${x}*${y}` : `${y}*${x}`][0])));
+        return {
+          data: {
             key, file: q.file, rowsRead: a.rowsRead, valid: a.valid, rejected: a.rejected, reasons: a.reasons, skippedRows: a.source.skippedRows, notes: a.source.notes, numbers: {}, categories: {},
             moments: { fields: sums, sum: Float64Array.from(sums, (x) => a.groups.sum[x][0] ?? 0), cross },
-          };
-          loaded.push({ key, file: q.file, rowsRead: a.rowsRead, valid: a.valid, rejected: a.rejected, reasons: a.reasons, source: a.source });
-          continue;
-        }
-        const lq = await loadQuestionnaire(db, spec, fields, table ? (d, sp) => stageClickHouse(d, table, sp) : undefined);
-        loaded.push(lq);
-        rejections.push(...lq.rejections);
-        sheetRows[key] = lq.rows.row;
-        questionnaires[key] = {
+          },
+          rejections: table ? a.rejections : all,
+          summary: { key, file: q.file, rowsRead: a.rowsRead, valid: a.valid, rejected: a.rejected, reasons: a.reasons, source: a.source },
+        };
+      }
+      const lq = await loadQuestionnaire(conn, spec, fields, table ? (d, sp) => stageClickHouse(d, table, sp) : undefined);
+      return {
+        data: {
           key,
           file: q.file,
           rowsRead: lq.rowsRead,
@@ -121,11 +124,36 @@ export async function loadStudyInputs(path: string, options: LoadOptions = {}): 
           notes: lq.source.notes,
           numbers: lq.rows.numbers,
           categories: lq.rows.categories,
-        };
-      } finally {
-        stopWatching?.();
-      }
+        },
+        rejections: lq.rejections,
+        summary: lq,
+        rows: lq.rows.row,
+      };
+    } finally {
+      stopWatching?.();
+      conn.close();
     }
+  }
+  try {
+    const results: Awaited<ReturnType<typeof loadOne>>[] = [];
+    if (onRead) {
+      for (const [i, [key, q]] of entries.entries()) {
+        onRead(i, 'reading', 0, 0);
+        results.push(await loadOne(i, key, q));
+      }
+    } else {
+      const settled = await Promise.allSettled(entries.map(([key, q], i) => loadOne(i, key, q)));
+      // in the study's order: the first failing questionnaire's error, as when they are read one by one
+      for (const s of settled) if (s.status === 'rejected') throw s.reason;
+      results.push(...settled.map((s) => (s as PromiseFulfilledResult<(typeof results)[number]>).value));
+    }
+    results.forEach((r, i) => {
+      const key = entries[i][0];
+      questionnaires[key] = r.data;
+      rejections.push(...r.rejections);
+      loaded.push(r.summary);
+      if (r.rows) sheetRows[key] = r.rows;
+    });
   } finally {
     db.close();
     await Promise.all(runners.map((r) => r.close()));

@@ -10,6 +10,11 @@ export interface Db {
   readonly spillDir: string;
   /** a fresh name for a temporary table or view, unique within this Db */
   tempName(prefix: string): string;
+  /**
+   * Another connection to the same database (its own temporary tables, its own running query), sharing the spill
+   * folder and temp names: files read on two connections are read at once. Its close() closes that connection only.
+   */
+  connect(): Promise<Db>;
   close(): void;
 }
 
@@ -66,10 +71,16 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Db> {
   }
   let counter = 0;
   let closed = false;
+  const tempName = (prefix: string) => `${prefix}_${++counter}`;
+  const connect = async (): Promise<Db> => {
+    const c = await instance.connect();
+    return { connection: c, spillDir, tempName, connect, close: () => c.closeSync() };
+  };
   return {
     connection,
     spillDir,
-    tempName: (prefix) => `${prefix}_${++counter}`,
+    tempName,
+    connect,
     close() {
       if (closed) return;
       closed = true;
