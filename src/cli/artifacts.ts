@@ -1,5 +1,5 @@
-// Extra files a run writes beside results.json (report.html, tables.xlsx, charts): each producer
-// gets the results and returns name → contents. Presentation modules register here.
+// Extra files a run writes beside results.json (report.html, tables.xlsx, charts), name → contents:
+// the charts first, which read no coverage check (earlyArtifacts), then report.html, tables.xlsx and the PNGs.
 import type { StudyResults } from '../study/types.ts';
 import type { Lang } from '../locale/index.ts';
 import type { PreparedStudy } from '../data/loadStudyInputs.ts';
@@ -18,7 +18,6 @@ export interface ArtifactContext {
   /** The voucher results of a study with transactions too: report.html combines both parts. */
   vouchers?: VoucherResults;
 }
-export type ArtifactProducer = (ctx: ArtifactContext) => Promise<Record<string, string | Uint8Array>>;
 
 /**
  * parseChartFormats("svg,png") → ['svg', 'png']; "none" → []. For `spillover run --charts LIST`
@@ -32,11 +31,22 @@ export function parseChartFormats(v: string | undefined): ChartFormat[] {
   return [...new Set(list)] as ChartFormat[];
 }
 
-/** report.html (both languages, `lang` shown first), tables.xlsx (in `lang`) and charts/<id>-<lang>.svg|png. */
-const report: ArtifactProducer = async ({ results, lang, charts, onStep, vouchers }) => {
-  const { renderReport, renderChartSvgs, tablesWorkbook } = await import('../report/index.ts');
+/** The charts of a run (both languages), which read no coverage check. */
+export type EarlyArtifacts = Map<string, { zh: string; en: string }>;
+
+/**
+ * The charts, which read no coverage check: `spillover run` draws them while the check's thread still runs
+ * (runStudy's whileChecking); report.html, tables.xlsx (its coverage sheet) and the PNGs follow in `reportArtifacts`.
+ */
+export async function earlyArtifacts({ results, onStep }: ArtifactContext): Promise<EarlyArtifacts> {
+  const { renderChartSvgs } = await import('../report/index.ts');
+  return renderChartSvgs(results, onStep && ((done, total) => onStep('charts', done, total)));
+}
+
+/** report.html (both languages, `lang` shown first), tables.xlsx (in `lang`) and charts/<id>-<lang>.svg|png, from the charts drawn. */
+export async function reportArtifacts({ results, lang, charts, onStep, vouchers }: ArtifactContext, svgs: EarlyArtifacts): Promise<Record<string, string | Uint8Array>> {
+  const { renderReport, tablesWorkbook } = await import('../report/index.ts');
   const formats = charts ?? parseChartFormats(process.env.SPILLOVER_CHARTS);
-  const svgs = renderChartSvgs(results, onStep && ((done, total) => onStep('charts', done, total)));
   onStep?.('tables', 0, 1);
   const files: Record<string, string | Uint8Array> = { 'report.html': renderReport(results, lang, svgs, vouchers), 'tables.xlsx': await tablesWorkbook(results, lang) };
   onStep?.('tables', 1, 1);
@@ -49,6 +59,7 @@ const report: ArtifactProducer = async ({ results, lang, charts, onStep, voucher
     for (const [name, png] of Object.entries(await chartPngs(named, onStep && ((done, total) => onStep('png', done, total))))) files[`${name}.png`] = png;
   }
   return files;
-};
+}
 
-export const artifactProducers: ArtifactProducer[] = [report];
+/** The report's files in one step: earlyArtifacts, then reportArtifacts. */
+export const reportFiles = async (ctx: ArtifactContext): Promise<Record<string, string | Uint8Array>> => reportArtifacts(ctx, await earlyArtifacts(ctx));

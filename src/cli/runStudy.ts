@@ -10,9 +10,14 @@ export interface RunStudyOptions extends Pick<ComputeOptions, 'uncertainty' | 'o
    * Carlo: the same results, in less time on two cores.
    */
   coverageThread?: boolean;
+  /**
+   * Called with the results before the coverage check is attached (`figures[id].coverage` not yet set), while
+   * the check's thread finishes: work that does not read it (the charts) overlaps the check.
+   */
+  whileChecking?: (results: StudyResults, prepared: PreparedStudy) => Promise<void>;
 }
 
-/** Options: `uncertainty: false` skips the Monte Carlo; `onRead` (reading the files) and `onProgress` (the Monte Carlo's draws) report progress; memoryLimit and spillParent go to DuckDB (openDatabase); `coverageThread`. */
+/** Options: `uncertainty: false` skips the Monte Carlo; `onRead` (reading the files) and `onProgress` (the Monte Carlo's draws) report progress; memoryLimit and spillParent go to DuckDB (openDatabase); `coverageThread`, `whileChecking`. */
 export async function runStudy(path: string, options: RunStudyOptions = {}): Promise<{ results: StudyResults; prepared: PreparedStudy }> {
   const thread = options.coverageThread ? (await import('../study-node/coverageThread.ts')).startCoverageThread() : null;
   try {
@@ -26,6 +31,7 @@ export async function runStudy(path: string, options: RunStudyOptions = {}): Pro
         uncertainty: options.uncertainty, onProgress: options.onProgress,
         ...(thread ? { deferCoverage: (figures) => (checks = thread.check(figures)) } : {}),
       });
+      await options.whileChecking?.(results, prepared);
       if (checks) attachCoverage(results.figures, await checks);
       return { results, prepared };
     } catch (e) {

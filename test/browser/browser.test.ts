@@ -267,10 +267,10 @@ test('dashboard inputs: Chinese quantities as in the study file, invalid values 
 });
 
 test('PNG export (opt-in): one PNG per chart and language, 2× pixel density', { skip }, async () => {
-  const { artifactProducers } = await import('../../src/cli/artifacts.ts');
+  const { reportFiles } = await import('../../src/cli/artifacts.ts');
   const { runStudy } = await import('../../src/cli/runStudy.ts');
   const { results, prepared } = await runStudy(join(packageRoot, 'examples/wechat-2019/study.yaml'));
-  const files = await artifactProducers[0]({ results, prepared, lang: 'zh', charts: ['png'] });
+  const files = await reportFiles({ results, prepared, lang: 'zh', charts: ['png'] });
   const pngs = Object.keys(files).filter((f) => f.endsWith('.png'));
   assert.ok(pngs.includes('charts/composition-zh.png') && pngs.includes('charts/composition-en.png'));
   assert.ok(!Object.keys(files).some((f) => f.endsWith('.svg')), 'svg not asked for');

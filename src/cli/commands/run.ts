@@ -4,6 +4,8 @@ import { consoleWidth, studyArgument, WIDE_HELP, type Register } from './registe
 import { BUILTINS, packageRoot } from '../../data/packagePaths.ts';
 import { commandLang, LANG_HELP } from '../format.ts';
 import type { Rejection } from '../../data/index.ts';
+import type { PreparedStudy } from '../../data/loadStudyInputs.ts';
+import type { StudyResults } from '../../study/types.ts';
 
 export const register: Register = (program) => {
   program
@@ -18,7 +20,7 @@ export const register: Register = (program) => {
     .option('--quiet', 'no progress line on the terminal')
     .action(async (study: string, opts: { out?: string; lang?: string; charts: string; wide?: boolean; json?: boolean; quiet?: boolean }) => {
       const lang = commandLang(opts.lang);
-      const [{ runStudy }, { coverageTable, headlineTable, qualityTable, uncertaintyTable, wrapLines }, { tables, rejectedCsv }, { checkOutputFolder, writeOutputSet }, { artifactProducers, parseChartFormats }] = await Promise.all([
+      const [{ runStudy }, { coverageTable, headlineTable, qualityTable, uncertaintyTable, wrapLines }, { tables, rejectedCsv }, { checkOutputFolder, writeOutputSet }, { earlyArtifacts, reportArtifacts, parseChartFormats }] = await Promise.all([
         import('../runStudy.ts'),
         import('../format.ts'),
         import('../outputs.ts'),
@@ -64,9 +66,12 @@ export const register: Register = (program) => {
         return;
       }
       const zh = lang === 'zh';
-      let ran;
+      let ran, early;
+      const artifactContext = (results: StudyResults, prepared: PreparedStudy) => ({ results, prepared, lang, charts, onStep: steps.onStep, vouchers: vouchers?.results.vouchers });
       try {
-        ran = await runStudy(study, { onRead: steps.onRead, onProgress: steps.onProgress, coverageThread: true, ...spill });
+        // the charts are drawn while the coverage check's thread finishes (they do not read it)
+        const whileChecking = async (results: StudyResults, prepared: PreparedStudy) => void (early = await earlyArtifacts(artifactContext(results, prepared)));
+        ran = await runStudy(study, { onRead: steps.onRead, onProgress: steps.onProgress, coverageThread: true, whileChecking, ...spill });
       } catch (e) {
         progress.done();
         // Screening ran but the run failed: its rejections go to a separate, clearly named folder.
@@ -89,7 +94,7 @@ export const register: Register = (program) => {
       const inputs = read.filter((p): p is string => typeof p === 'string' && !p.startsWith('builtin:')).map((p) => resolve(dir, p));
       checkOutputFolder(out, { cwd, inputs: [prepared.study.path, ...inputs, ...builtins], display });
       const files: Record<string, string | Uint8Array> = tables(results, prepared.rejections, lang);
-      for (const produce of artifactProducers) Object.assign(files, await produce({ results, prepared, lang, charts, onStep: steps.onStep, vouchers: vouchers?.results.vouchers }));
+      Object.assign(files, await reportArtifacts(artifactContext(results, prepared), early!));
       if (vouchers) Object.assign(files, v.voucherFiles(vouchers.results, lang, { report: false }));
       progress.step(zh ? '写出结果' : 'writing outputs', Object.keys(files).length, zh ? '个文件' : 'files');
       writeOutputSet(out, files);
