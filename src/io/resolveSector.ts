@@ -1,6 +1,7 @@
 // Resolve a sector code (3-digit sequence or 5-digit division+sequence) to a 0-based index.
 import type { SectorDivisions } from './parseSectorDivisions.ts';
 import type { IOTable } from './types.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /**
  * Accepts the table's own code ('123'; a number is tried as written, then as 3 digits: 1 → '001') or the
@@ -22,16 +23,19 @@ export function resolveSector(
   if (direct >= 0) return direct;
   if (typeof code === 'number' && Number.isInteger(code) && code >= 0 && codes.includes(raw.padStart(3, '0'))) return codes.indexOf(raw.padStart(3, '0'));
   const m = /^(\d{2})(\d{3})$/.exec(raw);
-  if (!m) throw new Error(`${source}: unknown sector code ${JSON.stringify(code)}`);
+  if (!m) throw new LocalizedError({ zh: `${source}：未知的部门代码 ${JSON.stringify(code)}`, en: `${source}: unknown sector code ${JSON.stringify(code)}` });
   const [, division, sequence] = m;
   const index = codes.indexOf(sequence);
-  if (index < 0) throw new Error(`${source}: unknown sector code ${raw}: no sector ${sequence}`);
-  if (!divisions) throw new Error(`${source}: sector code ${raw} has a division prefix; pass the sector-divisions table to check it`);
+  if (index < 0) throw new LocalizedError({ zh: `${source}：未知的部门代码 ${raw}：没有部门 ${sequence}`, en: `${source}: unknown sector code ${raw}: no sector ${sequence}` });
+  if (!divisions) throw new LocalizedError({ zh: `${source}：部门代码 ${raw} 带有行业大类前缀；需要部门—行业对照表来核对`, en: `${source}: sector code ${raw} has a division prefix; pass the sector-divisions table to check it` });
   const allowed = divisions.get(sequence);
-  if (!allowed) throw new Error(`${source}: sector code ${raw}: sector ${sequence} is missing from the sector-divisions table`);
+  if (!allowed) throw new LocalizedError({ zh: `${source}：部门代码 ${raw}：部门 ${sequence} 不在部门—行业对照表中`, en: `${source}: sector code ${raw}: sector ${sequence} is missing from the sector-divisions table` });
   if (!allowed.includes(division)) {
     const name = table.names[index]?.zh ?? '';
-    throw new Error(`${source}: sector code ${raw}: division ${division} is not a division of sector ${sequence} (${name}): ${allowed.join(', ')}`);
+    throw new LocalizedError({
+      zh: `${source}：部门代码 ${raw}：${division} 不是部门 ${sequence}（${name}）的行业大类，应为 ${allowed.join(', ')}`,
+      en: `${source}: sector code ${raw}: division ${division} is not a division of sector ${sequence} (${name}): ${allowed.join(', ')}`,
+    });
   }
   return index;
 }

@@ -21,11 +21,18 @@ export class LocalizedError extends Error {
   readonly texts?: Label;
   constructor(words: ErrorWords, options?: { cause?: unknown }) {
     super(englishText(words), options);
-    this.name = 'LocalizedError';
+    // A plain error whose words exist in both languages: named as any Error (String(e) === 'Error: …').
+    this.name = 'Error';
     const texts = wordsLabel(words);
     if (texts) this.texts = texts;
   }
 }
+
+/** The words of a caught error, to carry into another error: its Label, else its message. */
+export const errorWords = (e: unknown): ErrorWords => {
+  const texts = (e as { texts?: unknown } | null)?.texts;
+  return isLabel(texts) ? texts : e instanceof Error ? e.message : String(e);
+};
 
 const isLabel = (x: unknown): x is Label =>
   typeof x === 'object' && x !== null && typeof (x as Label).zh === 'string' && typeof (x as Label).en === 'string';

@@ -10,4 +10,4 @@ export { BASE_UNIT, DISPLAY, ENGLISH_MAGNITUDES, WAN, YI, displayUnitFor, displa
 export { parseQuantity } from './quantity.ts';
 export { REJECTION_NAMES, rejectionName, rejectionText, type RejectionDetail } from './rejectionReasons.ts';
 export { compactNumber } from './compactNumber.ts';
-export { LocalizedError, englishText, errorText, wordsLabel, type ErrorWords } from './errorText.ts';
+export { LocalizedError, englishText, errorText, errorWords, wordsLabel, type ErrorWords } from './errorText.ts';

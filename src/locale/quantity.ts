@@ -1,6 +1,8 @@
 // Quantities in the study file: a number in base units, or a string with a Chinese unit.
 // 万 = 10^4, 亿 = 10^8, 万亿 = 10^12 (GB 3101-93 usage; the seed reports jobs in 万, money in 亿元).
 
+import { LocalizedError } from './errorText.ts';
+
 const MULT: Record<string, number> = { '': 1, 万: 1e4, 亿: 1e8, 万亿: 1e12 };
 
 /**
@@ -9,7 +11,7 @@ const MULT: Record<string, number> = { '': 1, 万: 1e4, 亿: 1e8, 万亿: 1e12 }
  */
 export function parseQuantity(v: unknown, where: string): number {
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new Error(`${where}: expected a finite number, got ${v}`);
+    if (!Number.isFinite(v)) throw new LocalizedError({ zh: `${where}：应为有限的数，实为 ${v}`, en: `${where}: expected a finite number, got ${v}` });
     return v;
   }
   if (typeof v === 'string') {
@@ -20,5 +22,5 @@ export function parseQuantity(v: unknown, where: string): number {
       return Number((n * MULT[m[2] ?? '']).toPrecision(15));
     }
   }
-  throw new Error(`${where}: expected a number or a quantity like "1973亿元", got ${JSON.stringify(v)}`);
+  throw new LocalizedError({ zh: `${where}：应为数字或 "1973亿元" 这样的数量，实为 ${JSON.stringify(v)}`, en: `${where}: expected a number or a quantity like "1973亿元", got ${JSON.stringify(v)}` });
 }

@@ -1,4 +1,5 @@
 // Near misses for names the user typed: unknown keys of a spec or study file, unknown values.
+import type { Label } from '../locale/lang.ts';
 
 /** Levenshtein distance (insert, delete, substitute: 1 each). Example: editDistance('weight', 'weights') === 1. */
 export function editDistance(a: string, b: string): number {
@@ -28,8 +29,17 @@ export function didYouMean(word: string, known: readonly string[]): string[] {
     .map(({ k }) => k);
 }
 
-/** `unknown key "weight"; did you mean "weights"? (known: ids, weights, …)` */
-export function unknownKeyMessage(key: string, known: readonly string[]): string {
-  const near = didYouMean(key, known);
-  return `unknown key "${key}"${near.length ? `; did you mean ${near.map((k) => `"${k}"`).join(' or ')}?` : ''} (known: ${known.join(', ')})`;
+/**
+ * In both languages: {en: 'unknown key "weight"; did you mean "weights"? (known: ids, weights, …)',
+ * zh: '未知的键 "weight"；是否要写 "weights"？（可用的键：ids, weights, …）'}.
+ */
+export function unknownKeyWords(key: string, known: readonly string[]): Label {
+  const near = didYouMean(key, known).map((k) => `"${k}"`);
+  return {
+    zh: `未知的键 "${key}"${near.length ? `；是否要写 ${near.join(' 或 ')}？` : ''}（可用的键：${known.join(', ')}）`,
+    en: `unknown key "${key}"${near.length ? `; did you mean ${near.join(' or ')}?` : ''} (known: ${known.join(', ')})`,
+  };
 }
+
+/** `unknown key "weight"; did you mean "weights"? (known: ids, weights, …)` */
+export const unknownKeyMessage = (key: string, known: readonly string[]): string => unknownKeyWords(key, known).en;

@@ -11,6 +11,7 @@ import { studyFigureModel } from '../../src/study/model/studyFigureModel.ts';
 import { studyUncertainty, type StudyUncertaintyOptions } from '../../src/study/model/studyUncertainty.ts';
 import { netImpactSchema } from '../../src/study/config/schema/netImpact.ts';
 import { normalizeNetImpact } from '../../src/study/config/netImpactConfig.ts';
+import { englishText, type ErrorWords } from '../../src/locale/index.ts';
 import type { NetImpactConfig } from '../../src/study/types.ts';
 import type { StudyConfig, StudyInputs, StudyResults } from '../../src/study/types.ts';
 
@@ -55,8 +56,8 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile({ type: 'ob
 /** Parse the additionality/uncertainty YAML as config.ts will once hooked: schema, then normalizer. */
 export function parseNetImpact(text: string, config: StudyConfig): NetImpactConfig {
   const raw = parse(text) as Record<string, unknown>;
-  const fail = (path: (string | number)[], detail: string): never => {
-    throw new Error(`${formatPath(path)}: ${detail}`);
+  const fail = (path: (string | number)[], detail: ErrorWords): never => {
+    throw new Error(`${formatPath(path)}: ${englishText(detail)}`);
   };
   if (!validate(raw)) {
     const e = validate.errors?.[0];

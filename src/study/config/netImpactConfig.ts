@@ -1,7 +1,8 @@
 // Normalize the `additionality` and `uncertainty` keys of study.yaml (schema: ./schema/netImpact.ts)
 // into typed, cross-checked configuration. Called by config.ts after the rest of the study is
 // normalized; every error goes through `fail` with the YAML path, so it carries the line number.
-import { asLabel, parseQuantity } from '../../locale/index.ts';
+import { asLabel, parseQuantity, type ErrorWords } from '../../locale/index.ts';
+import { withoutPlace } from './configWords.ts';
 import { checkDistribution, distributionMean, type Distribution } from '../uncertainty/distributions.ts';
 import type { AdditionalityConfig, NetImpactConfig, Rate, RateSpec, StudyConfig, SwitchingConfig, UncertaintyConfig } from './types.ts';
 
@@ -9,7 +10,7 @@ import type { AdditionalityConfig, NetImpactConfig, Rate, RateSpec, StudyConfig,
 export const RATES: readonly Rate[] = ['leakage', 'deadweight', 'displacement', 'substitution'];
 
 type Path = (string | number)[];
-type Fail = (path: Path, detail: string) => never;
+type Fail = (path: Path, detail: ErrorWords) => never;
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type StudyPart = Pick<StudyConfig, 'providers' | 'operators' | 'consumption' | 'questionnaires' | 'users'>;
 
@@ -51,7 +52,7 @@ function num(v: unknown, path: Path, fail: Fail): number {
   try {
     return parseQuantity(v, path.join('.'));
   } catch (e) {
-    return fail(path, (e as Error).message.replace(/^[^:]*: /, ''));
+    return fail(path, withoutPlace(e));
   }
 }
 
@@ -76,19 +77,19 @@ function toDistribution(v: unknown, path: Path, fail: Fail, bounds: [number, num
         d = { dist: 'normal', mean: f('mean'), sd: f('sd') };
         break;
       case 'lognormal': {
-        if ((o.meanlog === undefined) === (o.median === undefined)) fail(path, 'lognormal needs exactly one of meanlog or median');
+        if ((o.meanlog === undefined) === (o.median === undefined)) fail(path, { zh: 'lognormal 需要 meanlog 与 median 恰好一个', en: 'lognormal needs exactly one of meanlog or median' });
         const meanlog = o.meanlog !== undefined ? o.meanlog + Math.log(scale) : Math.log(f('median'));
         d = { dist: 'lognormal', meanlog, sdlog: o.sdlog };
         break;
       }
       default:
-        return fail([...path, 'dist'], `unknown distribution ${JSON.stringify(o.dist)}`);
+        return fail([...path, 'dist'], { zh: `未知的分布 ${JSON.stringify(o.dist)}`, en: `unknown distribution ${JSON.stringify(o.dist)}` });
     }
   }
   try {
     return checkDistribution(d, path.join('.'), bounds);
   } catch (e) {
-    return fail(path, (e as Error).message.replace(/^[^:]*: /, ''));
+    return fail(path, withoutPlace(e));
   }
 }
 
@@ -102,13 +103,13 @@ function toDistribution(v: unknown, path: Path, fail: Fail, bounds: [number, num
  * Example: {value: 230万, interval: [160万, 300万]} → value 2.3e6, triangular(1.6e6, 2.3e6, 3e6).
  */
 export function populationInput(v: unknown, path: Path, fail: Fail): { value: number; distribution?: Distribution } {
-  const positive = (x: number, at: Path) => (x > 0 ? x : fail(at, `population must be positive, got ${x}`));
+  const positive = (x: number, at: Path) => (x > 0 ? x : fail(at, { zh: `总体应为正数，实为 ${x}`, en: `population must be positive, got ${x}` }));
   if (typeof v === 'number' || typeof v === 'string') return { value: positive(num(v, path, fail), path) };
   const o = v as Raw;
   if (o.interval !== undefined) {
     const value = positive(num(o.value, [...path, 'value'], fail), [...path, 'value']);
     const [low, high] = (o.interval as unknown[]).map((x, i) => num(x, [...path, 'interval', i], fail));
-    if (!(low <= value && value <= high && low < high)) fail([...path, 'interval'], `expected [low, high] with low ≤ value ≤ high and low < high, got [${low}, ${high}] around ${value}`);
+    if (!(low <= value && value <= high && low < high)) fail([...path, 'interval'], { zh: `应为 [low, high]，且 low ≤ value ≤ high、low < high，实为 [${low}, ${high}]，value 为 ${value}`, en: `expected [low, high] with low ≤ value ≤ high and low < high, got [${low}, ${high}] around ${value}` });
     return { value, distribution: toDistribution({ dist: 'triangular', min: low, mode: value, max: high }, path, fail, [0, Infinity]) };
   }
   const { value: given, ...declared } = o;
@@ -124,7 +125,10 @@ function additionality(a: Raw, fail: Fail, study: StudyPart): AdditionalityConfi
   const section = (key: 'components' | 'consumption', ids: string[]): Record<string, Record<Rate, RateSpec>> => {
     const given: Record<string, Raw> = a[key] ?? {};
     for (const id of Object.keys(given))
-      if (id !== 'default' && !ids.includes(id)) fail(['additionality', key, id], `unknown ${key === 'components' ? 'component' : 'consumption category'} "${id}"; declared: ${ids.join(', ') || '(none)'}`);
+      if (id !== 'default' && !ids.includes(id)) fail(['additionality', key, id], {
+          zh: `未知的${key === 'components' ? '组成部分' : '消费类别'} "${id}"；已声明：${ids.join(', ') || '（无）'}`,
+          en: `unknown ${key === 'components' ? 'component' : 'consumption category'} "${id}"; declared: ${ids.join(', ') || '(none)'}`,
+        });
     const spec = (owner: string, rate: Rate): RateSpec => {
       const path: Path = ['additionality', key, owner, rate];
       const v = given[owner][rate];
@@ -132,11 +136,14 @@ function additionality(a: Raw, fail: Fail, study: StudyPart): AdditionalityConfi
       if (v !== null && typeof v === 'object' && 'survey' in v) {
         const field = v.survey as string;
         const col = cq ? study.questionnaires[cq]?.columns[field] : undefined;
-        if (!cq || !col) fail([...path, 'survey'], `"${field}" is not a mapped column of the consumer questionnaire${cq ? ` "${cq}"` : ' (consumption.questionnaire is not set)'}`);
-        if (col?.type !== 'share') fail([...path, 'survey'], `"${field}" must be declared with type: share (the share of the spend the respondent would have spent anyway)`);
+        if (!cq || !col) fail([...path, 'survey'], {
+            zh: `"${field}" 不是消费者问卷${cq ? ` "${cq}"` : '（未设置 consumption.questionnaire）'}中已对应的列`,
+            en: `"${field}" is not a mapped column of the consumer questionnaire${cq ? ` "${cq}"` : ' (consumption.questionnaire is not set)'}`,
+          });
+        if (col?.type !== 'share') fail([...path, 'survey'], { zh: `"${field}" 应声明为 type: share（受访者无论如何都会花的那部分支出的比例）`, en: `"${field}" must be declared with type: share (the share of the spend the respondent would have spent anyway)` });
         return { parameter, survey: field };
       }
-      if (v !== null && typeof v === 'object' && 'unit' in v) fail([...path, 'unit'], 'a rate has no unit');
+      if (v !== null && typeof v === 'object' && 'unit' in v) fail([...path, 'unit'], { zh: '比率没有单位', en: 'a rate has no unit' });
       return { parameter, distribution: toDistribution(v, path, fail, [0, 1]) };
     };
     const out: Record<string, Record<Rate, RateSpec>> = {};
@@ -146,13 +153,16 @@ function additionality(a: Raw, fail: Fail, study: StudyPart): AdditionalityConfi
         if (given[id]?.[rate] !== undefined) rates[rate] = spec(id, rate);
         else if (given.default?.[rate] !== undefined) rates[rate] = spec('default', rate);
         else
-          fail(['additionality', key, ...(given[id] ? [id] : [])], `no ${rate} for ${key === 'components' ? 'component' : 'category'} "${id}": give it there or under additionality.${key}.default (0 when there is none)`);
+          fail(['additionality', key, ...(given[id] ? [id] : [])], {
+            zh: `${key === 'components' ? '组成部分' : '类别'} "${id}" 没有 ${rate}：请在那里或 additionality.${key}.default 下给出（没有时写 0）`,
+            en: `no ${rate} for ${key === 'components' ? 'component' : 'category'} "${id}": give it there or under additionality.${key}.default (0 when there is none)`,
+          });
       }
       out[id] = rates;
     }
     return out;
   };
-  if (a.components === undefined && a.consumption === undefined) fail(['additionality'], 'give rates under `components`, `consumption` or both');
+  if (a.components === undefined && a.consumption === undefined) fail(['additionality'], { zh: '请在 `components`、`consumption` 或两者之下给出比率', en: 'give rates under `components`, `consumption` or both' });
   return {
     source: asLabel(a.source),
     illustrative: a.illustrative ?? false,
@@ -169,27 +179,28 @@ function uncertainty(u: Raw, fail: Fail, study: StudyPart, declaredPopulations: 
     const path: Path = ['uncertainty', 'parameters', id];
     const [head, rest] = [id.split('.')[0], id.split('.').slice(1).join('.')];
     const hasUnit = v !== null && typeof v === 'object' && v.unit !== undefined;
-    if (hasUnit && id !== 'jobs_per_output') fail([...path, 'unit'], 'only jobs_per_output takes a unit (others are in persons or yuan)');
+    if (hasUnit && id !== 'jobs_per_output') fail([...path, 'unit'], { zh: '只有 jobs_per_output 带单位（其他参数以人或元计）', en: 'only jobs_per_output takes a unit (others are in persons or yuan)' });
     let scale = 1;
-    if (head === 'population' && !comps.has(rest)) fail(path, `unknown component "${rest}"; declared: ${[...comps].join(', ')}`);
-    if ((head === 'consumption' || head === 'coefficient') && !cats.has(rest)) fail(path, `unknown consumption category "${rest}"; declared: ${[...cats.keys()].join(', ')}`);
-    if (head === 'consumption' && cats.get(rest)?.total === undefined) fail(path, `category "${rest}" is estimated from the questionnaire; its uncertainty is sampling error (uncertainty.sampling), or vary users`);
-    if (head === 'users' && study.users === undefined) fail(path, 'the study has no population.users to vary');
+    if (head === 'population' && !comps.has(rest)) fail(path, { zh: `未知的组成部分 "${rest}"；已声明：${[...comps].join(', ')}`, en: `unknown component "${rest}"; declared: ${[...comps].join(', ')}` });
+    if ((head === 'consumption' || head === 'coefficient') && !cats.has(rest)) fail(path, { zh: `未知的消费类别 "${rest}"；已声明：${[...cats.keys()].join(', ')}`, en: `unknown consumption category "${rest}"; declared: ${[...cats.keys()].join(', ')}` });
+    if (head === 'consumption' && cats.get(rest)?.total === undefined) fail(path, { zh: `类别 "${rest}" 由问卷估计；其不确定性是抽样误差（uncertainty.sampling），或改变 users`, en: `category "${rest}" is estimated from the questionnaire; its uncertainty is sampling error (uncertainty.sampling), or vary users` });
+    if (head === 'users' && study.users === undefined) fail(path, { zh: '研究没有可变动的 population.users', en: 'the study has no population.users to vary' });
     if (head === 'jobs_per_output') {
-      if (!hasUnit) fail(path, 'jobs_per_output needs `unit` (persons/yuan, persons/万元 or persons/亿元)');
+      if (!hasUnit) fail(path, { zh: 'jobs_per_output 需要 `unit`（persons/yuan、persons/万元 或 persons/亿元）', en: 'jobs_per_output needs `unit` (persons/yuan, persons/万元 or persons/亿元)' });
       scale = JPO_SCALE[v.unit];
     }
     parameters[id] = toDistribution(v, path, fail, [0, Infinity], scale);
   }
   for (const [id, { distribution, path }] of Object.entries(declaredPopulations)) {
-    if (parameters[id]) fail(['uncertainty', 'parameters', id], `${id} is declared twice: here and at ${path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${p}`)).join('')}; keep one`);
+    const other = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${p}`)).join('');
+    if (parameters[id]) fail(['uncertainty', 'parameters', id], { zh: `${id} 声明了两次：这里和 ${other}；请保留一处`, en: `${id} is declared twice: here and at ${other}; keep one` });
     parameters[id] = distribution;
   }
   const switching = (u.switching ?? []).map((s: Raw, i: number): SwitchingConfig => {
     const path: Path = ['uncertainty', 'switching', i];
     const range = s.range as [number, number] | undefined;
-    if (range && !(range[0] < range[1])) fail([...path, 'range'], `expected [low, high] with low < high, got [${range.join(', ')}]`);
-    if (!range && !/^additionality\./.test(s.parameter)) fail([...path, 'range'], `give the search range for ${s.parameter} (only rates default to [0, 1])`);
+    if (range && !(range[0] < range[1])) fail([...path, 'range'], { zh: `应为 [low, high] 且 low < high，实为 [${range.join(', ')}]`, en: `expected [low, high] with low < high, got [${range.join(', ')}]` });
+    if (!range && !/^additionality\./.test(s.parameter)) fail([...path, 'range'], { zh: `请给出 ${s.parameter} 的搜索范围（只有比率默认为 [0, 1]）`, en: `give the search range for ${s.parameter} (only rates default to [0, 1])` });
     return { parameter: s.parameter, figure: s.figure, target: num(s.target, [...path, 'target'], fail), ...(range ? { range } : {}) };
   });
   return {

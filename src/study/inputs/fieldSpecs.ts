@@ -25,7 +25,7 @@ export function fieldSpecs(config: StudyConfig, key: string): QuestionnaireField
   const q = config.questionnaires[key];
   const specs = new Map<string, QuestionnaireField>();
   const need = (name: string, type: FieldKind, min?: number) => {
-    if (!q.columns[name]) throw new ConfigError(config.source, `${q.yamlPath}.columns`, null, `field "${name}" is required by a component or category using this questionnaire; map it to a column`);
+    if (!q.columns[name]) throw new ConfigError(config.source, `${q.yamlPath}.columns`, null, { zh: `使用这份问卷的组成部分或类别需要字段 "${name}"；请把它对应到一列`, en: `field "${name}" is required by a component or category using this questionnaire; map it to a column` });
     specs.set(name, { name, type, required: true, ...(min !== undefined ? { min } : {}) });
   };
   const comps = [...config.providers, ...config.operators].filter((c) => c.questionnaire === key);
@@ -44,11 +44,11 @@ export function fieldSpecs(config: StudyConfig, key: string): QuestionnaireField
   for (const [name, col] of Object.entries<ColumnConfig>(q.columns)) {
     const builtin = specs.get(name);
     if (builtin) {
-      if (col.type && col.type !== builtin.type) throw new ConfigError(config.source, `${q.yamlPath}.columns.${name}.type`, null, `field "${name}" must be of type ${builtin.type}, got ${col.type}`);
+      if (col.type && col.type !== builtin.type) throw new ConfigError(config.source, `${q.yamlPath}.columns.${name}.type`, null, { zh: `字段 "${name}" 的类型应为 ${builtin.type}，实为 ${col.type}`, en: `field "${name}" must be of type ${builtin.type}, got ${col.type}` });
       if (col.levels) builtin.levels = col.levels;
       continue;
     }
-    if (!col.type) throw new ConfigError(config.source, `${q.yamlPath}.columns.${name}`, null, `field "${name}" is not one spillover uses; declare its type: {header: ..., type: number|share|count|category|boolean|text}`);
+    if (!col.type) throw new ConfigError(config.source, `${q.yamlPath}.columns.${name}`, null, { zh: `字段 "${name}" 不是 spillover 使用的字段；请声明其类型：{header: ..., type: number|share|count|category|boolean|text}`, en: `field "${name}" is not one spillover uses; declare its type: {header: ..., type: number|share|count|category|boolean|text}` });
     specs.set(name, { name, type: col.type, required: col.required ?? false, min: col.min, max: col.max, levels: col.levels });
   }
   return [...specs.values()];

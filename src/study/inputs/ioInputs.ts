@@ -17,6 +17,7 @@ import {
 } from '../../io/index.ts';
 import { sectorResponse, yuanPerUnit, bridgeDemand, categoryResponse, type IOMethod, type SectorResponse, type BridgeMargins } from '../model/index.ts';
 import { priceRatio, type PriceIndex } from './priceIndex.ts';
+import { LocalizedError, errorWords } from '../../locale/errorText.ts';
 
 /** The IO files of a study as parsed (each once per run). */
 export interface IOFiles {
@@ -51,7 +52,7 @@ export function ioInputs(config: StudyConfig, files: IOFiles | null): PreparedIO
   const j = config.jobsPerOutput;
   const sectors: Record<string, SectorCoefficient> = {};
   if (c.coefficients) {
-    if (j.method !== 'ratio') throw new ConfigError(config.source, 'jobs_per_output.method', null, 'with coefficients given directly only method ratio is possible (no table to take output or employment from)');
+    if (j.method !== 'ratio') throw new ConfigError(config.source, 'jobs_per_output.method', null, { zh: '直接给出系数时只能用 method ratio（没有可取产出或就业的表）', en: 'with coefficients given directly only method ratio is possible (no table to take output or employment from)' });
     for (const cat of config.consumption.categories)
       sectors[cat.id] = { code: cat.sector, index: -1, name: { zh: '', en: '' }, coefficient: c.coefficients[cat.sector], jobs: null, valueAdded: { competitive: null, domestic: null } };
     return { sectors, ioSource: { zh: `${config.source} 给定的系数`, en: `coefficients given in ${config.source}` }, ioMethod, model: null, jobsPerOutput: ratioConversion(j), priceBasis: { margins: null, prices: null } };
@@ -62,12 +63,12 @@ export function ioInputs(config: StudyConfig, files: IOFiles | null): PreparedIO
   try {
     let e: Float64Array | null = null;
     if (j.method === 'sector') {
-      if (!divisions) throw new Error('sector employment coefficients need the sector–division concordance of the builtin table (use io.table: builtin:china-io-2017-149)');
+      if (!divisions) throw new LocalizedError({ zh: '分部门就业系数需要内置表的部门—行业对照（请用 io.table: builtin:china-io-2017-149）', en: 'sector employment coefficients need the sector–division concordance of the builtin table (use io.table: builtin:china-io-2017-149)' });
       e = employmentCoefficients(table, employment!, divisions, j.year).coefficients;
     }
     model = ioModel(table, { employment: e });
   } catch (err) {
-    throw new ConfigError(config.source, j.method === 'sector' ? 'jobs_per_output' : 'io.table', null, (err as Error).message);
+    throw new ConfigError(config.source, j.method === 'sector' ? 'jobs_per_output' : 'io.table', null, errorWords(err));
   }
   const margins = bridgeMargins(config, table, divisions);
   const priceBasis: PriceBasis = { margins: margins && margins.basis, prices: null };
@@ -132,7 +133,7 @@ function categorySectors(config: StudyConfig, cat: CategoryConfig, table: IOTabl
     try {
       return resolveSector(table, code, divisions);
     } catch (e) {
-      throw new ConfigError(config.source, yamlPath, line, (e as Error).message);
+      throw new ConfigError(config.source, yamlPath, line, errorWords(e));
     }
   };
   if (!cat.sectors) return [{ index: resolve(cat.sector, `${cat.yamlPath}.sector`, null), share: 1 }];
@@ -141,8 +142,8 @@ function categorySectors(config: StudyConfig, cat: CategoryConfig, table: IOTabl
     const h = householdColumn(table);
     const total = rows.reduce((t, r) => t + h[r.index], 0);
     const bad = rows.find((r) => !(h[r.index] >= 0));
-    if (bad) throw new ConfigError(config.source, bad.at.yamlPath, bad.at.line, `household consumption of sector ${bad.at.code} is ${h[bad.index]}; weights need values ≥ 0`);
-    if (!(total > 0)) throw new ConfigError(config.source, `${cat.yamlPath}.sectors`, cat.sectors[0].line, 'these sectors have no household consumption in the table: household weights need a positive total');
+    if (bad) throw new ConfigError(config.source, bad.at.yamlPath, bad.at.line, { zh: `部门 ${bad.at.code} 的居民消费为 ${h[bad.index]}；权重需要 ≥ 0 的值`, en: `household consumption of sector ${bad.at.code} is ${h[bad.index]}; weights need values ≥ 0` });
+    if (!(total > 0)) throw new ConfigError(config.source, `${cat.yamlPath}.sectors`, cat.sectors[0].line, { zh: '这些部门在表中没有居民消费：按居民消费加权需要正的合计', en: 'these sectors have no household consumption in the table: household weights need a positive total' });
     for (const r of rows) r.share = h[r.index] / total;
   }
   return rows.map(({ index, share }) => ({ index, share }));
@@ -152,16 +153,16 @@ function categorySectors(config: StudyConfig, cat: CategoryConfig, table: IOTabl
 function bridgeMargins(config: StudyConfig, table: IOTable, divisions: SectorDivisions | undefined): { margins: BridgeMargins; basis: NonNullable<PriceBasis['margins']> } | null {
   if (!config.consumption.categories.some((c) => c.bridge)) return null;
   const b = config.consumption.bridge;
-  if (!divisions) throw new ConfigError(config.source, 'consumption.bridge', null, 'the price bridge needs the goods, trade and transport sectors of the table: use io.table: builtin:china-io-2017-149');
+  if (!divisions) throw new ConfigError(config.source, 'consumption.bridge', null, { zh: '价格桥接需要表中的货物、批发零售和运输部门：请用 io.table: builtin:china-io-2017-149', en: 'the price bridge needs the goods, trade and transport sectors of the table: use io.table: builtin:china-io-2017-149' });
   let derived;
   try {
     derived = householdMargins(table, nbsMarginSectors(table, divisions));
   } catch (e) {
-    throw new ConfigError(config.source, 'consumption.bridge', null, (e as Error).message);
+    throw new ConfigError(config.source, 'consumption.bridge', null, errorWords(e));
   }
   const trade = b?.trade ?? derived.trade;
   const transport = b?.transport ?? derived.transport;
-  if (trade + transport > 1) throw new ConfigError(config.source, 'consumption.bridge', null, `trade ${trade} + transport ${transport} exceed 1`);
+  if (trade + transport > 1) throw new ConfigError(config.source, 'consumption.bridge', null, { zh: `trade ${trade} + transport ${transport} 超过 1`, en: `trade ${trade} + transport ${transport} exceed 1` });
   const given = b?.trade != null || b?.transport != null;
   const source = given
     ? `${b?.source ?? 'stated in the study file'}${b?.trade == null || b?.transport == null ? '; the other share derived from the table' : ''}`
@@ -186,7 +187,7 @@ function priceFactors(config: StudyConfig, index: PriceIndex | null, basis: Pric
     try {
       return priceRatio(index, series, pc.tableYear, Y);
     } catch (e) {
-      throw new ConfigError(config.source, yamlPath, null, (e as Error).message);
+      throw new ConfigError(config.source, yamlPath, null, errorWords(e));
     }
   };
   const output = ratio(pc.output, 'prices.output');

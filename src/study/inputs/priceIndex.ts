@@ -2,6 +2,7 @@
 // indices (previous year = 100). The price ratio from the table year T to the study year Y is
 //   P(T → Y) = Π_{y=T+1..Y} I_y / 100   (and 1 / P(Y → T) when Y < T).
 import { parseCsv, type Label } from '../../io/index.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 export interface PriceSeries {
   id: string;
@@ -62,12 +63,12 @@ export function parsePriceIndex(text: string, file: string): PriceIndex {
  */
 export function priceRatio(index: PriceIndex, id: string, from: number, to: number): number {
   const s = index.series.get(id);
-  if (!s) throw new Error(`${index.file}: no series "${id}" (have ${[...index.series.keys()].join(', ')})`);
+  if (!s) throw new LocalizedError({ zh: `${index.file}：没有序列 "${id}"（有 ${[...index.series.keys()].join(', ')}）`, en: `${index.file}: no series "${id}" (have ${[...index.series.keys()].join(', ')})` });
   const [lo, hi] = from <= to ? [from, to] : [to, from];
   let p = 1;
   for (let y = lo + 1; y <= hi; y++) {
     const v = s.byYear.get(y);
-    if (v === undefined) throw new Error(`${index.file}: series ${id} has no index for ${y} (needed from ${from} to ${to})`);
+    if (v === undefined) throw new LocalizedError({ zh: `${index.file}：序列 ${id} 没有 ${y} 年的指数（需要 ${from} 至 ${to} 年）`, en: `${index.file}: series ${id} has no index for ${y} (needed from ${from} to ${to})` });
     p *= v / 100;
   }
   return from <= to ? p : 1 / p;

@@ -34,13 +34,18 @@ export function checkFilters(config: StudyConfig, questionnaires: Record<string,
     if (!q || q.moments || q.valid === 0 || Object.keys(f.where).length === 0) continue;
     const n = selectRows(q, f.where, `${f.yamlPath} (${f.id})`).length;
     if (n >= f.need) continue;
-    const found = Object.keys(f.where).map((field) => `${field} in the valid rows: ${listCounts(counts(q.categories[field] ?? [])) || '(none)'}`);
-    const rejected = Object.entries(rejectedLevels[f.key] ?? {}).map(([column, m]) => `rejected as unknown-level in ${column}: ${listCounts(m)}`);
-    throw new ConfigError(
-      config.source,
-      `${f.yamlPath}.where`,
-      null,
-      `(${f.id}) where ${JSON.stringify(f.where)} selects ${n} valid row(s) of ${q.file}; at least ${f.need} ${f.need === 1 ? 'is' : 'are'} needed${f.need === 2 ? ' to estimate a sampling variance' : ''}. ${[...found, ...rejected].join('; ')}`,
-    );
+    const found = Object.keys(f.where).map((field) => [field, listCounts(counts(q.categories[field] ?? []))]);
+    const rejected = Object.entries(rejectedLevels[f.key] ?? {}).map(([column, m]) => [column, listCounts(m)]);
+    const where = JSON.stringify(f.where);
+    throw new ConfigError(config.source, `${f.yamlPath}.where`, null, {
+      zh: `（${f.id}）where ${where} 在 ${q.file} 中选出 ${n} 个有效行；至少需要 ${f.need} 个${f.need === 2 ? '才能估计抽样方差' : ''}。${[
+        ...found.map(([field, c]) => `有效行中的 ${field}：${c || '（无）'}`),
+        ...rejected.map(([column, c]) => `${column} 中因未知取值被剔除：${c}`),
+      ].join('；')}`,
+      en: `(${f.id}) where ${where} selects ${n} valid row(s) of ${q.file}; at least ${f.need} ${f.need === 1 ? 'is' : 'are'} needed${f.need === 2 ? ' to estimate a sampling variance' : ''}. ${[
+        ...found.map(([field, c]) => `${field} in the valid rows: ${c || '(none)'}`),
+        ...rejected.map(([column, c]) => `rejected as unknown-level in ${column}: ${c}`),
+      ].join('; ')}`,
+    });
   }
 }

@@ -1,6 +1,7 @@
 // Distributions of uncertain study parameters (population counts, coefficients, jobs per output,
 // additionality rates). Each is sampled by inversion, x = F⁻¹(u), one uniform per draw; normal and
 // lognormal quantiles use normalQuantile (relative error < 1.15e-9).
+import { LocalizedError } from '../../locale/errorText.ts';
 import { normalQuantile as qnorm } from './normalQuantile.ts';
 import type { Random } from './random.ts';
 
@@ -87,45 +88,46 @@ export function distributionMean(d: Distribution): number {
  */
 export function checkDistribution(d: Distribution, where: string, bounds: [number, number] = [-Infinity, Infinity]): Distribution {
   const fin = (v: number, name: string) => {
-    if (!Number.isFinite(v)) throw new Error(`${where}: ${name} must be a finite number, got ${v}`);
+    if (!Number.isFinite(v)) throw new LocalizedError({ zh: `${where}：${name} 应为有限的数，实为 ${v}`, en: `${where}: ${name} must be a finite number, got ${v}` });
   };
   const [lo, hi] = bounds;
-  const inside = (a: number, b: number, what: string) => {
-    if (a < lo || b > hi) throw new Error(`${where}: ${what} [${a}, ${b}] leaves the allowed range [${lo}, ${hi}]`);
+  const inside = (a: number, b: number, what: [string, string]) => {
+    if (a < lo || b > hi) throw new LocalizedError({ zh: `${where}：${what[0]} [${a}, ${b}] 超出允许范围 [${lo}, ${hi}]`, en: `${where}: ${what[1]} [${a}, ${b}] leaves the allowed range [${lo}, ${hi}]` });
   };
   switch (d.dist) {
     case 'point':
       fin(d.value, 'value');
-      if (d.value < lo || d.value > hi) throw new Error(`${where}: ${d.value} is outside the allowed range [${lo}, ${hi}]`);
+      if (d.value < lo || d.value > hi) throw new LocalizedError({ zh: `${where}：${d.value} 超出允许范围 [${lo}, ${hi}]`, en: `${where}: ${d.value} is outside the allowed range [${lo}, ${hi}]` });
       break;
     case 'uniform':
       fin(d.min, 'min');
       fin(d.max, 'max');
-      if (!(d.min < d.max)) throw new Error(`${where}: uniform needs min < max, got min ${d.min}, max ${d.max}`);
-      inside(d.min, d.max, 'support');
+      if (!(d.min < d.max)) throw new LocalizedError({ zh: `${where}：uniform 需要 min < max，实为 min ${d.min}、max ${d.max}`, en: `${where}: uniform needs min < max, got min ${d.min}, max ${d.max}` });
+      inside(d.min, d.max, ['取值范围', 'support']);
       break;
     case 'triangular':
       fin(d.min, 'min');
       fin(d.mode, 'mode');
       fin(d.max, 'max');
       if (!(d.min <= d.mode && d.mode <= d.max && d.min < d.max))
-        throw new Error(`${where}: triangular needs min ≤ mode ≤ max and min < max, got ${d.min}, ${d.mode}, ${d.max}`);
-      inside(d.min, d.max, 'support');
+        throw new LocalizedError({ zh: `${where}：triangular 需要 min ≤ mode ≤ max 且 min < max，实为 ${d.min}、${d.mode}、${d.max}`, en: `${where}: triangular needs min ≤ mode ≤ max and min < max, got ${d.min}, ${d.mode}, ${d.max}` });
+      inside(d.min, d.max, ['取值范围', 'support']);
       break;
     case 'normal':
       fin(d.mean, 'mean');
       fin(d.sd, 'sd');
-      if (!(d.sd > 0)) throw new Error(`${where}: normal needs sd > 0, got ${d.sd}`);
-      inside(d.mean - 6 * d.sd, d.mean + 6 * d.sd, 'mean ± 6 sd');
+      if (!(d.sd > 0)) throw new LocalizedError({ zh: `${where}：normal 需要 sd > 0，实为 ${d.sd}`, en: `${where}: normal needs sd > 0, got ${d.sd}` });
+      inside(d.mean - 6 * d.sd, d.mean + 6 * d.sd, ['mean ± 6 sd', 'mean ± 6 sd']);
       break;
     case 'lognormal':
       fin(d.meanlog, 'meanlog');
       fin(d.sdlog, 'sdlog');
-      if (!(d.sdlog > 0)) throw new Error(`${where}: lognormal needs sdlog > 0, got ${d.sdlog}`);
-      if (lo > 0 || hi < Infinity) throw new Error(`${where}: a lognormal is unbounded above; use uniform or triangular for a value limited to [${lo}, ${hi}]`);
+      if (!(d.sdlog > 0)) throw new LocalizedError({ zh: `${where}：lognormal 需要 sdlog > 0，实为 ${d.sdlog}`, en: `${where}: lognormal needs sdlog > 0, got ${d.sdlog}` });
+      if (lo > 0 || hi < Infinity)
+        throw new LocalizedError({ zh: `${where}：lognormal 没有上界；取值限于 [${lo}, ${hi}] 时请用 uniform 或 triangular`, en: `${where}: a lognormal is unbounded above; use uniform or triangular for a value limited to [${lo}, ${hi}]` });
       break;
     default:
-      throw new Error(`${where}: unknown distribution ${JSON.stringify((d as { dist: unknown }).dist)}`);
+      throw new LocalizedError({ zh: `${where}：未知的分布 ${JSON.stringify((d as { dist: unknown }).dist)}`, en: `${where}: unknown distribution ${JSON.stringify((d as { dist: unknown }).dist)}` });
   }
   return d;
 }
