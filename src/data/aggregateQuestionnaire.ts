@@ -4,6 +4,7 @@ import { headersUsed } from './loadQuestionnaire.ts';
 import { matchColumns } from './matchColumns.ts';
 import { isNumeric, rowChecks, screen } from './screen.ts';
 import { columnsOf, stage } from './stage.ts';
+import { typedMoments, typedMomentsApply } from './typedMoments.ts';
 import type { AggregatedQuestionnaire, AggregateOptions, FieldSpec, QuestionnaireSpec, Rejection } from './types.ts';
 
 /**
@@ -91,15 +92,30 @@ export async function aggregateQuestionnaire(
   try {
     const match = matchColumns(staged.header, spec, fields);
     const source = (blankRows: number, notes: string[]) => ({ ...staged.info, headers: headersUsed(staged.header, match, fields), blankRows, notes: [...staged.info.notes, ...notes] });
+    /** the result of a one-pass route: cols = total, blank, valid, distinct ids, n, then stats(…); every row valid */
+    const done = (cols: unknown[][]): AggregatedQuestionnaire => {
+      const [total, blank, valid] = cols.slice(0, 3).map((c) => c[0]) as number[];
+      if (staged.records !== null && total !== staged.records) throw new Error(`internal: ${file}: staged ${staged.records} records but DuckDB read ${total}`);
+      return { key: spec.key, file, rowsRead: valid, valid, rejected: 0, reasons: {}, groups: readGroups(cols, 4), rejections: [], rejectionsTruncated: false, source: source(blank + staged.blankRows, []) };
+    };
     // (with dedupe.keep_latest_by the timestamp is a row check too: that file always takes the screening route)
-    if (g.length === 0 && match.latest === undefined) {
+    let screenNow = false; // a rejected row found by the typed pass: the screening lists it
+    let typedUnread = false; // a cell the typed reader cannot read: only the text cells can be summed
+    if (g.length === 0 && match.latest === undefined && typedMomentsApply(staged, match, fields, spec.rules?.length ?? 0)) {
+      // The cheapest pass: numbers typed by the reader, checks as aggregates, whole hundredths summed as DOUBLE (exact below 2^53)
+      const t = await typedMoments(db, staged, match, fields, x, options.crossProducts === true);
+      if (t.cols !== null) return done(t.cols);
+      screenNow = t.why === 'fault';
+      typedUnread = t.why === 'unread';
+    }
+    if (g.length === 0 && match.latest === undefined && !screenNow) {
       // One pass over the file: the counts that show whether any row is rejected, and the sums. A file without a
       // rejected row (no row-local fault, no repeated id) is done here; any other goes through screen below.
       // Read with the default longest record when the stager offers it (parallel; a longer record fails the query
       // → screen), the numbers typed by DuckDB's CSV reader when it offers that (a cell it cannot read as a number
       // fails the query → the text cells, whose screening names it).
       const doubles = new Set<number>();
-      if (staged.typedRelation) {
+      if (staged.typedRelation && !typedUnread) {
         const number = (f: FieldSpec) => isNumeric(f) && f.type !== 'boolean';
         fields.forEach((f) => number(f) && match.fields[f.name] >= 0 && doubles.add(match.fields[f.name]));
         fields.forEach((f) => !number(f) && doubles.delete(match.fields[f.name]));
@@ -131,20 +147,8 @@ export async function aggregateQuestionnaire(
         }
         if (cols === null) continue;
         const [total, blank, valid, distinct] = cols.slice(0, 4).map((c) => c[0]) as number[];
-        if (staged.records !== null && total !== staged.records) throw new Error(`internal: ${file}: staged ${staged.records} records but DuckDB read ${total}`);
         if (!(valid > 0 && valid === total - blank && distinct === valid)) break; // some row is rejected: screen
-        return {
-          key: spec.key,
-          file,
-          rowsRead: valid,
-          valid,
-          rejected: 0,
-          reasons: {},
-          groups: readGroups(cols, 4),
-          rejections: [],
-          rejectionsTruncated: false,
-          source: source(blank + staged.blankRows, []),
-        };
+        return done(cols);
       }
     }
     const s = await screen(db, staged, match, spec, fields);

@@ -20,7 +20,7 @@ export const TRUE_WORDS = ['是', 'y', 'yes', 'true', '1'];
 export const FALSE_WORDS = ['否', 'n', 'no', 'false', '0'];
 
 /** trim(x), NULL if empty; trim only runs on cells that start or end with a space (trim is the costly part). */
-const trimmed = (x: string) => `nullif(CASE WHEN ${x} LIKE ' %' OR ${x} LIKE '% ' THEN trim(${x}) ELSE ${x} END, '')`;
+export const trimmed = (x: string) => `nullif(CASE WHEN ${x} LIKE ' %' OR ${x} LIKE '% ' THEN trim(${x}) ELSE ${x} END, '')`;
 
 const sqlList = (xs: string[]) => `[${xs.map(sqlString).join(', ')}]`;
 

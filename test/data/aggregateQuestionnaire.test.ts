@@ -241,3 +241,77 @@ test('aggregate: numbers typed by the CSV reader give the same sums as text cell
     assert.equal(figures(bad), figures(await aggregateQuestionnaire(db, spec('five.csv'), vf, opts)));
   });
 });
+
+test('aggregate: typed pass — whole hundredths added as DOUBLE in one query while max Σk² < 2^53, the integer form at the bound; the same figures as the text route and exact integers', async () => {
+  await withDbAndDir(async (db, dir) => {
+    const vf: FieldSpec[] = [
+      { name: 'a', type: 'number', required: true, min: 0 },
+      { name: 'b', type: 'number', required: false },
+      { name: 'c', type: 'count', required: true },
+      { name: 'note', type: 'text', required: false },
+    ];
+    const spec = (file: string) => ({ key: 'v', file: join(dir, file), displayPath: file, id: 'id', columns: { a: 'a', b: 'b', c: 'c', note: 'note' } });
+    const opts = { groupBy: [], sums: ['a', 'b', 'c'], crossProducts: true };
+    const figures = (x: { groups: unknown }) => JSON.stringify(x.groups, (_, v) => (v instanceof Float64Array ? [...v] : v));
+    // queries DuckDB answers during one aggregation (the typed pass alone: 1)
+    const queries = async (file: string) => {
+      const run = db.connection.runAndReadAll.bind(db.connection);
+      let n = 0;
+      db.connection.runAndReadAll = ((sql: string) => (n++, run(sql))) as typeof run;
+      try {
+        return { a: await aggregateQuestionnaire(db, spec(file), vf, opts), n };
+      } finally {
+        db.connection.runAndReadAll = run;
+      }
+    };
+    /** the file with ids (a '_' in them sends the numbers to the text route, which sums integers) */
+    const write = (name: string, rows: string[][], id = (i: number) => `R${i}`) => writeFileSync(join(dir, name), `id,a,b,c,note\n${rows.map((r, i) => [id(i), ...r].join(',')).join('\n')}\n`);
+    const exact = (rows: string[][], p: number, q: number | null) => {
+      const k = (v: string) => (v === '' ? null : BigInt(Math.round(Number(v) * 100)));
+      let s = 0n;
+      for (const r of rows) {
+        const x = k(r[p]), y = q === null ? 1n : k(r[q]);
+        if (x !== null && y !== null) s += x * y;
+      }
+      return Number(s) / (q === null ? 100 : 1e4);
+    };
+    const near = (got: number, want: number) => assert.ok(Math.abs(got - want) <= 1e-15 * Math.abs(want), `${got} vs ${want}`);
+
+    // 3000 seeded rows: hundredths up to 1000 (b also negative, sometimes empty), a whole count, a note
+    let s = 7;
+    const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const rows = Array.from({ length: 3000 }, () => [(Math.round(rand() * 1e5) / 100).toFixed(2), rand() < 0.1 ? '' : (Math.round((rand() - 0.5) * 2e5) / 100).toString(), String(Math.floor(rand() * 50)), rand() < 0.5 ? 'ok' : '']);
+    write('typed.csv', rows);
+    write('text.csv', rows, (i) => `R_${i}`);
+    const typed = await queries('typed.csv');
+    const text = await aggregateQuestionnaire(db, spec('text.csv'), vf, opts);
+    assert.deepEqual([typed.n, typed.a.valid, typed.a.rejected, text.valid], [1, 3000, 0, 3000]);
+    assert.equal(figures(typed.a), figures(text));
+    near(typed.a.groups.sum.b[0], exact(rows, 1, null));
+    near(typed.a.groups.sumSq.a[0], exact(rows, 0, 0));
+    near(typed.a.groups.cross!['a*b'][0], exact(rows, 0, 1));
+    near(typed.a.groups.cross!['b*c'][0], exact(rows, 1, 2));
+
+    // both sides of the bound: k = 2^26 and 2^26 − 1 hundredths: Σk² = 2^53 − 2^27 + 1 < 2^53 → the typed pass;
+    // 2^26 twice: Σk² = 2^53 → the integer form (a second query); both exact and equal to the text route
+    const big = (k: number) => (k / 100).toFixed(2);
+    for (const [name, ks, n] of [['below', [2 ** 26, 2 ** 26 - 1], 1], ['at', [2 ** 26, 2 ** 26], 2]] as const) {
+      const rs = ks.map((k) => [big(k), '1', '1', '']);
+      write(`${name}.csv`, rs);
+      write(`${name}_text.csv`, rs, (i) => `R_${i}`);
+      const got = await queries(`${name}.csv`);
+      assert.equal(got.n, n, `${name}: queries`);
+      assert.equal(figures(got.a), figures(await aggregateQuestionnaire(db, spec(`${name}_text.csv`), vf, opts)), name);
+      assert.deepEqual([got.a.groups.sum.a[0], got.a.groups.sumSq.a[0]], [exact(rs, 0, null), exact(rs, 0, 0)], name);
+    }
+
+    // a value below its minimum is a rejected row: straight to the screening, which names it
+    write('negative.csv', [...rows.slice(0, 3), ['-5', '1', '1', '']]);
+    const neg = await aggregateQuestionnaire(db, spec('negative.csv'), vf, opts);
+    assert.deepEqual([neg.valid, neg.rejections.map((r) => [r.row, r.column, r.code, r.value])], [3, [[5, 'a', 'negative', '-5']]]);
+    // not whole hundredths (0.125): the integer form of terms rounded to 8 decimals, as before
+    write('thousandths.csv', [...rows.slice(0, 3), ['0.125', '1', '1', '']]);
+    write('thousandths_text.csv', [...rows.slice(0, 3), ['0.125', '1', '1', '']], (i) => `R_${i}`);
+    assert.equal(figures(await aggregateQuestionnaire(db, spec('thousandths.csv'), vf, opts)), figures(await aggregateQuestionnaire(db, spec('thousandths_text.csv'), vf, opts)));
+  });
+});

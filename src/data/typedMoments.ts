@@ -1,0 +1,121 @@
+// Internal: the cheapest exact route of aggregateQuestionnaire — one query over a CSV read with its numbers typed
+// by DuckDB's reader, every check an aggregate or one per-row count, the sums of whole hundredths added as DOUBLE.
+import type { Db } from './openDatabase.ts';
+import type { ColumnMatch } from './matchColumns.ts';
+import { isNumeric, trimmed } from './screen.ts';
+import { columnsOf, type Staged } from './stage.ts';
+import type { FieldSpec } from './types.ts';
+
+/** 2^53: every integer of smaller magnitude is a double, and so is every sum of two of them that stays below it. */
+export const EXACT_DOUBLE_INTEGERS = 2 ** 53;
+
+/**
+ * The result of typedMoments: `cols` in aggregateQuestionnaire's layout (total, blank, valid, distinct hashed ids, n,
+ * then per summed field count, Σx, Σx², then the cross products), or why the file is not finished here:
+ * 'fault' — some row is rejected (an id missing, an extra cell, a repeated id or hash, a required cell empty):
+ *   only the screening can list it (a surplus cell of spaces, which it accepts, also goes there); 'unread' — a cell
+ *   the reader cannot read as a number, or a record longer than it takes: the text cells decide; 'other' — a value is not a whole number of hundredths, a check of a value
+ *   fails, or the bound below does not hold: the other routes decide.
+ */
+export type TypedMoments = { cols: unknown[][] } | { cols: null; why: 'fault' | 'unread' | 'other' };
+
+/**
+ * typedMoments — Σx, Σx², Σxy of the `sums` fields (indices into fields) over a file with no rejected row, in one
+ * pass over `staged.typedRelation`, or null (see TypedMoments). Only for files whose fields are all numbers typed
+ * by the reader, or optional text (which has no check), without rules; the caller checks `applies` first.
+ *
+ * Checks, all in the same pass (a failing check sends the file on, never to a wrong sum): every row has an id
+ * (count(id) = rows; a blank row has none), no surplus cell, distinct ids (distinct 64-bit hashes of the trimmed ids
+ * = rows), required cells filled (count(x) = rows), each typed field's range (min(x) ≥ min, max(x) ≤ max; shares
+ * in [0, 1], counts ≥ 0), and per row: a count is whole, an unsummed value finite, and a summed value x a whole
+ * number k of hundredths: k = round(100·x) and k/100 = x (x is the double nearest k/100).
+ *
+ * Exactness without integers. The terms k, k² and k·k' are integers, added as DOUBLE in whatever order DuckDB's
+ * threads choose. Let B = max over the summed fields of the computed Σk². If B < 2^53 every sum is exact:
+ *  (1) a computed sum of non-negative integer terms is exact when the true sum is below 2^53, and is ≥ 2^53
+ *      otherwise (induction over the additions: a sum of two exact integers below 2^53 is a double; rounding is
+ *      monotone and 2^53 is a double, so a true value ≥ 2^53 never rounds below it) — so B < 2^53 means every
+ *      true Σk² < 2^53 and every k² and partial sum of it is exact;
+ *  (2) |k| ≤ k² for an integer, and |k·k'| ≤ (k² + k'²)/2, so Σ|k| ≤ Σk² and Σ|k·k'| ≤ max(Σk², Σk'²) < 2^53:
+ *      every term and every partial sum of Σk and Σk·k', in any order, has magnitude < 2^53, hence is exact.
+ * A NaN or infinite value fails B < 2^53 (its k² is NaN or ∞). The exact integers Σk, Σk·k' then give the same
+ * DECIMAL → DOUBLE figures as the integer form ('fen' in aggregateQuestionnaire): the runs are byte-identical
+ * and equal to it. Example: x = 0.29, 0.01 → k = 29, 1; Σk = 30 → Σx = 0.3; Σk² = 842 → Σx² = 0.0842.
+ * When B ≥ 2^53 ('other') the integer forms take over (at 2 M rows of values up to 400 B ≈ 5e14; the bound is
+ * reached near 34 M such rows).
+ */
+export async function typedMoments(db: Db, staged: Staged, match: ColumnMatch, fields: FieldSpec[], sums: number[], crossProducts: boolean): Promise<TypedMoments> {
+  const typed = new Set<number>();
+  for (const f of fields) if (isTyped(f) && match.fields[f.name] >= 0) typed.add(match.fields[f.name]);
+  const col = (i: number) => `c${match.fields[fields[i].name]}`;
+  const k = (i: number) => `__k${i}`;
+  const isTypedField = (f: FieldSpec) => typed.has(match.fields[f.name]);
+  // per row (an empty cell, NULL, passes here; required ones are counted): a summed value is a whole number of
+  // hundredths (hence finite, with the bound), another one finite; a count a whole number
+  const rowOk = fields.flatMap((f, i) =>
+    isTypedField(f) ? [sums.includes(i) ? `${k(i)} / 100 = ${col(i)}` : `isfinite(${col(i)})`, ...(f.type === 'count' ? [`${col(i)} = floor(${col(i)})`] : [])] : [],
+  );
+  // the range checks as aggregates: min(x) ≥ the lowest allowed value, max(x) ≤ the highest (NaN is the largest DOUBLE)
+  const range = fields.flatMap((f, i) => {
+    if (!isTypedField(f)) return [];
+    const lo = Math.max(f.min ?? -Infinity, f.type === 'count' || f.type === 'share' ? 0 : -Infinity);
+    const hi = Math.min(f.max ?? Infinity, f.type === 'share' ? 1 : Infinity);
+    return [...(lo > -Infinity ? [`coalesce(min(${col(i)}) >= ${lo}, true)`] : []), ...(hi < Infinity ? [`coalesce(max(${col(i)}) <= ${hi}, true)`] : [])];
+  });
+  const required = fields.flatMap((f, i) => (f.required ? [`count(${col(i)})`] : []));
+  const pairs = sums.flatMap((i, a) => (crossProducts ? sums.slice(a + 1).map((j) => [i, j]) : []));
+  const inner = [
+    'count(*) AS __n',
+    'count(__id) AS __ids',
+    'count(__extra) AS __extras',
+    'count(DISTINCT hash(__id)) AS __distinct',
+    `count(*) FILTER (WHERE NOT (${rowOk.length > 0 ? rowOk.join(' AND ') : 'true'})) AS __bad`,
+    `least(${['count(*)', ...required].join(', ')}) AS __filled`,
+    `${range.length > 0 ? range.join(' AND ') : 'true'} AS __inRange`,
+    ...sums.flatMap((i) => [`count(${col(i)}) AS __c${i}`, `sum(${k(i)}) AS __s${i}`, `sum(${k(i)} * ${k(i)}) AS __q${i}`]),
+    ...pairs.map(([i, j]) => `sum(${k(i)} * ${k(j)}) AS __p${i}_${j}`),
+  ];
+  // the exact integer (below 2^53 when the bound holds) → the same DECIMAL → DOUBLE conversion as the integer form
+  const decimal = (e: string, times: number, scale: number) => `CAST(CAST(TRY_CAST(${e} AS HUGEINT) * ${times} AS DECIMAL(38, 0)) * CAST(1e-${scale} AS DECIMAL(38, ${scale})) AS DOUBLE)`;
+  const bound = sums.length > 0 ? `greatest(${sums.map((i) => `__q${i}`).join(', ')}) < ${EXACT_DOUBLE_INTEGERS}` : 'true';
+  const outer = [
+    'CAST(__n AS DOUBLE)',
+    '0.0',
+    'CAST(__n AS DOUBLE)',
+    'CAST(__distinct AS DOUBLE)',
+    'CAST(__n AS DOUBLE)',
+    ...sums.flatMap((i) => [`CAST(__c${i} AS DOUBLE)`, decimal(`__s${i}`, 1000000, 8), decimal(`__q${i}`, 100, 6)]),
+    ...pairs.map(([i, j]) => decimal(`__p${i}_${j}`, 100, 6)),
+    '__n = __ids AND __extras = 0 AND __distinct = __n AND __filled = __n AND __inRange AND __n > 0',
+    `__bad = 0 AND coalesce(${bound}, false)`,
+  ];
+  const cells = [...typed].map((c) => `c${c}`);
+  const relation =
+    `(SELECT ${trimmed(`c${match.id}`)} AS __id, __extra${cells.map((c) => `, ${c}`).join('')}${sums.map((i) => `, round(${col(i)} * 100) AS ${k(i)}`).join('')} ` +
+    `FROM ${staged.typedRelation!(typed)})`;
+  let cols: unknown[][];
+  try {
+    cols = columnsOf(await db.connection.runAndReadAll(`SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${relation})`));
+  } catch {
+    return { cols: null, why: 'unread' };
+  }
+  const [clean, exact] = cols.splice(cols.length - 2, 2).map((c) => c[0] === true);
+  if (!clean) return { cols: null, why: 'fault' };
+  return exact ? { cols } : { cols: null, why: 'other' };
+}
+
+/** A field whose cells the typed reader reads as DOUBLE (number, share, count). */
+const isTyped = (f: FieldSpec) => isNumeric(f) && f.type !== 'boolean';
+
+/** typedMoments applies: the reader can type the numbers, and every field is such a number or optional text (no check), without rules. */
+export function typedMomentsApply(staged: Staged, match: ColumnMatch, fields: FieldSpec[], rules: number): boolean {
+  const typed = fields.filter((f) => isTyped(f)).map((f) => match.fields[f.name]);
+  const text = fields.filter((f) => !isTyped(f)).map((f) => match.fields[f.name]);
+  return (
+    staged.typedRelation !== undefined &&
+    rules === 0 &&
+    fields.every((f) => (isTyped(f) && match.fields[f.name] >= 0) || (f.type === 'text' && !f.required)) &&
+    !typed.includes(match.id) &&
+    !typed.some((c) => text.includes(c))
+  );
+}
