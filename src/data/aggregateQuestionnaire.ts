@@ -101,12 +101,14 @@ export async function aggregateQuestionnaire(
     // (with dedupe.keep_latest_by the timestamp is a row check too: that file always takes the screening route)
     let screenNow = false; // a rejected row found by the typed pass: the screening lists it
     let typedUnread = false; // a cell the typed reader cannot read: only the text cells can be summed
+    let notHundredths = false; // a row the typed pass found not in whole hundredths (or faulty): the rounded terms
     if (g.length === 0 && match.latest === undefined && typedMomentsApply(staged, match, fields, spec.rules?.length ?? 0)) {
       // The cheapest pass: numbers typed by the reader, checks as aggregates, whole hundredths summed as DOUBLE (exact below 2^53)
       const t = await typedMoments(db, staged, match, fields, x, options.crossProducts === true);
       if (t.cols !== null) return done(t.cols);
       screenNow = t.why === 'fault';
       typedUnread = t.why === 'unread';
+      notHundredths = t.why === 'inexact';
     }
     if (g.length === 0 && match.latest === undefined && !screenNow) {
       // One pass over the file: the counts that show whether any row is rejected, and the sums. A file without a
@@ -137,7 +139,7 @@ export async function aggregateQuestionnaire(
         ];
         let cols: unknown[][] | null = null;
         // a term beyond BIGINT (the full path sums with HUGEINT terms) or a read error (the next route, or the full path, reports it)
-        for (const form of first === 'fen' ? (['fen', 'BIGINT'] as const) : (['BIGINT'] as const)) {
+        for (const form of first === 'fen' && !notHundredths ? (['fen', 'BIGINT'] as const) : (['BIGINT'] as const)) {
           try {
             cols = fitting(form, columnsOf(await db.connection.runAndReadAll(sumsQuery(form, head, `(SELECT *, ${ok} AS __ok FROM ${rows})`))));
           } catch {

@@ -12,12 +12,14 @@ export const EXACT_DOUBLE_INTEGERS = 2 ** 53;
 /**
  * The result of typedMoments: `cols` in aggregateQuestionnaire's layout (total, blank, valid, distinct hashed ids, n,
  * then per summed field count, Σx, Σx², then the cross products), or why the file is not finished here:
- * 'fault' — some row is rejected (an id missing, an extra cell, a repeated id or hash, a required cell empty):
- *   only the screening can list it (a surplus cell of spaces, which it accepts, also goes there); 'unread' — a cell
- *   the reader cannot read as a number, or a record longer than it takes: the text cells decide; 'other' — a value is not a whole number of hundredths, a check of a value
- *   fails, or the bound below does not hold: the other routes decide.
+ * 'fault' — some row is rejected (an id missing, an extra cell, a repeated id or hash, a required cell empty, a
+ *   value out of its range): only the screening can list it (a surplus cell of spaces, which it accepts, also goes
+ *   there); 'unread' — a cell the reader cannot read as a number, or a record longer than it takes: the text cells
+ *   decide; 'inexact' — some row fails a per-row check (a summed value that is not a whole number of hundredths,
+ *   NaN, a count that is not whole): the other routes decide, without the hundredths; 'bound' — the bound below
+ *   does not hold: the integer form of the hundredths.
  */
-export type TypedMoments = { cols: unknown[][] } | { cols: null; why: 'fault' | 'unread' | 'other' };
+export type TypedMoments = { cols: unknown[][] } | { cols: null; why: 'fault' | 'unread' | 'inexact' | 'bound' };
 
 /**
  * typedMoments — Σx, Σx², Σxy of the `sums` fields (indices into fields) over a file with no rejected row, in one
@@ -41,7 +43,7 @@ export type TypedMoments = { cols: unknown[][] } | { cols: null; why: 'fault' | 
  * A NaN or infinite value fails B < 2^53 (its k² is NaN or ∞). The exact integers Σk, Σk·k' then give the same
  * DECIMAL → DOUBLE figures as the integer form ('fen' in aggregateQuestionnaire): the runs are byte-identical
  * and equal to it. Example: x = 0.29, 0.01 → k = 29, 1; Σk = 30 → Σx = 0.3; Σk² = 842 → Σx² = 0.0842.
- * When B ≥ 2^53 ('other') the integer forms take over (at 2 M rows of values up to 400 B ≈ 5e14; the bound is
+ * When B ≥ 2^53 ('bound') the integer forms take over (at 2 M rows of values up to 400 B ≈ 5e14; the bound is
  * reached near 34 M such rows).
  */
 export async function typedMoments(db: Db, staged: Staged, match: ColumnMatch, fields: FieldSpec[], sums: number[], crossProducts: boolean): Promise<TypedMoments> {
@@ -87,7 +89,8 @@ export async function typedMoments(db: Db, staged: Staged, match: ColumnMatch, f
     ...sums.flatMap((i) => [`CAST(__c${i} AS DOUBLE)`, decimal(`__s${i}`, 1000000, 8), decimal(`__q${i}`, 100, 6)]),
     ...pairs.map(([i, j]) => decimal(`__p${i}_${j}`, 100, 6)),
     '__n = __ids AND __extras = 0 AND __distinct = __n AND __filled = __n AND __inRange AND __n > 0',
-    `__bad = 0 AND coalesce(${bound}, false)`,
+    '__bad = 0',
+    `coalesce(${bound}, false)`,
   ];
   const cells = [...typed].map((c) => `c${c}`);
   const relation =
@@ -99,9 +102,10 @@ export async function typedMoments(db: Db, staged: Staged, match: ColumnMatch, f
   } catch {
     return { cols: null, why: 'unread' };
   }
-  const [clean, exact] = cols.splice(cols.length - 2, 2).map((c) => c[0] === true);
+  const [clean, whole, bounded] = cols.splice(cols.length - 3, 3).map((c) => c[0] === true);
   if (!clean) return { cols: null, why: 'fault' };
-  return exact ? { cols } : { cols: null, why: 'other' };
+  if (!whole) return { cols: null, why: 'inexact' };
+  return bounded ? { cols } : { cols: null, why: 'bound' };
 }
 
 /** A field whose cells the typed reader reads as DOUBLE (number, share, count). */
