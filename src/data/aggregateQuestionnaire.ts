@@ -30,7 +30,7 @@ export async function aggregateQuestionnaire(
   const index = new Map(fields.map((f, i) => [f.name, i]));
   const pick = (name: string, ok: (f: FieldSpec) => boolean, what: string) => {
     const i = index.get(name);
-    if (i === undefined || !ok(fields[i])) throw new DataError(`${file}: ${what} "${name}" is not a ${what === 'sums' ? 'numeric' : 'category, text or boolean'} field`, { file });
+    if (i === undefined || !ok(fields[i])) throw new DataError({ zh: `${file}：${what} 中的「${name}」不是${what === 'sums' ? '数值' : '分类、文本或是否'}字段`, en: `${file}: ${what} "${name}" is not a ${what === 'sums' ? 'numeric' : 'category, text or boolean'} field` }, { file });
     return i;
   };
   const g = options.groupBy.map((n) => pick(n, (f) => !isNumeric(f) || f.type === 'boolean', 'groupBy'));

@@ -7,6 +7,7 @@
 // Both apply the same rules as screen.ts (README.md § ClickHouse source), so the figures equal a file run's.
 import type { Db } from './openDatabase.ts';
 import { DataError } from './DataError.ts';
+import { errorText } from '../locale/errorText.ts';
 import { compileRule } from './compileRule.ts';
 import { headersUsed } from './loadQuestionnaire.ts';
 import { matchColumns, type ColumnMatch } from './matchColumns.ts';
@@ -28,17 +29,26 @@ export interface ClickHouseTable {
   table: string;
 }
 
+/** An engine error while reading `file`'s table, as a DataError in both languages (the failed shard kept as `.shard`). */
+function engineFault(file: string, e: unknown): DataError {
+  const shard = (e as { shard?: string }).shard;
+  return Object.assign(new DataError({ zh: `${file}：${errorText(e, 'zh')}`, en: `${file}: ${errorText(e, 'en')}` }, { file }), shard ? { shard } : {});
+}
+
 /** Columns of the table (DESCRIBE), the row column set apart. Throws DataError naming the table when absent. */
 export async function describeTable(t: ClickHouseTable, display: string): Promise<{ header: string[]; types: string[]; extra: string }> {
   let rows;
   try {
     rows = await t.runner.query(`DESCRIBE TABLE ${ch.table(t.database, t.table)}`);
   } catch (e) {
-    throw new DataError(`${display}: cannot read table ${t.database}.${t.table}: ${(e as Error).message}`, { file: display });
+    throw new DataError({ zh: `${display}：无法读取表 ${t.database}.${t.table}：${errorText(e, 'zh')}`, en: `${display}: cannot read table ${t.database}.${t.table}: ${errorText(e, 'en')}` }, { file: display });
   }
   const all = rows.map((r) => ({ name: String(r[0]), type: String(r[1]) }));
   if (!all.some((c) => c.name === ROW_COLUMN)) {
-    throw new DataError(`${display}: table ${t.database}.${t.table} has no ${ROW_COLUMN} column (the row number of each answer; \`spillover load\` writes it)`, { file: display });
+    throw new DataError({
+      zh: `${display}：表 ${t.database}.${t.table} 没有 ${ROW_COLUMN} 列（每份答卷的行号，由 \`spillover load\` 写入）`,
+      en: `${display}: table ${t.database}.${t.table} has no ${ROW_COLUMN} column (the row number of each answer; \`spillover load\` writes it)`,
+    }, { file: display });
   }
   const cols = all.filter((c) => c.name !== ROW_COLUMN && c.name !== EXTRA_COLUMN);
   const extra = all.find((c) => c.name === EXTRA_COLUMN);
@@ -103,7 +113,12 @@ function screeningWith(header: string[], types: string[], extra: string, match: 
   const names = Object.fromEntries(fields.map((f, i) => [f.name, `__x${i}`]));
   const rules = (spec.rules ?? []).map((r, k) => {
     const where = `${base}.rules[${k}].check`;
-    if (/\btrim\s*\(/i.test(r.check)) throw new DataError(`${file}: rule ${JSON.stringify(r.check)} (${where}): trim() is not available on ClickHouse 18.16 (cells are already trimmed)`, { file, yamlPath: where });
+    if (/\btrim\s*\(/i.test(r.check)) {
+      throw new DataError({
+        zh: `${file}：规则 ${JSON.stringify(r.check)}（${where}）：ClickHouse 18.16 上不能用 trim()（单元格已去掉首尾空白）`,
+        en: `${file}: rule ${JSON.stringify(r.check)} (${where}): trim() is not available on ClickHouse 18.16 (cells are already trimmed)`,
+      }, { file, yamlPath: where });
+    }
     return compileRule(r.check, names, file, where, RULE_FUNCTIONS);
   });
   const noFieldFault = fields.length > 0 ? fields.map((_, i) => `__f${i} = ''`).join(' AND ') : '1';
@@ -158,7 +173,7 @@ export async function aggregateOnClickHouse(
   const index = new Map(fields.map((f, i) => [f.name, i]));
   const pick = (name: string, ok: (f: FieldSpec) => boolean, what: string) => {
     const i = index.get(name);
-    if (i === undefined || !ok(fields[i])) throw new DataError(`${file}: ${what} "${name}" is not a ${what === 'sums' ? 'numeric' : 'category or text'} field`, { file });
+    if (i === undefined || !ok(fields[i])) throw new DataError({ zh: `${file}：${what} 中的「${name}」不是${what === 'sums' ? '数值' : '分类或文本'}字段`, en: `${file}: ${what} "${name}" is not a ${what === 'sums' ? 'numeric' : 'category or text'} field` }, { file });
     return i;
   };
   const g = options.groupBy.map((n) => pick(n, (f) => f.type === 'category' || f.type === 'text', 'groupBy'));
@@ -173,8 +188,7 @@ export async function aggregateOnClickHouse(
     try {
       return await t.runner.query(sql);
     } catch (e) {
-      const err = e as Error & { shard?: string };
-      throw Object.assign(new DataError(`${file}: ${err.message}`, { file }), err.shard ? { shard: err.shard } : {});
+      throw engineFault(file, e);
     }
   };
 
@@ -231,7 +245,7 @@ export async function aggregateOnClickHouse(
   }
   const rowsRead = total - blank;
   if (rowsRead !== validN + rejected) throw new Error(`internal: ${file}: rowsRead ${rowsRead} ≠ valid ${validN} + rejected ${rejected}`);
-  if (rowsRead === 0) throw new DataError(`${file}: no data rows in ${t.database}.${t.table}`, { file });
+  if (rowsRead === 0) throw new DataError({ zh: `${file}：表 ${t.database}.${t.table} 中没有数据行`, en: `${file}: no data rows in ${t.database}.${t.table}` }, { file });
 
   const first = await run(
     `${withList}SELECT toFloat64(${row}), __id, ${faults}, __id, __extra${fields.map((_, i) => `, __v${i}`).join('')}${match.latest !== undefined ? ', __ts' : ''} FROM ${from} WHERE ${rejectedWhere} ORDER BY ${row} LIMIT ${cap}`,
@@ -286,8 +300,7 @@ export async function stageClickHouse(db: Db, t: ClickHouseTable, spec: Question
     try {
       rows = await t.runner.query(`SELECT toFloat64(${ch.ident(ROW_COLUMN)}), ${extra}, ${header.map((h, i) => cellText(h, types[i])).join(', ')} FROM ${ch.table(t.database, t.table)} ORDER BY ${ch.ident(ROW_COLUMN)}`);
     } catch (e) {
-      const err = e as Error & { shard?: string };
-      throw Object.assign(new DataError(`${file}: ${err.message}`, { file }), err.shard ? { shard: err.shard } : {});
+      throw engineFault(file, e);
     }
     for (let k = 0; k < rows.length; k += 1000) {
       const values = rows.slice(k, k + 1000).map((r) => `(${r.map((v, j) => (j === 0 ? dd.number(Number(v)) : v === null ? 'NULL' : dd.string(String(v)))).join(', ')})`);

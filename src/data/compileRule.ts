@@ -23,7 +23,10 @@ export function compileRule(check: string, columns: Record<string, string>, file
     TOKEN.lastIndex = i;
     const m = TOKEN.exec(check);
     if (m === null) {
-      throw new DataError(`${file}: rule ${JSON.stringify(check)} (${yamlPath}): unexpected character ${JSON.stringify(check[i])} at position ${i + 1}`, { file, yamlPath });
+      throw new DataError({
+        zh: `${file}：规则 ${JSON.stringify(check)}（${yamlPath}）第 ${i + 1} 个字符 ${JSON.stringify(check[i])} 不能用在规则里`,
+        en: `${file}: rule ${JSON.stringify(check)} (${yamlPath}): unexpected character ${JSON.stringify(check[i])} at position ${i + 1}`,
+      }, { file, yamlPath });
     }
     const t = m[0];
     i = TOKEN.lastIndex;
@@ -35,7 +38,10 @@ export function compileRule(check: string, columns: Record<string, string>, file
       else if (FUNCTIONS.has(lower) && /^\s*\(/.test(check.slice(i))) out.push(rename[lower] ?? lower);
       else {
         throw new DataError(
-          `${file}: rule ${JSON.stringify(check)} (${yamlPath}): unknown name "${t}"; use field names (${Object.keys(columns).join(', ')}) or the functions ${[...FUNCTIONS].join(', ')}`,
+          {
+            zh: `${file}：规则 ${JSON.stringify(check)}（${yamlPath}）中有无法识别的名称 ${t}；只能用字段名（${Object.keys(columns).join('、')}）或函数 ${[...FUNCTIONS].map((f) => `${f}()`).join('、')}`,
+            en: `${file}: rule ${JSON.stringify(check)} (${yamlPath}): unknown name "${t}"; use field names (${Object.keys(columns).join(', ')}) or the functions ${[...FUNCTIONS].join(', ')}`,
+          },
           { file, yamlPath },
         );
       }

@@ -49,7 +49,12 @@ export async function createShardedTable(target: LoadTarget, schema: string, dis
     await s.execute(`CREATE DATABASE IF NOT EXISTS ${ch.ident(database)}`);
     const exists = (await s.query(`SELECT count() FROM system.tables WHERE database = ${ch.string(database)} AND name IN (${ch.string(target.table)}, ${ch.string(local)})`))[0][0];
     if (Number(exists) > 0) {
-      if (!target.replace) throw new DataError(`${display}: table ${database}.${target.table} already exists on ${s.describe}; use --replace to overwrite it`, { file: display });
+      if (!target.replace) {
+        throw new DataError({
+          zh: `${display}：${s.server} 的数据库 ${database} 中已有表 ${database}.${target.table}；要覆盖它请加 --replace`,
+          en: `${display}: table ${database}.${target.table} already exists on ${s.describe}; use --replace to overwrite it`,
+        }, { file: display });
+      }
       await s.execute(`DROP TABLE IF EXISTS ${ch.table(database, target.table)}`);
       await s.execute(`DROP TABLE IF EXISTS ${ch.table(database, local)}`);
     }

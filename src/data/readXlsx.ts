@@ -3,7 +3,8 @@
 // stored values: shared and inline strings (rich text runs joined, phonetic runs left out), numbers in
 // shortest round-trip form, booleans as true/false, errors as their code (#N/A), a formula's cached
 // result (nothing when none is cached); dates stored as numbers stay serial numbers (styles are not read).
-import { readZip, type ZipFile } from './readZip.ts';
+import { readZip, zipFault, type ZipFile } from './readZip.ts';
+import type { Label } from '../locale/lang.ts';
 import { attributes, scanXml, XmlError } from './scanXml.ts';
 
 export { XmlError };
@@ -18,8 +19,12 @@ export interface XlsxSheetInfo {
 
 /** A fault in one part of the workbook (its XML, or its zip entry). */
 export class XlsxPartError extends Error {
+  /** the fault in each language, when the cause has its own words (a zip fault) */
+  readonly texts?: Label;
   constructor(readonly part: string, readonly cause: Error) {
     super(`${part}: ${cause.message}`);
+    const t = (cause as { texts?: Label }).texts;
+    if (t) this.texts = { zh: `${part}：${t.zh}`, en: this.message };
   }
 }
 
@@ -133,7 +138,7 @@ export async function openXlsx(file: string): Promise<XlsxWorkbook> {
   const zip = await readZip(file);
   const root = await relationships(zip, '_rels/.rels', '');
   const wbPart = root.find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
-  if (!zip.entries.has(wbPart)) throw new Error(`no workbook part (${wbPart})`);
+  if (!zip.entries.has(wbPart)) throw zipFault(`没有工作簿部件（${wbPart}）`, `no workbook part (${wbPart})`);
   const dir = wbPart.slice(0, wbPart.lastIndexOf('/') + 1);
   const rels = await relationships(zip, `${dir}_rels/${wbPart.slice(dir.length)}.rels`, dir);
   const declared: { name: string; state: string; rid: string }[] = [];
@@ -161,7 +166,7 @@ export async function openXlsx(file: string): Promise<XlsxWorkbook> {
   return {
     sheets,
     async rows(sheet, each, onBytes) {
-      if (!zip.entries.has(sheet.part)) throw new XlsxPartError(sheet.part || sheet.name, new Error('the sheet part is missing'));
+      if (!zip.entries.has(sheet.part)) throw new XlsxPartError(sheet.part || sheet.name, zipFault('缺少工作表部件', 'the sheet part is missing'));
       const total = zip.entries.get(sheet.part)!.size;
       let rowNo = 0, cells: string[] = [], inRow = false;
       let col = -1, type = '', v: string | null = null, inV = false, inIs = false, formula = false;

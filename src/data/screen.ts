@@ -103,11 +103,13 @@ export interface Screened {
 export function checkFields(fields: FieldSpec[], file: string): void {
   const seen = new Set<string>();
   for (const f of fields) {
-    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(f.name)) throw new DataError(`${file}: field name "${f.name}" must be a letter followed by letters, digits or _`, { file });
-    if (seen.has(f.name.toLowerCase())) throw new DataError(`${file}: field "${f.name}" declared twice`, { file });
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(f.name)) {
+      throw new DataError({ zh: `${file}：字段名 ${JSON.stringify(f.name)} 须以字母开头，其后只能是字母、数字或 _`, en: `${file}: field name "${f.name}" must be a letter followed by letters, digits or _` }, { file });
+    }
+    if (seen.has(f.name.toLowerCase())) throw new DataError({ zh: `${file}：字段 ${f.name} 声明了两次`, en: `${file}: field "${f.name}" declared twice` }, { file });
     seen.add(f.name.toLowerCase());
     for (const [k, b] of [['min', f.min], ['max', f.max]] as const) {
-      if (b !== undefined && !Number.isFinite(b)) throw new DataError(`${file}: field "${f.name}": ${k} must be a finite number, got ${b}`, { file });
+      if (b !== undefined && !Number.isFinite(b)) throw new DataError({ zh: `${file}：字段 ${f.name} 的 ${k} 应为有限的数，实际为 ${b}`, en: `${file}: field "${f.name}": ${k} must be a finite number, got ${b}` }, { file });
     }
   }
 }
@@ -168,7 +170,7 @@ export async function rowChecks(db: Db, staged: Staged, match: ColumnMatch, spec
   const rules = (spec.rules ?? []).map((r, k) => {
     const where = `${base}.rules[${k}].check`;
     if (typeof r.check !== 'string' || typeof r.reason !== 'string' || r.reason.trim() === '') {
-      throw new DataError(`${file}: rule ${k + 1} (${base}.rules[${k}]) needs a check and a reason`, { file, yamlPath: `${base}.rules[${k}]` });
+      throw new DataError({ zh: `${file}：第 ${k + 1} 条规则（${base}.rules[${k}]）须有 check 和 reason`, en: `${file}: rule ${k + 1} (${base}.rules[${k}]) needs a check and a reason` }, { file, yamlPath: `${base}.rules[${k}]` });
     }
     return { sql: compileRule(r.check, names, file, where), where, check: r.check, reason: r.reason.trim() };
   });
@@ -180,9 +182,12 @@ export async function rowChecks(db: Db, staged: Staged, match: ColumnMatch, spec
       const res = await db.connection.runAndReadAll(`DESCRIBE SELECT (${r.sql}) AS ok FROM (SELECT ${probe})`);
       type = String(res.getRows()[0][1]);
     } catch (e) {
-      throw new DataError(`${file}: rule ${JSON.stringify(r.check)} (${r.where}) is not valid: ${(e as Error).message.split('\n')[0]}`, { file, yamlPath: r.where });
+      const why = (e as Error).message.split('\n')[0];
+      throw new DataError({ zh: `${file}：规则 ${JSON.stringify(r.check)}（${r.where}）无效（DuckDB：${why}）`, en: `${file}: rule ${JSON.stringify(r.check)} (${r.where}) is not valid: ${why}` }, { file, yamlPath: r.where });
     }
-    if (type !== 'BOOLEAN') throw new DataError(`${file}: rule ${JSON.stringify(r.check)} (${r.where}) must be true/false, but gives ${type}`, { file, yamlPath: r.where });
+    if (type !== 'BOOLEAN') {
+      throw new DataError({ zh: `${file}：规则 ${JSON.stringify(r.check)}（${r.where}）的结果应为真/假，实际类型是 ${type}`, en: `${file}: rule ${JSON.stringify(r.check)} (${r.where}) must be true/false, but gives ${type}` }, { file, yamlPath: r.where });
+    }
   }
   // The fault strings are built only for rows that fail the cheap boolean checks (the common row has none).
   const noFieldFault = fields.length > 0 ? c.map((x) => `${x} IS NULL`).join(' AND ') : 'true';
@@ -263,8 +268,9 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
     await db.connection.run(duplicated > 0 ? steps[2] : steps[2].replace(` LEFT JOIN ${dup} ON __id = __did`, `, (SELECT NULL::INTEGER AS __first, NULL::BOOLEAN AS __conflict, NULL::DOUBLE AS __tmax)`));
   } catch (e) {
     await drop();
-    const detail = (e as Error).message.split('\n').slice(0, 2).join(' ');
-    throw new DataError(`${file}: could not read the data: ${detail.length > 300 ? `${detail.slice(0, 300)}…` : detail}`, { file });
+    const full = (e as Error).message.split('\n').slice(0, 2).join(' ');
+    const detail = full.length > 300 ? `${full.slice(0, 300)}…` : full;
+    throw new DataError({ zh: `${file}：无法读取数据（${detail}）`, en: `${file}: could not read the data: ${detail}` }, { file });
   }
   const fresh = `NOT __blank AND __pre IS NULL AND __post IS NULL`;
   const validRelation =
@@ -289,8 +295,11 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
   }
   if (rowsRead === 0) {
     await drop();
-    const skipped = staged.info.skippedRows > 0 ? `, ${staged.info.skippedRows} row${staged.info.skippedRows > 1 ? 's' : ''} skipped by skip_rows` : '';
-    throw new DataError(`${file}: no data rows (only a header${skipped}${blank + staged.blankRows > 0 ? ' and blank rows' : ''})`, { file, row: 2 });
+    const n = staged.info.skippedRows, blanks = blank + staged.blankRows > 0;
+    throw new DataError({
+      zh: `${file}：没有数据行（只有表头${n > 0 ? `、被 skip_rows 跳过的 ${n} 行` : ''}${blanks ? '和空行' : ''}）`,
+      en: `${file}: no data rows (only a header${n > 0 ? `, ${n} row${n > 1 ? 's' : ''} skipped by skip_rows` : ''}${blanks ? ' and blank rows' : ''})`,
+    }, { file, row: 2 });
   }
 
   const { rejection, reasonKey } = rejectionDecoder(file, staged.header, match, fields, rules);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Db } from './openDatabase.ts';
 import { DataError } from './DataError.ts';
-import { looksLikeZip, stageCsv } from './stageCsv.ts';
+import { emptyFile, looksLikeZip, stageCsv } from './stageCsv.ts';
 import { probeSimpleCsv } from './probeSimpleCsv.ts';
 import { stageXlsx } from './stageXlsx.ts';
 import type { QuestionnaireSpec, SourceInfo } from './types.ts';
@@ -78,11 +78,14 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
   const display = spec.displayPath;
   const yamlPath = spec.yamlPath ?? `questionnaires.${spec.key}`;
   const skip = spec.skipRows ?? 0;
-  if (!(Number.isInteger(skip) && skip >= 0)) throw new DataError(`${display}: skip_rows must be a whole number ≥ 0, got ${skip}`, { file: display, yamlPath: `${yamlPath}.skip_rows` });
+  if (!(Number.isInteger(skip) && skip >= 0)) throw new DataError({ zh: `${display}：skip_rows 应为不小于 0 的整数，实际为 ${skip}`, en: `${display}: skip_rows must be a whole number ≥ 0, got ${skip}` }, { file: display, yamlPath: `${yamlPath}.skip_rows` });
   const format = formatOf(spec.file);
   if (format === null) {
-    const hint = extname(spec.file).toLowerCase() === '.xls' ? ' (save the workbook as .xlsx)' : '';
-    throw new DataError(`${display}: unknown file type "${extname(spec.file)}"${hint}; expected .csv, .xlsx or .parquet`, { file: display, yamlPath: `${yamlPath}.file` });
+    const xls = extname(spec.file).toLowerCase() === '.xls';
+    throw new DataError({
+      zh: `${display}：无法识别的文件类型「${extname(spec.file)}」${xls ? '（请把工作簿另存为 .xlsx）' : ''}；支持 .csv、.xlsx 和 .parquet`,
+      en: `${display}: unknown file type "${extname(spec.file)}"${xls ? ' (save the workbook as .xlsx)' : ''}; expected .csv, .xlsx or .parquet`,
+    }, { file: display, yamlPath: `${yamlPath}.file` });
   }
   let size: number;
   try {
@@ -90,9 +93,9 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
     if (!st.isFile()) throw new Error('not a file');
     size = st.size;
   } catch {
-    throw new DataError(`${display}: no such file (${yamlPath}.file)`, { file: display, yamlPath: `${yamlPath}.file` });
+    throw new DataError({ zh: `${display}：文件不存在（${yamlPath}.file）`, en: `${display}: no such file (${yamlPath}.file)` }, { file: display, yamlPath: `${yamlPath}.file` });
   }
-  if (size === 0) throw new DataError(`${display}: empty file (no header row)`, { file: display, row: 1 });
+  if (size === 0) throw emptyFile(display);
 
   if (format === 'parquet') {
     const src = `read_parquet(${sqlString(spec.file)}, file_row_number=true)`;
@@ -101,7 +104,8 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
       const r = await db.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${src}`);
       header = (r.getRows() as unknown[][]).map((row) => String(row[0])).filter((n) => n !== 'file_row_number');
     } catch (e) {
-      throw new DataError(`${display}: not a readable Parquet file (${(e as Error).message.split('\n')[0]})`, { file: display });
+      const why = (e as Error).message.split('\n')[0];
+      throw new DataError({ zh: `${display}：无法作为 Parquet 文件读取（${why}）`, en: `${display}: not a readable Parquet file (${why})` }, { file: display });
     }
     const q = (n: string) => `"${n.replace(/"/g, '""')}"`;
     // the same full-width → ASCII mapping as toHalfWidth (stageCsv.ts), skipped for ASCII cells (translate is slow)
@@ -140,7 +144,7 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
       };
     }
     if (await looksLikeZip(spec.file)) {
-      throw new DataError(`${display}: this is a ZIP/XLSX workbook, not a CSV file; rename it to .xlsx`, { file: display });
+      throw new DataError({ zh: `${display}：这是 ZIP/XLSX 工作簿，不是 CSV 文件；请把扩展名改为 .xlsx`, en: `${display}: this is a ZIP/XLSX workbook, not a CSV file; rename it to .xlsx` }, { file: display });
     }
     const encoding = spec.encoding ?? 'auto';
     // Rows to skip need the numbered route (staged, one row number per record).

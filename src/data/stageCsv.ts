@@ -106,7 +106,11 @@ export class CsvScanner {
     let inQ = this.inQ;
     for (let q = buf.indexOf('"', this.scanned); q >= 0; q = buf.indexOf('"', q + 1)) inQ = !inQ;
     if (inQ) {
-      throw new DataError(`${file}: row ${this.row + 1}: a quoted field ('"') is never closed (opened at or after line ${this.lines - countNewlines(buf) + 1})`, {
+      const line = this.lines - countNewlines(buf) + 1;
+      throw new DataError({
+        zh: `${file} 第 ${this.row + 1} 行：引号（"）开始的字段直到文件末尾都没有闭合（起于文本第 ${line} 行或其后）`,
+        en: `${file}: row ${this.row + 1}: a quoted field ('"') is never closed (opened at or after line ${line})`,
+      }, {
         file,
         row: this.row + 1,
       });
@@ -294,7 +298,10 @@ async function pass<S extends CsvScanner | PlainSink>(file: string, display: str
         if (first) {
           first = false;
           if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
-            throw new DataError(`${display}: starts with a UTF-8 byte-order mark but encoding is ${encoding}; declare encoding: utf-8 (or auto)`, { file: display, row: 1 });
+            throw new DataError({
+              zh: `${display}：文件以 UTF-8 字节顺序标记（BOM）开头，但声明的编码是 ${encoding}；请改为 encoding: utf-8（或 auto）`,
+              en: `${display}: starts with a UTF-8 byte-order mark but encoding is ${encoding}; declare encoding: utf-8 (or auto)`,
+            }, { file: display, row: 1 });
           }
         }
         const s = decoder.write(chunk);
@@ -302,7 +309,10 @@ async function pass<S extends CsvScanner | PlainSink>(file: string, display: str
         if (bad >= 0) {
           if (!(scanner instanceof CsvScanner)) throw new Restart();
           scanner.feed(s.slice(0, bad));
-          throw new DataError(`${display}: bytes that are not valid ${encoding} at row ${scanner.row + 1} (line ${scanner.lines + 1}); is the file UTF-8? try encoding: auto`, {
+          throw new DataError({
+            zh: `${display} 第 ${scanner.row + 1} 行（文本第 ${scanner.lines + 1} 行）：有不符合 ${encoding} 编码的字节；文件是否其实是 UTF-8？可试 encoding: auto`,
+            en: `${display}: bytes that are not valid ${encoding} at row ${scanner.row + 1} (line ${scanner.lines + 1}); is the file UTF-8? try encoding: auto`,
+          }, {
             file: display,
             row: scanner.row + 1,
           });
@@ -313,7 +323,10 @@ async function pass<S extends CsvScanner | PlainSink>(file: string, display: str
       const tail = decoder.end() ?? '';
       if (tail.includes('\ufffd')) {
         if (!(scanner instanceof CsvScanner)) throw new Restart();
-        throw new DataError(`${display}: truncated ${encoding} character at the end of the file (row ${scanner.row + 1})`, { file: display, row: scanner.row + 1 });
+        throw new DataError({
+          zh: `${display}：文件末尾（第 ${scanner.row + 1} 行）有一个不完整的 ${encoding} 字符`,
+          en: `${display}: truncated ${encoding} character at the end of the file (row ${scanner.row + 1})`,
+        }, { file: display, row: scanner.row + 1 });
       }
       await write(ws, scanner.feed(tail));
     }
@@ -342,15 +355,24 @@ function nulCheck(display: string, scanner: CsvScanner | PlainSink, text: string
   if (!(scanner instanceof CsvScanner)) throw new Restart(); // the numbered pass locates it
   scanner.feed(text.slice(0, at));
   throw new DataError(
-    `${display}: NUL bytes (binary data, not text) from row ${scanner.row + 1} (line ${scanner.lines + 1}); the file is damaged (e.g. cut short and padded with zeros) or not a CSV; remove the binary part`,
+    {
+      zh: `${display} 从第 ${scanner.row + 1} 行（文本第 ${scanner.lines + 1} 行）起含 NUL 字节（二进制数据，不是文本）：文件已损坏（例如被截断后用零填充）或不是 CSV；请删去二进制部分`,
+      en: `${display}: NUL bytes (binary data, not text) from row ${scanner.row + 1} (line ${scanner.lines + 1}); the file is damaged (e.g. cut short and padded with zeros) or not a CSV; remove the binary part`,
+    },
     { file: display, row: scanner.row + 1 },
   );
 }
 
+/** A file with no header row (no bytes, or only blank lines). */
+export const emptyFile = (display: string): DataError => new DataError({ zh: `${display}：文件是空的（没有表头行）`, en: `${display}: empty file (no header row)` }, { file: display, row: 1 });
+
 function utf8Fault(display: string, scanner: CsvScanner, byte: number | undefined): Utf8Fault {
-  const hex = byte === undefined ? 'end of file' : `byte 0x${byte.toString(16).padStart(2, '0')}`;
+  const hex = byte === undefined ? null : `0x${byte.toString(16).padStart(2, '0')}`;
   return new Utf8Fault(
-    `${display}: not valid UTF-8 at row ${scanner.row + 1} (line ${scanner.lines + 1}, ${hex}); if the file is GBK/GB18030 declare encoding: gbk, gb18030 or auto`,
+    {
+      zh: `${display} 第 ${scanner.row + 1} 行（文本第 ${scanner.lines + 1} 行，${hex === null ? '文件末尾' : `字节 ${hex}`}）：不是有效的 UTF-8；如果文件是 GBK/GB18030 编码，请声明 encoding: gbk、gb18030 或 auto`,
+      en: `${display}: not valid UTF-8 at row ${scanner.row + 1} (line ${scanner.lines + 1}, ${hex === null ? 'end of file' : `byte ${hex}`}); if the file is GBK/GB18030 declare encoding: gbk, gb18030 or auto`,
+    },
     { file: display, row: scanner.row + 1 },
   );
 }
@@ -387,7 +409,7 @@ export async function stageCsv(file: string, display: string, encoding: CsvEncod
   }
   if (encoding === 'auto' && used === 'utf-8') notes.push('encoding auto: read as utf-8 (the whole file is valid UTF-8)');
   if (sink.header === null) {
-    throw new DataError(`${display}: empty file (no header row)`, { file: display, row: 1 });
+    throw emptyFile(display);
   }
   if (sink instanceof PlainSink) {
     return { header: sink.header, headerRow: 1, plain: true, records: null, emptyLines: 0, multiline: false, encoding: used, notes, skipped: [] };

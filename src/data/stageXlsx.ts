@@ -3,9 +3,14 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { DataError } from './DataError.ts';
+import { errorText } from '../locale/errorText.ts';
 import { toHalfWidth } from './stageCsv.ts';
 import { openXlsx, XlsxPartError, XmlError, type XlsxWorkbook } from './readXlsx.ts';
 import type { ReadProgress } from './types.ts';
+
+/** The workbook cannot be opened or read at all (not a zip, a part missing or damaged). */
+const unreadable = (display: string, e: unknown): DataError =>
+  new DataError({ zh: `${display}：无法作为 XLSX 工作簿读取（${errorText(e, 'zh')}）`, en: `${display}: not a readable XLSX workbook (${errorText(e, 'en')})` }, { file: display });
 
 function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -33,13 +38,13 @@ export interface StagedXlsx {
 export async function stageXlsx(file: string, display: string, sheet: string | number | undefined, out: string, skip = 0, onRead?: ReadProgress): Promise<StagedXlsx> {
   const want = sheet ?? 1;
   if (typeof want === 'number' && !(Number.isInteger(want) && want >= 1)) {
-    throw new DataError(`${display}: sheet ${want}: sheets are numbered from 1`, { file: display });
+    throw new DataError({ zh: `${display}：sheet ${want}：工作表从 1 开始编号`, en: `${display}: sheet ${want}: sheets are numbered from 1` }, { file: display });
   }
   let wb: XlsxWorkbook;
   try {
     wb = await openXlsx(file);
   } catch (e) {
-    throw new DataError(`${display}: not a readable XLSX workbook (${(e as Error).message})`, { file: display });
+    throw unreadable(display, e);
   }
   const names = wb.sheets.map((s) => s.name);
   const index = typeof want === 'number' ? want - 1 : names.indexOf(want);
@@ -48,7 +53,10 @@ export async function stageXlsx(file: string, display: string, sheet: string | n
   if (typeof want === 'number' && target && target.state !== 'visible') {
     const visible = wb.sheets.filter((s) => s.state === 'visible').map((s) => JSON.stringify(s.name));
     throw new DataError(
-      `${display}: sheet ${want}${sheet === undefined ? ' (the default)' : ''} is "${target.name}", which is hidden; name the sheet to read (sheet: "${target.name}" to read it anyway); visible sheets: ${visible.join(', ') || '(none)'}`,
+      {
+        zh: `${display}：${sheet === undefined ? '默认读取的' : ''}第 ${want} 个工作表「${target.name}」是隐藏的；请写明要读的工作表（确要读它就写 sheet: "${target.name}"）；可见的工作表：${visible.join('、') || '（无）'}`,
+        en: `${display}: sheet ${want}${sheet === undefined ? ' (the default)' : ''} is "${target.name}", which is hidden; name the sheet to read (sheet: "${target.name}" to read it anyway); visible sheets: ${visible.join(', ') || '(none)'}`,
+      },
       { file: display },
     );
   }
@@ -104,20 +112,27 @@ export async function stageXlsx(file: string, display: string, sheet: string | n
     const cause = e instanceof XlsxPartError ? e.cause : (e as Error);
     if (cause instanceof XmlError) {
       // A part cut short (or empty) ends with open elements, or has no root.
-      const what = /^(unclosed tag|document must contain a root element)/.test(cause.reason) ? 'it ends before its closing </worksheet> tag (cut short, or empty)' : cause.message;
-      throw new DataError(`${display}: sheet "${sheetOf?.name ?? '?'}": the sheet XML${part ? ` (${part})` : ''} is malformed: ${what}; the workbook is damaged (open and re-save it in a spreadsheet program)`, { file: display });
+      const cut = /^(unclosed tag|document must contain a root element)/.test(cause.reason);
+      const name = sheetOf?.name ?? '?';
+      throw new DataError({
+        zh: `${display}：工作表「${name}」的 XML${part ? `（${part}）` : ''}格式有误：${cut ? '在结束标签 </worksheet> 之前就结束了（被截断或为空）' : `第 ${cause.line} 行第 ${cause.column} 列（${cause.reason}）`}；工作簿已损坏（请用电子表格软件打开后重新保存）`,
+        en: `${display}: sheet "${name}": the sheet XML${part ? ` (${part})` : ''} is malformed: ${cut ? 'it ends before its closing </worksheet> tag (cut short, or empty)' : cause.message}; the workbook is damaged (open and re-save it in a spreadsheet program)`,
+      }, { file: display });
     }
-    throw new DataError(`${display}: not a readable XLSX workbook (${(e as Error).message})`, { file: display });
+    throw unreadable(display, e);
   } finally {
     ws.end();
     await closed;
   }
   const found = target?.name ?? null;
   if (found === null) {
-    throw new DataError(`${display}: no sheet ${typeof want === 'number' ? `number ${want}` : JSON.stringify(want)}; sheets: ${names.map((n) => JSON.stringify(n)).join(', ') || '(none)'}`, {
+    throw new DataError({
+      zh: `${display}：没有${typeof want === 'number' ? `第 ${want} 个工作表` : `名为 ${JSON.stringify(want)} 的工作表`}；现有工作表：${names.map((n) => JSON.stringify(n)).join('、') || '（无）'}`,
+      en: `${display}: no sheet ${typeof want === 'number' ? `number ${want}` : JSON.stringify(want)}; sheets: ${names.map((n) => JSON.stringify(n)).join(', ') || '(none)'}`,
+    }, {
       file: display,
     });
   }
-  if (header === null) throw new DataError(`${display}: sheet "${found}" is empty (no header row)`, { file: display, row: 1 });
+  if (header === null) throw new DataError({ zh: `${display}：工作表「${found}」是空的（没有表头行）`, en: `${display}: sheet "${found}" is empty (no header row)` }, { file: display, row: 1 });
   return { header, headerRow, records, blankRows, multiline, sheet: found, skipped };
 }

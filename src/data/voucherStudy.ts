@@ -3,6 +3,7 @@
 // and the dashboard server.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { LocalizedError } from '../locale/errorText.ts';
 import { parseTransactions, type TransactionsConfig } from '../study/vouchers/config.ts';
 import { computeVouchers, type VoucherResults } from '../study/vouchers/computeVouchers.ts';
 import { loadTransactions } from './transactions/loadTransactions.ts';
@@ -61,7 +62,7 @@ export async function runVoucherStudy(path: string, options: VoucherRunOptions =
   const abs = resolve(path);
   const text = readFileSync(abs, 'utf8');
   const config = parseTransactions(text, path);
-  if (!config) throw new Error(`${path}: no transactions: section`);
+  if (!config) throw new LocalizedError({ zh: `${path}：没有 transactions: 部分`, en: `${path}: no transactions: section` });
   const source = studySource(abs);
   const raw = (studyDocument(text).doc.toJS() ?? {}) as { study?: { name?: Label | string; year?: number; platform?: Label | string } };
   const label = (x: Label | string | undefined, fallback: string): Label => (x === undefined ? { zh: fallback, en: fallback } : typeof x === 'string' ? { zh: x, en: x } : x);

@@ -1,4 +1,5 @@
 // Minimal RFC 4180 CSV splitter shared by the table parsers (internal, not exported from index.ts).
+import { LocalizedError } from '../locale/errorText.ts';
 
 /**
  * Split CSV text into rows of string cells. Handles quoted cells with commas, doubled quotes and
@@ -39,7 +40,7 @@ export function parseCsv(text: string, source: string, delimiter = ','): string[
       line++;
     } else cell += c;
   }
-  if (inQuotes) throw new Error(`${source}: unterminated quote opened on line ${quoteLine}`);
+  if (inQuotes) throw new LocalizedError({ zh: `${source}：第 ${quoteLine} 行开始的引号直到文件末尾都没有闭合`, en: `${source}: unterminated quote opened on line ${quoteLine}` });
   if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
   while (rows.length > 0 && rows[rows.length - 1].every((v) => v.trim() === '')) rows.pop();
   return rows;
@@ -52,7 +53,14 @@ export function parseCsv(text: string, source: string, delimiter = ','): string[
 export function parseCell(text: string, source: string, row: string, column: string): number {
   const t = text.trim();
   const v = t === '' ? NaN : Number(t);
-  if (!Number.isFinite(v)) throw new Error(`${source}: row ${row}, column ${column}: not a number: ${JSON.stringify(text)}`);
+  if (!Number.isFinite(v)) {
+    // a row number reads 第 7 行; a sector code (005) or a key names the row: 行 005
+    const zhRow = /^[1-9]\d*$/.test(row) ? `第 ${row} 行` : `行 ${row}`;
+    throw new LocalizedError({
+      zh: `${source} ${zhRow}「${column}」列：应为数字，实际为 ${JSON.stringify(text)}`,
+      en: `${source}: row ${row}, column ${column}: not a number: ${JSON.stringify(text)}`,
+    });
+  }
   return v;
 }
 
@@ -65,7 +73,12 @@ export function uniqueCodes(codes: readonly string[], source: string): void {
   const seen = new Map<string, number>();
   codes.forEach((c, i) => {
     const j = seen.get(c);
-    if (j !== undefined) throw new Error(`${source}: sector code ${c} appears twice (sectors ${j + 1} and ${i + 1}); each sector needs its own code`);
+    if (j !== undefined) {
+      throw new LocalizedError({
+        zh: `${source}：部门代码 ${c} 出现了两次（第 ${j + 1} 和第 ${i + 1} 个部门）；每个部门须有自己的代码`,
+        en: `${source}: sector code ${c} appears twice (sectors ${j + 1} and ${i + 1}); each sector needs its own code`,
+      });
+    }
     seen.set(c, i);
   });
 }

@@ -68,6 +68,12 @@ test('a wrong password: a clear error naming the variable, never the password; n
   assert.match(r.stderr, /authentication failed .*SPILLOVER_TEST_CH_PASSWORD/);
   assert.ok(!r.stderr.includes('Not-The-Password-7') && !r.stdout.includes('Not-The-Password-7'));
   assert.equal(existsSync(out), false);
+  // in one language: zh names the same variable in Chinese words, en has no Chinese
+  const zh = await cli(['run', chStudy, '--out', out, '--lang', 'zh'], 'Not-The-Password-7');
+  assert.match(zh.stderr, /^spillover: ClickHouse http:\/\/127\.0\.0\.1:\d+：\$SPILLOVER_TEST_CH_USER 中的用户身份验证失败；请检查 \$SPILLOVER_TEST_CH_PASSWORD（密码不会显示）\n$/);
+  assert.ok(!zh.stderr.includes('Not-The-Password-7') && !zh.stdout.includes('Not-The-Password-7'));
+  const en = await cli(['run', chStudy, '--out', out, '--lang', 'en'], 'Not-The-Password-7');
+  assert.doesNotMatch(en.stderr, /\p{Script=Han}/u);
 });
 
 test('a shard stopped: the run fails naming that shard; no results written', { skip: cluster === null }, async () => {
@@ -78,5 +84,8 @@ test('a shard stopped: the run fails naming that shard; no results written', { s
   const port = new URL(cluster!.shardUrls[1]).port;
   assert.match(r.stderr, new RegExp(`shard 2 \\(127\\.0\\.0\\.1:${Number(port) + 1}\\) of cluster spillover is unreachable`));
   assert.ok(!r.stderr.includes(cluster!.password));
+  const zh = await cli(['run', chStudy, '--out', out, '--lang', 'zh']);
+  assert.match(zh.stderr, new RegExp(`集群 spillover 的第 2 个分片（127\\.0\\.0\\.1:${Number(port) + 1}）无法访问（Code: \\d+：连接被拒绝）；没有结果`));
+  assert.doesNotMatch(zh.stderr, /unreachable|refused|no results/);
   assert.equal(existsSync(out), false);
 });

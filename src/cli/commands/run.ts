@@ -6,6 +6,8 @@ import { commandLang, LANG_HELP } from '../format.ts';
 import type { Rejection } from '../../data/index.ts';
 import type { PreparedStudy } from '../../data/loadStudyInputs.ts';
 import type { StudyResults } from '../../study/types.ts';
+import { errorText } from '../../locale/errorText.ts';
+import type { Label } from '../../locale/lang.ts';
 
 export const register: Register = (program) => {
   program
@@ -80,10 +82,13 @@ export const register: Register = (program) => {
           const failed = `${out}-failed-run`;
           try {
             checkOutputFolder(failed, { cwd, inputs: [resolve(study), ...builtins], display });
-            writeOutputSet(failed, { 'rejected.csv': rejectedCsv(rejections, lang), 'error.txt': `${e.message}\n` });
-            e.message += `\n  (no outputs written; the ${rejections.length} rejected row(s) of screening are in ${display(failed)}/rejected.csv)`;
+            writeOutputSet(failed, { 'rejected.csv': rejectedCsv(rejections, lang), 'error.txt': `${errorText(e, lang)}\n` });
+            addNote(e, {
+              zh: `\n  （没有写出结果；筛查剔除的 ${rejections.length} 行在 ${display(failed)}/rejected.csv）`,
+              en: `\n  (no outputs written; the ${rejections.length} rejected row(s) of screening are in ${display(failed)}/rejected.csv)`,
+            });
           } catch (w) {
-            e.message += `\n  (rejected.csv could not be written either: ${(w as Error).message})`;
+            addNote(e, { zh: `\n  （rejected.csv 也没能写出：${errorText(w, 'zh')}）`, en: `\n  (rejected.csv could not be written either: ${errorText(w, 'en')})` });
           }
         }
         throw e;
@@ -117,3 +122,10 @@ export const register: Register = (program) => {
       process.stdout.write(`${wrapLines(`${lang === 'zh' ? '输出目录' : 'Outputs'}: ${out}`, width)}\n  ${Object.keys(files).sort().join('\n  ')}\n`);
     });
 };
+
+/** Adds a sentence to an error in both languages: `.message` stays the English text, errorText gives either. */
+function addNote(e: Error, note: Label): void {
+  const zh = errorText(e, 'zh');
+  e.message += note.en;
+  Object.assign(e, { texts: { zh: zh + note.zh, en: e.message } });
+}

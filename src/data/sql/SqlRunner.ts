@@ -1,4 +1,5 @@
 import type { SqlDialect } from './SqlDialect.ts';
+import { LocalizedError, type ErrorWords } from '../../locale/errorText.ts';
 
 /** A cell of a query result: numbers (every integer, decimal and float column, as a double), text, or NULL. */
 export type SqlValue = number | string | null;
@@ -19,10 +20,10 @@ export interface SqlRunner {
 }
 
 /** Thrown by runners: an engine error with a message fit for the user (no credentials, no stack of the client). */
-export class SqlEngineError extends Error {
+export class SqlEngineError extends LocalizedError {
   /** the shard (host:port, and its number in the cluster when known) that failed, for cluster errors */
   readonly shard?: string;
-  constructor(message: string, shard?: string) {
+  constructor(message: ErrorWords, shard?: string) {
     super(message);
     this.name = 'SqlEngineError';
     if (shard !== undefined) this.shard = shard;

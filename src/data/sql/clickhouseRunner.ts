@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { clickhouseDialect } from './clickhouseDialect.ts';
 import { SqlEngineError, type SqlRunner, type SqlValue } from './SqlRunner.ts';
+import type { Label } from '../../locale/lang.ts';
 
 /** Where a study reads a ClickHouse table (study.yaml `source: {clickhouse: …}`); credentials are NAMES of env variables. */
 export interface ClickHouseSource {
@@ -16,6 +17,8 @@ export interface ClickHouseSource {
 }
 
 export interface ClickHouseRunner extends SqlRunner {
+  /** the server, for messages: 'ClickHouse http://127.0.0.1:8123' (no credentials; `describe` adds the database) */
+  readonly server: string;
   /** insert rows (objects keyed by column name) into a table (already quoted: dialect.table(…)) */
   insert(table: string, rows: Record<string, SqlValue>[]): Promise<void>;
   /** insert a stream of TabSeparated text (every column of the table, in its order) into a table (already quoted) */
@@ -32,9 +35,14 @@ function credentials(src: ClickHouseSource, env: NodeJS.ProcessEnv): { username:
   const read = (key: 'user_env' | 'password_env', fallback: string) => {
     const name = src[key];
     if (name === undefined) return fallback;
-    if (!ENV_NAME.test(name)) throw new SqlEngineError(`ClickHouse source: ${key} must name an environment variable (letters, digits, _), got ${JSON.stringify(name)}`);
+    if (!ENV_NAME.test(name)) {
+      throw new SqlEngineError({
+        zh: `ClickHouse 数据源：${key} 应为环境变量名（字母、数字、_），实际为 ${JSON.stringify(name)}`,
+        en: `ClickHouse source: ${key} must name an environment variable (letters, digits, _), got ${JSON.stringify(name)}`,
+      });
+    }
     const v = env[name];
-    if (v === undefined) throw new SqlEngineError(`ClickHouse source: environment variable ${name} (${key}) is not set`);
+    if (v === undefined) throw new SqlEngineError({ zh: `ClickHouse 数据源：环境变量 ${name}（${key}）未设置`, en: `ClickHouse source: environment variable ${name} (${key}) is not set` });
     return v;
   };
   return { username: read('user_env', 'default'), password: read('password_env', '') };
@@ -46,11 +54,21 @@ export function checkClickHouseUrl(url: string): string {
   try {
     u = new URL(url);
   } catch {
-    throw new SqlEngineError(`ClickHouse source: url ${JSON.stringify(url)} is not a URL (expected e.g. http://127.0.0.1:8123)`);
+    throw new SqlEngineError({
+      zh: `ClickHouse 数据源：url ${JSON.stringify(url)} 不是网址（应形如 http://127.0.0.1:8123）`,
+      en: `ClickHouse source: url ${JSON.stringify(url)} is not a URL (expected e.g. http://127.0.0.1:8123)`,
+    });
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new SqlEngineError(`ClickHouse source: url must be http:// or https://, got ${u.protocol}`);
-  if (u.username || u.password) throw new SqlEngineError('ClickHouse source: url must not contain a user or password; name environment variables in user_env / password_env');
-  if (u.search || u.hash) throw new SqlEngineError('ClickHouse source: url must not have a query string or fragment');
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    throw new SqlEngineError({ zh: `ClickHouse 数据源：url 应以 http:// 或 https:// 开头，实际为 ${u.protocol}`, en: `ClickHouse source: url must be http:// or https://, got ${u.protocol}` });
+  }
+  if (u.username || u.password) {
+    throw new SqlEngineError({
+      zh: 'ClickHouse 数据源：url 里不能写用户名或密码；请在 user_env / password_env 中写环境变量名',
+      en: 'ClickHouse source: url must not contain a user or password; name environment variables in user_env / password_env',
+    });
+  }
+  if (u.search || u.hash) throw new SqlEngineError({ zh: 'ClickHouse 数据源：url 不能带查询字符串或片段（? 或 #）', en: 'ClickHouse source: url must not have a query string or fragment' });
   return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -80,30 +98,41 @@ export async function clickhouseRunner(src: ClickHouseSource, options: { env?: N
     log: { level: ClickHouseLogLevel.OFF },
   });
   const scrub = (s: string) => (password.length >= 1 ? s.split(password).join('***') : s);
-  let shardNames: Map<string, string> | null = null;
+  let shardNames: Map<string, Label> | null = null;
 
   const explain = async (e: unknown): Promise<never> => {
     const err = e as Error & { code?: string };
     const text = scrub(String(err?.message ?? err)).replace(/, e\.what\(\) = DB::Exception\s*$/s, '').trim();
     if (err?.code === 'ECONNREFUSED' || err?.code === 'ECONNRESET' || err?.code === 'EHOSTUNREACH' || err?.code === 'ENOTFOUND') {
-      throw new SqlEngineError(`${where}: cannot connect (${err.code}); is the server running?`, url);
+      throw new SqlEngineError({ zh: `${where}：无法连接（${err.code}）；服务器是否在运行？`, en: `${where}: cannot connect (${err.code}); is the server running?` }, url);
     }
     if (/Code: (192|193|516)\b|Wrong password|Unknown user|Authentication failed/i.test(text)) {
-      throw new SqlEngineError(
-        `${where}: authentication failed for the user in ${src.user_env ? `$${src.user_env}` : 'user "default"'}; check ${src.password_env ? `$${src.password_env}` : 'password_env'} (the password is not shown)`,
-      );
+      const pw = src.password_env ? `$${src.password_env}` : 'password_env';
+      throw new SqlEngineError({
+        zh: `${where}：${src.user_env ? `$${src.user_env} 中的用户` : '用户 default '}身份验证失败；请检查 ${pw}（密码不会显示）`,
+        en: `${where}: authentication failed for the user in ${src.user_env ? `$${src.user_env}` : 'user "default"'}; check ${pw} (the password is not shown)`,
+      });
     }
     const shard = unreachableShard(text);
     if (shard) {
-      const name = shardNames?.get(shard.hostPort) ?? shard.hostPort;
-      throw new SqlEngineError(`${where}: ${name} is unreachable (${shard.code}: ${shard.cause}); no results`, name);
+      const name = shardNames?.get(shard.hostPort) ?? { zh: shard.hostPort, en: shard.hostPort };
+      const lost = shard.cause !== 'connection refused';
+      throw new SqlEngineError(
+        {
+          zh: `${where}：${name.zh}无法访问（${/^Code/.test(shard.code) ? `${shard.code}：` : ''}${lost ? '查询途中连接中断' : '连接被拒绝'}）；没有结果`,
+          en: `${where}: ${name.en} is unreachable (${shard.code}: ${shard.cause}); no results`,
+        },
+        name.en,
+      );
     }
-    throw new SqlEngineError(`${where}: ${text.split('\n')[0]}`);
+    const first = text.split('\n')[0];
+    throw new SqlEngineError({ zh: `${where}：${first}`, en: `${where}: ${first}` });
   };
 
   const runner: ClickHouseRunner = {
     dialect: clickhouseDialect,
     describe: `${where}, database ${src.database}`,
+    server: where,
     async query(sql) {
       try {
         const rs = await client.query({ query: sql, format: 'JSONCompact' });
@@ -146,7 +175,7 @@ export async function clickhouseRunner(src: ClickHouseSource, options: { env?: N
   };
   if (options.cluster !== undefined) {
     const list = await runner.shards(options.cluster);
-    shardNames = new Map(list.map((s) => [`${s.host}:${s.port}`, `shard ${s.shard} (${s.host}:${s.port}) of cluster ${options.cluster}`]));
+    shardNames = new Map(list.map((s) => [`${s.host}:${s.port}`, { zh: `集群 ${options.cluster} 的第 ${s.shard} 个分片（${s.host}:${s.port}）`, en: `shard ${s.shard} (${s.host}:${s.port}) of cluster ${options.cluster}` }]));
   }
   return runner;
 }

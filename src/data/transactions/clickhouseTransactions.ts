@@ -9,7 +9,7 @@ import type { ClickHouseRunner } from '../sql/clickhouseRunner.ts';
 import type { SqlValue } from '../sql/SqlRunner.ts';
 import type { TransactionsConfig } from '../../study/vouchers/config.ts';
 import type { NormalizedColumn, Relation } from './aggregations.ts';
-import { dayNumber, FAULT_ORDER, mapColumn, qualityNotes, REFUND_WORDS, type TransactionQuality } from './stageTransactions.ts';
+import { cannotRead, dayNumber, FAULT_ORDER, mapColumn, noTransactions, noUsableTransactions, qualityNotes, REFUND_WORDS, TRANSACTIONS, type TransactionQuality } from './stageTransactions.ts';
 
 /** The row-number column `spillover load` writes: it tells apart rows that are copies of each other. */
 export const TX_ROW_COLUMN = '__row';
@@ -51,7 +51,11 @@ export function normalizedColumns(config: TransactionsConfig, described: { name:
     const offset = `match(${t}, '([+-][0-9]{2}(:?[0-9]{2})?|Z)$')`;
     day = `if(${iso}, if(${offset}, toInt32(toDate(${instant}, ${tz})), toInt32(toDate(${instant}, 'UTC'))), CAST(NULL AS Nullable(Int32)))`;
   } else {
-    throw new DataError(`${display}: column "${config.columns.time}" (${config.where['transactions.columns.time'] ?? 'transactions.columns.time'}) has type ${time.type}; a time must be DateTime, Date or ISO 8601 text`, { file: display, column: config.columns.time, yamlPath: 'transactions.columns.time' });
+    const where = config.where['transactions.columns.time'] ?? 'transactions.columns.time';
+    throw new DataError({
+      zh: `${display}：列「${config.columns.time}」（${where}）的类型是 ${time.type}；时间列应为 DateTime、Date 或 ISO 8601 格式的文本`,
+      en: `${display}: column "${config.columns.time}" (${where}) has type ${time.type}; a time must be DateTime, Date or ISO 8601 text`,
+    }, { file: display, column: config.columns.time, yamlPath: 'transactions.columns.time' });
   }
   const amountCol = col('amount')!, discountCol = col('discount')!, refundCol = col('refund');
   const amount = numeric(amountCol), discountRaw = numeric(discountCol), discountText = text(discountCol);
@@ -110,7 +114,7 @@ export async function clickhouseTransactions(runner: ClickHouseRunner, config: T
   try {
     described = (await runner.query(`DESCRIBE TABLE ${table}`)).map((r) => ({ name: String(r[0]), type: String(r[1]) }));
   } catch (e) {
-    throw new DataError(`${display}: cannot read the transactions (${config.where['transactions.source'] ?? 'transactions.source'}): ${(e as Error).message}`, { file: display, yamlPath: 'transactions.source' });
+    throw cannotRead(display, TRANSACTIONS, config.where['transactions.source'] ?? 'transactions.source', e, { yamlPath: 'transactions.source' });
   }
   const { columns, fault } = normalizedColumns(config, described, display);
   const hasRow = described.some((c) => c.name === TX_ROW_COLUMN && /^U?Int/.test(c.type));
@@ -120,7 +124,7 @@ export async function clickhouseTransactions(runner: ClickHouseRunner, config: T
     rowsRead += Number(n);
     if (k !== '') excluded[k as keyof typeof excluded] = Number(n);
   }
-  if (rowsRead === 0) throw new DataError(`${display}: no transactions (${config.where['transactions.source'] ?? 'transactions.source'})`, { file: display, yamlPath: 'transactions.source' });
+  if (rowsRead === 0) throw noTransactions(display, config.where['transactions.source'] ?? 'transactions.source', 'transactions.source');
   const valid = `${fault} = ''`;
   // Duplicate ids: the ids (few) come back with their rows; the rows left out are named in the filter.
   const dupIds = (await runner.query(`SELECT ${columns.id} AS __id FROM ${table} WHERE ${valid} GROUP BY __id HAVING count() > 1 ORDER BY __id`)).map((r) => String(r[0]));
@@ -138,7 +142,10 @@ export async function clickhouseTransactions(runner: ClickHouseRunner, config: T
       if (hasRow) dropped.push(...list.slice(1).map((r) => Number(r[1 + order.length])));
       else {
         if (compareRows(list[0].slice(1), list[1].slice(1)) === 0) {
-          throw new DataError(`${display}: transaction id ${JSON.stringify(id)} occurs in rows that are copies in every mapped column, and the table has no ${TX_ROW_COLUMN} column to tell them apart; add a row-number column ${TX_ROW_COLUMN} (UInt64, \`spillover load\` writes it) or remove the copies`, { file: display, column: config.columns.id, yamlPath: 'transactions.columns.id' });
+          throw new DataError({
+            zh: `${display}：交易编号 ${JSON.stringify(id)} 出现在多行中，这些行在每个映射的列上都完全相同，而表中没有 ${TX_ROW_COLUMN} 列可以区分它们；请加上行号列 ${TX_ROW_COLUMN}（UInt64，\`spillover load\` 会写入）或删去重复的行`,
+            en: `${display}: transaction id ${JSON.stringify(id)} occurs in rows that are copies in every mapped column, and the table has no ${TX_ROW_COLUMN} column to tell them apart; add a row-number column ${TX_ROW_COLUMN} (UInt64, \`spillover load\` writes it) or remove the copies`,
+          }, { file: display, column: config.columns.id, yamlPath: 'transactions.columns.id' });
         }
         kept.push(list[0].slice(0, 1 + order.length));
       }
@@ -151,6 +158,7 @@ export async function clickhouseTransactions(runner: ClickHouseRunner, config: T
   const [[used, refunds, refundFen, above]] = await runner.query(
     `SELECT ${ch.count()}, ${ch.countIf(columns.is_refund)}, ${ch.exactSumIf(amt, columns.is_refund, 0)}, ${ch.countIf(`${disc} > 0 AND ${disc} > ${amt}`)} FROM ${table} WHERE ${filter}`,
   );
+  if (Number(used) === 0) throw noUsableTransactions(display, config.where['transactions.source'] ?? 'transactions.source', 'transactions.source', rowsRead, excluded, config.columns.time);
   const [[netNegative]] = await runner.query(`SELECT ${ch.count()} FROM (SELECT ${columns.payer} AS __payer, sum(${amt}) AS __net FROM ${table} WHERE ${filter} GROUP BY __payer HAVING __net < 0)`);
   const dupCount = dupIds.length;
   return {

@@ -7,9 +7,12 @@ import type { Db } from '../openDatabase.ts';
 import { duckdbRunner } from '../sql/duckdbRunner.ts';
 import { duckdbDialect as d } from '../sql/duckdbDialect.ts';
 import type { SqlRunner } from '../sql/SqlRunner.ts';
+import type { Label } from '../../locale/lang.ts';
 import type { TransactionsConfig, Programme } from '../../study/vouchers/config.ts';
 import type { VoucherAggregates, LotteryAggregate } from '../../study/vouchers/types.ts';
-import { dayNumber, dayText, type TransactionQuality } from './stageTransactions.ts';
+import { cannotRead, dayNumber, dayText, noColumn, type TransactionQuality } from './stageTransactions.ts';
+
+const APPLICANTS: Label = { zh: '申请人名单', en: 'the applicant list' };
 import { reduceFiles } from './reduceFiles.ts';
 import { clickhouseTransactions, TX_ROW_COLUMN } from './clickhouseTransactions.ts';
 import { clickhouseRunner } from '../sql/clickhouseRunner.ts';
@@ -90,7 +93,7 @@ async function applicantsFile(db: Db, runner: SqlRunner, config: TransactionsCon
   try {
     await runner.execute(`CREATE TABLE ${table} AS SELECT row_number() OVER () + 1 AS row, * FROM read_csv(${d.string(file)}, all_varchar = true, header = true)`);
   } catch (e) {
-    throw new DataError(`${a.file}: cannot read the applicant list (${where}): ${(e as Error).message.split('\n')[0]}`, { file: a.file, yamlPath: `${a.yamlPath}.file` });
+    throw cannotRead(a.file, APPLICANTS, where, e, { yamlPath: `${a.yamlPath}.file` });
   }
   const headers = (await runner.query(`SELECT column_name FROM (DESCRIBE ${table})`)).map((r) => String(r[0])).filter((h) => h !== 'row');
   return { table, row: 'row', headers };
@@ -103,9 +106,14 @@ async function applicantsInClickHouse(runner: SqlRunner, database: string, p: Pr
   try {
     headers = (await runner.query(`DESCRIBE TABLE ${table}`)).map((r) => String(r[0]));
   } catch (e) {
-    throw new DataError(`${a.file}: cannot read the applicant list (${a.yamlPath}.table): ${(e as Error).message}`, { file: a.file, yamlPath: `${a.yamlPath}.table` });
+    throw cannotRead(a.file, APPLICANTS, `${a.yamlPath}.table`, e, { yamlPath: `${a.yamlPath}.table` });
   }
-  if (!headers.includes(TX_ROW_COLUMN)) throw new DataError(`${a.file}: table has no ${TX_ROW_COLUMN} column (the row number of each applicant; \`spillover load\` writes it)`, { file: a.file, yamlPath: `${a.yamlPath}.table` });
+  if (!headers.includes(TX_ROW_COLUMN)) {
+    throw new DataError({
+      zh: `${a.file}：表中没有 ${TX_ROW_COLUMN} 列（每位申请人的行号，由 \`spillover load\` 写入）`,
+      en: `${a.file}: table has no ${TX_ROW_COLUMN} column (the row number of each applicant; \`spillover load\` writes it)`,
+    }, { file: a.file, yamlPath: `${a.yamlPath}.table` });
+  }
   return { table, row: ch.ident(TX_ROW_COLUMN), headers: headers.filter((h) => h !== TX_ROW_COLUMN && h !== EXTRA_COLUMN) };
 }
 
@@ -115,7 +123,7 @@ async function lottery(runner: SqlRunner, config: TransactionsConfig, p: Program
   const e = runner.dialect;
   const where = config.where[`${a.yamlPath}.file`] ?? `${a.yamlPath}.file`;
   for (const [field, h] of [['payer', a.payer], ['won', a.won]] as const) {
-    if (!t.headers.includes(h)) throw new DataError(`${a.file}: no column "${h}" for ${field} (${config.where[a.yamlPath] ?? a.yamlPath}.${field}); found columns: ${t.headers.map((x) => JSON.stringify(x)).join(', ')}`, { file: a.file, row: 1, column: h, yamlPath: `${a.yamlPath}.${field}` });
+    if (!t.headers.includes(h)) throw noColumn(a.file, h, field, `${config.where[a.yamlPath] ?? a.yamlPath}.${field}`, t.headers, `${a.yamlPath}.${field}`);
   }
   const [payerCol, wonCol] = [e.ident(a.payer), e.ident(a.won)];
   const payer = e.trim(payerCol);
@@ -125,10 +133,19 @@ async function lottery(runner: SqlRunner, config: TransactionsConfig, p: Program
   if (bad.length > 0) {
     const [row, value, id] = bad[0];
     const column = id === null || String(id).trim() === '' ? a.payer : a.won;
-    throw new DataError(`${a.file}: row ${row}, column "${column}": ${column === a.payer ? 'empty payer id' : `won must be yes/no (1/0, 是/否), got ${JSON.stringify(value)}`} (${where})`, { file: a.file, row: Number(row), column, yamlPath: `${a.yamlPath}.${column === a.payer ? 'payer' : 'won'}` });
+    const payerFault = column === a.payer;
+    throw new DataError({
+      zh: `${a.file} 第 ${row} 行「${column}」列：${payerFault ? '付款人编号为空' : `是否中签应为是或否（1/0、是/否、yes/no），实际为 ${JSON.stringify(value)}`}（${where}）`,
+      en: `${a.file}: row ${row}, column "${column}": ${payerFault ? 'empty payer id' : `won must be yes/no (1/0, yes/no, true/false), got ${JSON.stringify(value)}`} (${where})`,
+    }, { file: a.file, row: Number(row), column, yamlPath: `${a.yamlPath}.${payerFault ? 'payer' : 'won'}` });
   }
   const [[dups]] = await runner.query(`SELECT count(*) - count(DISTINCT ${payer}) FROM ${t.table}`);
-  if (Number(dups) > 0) throw new DataError(`${a.file}: ${dups} payers are listed more than once (${where}); each applicant must appear once`, { file: a.file, column: a.payer, yamlPath: `${a.yamlPath}.payer` });
+  if (Number(dups) > 0) {
+    throw new DataError({
+      zh: `${a.file}：有 ${dups} 个付款人出现了不止一次（${where}）；每位申请人只能出现一次`,
+      en: `${a.file}: ${dups} payers are listed more than once (${where}); each applicant must appear once`,
+    }, { file: a.file, column: a.payer, yamlPath: `${a.yamlPath}.payer` });
+  }
   const arm = async (flag: string) => {
     const [[n]] = await runner.query(`SELECT count(*) FROM ${t.table} WHERE ${flag}`);
     return { n: Number(n), ...(await moments(`SELECT coalesce(${payer}, '') FROM ${t.table} WHERE ${flag}`)) };

@@ -36,11 +36,16 @@ export function columnType(duck: string, sql: string): { type: string; sql: stri
  * order DuckDB reads them in, from 1) modulo the shards. Returns the rows and the columns copied.
  */
 export async function loadTransactionsToClickHouse(db: Db, config: TransactionsConfig, studyDir: string, target: LoadTarget): Promise<{ rows: number; columns: string[] }> {
-  if (config.source) throw new DataError(`${config.files}: the transactions are already a ClickHouse table`, { file: config.files, yamlPath: 'transactions.source' });
+  if (config.source) throw new DataError({ zh: `${config.files}：交易数据已经在 ClickHouse 表中`, en: `${config.files}: the transactions are already a ClickHouse table` }, { file: config.files, yamlPath: 'transactions.source' });
   const path = confinePath(studyDir, config.files, config.where['transactions.files'] ?? 'transactions.files');
   const { view, described } = await transactionFiles(db, config, path, config.files);
   const reserved = described.find((c) => c.name === TX_ROW_COLUMN);
-  if (reserved) throw new DataError(`${config.files}: has a column named ${TX_ROW_COLUMN}, the row number \`spillover load\` adds; rename it`, { file: config.files, column: TX_ROW_COLUMN });
+  if (reserved) {
+    throw new DataError({
+      zh: `${config.files}：有一列名为 ${TX_ROW_COLUMN}，这是 \`spillover load\` 要添加的行号列；请给它改名`,
+      en: `${config.files}: has a column named ${TX_ROW_COLUMN}, the row number \`spillover load\` adds; rename it`,
+    }, { file: config.files, column: TX_ROW_COLUMN });
+  }
   const cols = described.map((c) => ({ name: c.name, ...columnType(c.type, d.ident(c.name)) }));
   const schema = `(${ch.ident(TX_ROW_COLUMN)} UInt64, ${cols.map((c) => `${ch.ident(c.name)} Nullable(${c.type})`).join(', ')})`;
   const local = await createShardedTable(target, schema, config.files);

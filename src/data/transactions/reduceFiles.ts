@@ -10,12 +10,11 @@
 // subtraction is exact. Passes (queries) over the files: 2 without a repeated id hash, 3 with; the aggregate pass
 // reads the files twice (see grainQuery).
 import type { Db } from '../openDatabase.ts';
-import { DataError } from '../DataError.ts';
 import { duckdbDialect as d } from '../sql/duckdbDialect.ts';
 import type { SqlRunner } from '../sql/SqlRunner.ts';
 import type { TransactionsConfig } from '../../study/vouchers/config.ts';
 import type { VoucherAggregates } from '../../study/vouchers/types.ts';
-import { normalizedSelect, qualityNotes, type TransactionQuality } from './stageTransactions.ts';
+import { normalizedSelect, noTransactions, noUsableTransactions, qualityNotes, type TransactionQuality } from './stageTransactions.ts';
 import { armMoments, readArm, readCells, type ArmRow, type Cell, type DayRange } from './aggregations.ts';
 
 /** A lottery's per-payer columns in the aggregate: its weeks around the draw and the city whose subsidy counts. */
@@ -124,8 +123,10 @@ export async function reduceFiles(db: Db, runner: SqlRunner, config: Transaction
     rowsRead += Number(n);
     if (fault !== 'ok') excluded[fault as keyof typeof excluded] = Number(n);
   }
-  if (rowsRead === 0) throw new DataError(`${display}: no transactions (${config.where['transactions.files'] ?? 'transactions.files'})`, { file: display, yamlPath: 'transactions.files' });
+  const where = config.where['transactions.files'] ?? 'transactions.files';
+  if (rowsRead === 0) throw noTransactions(display, where, 'transactions.files');
   const [used, refunds, refundFen, above] = (await one(`SELECT coalesce(sum(n), 0), coalesce(sum(refunds), 0), CAST(coalesce(sum(refund_fen), 0) AS DOUBLE), coalesce(sum(above), 0) ${good}`)).map(Number);
+  if (used === 0) throw noUsableTransactions(display, where, 'transactions.files', rowsRead, excluded, config.columns.time);
   const [netNegative] = (await one(`SELECT count(*) FROM (SELECT payer ${payers} GROUP BY payer HAVING sum(spend) < 0)`)).map(Number);
   const cells = readCells(await runner.query(`SELECT city, industry, day, ${d.toDouble('sum(n)')}, ${d.toDouble('sum(spend)')}, ${d.toDouble('coalesce(sum(voucher_spend), 0)')}, ${d.toDouble('coalesce(sum(subsidy), 0)')}
     ${good} GROUP BY city, industry, day ORDER BY city, industry, day`));

@@ -5,9 +5,12 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../openDatabase.ts';
 import { DataError } from '../DataError.ts';
+import { errorText } from '../../locale/errorText.ts';
+import type { Label } from '../../locale/lang.ts';
 import { suggest } from '../matchColumns.ts';
 import { duckdbDialect as d } from '../sql/duckdbDialect.ts';
 import type { TransactionsConfig } from '../../study/vouchers/config.ts';
+import { faultName } from '../../study/vouchers/qualityNotes.ts';
 
 export interface TransactionQuality {
   file: string;
@@ -33,10 +36,62 @@ export function sourceGlob(path: string, format: 'parquet' | 'csv'): string {
 }
 
 /**
+ * A source that cannot be read, in both languages: what (the transactions, the applicant list), the YAML line and
+ * the engine's first line. cannotRead('tx/', TRANSACTIONS, 'study.yaml:12 transactions.files', e, …)
+ */
+export function cannotRead(display: string, what: Label, where: string, e: unknown, at: { yamlPath: string }): DataError {
+  const why = (lang: 'zh' | 'en') => errorText(e, lang).split('\n')[0];
+  return new DataError({ zh: `${display}：无法读取${what.zh}（${where}）：${why('zh')}`, en: `${display}: cannot read ${what.en} (${where}): ${why('en')}` }, { file: display, ...at });
+}
+
+export const TRANSACTIONS: Label = { zh: '交易数据', en: 'the transactions' };
+
+/** No transactions at all in the source named at `where`. */
+export const noTransactions = (display: string, where: string, yamlPath: string): DataError =>
+  new DataError({ zh: `${display}：没有交易记录（${where}）`, en: `${display}: no transactions (${where})` }, { file: display, yamlPath });
+
+/**
+ * Transactions were read but every one was left out: the faults by count, most first, and where to look (the time
+ * column when unreadable times lead). noUsableTransactions('tx/', 'study.yaml:9: transactions.files', …, 1200,
+ * {'unparseable-time': 1200, …}) → "tx/: 1200 transactions read, none usable (…): unreadable time 1200; …"
+ */
+export function noUsableTransactions(display: string, where: string, yamlPath: string, rowsRead: number, excluded: TransactionQuality['excluded'], timeColumn: string): DataError {
+  const faults = Object.entries(excluded).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+  const list = (lang: 'zh' | 'en') => faults.map(([k, n]) => (lang === 'zh' ? `${faultName(k, 'zh')} ${n} 行` : `${faultName(k, 'en')} ${n}`)).join(lang === 'zh' ? '、' : ', ');
+  const time = faults[0]?.[0] === 'unparseable-time';
+  return new DataError(
+    {
+      zh: `${display}：读到 ${rowsRead} 行交易，没有一行可用（${where}）：${list('zh')}；${time ? `请检查时间列「${timeColumn}」（transactions.columns.time）：应为日期、时间戳或 ISO 8601 格式的文本` : '请检查 transactions.columns 的列对应和 window 的起止日期'}`,
+      en: `${display}: ${rowsRead} transactions read, none usable (${where}): ${list('en')}; ${time ? `check the time column "${timeColumn}" (transactions.columns.time): it must hold dates, timestamps or ISO 8601 text` : 'check the column mapping (transactions.columns) and the window'}`,
+    },
+    { file: display, yamlPath: time ? 'transactions.columns.time' : yamlPath, ...(time ? { column: timeColumn } : {}) },
+  );
+}
+
+/**
+ * A mapped header the source lacks: names the file, the header, the field and its YAML line, the headers found and
+ * the nearest of them.
+ */
+export function noColumn(display: string, header: string, field: string, where: string, headers: string[], yamlPath: string): DataError {
+  const near = suggest([header], headers);
+  return new DataError(
+    {
+      zh: `${display}：找不到 ${field} 对应的列「${header}」（${where}）；文件中的列：${headers.map((h) => `「${h}」`).join('、')}${near.length ? `；是不是${near.map((h) => `「${h}」`).join('或')}？` : ''}`,
+      en: `${display}: no column "${header}" for ${field} (${where}); found columns: ${headers.map((h) => JSON.stringify(h)).join(', ')}${near.length ? `; did you mean ${near.map((h) => JSON.stringify(h)).join(' or ')}?` : ''}`,
+    },
+    { file: display, row: 1, column: header, yamlPath },
+  );
+}
+
+/**
  * A view over the transaction files at `path` (Parquet: typed, hive partitions as columns; CSV: every cell text) and
  * its columns. A file that cannot be read is a DataError naming it and the YAML line.
  */
 export async function transactionFiles(db: Db, config: TransactionsConfig, path: string, display: string): Promise<{ view: string; described: { name: string; type: string }[] }> {
+  const where = config.where['transactions.files'] ?? 'transactions.files';
+  if (!/[*?[{]/.test(path) && !existsSync(path)) {
+    throw new DataError({ zh: `${display}：文件或文件夹不存在（${where}）`, en: `${display}: no such file or folder (${where})` }, { file: display, yamlPath: 'transactions.files' });
+  }
   const glob = sourceGlob(path, config.format);
   const view = d.ident(db.tempName('tx_source'));
   const reader = config.format === 'parquet'
@@ -45,7 +100,7 @@ export async function transactionFiles(db: Db, config: TransactionsConfig, path:
   try {
     await db.connection.run(`CREATE VIEW ${view} AS SELECT * FROM ${reader}`);
   } catch (e) {
-    throw new DataError(`${display}: cannot read the transactions (${config.where['transactions.files'] ?? 'transactions.files'}): ${(e as Error).message.split('\n')[0]}`, { file: display, yamlPath: 'transactions.files' });
+    throw cannotRead(display, TRANSACTIONS, where, e, { yamlPath: 'transactions.files' });
   }
   const described = ((await db.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${view}`)).getRowsJS() as unknown[][]).map((r) => ({ name: String(r[0]), type: String(r[1]) }));
   return { view, described };
@@ -123,10 +178,8 @@ export function mapColumn(config: TransactionsConfig, field: string, described: 
   if (header === undefined) return null;
   const hit = described.find((c) => c.name === header) ?? described.find((c) => c.name.trim().toLowerCase() === header.trim().toLowerCase());
   if (hit) return hit;
-  const headers = described.map((c) => c.name);
-  const near = suggest([header], headers);
   const where = config.where[`transactions.columns.${field}`] ?? `transactions.columns.${field}`;
-  throw new DataError(`${display}: no column "${header}" for ${field} (${where}); found columns: ${headers.map((h) => JSON.stringify(h)).join(', ')}${near.length ? `; did you mean ${near.map((h) => JSON.stringify(h)).join(' or ')}?` : ''}`, { file: display, row: 1, column: header, yamlPath: `transactions.columns.${field}` });
+  throw noColumn(display, header, field, where, described.map((c) => c.name), `transactions.columns.${field}`);
 }
 
 /** The data-quality notes of a staging (the same words for files and ClickHouse tables). */

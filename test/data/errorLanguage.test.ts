@@ -1,0 +1,167 @@
+// Data errors in one language: a fault in the questionnaires, the IO table or the transactions stops
+// `spillover check` with a message in the command's language — zh with no English words beyond names
+// (files, headers, fields, YAML paths, values) and the field's acronyms, en with no Chinese beyond the
+// user's own names (their headers, sheets, values, quoted). File, row, column and YAML path are the same
+// in both. The type of DataError requires {zh, en} at every site (test/locale/errorText.test.ts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('../..', import.meta.url).pathname;
+const tmp = mkdtempSync(join(tmpdir(), 'spillover-errlang-'));
+test.after(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Acronyms and product names that are the same words in a Chinese sentence. */
+const ACRONYMS = new Set(['XLSX', 'ZIP', 'CSV', 'UTF', 'GBK', 'GB', 'ISO', 'NUL', 'BOM', 'XML', 'Parquet', 'DuckDB', 'ClickHouse', 'DateTime', 'Date', 'UInt', 'spillover', 'load']);
+
+/**
+ * The Latin words of a zh message that are neither names nor acronyms: quoted values and headers, paths,
+ * YAML paths, identifiers and the user's own words (study file, headers) are taken out first.
+ * englishWords('p.csv：规则 "x <= 1"（a.b[0].check）中有无法识别的名称 employes', 'employes') → [].
+ */
+function englishWords(text: string, user: string): string[] {
+  const userWords = new Set(user.match(/[A-Za-z]+/g) ?? []);
+  const rest = text
+    .replace(/"(?:[^"\\]|\\.)*"|「[^」]*」|`[^`]*`/g, ' ')
+    .replace(/\S*[/\\]\S*/g, ' ')
+    .replace(/[\w$]+(?:[.[\]][\w$\]]*)+|\w+\(\)/g, ' ')
+    .replace(/\$?\b[A-Za-z]*[_0-9][A-Za-z0-9_]*\b/g, ' ');
+  return (rest.match(/[A-Za-z]+/g) ?? []).filter((w) => !ACRONYMS.has(w) && !userWords.has(w));
+}
+
+/** The Han runs of an en message outside quoted names that are not the user's. chineseWords('no sheet "问卷"', '') → []. */
+function chineseWords(text: string, user: string): string[] {
+  const rest = text.replace(/"(?:[^"\\]|\\.)*"/g, ' ');
+  return (rest.match(/[\p{Script=Han}\u3000-\u303f\uff01-\uff60]+/gu) ?? []).filter((run) => !user.includes(run));
+}
+
+function check(study: string, lang: 'zh' | 'en'): string {
+  const r = spawnSync(process.execPath, [join(root, 'bin/spillover.js'), 'check', study, '--lang', lang], { cwd: tmp, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  assert.equal(r.status, 2, `${lang}: ${r.stderr}`);
+  return r.stderr.trim();
+}
+
+interface Case {
+  name: string;
+  example: 'wechat-2019' | 'vouchers-2020';
+  /** edits the study folder (its study.yaml, or a data file) */
+  edit: (dir: string, yaml: string) => void;
+  zh: RegExp;
+  en: RegExp;
+}
+
+const sub = (from: string | RegExp, to: string) => (dir: string, yaml: string) => {
+  const next = yaml.replace(from, to);
+  assert.notEqual(next, yaml, `edit ${from} applies`);
+  writeFileSync(join(dir, 'study.yaml'), next);
+};
+
+const CASES: Case[] = [
+  {
+    name: 'missing column, with a near miss',
+    example: 'wechat-2019',
+    edit: sub('employees: 员工总数', 'employees: 员工总'),
+    zh: /^spillover: data\/providers\.csv：找不到字段 employees（questionnaires\.providers\.columns\.employees）的列：应有表头「员工总」；文件中的表头：「问卷编号」、.*；是不是「员工总数」？$/,
+    en: /^spillover: data\/providers\.csv: no column for field "employees" \(questionnaires\.providers\.columns\.employees\): expected header "员工总"; found headers: "问卷编号", .*; did you mean "员工总数"\?$/,
+  },
+  {
+    name: 'bad rule',
+    example: 'wechat-2019',
+    edit: sub('employees <= 200000', 'employes <= 200000'),
+    zh: /^spillover: data\/providers\.csv：规则 "employes <= 200000"（questionnaires\.providers\.rules\[0\]\.check）中有无法识别的名称 employes；只能用字段名（employees、.*或函数 abs\(\)、least\(\)、/,
+    en: /^spillover: data\/providers\.csv: rule "employes <= 200000" \(questionnaires\.providers\.rules\[0\]\.check\): unknown name "employes"; use field names \(employees, /,
+  },
+  {
+    name: 'unreadable workbook',
+    example: 'wechat-2019',
+    edit: (dir) => writeFileSync(join(dir, 'data/operators.xlsx'), 'id,staff\n1,2\n'),
+    zh: /^spillover: data\/operators\.xlsx：无法作为 XLSX 工作簿读取（不是 ZIP 压缩包，找不到中央目录结束记录）$/,
+    en: /^spillover: data\/operators\.xlsx: not a readable XLSX workbook \(not a zip archive \(no end-of-central-directory record\)\)$/,
+  },
+  {
+    name: 'missing sheet',
+    example: 'wechat-2019',
+    edit: sub('sheet: 运营者问卷', 'sheet: 问卷'),
+    zh: /^spillover: data\/operators\.xlsx：没有名为 "问卷" 的工作表；现有工作表："说明"、"运营者问卷"$/,
+    en: /^spillover: data\/operators\.xlsx: no sheet "问卷"; sheets: "说明", "运营者问卷"$/,
+  },
+  {
+    name: 'empty file',
+    example: 'wechat-2019',
+    edit: (dir) => writeFileSync(join(dir, 'data/providers.csv'), ''),
+    zh: /^spillover: data\/providers\.csv：文件是空的（没有表头行）$/,
+    en: /^spillover: data\/providers\.csv: empty file \(no header row\)$/,
+  },
+  {
+    name: 'a cell of the IO table that is not a number',
+    example: 'wechat-2019',
+    edit: (dir, yaml) => {
+      const table = readFileSync(join(root, 'data/china-io-2017/china-io-2017-149.csv'), 'utf8').split('\n');
+      const k = table.findIndex((l) => l.startsWith('005,'));
+      table[k] = table[k].replace(/,(\d[\d.]*),/, ',12人,');
+      writeFileSync(join(dir, 'data/io.csv'), table.join('\n'));
+      sub('table: builtin:china-io-2017-149', 'table: data/io.csv')(dir, yaml);
+    },
+    zh: /^spillover: data\/io\.csv 行 005「001」列：应为数字，实际为 "12人"$/,
+    en: /^spillover: data\/io\.csv: row 005, column 001: not a number: "12人"$/,
+  },
+  {
+    name: 'transactions: missing column, with a near miss',
+    example: 'vouchers-2020',
+    edit: sub('time: paid_at', 'time: paid_att'),
+    zh: /^spillover: data\/transactions：找不到 time 对应的列「paid_att」（study\.yaml:\d+: transactions\.columns\.time）；文件中的列：「txn_id」、「paid_at」.*；是不是「paid_at」？$/,
+    en: /^spillover: data\/transactions: no column "paid_att" for time \(study\.yaml:\d+: transactions\.columns\.time\); found columns: "txn_id", "paid_at".*; did you mean "paid_at"\?$/,
+  },
+  {
+    name: 'transactions: no time readable',
+    example: 'vouchers-2020',
+    edit: sub('time: paid_at', 'time: city'),
+    zh: /^spillover: data\/transactions：读到 \d+ 行交易，没有一行可用（study\.yaml:\d+: transactions\.files）：无法识别的时间 \d+ 行；请检查时间列「city」（transactions\.columns\.time）/,
+    en: /^spillover: data\/transactions: \d+ transactions read, none usable \(study\.yaml:\d+: transactions\.files\): unreadable time \d+; check the time column "city" \(transactions\.columns\.time\)/,
+  },
+  {
+    name: 'transactions: missing folder',
+    example: 'vouchers-2020',
+    edit: sub('files: data/transactions ', 'files: data/nothere '),
+    zh: /^spillover: data\/nothere：文件或文件夹不存在（study\.yaml:\d+: transactions\.files）$/,
+    en: /^spillover: data\/nothere: no such file or folder \(study\.yaml:\d+: transactions\.files\)$/,
+  },
+  {
+    name: 'applicant list: a draw that is not yes or no',
+    example: 'vouchers-2020',
+    edit: (dir, yaml) => {
+      writeFileSync(join(dir, 'data/bad.csv'), 'payer_id,won\n杭州-P0,1\n杭州-P1,也许\n');
+      sub('file: data/applicants.csv', 'file: data/bad.csv')(dir, yaml);
+    },
+    zh: /^spillover: data\/bad\.csv 第 3 行「won」列：是否中签应为是或否（1\/0、是\/否、yes\/no），实际为 "也许"（study\.yaml:\d+: transactions\.programmes\[0\]\.applicants\.file）$/,
+    en: /^spillover: data\/bad\.csv: row 3, column "won": won must be yes\/no \(1\/0, yes\/no, true\/false\), got "也许" \(study\.yaml:\d+: transactions\.programmes\[0\]\.applicants\.file\)$/,
+  },
+];
+
+for (const c of CASES) {
+  test(`data error in one language: ${c.name}`, () => {
+    const dir = join(tmp, c.name.replace(/\W+/g, '-'));
+    cpSync(join(root, 'examples', c.example), dir, { recursive: true });
+    const yaml = readFileSync(join(dir, 'study.yaml'), 'utf8');
+    c.edit(dir, yaml);
+    const study = join(dir, 'study.yaml');
+    // the user's own words: the study file and the header rows of the data it names
+    const user = readFileSync(study, 'utf8') + (c.example === 'wechat-2019' ? readFileSync(join(dir, 'data/providers.csv'), 'utf8').split('\n')[0] : '');
+    const zh = check(study, 'zh').replace(`${dir}/`, '');
+    const en = check(study, 'en').replace(`${dir}/`, '');
+    assert.match(zh, c.zh);
+    assert.match(en, c.en);
+    assert.deepEqual(englishWords(zh, user), [], `zh: ${zh}`);
+    assert.deepEqual(chineseWords(en, user), [], `en: ${en}`);
+  });
+}
+
+test('the language scans find a stray word: English in a zh message, Chinese in an en one', () => {
+  assert.deepEqual(englishWords('p.csv：文件是空的 (no header row)', ''), ['no', 'header', 'row']);
+  assert.deepEqual(englishWords('p.csv：规则 "x <= 1"（q.providers.rules[0].check）中有无法识别的名称 employes', 'employes'), []);
+  assert.deepEqual(chineseWords('p.csv: empty file（没有表头行）', ''), ['（没有表头行）']);
+  assert.deepEqual(chineseWords('p.csv: no sheet "问卷"; sheets: "说明"', ''), []);
+});
