@@ -75,7 +75,7 @@ test('confinePath: inside resolves; .., absolute paths and symlinks that leave t
     const real = confinePath(base, '.', 'base');
     assert.equal(confinePath(base, 'data/p.csv', 'questionnaires.providers.file'), join(real, 'data', 'p.csv'));
     assert.equal(confinePath(base, './data/../data/new/q.csv', 'x'), join(real, 'data', 'new', 'q.csv'));
-    assert.throws(() => confinePath(base, '../secret/p.csv', 'questionnaires.providers.file'), /^\w*Error: questionnaires\.providers\.file: "\.\.\/secret\/p\.csv" is outside /);
+    assert.throws(() => confinePath(base, '../secret/p.csv', 'questionnaires.providers.file'), /^Error: questionnaires\.providers\.file: "\.\.\/secret\/p\.csv" is outside /);
     assert.throws(() => confinePath(base, '/etc/passwd', 'io.file'), /io\.file: "\/etc\/passwd" is outside/);
     assert.throws(() => confinePath(base, 'data/link/p.csv', 'questionnaires.providers.file'), /"data\/link\/p\.csv" is outside .* \(it resolves to .*secret\/p\.csv\)/);
     assert.throws(() => confinePath(base, '', 'x.file'), /x\.file: invalid path ""/);
