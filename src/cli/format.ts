@@ -154,6 +154,6 @@ export function uncertaintyTable(r: StudyResults, lang: Lang, width = CONSOLE_WI
 /** Rows read / valid / rejected per questionnaire. */
 export function qualityTable(quality: QualityRecord[], lang: Lang, width = CONSOLE_WIDTH): string {
   const header = lang === 'zh' ? ['问卷', '文件', '读取行数', '有效', '剔除', '剔除原因'] : ['Questionnaire', 'File', 'Rows read', 'Valid', 'Rejected', 'Reasons'];
-  const rows = quality.map((q) => [q.questionnaire, q.file, String(q.rowsRead), String(q.valid), String(q.rejected), Object.entries(q.reasons).map(([k, v]) => (lang === 'zh' ? `${rejectionName(k, lang)} ${v}` : `${rejectionName(k, lang)}: ${v}`)).join(lang === 'zh' ? '，' : ', ')]);
+  const rows = quality.map((q) => [q.questionnaire, q.file, String(q.rowsRead), String(q.valid), String(q.rejected), Object.entries(q.reasons).map(([k, v]) => (lang === 'zh' ? `${rejectionName(k, lang, q.ruleReasons)} ${v}` : `${rejectionName(k, lang, q.ruleReasons)}: ${v}`)).join(lang === 'zh' ? '，' : ', ')]);
   return textTable(header, rows, [2, 3, 4], { width, wrap: [1, 5], secondary: [5] });
 }

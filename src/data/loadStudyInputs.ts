@@ -15,6 +15,7 @@ import { aggregateQuestionnaire } from './aggregateQuestionnaire.ts';
 import { aggregateOnClickHouse, stageClickHouse } from './clickhouseQuestionnaire.ts';
 import { clickhouseRunner, type ClickHouseRunner } from './sql/clickhouseRunner.ts';
 import type { ScreeningSummary, Rejection } from './types.ts';
+import { ruleReasons } from '../locale/index.ts';
 
 export interface PreparedStudy {
   study: LoadedStudy;
@@ -87,6 +88,8 @@ export async function loadStudyInputs(path: string, options: LoadOptions = {}): 
       rules: q.rules,
       ...(onRead ? { onRead: (share: number, rows: number) => onRead(i, 'reading', share, rows) } : {}),
     };
+    const rules = ruleReasons(q.rules);
+    const bilingualReasons = rules ? { ruleReasons: rules } : {};
     const conn = await db.connect();
     const stopWatching = onRead && !table ? await watchQueries(conn, (share, rows) => onRead(i, 'screening', share, rows)) : undefined;
     try {
@@ -104,7 +107,7 @@ export async function loadStudyInputs(path: string, options: LoadOptions = {}): 
         sums.forEach((x, i) => sums.forEach((y, j) => (cross[i * p + j] = i === j ? a.groups.sumSq[x][0] : a.groups.cross![i < j ? `${x}*${y}` : `${y}*${x}`][0])));
         return {
           data: {
-            key, file: q.file, rowsRead: a.rowsRead, valid: a.valid, rejected: a.rejected, reasons: a.reasons, skippedRows: a.source.skippedRows, notes: a.source.notes, numbers: {}, categories: {},
+            key, file: q.file, rowsRead: a.rowsRead, valid: a.valid, rejected: a.rejected, reasons: a.reasons, ...bilingualReasons, skippedRows: a.source.skippedRows, notes: a.source.notes, numbers: {}, categories: {},
             moments: { fields: sums, sum: Float64Array.from(sums, (x) => a.groups.sum[x][0] ?? 0), cross },
           },
           rejections: table ? a.rejections : all,
@@ -120,6 +123,7 @@ export async function loadStudyInputs(path: string, options: LoadOptions = {}): 
           valid: lq.valid,
           rejected: lq.rejected,
           reasons: lq.reasons,
+          ...bilingualReasons,
           skippedRows: lq.source.skippedRows,
           notes: lq.source.notes,
           numbers: lq.rows.numbers,

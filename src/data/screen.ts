@@ -14,7 +14,7 @@ import { sqlString, type Staged } from './stage.ts';
 import type { FieldSpec, QuestionnaireSpec, Rejection } from './types.ts';
 import { duckdbDialect } from './sql/duckdbDialect.ts';
 import { TIMESTAMP_EXAMPLE, timestampKeySql, timestampPartsSql } from './timestampKey.ts';
-import { LANGS, rejectionName, rejectionText, type Label, type RejectionDetail } from '../locale/index.ts';
+import { LANGS, rejectionName, rejectionText, ruleCode as codeOfRule, ruleReasons, type Label, type RejectionDetail } from '../locale/index.ts';
 
 export const TRUE_WORDS = ['是', 'y', 'yes', 'true', '1'];
 export const FALSE_WORDS = ['否', 'n', 'no', 'false', '0'];
@@ -169,10 +169,11 @@ export async function rowChecks(db: Db, staged: Staged, match: ColumnMatch, spec
   const names = Object.fromEntries(fields.map((f, i) => [f.name, `__x${i}`]));
   const rules = (spec.rules ?? []).map((r, k) => {
     const where = `${base}.rules[${k}].check`;
-    if (typeof r.check !== 'string' || typeof r.reason !== 'string' || r.reason.trim() === '') {
+    const reason = typeof r.reason === 'string' ? r.reason.trim() : r.reason && typeof r.reason.zh === 'string' && typeof r.reason.en === 'string' ? r.reason : '';
+    if (typeof r.check !== 'string' || reason === '') {
       throw new DataError({ zh: `${file}：第 ${k + 1} 条规则（${base}.rules[${k}]）须有 check 和 reason`, en: `${file}: rule ${k + 1} (${base}.rules[${k}]) needs a check and a reason` }, { file, yamlPath: `${base}.rules[${k}]` });
     }
-    return { sql: compileRule(r.check, names, file, where), where, check: r.check, reason: r.reason.trim() };
+    return { sql: compileRule(r.check, names, file, where), where, check: r.check, reason };
   });
   for (const r of rules) {
     // the rule must be a boolean expression over the fields' types
@@ -214,7 +215,7 @@ export async function rowChecks(db: Db, staged: Staged, match: ColumnMatch, spec
 export interface RowChecks {
   rows: string;
   ok: string;
-  rules: { check: string; reason: string }[];
+  rules: { check: string; reason: string | Label }[];
 }
 
 /**
@@ -327,10 +328,11 @@ export function rejectionDecoder(
   headers: string[],
   match: ColumnMatch,
   fields: FieldSpec[],
-  rules: { check: string; reason: string }[],
+  rules: { check: string; reason: string | Label }[],
 ): { rejection(row: number, id: string | null, faults: string, raw: (string | null)[]): Rejection; reasonKey(code: string, arg: string): string } {
   const staged = { header: headers };
-  const ruleCode = (k: number) => `rule:${rules[k].reason}`;
+  const ruleCode = (k: number) => codeOfRule(rules[k].reason);
+  const bilingual = ruleReasons(rules);
   // i: a field's index; -1 the respondent id; -2 the timestamp of dedupe.keep_latest_by (its cell is last in raw)
   const header = (i: number) =>
     i === -2 ? staged.header[match.latest!] : i < 0 ? staged.header[match.id] : match.fields[fields[i].name] >= 0 ? staged.header[match.fields[fields[i].name]] : null;
@@ -351,7 +353,7 @@ export function rejectionDecoder(
       case 'duplicate-conflict':
         return { code, column: header(-1), rawIndex: 0, reason: `duplicate-conflict (conflicting duplicate: the id has different answers elsewhere, e.g. row ${arg}; every row of the id is rejected)`, detail: { row: arg } };
       case 'rule':
-        return { code: ruleCode(i), column: null, rawIndex: null, reason: `${ruleCode(i)} (${rules[i].check})`, detail: { check: rules[i].check } };
+        return { code: ruleCode(i), column: null, rawIndex: null, reason: `${ruleCode(i)} (${rules[i].check})`, detail: { check: rules[i].check, ...(typeof rules[i].reason === 'string' ? {} : { reason: rules[i].reason }) } };
       default: {
         const f = fields[i];
         const detail: Record<string, string> = {
@@ -377,7 +379,7 @@ export function rejectionDecoder(
     const also = all.slice(1).map((d) => (d.column ? `${d.code} in "${d.column}"` : d.code));
     const text = Object.fromEntries(LANGS.map((lang) => {
       const first_ = rejectionText(first.code, first.detail, lang);
-      const rest = all.slice(1).map((d) => (d.column ? (lang === 'zh' ? `“${d.column}”${rejectionName(d.code, lang)}` : `${rejectionName(d.code, lang)} in "${d.column}"`) : rejectionName(d.code, lang)));
+      const rest = all.slice(1).map((d) => (d.column ? (lang === 'zh' ? `“${d.column}”${rejectionName(d.code, lang)}` : `${rejectionName(d.code, lang)} in "${d.column}"`) : rejectionName(d.code, lang, bilingual)));
       return [lang, rest.length === 0 ? first_ : lang === 'zh' ? `${first_}；另有：${rest.join('、')}` : `${first_}; also ${rest.join(', ')}`];
     })) as Label;
     return {

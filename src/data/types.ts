@@ -39,7 +39,7 @@ export interface QuestionnaireSpec {
   /** spillover field -> header in the file, or a list of accepted aliases */
   columns: Record<string, string | string[]>;
   /** extra validity rules: SQL boolean expressions over FIELD names, e.g. "employees <= 100000" */
-  rules?: { check: string; reason: string }[];
+  rules?: { check: string; reason: string | Label }[];
   /** "50%" -> 0.5 for share fields; default 'auto' */
   percent?: 'auto' | 'never';
   /**

@@ -8,6 +8,6 @@
 export { LANGS, asLabel, label, parseLang, studyTitle, type Label, type Lang } from './lang.ts';
 export { BASE_UNIT, DISPLAY, ENGLISH_MAGNITUDES, WAN, YI, displayUnitFor, displayValue, formatCell, formatCellLabel, kindOfUnit, toDisplay, unitLabel, unitLabelFor, type ColumnKind, type DisplayUnit, type Unit } from './displayUnits.ts';
 export { parseQuantity } from './quantity.ts';
-export { REJECTION_NAMES, rejectionName, rejectionText, type RejectionDetail } from './rejectionReasons.ts';
+export { REJECTION_NAMES, rejectionName, rejectionText, ruleCode, ruleReasons, type RejectionDetail } from './rejectionReasons.ts';
 export { compactNumber } from './compactNumber.ts';
 export { LocalizedError, englishText, errorText, errorWords, wordsLabel, type ErrorWords } from './errorText.ts';

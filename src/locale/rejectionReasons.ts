@@ -25,11 +25,28 @@ export const REJECTION_NAMES: Record<string, Label> = {
 
 /**
  * The name of a code in `lang`: rejectionName('non-numeric', 'zh') → '非数值'; a study rule's code
- * 'rule:<reason>' → the study's own reason; an unknown code → the code itself.
+ * 'rule:<reason>' → the study's own reason, in `lang` when the study gave it in both languages
+ * (`rules`: code → {zh, en}, see ruleReasons); an unknown code → the code itself.
  */
-export function rejectionName(code: string, lang: Lang): string {
-  if (code.startsWith('rule:')) return code.slice(5);
+export function rejectionName(code: string, lang: Lang, rules?: Record<string, Label>): string {
+  if (code.startsWith('rule:')) return rules?.[code]?.[lang] ?? code.slice(5);
   return REJECTION_NAMES[code]?.[lang] ?? code;
+}
+
+/**
+ * A study rule's reason code: the reason as written, or for a reason in both languages its English text
+ * (codes are for machines and stay the same in every run): ruleCode('太大') → 'rule:太大';
+ * ruleCode({zh: '员工数过大', en: 'too many employees'}) → 'rule:too many employees'.
+ */
+export const ruleCode = (reason: string | Label): string => `rule:${typeof reason === 'string' ? reason : reason.en}`;
+
+/**
+ * The reasons of the rules given in both languages, by code (none when every reason is one text):
+ * ruleReasons([{check: 'x < 9', reason: {zh: '过大', en: 'too large'}}]) → {'rule:too large': {zh: '过大', en: 'too large'}}.
+ */
+export function ruleReasons(rules: readonly { reason: string | Label }[] | undefined): Record<string, Label> | undefined {
+  const out = Object.fromEntries((rules ?? []).filter((r) => typeof r.reason !== 'string').map((r) => [ruleCode(r.reason), r.reason as Label]));
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** What a fault needs besides its code to be explained: the other row, the field's bounds or options, the rule. */
@@ -42,6 +59,8 @@ export interface RejectionDetail {
   options?: string[];
   /** a study rule's check expression */
   check?: string;
+  /** a study rule's reason when given in both languages */
+  reason?: Label;
 }
 
 /**
@@ -50,7 +69,7 @@ export interface RejectionDetail {
  * ('negative', 'not-a-number', …) is its name.
  */
 export function rejectionText(code: string, d: RejectionDetail, lang: Lang): string {
-  const name = rejectionName(code, lang);
+  const name = d.reason?.[lang] ?? rejectionName(code, lang);
   const zh = lang === 'zh';
   const more = ((): string | null => {
     switch (code) {

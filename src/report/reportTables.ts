@@ -243,7 +243,7 @@ function quality(r: ExtendedResults): ReportTable {
 function rejections(r: ExtendedResults): ReportTable {
   const rows: Cell[][] = [];
   // The reason in words of each language (the codes stay in rejected.csv and results.json).
-  for (const q of r.quality) for (const [reason, n] of Object.entries(q.reasons).sort()) rows.push([q.questionnaire, { zh: rejectionName(reason, 'zh'), en: rejectionName(reason, 'en') }, n]);
+  for (const q of r.quality) for (const [reason, n] of Object.entries(q.reasons).sort()) rows.push([q.questionnaire, { zh: rejectionName(reason, 'zh', q.ruleReasons), en: rejectionName(reason, 'en', q.ruleReasons) }, n]);
   return {
     id: 'rejections',
     title: L('剔除原因', 'Rejections by reason'),

@@ -70,14 +70,14 @@ export function vouchersSection(r: VoucherResults, lang: Lang): string {
   const headline = Object.keys(f).filter((id) => /^voucher\.(leverage|growth)\./.test(id)).map((id) => row(id, reported)).join('')
     + Object.keys(f).filter((id) => /^voucher\.(mpc|did|att|multiplier|pretrend)\./.test(id)).map((id) => row(id, causal)).join('');
   const shares = Object.keys(f).filter((id) => id.startsWith('voucher.share.')).map((id) => `<tr><td>${esc(f[id].label[lang])}</td><td class="n">${pct(f[id].value)}</td></tr>`).join('');
-  const industries = r.byIndustry.map((b) => `<tr><td>${esc(b.industry)}</td><td class="n">${b.reportedGrowth === null ? '—' : pct(b.reportedGrowth)}</td><td class="n">${pct(b.effect)}</td><td class="n">${pct(b.ci[0])} … ${pct(b.ci[1])}</td></tr>`).join('');
+  const industries = r.byIndustry.map((b) => `<tr><td>${esc(b.name[lang])}</td><td class="n">${b.reportedGrowth === null ? '—' : pct(b.reportedGrowth)}</td><td class="n">${pct(b.effect)}</td><td class="n">${pct(b.ci[0])} … ${pct(b.ci[1])}</td></tr>`).join('');
   const q = r.quality;
   const excluded = Object.entries(q.excluded).filter(([, n]) => n > 0).map(([k, n]) => `${faultName(k, lang)} ${n}`).join(T(lang, '，', ', ')) || T(lang, '无', 'none');
   const lot = r.lotteryEventStudy;
   return `<section id="vouchers"><h2>${T(lang, '电子消费券：原报告口径与因果估计', 'Consumption vouchers: the report\'s measure and the causal estimates')}</h2>
 <p class="lead">${esc(r.explanation[lang])}</p>
 <table><thead><tr><th>${T(lang, '口径', 'measure')}</th><th>${T(lang, '指标', 'figure')}</th><th>${T(lang, '数值', 'value')}</th><th>${T(lang, '95% 区间', '95% interval')}</th><th>${T(lang, '含义', 'what it means')}</th></tr></thead><tbody>${headline}</tbody></table>
-${lot ? `<h3>${T(lang, `抽签事件研究（${lot.city}）：中签者相对未中签者的每周额外消费`, `Lottery event study (${lot.city}): excess weekly spending of winners over unsuccessful applicants`)}</h3>
+${lot ? `<h3>${T(lang, `抽签事件研究（${esc(lot.name.zh)}）：中签者相对未中签者的每周额外消费`, `Lottery event study (${esc(lot.name.en)}): excess weekly spending of winners over unsuccessful applicants`)}</h3>
 ${eventChart(lot.points, T(lang, '相对抽签的周数（−1 为基期）', 'weeks from the draw (−1 = reference)'), T(lang, '元/人/周', 'yuan per person-week'))}
 <p>${T(lang, '抽签前各周系数检验平行趋势：', 'Weeks before the draw test parallel trends: ')}p = ${lot.preTrendP === null ? '—' : n2(lot.preTrendP)}</p>` : ''}
 ${r.cityEventStudy.length ? `<h3>${T(lang, '城市交错发券：相对发券的周数与覆盖行业消费变化（对数点）', 'Cities issuing at different dates: covered-industry spending by week from issuance (log points)')}</h3>

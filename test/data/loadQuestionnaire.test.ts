@@ -70,3 +70,19 @@ test('percent: never turns "50%" into a non-numeric rejection', async () => {
     db.close();
   }
 });
+
+test('a rule whose reason is {zh, en}: the row\'s reason in each language, one code (the English text) in the counts', async () => {
+  const db = await openDatabase();
+  try {
+    const reason = { zh: '员工数过多', en: 'too many employees' };
+    const q = await loadQuestionnaire(db, providerSpec('providers-utf8.csv', { rules: [{ check: 'employees <= 100000', reason }] }), providerFields);
+    assert.equal(q.reasons['rule:too many employees'], 1);
+    const r = q.rejections.find((x) => x.code === 'rule:too many employees')!;
+    assert.deepEqual(r.text, { zh: '员工数过多（employees <= 100000）', en: 'too many employees (employees <= 100000)' });
+    // a reason in one language stays as written in both
+    const one = await loadQuestionnaire(db, providerSpec('providers-utf8.csv', { rules: [{ check: 'employees <= 100000', reason: '员工数过多' }] }), providerFields);
+    assert.deepEqual(one.rejections.find((x) => x.code === 'rule:员工数过多')!.text, { zh: '员工数过多（employees <= 100000）', en: '员工数过多 (employees <= 100000)' });
+  } finally {
+    db.close();
+  }
+});

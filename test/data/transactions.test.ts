@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseTransactions } from '../../src/study/vouchers/config.ts';
 import { computeVouchers } from '../../src/study/vouchers/computeVouchers.ts';
+import { dataName } from '../../src/study/vouchers/dataNames.ts';
 import { loadTransactions } from '../../src/data/transactions/loadTransactions.ts';
 import { openDatabase } from '../../src/data/openDatabase.ts';
 import { createRng } from '../../src/survey/prng.ts';
@@ -158,4 +159,30 @@ test('a partitioned Parquet folder gives the same aggregates as the CSV', async 
   assert.deepEqual(pq.cells, csv.agg.cells);
   assert.deepEqual(pq.lotteries[0].winners, csv.agg.lotteries[0].winners);
   assert.equal(pq.quality.used, csv.agg.quality.used);
+});
+
+test('names: the data\'s values in each language (an en string keeps the value in zh); unknown keys and bad names name the YAML line', async () => {
+  const names = (body: string) => yaml().replace('  weeks: 1\n', `  weeks: 1\n  names:\n${body}`);
+  const { rows, applicants } = dataset();
+  const r = await run(names('    city: {A: Aville, B: {zh: 乙城, en: Btown}, Q: Qtown}\n    industry: {餐饮: Catering}\n'), rows, applicants);
+  assert.deepEqual(r.config.names, { city: { A: { zh: 'A', en: 'Aville' }, B: { zh: '乙城', en: 'Btown' }, Q: { zh: 'Q', en: 'Qtown' } }, industry: { 餐饮: { zh: '餐饮', en: 'Catering' } } });
+  const v = computeVouchers(r.config, r.agg, { draws: 99 });
+  assert.match(v.figures['voucher.mpc.lottery'].label.en, /\(lottery, Aville\)/);
+  assert.match(v.figures['voucher.mpc.lottery'].label.zh, /（抽签设计，A）/);
+  assert.deepEqual(v.lotteryEventStudy?.name, { zh: 'A', en: 'Aville' });
+  assert.deepEqual(v.byIndustry.map((b) => [b.industry, b.name]), [['餐饮', { zh: '餐饮', en: 'Catering' }]]);
+  assert.deepEqual(v.reported.filter((x) => x.by === 'programme').map((x) => [x.key, x.name.en]), [['A', 'Aville']]);
+  // An unlisted value shows as in the data; a blank band has a name in each language.
+  assert.deepEqual(dataName(r.config.names, 'city', 'C'), { zh: 'C', en: 'C' });
+  assert.deepEqual(dataName(r.config.names, 'merchant_size', ''), { zh: '（空白）', en: '(blank)' });
+  // A listed value the data do not have (a typo) is said, with its line.
+  assert.ok(v.notes.some((n) => n.en === 'study.yaml:18: transactions.names.city: Q is not a value of the data; its name is not used' && n.zh.includes('Q 不是数据中的值')), JSON.stringify(v.notes));
+  // The numbers do not depend on the names.
+  const plain = computeVouchers((await run(yaml(), rows, applicants)).config, (await run(yaml(), rows, applicants)).agg, { draws: 99 });
+  for (const [id, f] of Object.entries(plain.figures)) assert.equal(v.figures[id].value, f.value, id);
+  assert.throws(() => parseTransactions(names('    town: {A: Aville}\n'), 'study.yaml'), /study\.yaml:18: transactions\.names\.town: unknown key "town"; expected one of city, industry, merchant_size, age_band/);
+  assert.throws(() => parseTransactions(names('    city: {A: {zh: 甲城}}\n'), 'study.yaml'), /study\.yaml:18: transactions\.names\.city\.A: missing required key "en"/);
+  assert.throws(() => parseTransactions(names('    city: {A: {zh: 甲城, en: A, fr: A}}\n'), 'study.yaml'), /study\.yaml:18: transactions\.names\.city\.A\.fr: unknown key "fr"/);
+  assert.throws(() => parseTransactions(names('    city: [A]\n'), 'study.yaml'), /study\.yaml:18: transactions\.names\.city: expected a mapping/);
+  assert.throws(() => parseTransactions(names('    city:\n      A:\n'), 'study.yaml'), /study\.yaml:19: transactions\.names\.city\.A: expected a non-empty text/);
 });

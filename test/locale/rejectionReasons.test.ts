@@ -1,7 +1,7 @@
 // Rejection reasons in words of each language; the machine code stays beside them in rejected.csv.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REJECTION_NAMES, rejectionName, rejectionText } from '../../src/locale/index.ts';
+import { REJECTION_NAMES, rejectionName, rejectionText, ruleCode, ruleReasons } from '../../src/locale/index.ts';
 
 test('every code has a Chinese name without Latin words and an English one without Chinese', () => {
   for (const [code, l] of Object.entries(REJECTION_NAMES)) {
@@ -22,4 +22,14 @@ test('reasons with their detail, by language', () => {
   assert.equal(rejectionText('rule:太多员工', { check: 'employees <= 200000' }, 'en'), '太多员工 (employees <= 200000)');
   assert.equal(rejectionName('rule:太多员工', 'en'), '太多员工');
   assert.equal(rejectionName('some-new-code', 'zh'), 'some-new-code');
+  // a rule's reason in both languages: the code carries the English text; names come from the study's rules
+  const reason = { zh: '员工数过多', en: 'too many employees' };
+  assert.equal(ruleCode(reason), 'rule:too many employees');
+  assert.equal(ruleCode('太多员工'), 'rule:太多员工');
+  const rules = ruleReasons([{ reason }, { reason: '太多员工' }]);
+  assert.deepEqual(rules, { 'rule:too many employees': reason });
+  assert.equal(ruleReasons([{ reason: '太多员工' }]), undefined);
+  assert.equal(rejectionName('rule:too many employees', 'zh', rules), '员工数过多');
+  assert.equal(rejectionName('rule:太多员工', 'en', rules), '太多员工');
+  assert.equal(rejectionText('rule:too many employees', { check: 'employees <= 9', reason }, 'zh'), '员工数过多（employees <= 9）');
 });

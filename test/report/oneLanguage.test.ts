@@ -2,7 +2,7 @@
 // example, the voucher example and a study with both, read in Chinese and in English. A zh reader
 // sees no English words, an en reader no Chinese, except the names the user gave (study file, data
 // categories), ids, file names, acronyms and units (test/report/oneLanguage.ts); nobody sees "seed"
-// or "种子". Formula notation (class "formula": the appendix's and the definitions' formula column,
+// or "种子". The voucher example in en excuses none of its data's values: its study file names them. Formula notation (class "formula": the appendix's and the definitions' formula column,
 // the dashboard's formula and derivation) is not scanned: formulas are written in symbols and English
 // words in both languages for now. The scan itself is shown to fail on a planted string.
 import { test, after, before } from 'node:test';
@@ -68,7 +68,14 @@ before(() => {
     }
 });
 
-const scanner = (lang: Lang, o: Output) => oneLanguage(lang, [...userNames(o.study, lang), ...dataNames(o.out)]);
+/**
+ * What a reader of `o` in `lang` may see of the user's own: the study file's names and the data's values.
+ * The voucher example in en is held to more: its study file names every city, industry and size in
+ * English (transactions.names), so none of its Chinese texts or data values is excused.
+ */
+const allowedNames = (lang: Lang, o: { study: string; out: string }) =>
+  lang === 'en' && o.study === VOUCHERS ? userNames(o.study, lang).filter((s) => !/[\u3400-\u9fff]/.test(s)) : [...userNames(o.study, lang), ...dataNames(o.out)];
+const scanner = (lang: Lang, o: Output) => oneLanguage(lang, allowedNames(lang, o));
 
 test('report.html: the zh view has no English words, the en view no Chinese (both examples and a combined study)', () => {
   for (const o of outputs) {
@@ -109,6 +116,9 @@ test('the scan fails on a stray string (planted in the page, in a workbook cell,
   assert.equal(zh(['Total jobs', '带动就业总量']).length, 1);
   assert.match(zh(['原报告（seed）'])[0], /seed/);
   assert.match(en(['the 种子 report'])[0], /种子/);
+  // The voucher example in en: a city of its data left in Chinese fails (its study file names it), its figure id passes.
+  const v = outputs.find((x) => x.what === 'vouchers-2020 --lang en') as Output;
+  assert.deepEqual(scanner('en', v)(['Excess spending per yuan of subsidy (lottery, 杭州)', 'voucher.share.merchants.中型']), ['Excess spending per yuan of subsidy (lottery, 杭州)   ← ⟦杭州⟧']);
   // A name the user gave, an id, a file and an acronym pass.
   assert.deepEqual(zh(['providers：data/providers.csv', 'jobs.providers.wecom', '诱发产出（原报告称“间接GDP”）', '95% CI']), []);
 });
@@ -143,7 +153,7 @@ test('dashboard: the page a zh and an en reader sees, incl. the derivation panel
           seen.push(...(await texts()));
         }
         assert.ok(seen.length > 50, `${path} ${lang}: page text read`);
-        assert.deepEqual(oneLanguage(lang, [...userNames(o.study, lang), ...dataNames(o.out), '二万'])(seen), [], `dashboard ${path} in ${lang}`);
+        assert.deepEqual(oneLanguage(lang, [...allowedNames(lang, o), '二万'])(seen), [], `dashboard ${path} in ${lang}`);
         assert.deepEqual(errors, []);
         await page.close();
       }

@@ -32,8 +32,8 @@ export const register: Register = (program, setExitCode) => {
         return [cat, n > 1 ? `${s.code}…` : s.code, n > 1 ? several : s.name[lang] || s.name.zh || s.name.en, s.coefficient.toFixed(9)];
       });
       const quality = p.loaded.map((q) => {
-        const warnings = p.inputs.questionnaires[q.key]?.warnings;
-        return { questionnaire: q.key, file: q.file, rowsRead: q.rowsRead, valid: q.valid, rejected: q.rejected, reasons: q.reasons, ...(warnings ? { warnings } : {}) };
+        const { warnings, ruleReasons } = p.inputs.questionnaires[q.key] ?? {};
+        return { questionnaire: q.key, file: q.file, rowsRead: q.rowsRead, valid: q.valid, rejected: q.rejected, reasons: q.reasons, ...(ruleReasons ? { ruleReasons } : {}), ...(warnings ? { warnings } : {}) };
       });
       for (const q of quality) for (const w of q.warnings ?? []) process.stderr.write(`spillover: warning: ${q.file}: ${w}\n`);
       const empty = quality.filter((q) => q.valid === 0);
@@ -54,8 +54,8 @@ export const register: Register = (program, setExitCode) => {
         const top = Object.entries(q.reasons).sort((a, b) => b[1] - a[1])[0];
         process.stderr.write(
           lang === 'zh'
-            ? `spillover: ${q.file}：没有有效问卷（读取 ${q.rowsRead} 行${top ? `，剔除最多的原因：${rejectionName(top[0], lang)}，${top[1]} 行` : ''}）；用 spillover run 查看剔除明细（rejected.csv）\n`
-            : `spillover: ${q.file}: no valid questionnaire (${q.rowsRead} rows read${top ? `; most rejections: ${rejectionName(top[0], lang)} (${top[1]})` : ''}); see the rejections with spillover run (rejected.csv)\n`,
+            ? `spillover: ${q.file}：没有有效问卷（读取 ${q.rowsRead} 行${top ? `，剔除最多的原因：${rejectionName(top[0], lang, q.ruleReasons)}，${top[1]} 行` : ''}）；用 spillover run 查看剔除明细（rejected.csv）\n`
+            : `spillover: ${q.file}: no valid questionnaire (${q.rowsRead} rows read${top ? `; most rejections: ${rejectionName(top[0], lang, q.ruleReasons)} (${top[1]})` : ''}); see the rejections with spillover run (rejected.csv)\n`,
         );
       }
       if (empty.length > 0) setExitCode(1);

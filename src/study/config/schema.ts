@@ -98,7 +98,7 @@ const questionnaire = {
         additionalProperties: false,
         properties: {
           check: { type: 'string', minLength: 1, description: 'SQL boolean expression over field names, e.g. "employees <= 100000".' },
-          reason: { type: 'string', minLength: 1 },
+          reason: { description: 'Why a row failing the check is rejected, in the words of rejected.csv, check and the report: one text (shown in both languages), or {zh, en}.', anyOf: [{ type: 'string', minLength: 1 }, label] },
         },
       },
     },
@@ -366,6 +366,18 @@ export const studySchema = {
     transactions: {
       type: 'object',
       description: 'Payment transactions (Parquet/CSV) and consumption-voucher programmes: the report\'s ratio measures beside causal estimates (docs/vouchers.md). Checked in detail, with YAML lines, by src/study/vouchers/config.ts. A study with only this section (and `study`) runs the voucher measures alone.',
+      properties: {
+        names: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'The data\'s values as a reader sees them, by column: `names: {city: {杭州: Hangzhou}, merchant_size: {中型: {zh: 中型企业, en: medium-sized}}}`. A value not listed is shown as in the data; figure ids keep the data\'s value. A listed value the data do not have is noted.',
+          properties: Object.fromEntries((['city', 'industry', 'merchant_size', 'age_band'] as const).map((column) => [column, {
+            type: 'object',
+            description: `A value of the ${column.replace('_', ' ')} column → its name: an English text (Chinese keeps the value), or {zh, en}.`,
+            additionalProperties: { description: 'Key: the value as the data write it (杭州); value: its English name (Hangzhou), or {zh, en}.', anyOf: [{ type: 'string', minLength: 1 }, label] },
+          }])),
+        },
+      },
     },
   },
 } as const;

@@ -16,7 +16,7 @@ export interface QuestionnaireConfig {
   /** dedupe.keep_latest_by: repeated ids resolved by the latest timestamp in this column */
   keepLatestBy?: string | string[];
   columns: Record<string, ColumnConfig>;
-  rules: { check: string; reason: string }[];
+  rules: { check: string; reason: string | Label }[];
   design?: { ids?: string[]; strata?: string; weights?: string; fpc?: string; nest?: boolean };
 }
 

@@ -36,6 +36,7 @@ export function consumptionRows(config: StudyConfig, ctx: FigureContext, F: Reco
 export function qualityRecords(inputs: StudyInputs): QualityRecord[] {
   return Object.values(inputs.questionnaires).map((q) => ({
     questionnaire: q.key, file: q.file, rowsRead: q.rowsRead, valid: q.valid, rejected: q.rejected, reasons: q.reasons,
+    ...(q.ruleReasons ? { ruleReasons: q.ruleReasons } : {}),
     ...(q.skippedRows ? { skippedRows: q.skippedRows } : {}),
     ...(q.notes?.length ? { notes: q.notes } : {}),
     ...(q.warnings?.length ? { warnings: q.warnings } : {}),

@@ -77,6 +77,8 @@ export interface ScreeningSummary {
   valid: number;
   rejected: number;
   reasons: Record<string, number>;
+  /** The study's rule reasons given in both languages, by reason code (only when some are): 'rule:too large' → {zh, en}. */
+  ruleReasons?: Record<string, Label>;
   /** Rows set aside by skip_rows (not in rowsRead; only when some were). */
   skippedRows?: number;
   /** The reader's notes, e.g. the encoding chosen or the rows skipped (only when there are some). */

@@ -4,6 +4,7 @@ import { eventStudy, factor, groupTimeAtt, leverage, lotteryDid, shares, tEstima
 import type { Label } from '../../locale/index.ts';
 import type { Figure } from '../model/types.ts';
 import type { TransactionsConfig } from './config.ts';
+import { dataName, unusedNames } from './dataNames.ts';
 import { addDays, daysBetween } from './days.ts';
 import { leverageExplanation } from './leverageExplanation.ts';
 import { transactionQualityNotes } from './qualityNotes.ts';
@@ -15,11 +16,11 @@ export interface VoucherResults {
   figures: Record<string, Figure>;
   quality: VoucherAggregates['quality'];
   /** The report's measures by group: leverage by programme city, growth by industry/city/merchant size. */
-  reported: { by: 'programme' | 'industry' | 'city' | 'merchant_size'; key: string; value: number; measure: 'leverage' | 'growth' }[];
+  reported: { by: 'programme' | 'industry' | 'city' | 'merchant_size'; key: string; name: Label; value: number; measure: 'leverage' | 'growth' }[];
   /** Effects by covered industry (triple difference, proportional) beside the reported growth. */
-  byIndustry: { industry: string; effect: number; ci: [number, number]; reportedGrowth: number | null }[];
+  byIndustry: { industry: string; name: Label; effect: number; ci: [number, number]; reportedGrowth: number | null }[];
   /** Lottery event study: week relative to the draw → excess spending per applicant-week (yuan). */
-  lotteryEventStudy?: { city: string; points: SeriesPoint[]; preTrendP: number | null };
+  lotteryEventStudy?: { city: string; name: Label; points: SeriesPoint[]; preTrendP: number | null };
   /** City design, weeks relative to issuance → ATT in log points (Callaway–Sant'Anna dynamic). */
   cityEventStudy: SeriesPoint[];
   /** Why the reported leverage is several times the causal multiplier, in one sentence. */
@@ -45,6 +46,8 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
   const add = (f: Omit<Figure, 'from'> & { from?: string[] }) => { figures[f.id] = { from: [], ...f }; };
   const ci = (e: Estimate) => e.ci;
   const where = (path: string) => config.where[path] ?? path;
+  // The data's values as a reader sees them (transactions.names), e.g. city('杭州') → {zh: '杭州', en: 'Hangzhou'}.
+  const cityName = (v: string) => dataName(config.names, 'city', v), industryName = (v: string) => dataName(config.names, 'industry', v);
   // ---- the panel of cells -------------------------------------------------------------------
   const days: string[] = [];
   for (let t = 0; t <= daysBetween(config.window.start, config.window.end); t++) days.push(addDays(config.window.start, t));
@@ -52,7 +55,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
   const cities = [...new Set(agg.cells.map((c) => c.city))].sort();
   const industries = [...new Set(agg.cells.map((c) => c.industry))].sort();
   const covered = industries.map((j) => config.covered.includes(j));
-  for (const j of config.covered) if (!industries.includes(j)) notes.push({ zh: `覆盖行业 ${j}（${where('transactions.covered')}）没有交易`, en: `covered industry ${j} (${where('transactions.covered')}) has no transactions` });
+  for (const j of config.covered) if (!industries.includes(j)) notes.push({ zh: `覆盖行业 ${industryName(j).zh}（${where('transactions.covered')}）没有交易`, en: `covered industry ${industryName(j).en} (${where('transactions.covered')}) has no transactions` });
   const ci_ = new Map(cities.map((c, i) => [c, i])), ji = new Map(industries.map((j, i) => [j, i]));
   const T = days.length, J = industries.length;
   const spend = new Float64Array(cities.length * J * T), subsidy = new Float64Array(cities.length * J * T);
@@ -91,7 +94,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
   const reported: VoucherResults['reported'] = [];
   for (const p of config.programmes) {
     const v = byCityVoucher.get(p.city);
-    if (v && v[1] > 0) reported.push({ by: 'programme', key: p.city, value: v[0] / v[1], measure: 'leverage' });
+    if (v && v[1] > 0) reported.push({ by: 'programme', key: p.city, name: cityName(p.city), value: v[0] / v[1], measure: 'leverage' });
   }
   const growthOf: Map<string, number> = new Map();
   if (config.compare) {
@@ -119,17 +122,18 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
       inputs: { 'spend before (yuan)': yuan(total[0]), 'spend after (yuan)': yuan(total[1]), 'days before': len(before), 'days after': len(after) },
       notes: { zh: '两个时段之间的增长混合了消费券、季节、假日和疫情后的恢复，不是消费券的效应。', en: 'Growth between two windows mixes the vouchers with the season, holidays and the recovery after the outbreak; it is not the vouchers\' effect.' },
     });
-    for (const [k, s] of sumBy((_c, j) => industries[j])) if (s[0] > 0) { reported.push({ by: 'industry', key: k, value: g(s), measure: 'growth' }); growthOf.set(k, g(s)); }
-    for (const [k, s] of sumBy((c) => cities[c])) if (s[0] > 0) reported.push({ by: 'city', key: k, value: g(s), measure: 'growth' });
-    for (const s of agg.sizes ?? []) if (s.beforeFen > 0) reported.push({ by: 'merchant_size', key: s.size, value: g([s.beforeFen, s.afterFen]), measure: 'growth' });
+    for (const [k, s] of sumBy((_c, j) => industries[j])) if (s[0] > 0) { reported.push({ by: 'industry', key: k, name: industryName(k), value: g(s), measure: 'growth' }); growthOf.set(k, g(s)); }
+    for (const [k, s] of sumBy((c) => cities[c])) if (s[0] > 0) reported.push({ by: 'city', key: k, name: cityName(k), value: g(s), measure: 'growth' });
+    for (const s of agg.sizes ?? []) if (s.beforeFen > 0) reported.push({ by: 'merchant_size', key: s.size, name: dataName(config.names, 'merchant_size', s.size), value: g([s.beforeFen, s.afterFen]), measure: 'growth' });
   }
   const shareFigures = (rows: { band: string; n: number }[] | undefined, kind: 'age' | 'merchants') => {
     if (!rows || rows.length === 0) return;
     const total = rows.reduce((s, r) => s + r.n, 0);
     for (const [band, sh] of shares(new Map(rows.map((r) => [r.band || '(blank)', r.n])))) {
+      const name = dataName(config.names, kind === 'age' ? 'age_band' : 'merchant_size', band === '(blank)' ? '' : band);
       add({
         id: `voucher.share.${kind}.${band}`, value: sh, unit: 'ratio',
-        label: kind === 'age' ? { zh: `用券用户中 ${band} 的占比`, en: `Share of voucher users aged ${band}` } : { zh: `受益商户中${band}商户的占比`, en: `Share of benefiting merchants that are ${band}` },
+        label: kind === 'age' ? { zh: `用券用户中 ${name.zh} 的占比`, en: `Share of voucher users aged ${name.en}` } : { zh: `受益商户中${name.zh}商户的占比`, en: `Share of benefiting merchants that are ${name.en}` },
         formula: kind === 'age' ? 'payers with a voucher transaction in the band / all such payers' : 'merchants with a voucher transaction of the size / all such merchants',
         inputs: { count: rows.find((r) => (r.band || '(blank)') === band)?.n ?? 0, total },
         notes: { zh: '描述谁用了消费券，而不是谁因消费券多消费了。', en: 'Describes who used vouchers, not who spent more because of them.' },
@@ -147,17 +151,18 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
     if (missing > 0) notes.push({ zh: `${l.file}：${missing} 名申请者（中签 ${l.winners.n - l.winners.found} 名，未中签 ${l.losers.n - l.losers.found} 名）在抽签前后 ${l.weeks} 周内没有交易，按消费为零计入`, en: `${l.file}: ${missing} applicants (${l.winners.n - l.winners.found} winners, ${l.losers.n - l.losers.found} unsuccessful) have no transaction in the ${l.weeks} weeks around the draw; they count with zero spending` });
     try {
       const r = lotteryDid(arm(l, 'winners'), arm(l, 'losers'));
+      const place = cityName(l.city);
       const weeks = `${l.weeks} weeks`;
       add({
         id: `voucher.did.lottery${suffix}`, value: r.did.estimate, unit: 'yuan/person', se: r.did.se, ci: ci(r.did), df: r.did.df,
-        label: { zh: `中签者相对未中签者的额外消费（${l.city}，每人 ${l.weeks} 周）`, en: `Excess spending of lottery winners over unsuccessful applicants (${l.city}, per person, ${weeks})` },
+        label: { zh: `中签者相对未中签者的额外消费（${place.zh}，每人 ${l.weeks} 周）`, en: `Excess spending of lottery winners over unsuccessful applicants (${place.en}, per person, ${weeks})` },
         formula: 'τ = mean_W(after − before) − mean_L(after − before), equal windows around the draw',
         inputs: { winners: l.winners.n, 'unsuccessful applicants': l.losers.n, draw: l.draw, 'weeks each side': l.weeks, applicants: l.file },
         notes: { zh: '因果估计：抽签决定谁得到消费券，因此未中签者代表中签者在没有消费券时的消费。', en: 'Causal: the lottery decides who gets vouchers, so the unsuccessful applicants show what winners would have spent without them.' },
       });
       add({
         id: `voucher.mpc.lottery${suffix}`, value: r.mpc.estimate, unit: 'times', se: r.mpc.se, ci: ci(r.mpc), df: r.mpc.df,
-        label: { zh: `每元补贴带来的额外消费（抽签设计，${l.city}）`, en: `Excess spending per yuan of subsidy (lottery, ${l.city})` },
+        label: { zh: `每元补贴带来的额外消费（抽签设计，${place.zh}）`, en: `Excess spending per yuan of subsidy (lottery, ${place.en})` },
         formula: 'MPC = τ / (mean subsidy redeemed by winners − by unsuccessful applicants)  (Liu, Shen, Li & Chen 2021)',
         inputs: { 'τ (yuan per winner)': r.did.estimate, 'mean subsidy per winner (yuan)': yuan(r.meanSubsidyWinners) },
         from: [`voucher.did.lottery${suffix}`],
@@ -173,14 +178,14 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
       const es = eventStudy(panel(l, 'winners'), panel(l, 'losers'), labels, -1);
       if (es.preTrend) add({
         id: `voucher.pretrend.lottery${suffix}`, value: es.preTrend.pValue, unit: 'number',
-        label: { zh: `平行趋势检验 p 值（抽签前各周，${l.city}）`, en: `Parallel pre-trends test p-value (weeks before the draw, ${l.city})` },
+        label: { zh: `平行趋势检验 p 值（抽签前各周，${place.zh}）`, en: `Parallel pre-trends test p-value (weeks before the draw, ${place.en})` },
         formula: 'F = b′V⁻¹b / q over the leads, F(q, G−1), payer-clustered',
         inputs: { F: es.preTrend.f, q: es.preTrend.q, 'df denominator': es.preTrend.dfDenominator },
         notes: { zh: 'p 值很小意味着中签者与未中签者在抽签前就已出现差异。', en: 'A small p-value would mean winners and unsuccessful applicants already diverged before the draw.' },
       });
-      if (!lotteryEventStudy) lotteryEventStudy = { city: l.city, preTrendP: es.preTrend?.pValue ?? null, points: es.periods.map((k, p) => ({ x: k, estimate: yuan(es.coefficients[p].estimate), ci: [yuan(es.coefficients[p].ci[0]), yuan(es.coefficients[p].ci[1])] as [number, number] })).concat([{ x: -1, estimate: 0, ci: [0, 0] }]).sort((a, b) => a.x - b.x) };
+      if (!lotteryEventStudy) lotteryEventStudy = { city: l.city, name: place, preTrendP: es.preTrend?.pValue ?? null, points: es.periods.map((k, p) => ({ x: k, estimate: yuan(es.coefficients[p].estimate), ci: [yuan(es.coefficients[p].ci[0]), yuan(es.coefficients[p].ci[1])] as [number, number] })).concat([{ x: -1, estimate: 0, ci: [0, 0] }]).sort((a, b) => a.x - b.x) };
     } catch (e) {
-      notes.push({ zh: `${l.city} 的抽签设计未能估计（${where(l.yamlPath)}）：${(e as Error).message}`, en: `lottery in ${l.city} (${where(l.yamlPath)}): ${(e as Error).message}` });
+      notes.push({ zh: `${cityName(l.city).zh} 的抽签设计未能估计（${where(l.yamlPath)}）：${(e as Error).message}`, en: `lottery in ${cityName(l.city).en} (${where(l.yamlPath)}): ${(e as Error).message}` });
     }
   });
   // ---- cities issuing at different dates: triple difference and group-time ATTs -------------------
@@ -208,7 +213,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
       inputs: { β: td.pooled.estimate, 'CR1 se (by city)': td.pooled.se, 'wild bootstrap p': wild.pValue, 'bootstrap draws': wild.draws, cities: td.cities, 'issuing cities': td.treatedCities },
       notes: { zh: '用发券城市中覆盖行业与未覆盖行业之差，对比其他城市的同一差距；把不同发券日期合并估计，效应随时间变化时可能有偏（见 voucher.att.city）。', en: 'Compares covered with uncovered industries in issuing cities against the same gap in other cities; pooled over issuance dates, it can be biased when effects change over time (see voucher.att.city).' },
     });
-    for (const b of td.byIndustry) byIndustry.push({ industry: b.name, effect: pct(b.estimate.estimate), ci: [pct(b.estimate.ci[0]), pct(b.estimate.ci[1])], reportedGrowth: growthOf.get(b.name) ?? null });
+    for (const b of td.byIndustry) byIndustry.push({ industry: b.name, name: industryName(b.name), effect: pct(b.estimate.estimate), ci: [pct(b.estimate.ci[0]), pct(b.estimate.ci[1])], reportedGrowth: growthOf.get(b.name) ?? null });
     // Callaway–Sant'Anna on city units and weeks from the window's start (a day is too noisy a base
     // period): ln(covered spend) − ln(uncovered spend) per city and week; a week in which a city starts
     // issuing counts as its first treated week.
@@ -220,7 +225,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
     for (let c = 0; c < cities.length && ok; c++) for (let w = 0; w < W; w++) {
       let cov = 0, unc = 0;
       for (let j = 0; j < J; j++) for (let t = 7 * w; t < 7 * w + 7; t++) (covered[j] ? (cov += spend[(c * J + j) * T + t]) : (unc += spend[(c * J + j) * T + t]));
-      if (!(cov > 0 && unc > 0)) { ok = false; notes.push({ zh: `${cities[c]} 有一周（自 ${days[7 * w]} 起）没有覆盖行业或未覆盖行业的消费：未计算组-时点 ATT`, en: `${cities[c]} has a week (from ${days[7 * w]}) without covered or uncovered spending: the group-time ATTs are not computed` }); break; }
+      if (!(cov > 0 && unc > 0)) { ok = false; notes.push({ zh: `${cityName(cities[c]).zh} 有一周（自 ${days[7 * w]} 起）没有覆盖行业或未覆盖行业的消费：未计算组-时点 ATT`, en: `${cityName(cities[c]).en} has a week (from ${days[7 * w]}) without covered or uncovered spending: the group-time ATTs are not computed` }); break; }
       Y[c * W + w] = Math.log(cov) - Math.log(unc);
     }
     if (ok) {
@@ -262,6 +267,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
   } else {
     notes.push({ zh: '未估计城市设计：需要既有发券城市也有未发券城市，既有覆盖行业也有未覆盖行业', en: 'city design not estimated: it needs issuing and non-issuing cities and covered and uncovered industries' });
   }
+  notes.push(...unusedNames(config.names, { city: cities, industry: industries, merchant_size: (agg.merchantSizes ?? []).map((r) => r.band), age_band: (agg.ageBands ?? []).map((r) => r.band) }, where));
   const causal = mpcForSentence ?? multiplierForSentence;
   const explanation = leverageExplanation(lev, causal);
   return { figures, quality: agg.quality, reported, byIndustry, lotteryEventStudy, cityEventStudy, explanation, notes };

@@ -3,7 +3,7 @@
 import { ConfigError, formatPath, lineOf, studyDocument } from '../config/index.ts';
 import { withoutPlace, yamlSyntaxWords } from '../config/configWords.ts';
 import type { ErrorWords } from '../../locale/errorText.ts';
-import { parseQuantity } from '../../locale/index.ts';
+import { parseQuantity, type Label } from '../../locale/index.ts';
 
 export interface DateRange {
   /** Local calendar dates in the study's time zone, inclusive: 'YYYY-MM-DD'. */
@@ -14,6 +14,11 @@ export interface DateRange {
 export const REQUIRED_COLUMNS = ['id', 'time', 'payer', 'merchant', 'city', 'industry', 'amount', 'discount'] as const;
 export const OPTIONAL_COLUMNS = ['age_band', 'merchant_size', 'refund'] as const;
 export type TransactionField = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
+/** The columns whose values a reader sees as names: cities, industries, merchant size classes, age bands. */
+export const NAMED_COLUMNS = ['city', 'industry', 'merchant_size', 'age_band'] as const;
+export type NamedColumn = (typeof NAMED_COLUMNS)[number];
+/** `names:` of the transactions section: a value in the data → its name in each language. */
+export type DataNames = Partial<Record<NamedColumn, Record<string, Label>>>;
 
 export interface Applicants {
   /** CSV file relative to the study file, or (with a ClickHouse source) `clickhouse:database.table` for display */
@@ -58,6 +63,8 @@ export interface TransactionsConfig {
   /** Event-study and lottery windows: weeks before and after a lottery draw (default 4). */
   weeks: number;
   programmes: Programme[];
+  /** The data's values in each language (`names: {city: {杭州: Hangzhou}}`); a value not listed is shown as in the data. */
+  names: DataNames;
   /** YAML line of each path used in later messages ("study.yaml:12: transactions.columns.time"). */
   where: Record<string, string>;
 }
@@ -131,7 +138,7 @@ export function parseTransactions(text: string, source: string): TransactionsCon
   };
   const t = map(root.transactions, ['transactions']);
   const P = ['transactions'];
-  known(t, ['files', 'source', 'format', 'timezone', 'window', 'columns', 'covered', 'compare', 'weeks', 'programmes'], P);
+  known(t, ['files', 'source', 'format', 'timezone', 'window', 'columns', 'covered', 'compare', 'weeks', 'programmes', 'names'], P);
   if ((t.files === undefined) === (t.source === undefined)) fail(P, t.files === undefined ? { zh: '缺少必需的键 "files"（或 "source: {clickhouse: …}"）', en: 'missing required key "files" (or "source: {clickhouse: …}")' } : { zh: '"files" 与 "source" 只能给一个', en: 'give either "files" or "source", not both' });
   for (const k of ['window', 'columns', 'covered', 'programmes']) if (t[k] === undefined) fail(P, { zh: `缺少必需的键 "${k}"`, en: `missing required key "${k}"` });
   const chSource = t.source === undefined ? undefined : clickhouseSource(t.source, [...P, 'source']);
@@ -205,5 +212,28 @@ export function parseTransactions(text: string, source: string): TransactionsCon
     at(path); at([...path, 'city']); at([...path, 'rounds']);
     return { city, rounds, budget, rule, applicants, yamlPath: formatPath(path) };
   });
-  return { files, ...(chSource ? { source: chSource } : {}), format: format as 'parquet' | 'csv', timezone, window, columns: columns as TransactionsConfig['columns'], covered, compare, weeks: weeks as number, programmes, where };
+  // names: {city: {杭州: Hangzhou, 嘉兴: {zh: 嘉兴市, en: Jiaxing}}, …}: an en string keeps the data's value in zh.
+  const names: DataNames = {};
+  if (t.names !== undefined) {
+    const nm = map(t.names, [...P, 'names']);
+    known(nm, NAMED_COLUMNS, [...P, 'names']);
+    for (const column of NAMED_COLUMNS) {
+      if (nm[column] === undefined) continue;
+      const path = [...P, 'names', column];
+      const out: Record<string, Label> = {};
+      for (const [value, name] of Object.entries(map(nm[column], path))) {
+        const vp = [...path, value];
+        if (!name || typeof name !== 'object' || Array.isArray(name)) out[value] = { zh: value, en: str(name, vp) };
+        else {
+          const l = name as Raw;
+          known(l, ['zh', 'en'], vp);
+          for (const k of ['zh', 'en']) if (l[k] === undefined) fail(vp, { zh: `缺少必需的键 "${k}"（名称为英文文本，或 {zh, en}）`, en: `missing required key "${k}" (a name is an English text, or {zh, en})` });
+          out[value] = { zh: str(l.zh, [...vp, 'zh']), en: str(l.en, [...vp, 'en']) };
+        }
+      }
+      names[column] = out;
+      at(path);
+    }
+  }
+  return { files, ...(chSource ? { source: chSource } : {}), format: format as 'parquet' | 'csv', timezone, window, columns: columns as TransactionsConfig['columns'], covered, compare, weeks: weeks as number, programmes, names, where };
 }
