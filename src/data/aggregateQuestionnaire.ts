@@ -103,7 +103,7 @@ export async function aggregateQuestionnaire(
     let typedUnread = false; // a cell the typed reader cannot read: only the text cells can be summed
     let notHundredths = false; // a row the typed pass found not in whole hundredths (or faulty): the rounded terms
     if (g.length === 0 && match.latest === undefined && typedMomentsApply(staged, match, fields, spec.rules?.length ?? 0)) {
-      // The cheapest pass: numbers typed by the reader, checks as aggregates, whole hundredths summed as DOUBLE (exact below 2^53)
+      // The cheapest pass: numbers typed by the reader, checks as aggregates, whole hundredths summed as DOUBLE (exact while max Σk² < 2^52)
       const t = await typedMoments(db, staged, match, fields, x, options.crossProducts === true);
       if (t.cols !== null) return done(t.cols);
       screenNow = t.why === 'fault';

@@ -6,8 +6,8 @@ import { isNumeric, trimmed } from './screen.ts';
 import { columnsOf, type Staged } from './stage.ts';
 import type { FieldSpec } from './types.ts';
 
-/** 2^53: every integer of smaller magnitude is a double, and so is every sum of two of them that stays below it. */
-export const EXACT_DOUBLE_INTEGERS = 2 ** 53;
+/** The bound on the computed Σk² below which the DOUBLE sums of hundredths are exact: 2^52 (see typedMoments). */
+export const HUNDREDTHS_BOUND = 2 ** 52;
 
 /**
  * The result of typedMoments: `cols` in aggregateQuestionnaire's layout (total, blank, valid, distinct hashed ids, n,
@@ -32,19 +32,23 @@ export type TypedMoments = { cols: unknown[][] } | { cols: null; why: 'fault' | 
  * in [0, 1], counts ≥ 0), and per row: a count is whole, an unsummed value finite, and a summed value x a whole
  * number k of hundredths: k = round(100·x) and k/100 = x (x is the double nearest k/100).
  *
- * Exactness without integers. The terms k, k² and k·k' are integers, added as DOUBLE in whatever order DuckDB's
- * threads choose. Let B = max over the summed fields of the computed Σk². If B < 2^53 every sum is exact:
- *  (1) a computed sum of non-negative integer terms is exact when the true sum is below 2^53, and is ≥ 2^53
- *      otherwise (induction over the additions: a sum of two exact integers below 2^53 is a double; rounding is
- *      monotone and 2^53 is a double, so a true value ≥ 2^53 never rounds below it) — so B < 2^53 means every
- *      true Σk² < 2^53 and every k² and partial sum of it is exact;
+ * Exactness without integers. The terms k, k² and k·k' are integers, added as DOUBLE in whatever order and grouping
+ * DuckDB's threads choose (plain or compensated additions). Let B = max over the summed fields of the computed Σk².
+ * If B < 2^52 every sum is exact:
+ *  (1) the true Σk² < 2^53: with plain additions in any order, rounding is monotone and 2^53 is a double, so once a
+ *      true partial sum reaches 2^53 no computed one falls below it (and B would be ≥ 2^53); with compensated
+ *      (Kahan) summation the computed sum of non-negative terms is within a relative 2u + O(n·u²) of the true one
+ *      (u = 2^-53; Higham, Accuracy and Stability of Numerical Algorithms, §4.3), so a true sum ≥ 2^53 gives a
+ *      computed one ≥ 2^52 for any n ≪ 2^50;
  *  (2) |k| ≤ k² for an integer, and |k·k'| ≤ (k² + k'²)/2, so Σ|k| ≤ Σk² and Σ|k·k'| ≤ max(Σk², Σk'²) < 2^53:
- *      every term and every partial sum of Σk and Σk·k', in any order, has magnitude < 2^53, hence is exact.
- * A NaN or infinite value fails B < 2^53 (its k² is NaN or ∞). The exact integers Σk, Σk·k' then give the same
+ *      every term and every partial sum of Σk, Σk² and Σk·k', in any order, is an integer of magnitude < 2^53,
+ *      hence a double: every addition is exact (a compensation term stays 0), and so is the result.
+ * A NaN or infinite value fails B < 2^52 (its k² is NaN or ∞). The exact integers Σk, Σk·k' then give the same
  * DECIMAL → DOUBLE figures as the integer form ('fen' in aggregateQuestionnaire): the runs are byte-identical
  * and equal to it. Example: x = 0.29, 0.01 → k = 29, 1; Σk = 30 → Σx = 0.3; Σk² = 842 → Σx² = 0.0842.
- * When B ≥ 2^53 ('bound') the integer forms take over (at 2 M rows of values up to 400 B ≈ 5e14; the bound is
- * reached near 34 M such rows).
+ * When B ≥ 2^52 ('bound') the integer form of the hundredths takes over (one more query). The bench file's
+ * values (0–400 with 2 decimals, half of them 0) give B ≈ 2.7e8 per row: 5.3e14 at 2 M rows, 2.7e15 at 10 M, the
+ * bound 4.5e15 near 17 M rows.
  */
 export async function typedMoments(db: Db, staged: Staged, match: ColumnMatch, fields: FieldSpec[], sums: number[], crossProducts: boolean): Promise<TypedMoments> {
   const typed = new Set<number>();
@@ -79,7 +83,7 @@ export async function typedMoments(db: Db, staged: Staged, match: ColumnMatch, f
   ];
   // the exact integer (below 2^53 when the bound holds) → the same DECIMAL → DOUBLE conversion as the integer form
   const decimal = (e: string, times: number, scale: number) => `CAST(CAST(TRY_CAST(${e} AS HUGEINT) * ${times} AS DECIMAL(38, 0)) * CAST(1e-${scale} AS DECIMAL(38, ${scale})) AS DOUBLE)`;
-  const bound = sums.length > 0 ? `greatest(${sums.map((i) => `__q${i}`).join(', ')}) < ${EXACT_DOUBLE_INTEGERS}` : 'true';
+  const bound = sums.length > 0 ? `greatest(${sums.map((i) => `__q${i}`).join(', ')}) < ${HUNDREDTHS_BOUND}` : 'true';
   const outer = [
     'CAST(__n AS DOUBLE)',
     '0.0',

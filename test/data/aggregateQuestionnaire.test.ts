@@ -242,7 +242,7 @@ test('aggregate: numbers typed by the CSV reader give the same sums as text cell
   });
 });
 
-test('aggregate: typed pass — whole hundredths added as DOUBLE in one query while max Σk² < 2^53, the integer form at the bound; the same figures as the text route and exact integers', async () => {
+test('aggregate: typed pass — whole hundredths added as DOUBLE in one query while max Σk² < 2^52, the integer form at the bound; the same figures as the text route and exact integers', async () => {
   await withDbAndDir(async (db, dir) => {
     const vf: FieldSpec[] = [
       { name: 'a', type: 'number', required: true, min: 0 },
@@ -292,10 +292,10 @@ test('aggregate: typed pass — whole hundredths added as DOUBLE in one query wh
     near(typed.a.groups.cross!['a*b'][0], exact(rows, 0, 1));
     near(typed.a.groups.cross!['b*c'][0], exact(rows, 1, 2));
 
-    // both sides of the bound: k = 2^26 and 2^26 − 1 hundredths: Σk² = 2^53 − 2^27 + 1 < 2^53 → the typed pass;
-    // 2^26 twice: Σk² = 2^53 → the integer form (a second query); both exact and equal to the text route
+    // both sides of the bound: k = 2^26 − 1 and 1 hundredths: Σk² = 2^52 − 2^27 + 2 < 2^52 → the typed pass;
+    // 2^26 and 0: Σk² = 2^52 → the integer form (a second query); both exact and equal to the text route
     const big = (k: number) => (k / 100).toFixed(2);
-    for (const [name, ks, n] of [['below', [2 ** 26, 2 ** 26 - 1], 1], ['at', [2 ** 26, 2 ** 26], 2]] as const) {
+    for (const [name, ks, n] of [['below', [2 ** 26 - 1, 1], 1], ['at', [2 ** 26, 0], 2]] as const) {
       const rs = ks.map((k) => [big(k), '1', '1', '']);
       write(`${name}.csv`, rs);
       write(`${name}_text.csv`, rs, (i) => `R_${i}`);
