@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /** An embedded, in-memory DuckDB database and its one connection. Close it when done. */
 export interface Db {
@@ -56,7 +57,12 @@ function removeStaleSpills(parent: string): void {
  */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Db> {
   const memoryLimit = options.memoryLimit ?? process.env.SPILLOVER_MEMORY_LIMIT;
-  if (memoryLimit !== undefined && !/^\d+(\.\d+)? ?([KMGT]i?B|B)$/i.test(memoryLimit.trim())) throw new Error(`memory limit ${JSON.stringify(memoryLimit)} (SPILLOVER_MEMORY_LIMIT) is not valid: use e.g. 2GB or 500MB`);
+  if (memoryLimit !== undefined && !/^\d+(\.\d+)? ?([KMGT]i?B|B)$/i.test(memoryLimit.trim())) {
+    throw new LocalizedError({
+      zh: `内存上限 ${JSON.stringify(memoryLimit)}（SPILLOVER_MEMORY_LIMIT）无效：请写成 2GB 或 500MB 这样的形式`,
+      en: `memory limit ${JSON.stringify(memoryLimit)} (SPILLOVER_MEMORY_LIMIT) is not valid: use e.g. 2GB or 500MB`,
+    });
+  }
   const parent = options.spillParent ?? tmpdir();
   removeStaleSpills(parent);
   const spillDir = mkdtempSync(join(parent, `${SPILL_PREFIX}${process.pid}-`));

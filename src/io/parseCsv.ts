@@ -47,17 +47,21 @@ export function parseCsv(text: string, source: string, delimiter = ','): string[
 }
 
 /**
+ * A row in a Chinese sentence: a row number reads 第 7 行, a row named by its code 「005」行.
+ * zhRow(7) → '第 7 行'; zhRow('005') → '「005」行'.
+ */
+export const zhRow = (row: string | number): string => (typeof row === 'number' ? `第 ${row} 行` : `「${row}」行`);
+
+/**
  * Parse one numeric cell; empty, 'nan', 'NA' or non-numeric text → Error naming source, row, column and value.
  * Example: parseCell('1.5e3', 'x.csv', '001', 'GO') → 1500.
  */
-export function parseCell(text: string, source: string, row: string, column: string): number {
+export function parseCell(text: string, source: string, row: string | number, column: string): number {
   const t = text.trim();
   const v = t === '' ? NaN : Number(t);
   if (!Number.isFinite(v)) {
-    // a row number reads 第 7 行; a sector code (005) or a key names the row: 行 005
-    const zhRow = /^[1-9]\d*$/.test(row) ? `第 ${row} 行` : `行 ${row}`;
     throw new LocalizedError({
-      zh: `${source} ${zhRow}「${column}」列：应为数字，实际为 ${JSON.stringify(text)}`,
+      zh: `${source} ${zhRow(row)}「${column}」列：应为数字，实际为 ${JSON.stringify(text)}`,
       en: `${source}: row ${row}, column ${column}: not a number: ${JSON.stringify(text)}`,
     });
   }

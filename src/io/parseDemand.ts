@@ -29,7 +29,7 @@ export function parseDemand(text: string, table: Pick<IOTable, 'n' | 'codes' | '
     } catch (e) {
       throw new Error(`${source}: row ${k + 2}, column sector: ${(e as Error).message}`);
     }
-    f[i] += parseCell(r[ac] ?? '', source, String(k + 2), 'amount');
+    f[i] += parseCell(r[ac] ?? '', source, k + 2, 'amount');
   });
   return f;
 }

@@ -1,6 +1,7 @@
 // Parse employment by GB/T 4754-2017 section and division (data/china-io-2017/china-employment-by-division-1990-2018.csv).
 import type { Label } from './types.ts';
-import { parseCell, parseCsv } from './parseCsv.ts';
+import { parseCell, parseCsv, zhRow } from './parseCsv.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /** First division number and number of divisions of each GB/T 4754-2017 section (门类). */
 const SECTIONS: Record<string, [number, number]> = {
@@ -38,20 +39,22 @@ export interface EmploymentByDivision {
  */
 export function parseEmploymentByDivision(text: string, source = 'employment by division'): EmploymentByDivision {
   const rows = parseCsv(text, source);
-  if (rows.length < 2) throw new Error(`${source}: no data rows`);
+  if (rows.length < 2) throw new LocalizedError({ zh: `${source}：没有数据行`, en: `${source}: no data rows` });
   const header = rows[0].map((h) => h.trim());
   for (const [j, name] of ['Code', 'Description', 'DescriptionInChinese'].entries()) {
-    if (header[j] !== name) throw new Error(`${source}: column ${j + 1} must be ${name}, found ${JSON.stringify(header[j] ?? '')}`);
+    if (header[j] !== name) {
+      throw new LocalizedError({ zh: `${source}：第 ${j + 1} 列应为 ${name}，实际为 ${JSON.stringify(header[j] ?? '')}`, en: `${source}: column ${j + 1} must be ${name}, found ${JSON.stringify(header[j] ?? '')}` });
+    }
   }
   const years = header.slice(3).map((h, k) => {
-    if (!/^\d{4}$/.test(h)) throw new Error(`${source}: column ${k + 4}: not a year: ${JSON.stringify(h)}`);
+    if (!/^\d{4}$/.test(h)) throw new LocalizedError({ zh: `${source}：第 ${k + 4} 列的表头 ${JSON.stringify(h)} 不是年份`, en: `${source}: column ${k + 4}: not a year: ${JSON.stringify(h)}` });
     return Number(h);
   });
   const read = (r: string[]): EmploymentRow => {
     const code = r[0].trim();
     const values = Float64Array.from(years, (y, k) => {
       const v = parseCell(r[3 + k] ?? '', source, code, String(y));
-      if (v < 0) throw new Error(`${source}: row ${code}, column ${y}: negative employment ${v}`);
+      if (v < 0) throw new LocalizedError({ zh: `${source} ${zhRow(code)}「${y}」列：就业人数为负（${v}）`, en: `${source}: row ${code}, column ${y}: negative employment ${v}` });
       return v;
     });
     return { code, label: { en: (r[1] ?? '').trim(), zh: (r[2] ?? '').trim() }, values };
@@ -63,16 +66,18 @@ export function parseEmploymentByDivision(text: string, source = 'employment by 
     const code = (r[0] ?? '').trim();
     const m = /^([A-T])(\d{2})?$/.exec(code);
     if (code === 'TOT') total = read(r).values;
-    else if (!m) throw new Error(`${source}: row ${JSON.stringify(code)}: unknown code`);
+    else if (!m) throw new LocalizedError({ zh: `${source}：行代码 ${JSON.stringify(code)} 无法识别`, en: `${source}: row ${JSON.stringify(code)}: unknown code` });
     else if (m[2] === undefined) sections.set(m[1], read(r));
     else {
       const [first, count] = SECTIONS[m[1]];
       const k = Number(m[2]);
-      if (k < 1 || k > count) throw new Error(`${source}: row ${code}: section ${m[1]} has divisions 01–${String(count).padStart(2, '0')}`);
+      if (k < 1 || k > count) {
+        throw new LocalizedError({ zh: `${source} ${zhRow(code)}：门类 ${m[1]} 只有 01–${String(count).padStart(2, '0')} 大类`, en: `${source}: row ${code}: section ${m[1]} has divisions 01–${String(count).padStart(2, '0')}` });
+      }
       divisions.set(String(first + k - 1).padStart(2, '0'), read(r));
     }
   }
-  if (!total) throw new Error(`${source}: missing row TOT`);
+  if (!total) throw new LocalizedError({ zh: `${source}：缺少合计行 TOT`, en: `${source}: missing row TOT` });
   for (const [letter, [first, count]] of Object.entries(SECTIONS)) {
     const row = sections.get(letter);
     if (count === 1 && row) divisions.set(String(first).padStart(2, '0'), row);

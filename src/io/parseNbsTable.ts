@@ -1,6 +1,7 @@
 // Parse the NBS-style 2017 149-sector table (data/china-io-2017/china-io-2017-149.csv) into an IOTable.
 import type { Account, FinalDemandRole, IOTable, Label, ValueAddedRole } from './types.ts';
-import { parseCell, parseCsv, uniqueCodes } from './parseCsv.ts';
+import { parseCell, parseCsv, uniqueCodes, zhRow } from './parseCsv.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 const VALUE_ADDED: [string, ValueAddedRole][] = [
   ['VA001', 'compensation'],
@@ -39,11 +40,11 @@ const FINAL_DEMAND_LABELS: Record<string, Label> = {
  */
 export function parseNbsTable(text: string, source = 'NBS table'): IOTable {
   const rows = parseCsv(text, source);
-  if (rows.length < 2) throw new Error(`${source}: no data rows`);
+  if (rows.length < 2) throw new LocalizedError({ zh: `${source}：没有数据行`, en: `${source}: no data rows` });
   const header = rows[0].map((h) => h.trim());
   const col = (name: string): number => {
     const j = header.indexOf(name);
-    if (j < 0) throw new Error(`${source}: missing column ${name}`);
+    if (j < 0) throw new LocalizedError({ zh: `${source}：缺少列 ${name}`, en: `${source}: missing column ${name}` });
     return j;
   };
   const codeCol = col('Code');
@@ -52,7 +53,7 @@ export function parseNbsTable(text: string, source = 'NBS table'): IOTable {
   const sectorCols: number[] = [];
   header.forEach((h, j) => { if (/^\d{3}$/.test(h)) sectorCols.push(j); });
   const n = sectorCols.length;
-  if (n === 0) throw new Error(`${source}: no 3-digit sector columns in the header`);
+  if (n === 0) throw new LocalizedError({ zh: `${source}：表头中没有三位数字的部门列`, en: `${source}: no 3-digit sector columns in the header` });
   const codes = sectorCols.map((j) => header[j]);
   uniqueCodes(codes, source);
   const rowIndex = new Map<string, number>();
@@ -60,19 +61,23 @@ export function parseNbsTable(text: string, source = 'NBS table'): IOTable {
     const c = (r[codeCol] ?? '').trim();
     if (i === 0 || c === '') return;
     const first = rowIndex.get(c);
-    if (first !== undefined) throw new Error(`${source}: row code ${c} appears twice (rows ${first + 1} and ${i + 1}); each row needs its own code`);
+    if (first !== undefined) {
+      throw new LocalizedError({ zh: `${source}：行代码 ${c} 出现了两次（第 ${first + 1} 行和第 ${i + 1} 行）；每行须有自己的代码`, en: `${source}: row code ${c} appears twice (rows ${first + 1} and ${i + 1}); each row needs its own code` });
+    }
     rowIndex.set(c, i);
   });
   const sectorRows = rows.slice(1).filter((r) => /^\d{3}$/.test((r[codeCol] ?? '').trim()));
   if (sectorRows.length !== n) {
-    throw new Error(`${source}: wrong dimension: ${n} sector columns but ${sectorRows.length} sector rows`);
+    throw new LocalizedError({ zh: `${source}：维数不符：部门列有 ${n} 个，部门行却有 ${sectorRows.length} 个`, en: `${source}: wrong dimension: ${n} sector columns but ${sectorRows.length} sector rows` });
   }
   sectorRows.forEach((r, i) => {
     const c = r[codeCol].trim();
-    if (c !== codes[i]) throw new Error(`${source}: row ${i + 2}: sector row ${c} where column order expects ${codes[i]}`);
+    if (c !== codes[i]) {
+      throw new LocalizedError({ zh: `${source} 第 ${i + 2} 行：这里是部门 ${c} 的行，按列的顺序应是 ${codes[i]}`, en: `${source}: row ${i + 2}: sector row ${c} where column order expects ${codes[i]}` });
+    }
   });
   const cell = (r: string[], j: number): number => {
-    if (j >= r.length) throw new Error(`${source}: row ${r[codeCol]}, column ${header[j]}: missing cell`);
+    if (j >= r.length) throw new LocalizedError({ zh: `${source} ${zhRow(r[codeCol])}「${header[j]}」列：缺少单元格`, en: `${source}: row ${r[codeCol]}, column ${header[j]}: missing cell` });
     return parseCell(r[j], source, r[codeCol].trim(), header[j]);
   };
   const Z = new Float64Array(n * n);
@@ -80,7 +85,7 @@ export function parseNbsTable(text: string, source = 'NBS table'): IOTable {
     const r = sectorRows[i];
     for (let j = 0; j < n; j++) {
       const v = cell(r, sectorCols[j]);
-      if (v < 0) throw new Error(`${source}: row ${codes[i]}, column ${codes[j]}: negative intermediate flow ${v}`);
+      if (v < 0) throw new LocalizedError({ zh: `${source} ${zhRow(codes[i])}「${codes[j]}」列：中间流量为负（${v}）`, en: `${source}: row ${codes[i]}, column ${codes[j]}: negative intermediate flow ${v}` });
       Z[i * n + j] = v;
     }
   }
@@ -89,10 +94,12 @@ export function parseNbsTable(text: string, source = 'NBS table'): IOTable {
     return Float64Array.from(sectorRows, (r) => cell(r, j));
   };
   const x = column('GO');
-  x.forEach((v, i) => { if (v < 0) throw new Error(`${source}: row ${codes[i]}, column GO: negative gross output ${v}`); });
+  x.forEach((v, i) => {
+    if (v < 0) throw new LocalizedError({ zh: `${source} ${zhRow(codes[i])}「GO」列：总产出为负（${v}）`, en: `${source}: row ${codes[i]}, column GO: negative gross output ${v}` });
+  });
   const row = (code: string): string[] => {
     const i = rowIndex.get(code);
-    if (i === undefined) throw new Error(`${source}: missing row ${code}`);
+    if (i === undefined) throw new LocalizedError({ zh: `${source}：缺少 ${code} 行`, en: `${source}: missing row ${code}` });
     return rows[i];
   };
   const valueAdded: Account<ValueAddedRole>[] = VALUE_ADDED.map(([code, role]) => {

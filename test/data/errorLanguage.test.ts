@@ -26,7 +26,7 @@ function englishWords(text: string, user: string): string[] {
   const userWords = new Set(user.match(/[A-Za-z]+/g) ?? []);
   const rest = text
     .replace(/"(?:[^"\\]|\\.)*"|「[^」]*」|`[^`]*`/g, ' ')
-    .replace(/\S*[/\\]\S*/g, ' ')
+    .replace(/[^\s\p{Script=Han}\u3000-\u303f\uff01-\uff60]*[/\\][^\s\p{Script=Han}\u3000-\u303f\uff01-\uff60]*/gu, ' ') // paths, up to a Chinese word
     .replace(/[\w$]+(?:[.[\]][\w$\]]*)+|\w+\(\)/g, ' ')
     .replace(/\$?\b[A-Za-z]*[_0-9][A-Za-z0-9_]*\b/g, ' ');
   return (rest.match(/[A-Za-z]+/g) ?? []).filter((w) => !ACRONYMS.has(w) && !userWords.has(w));
@@ -105,7 +105,7 @@ const CASES: Case[] = [
       writeFileSync(join(dir, 'data/io.csv'), table.join('\n'));
       sub('table: builtin:china-io-2017-149', 'table: data/io.csv')(dir, yaml);
     },
-    zh: /^spillover: data\/io\.csv 行 005「001」列：应为数字，实际为 "12人"$/,
+    zh: /^spillover: data\/io\.csv 「005」行「001」列：应为数字，实际为 "12人"$/,
     en: /^spillover: data\/io\.csv: row 005, column 001: not a number: "12人"$/,
   },
   {
@@ -161,6 +161,7 @@ for (const c of CASES) {
 
 test('the language scans find a stray word: English in a zh message, Chinese in an en one', () => {
   assert.deepEqual(englishWords('p.csv：文件是空的 (no header row)', ''), ['no', 'header', 'row']);
+  assert.deepEqual(englishWords('data/p.csv：no such file', ''), ['no', 'such', 'file']);
   assert.deepEqual(englishWords('p.csv：规则 "x <= 1"（q.providers.rules[0].check）中有无法识别的名称 employes', 'employes'), []);
   assert.deepEqual(chineseWords('p.csv: empty file（没有表头行）', ''), ['（没有表头行）']);
   assert.deepEqual(chineseWords('p.csv: no sheet "问卷"; sheets: "说明"', ''), []);
