@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Build the package into dist/ (npm runs this at `prepare` and `prepack`): the CLI as ES modules
-// with code splitting (a command's heavy modules — exceljs, echarts, DuckDB, playwright-core — stay
-// external and load only when the command imports them), the LU and coverage worker threads as entries,
+// with code splitting, its small pure-JavaScript dependencies bundled (their licences in
+// dist/THIRD-PARTY-LICENSES.txt), the heavy or native ones — exceljs, echarts, DuckDB's binding,
+// playwright-core — external and loaded only when a command imports them; the LU and coverage worker threads as entries,
 // and the dashboard's browser bundle (dist/web/app.js, worker.js) so esbuild is not needed at run time.
 // Usage: node scripts/build.mjs
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,7 +44,27 @@ async function precompiledStudyValidator() {
 }
 const studyValidatorCode = await precompiledStudyValidator();
 
-await esbuild.build({
+/** The licence texts of the packages bundled into the CLI's chunks (from esbuild's metafile), one after another. */
+function bundledLicences(metafile) {
+  const packages = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (m) packages.add(m[1]);
+  }
+  const parts = [...packages].sort().map((name) => {
+    const dir = join(root, 'node_modules', name);
+    const { version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
+    if (!file) throw new Error(`build: ${name} is bundled but has no licence file`);
+    return `${name} ${version} (${license})\n\n${readFileSync(join(dir, file), 'utf8').trim()}\n`;
+  });
+  return `The following packages are bundled into dist/ (scripts/build.mjs); their licences:\n\n${parts.join(`\n${'-'.repeat(72)}\n\n`)}`;
+}
+
+/** Dependencies left as imports of the installed packages (native, or large and loaded only by some commands). */
+const EXTERNAL = ['@duckdb/node-bindings', 'esbuild', '@clickhouse/client', 'exceljs', 'echarts', 'playwright-core'];
+
+const cli = await esbuild.build({
   absWorkingDir: root,
   plugins: [{
     name: 'precompiled-study-validator',
@@ -58,17 +79,32 @@ await esbuild.build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Dependencies are installed beside the package: keep them as imports (loaded when reached).
-  packages: 'external',
+  // The small pure-JavaScript dependencies (yaml, commander, iconv-lite, ajv's runtime) are bundled: no module
+  // resolution or CommonJS export lexing at start-up. The heavy or native ones stay imports of the installed
+  // packages, loaded when a command reaches them.
+  external: EXTERNAL,
+  // a bundled CommonJS module's require() of a Node built-in
+  banner: { js: "import { createRequire as __spilloverRequire } from 'node:module'; const require = __spilloverRequire(import.meta.url);" },
+  metafile: true,
   // Chunks beside the entries: a chunk finds the worker entry as ./luThreadWorker.js.
   chunkNames: '[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
 });
 
+// A dynamic import() of a bundled CommonJS package gives a chunk with its default export only (no names):
+// import such a package statically from a module of ours, and import() that module (src/study/config/yaml.ts).
+for (const [file, out] of Object.entries(cli.metafile.outputs).filter(([f]) => f.endsWith('.js'))) {
+  if (out.exports.length === 1 && out.exports[0] === 'default' && /^export default require_\w+\(\);$/m.test(readFileSync(join(root, file), 'utf8'))) {
+    rmSync(next, { recursive: true, force: true });
+    throw new Error(`build: ${file} holds only the default export of a bundled CommonJS package, which a dynamic import('…') of it makes: import the package statically from a module of ours instead`);
+  }
+}
+
 const client = await esbuild.build(clientBuildOptions(root, { write: true, outdir: join(next, 'web') }));
 if (client.errors.length) process.exit(1);
 writeFileSync(join(next, 'BUILD'), 'built by scripts/build.mjs; rebuild with `npm run build`\n');
+writeFileSync(join(next, 'THIRD-PARTY-LICENSES.txt'), bundledLicences(cli.metafile));
 const old = join(root, `dist.${process.pid}.old`);
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(next, dist);

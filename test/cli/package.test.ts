@@ -19,7 +19,7 @@ test('npm pack → npm i -g --prefix TMP: spillover --version, run and serve fro
     const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
     const tgz = join(tmp, `spillover-${version}.tgz`);
     const listing = spawnSync('tar', ['tzf', tgz], { encoding: 'utf8' }).stdout.split('\n');
-    for (const f of ['package/bin/spillover.js', 'package/dist/main.js', 'package/dist/luThreadWorker.js', 'package/dist/web/app.js', 'package/dist/web/worker.js', 'package/npm-shrinkwrap.json', 'package/examples/wechat-2019/study.yaml']) {
+    for (const f of ['package/bin/spillover.js', 'package/dist/main.js', 'package/dist/luThreadWorker.js', 'package/dist/THIRD-PARTY-LICENSES.txt', 'package/dist/web/app.js', 'package/dist/web/worker.js', 'package/npm-shrinkwrap.json', 'package/examples/wechat-2019/study.yaml']) {
       assert.ok(listing.includes(f), `${f} in the tarball`);
     }
     assert.deepEqual(listing.filter((f) => /^package\/(src|test|bench)\/|\.ts$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('package/examples/')), [], 'no TypeScript sources');

@@ -47,7 +47,7 @@ export const register: Register = (program) => {
       const [{ fieldSpecs }, data, { parseDocument, stringify }, { writeFileSync, renameSync }, vouchers, { wrapLines }] = await Promise.all([
         import('../../study/inputs/index.ts'),
         import('../../data/index.ts'),
-        import('yaml'),
+        import('../../study/config/yaml.ts'),
         import('node:fs'),
         import('../runVouchers.ts'),
         import('../fitTable.ts'),

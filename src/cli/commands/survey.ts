@@ -65,7 +65,7 @@ function fmt(x: number): string {
 /** The spec, and a function giving ":LINE" of a key path in it (empty when unknown). */
 async function readSpec(file: string): Promise<{ spec: SurveySpec; locate: (path: (string | number)[]) => string }> {
   // The YAML reader loads when the command runs, not for --help.
-  const [{ LineCounter, parseDocument }, { lineOf, MAX_YAML_DEPTH, yamlNesting }] = await Promise.all([import('yaml'), import('../../study/config/index.ts')]);
+  const [{ LineCounter, parseDocument }, { lineOf, MAX_YAML_DEPTH, yamlNesting }] = await Promise.all([import('../../study/config/yaml.ts'), import('../../study/config/index.ts')]);
   let text: string;
   try { text = readFileSync(file, 'utf8'); } catch (e) { throw new Error(`cannot read spec ${file}: ${(e as Error).message}`); }
   const ext = extname(file).toLowerCase();
