@@ -66,4 +66,5 @@ console.log(`--help:            ${fig(help)}  (target < 300 ms wall)`);
 console.log(`  bare node:       ${fig(bare)};  --help/bare: ${ratio(help, bare)}`);
 console.log(`run (default):     ${fig(run)}  (target < 1000 ms wall)${gnuTime ? `; CPU/wall ${(run.cpu / run.wall).toFixed(2)}` : ''}`);
 console.log(`  through tsx:     ${fig(sources)};  run/tsx: ${ratio(run, sources)}`);
+console.log(`  bare node:       run/bare: ${ratio(run, bare)}`);
 console.log(`first run / later: ${ms(first.wall)} / ${ms(run.wall)} wall = ${(first.wall / run.wall).toFixed(2)}×${gnuTime ? `; CPU ${ms(first.cpu)} / ${ms(run.cpu)} = ${(first.cpu / run.cpu).toFixed(2)}×` : ''}  (target ≤ 1.5×)`);
