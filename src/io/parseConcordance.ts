@@ -1,6 +1,7 @@
 // Parse a sector concordance (from → to, with labels of the target sectors).
 import type { Label } from './types.ts';
-import { parseCsv } from './parseCsv.ts';
+import { parseCsv, tableFault } from './parseCsv.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /** Each source sector code mapped to one target sector; target labels in first-seen order. */
 export interface Concordance {
@@ -17,11 +18,11 @@ export interface Concordance {
  */
 export function parseConcordance(text: string, source = 'concordance'): Concordance {
   const rows = parseCsv(text, source);
-  if (rows.length === 0) throw new Error(`${source}: empty`);
+  if (rows.length === 0) throw tableFault.empty(source);
   const header = rows[0].map((h) => h.trim());
   const col = (name: string, required: boolean): number => {
     const j = header.indexOf(name);
-    if (j < 0 && required) throw new Error(`${source}: missing column ${name}`);
+    if (j < 0 && required) throw tableFault.missingColumn(source, name);
     return j;
   };
   const [fromCol, toCol, zhCol, enCol] = [col('from', true), col('to', true), col('to_name_zh', false), col('to_name_en', false)];
@@ -30,14 +31,14 @@ export function parseConcordance(text: string, source = 'concordance'): Concorda
   rows.slice(1).forEach((r, k) => {
     const from = (r[fromCol] ?? '').trim();
     const to = (r[toCol] ?? '').trim();
-    if (from === '' || to === '') throw new Error(`${source}: row ${k + 2}: empty from or to`);
-    if (map.has(from)) throw new Error(`${source}: row ${k + 2}: sector ${from} listed twice`);
+    if (from === '' || to === '') throw new LocalizedError({ zh: `${source} 第 ${k + 2} 行：from 或 to 为空`, en: `${source}: row ${k + 2}: empty from or to` });
+    if (map.has(from)) throw new LocalizedError({ zh: `${source} 第 ${k + 2} 行：部门 ${from} 列出了两次`, en: `${source}: row ${k + 2}: sector ${from} listed twice` });
     map.set(from, to);
     const label = { zh: zhCol < 0 ? '' : (r[zhCol] ?? '').trim(), en: enCol < 0 ? '' : (r[enCol] ?? '').trim() };
     const seen = labels.get(to);
     if (!seen) labels.set(to, label);
     else if ((label.zh && label.zh !== seen.zh) || (label.en && label.en !== seen.en)) {
-      throw new Error(`${source}: row ${k + 2}: target ${to} named differently than before`);
+      throw new LocalizedError({ zh: `${source} 第 ${k + 2} 行：目标部门 ${to} 的名称与前面不一致`, en: `${source}: row ${k + 2}: target ${to} named differently than before` });
     }
   });
   return { map, targets: [...labels].map(([code, label]) => ({ code, label })) };

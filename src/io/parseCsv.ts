@@ -86,3 +86,20 @@ export function uniqueCodes(codes: readonly string[], source: string): void {
     seen.set(c, i);
   });
 }
+
+/** The faults every table reader shares, in both languages, each naming `source` (and the row and column). */
+export const tableFault = {
+  noDataRows: (source: string) => new LocalizedError({ zh: `${source}：没有数据行`, en: `${source}: no data rows` }),
+  empty: (source: string) => new LocalizedError({ zh: `${source}：文件是空的`, en: `${source}: empty` }),
+  missingColumn: (source: string, name: string) => new LocalizedError({ zh: `${source}：缺少列 ${name}`, en: `${source}: missing column ${name}` }),
+  /** column j (0-based) must be headed `name` */
+  header: (source: string, j: number, name: string, found: string | undefined) =>
+    new LocalizedError({ zh: `${source}：第 ${j + 1} 列应为 ${name}，实际为 ${JSON.stringify(found ?? '')}`, en: `${source}: column ${j + 1} must be ${name}, found ${JSON.stringify(found ?? '')}` }),
+  /** the sector row at spreadsheet row `line` is `got` where the columns' order expects `want` */
+  rowOrder: (source: string, line: number, got: string, want: string) =>
+    new LocalizedError({ zh: `${source} 第 ${line} 行：这里是部门 ${got} 的行，按列的顺序应是 ${want}`, en: `${source}: row ${line}: sector row ${got} where column order expects ${want}` }),
+  negativeFlow: (source: string, row: string, column: string, v: number) =>
+    new LocalizedError({ zh: `${source} ${zhRow(row)}「${column}」列：中间流量为负（${v}）`, en: `${source}: row ${row}, column ${column}: negative intermediate flow ${v}` }),
+  negativeOutput: (source: string, row: string, column: string, v: number) =>
+    new LocalizedError({ zh: `${source} ${zhRow(row)}「${column}」列：总产出为负（${v}）`, en: `${source}: row ${row}, column ${column}: negative gross output ${v}` }),
+};

@@ -1,5 +1,6 @@
 // Parse a final-demand shock file (sector,amount) into a vector over the table's sectors.
-import { parseCell, parseCsv } from './parseCsv.ts';
+import { parseCell, parseCsv, tableFault } from './parseCsv.ts';
+import { errorText, LocalizedError } from '../locale/errorText.ts';
 import type { SectorDivisions } from './parseSectorDivisions.ts';
 import { resolveSector } from './resolveSector.ts';
 import type { IOTable } from './types.ts';
@@ -14,12 +15,12 @@ import type { IOTable } from './types.ts';
  */
 export function parseDemand(text: string, table: Pick<IOTable, 'n' | 'codes' | 'names' | 'source'>, source = 'demand', divisions?: SectorDivisions): Float64Array {
   const rows = parseCsv(text, source);
-  if (rows.length === 0) throw new Error(`${source}: empty`);
+  if (rows.length === 0) throw tableFault.empty(source);
   const header = rows[0].map((h) => h.trim());
   const sc = header.indexOf('sector');
   const ac = header.indexOf('amount');
-  if (sc < 0) throw new Error(`${source}: missing column sector`);
-  if (ac < 0) throw new Error(`${source}: missing column amount`);
+  if (sc < 0) throw tableFault.missingColumn(source, 'sector');
+  if (ac < 0) throw tableFault.missingColumn(source, 'amount');
   const f = new Float64Array(table.n);
   rows.slice(1).forEach((r, k) => {
     const code = (r[sc] ?? '').trim();
@@ -27,7 +28,7 @@ export function parseDemand(text: string, table: Pick<IOTable, 'n' | 'codes' | '
     try {
       i = resolveSector(table, code, divisions);
     } catch (e) {
-      throw new Error(`${source}: row ${k + 2}, column sector: ${(e as Error).message}`);
+      throw new LocalizedError({ zh: `${source} 第 ${k + 2} 行「sector」列：${errorText(e, 'zh')}`, en: `${source}: row ${k + 2}, column sector: ${errorText(e, 'en')}` });
     }
     f[i] += parseCell(r[ac] ?? '', source, k + 2, 'amount');
   });

@@ -1,6 +1,6 @@
 // Parse employment by GB/T 4754-2017 section and division (data/china-io-2017/china-employment-by-division-1990-2018.csv).
 import type { Label } from './types.ts';
-import { parseCell, parseCsv, zhRow } from './parseCsv.ts';
+import { parseCell, parseCsv, tableFault, zhRow } from './parseCsv.ts';
 import { LocalizedError } from '../locale/errorText.ts';
 
 /** First division number and number of divisions of each GB/T 4754-2017 section (门类). */
@@ -39,12 +39,10 @@ export interface EmploymentByDivision {
  */
 export function parseEmploymentByDivision(text: string, source = 'employment by division'): EmploymentByDivision {
   const rows = parseCsv(text, source);
-  if (rows.length < 2) throw new LocalizedError({ zh: `${source}：没有数据行`, en: `${source}: no data rows` });
+  if (rows.length < 2) throw tableFault.noDataRows(source);
   const header = rows[0].map((h) => h.trim());
   for (const [j, name] of ['Code', 'Description', 'DescriptionInChinese'].entries()) {
-    if (header[j] !== name) {
-      throw new LocalizedError({ zh: `${source}：第 ${j + 1} 列应为 ${name}，实际为 ${JSON.stringify(header[j] ?? '')}`, en: `${source}: column ${j + 1} must be ${name}, found ${JSON.stringify(header[j] ?? '')}` });
-    }
+    if (header[j] !== name) throw tableFault.header(source, j, name, header[j]);
   }
   const years = header.slice(3).map((h, k) => {
     if (!/^\d{4}$/.test(h)) throw new LocalizedError({ zh: `${source}：第 ${k + 4} 列的表头 ${JSON.stringify(h)} 不是年份`, en: `${source}: column ${k + 4}: not a year: ${JSON.stringify(h)}` });

@@ -1,6 +1,6 @@
 // Parse the NBS-style 2017 149-sector table (data/china-io-2017/china-io-2017-149.csv) into an IOTable.
 import type { Account, FinalDemandRole, IOTable, Label, ValueAddedRole } from './types.ts';
-import { parseCell, parseCsv, uniqueCodes, zhRow } from './parseCsv.ts';
+import { parseCell, parseCsv, tableFault, uniqueCodes, zhRow } from './parseCsv.ts';
 import { LocalizedError } from '../locale/errorText.ts';
 
 const VALUE_ADDED: [string, ValueAddedRole][] = [
@@ -40,11 +40,11 @@ const FINAL_DEMAND_LABELS: Record<string, Label> = {
  */
 export function parseNbsTable(text: string, source = 'NBS table'): IOTable {
   const rows = parseCsv(text, source);
-  if (rows.length < 2) throw new LocalizedError({ zh: `${source}：没有数据行`, en: `${source}: no data rows` });
+  if (rows.length < 2) throw tableFault.noDataRows(source);
   const header = rows[0].map((h) => h.trim());
   const col = (name: string): number => {
     const j = header.indexOf(name);
-    if (j < 0) throw new LocalizedError({ zh: `${source}：缺少列 ${name}`, en: `${source}: missing column ${name}` });
+    if (j < 0) throw tableFault.missingColumn(source, name);
     return j;
   };
   const codeCol = col('Code');
@@ -72,9 +72,7 @@ export function parseNbsTable(text: string, source = 'NBS table'): IOTable {
   }
   sectorRows.forEach((r, i) => {
     const c = r[codeCol].trim();
-    if (c !== codes[i]) {
-      throw new LocalizedError({ zh: `${source} 第 ${i + 2} 行：这里是部门 ${c} 的行，按列的顺序应是 ${codes[i]}`, en: `${source}: row ${i + 2}: sector row ${c} where column order expects ${codes[i]}` });
-    }
+    if (c !== codes[i]) throw tableFault.rowOrder(source, i + 2, c, codes[i]);
   });
   const cell = (r: string[], j: number): number => {
     if (j >= r.length) throw new LocalizedError({ zh: `${source} ${zhRow(r[codeCol])}「${header[j]}」列：缺少单元格`, en: `${source}: row ${r[codeCol]}, column ${header[j]}: missing cell` });
@@ -85,7 +83,7 @@ export function parseNbsTable(text: string, source = 'NBS table'): IOTable {
     const r = sectorRows[i];
     for (let j = 0; j < n; j++) {
       const v = cell(r, sectorCols[j]);
-      if (v < 0) throw new LocalizedError({ zh: `${source} ${zhRow(codes[i])}「${codes[j]}」列：中间流量为负（${v}）`, en: `${source}: row ${codes[i]}, column ${codes[j]}: negative intermediate flow ${v}` });
+      if (v < 0) throw tableFault.negativeFlow(source, codes[i], codes[j], v);
       Z[i * n + j] = v;
     }
   }
@@ -95,7 +93,7 @@ export function parseNbsTable(text: string, source = 'NBS table'): IOTable {
   };
   const x = column('GO');
   x.forEach((v, i) => {
-    if (v < 0) throw new LocalizedError({ zh: `${source} ${zhRow(codes[i])}「GO」列：总产出为负（${v}）`, en: `${source}: row ${codes[i]}, column GO: negative gross output ${v}` });
+    if (v < 0) throw tableFault.negativeOutput(source, codes[i], 'GO', v);
   });
   const row = (code: string): string[] => {
     const i = rowIndex.get(code);

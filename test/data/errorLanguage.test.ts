@@ -159,6 +159,24 @@ for (const c of CASES) {
   });
 }
 
+test('an IO table given to spillover io: a negative flow and an unknown role, in zh and in en', () => {
+  const table = (row1: string, va: string) => ['code,name_zh,name_en,1,2,household:HH,other:F,output', row1, '2,乙,Manufacturing,200,100,50,1650,2000', va, 'other:V,其他,Other value added,350,900'].join('\n');
+  const io = (file: string, lang: 'zh' | 'en') => {
+    const r = spawnSync(process.execPath, [join(root, 'bin/spillover.js'), 'io', file, '--lang', lang], { cwd: tmp, encoding: 'utf8' });
+    assert.equal(r.status, 2, r.stderr);
+    return r.stderr.trim();
+  };
+  writeFileSync(join(tmp, 'neg.csv'), table('1,甲,Agriculture,150,-5,90,260,1000', 'compensation:W,劳动者报酬,Compensation,300,500'));
+  assert.equal(io('neg.csv', 'zh'), 'spillover: neg.csv 「1」行「2」列：中间流量为负（-5）');
+  assert.equal(io('neg.csv', 'en'), 'spillover: neg.csv: row 1, column 2: negative intermediate flow -5');
+  writeFileSync(join(tmp, 'role.csv'), table('1,甲,Agriculture,150,500,90,260,1000', 'wages:W,劳动者报酬,Compensation,300,500'));
+  const zh = io('role.csv', 'zh');
+  assert.match(zh, /^spillover: role\.csv 「wages:W」行：增加值类别 wages 无法识别（可用 compensation、/);
+  // the role names are the file format's keywords (as a user types them): names, not prose
+  assert.deepEqual(englishWords(zh, 'wages compensation taxes depreciation surplus other'), []);
+  assert.match(io('role.csv', 'en'), /^spillover: role\.csv: row wages:W: unknown value-added role wages \(use compensation, /);
+});
+
 test('the language scans find a stray word: English in a zh message, Chinese in an en one', () => {
   assert.deepEqual(englishWords('p.csv：文件是空的 (no header row)', ''), ['no', 'header', 'row']);
   assert.deepEqual(englishWords('data/p.csv：no such file', ''), ['no', 'such', 'file']);
