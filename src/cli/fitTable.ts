@@ -27,12 +27,16 @@ export function wrapText(text: string, max: number, indent = ''): string[] {
   const out: string[] = [];
   for (const para of text.split('\n')) {
     const lead = /^ */.exec(para)![0];
-    // Tokens: runs of non-space Latin text, single wide characters, and the spaces between.
+    // Tokens: runs of non-space Latin text, single wide characters, and the spaces between. Closing
+    // punctuation stays with what it closes ("州," / "州，"), opening punctuation with what it opens ("（杭").
     const tokens = para.slice(lead.length).match(/ +|[^\s]/gu) ?? [];
     const words: string[] = [];
     for (const t of tokens) {
       const last = words.length - 1;
-      if (t.startsWith(' ') || isWide(t) || last < 0 || words[last].startsWith(' ') || isWide([...words[last]].at(-1)!)) words.push(t);
+      const prev = last < 0 || words[last].startsWith(' ') ? null : words[last];
+      if (t.startsWith(' ') || prev === null) words.push(t);
+      else if (CLOSING.test(t) || OPENING.test([...prev].at(-1)!)) words[last] += t;
+      else if (isWide(t) || isWide([...prev].at(-1)!)) words.push(t);
       else words[last] += t;
     }
     let line = lead;
@@ -80,6 +84,22 @@ export function wrapText(text: string, max: number, indent = ''): string[] {
   return out;
 }
 
+/** Punctuation that never starts a line (it closes what is before it) and that never ends one (it opens). */
+const CLOSING = /^[,.;:!?)\]}%、。，．：；！？）］｝」』】〉》”’]$/u;
+const OPENING = /^[(\[{（［｛「『【〈《“‘]$/u;
+
+/**
+ * The widest piece of a cell that wrapText keeps whole in a column at least that wide: words split at
+ * spaces, around wide characters and after - / , ; _ ("platform_staff/employees" → 9, "employees").
+ */
+function widestPiece(text: string): number {
+  let m = 0;
+  for (const word of text.split(/[\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+/u)) {
+    for (const piece of word.split(/(?<=[-/,;_])/)) m = Math.max(m, width(piece));
+  }
+  return m;
+}
+
 /** A file path as printed (absolute, or relative with a file extension): not cut when wrapping. */
 const isPath = (w: string): boolean => w.includes('/') && (/^[~/]/.test(w) || /\.[A-Za-z0-9]+\/?:?$/.test(w));
 
@@ -119,14 +139,20 @@ export function fitTable(columns: TableColumn[], rows: string[][], options: FitO
     w = natural(shown);
   }
   // Narrow the wrappable columns, the widest first, until the table fits (or none can shrink).
-  // A column goes no narrower than 8 or its header's longest word.
-  const floor = shown.map((c) => Math.max(8, ...columns[c].header.split(/\s+/).map(width)));
-  for (let excess = total(w) - max; excess > 0; excess = total(w) - max) {
-    let k = -1;
-    shown.forEach((c, i) => { if (columns[c].wrap && w[i] > floor[i] && (k < 0 || w[i] > w[k])) k = i; });
-    if (k < 0) break; // every wrappable column is as narrow as it goes
-    w[k] = Math.max(floor[k], w[k] - excess);
-  }
+  // A column goes no narrower than 8, its header's longest word and, while the table can fit so, the
+  // widest word piece of its cells (no word is cut: "employees", not "employee" / "s").
+  const headerFloor = shown.map((c) => Math.max(8, ...columns[c].header.split(/\s+/).map(width)));
+  const wordFloor = shown.map((c, i) => Math.max(headerFloor[i], ...rows.map((r) => widestPiece(r[c] ?? ''))));
+  const narrow = (floor: number[]) => {
+    for (let excess = total(w) - max; excess > 0; excess = total(w) - max) {
+      let k = -1;
+      shown.forEach((c, i) => { if (columns[c].wrap && w[i] > floor[i] && (k < 0 || w[i] > w[k])) k = i; });
+      if (k < 0) break; // every wrappable column is as narrow as it goes
+      w[k] = Math.max(floor[k], w[k] - excess);
+    }
+  };
+  narrow(wordFloor);
+  narrow(headerFloor);
   const cells = (r: string[]) => shown.map((c, i) => (columns[c].wrap ? wrapText(r[c] ?? '', w[i]) : [r[c] ?? '']));
   const render = (r: string[]): string[] => {
     const parts = cells(r);

@@ -19,7 +19,7 @@ export function toCsv(header: string[], rows: unknown[][]): string {
 export function tables(r: StudyResults, rejections: Rejection[], lang: Lang = 'en'): Record<string, string> {
   const figures = toCsv(
     ['id', 'value', 'unit', 'se', 'ci_low', 'ci_high', 'label_zh', 'label_en', 'formula', 'se_note'],
-    Object.values(r.figures).map((f) => [f.id, f.value, f.unit, f.se, f.ci?.[0], f.ci?.[1], f.label.zh, f.label.en, f.formula, f.seNote]),
+    Object.values(r.figures).map((f) => [f.id, f.value, f.unit, f.se, f.ci?.[0], f.ci?.[1], f.label.zh, f.label.en, f.formula, f.seNote?.[lang]]),
   );
   const components = toCsv(
     ['id', 'kind', 'label_zh', 'label_en', 'groups', 'population', 'n', 'jobs', 'fulltime', 'parttime'],

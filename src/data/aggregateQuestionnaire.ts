@@ -6,6 +6,8 @@ import { isNumeric, rowChecks, screen } from './screen.ts';
 import { columnsOf, stage } from './stage.ts';
 import { typedMoments, typedMomentsApply } from './typedMoments.ts';
 import type { AggregatedQuestionnaire, AggregateOptions, FieldSpec, QuestionnaireSpec, Rejection } from './types.ts';
+import { floatSumsNote } from './readerNotes.ts';
+import type { Label } from '../locale/index.ts';
 
 /**
  * aggregateQuestionnaire — screen a (possibly huge) questionnaire exactly as loadQuestionnaire does, but
@@ -91,7 +93,7 @@ export async function aggregateQuestionnaire(
   const staged = await stage(db, spec);
   try {
     const match = matchColumns(staged.header, spec, fields);
-    const source = (blankRows: number, notes: string[]) => ({ ...staged.info, headers: headersUsed(staged.header, match, fields), blankRows, notes: [...staged.info.notes, ...notes] });
+    const source = (blankRows: number, notes: Label[]) => ({ ...staged.info, headers: headersUsed(staged.header, match, fields), blankRows, notes: [...staged.info.notes, ...notes] });
     /** the result of a one-pass route: cols = total, blank, valid, distinct ids, n, then stats(…); every row valid */
     const done = (cols: unknown[][]): AggregatedQuestionnaire => {
       const [total, blank, valid] = cols.slice(0, 3).map((c) => c[0]) as number[];
@@ -158,7 +160,7 @@ export async function aggregateQuestionnaire(
       const keys = g.map((i) => `__x${i}`);
       const head = [...keys.map((k) => `CAST(${k} AS VARCHAR)`), 'CAST(count(*) AS DOUBLE)'];
       const tail = keys.length ? ` GROUP BY ${keys.join(', ')} ORDER BY ${keys.map((k) => `${k} NULLS LAST`).join(', ')}` : '';
-      const notes: string[] = [];
+      const notes: Label[] = [];
       let cols: unknown[][] | null = null;
       for (const form of (first === 'fen' ? ['fen', 'BIGINT', 'HUGEINT'] : ['BIGINT', 'HUGEINT']) as Form[]) {
         try {
@@ -169,7 +171,7 @@ export async function aggregateQuestionnaire(
         if (cols !== null) break;
       }
       if (cols === null) {
-        notes.push('sums exceeded DECIMAL(38) range; computed in floating point (the last digits may vary between runs)');
+        notes.push(floatSumsNote);
         cols = columnsOf(await db.connection.runAndReadAll(sumsQuery('DOUBLE', head, s.validRelation, tail)));
       }
       const groups = readGroups(cols, 0);

@@ -18,6 +18,7 @@ import { clickhouseDialect as ch } from './sql/clickhouseDialect.ts';
 import { duckdbDialect } from './sql/duckdbDialect.ts';
 import type { ClickHouseRunner } from './sql/clickhouseRunner.ts';
 import type { AggregatedQuestionnaire, AggregateOptions, FieldSpec, QuestionnaireSpec, Rejection } from './types.ts';
+import { clickhouseReadNote, clickhouseSummedNote } from './readerNotes.ts';
 
 /** The row-number column of a loaded table, and the optional column of a surplus cell (extra-fields). */
 export const ROW_COLUMN = '__row';
@@ -276,7 +277,7 @@ export async function aggregateOnClickHouse(
       staged: false,
       blankRows: blank,
       skippedRows: 0,
-      notes: [`read in ClickHouse: ${t.runner.describe}, table ${t.database}.${t.table}; screened and summed there`],
+      notes: [clickhouseSummedNote(t.runner.describe, `${t.database}.${t.table}`)],
     },
   };
 }
@@ -312,7 +313,7 @@ export async function stageClickHouse(db: Db, t: ClickHouseTable, spec: Question
       header,
       records: rows.length,
       blankRows: 0,
-      info: { format: 'clickhouse', encoding: null, sheet: null, notes: [`read from ClickHouse: ${t.runner.describe}, table ${t.database}.${t.table} (${rows.length} rows, ${blank} blank)`], staged: true, skippedRows: 0 },
+      info: { format: 'clickhouse', encoding: null, sheet: null, notes: [clickhouseReadNote(t.runner.describe, `${t.database}.${t.table}`, rows.length, blank)], staged: true, skippedRows: 0 },
       cleanup,
     };
   } catch (e) {

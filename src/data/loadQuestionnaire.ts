@@ -3,6 +3,7 @@ import { matchColumns } from './matchColumns.ts';
 import { isNumeric, screen } from './screen.ts';
 import { columnsOf, stage, type Staged } from './stage.ts';
 import type { FieldSpec, LoadedQuestionnaire, QuestionnaireSpec, Rejection } from './types.ts';
+import { unmappedFieldNote } from './readerNotes.ts';
 
 /**
  * loadQuestionnaire — read a questionnaire file (CSV/XLSX/Parquet), map its headers to `fields`, screen every
@@ -59,7 +60,7 @@ export async function loadQuestionnaire(
           ...staged.info,
           headers: headersUsed(staged.header, match, fields),
           blankRows: s.blankRows,
-          notes: [...staged.info.notes, ...fields.filter((f) => match.fields[f.name] < 0).map((f) => `optional field "${f.name}" is not mapped: treated as missing in every row`)],
+          notes: [...staged.info.notes, ...fields.filter((f) => match.fields[f.name] < 0).map((f) => unmappedFieldNote(f.name))],
         },
       };
     } finally {

@@ -16,6 +16,7 @@ import { aggregateOnClickHouse, stageClickHouse } from './clickhouseQuestionnair
 import { clickhouseRunner, type ClickHouseRunner } from './sql/clickhouseRunner.ts';
 import type { ScreeningSummary, Rejection } from './types.ts';
 import { ruleReasons } from '../locale/index.ts';
+import { rejectionsListedNote } from './readerNotes.ts';
 
 export interface PreparedStudy {
   study: LoadedStudy;
@@ -101,7 +102,7 @@ export async function loadStudyInputs(path: string, options: LoadOptions = {}): 
         const options = { groupBy: [], sums, crossProducts: true };
         // in ClickHouse only the first 1000 rejected rows come back (all are counted in the reasons)
         const a = table ? await aggregateOnClickHouse(table, spec, fields, options) : await aggregateQuestionnaire(conn, spec, fields, { ...options, onRejections: (b) => void all.push(...b) });
-        if (table && a.rejectionsTruncated) a.source.notes.push(`rejected rows listed: the first ${a.rejections.length} of ${a.rejected} (all counted in the reasons)`);
+        if (table && a.rejectionsTruncated) a.source.notes.push(rejectionsListedNote(a.rejections.length, a.rejected));
         const p = sums.length;
         const cross = new Float64Array(p * p);
         sums.forEach((x, i) => sums.forEach((y, j) => (cross[i * p + j] = i === j ? a.groups.sumSq[x][0] : a.groups.cross![i < j ? `${x}*${y}` : `${y}*${x}`][0])));

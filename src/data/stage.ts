@@ -9,6 +9,7 @@ import { emptyFile, looksLikeZip, stageCsv } from './stageCsv.ts';
 import { probeSimpleCsv } from './probeSimpleCsv.ts';
 import { stageXlsx } from './stageXlsx.ts';
 import type { QuestionnaireSpec, SourceInfo } from './types.ts';
+import { encodingNote, skippedRowsNote } from './readerNotes.ts';
 
 /** Result columns as JS arrays; an empty result gives one empty array per column (getColumnsJS gives none). */
 export function columnsOf(r: { columnCount: number; getColumnsJS(): unknown[][] }): unknown[][] {
@@ -67,11 +68,6 @@ export function formatOf(file: string): 'csv' | 'xlsx' | 'parquet' | null {
 }
 
 /** The note on rows set aside by skipRows: their row numbers and the start of each. */
-function skippedNote(skip: number, skipped: { row: number; text: string }[]): string[] {
-  if (skip === 0) return [];
-  const shown = skipped.map((s) => `row ${s.row} "${s.text.length > 60 ? `${s.text.slice(0, 60)}…` : s.text}"`).join(', ');
-  return [`skip_rows: ${skip}: ${skipped.length === 0 ? 'no row after the header to skip' : `skipped as not answers: ${shown}`}${skipped.length > 0 && skipped.length < skip ? ` (only ${skipped.length} non-blank row${skipped.length > 1 ? 's' : ''} in the file)` : ''}`];
-}
 
 /** stage — see file comment. Throws DataError for a missing/unreadable file and every whole-file fault of the readers. */
 export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
@@ -123,7 +119,7 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
       header,
       records: null,
       blankRows: 0,
-      info: { format, encoding: null, sheet: null, notes: skippedNote(skip, skipped), staged: false, skippedRows: skipped.length },
+      info: { format, encoding: null, sheet: null, notes: skippedRowsNote(skip, skipped), staged: false, skippedRows: skipped.length },
       cleanup: async () => {},
     };
   }
@@ -139,7 +135,7 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
         header: x.header,
         records: x.records,
         blankRows: x.blankRows,
-        info: { format, encoding: null, sheet: x.sheet, notes: skippedNote(skip, x.skipped), staged: true, skippedRows: x.skipped.length },
+        info: { format, encoding: null, sheet: x.sheet, notes: skippedRowsNote(skip, x.skipped), staged: true, skippedRows: x.skipped.length },
         cleanup,
       };
     }
@@ -159,7 +155,7 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
         header: route.header,
         records: null,
         blankRows: 0,
-        info: { format, encoding: 'utf-8', sheet: null, notes: encoding === 'auto' ? ['encoding auto: read as utf-8 (the whole file is valid UTF-8)'] : [], staged: false, skippedRows: 0 },
+        info: { format, encoding: 'utf-8', sheet: null, notes: encoding === 'auto' ? [encodingNote('utf-8')] : [], staged: false, skippedRows: 0 },
         cleanup: async () => {},
       };
     }
@@ -170,7 +166,7 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
       header: c.header,
       records: c.records,
       blankRows: c.emptyLines - (c.headerRow - 1),
-      info: { format, encoding: c.encoding, sheet: null, notes: [...c.notes, ...skippedNote(skip, c.skipped)], staged: true, skippedRows: c.skipped.length },
+      info: { format, encoding: c.encoding, sheet: null, notes: [...c.notes, ...skippedRowsNote(skip, c.skipped)], staged: true, skippedRows: c.skipped.length },
       cleanup,
     };
   } catch (e) {

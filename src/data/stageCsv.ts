@@ -7,6 +7,8 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { DataError } from './DataError.ts';
 import type { ReadProgress } from './types.ts';
+import { encodingNote } from './readerNotes.ts';
+import type { Label } from '../locale/index.ts';
 
 /** Parse one CSV record (RFC 4180: "," separator, '"' quotes, "" escapes) into fields. */
 export function parseRecord(text: string): string[] {
@@ -252,7 +254,7 @@ export interface StagedCsv {
   encoding: CsvEncoding;
   /** rows set aside by `skip` (numbered mode only) */
   skipped: { row: number; text: string }[];
-  notes: string[];
+  notes: Label[];
 }
 
 async function write(ws: WriteStream, s: string): Promise<void> {
@@ -386,7 +388,7 @@ function utf8Fault(display: string, scanner: CsvScanner, byte: number | undefine
  * an unterminated quoted field.
  */
 export async function stageCsv(file: string, display: string, encoding: CsvEncoding | 'auto', out: string, tryPlain: boolean, skip = 0, onRead?: ReadProgress): Promise<StagedCsv> {
-  const notes: string[] = [];
+  const notes: Label[] = [];
   const stageAs = async (enc: CsvEncoding, plainFirst: boolean): Promise<CsvScanner | PlainSink> => {
     if (plainFirst) {
       try {
@@ -403,11 +405,11 @@ export async function stageCsv(file: string, display: string, encoding: CsvEncod
     sink = await stageAs(used, skip === 0 && (tryPlain || used !== 'utf-8'));
   } catch (e) {
     if (!(e instanceof Utf8Fault) || encoding !== 'auto') throw e;
-    notes.push(`encoding auto: read as gb18030 (not valid UTF-8 at row ${e.row})`);
+    notes.push(encodingNote('gb18030', e.row));
     used = 'gb18030';
     sink = await stageAs(used, skip === 0);
   }
-  if (encoding === 'auto' && used === 'utf-8') notes.push('encoding auto: read as utf-8 (the whole file is valid UTF-8)');
+  if (encoding === 'auto' && used === 'utf-8') notes.push(encodingNote('utf-8'));
   if (sink.header === null) {
     throw emptyFile(display);
   }

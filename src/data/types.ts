@@ -99,8 +99,8 @@ export interface SourceInfo {
   blankRows: number;
   /** rows skipped by `skipRows` (not counted in rowsRead) */
   skippedRows: number;
-  /** notes for the user, e.g. "encoding auto: chose gb18030 (not valid UTF-8 at row 2)" */
-  notes: string[];
+  /** notes for the user in zh and en (readerNotes.ts), e.g. en "encoding auto: read as gb18030 (not valid UTF-8 at row 2)" */
+  notes: Label[];
 }
 
 /** Screening counts common to loadQuestionnaire and aggregateQuestionnaire. */

@@ -228,6 +228,6 @@ export const pageTitle = (r: { study: { name: Label; year?: number } }, lang: La
 
 /** The questionnaire readers' notes (encoding chosen, rows skipped by skip_rows), under the data-quality tables. */
 function readerNotes(r: ExtendedResults): string {
-  const items = r.quality.flatMap((q) => (q.notes ?? []).map((n) => `<li><code>${esc(q.questionnaire)}</code>: ${esc(n)}</li>`));
+  const items = r.quality.flatMap((q) => (q.notes ?? []).map((n) => `<li><code>${esc(q.questionnaire)}</code>: ${bi(n)}</li>`));
   return items.length > 0 ? `<ul class="note">${items.join('')}</ul>` : '';
 }

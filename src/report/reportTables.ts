@@ -264,7 +264,7 @@ function figures(r: ExtendedResults): ReportTable {
     rows: fs.map((f) => {
       const kind = kindOfUnit(f.unit);
       // A figure whose variance cannot be computed says why where its standard error would be.
-      return [f.id, f.label, num(f.value, kind, f.value), unitLabelFor(kind, f.value), f.seNote ? `no SE: ${f.seNote}` : num(f.se, kind, f.value), num(f.ci?.[0], kind, f.value), num(f.ci?.[1], kind, f.value), f.formula];
+      return [f.id, f.label, num(f.value, kind, f.value), unitLabelFor(kind, f.value), f.seNote ? { zh: `无标准误：${f.seNote.zh}`, en: `no SE: ${f.seNote.en}` } : num(f.se, kind, f.value), num(f.ci?.[0], kind, f.value), num(f.ci?.[1], kind, f.value), f.formula];
     }),
     figureIds: fs.map((f) => f.id),
   };

@@ -40,7 +40,8 @@ function outColumns(t: ReportTable, lang: Lang): OutColumn[] {
     const unit = displayUnitFor(c.kind, lang, t.rows.map((row) => cellNumber(row[j])));
     const u = unitLabel(c.kind) ? unit.unit : undefined;
     const header = u ? (lang === 'zh' ? `${c.label.zh}（${u}）` : `${c.label.en} (${u})`) : c.label[lang];
-    if (t.rows.some((r) => isLabel(r[j]))) {
+    // A column of texts in both languages; a column of numbers may hold a text in its place (a figure's "no SE: …").
+    if (t.rows.some((r) => isLabel(r[j])) && !t.rows.some((r) => cellNumber(r[j]) !== undefined)) {
       out.push({ header, kind: 'text', get: (r) => (isLabel(r[j]) ? (r[j] as Label)[lang] : (r[j] as string | null)), width: lang === 'zh' ? 28 : 36 });
       return;
     }
@@ -52,6 +53,7 @@ function outColumns(t: ReportTable, lang: Lang): OutColumn[] {
         if (v === null || v === undefined) return null;
         if (typeof v === 'number') return c.kind === 'text' ? v : store(c.kind, v, lang, unit);
         if (typeof v === 'object' && 'value' in v) return store(v.kind, v.value, lang, cellUnit(v, c.kind, lang, unit));
+        if (isLabel(v)) return v[lang];
         return v as string;
       },
       format: (r) => {

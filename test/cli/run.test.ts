@@ -155,7 +155,12 @@ test('skip_rows: an export with two descriptive rows after the header gives the 
   const q = got.quality.find((x: { questionnaire: string }) => x.questionnaire === 'providers');
   assert.equal(q.skippedRows, 2);
   assert.equal(q.rowsRead, want.quality.find((x: { questionnaire: string }) => x.questionnaire === 'providers').rowsRead);
-  assert.ok(readFileSync(join(out, 'report.html'), 'utf8').includes('<li><code>providers</code>: skip_rows: 2: skipped as not answers: row 2'));
+  const html = readFileSync(join(out, 'report.html'), 'utf8');
+  assert.ok(html.includes('<li><code>providers</code>: <span class="zh">skip_rows: 2：以下行不是答卷，已跳过：第 2 行 &quot;问题文本'), 'the reader\'s note in zh');
+  assert.ok(html.includes('<span class="en">skip_rows: 2: skipped as not answers: row 2'), 'and in en');
+  assert.equal(got.quality.find((x: { questionnaire: string }) => x.questionnaire === 'providers').notes[0].en.slice(0, 39), 'skip_rows: 2: skipped as not answers: r');
+  const zhCheck = run(['check', join(dir, 'study.yaml'), '--lang', 'zh']);
+  assert.match(zhCheck.stdout, /providers: skip_rows: 2：以下行不是答卷，已跳过：第 2 行 "问题文本,问题文本/);
   rmSync(dir, { recursive: true, force: true });
   rmSync(plainOut, { recursive: true, force: true });
 });

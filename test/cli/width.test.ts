@@ -33,6 +33,36 @@ test('fitTable and wrapText: secondary columns to a detail line, wrapped cells, 
   // a word cut only where it must be: after a hyphen, slash or comma that fits, never mid-word when one does
   assert.deepEqual(wrapText('duplicate-identical: 1', 16), ['duplicate-', 'identical: 1']);
   assert.deepEqual(wrapText('a/very/long/path-like,word', 12), ['a/very/long/', 'path-like,', 'word']);
+  // punctuation stays with its word: no line starts with a comma or a closing bracket, none ends with an opening one
+  assert.deepEqual(wrapText('applicants (杭州, per person)', 16), ['applicants (杭', '州, per person)']);
+  assert.deepEqual(wrapText('额外消费（杭州，每人）', 10), ['额外消费', '（杭州，每', '人）']);
+});
+
+/** Every word of `text` (split at spaces) that a wrapped `table` shows cut: a piece that is only part of a word. */
+function cutWords(text: string, table: string): string[] {
+  const words = new Set(text.split(/\s+/).filter(Boolean));
+  const pieces = table.split('\n').flatMap((l) => l.split(/\s+/)).filter(Boolean);
+  return pieces.filter((p) => p.length > 1 && !words.has(p) && [...words].some((w) => w.startsWith(p) && w.length > p.length && !/[-/,;_]$/.test(p)));
+}
+
+test('a table at 80 columns wraps at spaces and after - / , ; _ and never cuts a word that fits its column', () => {
+  const cols = ['id', 'variable', 'domain', 'estimate', 'se', 'ci'].map((header, c) => ({ header, right: c === 3 || c === 4, wrap: [0, 1, 2, 5].includes(c) }));
+  const rows = [
+    ['employees', 'employees', '', '5350', '1451.448', '[1320.136, 9379.864]'],
+    ['platform_share_of_employees', 'platform_staff/employees', '', '0.2747664', '0.03879935', '[0.1670421, 0.3824906]'],
+    ['mean_employees_by_stratum', 'employees', 'stratum=large', '290', '95.39392', '[-120.4469, 700.4469]'],
+  ];
+  for (const zh of [false, true]) {
+    const t = fitTable(zh ? cols.map((c, i) => ({ ...c, header: ['编号', '变量', '子总体', '估计值', '标准误', '置信区间'][i] })) : cols, rows, { width: 80 });
+    assert.ok(t.split('\n').every((l) => columns(l) <= 80), t);
+    assert.deepEqual(cutWords(rows.flat().join(' ').replace(/_/g, '_ ').replace(/\//g, '/ '), t), [], t);
+    assert.match(t, /^employees +employees /m);
+  }
+  // the check itself: the old floor of 8 columns cut "employees" into "employee" / "s"
+  assert.deepEqual(cutWords('employees here', 'employee  here\ns'), ['employee']);
+  // a word wider than its column alone is still cut (the table must fit)
+  const narrow = fitTable([{ header: 'w', wrap: true }], [['abcdefghijklmnopqrstuvwxyz']], { width: 10 });
+  assert.equal(narrow.split('\n').length, 5);
 });
 
 test('every command fits 80 columns by default, in zh and en; --wide does not wrap', { timeout: 600_000 }, async () => {
@@ -58,7 +88,10 @@ test('every command fits 80 columns by default, in zh and en; --wide does not wr
       assertFits(`io --demand ${lang}`, cli(['io', 'builtin:china-io-2017-149', '--demand', demand, '--divisions', 'builtin:sector-divisions', '--households', ...l]));
       assertFits(`init ${lang}`, cli(['init', join(tmp, `a-rather-long-folder-name-for-a-study-${lang}`, '一个相当长的研究目录名称'), ...l]));
       assertFits(`audit ${lang}`, cli(['audit', ...l]));
-      assertFits(`survey ${lang}`, cli(['survey', '--spec', join(tmp, 'firms.yaml'), ...l]));
+      const survey = cli(['survey', '--spec', join(tmp, 'firms.yaml'), ...l]);
+      assertFits(`survey ${lang}`, survey);
+      // its ids and variables wrap after '_' and '/', never inside a word ("employee" / "s")
+      assert.deepEqual(cutWords('employees platform_ share_ of_ staff/ mean_ employees_ by_ stratum total ratio mean', survey), [], survey);
       for (const c of ['run', 'check', 'explain', 'io', 'survey', 'audit', 'plan', 'serve', 'init']) assertFits(`${c} --help`, cli([c, '--help']));
     }
     assertFits('--help', cli(['--help']));

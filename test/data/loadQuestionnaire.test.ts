@@ -43,7 +43,8 @@ test('GBK and GB18030 (CRLF) twins read identically to the UTF-8 file; auto dete
       assertProviders(q);
       if (encoding === 'auto') {
         assert.equal(q.source.encoding, 'gb18030');
-        assert.match(q.source.notes.join('\n'), /encoding auto: read as gb18030 \(not valid UTF-8 at row 1\)/);
+        assert.match(q.source.notes.map((n) => n.en).join('\n'), /encoding auto: read as gb18030 \(not valid UTF-8 at row 1\)/);
+        assert.match(q.source.notes.map((n) => n.zh).join('\n'), /编码自动识别：按 GB18030 读取（第 1 行不是有效的 UTF-8）/);
       }
     }
     const u = await loadQuestionnaire(db, providerSpec('providers-utf8.csv', { encoding: 'auto' }), providerFields);

@@ -56,8 +56,9 @@ test('skipRows: 2 sets the question-text and ImportId rows aside in CSV (UTF-8, 
       assert.equal(q.rowsRead, 4, kind);
       assert.equal(q.rowsRead, q.valid + q.rejected);
       assert.equal(q.source.skippedRows, 2, kind);
-      const note = q.source.notes.find((n) => n.startsWith('skip_rows: 2'));
-      assert.ok(note && note.includes('row 2 "Response ID') && note.includes('row 3 "{'), `${kind}: ${note}`);
+      const note = q.source.notes.find((n) => n.en.startsWith('skip_rows: 2'));
+      assert.ok(note && note.en.includes('row 2 "Response ID') && note.en.includes('row 3 "{'), `${kind}: ${note?.en}`);
+      assert.ok(note.zh.startsWith('skip_rows: 2：以下行不是答卷，已跳过：第 2 行 "Response ID') && note.zh.includes('，第 3 行 "{'), `${kind}: ${note.zh}`);
       // The same totals through the aggregating reader.
       const a = await aggregateQuestionnaire(db, spec(file, { skipRows: 2 }), fields, { groupBy: [], sums: ['employees'] });
       assert.equal(a.groups.sum.employees[0], 162, kind);

@@ -18,10 +18,13 @@ test('noteMissingVariance: overflow and n too small are named; finite figures un
     fixed: fig('fixed', 3, undefined),
   };
   assert.deepEqual(noteMissingVariance(figures), ['big', 'spend', 'few', 'odd']);
-  assert.equal(figures.big.seNote, 'overflow: the variance involves squares of values near 2.90e+301, beyond the largest double (1.8e308); rescale the inputs');
-  assert.match(figures.spend.seNote!, /^overflow: .*near 1\.00e\+200/);
-  assert.equal(figures.few.seNote, 'n too small: n = 1; a sampling variance needs at least 2');
-  assert.equal(figures.odd.seNote, 'not a finite number: the variance could not be computed');
+  assert.equal(figures.big.seNote?.en, 'overflow: the variance involves squares of values near 2.90e+301, beyond the largest double (1.8e308); rescale the inputs');
+  assert.match(figures.spend.seNote!.en, /^overflow: .*near 1\.00e\+200/);
+  assert.equal(figures.few.seNote?.en, 'n too small: n = 1; a sampling variance needs at least 2');
+  assert.equal(figures.few.seNote?.zh, '样本太小：n = 1；抽样方差至少需要 2 个观测');
+  assert.equal(figures.odd.seNote?.en, 'not a finite number: the variance could not be computed');
+  assert.equal(figures.big.seNote?.zh, '溢出：方差涉及接近 2.90e+301 的数的平方，超出双精度浮点数的最大值（1.8e308）；请换用更大的单位');
+  for (const id of ['big', 'spend', 'few', 'odd']) assert.doesNotMatch(figures[id].seNote!.zh.replace(/\d\.\d+e[+-]\d+|n = \d/g, ''), /[A-Za-z]{2,}/, id);
   for (const id of ['big', 'spend', 'few', 'odd']) assert.deepEqual([figures[id].se, figures[id].ci, figures[id].df], [undefined, undefined, undefined]);
   assert.equal(figures.fine.se, 2);
   assert.equal(figures.fixed.seNote, undefined);

@@ -47,7 +47,7 @@ export const register: Register = (program, setExitCode) => {
       say(`${p.study.display}:\n${lang === 'zh' ? '配置有效' : 'study file is valid'}${parts}\n`);
       process.stdout.write(`${qualityTable(quality, lang, width)}\n\n`);
       // The readers' notes (encoding chosen, rows skipped by skip_rows).
-      const notes = p.loaded.flatMap((q) => (q.source?.notes ?? []).map((n) => `  ${q.key}: ${n}`));
+      const notes = p.loaded.flatMap((q) => (q.source?.notes ?? []).map((n) => `  ${q.key}: ${n[lang]}`));
       if (notes.length > 0) say(`${notes.join('\n')}\n`);
       process.stdout.write(`${textTable(lang === 'zh' ? ['消费类别', '部门编号', '部门', '完全消耗系数（列和）'] : ['Category', 'Sector', 'Name', 'Column sum of B'], sectors, [3], { width, wrap: [2] })}\n`);
       for (const q of empty) {

@@ -108,7 +108,7 @@ export const register: Register = (program) => {
       const noSe = Object.values(results.figures).filter((f) => f.seNote);
       for (const q of results.quality) for (const w of q.warnings ?? []) process.stderr.write(`spillover: warning: ${q.file}: ${w}\n`);
       for (const w of results.uncertainty?.warnings ?? []) process.stderr.write(`${wrapLines(`spillover: ${lang === 'zh' ? '警告' : 'warning'}: ${w[lang]}`, consoleWidth(opts))}\n`);
-      if (noSe.length > 0) process.stderr.write(`spillover: warning: ${noSe.length} figure(s) without a standard error:\n${noSe.map((f) => `  ${f.id}: ${f.seNote}`).join('\n')}\n`);
+      if (noSe.length > 0) process.stderr.write(`${zh ? `spillover: 警告：${noSe.length} 个指标没有标准误：` : `spillover: warning: ${noSe.length} figure(s) without a standard error:`}\n${noSe.map((f) => `  ${f.id}: ${f.seNote![lang]}`).join('\n')}\n`);
       if (opts.json) {
         const figures = Object.values(results.figures).map((f) => ({ id: f.id, label: f.label[lang], value: f.value, unit: f.unit, se: f.se ?? null, ci: f.ci ?? null }));
         process.stdout.write(`${JSON.stringify({ study: results.study, figures, quality: results.quality, outputs: out, files: Object.keys(files).sort() }, null, 1)}\n`);

@@ -31,8 +31,8 @@ export interface Figure {
    * declaring it: studentized Rao–Wu bootstrap, value and se unchanged; componentIntervals.ts).
    */
   interval?: IntervalMethod;
-  /** Why a figure with sampling error has no se (overflow, n too small); set instead of se, ci, df. */
-  seNote?: string;
+  /** Why a figure with sampling error has no se (overflow, n too small), in zh and en; set instead of se, ci, df. */
+  seNote?: Label;
   /** Diagnostics and simulated coverage of `ci` (survey figures of default designs; see coverage.ts). */
   coverage?: CoverageCheck;
   /** What the number does and does not mean, in both languages. */
@@ -82,7 +82,7 @@ export interface ScreeningSummary {
   /** Rows set aside by skip_rows (not in rowsRead; only when some were). */
   skippedRows?: number;
   /** The reader's notes, e.g. the encoding chosen or the rows skipped (only when there are some). */
-  notes?: string[];
+  notes?: Label[];
   /** Warnings of the declared sampling design, as R gives them (fpc varying within a stratum), with their YAML path. */
   warnings?: string[];
 }

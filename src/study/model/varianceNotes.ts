@@ -1,5 +1,6 @@
 // A figure whose value is known but whose sampling variance cannot be computed says why, instead of a
 // standard error that would be written as null.
+import type { Label } from '../../locale/index.ts';
 import type { Figure } from './types.ts';
 
 /** Above this magnitude a square overflows a double (√1.8e308 ≈ 1.34e154). */
@@ -12,8 +13,8 @@ const big = (v: number) => Math.abs(v).toExponential(2);
  * se, ci and df and sets `seNote` to the reason — "overflow: …" when the value or an input is beyond
  * 1.3e154 (its square exceeds the largest double), "n too small: …" when its n is below 2, else "not a
  * finite number". Returns the ids noted. A figure whose value itself is not finite throws, naming it
- * and its largest input. Example: value 1e300 with se NaN → seNote "overflow: the variance involves
- * squares of values near 1.00e+300, beyond the largest double (1.8e308); rescale the inputs".
+ * and its largest input. Example: value 1e300 with se NaN → seNote.en "overflow: the variance involves
+ * squares of values near 1.00e+300, beyond the largest double (1.8e308); rescale the inputs" (and .zh).
  */
 export function noteMissingVariance(figures: Record<string, Figure>): string[] {
   const noted: string[] = [];
@@ -26,16 +27,21 @@ export function noteMissingVariance(figures: Record<string, Figure>): string[] {
     if (!bad) continue;
     const n = typeof f.inputs.n === 'number' ? f.inputs.n : undefined;
     const peak = Math.max(Math.abs(f.value), largest ? Math.abs(largest[1]) : 0);
-    f.seNote =
-      peak > SQUARE_LIMIT
-        ? `overflow: the variance involves squares of values near ${big(peak)}, beyond the largest double (1.8e308); rescale the inputs`
-        : n !== undefined && n < 2
-          ? `n too small: n = ${n}; a sampling variance needs at least 2`
-          : 'not a finite number: the variance could not be computed';
+    f.seNote = seNote(peak, n);
     delete f.se;
     delete f.ci;
     delete f.df;
     noted.push(f.id);
   }
   return noted;
+}
+
+/** Why the variance is missing, in zh and en: overflow (the largest magnitude `peak`), n below 2, or neither. */
+function seNote(peak: number, n: number | undefined): Label {
+  if (peak > SQUARE_LIMIT) return {
+    zh: `溢出：方差涉及接近 ${big(peak)} 的数的平方，超出双精度浮点数的最大值（1.8e308）；请换用更大的单位`,
+    en: `overflow: the variance involves squares of values near ${big(peak)}, beyond the largest double (1.8e308); rescale the inputs`,
+  };
+  if (n !== undefined && n < 2) return { zh: `样本太小：n = ${n}；抽样方差至少需要 2 个观测`, en: `n too small: n = ${n}; a sampling variance needs at least 2` };
+  return { zh: '不是有限数：无法计算方差', en: 'not a finite number: the variance could not be computed' };
 }
