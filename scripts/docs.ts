@@ -37,7 +37,7 @@ export async function renderTutorial(text: string, path: string): Promise<string
 
 export function targets(): Target[] {
   const registered = new Command();
-  for (const register of commands) register(registered, () => {});
+  for (const register of commands) register(registered, () => {}, 'en');
   const names = registered.commands.map((c) => c.name());
   const missing = names.filter((n) => !PAGES.some((p) => p.command === n));
   if (missing.length) throw new Error(`scripts/docs/cliPages.ts: no page for command(s) ${missing.join(', ')}; add one to PAGES`);

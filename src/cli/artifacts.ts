@@ -4,6 +4,7 @@ import type { StudyResults } from '../study/types.ts';
 import type { Lang } from '../locale/index.ts';
 import type { PreparedStudy } from '../data/loadStudyInputs.ts';
 import type { VoucherResults } from '../study/vouchers/computeVouchers.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 export type ChartFormat = 'svg' | 'png';
 
@@ -27,7 +28,7 @@ export function parseChartFormats(v: string | undefined): ChartFormat[] {
   if (v === undefined) return ['svg'];
   if (v.trim() === 'none') return [];
   const list = v.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const f of list) if (f !== 'svg' && f !== 'png') throw new Error(`--charts: expected a list of svg, png (or none), got ${JSON.stringify(v)}`);
+  for (const f of list) if (f !== 'svg' && f !== 'png') throw new LocalizedError({ zh: `--charts：应为 svg、png 的列表（或 none），而不是 ${JSON.stringify(v)}`, en: `--charts: expected a list of svg, png (or none), got ${JSON.stringify(v)}` });
   return [...new Set(list)] as ChartFormat[];
 }
 

@@ -1,7 +1,7 @@
 // Console presentation of study results (zh | en). Display units and languages come from src/locale.
 import type { QualityRecord, StudyResults } from '../study/types.ts';
 import { readingOrder } from '../study/model/readingOrder.ts';
-import { displayValue, parseLang as parseLangValue, rejectionName, studyTitle, type Lang } from '../locale/index.ts';
+import { displayValue, parseLang as parseLangValue, rejectionName, studyTitle, type Label, type Lang } from '../locale/index.ts';
 import { fitTable, wrapLines, CONSOLE_WIDTH, type TableColumn } from './fitTable.ts';
 
 /** A command's `--lang` value → Lang; absent → defaultLang() (environment, then locale). */
@@ -36,7 +36,10 @@ export function argvLang(argv: readonly string[], env: Record<string, string | u
 }
 
 /** Help text of every command's --lang option. */
-export const LANG_HELP = 'zh or en (default: $SPILLOVER_LANG, else zh under a zh_* locale, else en)';
+export const LANG_HELP: Label = {
+  zh: 'zh 或 en（默认：$SPILLOVER_LANG，否则在 zh_* 区域设置下为 zh，其余为 en）',
+  en: 'zh or en (default: $SPILLOVER_LANG, else zh under a zh_* locale, else en)',
+};
 
 export { width, wrapLines } from './fitTable.ts';
 

@@ -34,7 +34,9 @@ const LATIN_OK = new Set([
   'XLSX', 'CSV', 'YAML', 'JSON', 'HTML', 'SVG', 'PNG', 'UTF', 'GBK', 'GB', 'Parquet', 'DuckDB', 'ClickHouse', 'TODO', 'spillover',
   'svydesign', 'ids', 'strata', 'weights', 'total', 'mean', 'ratio', 'builtin', 'Asia', 'Shanghai', 'Ctrl',
   // command names, as in "spillover check STUDY"
-  'run', 'check', 'explain', 'plan', 'io', 'audit', 'survey', 'init', 'load', 'serve',
+  'run', 'check', 'explain', 'plan', 'io', 'audit', 'survey', 'init', 'load', 'serve', 'help',
+  // language codes of --lang, the R language, the browser the PNG charts need, chart formats of --charts, the JSON field ci
+  'zh', 'en', 'R', 'Chromium', 'svg', 'png', 'none', 'ci', 'pymrio',
 ]);
 
 // Not yet in both languages (known, listed in the issue's closing note): explain's formula and
@@ -48,11 +50,20 @@ function latinProse(text: string, user: string): string[] {
   return text.split('\n').filter((line) => {
     const rest = line
       .replace(/https?:\/\/\S+/g, ' ') // URLs
+      .replace(/"[^"]*"|'[^']*'|`[^`]*`/g, ' ') // quoted: values, keys and commands as the user types them
+      .replace(/<[^>\s]+>|\[[^\]\s]*\]|\{[^}]*\}/g, ' ') // placeholders of usage lines (<dir>, [study]) and YAML/JSON syntax
+      .replace(/(^|\s)-[A-Za-z](?=[\s,]|$)/g, ' ') // short options (-V, -h)
+      .replace(/\$[A-Z_]+/g, ' ') // environment variables
+      .replace(/\b[a-z_]+(, [a-z_]+){2,}/g, ' ') // a list of keys ("known: study, series, …")
+      .replace(/^ {2}[a-z]+(?= {2,})/, ' ') // an argument's name in the list of --help
+      .replace(/\b\w+(,\w+)+\b/g, ' ') // comma-separated names (sector,amount)
       .replace(/builtin:[\w-]+/g, ' ') // builtin data names
       .replace(/--[a-z][a-z-]*/g, ' ') // option names
       .replace(/\S*[/\\]\S*/g, ' ') // paths, builtin:…, units like 个/亿元
       .replace(/[A-Za-z0-9_*]+(\.[\p{L}0-9_*]+)+/gu, ' ') // figure ids, file names, YAML paths
       .replace(/\b[A-Za-z]*[_0-9][A-Za-z0-9_]*\b/g, ' ') // snake_case fields, n_h, b_s, 1e-6
+      .replace(/[A-Za-z_]+(?=、)|(?<=、)[A-Za-z_]+/g, ' ') // names in a Chinese list (id、label、unit)
+      .replace(/\b[A-Z]{2,}\b/g, ' ') // acronyms and placeholders (JSON, README, DIR, PORT)
       .replace(/\b[a-z]+(-[a-z]+)+\b/g, (w) => (userWords.has(w) ? ' ' : w)); // hyphenated ids from the user's files
     const words = rest.match(/[A-Za-z][A-Za-z'’]*/g) ?? [];
     return words.some((w) => !LATIN_OK.has(w) && !userWords.has(w));
@@ -61,7 +72,49 @@ function latinProse(text: string, user: string): string[] {
 
 /** Lines of en output holding Han characters that are not the user's own (figure ids, e.g. voucher.share.merchants.中型, are ids). */
 function hanText(text: string, user: string): string[] {
-  return text.split('\n').filter((line) => (line.replace(/\b[a-z][a-z0-9_]*(\.[\p{L}\p{N}_+-]+)+/gu, ' ').match(/[\p{Script=Han}\u3000-\u303f\uff01-\uff60]+/gu) ?? []).some((run) => !user.includes(run)));
+  // quoted text is a value as the user types it (a unit "万元", a quantity "1973亿元")
+  return text.split('\n').filter((line) => (line.replace(/\b[a-z][a-z0-9_]*(\.[\p{L}\p{N}_+-]+)+/gu, ' ').replace(/"[^"\n]*"/g, ' ').match(/[\p{Script=Han}\u3000-\u303f\uff01-\uff60]+/gu) ?? []).some((run) => !user.includes(run)));
+}
+
+/** The study files the error cases write (their own words are the user's). */
+const errorUserFiles = (tmp: string, lang: string) => [join(tmp, `bad-${lang}`, 'study.yaml')];
+
+/**
+ * Bad study files and bad command lines, each with its exit status: every error a user meets first.
+ * The study files are variants of the scaffold `init` writes.
+ */
+function errorCases(tmp: string, lang: 'zh' | 'en'): [string, string[], number][] {
+  const dir = join(tmp, `bad-${lang}`);
+  cli(['init', dir, '--lang', lang]);
+  const study = join(dir, 'study.yaml');
+  const text = readFileSync(study, 'utf8');
+  const variant = (name: string, edit: (t: string) => string) => {
+    const f = join(dir, `${name}.yaml`);
+    writeFileSync(f, edit(text));
+    return f;
+  };
+  return [
+    ['missing file', ['check', join(tmp, 'nope.yaml')], 2],
+    ['folder', ['check', dir], 2],
+    ['unknown key', ['check', variant('key', (t) => t.replace(/^study:/m, 'studdy:'))], 2],
+    ['method seed', ['check', variant('seed', (t) => t.replace(/^( *)method: published/m, '$1method: seed'))], 2],
+    ['wrong type', ['check', variant('type', (t) => t.replace(/^( *)year: \d+/m, '$1year: soon'))], 2],
+    ['quantity', ['check', variant('qty', (t) => t.replace(/^( *)users: .*/m, '$1users: 很多人'))], 2],
+    ['malformed YAML', ['check', variant('yaml', (t) => t.replace(/^study:/m, 'study: [x'))], 2],
+    ['missing data file', ['check', variant('data', (t) => t.replace('data/providers.csv', 'data/nope.csv'))], 2],
+    ['out is the study folder', ['run', study, '--out', dir], 2],
+    ['charts', ['run', study, '--charts', 'gif'], 2],
+    ['plan reps', ['plan', study, '--reps', 'many'], 2],
+    ['serve port', ['serve', '--port', 'abc'], 2],
+    ['io file', ['io', join(tmp, 'nope.csv')], 2],
+    ['init year', ['init', join(tmp, `y-${lang}`), '--year', '1800'], 2],
+    ['unknown option', ['run', '--wdie'], 1],
+    ['unknown command', ['rn'], 1],
+    ['missing argument', ['init'], 1],
+    ['excess arguments', ['explain', 'a', 'b', 'c'], 1],
+    ['missing option value', ['run', '--lang', lang, '--out'], 1],
+    ['required option', ['survey'], 1],
+  ];
 }
 
 test('zh output has no English prose and en output no Chinese, every command, outside the user\'s own texts', { timeout: 900_000 }, async () => {
@@ -101,15 +154,10 @@ test('zh output has no English prose and en output no Chinese, every command, ou
       scan('audit', cli(['audit', ...l]), wechatFiles);
       scan('survey', cli(['survey', '--spec', join(tmp, 'firms.yaml'), ...l]), firmFiles);
       scan('init', cli(['init', join(tmp, `init-${lang}`), ...l]), []);
-      // errors: a missing study file, an unknown key. Only en is scanned: the study file's and the
-      // readers' error messages are English in zh too (not yet translated; known).
-      if (lang === 'en') {
-        scan('error: missing file', cli(['check', join(tmp, 'nope.yaml'), ...l], 2), []);
-        const bad = join(tmp, `bad-${lang}`);
-        cli(['init', bad, ...l]);
-        writeFileSync(join(bad, 'study.yaml'), readFileSync(join(bad, 'study.yaml'), 'utf8').replace(/^study:/m, 'studdy:'));
-        scan('error: unknown key', cli(['check', join(bad, 'study.yaml'), ...l], 2), [join(bad, 'study.yaml')]);
-      }
+      // errors: of the study file (bad study files) and of the command line (bad options, commander's own), stderr
+      for (const [name, args, status] of errorCases(tmp, lang)) scan(`error: ${name}`, cli(args.includes('--lang') ? args : [...args, ...l], status), errorUserFiles(tmp, lang));
+      // --help of the program and of every command
+      for (const command of ['', 'run', 'check', 'explain', 'io', 'survey', 'audit', 'plan', 'serve', 'init', 'load']) scan(`help ${command}`, cli([...(command ? [command] : []), '--help', ...l]), []);
       // serve: its first line
       const server = spawn(process.execPath, [join(root, 'bin/spillover.js'), 'serve', '--port', '0', ...l], { cwd: root });
       const line = await new Promise<string>((resolve, reject) => {
@@ -134,4 +182,10 @@ test('the scan finds a stray string: an English phrase in zh, a Chinese word in 
   // A data value left untranslated in en fails; the same value inside a figure id does not.
   assert.deepEqual(hanText('Excess spending per yuan of subsidy (lottery, 杭州)', ''), ['Excess spending per yuan of subsidy (lottery, 杭州)']);
   assert.deepEqual(hanText('voucher.share.merchants.中型     14.4%', ''), []);
+  // errors and --help: an English sentence left in a zh error or help line is found; names, options, quoted values and placeholders are not
+  assert.deepEqual(latinProse('spillover: --port：expected an integer 0–65535, got "abc"', ''), ['spillover: --port：expected an integer 0–65535, got "abc"']);
+  assert.deepEqual(latinProse('  --wide           every column on one line per row', ''), ['  --wide           every column on one line per row']);
+  assert.deepEqual(latinProse("错误：未知的选项 '--wdie'\n用法： spillover run [选项] [study]\n  study   研究文件\n  -V, --version   显示版本号", ''), []);
+  assert.deepEqual(latinProse('s.yaml:5：studdy：未知的键 "studdy"；是否要写 "study"？（可用的键：study, series, indicators）', 'studdy:'), []);
+  assert.deepEqual(hanText('spillover: --port: 应为 0–65535 的整数', ''), ['spillover: --port: 应为 0–65535 的整数']);
 });

@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkOutputFolder, describeFsError, OUTPUT_MARKER, setsFolder, writeOutputSet, type OutputStep } from '../../src/cli/outputSet.ts';
+import { checkOutputFolder, describeFsError, fsCallWords, OUTPUT_MARKER, setsFolder, writeOutputSet, type OutputStep } from '../../src/cli/outputSet.ts';
+import { errorText } from '../../src/locale/index.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const cli = join(root, 'bin/spillover.js');
@@ -138,9 +139,12 @@ test('write failures name the path and the cause in words, and leave the old set
   writeFileSync(join(base, 'file'), 'x');
   assert.throws(() => writeOutputSet(join(base, 'file/out'), NEW), /cannot write the outputs for .*file\/out .*: a part of the path is a file, not a folder \[ENOTDIR\]/);
   const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', path: '/mnt/out/results.json' });
-  assert.equal(describeFsError(full, 'cannot write the outputs for /mnt/out').message, 'cannot write the outputs for /mnt/out (/mnt/out/results.json): the disk is full [ENOSPC]');
+  const full_ = describeFsError(full, { zh: '无法写入 /mnt/out 的输出', en: 'cannot write the outputs for /mnt/out' });
+  assert.equal(full_.message, 'cannot write the outputs for /mnt/out (/mnt/out/results.json): the disk is full [ENOSPC]');
+  assert.equal(errorText(full_, 'zh'), '无法写入 /mnt/out 的输出（/mnt/out/results.json）：磁盘已满 [ENOSPC]');
   const ro = Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS', path: '/ro/out' });
-  assert.match(describeFsError(ro, 'x').message, /\/ro\/out\): the file system is read-only/);
+  assert.match(describeFsError(ro, fsCallWords('open')).message, /^cannot open \(\/ro\/out\): the file system is read-only/);
+  assert.match(errorText(describeFsError(ro, fsCallWords('open')), 'zh'), /^无法打开（\/ro\/out）：文件系统只读/);
   // A name leaving the set is refused and nothing changes at --out.
   const out = join(base, 'out');
   writeOutputSet(out, OLD);

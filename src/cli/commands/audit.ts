@@ -2,7 +2,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Argument } from 'commander';
-import { consoleWidth, WIDE_HELP, type Register } from './register.ts';
+import { helpIn, consoleWidth, WIDE_HELP, type Register } from './register.ts';
 import { packageRoot } from '../../data/packagePaths.ts';
 import { commandLang, LANG_HELP, textTable, wrapLines } from '../format.ts';
 import type { Lang } from '../../locale/index.ts';
@@ -11,15 +11,16 @@ import type { AuditStatus } from '../../study/audit/index.ts';
 const DEFAULT_PUBLISHED = join(packageRoot, 'examples/wechat-2019/published.yaml');
 const MARK: Record<AuditStatus, Record<Lang, string>> = { ok: { zh: '一致', en: 'ok' }, rounding: { zh: '舍入内一致', en: 'ok within rounding' }, fail: { zh: '不一致', en: 'FAIL' } };
 
-export const register: Register = (program, setExitCode) => {
+export const register: Register = (program, setExitCode, lang) => {
+  const h = helpIn(lang);
   program
     .command('audit')
-    .description('Check published figures for internal consistency (parts vs totals, shares, growth rates, CAGR) allowing for their printed rounding (default: the original report\'s 2019 figures).')
-    .addArgument(new Argument('[file]', 'published-figures YAML').default(DEFAULT_PUBLISHED, 'the bundled example\'s published.yaml'))
-    .option('--lang <lang>', LANG_HELP)
-    .option('--json', 'print the report as JSON')
-    .option('--strict', 'exit with code 1 when a check fails')
-    .option('--wide', WIDE_HELP)
+    .description(h('核对公布数字的内部一致性（部分与合计、占比、增长率、年均复合增长率），允许其印出时的舍入（默认：原报告的 2019 年数字）。', 'Check published figures for internal consistency (parts vs totals, shares, growth rates, CAGR) allowing for their printed rounding (default: the original report\'s 2019 figures).'))
+    .addArgument(new Argument('[file]', h('公布数字的 YAML 文件', 'published-figures YAML')).default(DEFAULT_PUBLISHED, h('自带示例的 published.yaml', 'the bundled example\'s published.yaml')))
+    .option('--lang <lang>', LANG_HELP[lang])
+    .option('--json', h('以 JSON 输出核对结果', 'print the report as JSON'))
+    .option('--strict', h('有一项核对不一致时以代码 1 退出', 'exit with code 1 when a check fails'))
+    .option('--wide', WIDE_HELP[lang])
     .action(async (file: string, opts: { lang?: string; json?: boolean; strict?: boolean; wide?: boolean }) => {
       const lang = commandLang(opts.lang);
       if (!existsSync(file)) throw new Error(lang === 'zh' ? `找不到公布数字文件：${file}` : `published-figures file not found: ${file}`);

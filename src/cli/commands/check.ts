@@ -1,16 +1,17 @@
 // spillover check study.yaml — validate the study file and its data without estimating.
-import { consoleWidth, studyArgument, WIDE_HELP, type Register } from './register.ts';
+import { helpIn, consoleWidth, studyArgument, WIDE_HELP, type Register } from './register.ts';
 import { commandLang, LANG_HELP, qualityTable, textTable, wrapLines } from '../format.ts';
 import { DISPLAY, rejectionName, toDisplay } from '../../locale/index.ts';
 
-export const register: Register = (program, setExitCode) => {
+export const register: Register = (program, setExitCode, lang) => {
+  const h = helpIn(lang);
   program
     .command('check')
-    .description('Validate a study file and screen its questionnaires and transactions; writes nothing; exit 0 when usable.')
-    .addArgument(studyArgument())
-    .option('--lang <lang>', LANG_HELP)
-    .option('--wide', WIDE_HELP)
-    .option('--json', 'print the screening counts and the sectors as JSON')
+    .description(h('校验研究文件并筛查其问卷和交易数据；不写任何文件；可用时以 0 退出。', 'Validate a study file and screen its questionnaires and transactions; writes nothing; exit 0 when usable.'))
+    .addArgument(studyArgument(lang))
+    .option('--lang <lang>', LANG_HELP[lang])
+    .option('--wide', WIDE_HELP[lang])
+    .option('--json', h('以 JSON 输出筛查计数和部门', 'print the screening counts and the sectors as JSON'))
     .action(async (study: string, opts: { lang?: string; wide?: boolean; json?: boolean }) => {
       const lang = commandLang(opts.lang);
       const width = consoleWidth(opts);

@@ -10,7 +10,7 @@ import { register as serve } from './serve.ts';
 import { register as init } from './init.ts';
 import { register as load } from './load.ts';
 
-export { consoleWidth, studyArgument, WIDE_HELP, type Register } from './register.ts';
+export { consoleWidth, helpIn, studyArgument, WIDE_HELP, type Register } from './register.ts';
 import type { Register } from './register.ts';
 
 export const commands: Register[] = [run, check, explain, io, survey, audit, plan, serve, init, load];

@@ -1,25 +1,27 @@
 // spillover init DIR [--lang zh|en] [--components providers,operators,consumers] [--year YEAR] [--force]
 import { join, relative, resolve } from 'node:path';
-import type { Register } from './register.ts';
+import { helpIn, type Register } from './register.ts';
 import { packageRoot } from '../../data/packagePaths.ts';
 import { commandLang, LANG_HELP, wrapLines } from '../format.ts';
 import { parseComponents, ROLES } from '../../init/instruments.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 function parseYear(v: string): number {
   const y = Number(v);
-  if (!Number.isInteger(y) || y < 1990 || y > 2100) throw new Error(`--year: expected a year between 1990 and 2100, got ${JSON.stringify(v)}`);
+  if (!Number.isInteger(y) || y < 1990 || y > 2100) throw new LocalizedError({ zh: `--year：应为 1990 至 2100 之间的年份，而不是 ${JSON.stringify(v)}`, en: `--year: expected a year between 1990 and 2100, got ${JSON.stringify(v)}` });
   return y;
 }
 
-export const register: Register = (program) => {
+export const register: Register = (program, _setExitCode, lang) => {
+  const h = helpIn(lang);
   program
     .command('init')
-    .description('Scaffold a new study in DIR: a commented study.yaml, questionnaire templates (questionnaires.xlsx and data/*.csv with example rows) and a README; `spillover check DIR/study.yaml` passes on it.')
-    .argument('<dir>', 'directory to create (must be empty or absent)')
-    .option('--lang <lang>', `language of comments, headers and README: ${LANG_HELP}`)
-    .option('--components <list>', `questionnaires to include, comma-separated: ${ROLES.join(',')}`, ROLES.join(','))
-    .option('--year <year>', 'study year (default: last calendar year)')
-    .option('--force', 'write into a non-empty directory, replacing the scaffold\'s files')
+    .description(h('在 DIR 中建立新研究的骨架：带注释的 study.yaml、问卷模板（questionnaires.xlsx 和含示例行的 data/*.csv）以及 README；`spillover check DIR/study.yaml` 可通过。', 'Scaffold a new study in DIR: a commented study.yaml, questionnaire templates (questionnaires.xlsx and data/*.csv with example rows) and a README; `spillover check DIR/study.yaml` passes on it.'))
+    .argument('<dir>', h('要创建的文件夹（须为空或不存在）', 'directory to create (must be empty or absent)'))
+    .option('--lang <lang>', h(`注释、表头和 README 的语言：${LANG_HELP.zh}`, `language of comments, headers and README: ${LANG_HELP.en}`))
+    .option('--components <list>', h(`要包含的问卷，逗号分隔：${ROLES.join(',')}`, `questionnaires to include, comma-separated: ${ROLES.join(',')}`), ROLES.join(','))
+    .option('--year <year>', h('研究年份（默认：上一个日历年）', 'study year (default: last calendar year)'))
+    .option('--force', h('写入非空文件夹，替换骨架中的文件', 'write into a non-empty directory, replacing the scaffold\'s files'))
     .action(async (dir: string, opts: { lang?: string; components: string; year?: string; force?: boolean }) => {
       const lang = commandLang(opts.lang);
       // The scaffolder (exceljs) loads only when init runs.

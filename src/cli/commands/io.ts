@@ -1,9 +1,10 @@
 // spillover io TABLE — multipliers by sector of an input–output table, and the impacts of a demand file.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { consoleWidth, WIDE_HELP, type Register } from './register.ts';
+import { helpIn, consoleWidth, WIDE_HELP, type Register } from './register.ts';
 import { BUILTINS, packageRoot } from '../../data/packagePaths.ts';
 import { commandLang, LANG_HELP, textTable, wrapLines } from '../format.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 import type { Lang } from '../../locale/index.ts';
 import type { Impact, IOModel, IOTable, Multipliers, SectorDivisions } from '../../io/index.ts';
 import type { LuThreads } from '../../io-node/index.ts';
@@ -34,10 +35,11 @@ interface Options {
 function resolveInput(p: string, option: string): string {
   if (p.startsWith('builtin:')) {
     const rel = p === 'builtin:sector-divisions' ? 'data/china-io-2017/sector-divisions.csv' : BUILTINS[p.slice(8)];
-    if (!rel) throw new Error(`${option}: unknown builtin ${p}; available: ${[...Object.keys(BUILTINS), 'sector-divisions'].map((b) => `builtin:${b}`).join(', ')}`);
+    const available = [...Object.keys(BUILTINS), 'sector-divisions'].map((b) => `builtin:${b}`).join(', ');
+    if (!rel) throw new LocalizedError({ zh: `${option}：没有内置数据 ${p}；可用的有：${available}`, en: `${option}: unknown builtin ${p}; available: ${available}` });
     return join(packageRoot, rel);
   }
-  if (!existsSync(p)) throw new Error(`${option}: file not found: ${p}`);
+  if (!existsSync(p)) throw new LocalizedError({ zh: `${option}：找不到文件：${p}`, en: `${option}: file not found: ${p}` });
   return p;
 }
 
@@ -48,7 +50,7 @@ function loadTable(p: string, unit: string | undefined): IOTable {
     const file = (name: string): string | undefined => [join(path, name), join(path, 'factor_inputs', name)].find(existsSync);
     const need = (name: string): string => {
       const f = file(name);
-      if (!f) throw new Error(`TABLE ${p}: directory has no ${name}`);
+      if (!f) throw new LocalizedError({ zh: `TABLE ${p}：文件夹中没有 ${name}`, en: `TABLE ${p}: directory has no ${name}` });
       return readFileSync(f, 'utf8');
     };
     const opt = (name: string): string | undefined => { const f = file(name); return f && readFileSync(f, 'utf8'); };
@@ -57,11 +59,14 @@ function loadTable(p: string, unit: string | undefined): IOTable {
   const text = readFileSync(path, 'utf8');
   const head = text.replace(/^\ufeff/, '').slice(0, 64);
   if (head.startsWith('Code,Description,DescriptionInChinese,')) {
-    if (unit !== undefined && unit !== '万元') throw new Error(`--unit: the NBS table is in 万元, not ${unit}`);
+    if (unit !== undefined && unit !== '万元') throw new LocalizedError({ zh: `--unit：国家统计局的表以万元计，不是 ${unit}`, en: `--unit: the NBS table is in "万元" (10k yuan), not ${unit}` });
     return io.parseNbsTable(text, p);
   }
   if (head.startsWith('code,name_zh,name_en,')) return io.parseIOTable(text, p, unit ?? '');
-  throw new Error(`TABLE ${p}: unknown format: expected the NBS header (Code,Description,DescriptionInChinese,…), the generic header (code,name_zh,name_en,…) or a pymrio directory`);
+  throw new LocalizedError({
+    zh: `TABLE ${p}：未知的格式：应为国家统计局表头（Code,Description,DescriptionInChinese,…）、通用表头（code,name_zh,name_en,…）或 pymrio 文件夹`,
+    en: `TABLE ${p}: unknown format: expected the NBS header (Code,Description,DescriptionInChinese,…), the generic header (code,name_zh,name_en,…) or a pymrio directory`,
+  });
 }
 
 /** Column headings of the text tables in each language (the JSON keeps the field names). */
@@ -133,9 +138,9 @@ function readInputs(table: IOTable, opts: Options, lang: Lang): { employment: Fl
     ? io.parseSectorDivisions(readFileSync(resolveInput(opts.divisions, '--divisions'), 'utf8'), opts.divisions) : undefined;
   let employment: Float64Array | null = null;
   if (opts.employment || opts.year) {
-    if (!opts.employment || !opts.year || !divisions) throw new Error('--employment, --year and --divisions go together');
+    if (!opts.employment || !opts.year || !divisions) throw new LocalizedError({ zh: '--employment、--year 和 --divisions 须一起给出', en: '--employment, --year and --divisions go together' });
     const year = Number(opts.year);
-    if (!Number.isInteger(year)) throw new Error(`--year: not a year: ${opts.year}`);
+    if (!Number.isInteger(year)) throw new LocalizedError({ zh: `--year：不是年份：${opts.year}`, en: `--year: not a year: ${opts.year}` });
     const emp = io.parseEmploymentByDivision(readFileSync(resolveInput(opts.employment, '--employment'), 'utf8'), opts.employment);
     employment = io.employmentCoefficients(table, emp, divisions, year).coefficients;
   }
@@ -150,33 +155,34 @@ function readInputs(table: IOTable, opts: Options, lang: Lang): { employment: Fl
   return { employment, balance, demand };
 }
 
-export const register: Register = (program) => {
+export const register: Register = (program, _setExitCode, lang) => {
+  const h = helpIn(lang);
   program
     .command('io')
-    .description('Multipliers by sector of an input–output table (Type I; Type II with --households), and with --demand the impacts of a final-demand shock.')
-    .argument('<table>', 'NBS CSV, generic CSV, pymrio directory, or builtin:china-io-2017-149')
-    .option('--domestic', 'use the domestic (import-adjusted) model A_d = (I − M̂)A')
-    .option('--households', 'close the model with households (Type II)')
-    .option('--demand <file>', 'CSV with columns sector,amount (table unit; 3- or 5-digit codes) → impact table')
-    .option('--employment <file>', 'employment by division CSV (e.g. builtin:china-employment-by-division) → employment multipliers')
-    .option('--divisions <file>', 'sector-divisions CSV (builtin:sector-divisions): 5-digit codes and the employment concordance')
-    .option('--year <year>', 'year of the employment data (with --employment)')
-    .option('--unit <unit>', 'money unit of a generic or pymrio table, e.g. 万元')
-    .option('--aggregate <file>', 'concordance CSV (from,to,to_name_zh,to_name_en): aggregate sectors first')
-    .option('--threads <n>', `threads for tables of ${THREADED_FROM} sectors or more (default: the number of cores, at most 8)`)
-    .option('--precision <p>', `for tables of ${THREADED_FROM} sectors or more: mixed (single-precision LU refined to double precision; falls back to double) or double`, 'mixed')
-    .option('--json', 'print JSON instead of a text table')
-    .option('--wide', WIDE_HELP)
-    .option('--lang <lang>', `language of the sector names: ${LANG_HELP}`)
-    .option('--quiet', `no progress line on the terminal (shown while tables of ${THREADED_FROM} sectors or more are factorized)`)
+    .description(h('投入产出表的分部门乘数（I 型；加 --households 为 II 型），加 --demand 时给出最终需求冲击的影响。', 'Multipliers by sector of an input–output table (Type I; Type II with --households), and with --demand the impacts of a final-demand shock.'))
+    .argument('<table>', h('国家统计局 CSV、通用 CSV、pymrio 文件夹，或 builtin:china-io-2017-149', 'NBS CSV, generic CSV, pymrio directory, or builtin:china-io-2017-149'))
+    .option('--domestic', h('使用国内（扣除进口）模型 A_d = (I − M̂)A', 'use the domestic (import-adjusted) model A_d = (I − M̂)A'))
+    .option('--households', h('把居民纳入模型（II 型）', 'close the model with households (Type II)'))
+    .option('--demand <file>', h('含 sector,amount 两列的 CSV（表的单位；3 位或 5 位代码）→ 影响表', 'CSV with columns sector,amount (table unit; 3- or 5-digit codes) → impact table'))
+    .option('--employment <file>', h('分行业大类就业 CSV（如 builtin:china-employment-by-division）→ 就业乘数', 'employment by division CSV (e.g. builtin:china-employment-by-division) → employment multipliers'))
+    .option('--divisions <file>', h('部门—行业对照 CSV（builtin:sector-divisions）：5 位代码和就业对照', 'sector-divisions CSV (builtin:sector-divisions): 5-digit codes and the employment concordance'))
+    .option('--year <year>', h('就业数据的年份（与 --employment 同用）', 'year of the employment data (with --employment)'))
+    .option('--unit <unit>', h('通用表或 pymrio 表的货币单位，如 万元', 'money unit of a generic or pymrio table, e.g. "万元"'))
+    .option('--aggregate <file>', h('对照 CSV（from,to,to_name_zh,to_name_en）：先合并部门', 'concordance CSV (from,to,to_name_zh,to_name_en): aggregate sectors first'))
+    .option('--threads <n>', h(`${THREADED_FROM} 个及以上部门的表所用的线程数（默认：处理器核数，至多 8）`, `threads for tables of ${THREADED_FROM} sectors or more (default: the number of cores, at most 8)`))
+    .option('--precision <p>', h(`${THREADED_FROM} 个及以上部门的表：\`mixed\`（单精度 LU 分解再精化到双精度；不收敛时改用双精度）或 \`double\``, `for tables of ${THREADED_FROM} sectors or more: mixed (single-precision LU refined to double precision; falls back to double) or double`), 'mixed')
+    .option('--json', h('输出 JSON 而不是文本表', 'print JSON instead of a text table'))
+    .option('--wide', WIDE_HELP[lang])
+    .option('--lang <lang>', h(`部门名称的语言：${LANG_HELP.zh}`, `language of the sector names: ${LANG_HELP.en}`))
+    .option('--quiet', h(`终端上不显示进度行（分解 ${THREADED_FROM} 个及以上部门的表时显示）`, `no progress line on the terminal (shown while tables of ${THREADED_FROM} sectors or more are factorized)`))
     .action(async (tablePath: string, opts: Options) => {
       [io, ioNode] = await Promise.all([import('../../io/index.ts'), import('../../io-node/index.ts')]);
       const lang = commandLang(opts.lang);
-      if (opts.precision !== 'mixed' && opts.precision !== 'double') throw new Error(`--precision: expected mixed or double, got ${opts.precision}`);
+      if (opts.precision !== 'mixed' && opts.precision !== 'double') throw new LocalizedError({ zh: `--precision：应为 mixed 或 double，而不是 ${opts.precision}`, en: `--precision: expected mixed or double, got ${opts.precision}` });
       const threadCount = opts.threads === undefined ? ioNode.defaultThreads() : Number(opts.threads);
-      if (!Number.isInteger(threadCount) || threadCount < 1 || threadCount > 64) throw new Error(`--threads: expected a whole number from 1 to 64, got ${opts.threads}`);
+      if (!Number.isInteger(threadCount) || threadCount < 1 || threadCount > 64) throw new LocalizedError({ zh: `--threads：应为 1 至 64 的整数，而不是 ${opts.threads}`, en: `--threads: expected a whole number from 1 to 64, got ${opts.threads}` });
       const loaded = loadTable(tablePath, opts.unit);
-      if (opts.aggregate && (opts.employment || opts.demand)) throw new Error('--aggregate cannot be combined with --employment or --demand (their sector codes are those of the original table)');
+      if (opts.aggregate && (opts.employment || opts.demand)) throw new LocalizedError({ zh: '--aggregate 不能与 --employment 或 --demand 同用（它们的部门代码是原表的）', en: '--aggregate cannot be combined with --employment or --demand (their sector codes are those of the original table)' });
       const table = opts.aggregate
         ? io.aggregateTable(loaded, io.parseConcordance(readFileSync(resolveInput(opts.aggregate, '--aggregate'), 'utf8'), opts.aggregate), opts.aggregate)
         : loaded;

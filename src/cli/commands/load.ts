@@ -5,8 +5,7 @@
 // (--study-out writes that study file).
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import type { Register } from './register.ts';
-import { DEFAULT_STUDY } from '../../data/packagePaths.ts';
+import { helpIn, studyArgument, type Register } from './register.ts';
 import { commandLang, LANG_HELP } from '../format.ts';
 
 interface LoadOptions {
@@ -26,23 +25,24 @@ interface LoadOptions {
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
-export const register: Register = (program) => {
+export const register: Register = (program, _setExitCode, lang) => {
+  const h = helpIn(lang);
   program
     .command('load')
-    .description('Load a study\'s questionnaire files, transactions and applicant lists into ClickHouse tables (row numbers added, split across shards), for `source: {clickhouse: …}`.')
-    .argument('[study]', 'study file', DEFAULT_STUDY)
-    .requiredOption('--url <url>', 'HTTP URL of the server the study will query (with --shard: one of the shards)')
-    .option('--shard <url>', 'HTTP URL of a shard, in the order of the cluster\'s remote_servers (repeat; default: only --url)', collect, [])
-    .option('--cluster <name>', 'remote_servers cluster of the shards (needed with two or more --shard)')
-    .option('--database <name>', 'database (created when missing)', 'spillover')
-    .option('--user-env <name>', 'environment variable holding the user name')
-    .option('--password-env <name>', 'environment variable holding the password')
-    .option('--prefix <text>', 'table name prefix (tables: <prefix><questionnaire key>, <prefix>transactions, <prefix>applicants[_N])', '')
-    .option('--only <key>', 'load only this questionnaire, or transactions (repeat)', collect, [])
-    .option('--replace', 'drop and recreate tables that exist')
-    .option('--quiet', 'no progress line on the terminal')
-    .option('--study-out <file>', 'write a copy of the study file that reads the loaded tables (beside the study file: its paths stay valid)')
-    .option('--lang <lang>', LANG_HELP)
+    .description(h('把研究的问卷文件、交易数据和申领者名单载入 ClickHouse 表（加上行号，分布到各分片），供 `source: {clickhouse: …}` 使用。', 'Load a study\'s questionnaire files, transactions and applicant lists into ClickHouse tables (row numbers added, split across shards), for `source: {clickhouse: …}`.'))
+    .addArgument(studyArgument(lang))
+    .requiredOption('--url <url>', h('研究将查询的服务器的 HTTP 网址（有 --shard 时：其中一个分片）', 'HTTP URL of the server the study will query (with --shard: one of the shards)'))
+    .option('--shard <url>', h('一个分片的 HTTP 网址，按集群 remote_servers 中的顺序（可重复；默认：只用 --url）', 'HTTP URL of a shard, in the order of the cluster\'s remote_servers (repeat; default: only --url)'), collect, [])
+    .option('--cluster <name>', h('各分片所在的 remote_servers 集群（两个及以上 --shard 时需要）', 'remote_servers cluster of the shards (needed with two or more --shard)'))
+    .option('--database <name>', h('数据库（不存在时创建）', 'database (created when missing)'), 'spillover')
+    .option('--user-env <name>', h('存放用户名的环境变量', 'environment variable holding the user name'))
+    .option('--password-env <name>', h('存放密码的环境变量', 'environment variable holding the password'))
+    .option('--prefix <text>', h('表名前缀（表：`<前缀><问卷键>`、`<前缀>transactions`、`<前缀>applicants[_N]`）', 'table name prefix (tables: <prefix><questionnaire key>, <prefix>transactions, <prefix>applicants[_N])'), '')
+    .option('--only <key>', h('只载入这份问卷，或 `transactions`（可重复）', 'load only this questionnaire, or transactions (repeat)'), collect, [])
+    .option('--replace', h('删除并重建已有的表', 'drop and recreate tables that exist'))
+    .option('--quiet', h('终端上不显示进度行', 'no progress line on the terminal'))
+    .option('--study-out <file>', h('写一份改为读取已载入表的研究文件副本（放在研究文件旁：其中的路径仍然有效）', 'write a copy of the study file that reads the loaded tables (beside the study file: its paths stay valid)'))
+    .option('--lang <lang>', LANG_HELP[lang])
     .action(async (study: string, opts: LoadOptions) => {
       const [{ fieldSpecs }, data, { parseDocument, stringify }, { writeFileSync, renameSync }, vouchers, { wrapLines }] = await Promise.all([
         import('../../study/inputs/index.ts'),

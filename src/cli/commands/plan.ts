@@ -1,37 +1,39 @@
 // spillover plan [study.yaml] — interval half-width against sample size per component, simulated
 // from the study's valid questionnaires, and the Neyman allocation for a target precision.
-import { consoleWidth, studyArgument, WIDE_HELP, type Register } from './register.ts';
+import { helpIn, consoleWidth, studyArgument, WIDE_HELP, type Register } from './register.ts';
 import { commandLang, LANG_HELP, textTable, wrapLines } from '../format.ts';
 import { toDisplay } from '../../locale/index.ts';
+import { LocalizedError, type Label } from '../../locale/index.ts';
 
-function numberOption(name: string, v: string, check: (x: number) => boolean, expected: string): number {
+function numberOption(name: string, v: string, check: (x: number) => boolean, expected: Label): number {
   const x = Number(v);
-  if (!check(x)) throw new Error(`--${name}: expected ${expected}, got ${JSON.stringify(v)}`);
+  if (!check(x)) throw new LocalizedError({ zh: `--${name}：应为${expected.zh}，而不是 ${JSON.stringify(v)}`, en: `--${name}: expected ${expected.en}, got ${JSON.stringify(v)}` });
   return x;
 }
 
-export const register: Register = (program) => {
+export const register: Register = (program, _setExitCode, lang) => {
+  const h = helpIn(lang);
   program
     .command('plan')
-    .description('Plan the next survey: per component, the confidence-interval half-width against sample size (predicted and simulated by resampling the valid questionnaires), and the Neyman allocation for a target precision on direct jobs.')
-    .addArgument(studyArgument())
-    .option('--sizes <list>', 'planned sample sizes per component, comma-separated', '50,100,200,400,800,1600')
-    .option('--reps <n>', 'simulated surveys per component and size', '1000')
-    .option('--seed <n>', 'random seed (same seed, same output)', '1')
-    .option('--level <p>', 'confidence level', '0.95')
-    .option('--target <share>', 'target half-width as a share of the estimate (0.05 = ±5%)', '0.05')
-    .option('--lang <lang>', LANG_HELP)
-    .option('--json', 'print the plan as JSON')
-    .option('--wide', WIDE_HELP)
+    .description(h('规划下一次调查：按组成部分给出置信区间半宽与样本量的关系（预测值，以及对有效问卷重抽样的模拟值），以及使直接就业达到目标精度的 Neyman 分配。', 'Plan the next survey: per component, the confidence-interval half-width against sample size (predicted and simulated by resampling the valid questionnaires), and the Neyman allocation for a target precision on direct jobs.'))
+    .addArgument(studyArgument(lang))
+    .option('--sizes <list>', h('每个组成部分计划的样本量，逗号分隔', 'planned sample sizes per component, comma-separated'), '50,100,200,400,800,1600')
+    .option('--reps <n>', h('每个组成部分和样本量模拟的调查次数', 'simulated surveys per component and size'), '1000')
+    .option('--seed <n>', h('随机数种子（同一种子，同一输出）', 'random seed (same seed, same output)'), '1')
+    .option('--level <p>', h('置信水平', 'confidence level'), '0.95')
+    .option('--target <share>', h('目标半宽占估计值的比例（0.05 = ±5%）', 'target half-width as a share of the estimate (0.05 = ±5%)'), '0.05')
+    .option('--lang <lang>', LANG_HELP[lang])
+    .option('--json', h('以 JSON 输出规划', 'print the plan as JSON'))
+    .option('--wide', WIDE_HELP[lang])
     .action(async (study: string, opts: Record<string, string | boolean | undefined>) => {
       const lang = commandLang(opts.lang as string);
-      const sizes = String(opts.sizes).split(',').map((s) => numberOption('sizes', s.trim(), (x) => Number.isInteger(x) && x >= 2, 'integers ≥ 2'));
+      const sizes = String(opts.sizes).split(',').map((s) => numberOption('sizes', s.trim(), (x) => Number.isInteger(x) && x >= 2, { zh: ' ≥ 2 的整数', en: 'integers ≥ 2' }));
       const options = {
         sizes,
-        reps: numberOption('reps', String(opts.reps), (x) => Number.isInteger(x) && x >= 2, 'an integer ≥ 2'),
-        seed: numberOption('seed', String(opts.seed), Number.isInteger, 'an integer'),
-        level: numberOption('level', String(opts.level), (x) => x > 0 && x < 1, 'a number in (0, 1)'),
-        target: numberOption('target', String(opts.target), (x) => x > 0, 'a share > 0, e.g. 0.05'),
+        reps: numberOption('reps', String(opts.reps), (x) => Number.isInteger(x) && x >= 2, { zh: ' ≥ 2 的整数', en: 'an integer ≥ 2' }),
+        seed: numberOption('seed', String(opts.seed), Number.isInteger, { zh: '整数', en: 'an integer' }),
+        level: numberOption('level', String(opts.level), (x) => x > 0 && x < 1, { zh: ' (0, 1) 内的数', en: 'a number in (0, 1)' }),
+        target: numberOption('target', String(opts.target), (x) => x > 0, { zh: ' > 0 的比例，如 0.05', en: 'a share > 0, e.g. 0.05' }),
       };
       const [{ loadStudyInputs }, { planCoverage, planSamples, planSurvey, COVERAGE_WARN, COVERAGE_REPS, COVERAGE_BOOT_REPS, COVERAGE_BOOT_REPLICATES }] = await Promise.all([import('../../data/loadStudyInputs.ts'), import('../../study/plan/index.ts')]);
       const prepared = await loadStudyInputs(study);

@@ -2,24 +2,27 @@
 // This file reads the spec and the data (CSV or JSON); all estimation is in src/survey (pure).
 import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { consoleWidth, WIDE_HELP, type Register } from './register.ts';
+import { helpIn, consoleWidth, WIDE_HELP, type Register } from './register.ts';
 import type { Columns, SurveySpec } from '../../survey/index.ts';
 import { commandLang, LANG_HELP, textTable, wrapLines } from '../format.ts';
+import { LocalizedError, errorWords } from '../../locale/errorText.ts';
+import { describeFsError } from '../outputSet.ts';
 
-export const register: Register = (program) => {
+export const register: Register = (program, _setExitCode, lang) => {
+  const h = helpIn(lang);
   program
     .command('survey')
-    .description('Design-based survey estimates (totals, means, proportions, ratios, quantiles, domains) with SE, CI, df and deff, as R survey computes them.')
-    .requiredOption('--spec <file>', 'survey specification (JSON or YAML) using svydesign names')
-    .option('--lang <lang>', LANG_HELP)
-    .option('--json', 'print {estimates: [...]} as JSON')
-    .option('--wide', WIDE_HELP)
+    .description(h('基于设计的调查估计（总量、均值、比例、比率、分位数、子总体），带标准误、置信区间、自由度和设计效应，与 R survey 的算法一致。', 'Design-based survey estimates (totals, means, proportions, ratios, quantiles, domains) with SE, CI, df and deff, as R survey computes them.'))
+    .requiredOption('--spec <file>', h('调查说明文件（JSON 或 YAML），使用 svydesign 的名称', 'survey specification (JSON or YAML) using svydesign names'))
+    .option('--lang <lang>', LANG_HELP[lang])
+    .option('--json', h('以 JSON 输出 {estimates: [...]}', 'print {estimates: [...]} as JSON'))
+    .option('--wide', WIDE_HELP[lang])
     .action(async (opts: { spec: string; lang?: string; json?: boolean; wide?: boolean }) => {
       const lang = commandLang(opts.lang);
       const zh = lang === 'zh';
       const { checkSpecKeys, runSurveySpec, SpecError } = await import('../../survey/index.ts'); // loaded when the command runs
       const { spec, locate } = await readSpec(opts.spec);
-      if (typeof spec.data !== 'string') throw new Error(`${opts.spec}: 'data' must name a CSV or JSON file`);
+      if (typeof spec.data !== 'string') throw new LocalizedError({ zh: `${opts.spec}：'data' 应指明一个 CSV 或 JSON 文件`, en: `${opts.spec}: 'data' must name a CSV or JSON file` });
       let estimates, design, rejected: DataRejection[];
       try {
         checkSpecKeys(spec);
@@ -67,12 +70,12 @@ async function readSpec(file: string): Promise<{ spec: SurveySpec; locate: (path
   // The YAML reader loads when the command runs, not for --help.
   const [{ LineCounter, parseDocument }, { lineOf, MAX_YAML_DEPTH, yamlNesting }] = await Promise.all([import('../../study/config/yaml.ts'), import('../../study/config/index.ts')]);
   let text: string;
-  try { text = readFileSync(file, 'utf8'); } catch (e) { throw new Error(`cannot read spec ${file}: ${(e as Error).message}`); }
+  try { text = readFileSync(file, 'utf8'); } catch (e) { throw describeFsError(e, { zh: `无法读取说明文件 ${file}`, en: `cannot read spec ${file}` }); }
   const ext = extname(file).toLowerCase();
   let spec: unknown;
   try {
     const deep = yamlNesting(text);
-    if (deep) throw new Error(`line ${deep.line}: nesting deeper than ${MAX_YAML_DEPTH} levels (the limit)`);
+    if (deep) throw new LocalizedError({ zh: `第 ${deep.line} 行：嵌套超过 ${MAX_YAML_DEPTH} 层（上限）`, en: `line ${deep.line}: nesting deeper than ${MAX_YAML_DEPTH} levels (the limit)` });
     if (ext === '.json') spec = JSON.parse(text);
     else {
       const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
@@ -80,9 +83,12 @@ async function readSpec(file: string): Promise<{ spec: SurveySpec; locate: (path
       spec = doc.toJS({ maxAliasCount: 100 });
     }
   } catch (e) {
-    throw new Error(`${file}: invalid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(e as Error).message}`);
+    const format = ext === '.json' ? 'JSON' : 'YAML';
+    const w = errorWords(e);
+    const [zh, en] = typeof w === 'string' ? [w, w] : [w.zh, w.en];
+    throw new LocalizedError({ zh: `${file}：${format} 无效：${zh}`, en: `${file}: invalid ${format}: ${en}` });
   }
-  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) throw new Error(`${file}: the spec must be a mapping with data, design and estimates`);
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) throw new LocalizedError({ zh: `${file}：说明文件应为含 data、design 和 estimates 的映射`, en: `${file}: the spec must be a mapping with data, design and estimates` });
   const locate = (path: (string | number)[]) => {
     // JSON is YAML too: the same reader finds the line of a key in either.
     const lc = new LineCounter();
@@ -120,7 +126,7 @@ function numericRoles(spec: SurveySpec): { always: Set<string>; majority: Set<st
 /** Data as columns: CSV (header row) or JSON; typed by typeColumns. */
 export function readData(file: string, roles: { always: Set<string>; majority: Set<string> }): { columns: Columns; rejected: DataRejection[] } {
   let text: string;
-  try { text = readFileSync(file, 'utf8'); } catch (e) { throw new Error(`cannot read data ${file}: ${(e as Error).message}`); }
+  try { text = readFileSync(file, 'utf8'); } catch (e) { throw describeFsError(e, { zh: `无法读取数据 ${file}`, en: `cannot read data ${file}` }); }
   const raw = extname(file).toLowerCase() === '.json' ? jsonColumns(JSON.parse(text) as unknown, file) : csvColumns(text, file);
   return typeColumns(raw, roles);
 }
@@ -174,14 +180,14 @@ function jsonColumns(raw: unknown, file: string): RawColumns {
   if (raw && typeof raw === 'object') {
     const values: Record<string, Cell[]> = {};
     for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
-      if (!Array.isArray(v)) throw new Error(`${file}: column '${k}' is not an array`);
+      if (!Array.isArray(v)) throw new LocalizedError({ zh: `${file}：列 '${k}' 不是数组`, en: `${file}: column '${k}' is not an array` });
       values[k] = v as Cell[];
     }
     const lengths = new Set(Object.values(values).map((v) => v.length));
-    if (lengths.size > 1) throw new Error(`${file}: columns have different lengths (${[...lengths].join(', ')})`);
+    if (lengths.size > 1) throw new LocalizedError({ zh: `${file}：各列长度不同（${[...lengths].join(', ')}）`, en: `${file}: columns have different lengths (${[...lengths].join(', ')})` });
     return { names: Object.keys(values), values, rowLabel: (k) => `record ${k + 1}` };
   }
-  throw new Error(`${file}: expected an array of records or an object of columns`);
+  throw new LocalizedError({ zh: `${file}：应为记录的数组，或由列组成的对象`, en: `${file}: expected an array of records or an object of columns` });
 }
 
 function csvColumns(text: string, file: string): RawColumns {
@@ -203,14 +209,14 @@ function csvColumns(text: string, file: string): RawColumns {
     } else field += ch;
   }
   if (field !== '' || row.length) { row.push(field); rows.push(row); lineNo.push(record); }
-  if (rows.length === 0) throw new Error(`${file}: empty CSV`);
+  if (rows.length === 0) throw new LocalizedError({ zh: `${file}：CSV 是空的`, en: `${file}: empty CSV` });
   const header = rows[0].map((h) => h.replace(/^\uFEFF/, '').trim());
   const seen = new Map<string, number>();
   header.forEach((h, j) => {
-    if (seen.has(h)) throw new Error(`${file}: row ${lineNo[0]}: the header "${h}" appears twice (columns ${seen.get(h)! + 1} and ${j + 1}); rename one`);
+    if (seen.has(h)) throw new LocalizedError({ zh: `${file}：第 ${lineNo[0]} 行：表头 "${h}" 出现两次（第 ${seen.get(h)! + 1} 和第 ${j + 1} 列）；请改名其一`, en: `${file}: row ${lineNo[0]}: the header "${h}" appears twice (columns ${seen.get(h)! + 1} and ${j + 1}); rename one` });
     seen.set(h, j);
   });
-  rows.slice(1).forEach((r, k) => { if (r.length !== header.length) throw new Error(`${file}: row ${lineNo[k + 1]} has ${r.length} fields, header has ${header.length}`); });
+  rows.slice(1).forEach((r, k) => { if (r.length !== header.length) throw new LocalizedError({ zh: `${file}：第 ${lineNo[k + 1]} 行有 ${r.length} 个字段，表头有 ${header.length} 个`, en: `${file}: row ${lineNo[k + 1]} has ${r.length} fields, header has ${header.length}` }); });
   const values = Object.fromEntries(header.map((h, j) => [h, rows.slice(1).map((r) => r[j])]));
   return { names: header, values, rowLabel: (k) => `row ${lineNo[k + 1]}` };
 }
