@@ -356,12 +356,15 @@ async function loadStudy(path: string) {
   try {
     const r = await fetch(`/api/study?path=${encodeURIComponent(path)}`);
     json = await r.text();
-    if (!r.ok) throw new Error(JSON.parse(json).error ?? `HTTP ${r.status}`);
+    if (!r.ok) {
+      const body = JSON.parse(json) as { error?: string; texts?: Label };
+      throw Object.assign(new Error(body.error ?? `HTTP ${r.status}`), body.texts ? { texts: body.texts } : {});
+    }
     const parsed = JSON.parse(json, reviveTyped) as Payload | VoucherPayload;
     if ('voucherStudy' in parsed) return showVoucherStudy(parsed);
     payload = parsed;
   } catch (e) {
-    $('#report').innerHTML = errorBox({ zh: '无法读取该研究', en: 'Could not read this study' }, (e as Error).message);
+    $('#report').innerHTML = errorBox({ zh: '无法读取该研究', en: 'Could not read this study' }, (e as { texts?: Label }).texts ?? (e as Error).message);
     return setStatus('error', bi({ zh: '无法读取该研究', en: 'Could not read this study' }));
   }
   baseline = payload.results;
@@ -512,8 +515,9 @@ function failed(message: string, monteCarlo = false): string {
  * A box saying what failed, in the page's language, with the server's message beneath it (the study
  * file's path, line and reason, worded as the command line words them).
  */
-function errorBox(what: Label, detail: string): string {
-  return `<div class="error-box" role="alert"><b>${bi(what)}</b>${bi({ zh: '：', en: ': ' })}<code>${esc(detail)}</code></div>`;
+function errorBox(what: Label, detail: string | Label): string {
+  const shown = typeof detail === 'string' ? esc(detail) : bi({ zh: esc(detail.zh), en: esc(detail.en) });
+  return `<div class="error-box" role="alert"><b>${bi(what)}</b>${bi({ zh: '：', en: ': ' })}<code>${shown}</code></div>`;
 }
 
 /** The sector beside a coefficient input: its code, or how many sectors a mapped category spreads over (price bridge). */

@@ -1,12 +1,13 @@
 // A study path sent by the browser, checked against the dashboard's root directory.
 import { existsSync, statSync } from 'node:fs';
 import { confinePath } from '../data/index.ts';
+import { LocalizedError, type ErrorWords } from '../locale/errorText.ts';
 
-/** A refused request: the HTTP status to answer with, and why. */
-export class RequestError extends Error {
+/** A refused request: the HTTP status to answer with, and why (in one text, or in zh and en: the page shows its language). */
+export class RequestError extends LocalizedError {
   constructor(
     readonly status: number,
-    message: string,
+    message: ErrorWords,
   ) {
     super(message);
   }

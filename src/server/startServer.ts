@@ -7,6 +7,7 @@ import { relative, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { isLocalRequest } from './isLocalRequest.ts';
 import { confineStudyPath, RequestError } from './confineStudyPath.ts';
+import { errorText } from '../locale/errorText.ts';
 import { listStudies } from './listStudies.ts';
 import { studyPayload, payloadJson } from './studyPayload.ts';
 import { payloadCache } from './payloadCache.ts';
@@ -82,7 +83,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
         try {
           json = await payloads(abs);
         } catch (e) {
-          throw new RequestError(422, relativeToRoot((e as Error).message));
+          // the study's own fault (a data or study-file error) in both languages; the page shows its own
+          throw new RequestError(422, { zh: relativeToRoot(errorText(e, 'zh')), en: relativeToRoot(errorText(e, 'en')) });
         }
         return sendJson(res, 200, json);
       }
@@ -94,7 +96,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     handle(req, res)
       .catch((e: unknown) => {
         const status = e instanceof RequestError ? e.status : 500;
-        sendJson(res, status, { error: (e as Error).message });
+        const texts = (e as RequestError).texts;
+        sendJson(res, status, { error: (e as Error).message, ...(texts ? { texts } : {}) });
       })
       .finally(() => o.log?.(`${req.method} ${req.url} ${res.statusCode}`));
   });

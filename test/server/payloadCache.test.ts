@@ -70,6 +70,9 @@ test('the picker lists no study a link leads out of the root; bodies carry no pa
     const bad = await fetch(`${server.url}api/study?path=broken/study.yaml`);
     assert.equal(bad.status, 422);
     assert.match(JSON.parse(bad.body).error, /file not found: data\/nope\.csv \(looked for broken\/data\/nope\.csv\)/);
+    // the same fault in Chinese for a zh page (the page shows the text of its language)
+    assert.match(JSON.parse(bad.body).texts.zh, /找不到文件：data\/nope\.csv（查找位置 broken\/data\/nope\.csv）/);
+    assert.equal(JSON.parse(bad.body).texts.en, JSON.parse(bad.body).error);
     const ok = await fetch(`${server.url}api/study?path=S/study.yaml`);
     assert.equal(ok.status, 200);
     for (const body of [list.body, bad.body, ok.body]) assert.ok(!body.includes(base), 'no absolute server path in a body');
