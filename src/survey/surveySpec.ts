@@ -1,4 +1,5 @@
 // surveySpec: the declarative survey specification used by `spillover survey --spec` (pure part).
+import type { Label } from '../locale/lang.ts';
 import type { Columns, Design, LonelyPsu, SvyStat } from './types.ts';
 import { svydesign } from './svydesign.ts';
 import { svrepdesign } from './svrepdesign.ts';
@@ -128,7 +129,7 @@ export function checkSpecKeys(spec: unknown): void {
 export function designFromSpec(spec: SurveySpec, data: Columns): Design {
   checkSpecKeys(spec);
   let d: Design;
-  let warnings: readonly string[] | undefined;
+  let warnings: readonly Label[] | undefined;
   if (spec.repweights) {
     if (spec.replicates) throw new Error('survey spec: give replicates or repweights, not both');
     const rw = spec.repweights;

@@ -1,4 +1,5 @@
 // svydesign: a stratified multistage sampling design with Taylor-linearization variance.
+import type { Label } from '../locale/lang.ts';
 import type { Columns, LonelyPsu, Stage, SurveyDesign } from './types.ts';
 import { countCodes, factorCodes, getColumn, interactionCodes, levelLabel, numericColumn, rowCount } from './columns.ts';
 
@@ -108,7 +109,7 @@ export function svydesign(options: SvydesignOptions): SurveyDesign {
     });
   }
 
-  const warnings: string[] = [];
+  const warnings: Label[] = [];
   if (popsize) popsize.forEach((N, s) => warnings.push(...fpcVariesWithinStrata(N, st[s], s, fpcNames[s], hasStrata && s === 0 ? strataFactors![0].levels : null)));
   const weights = designWeights(options, data, n, popsize, nPSU);
   const stages: Stage[] = cl.map((cluster, s) => ({ cluster, strata: st[s], nPSU: nPSU[s], popsize: popsize ? popsize[s] : null, clusterCount: countCodes(cluster), strataCount: countCodes(st[s]) }));
@@ -129,17 +130,20 @@ export function svydesign(options: SvydesignOptions): SurveyDesign {
 
 /**
  * R's as.fpc warning "`fpc' varies within strata: stratum h at stage s", with the column, the two values
- * and their rows (1-based). One warning per stage, for the first such stratum. Values are compared as
- * population sizes (fractions converted), exactly.
+ * and their rows (1-based), in zh and en. One warning per stage, for the first such stratum. Values are
+ * compared as population sizes (fractions converted), exactly.
  */
-function fpcVariesWithinStrata(N: Float64Array, strata: Int32Array, stage: number, column: string, levels: readonly string[] | null): string[] {
+function fpcVariesWithinStrata(N: Float64Array, strata: Int32Array, stage: number, column: string, levels: readonly string[] | null): Label[] {
   const first = new Map<number, number>();
   for (let i = 0; i < N.length; i++) {
     const j = first.get(strata[i]);
     if (j === undefined) first.set(strata[i], i);
     else if (N[j] !== N[i]) {
       const h = levels ? levels[strata[i]] : String(strata[i] + 1);
-      return [`fpc varies within strata: stratum ${h} at stage ${stage + 1} (column '${column}': ${N[j]} at row ${j + 1}, ${N[i]} at row ${i + 1}); R warns the same and estimates with each row's value, as here`];
+      return [{
+        zh: `fpc 在层内不一致：第 ${stage + 1} 阶段的层 ${h}（列 '${column}'：第 ${j + 1} 行为 ${N[j]}，第 ${i + 1} 行为 ${N[i]}）；R 同样给出警告，并与此处一样按每行的值估计`,
+        en: `fpc varies within strata: stratum ${h} at stage ${stage + 1} (column '${column}': ${N[j]} at row ${j + 1}, ${N[i]} at row ${i + 1}); R warns the same and estimates with each row's value, as here`,
+      }];
     }
   }
   return [];

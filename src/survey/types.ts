@@ -1,4 +1,5 @@
 // Shared types of the survey engine: columns, designs (linearization and replicate) and results.
+import type { Label } from '../locale/lang.ts';
 // A design is an immutable value: every operation that changes weights returns a new design.
 
 /** A data column: numbers (NaN = missing) or categories (null = missing). */
@@ -60,8 +61,8 @@ export interface SurveyDesign {
   readonly calibration?: CalibrationInfo;
   /** Human description, e.g. 'svydesign(ids=dnum, fpc=fpc)'. */
   readonly label: string;
-  /** Warnings R gives for this design (e.g. "fpc varies within strata: stratum 1 at stage 1 …"); absent = none. */
-  readonly warnings?: readonly string[];
+  /** Warnings R gives for this design, in zh and en (en "fpc varies within strata: stratum 1 at stage 1 …"); absent = none. */
+  readonly warnings?: readonly Label[];
 }
 
 /** Replicate weights: per-PSU multipliers of the sampling weights, or full analysis weights per row. */
@@ -91,7 +92,7 @@ export interface ReplicateDesign {
   readonly calibration?: CalibrationInfo;
   readonly label: string;
   /** Warnings carried over from the design it was built on (see SurveyDesign.warnings). */
-  readonly warnings?: readonly string[];
+  readonly warnings?: readonly Label[];
 }
 
 export type Design = SurveyDesign | ReplicateDesign;

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -147,6 +147,13 @@ test('zh output has no English prose and en output no Chinese, every command, ou
       scan('run vouchers', cli(['run', join(vouchers, 'study.yaml'), ...l, '--out', join(tmp, `v-${lang}`)]), voucherFiles[lang]);
       scan('check', cli(['check', ...l]), wechatFiles);
       scan('check vouchers', cli(['check', join(vouchers, 'study.yaml'), ...l]), voucherFiles[lang]);
+      // the readers' notes (here: the encoding chosen) in the run's language
+      const auto = join(tmp, `auto-${lang}`);
+      cpSync(wechat, auto, { recursive: true });
+      writeFileSync(join(auto, 'study.yaml'), readFileSync(join(auto, 'study.yaml'), 'utf8').replace('    file: data/providers.csv\n    encoding: utf-8\n', '    file: data/providers.csv\n    encoding: auto\n'));
+      const checked = cli(['check', join(auto, 'study.yaml'), ...l]);
+      assert.match(checked, lang === 'zh' ? /providers: 编码自动识别：按 UTF-8 读取/ : /providers: encoding auto: read as utf-8/);
+      scan('check (encoding auto)', checked, wechatFiles);
       scan('explain --list', cli(['explain', '--list', ...l]), wechatFiles);
       scan('explain', cli(['explain', 'jobs.indirect', ...l]), wechatFiles);
       scan('plan', cli(['plan', ...l, '--reps', '20']), wechatFiles);

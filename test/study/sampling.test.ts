@@ -7,6 +7,7 @@ import { runStudy } from '../../src/cli/runStudy.ts';
 import { Moments, ratioGradient, unit } from '../../src/study/model/moments.ts';
 import { providerJobs, operatorJobs } from './seedFormulas.ts';
 import { selectRows, take } from '../../src/study/model/select.ts';
+import { designWarnings } from '../../src/study/model/sampling.ts';
 
 const fx = new URL('../fixtures/study/', import.meta.url).pathname;
 const ref: Record<string, { value: number; se?: number; lower?: number; upper?: number }> = JSON.parse(readFileSync(fx + 'reference.json', 'utf8'));
@@ -98,4 +99,12 @@ test('consumer totals from sufficient statistics equal the row-based design esti
   const tiny = momentEstimates({ ...q, valid: 2, numbers: {}, moments: { fields: ['y'], sum: Float64Array.of(4), cross: Float64Array.of(10) } }, cfg, ['y'], 100);
   assert.equal(tiny.values[0], 200);
   assert.ok(Math.abs(tiny.V[0] - 9800) < 1e-9);
+});
+
+test('designWarnings: R\'s fpc warning in zh and en, with the rows as the file numbers them', () => {
+  const q = { numbers: { f: Float64Array.from([10, 10, 11, 20]) }, categories: { st: ['a', 'a', 'a', 'b'] } } as unknown as Parameters<typeof designWarnings>[0];
+  const cfg = { yamlPath: 'questionnaires.p', design: { ids: '1', strata: 'st', fpc: 'f' } } as unknown as Parameters<typeof designWarnings>[1];
+  const [w] = designWarnings(q, cfg, (i) => i + 5);
+  assert.equal(w.en, "questionnaires.p.design: fpc varies within strata: stratum a at stage 1 (column 'f': 10 at row 5, 11 at row 7); R warns the same and estimates with each row's value, as here");
+  assert.equal(w.zh, "questionnaires.p.design：fpc 在层内不一致：第 1 阶段的层 a（列 'f'：第 5 行为 10，第 7 行为 11）；R 同样给出警告，并与此处一样按每行的值估计");
 });

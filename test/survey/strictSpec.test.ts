@@ -31,7 +31,10 @@ test('didYouMean and checkSpecKeys: typos at every depth are named with their pa
 test('fpc varying within a stratum warns as R does; the estimate equals R (survey 4.1-1: total 165.5, se 16.788994260611)', () => {
   const data = { id: Float64Array.from([1, 2, 3, 4, 5, 6, 7, 8]), st: ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b'], f: Float64Array.from([10, 10, 11, 12, 20, 20, 20, 20]), y: Float64Array.from([1.5, 2, 3, 4.5, 5, 6, 7, 9]) };
   const d = svydesign({ data, ids: 'id', strata: 'st', fpc: 'f' });
-  assert.deepEqual(d.warnings, ["fpc varies within strata: stratum a at stage 1 (column 'f': 10 at row 1, 11 at row 3); R warns the same and estimates with each row's value, as here"]);
+  assert.deepEqual(d.warnings, [{
+    zh: "fpc 在层内不一致：第 1 阶段的层 a（列 'f'：第 1 行为 10，第 3 行为 11）；R 同样给出警告，并与此处一样按每行的值估计",
+    en: "fpc varies within strata: stratum a at stage 1 (column 'f': 10 at row 1, 11 at row 3); R warns the same and estimates with each row's value, as here",
+  }]);
   const t = svytotal(['y'], d);
   assert.equal(t.estimate[0], 165.5);
   assert.ok(Math.abs(t.se[0] - 16.788994260611) < 1e-9, String(t.se[0]));

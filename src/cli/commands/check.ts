@@ -36,7 +36,7 @@ export const register: Register = (program, setExitCode, lang) => {
         const { warnings, ruleReasons } = p.inputs.questionnaires[q.key] ?? {};
         return { questionnaire: q.key, file: q.file, rowsRead: q.rowsRead, valid: q.valid, rejected: q.rejected, reasons: q.reasons, ...(ruleReasons ? { ruleReasons } : {}), ...(warnings ? { warnings } : {}) };
       });
-      for (const q of quality) for (const w of q.warnings ?? []) process.stderr.write(`spillover: warning: ${q.file}: ${w}\n`);
+      for (const q of quality) for (const w of q.warnings ?? []) process.stderr.write(lang === 'zh' ? `spillover: 警告：${q.file}：${w.zh}\n` : `spillover: warning: ${q.file}: ${w.en}\n`);
       const empty = quality.filter((q) => q.valid === 0);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ study: p.study.display, valid: empty.length === 0, quality, sectors: p.inputs.sectors, jobsPerOutput: p.inputs.jobsPerOutput }, null, 1)}\n`);

@@ -107,7 +107,7 @@ export const register: Register = (program, _setExitCode, lang) => {
       progress.set(Object.keys(files).length);
       progress.done();
       const noSe = Object.values(results.figures).filter((f) => f.seNote);
-      for (const q of results.quality) for (const w of q.warnings ?? []) process.stderr.write(`spillover: warning: ${q.file}: ${w}\n`);
+      for (const q of results.quality) for (const w of q.warnings ?? []) process.stderr.write(zh ? `spillover: 警告：${q.file}：${w.zh}\n` : `spillover: warning: ${q.file}: ${w.en}\n`);
       for (const w of results.uncertainty?.warnings ?? []) process.stderr.write(`${wrapLines(`spillover: ${lang === 'zh' ? '警告' : 'warning'}: ${w[lang]}`, consoleWidth(opts))}\n`);
       if (noSe.length > 0) process.stderr.write(`${zh ? `spillover: 警告：${noSe.length} 个指标没有标准误：` : `spillover: warning: ${noSe.length} figure(s) without a standard error:`}\n${noSe.map((f) => `  ${f.id}: ${f.seNote![lang]}`).join('\n')}\n`);
       if (opts.json) {

@@ -40,7 +40,7 @@ export const register: Register = (program, _setExitCode, lang) => {
         throw e;
       }
       const warnings = design.warnings ?? [];
-      for (const w of warnings) process.stderr.write(`spillover: warning: ${opts.spec}: design: ${w}\n`);
+      for (const w of warnings) process.stderr.write(zh ? `spillover: 警告：${opts.spec}：设计：${w.zh}\n` : `spillover: warning: ${opts.spec}: design: ${w.en}\n`);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ estimates, rejected, warnings }, null, 2)}\n`);
         return;

@@ -9,6 +9,7 @@
 //   consumers: simple random sample of n from U users (w = U/n, fpc U) → C_c = Σ w_i y_ic
 // Declared design: svydesign(ids, strata, weights, fpc, nest) over all valid rows; components are
 // domains of it. Variances: Taylor linearization with influence values (R survey's svyrecvar).
+import type { Label } from '../../locale/index.ts';
 import { svydesign, svyrecvar, degf, type SurveyDesign, type Columns } from '../../survey/index.ts';
 import type { ComponentConfig, QuestionnaireConfig, QuestionnaireData } from '../types.ts';
 
@@ -62,12 +63,16 @@ function declaredDesign(q: QuestionnaireData, cfg: QuestionnaireConfig, extra: R
  * varying within a stratum: R's as.fpc), each prefixed with the design's place in the study file; none
  * without a declared design. svydesign numbers rows over the valid rows; `fileRow(i)` (0-based valid row
  * → sheet row) names the rows as the file has them.
- * Example: "questionnaires.providers.design: fpc varies within strata: stratum 企业微信 at stage 1 (column
+ * Example (en): "questionnaires.providers.design: fpc varies within strata: stratum 企业微信 at stage 1 (column
  * 'pop': 21000 at row 2, 21001 at row 5); R warns the same and estimates with each row's value, as here".
  */
-export function designWarnings(q: QuestionnaireData, cfg: QuestionnaireConfig, fileRow: (i: number) => number = (i) => i + 1): string[] {
+export function designWarnings(q: QuestionnaireData, cfg: QuestionnaireConfig, fileRow: (i: number) => number = (i) => i + 1): Label[] {
   if (!cfg.design) return [];
-  return (declaredDesign(q, cfg).warnings ?? []).map((w) => `${cfg.yamlPath}.design: ${w.replace(/\bat row (\d+)\b/g, (_, r: string) => `at row ${fileRow(Number(r) - 1)}`)}`);
+  const row = (r: string) => fileRow(Number(r) - 1);
+  return (declaredDesign(q, cfg).warnings ?? []).map((w) => ({
+    zh: `${cfg.yamlPath}.design：${w.zh.replace(/第 (\d+) 行/g, (_, r: string) => `第 ${row(r)} 行`)}`,
+    en: `${cfg.yamlPath}.design: ${w.en.replace(/\bat row (\d+)\b/g, (_, r: string) => `at row ${row(r)}`)}`,
+  }));
 }
 
 export interface QuestionnaireDesign {

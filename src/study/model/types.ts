@@ -84,7 +84,7 @@ export interface ScreeningSummary {
   /** The reader's notes, e.g. the encoding chosen or the rows skipped (only when there are some). */
   notes?: Label[];
   /** Warnings of the declared sampling design, as R gives them (fpc varying within a stratum), with their YAML path. */
-  warnings?: string[];
+  warnings?: Label[];
 }
 
 export interface QualityRecord extends ScreeningSummary {
