@@ -1,6 +1,6 @@
 // What scripts/build.mjs changes on the way to dist/ behaves as the sources do: the study-file
 // validator compiled ahead of time (ajv standalone) reports the same errors as the one compiled
-// at run time from src/study/config/schema.ts.
+// at run time from src/study/config/schema.ts, and its V8 code cache is one this node accepts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -36,4 +36,27 @@ test('precompiled study validator: the same schema errors as the runtime-compile
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('precompiled study validator: the code cache made at build time is accepted by this node, and the code runs without it', () => {
+  // dist/studyValidator.code.js is loaded through node:vm with dist/studyValidator.code.cache (scripts/build.mjs);
+  // a rejected cache would silently cost every run the validator's compile (≈ 0.1 s).
+  const probe = [
+    "const { Script } = require('node:vm'); const { readFileSync } = require('node:fs');",
+    'const [file, withCache] = process.argv.slice(1);',
+    "const options = { filename: 'spillover/dist/studyValidator.code.js' };",
+    "if (withCache === 'yes') options.cachedData = readFileSync(file.replace(/\\.js$/, '.cache'));",
+    "const script = new Script(readFileSync(file, 'utf8'), options);",
+    'const module = { exports: {} };',
+    'script.runInThisContext()(require, module, module.exports);',
+    "const ok = (module.exports.default ?? module.exports)({ colour: 'blue' });",
+    'console.log(JSON.stringify({ rejected: script.cachedDataRejected ?? null, ok }));',
+  ].join('\n');
+  const file = join(root, 'dist/studyValidator.code.js');
+  const withCache = spawnSync(process.execPath, ['-e', probe, file, 'yes'], { encoding: 'utf8', cwd: root });
+  assert.equal(withCache.status, 0, withCache.stderr);
+  assert.deepEqual(JSON.parse(withCache.stdout), { rejected: false, ok: false });
+  const without = spawnSync(process.execPath, ['-e', probe, file, 'no'], { encoding: 'utf8', cwd: root });
+  assert.equal(without.status, 0, without.stderr);
+  assert.deepEqual(JSON.parse(without.stdout), { rejected: null, ok: false });
 });
