@@ -19,7 +19,8 @@ import { predictSeparateRatio, svyratioSeparate } from './svyratioSeparate.ts';
 import { analysisMatrix } from './columns.ts';
 import { svyby } from './svyby.ts';
 import { confint } from './confint.ts';
-import { unknownKeyMessage } from './didYouMean.ts';
+import { unknownKeyWords } from './didYouMean.ts';
+import { LocalizedError, type ErrorWords } from '../locale/errorText.ts';
 
 type Names = string | string[];
 
@@ -98,12 +99,14 @@ const KEYS: Record<string, string[]> = {
 };
 
 /** A fault of the spec itself, with the path of the offending key (e.g. ['estimates', 0, 'subst']). */
-export class SpecError extends Error {
+export class SpecError extends LocalizedError {
   constructor(
     public readonly path: (string | number)[],
-    public readonly detail: string,
+    /** The fault without its place, in both languages when given so. */
+    public readonly detail: ErrorWords,
   ) {
-    super(`survey spec: ${path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('')}: ${detail}`);
+    const at = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+    super(typeof detail === 'string' ? `survey spec: ${at}: ${detail}` : { zh: `调查说明：${at}：${detail.zh}`, en: `survey spec: ${at}: ${detail.en}` });
     this.name = 'SpecError';
   }
 }
@@ -115,7 +118,7 @@ export class SpecError extends Error {
 export function checkSpecKeys(spec: unknown): void {
   const check = (v: unknown, where: string, path: (string | number)[]) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return;
-    for (const k of Object.keys(v)) if (!KEYS[where].includes(k)) throw new SpecError([...path, k], unknownKeyMessage(k, KEYS[where]));
+    for (const k of Object.keys(v)) if (!KEYS[where].includes(k)) throw new SpecError([...path, k], unknownKeyWords(k, KEYS[where]));
   };
   const s = spec as Record<string, unknown>;
   check(s, '', []);

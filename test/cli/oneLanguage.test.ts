@@ -54,7 +54,7 @@ function latinProse(text: string, user: string): string[] {
       .replace(/<[^>\s]+>|\[[^\]\s]*\]|\{[^}]*\}/g, ' ') // placeholders of usage lines (<dir>, [study]) and YAML/JSON syntax
       .replace(/(^|\s)-[A-Za-z](?=[\s,]|$)/g, ' ') // short options (-V, -h)
       .replace(/\$[A-Z_]+/g, ' ') // environment variables
-      .replace(/\b[a-z_]+(, [a-z_]+){2,}/g, ' ') // a list of keys ("known: study, series, …")
+      .replace(/\b[a-z_][A-Za-z_]*(, [a-z_][A-Za-z_]*){2,}/g, ' ') // a list of keys ("known: study, series, …")
       .replace(/^ {2}[a-z]+(?= {2,})/, ' ') // an argument's name in the list of --help
       .replace(/\b\w+(,\w+)+\b/g, ' ') // comma-separated names (sector,amount)
       .replace(/builtin:[\w-]+/g, ' ') // builtin data names
@@ -77,7 +77,7 @@ function hanText(text: string, user: string): string[] {
 }
 
 /** The study files the error cases write (their own words are the user's). */
-const errorUserFiles = (tmp: string, lang: string) => [join(tmp, `bad-${lang}`, 'study.yaml')];
+const errorUserFiles = (tmp: string, lang: string) => [join(tmp, `bad-${lang}`, 'study.yaml'), join(tmp, `bad-${lang}`, 'spec.yaml')];
 
 /**
  * Bad study files and bad command lines, each with its exit status: every error a user meets first.
@@ -93,6 +93,9 @@ function errorCases(tmp: string, lang: 'zh' | 'en'): [string, string[], number][
     writeFileSync(f, edit(text));
     return f;
   };
+  const spec = join(dir, 'spec.yaml');
+  writeFileSync(join(dir, 'f.csv'), 'id,stratum,weight,employees\n1,a,4,8\n2,a,4,9\n');
+  writeFileSync(spec, "data: f.csv\ndesign: {ids: '1', strata: stratum, weight: weight}\nestimates:\n  - {id: e, total: employees}\n");
   return [
     ['missing file', ['check', join(tmp, 'nope.yaml')], 2],
     ['folder', ['check', dir], 2],
@@ -114,6 +117,7 @@ function errorCases(tmp: string, lang: 'zh' | 'en'): [string, string[], number][
     ['excess arguments', ['explain', 'a', 'b', 'c'], 1],
     ['missing option value', ['run', '--lang', lang, '--out'], 1],
     ['required option', ['survey'], 1],
+    ['survey spec', ['survey', '--spec', spec], 2],
   ];
 }
 

@@ -5,7 +5,7 @@ import { dirname, extname, resolve } from 'node:path';
 import { helpIn, consoleWidth, WIDE_HELP, type Register } from './register.ts';
 import type { Columns, SurveySpec } from '../../survey/index.ts';
 import { commandLang, LANG_HELP, textTable, wrapLines } from '../format.ts';
-import { LocalizedError, errorWords } from '../../locale/errorText.ts';
+import { LocalizedError, errorText, errorWords } from '../../locale/errorText.ts';
 import { describeFsError } from '../outputSet.ts';
 
 export const register: Register = (program, _setExitCode, lang) => {
@@ -36,7 +36,11 @@ export const register: Register = (program, _setExitCode, lang) => {
         }
         ({ estimates, design } = runSurveySpec(spec, read.columns));
       } catch (e) {
-        if (e instanceof SpecError) throw new Error(`${opts.spec}${locate(e.path)}: ${e.message.replace(/^survey spec: /, '')}`);
+        if (e instanceof SpecError) {
+          // the spec's file and line, then the key path and the fault as SpecError words them
+          const at = `${opts.spec}${locate(e.path)}`;
+          throw new LocalizedError({ zh: `${at}：${errorText(e, 'zh').replace(/^(survey spec: |调查说明：)/, '')}`, en: `${at}: ${e.message.replace(/^survey spec: /, '')}` });
+        }
         throw e;
       }
       const warnings = design.warnings ?? [];
