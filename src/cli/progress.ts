@@ -88,6 +88,8 @@ export function createProgress(options: ProgressOptions = {}): Progress {
 export interface RunSteps {
   /** reading (decoding, staging) or screening (DuckDB) a questionnaire file: share of it and rows so far */
   onRead(file: string, phase: 'reading' | 'screening', share: number, rows: number): void;
+  /** the questionnaire files about to be read at once (before their onRead calls) */
+  onReadFiles(files: string[]): void;
   /** reading transaction files: pass `pass` of `passes` over them (DuckDB's share of that pass) */
   onTransactions(files: string, pass: number, passes: number, share: number): void;
   /** Monte Carlo draws done of total */
@@ -97,20 +99,22 @@ export interface RunSteps {
 }
 
 const STEP_LABELS = {
-  zh: { reading: '读取', screening: '筛查', rows: '行', transactions: (files: string, pass: number, of: number) => `读取交易 ${files}（第 ${pass}/${of} 遍）`, mc: '蒙特卡洛模拟', draws: '次', charts: '绘制图表', chartUnit: '张', png: '导出 PNG 图片', tables: '生成报告和 tables.xlsx' },
-  en: { reading: 'reading', screening: 'screening', rows: 'rows', transactions: (files: string, pass: number, of: number) => `reading transactions ${files} (pass ${pass} of ${of})`, mc: 'Monte Carlo', draws: 'draws', charts: 'rendering charts', chartUnit: 'charts', png: 'exporting PNG images', tables: 'writing report.html and tables.xlsx' },
+  zh: { reading: '读取', screening: '筛查', rows: '行', files: (n: number) => `读取 ${n} 个问卷文件`, transactions: (files: string, pass: number, of: number) => `读取交易 ${files}（第 ${pass}/${of} 遍）`, mc: '蒙特卡洛模拟', draws: '次', charts: '绘制图表', chartUnit: '张', png: '导出 PNG 图片', tables: '生成报告和 tables.xlsx' },
+  en: { reading: 'reading', screening: 'screening', rows: 'rows', files: (n: number) => `reading ${n} questionnaire files`, transactions: (files: string, pass: number, of: number) => `reading transactions ${files} (pass ${pass} of ${of})`, mc: 'Monte Carlo', draws: 'draws', charts: 'rendering charts', chartUnit: 'charts', png: 'exporting PNG images', tables: 'writing report.html and tables.xlsx' },
 };
 
 /**
  * runSteps(progress, lang) → the callbacks a run passes to the readers (onRead, onTransactions), the Monte Carlo
  * (onProgress) and the report producers (onStep), each long step drawn as its own line:
- * "reading data/consumers.csv  [███░░]  42%  2,100 rows  21k rows/s  ETA 1 s", "Monte Carlo  [██░░]  4,000/10,000 draws  …".
+ * "reading data/consumers.csv  [███░░]  42%  2,100 rows  21k rows/s  ETA 1 s" (files read at once: "reading 4 questionnaire files  …"),
+ * "Monte Carlo  [██░░]  4,000/10,000 draws  …".
  */
 export function runSteps(progress: Progress, lang: 'zh' | 'en'): Partial<RunSteps> {
   if (!progress.active) return {};
   const t = STEP_LABELS[lang];
   let current = '';
   let most = 0; // a file is screened by several DuckDB queries, each from 0%: its bar never goes back
+  let reading: Map<string, { done: number; rows: number }> | null = null; // the questionnaires read at once
   const enter = (key: string, begin: () => void) => {
     if (key === current) return;
     current = key;
@@ -118,7 +122,24 @@ export function runSteps(progress: Progress, lang: 'zh' | 'en'): Partial<RunStep
     begin();
   };
   return {
+    onReadFiles(files) {
+      reading = new Map(files.map((f) => [f, { done: 0, rows: 0 }]));
+    },
     onRead(file, phase, share, rows) {
+      const several = reading && reading.size > 1 ? reading : null;
+      if (several) {
+        // Files read at once share one line: each file's part is its reading (first half) then its screening by
+        // DuckDB (second half), never going back; the rows are those decoded so far, over all files.
+        enter('questionnaires', () => progress.step(t.files(several.size), 1, '', t.rows));
+        const f = several.get(file) ?? { done: 0, rows: 0 };
+        several.set(file, f);
+        f.done = Math.max(f.done, phase === 'reading' ? share / 2 : 0.5 + share / 2);
+        if (phase === 'reading' && Number.isFinite(rows)) f.rows = Math.max(f.rows, rows);
+        let done = 0, counted = 0;
+        for (const g of several.values()) (done += g.done), (counted += g.rows);
+        progress.set(done / several.size, counted);
+        return;
+      }
       enter(`${phase} ${file}`, () => progress.step(`${t[phase]} ${file}`, 1, '', t.rows));
       // DuckDB's rows processed count work over all operators of a query, not the file's rows: not shown.
       if (phase === 'screening') most = Math.max(most, share);

@@ -21,7 +21,7 @@ export interface RunStudyOptions extends Pick<ComputeOptions, 'uncertainty' | 'o
 export async function runStudy(path: string, options: RunStudyOptions = {}): Promise<{ results: StudyResults; prepared: PreparedStudy }> {
   const thread = options.coverageThread ? (await import('../study-node/coverageThread.ts')).startCoverageThread() : null;
   try {
-    const prepared = await loadStudyInputs(path, { onRead: options.onRead, memoryLimit: options.memoryLimit, spillParent: options.spillParent });
+    const prepared = await loadStudyInputs(path, { onRead: options.onRead, onReadFiles: options.onReadFiles, memoryLimit: options.memoryLimit, spillParent: options.spillParent });
     try {
       const { config } = prepared.study;
       // the thread starts the bootstrap-t checks now, while this thread builds the figures and draws the Monte Carlo

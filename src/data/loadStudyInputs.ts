@@ -41,6 +41,8 @@ export interface LoadOptions extends DatabaseOptions {
    * aggregates it (DuckDB's own share and rows processed). NaN: not known.
    */
   onRead?: (file: string, phase: 'reading' | 'screening', share: number, rows: number) => void;
+  /** Told once, before any onRead, the questionnaire files about to be read (at once: their onRead calls interleave). */
+  onReadFiles?: (files: string[]) => void;
 }
 
 /** Everything computeStudy needs, read from disk. Whole-file faults throw; row faults become rejections. */
@@ -64,8 +66,8 @@ export async function loadStudyInputs(path: string, options: LoadOptions = {}): 
   const runners: ClickHouseRunner[] = [];
   const sheetRows: Record<string, Int32Array> = {}; // the sheet row of each valid row, by questionnaire
   const entries = Object.entries(config.questionnaires);
-  // Without a progress line the files are read at once, each on its own connection: one file's DuckDB queries run
-  // while this thread decodes another. With one (a terminal), one after another, so that the line follows each file.
+  // The files are read at once, each on its own connection: one file's DuckDB queries run while this thread decodes
+  // another (a progress line shows them together: onReadFiles, then each file's onRead).
   const onRead = options.onRead && ((i: number, phase: 'reading' | 'screening', share: number, rows: number) => options.onRead!(entries[i][1].file, phase, share, rows));
   /** One questionnaire read, screened and turned into QuestionnaireData on its own connection. */
   async function loadOne(i: number, key: string, q: (typeof entries)[number][1]): Promise<{ data: QuestionnaireData; rejections: Rejection[]; summary: ScreeningSummary; rows?: Int32Array }> {
@@ -140,18 +142,11 @@ export async function loadStudyInputs(path: string, options: LoadOptions = {}): 
     }
   }
   try {
-    const results: Awaited<ReturnType<typeof loadOne>>[] = [];
-    if (onRead) {
-      for (const [i, [key, q]] of entries.entries()) {
-        onRead(i, 'reading', 0, 0);
-        results.push(await loadOne(i, key, q));
-      }
-    } else {
-      const settled = await Promise.allSettled(entries.map(([key, q], i) => loadOne(i, key, q)));
-      // in the study's order: the first failing questionnaire's error, as when they are read one by one
-      for (const s of settled) if (s.status === 'rejected') throw s.reason;
-      results.push(...settled.map((s) => (s as PromiseFulfilledResult<(typeof results)[number]>).value));
-    }
+    options.onReadFiles?.(entries.map(([, q]) => q.file));
+    const settled = await Promise.allSettled(entries.map(([key, q], i) => loadOne(i, key, q)));
+    // in the study's order: the first failing questionnaire's error, as when they are read one by one
+    for (const s of settled) if (s.status === 'rejected') throw s.reason;
+    const results = settled.map((s) => (s as PromiseFulfilledResult<Awaited<ReturnType<typeof loadOne>>>).value);
     results.forEach((r, i) => {
       const key = entries[i][0];
       questionnaires[key] = r.data;

@@ -77,19 +77,28 @@ test('runSteps: one line per step; a file screened by several queries never goes
   steps.onStep!('charts', 3, 6);
   assert.match(written.at(-1)!, /^\r\x1b\[Krendering charts {2}\[█+░+\] {2}3\/6 charts/);
   assert.deepEqual(runSteps(createProgress({ stream: { isTTY: false, write: () => true } }), 'zh'), {});
+  // files read at once: one line, each file half reading and half screening, never going back; rows summed
+  steps.onReadFiles!(['a.csv', 'b.xlsx']);
+  steps.onRead!('a.csv', 'reading', 1, 300);
+  assert.match(written.at(-1)!, /^\r\x1b\[Kreading 2 questionnaire files {2}\[█+░+\] {2}25% {2}300 rows/);
+  steps.onRead!('b.xlsx', 'reading', 0.5, 200);
+  steps.onRead!('a.csv', 'screening', 0.5, NaN);
+  assert.match(written.at(-1)!, /^\r\x1b\[Kreading 2 questionnaire files {2}\[█+░+\] {2}50% {2}500 rows/);
+  steps.onRead!('a.csv', 'screening', 0.1, NaN); // the next DuckDB query of a.csv starts from 0%
+  assert.match(written.at(-1)!, /  50%  500 rows/);
+  steps.onRead!('a.csv', 'screening', 1, NaN);
+  steps.onRead!('b.xlsx', 'screening', 1, NaN);
+  assert.match(written.at(-1)!, /^\r\x1b\[Kreading 2 questionnaire files {2}\[█+\] {2}100% {2}500 rows/);
 });
 
 test('spillover run: a progress line under a pseudo-terminal, none with --quiet or when piped', { timeout: 300_000 }, () => {
   const tmp = mkdtempSync(join(tmpdir(), 'spillover-progress-'));
   try {
     const shown = underTerminal(['run', '--lang', 'en', '--out', join(tmp, 'a')]);
-    // Each file read (share, rows and rows/s), screened by DuckDB, the Monte Carlo's draws, the charts, the writing.
-    assert.match(shown, /\r\x1b\[Kreading data\/consumers\.csv {2}\[█+\] {2}100% {2}5,00\d rows {2}[\d.]+k? rows\/s/);
-    assert.match(shown, /\r\x1b\[Kreading data\/providers\.csv {2}\[[█░]+\] {2}0%/);
-    // (the screening bar is DuckDB's own query progress, polled: a query over a few thousand rows may finish
-    // before the first poll, so it is not asserted here; the unit test above draws it from a polled value)
-    // (a workbook: the share of its sheet's XML read, and the rows)
-    assert.match(shown, /\r\x1b\[Kreading data\/operators\.xlsx {2}\[█+\] {2}100% {2}2,\d{3} rows {2}[\d.]+k? rows\/s/);
+    // The questionnaire files read at once on one line (share of each read and screened by DuckDB, rows so far and
+    // rows/s), the Monte Carlo's draws, the charts, the writing.
+    assert.match(shown, /\r\x1b\[Kreading 3 questionnaire files {2}\[░+\] {2}0%/);
+    assert.match(shown, /\r\x1b\[Kreading 3 questionnaire files {2}\[[█░]+\] {2}\d+% {2}\d[\d,]* rows {2}[\d.]+k? rows\/s/);
     assert.match(shown, /\r\x1b\[KMonte Carlo {2}\[░+\] {2}0\/10,000 draws/);
     assert.match(shown, /\r\x1b\[KMonte Carlo {2}\[█+\] {2}10,000\/10,000 draws/);
     assert.match(shown, /\r\x1b\[Krendering charts {2}\[█+\] {2}6\/6 charts/);
@@ -97,7 +106,7 @@ test('spillover run: a progress line under a pseudo-terminal, none with --quiet 
     // every line fits the terminal (80 columns, CJK counted 2)
     for (const l of shown.split(/\r\x1b\[K|\r?\n/)) assert.ok(width(l) <= 80, l);
     const zh = underTerminal(['run', '--lang', 'zh', '--out', join(tmp, 'z')]);
-    assert.match(zh, /\r\x1b\[K读取 data\/consumers\.csv {2}\[█+\] {2}100% {2}5,00\d 行/);
+    assert.match(zh, /\r\x1b\[K读取 3 个问卷文件 {2}\[[█░]+\] {2}\d+% {2}\d[\d,]* 行/);
     assert.match(zh, /\r\x1b\[K蒙特卡洛模拟 {2}\[█+\] {2}10,000\/10,000 次/);
     assert.match(zh, /\r\x1b\[K绘制图表 {2}\[█+\] {2}6\/6 张/);
     // The line is cleared before the results are printed.

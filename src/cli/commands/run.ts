@@ -74,7 +74,7 @@ export const register: Register = (program, _setExitCode, lang) => {
       try {
         // the charts are drawn while the coverage check's thread finishes (they do not read it)
         const whileChecking = async (results: StudyResults, prepared: PreparedStudy) => void (early = await earlyArtifacts(artifactContext(results, prepared)));
-        ran = await runStudy(study, { onRead: steps.onRead, onProgress: steps.onProgress, coverageThread: true, whileChecking, ...spill });
+        ran = await runStudy(study, { onRead: steps.onRead, onReadFiles: steps.onReadFiles, onProgress: steps.onProgress, coverageThread: true, whileChecking, ...spill });
       } catch (e) {
         progress.done();
         // Screening ran but the run failed: its rejections go to a separate, clearly named folder.
