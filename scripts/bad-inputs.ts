@@ -99,7 +99,7 @@ const CASES: (Omit<BadInput, 'name'> & { name: string; make?: (dir: string) => v
   { name: 'study-fpc-varies-check', fault: 'fpc varying within a stratum of a study design: check warns as R', args: ['check', 'S/study.yaml'], status: 0, expect: FPC_WARNING, make: fpcVariesInStudy },
   {
     name: 'study-fpc-varies-run', fault: 'fpc varying within a stratum of a study design: run warns as R, results.json keeps it', args: ['run', 'S/study.yaml', '--out', 'out', '--charts', 'none'], status: 0,
-    expect: FPC_WARNING, file: ['out/results.json', /"warnings": \[\n\s+"questionnaires\.providers\.design: fpc varies within strata: stratum 企业微信 at stage 1/], make: fpcVariesInStudy,
+    expect: FPC_WARNING, file: ['out/results.json', /"warnings": \[\n\s+\{\n\s+"zh": "questionnaires\.providers\.design：fpc 在层内不一致：第 1 阶段的层 企业微信[^"]*",\n\s+"en": "questionnaires\.providers\.design: fpc varies within strata: stratum 企业微信 at stage 1/], make: fpcVariesInStudy,
   },
   {
     name: 'unknown-provider-type', fault: 'a provider type no component covers (甲类) rejects its rows', args: ['check', 'S/study.yaml', '--lang', 'en'], status: 0, stream: 'stdout',
