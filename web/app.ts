@@ -11,7 +11,7 @@ import { chartSpecs, type ChartSpec } from '../src/report/chartSpecs.ts';
 import { asLabel, bi, esc } from '../src/report/i18n.ts';
 import { displayValue, parseQuantity, compactNumber, YI, type Lang } from '../src/locale/index.ts';
 import type { Label } from '../src/study/types.ts';
-import { explain, ioMethodKey, rateParameters, type Scenario } from '../src/study/model/index.ts';
+import { explain, inputLabel, ioMethodKey, rateParameters, type Scenario } from '../src/study/model/index.ts';
 import { additionalitySource, capitalize, ciLabel, mcLabel, netItems, parameterLabel } from '../src/report/netParts.ts';
 import { reviveTyped, type Payload, type VoucherPayload } from './payload.ts';
 import { summaryHtml, voucherSentences } from '../src/report/executiveSummary.ts';
@@ -131,14 +131,15 @@ function openDrawer(id: string) {
   drawerId = id;
   const v = displayValue(f, lang());
   // Rounded for reading (4.818万); the exact values are in results.json and tables.xlsx.
-  const inputs = Object.entries(f.inputs).map(([k, x]) => `<tr><td><code>${esc(k)}</code></td><td class="n"${typeof x === 'number' ? ` data-v="${x}"` : ''}>${esc(typeof x === 'number' ? compactNumber(x, lang()) : String(x))}</td></tr>`).join('');
+  // Each input by its name in the page's language (the id, as results.json keys it, on hover).
+  const inputs = Object.entries(f.inputs).map(([k, x]) => `<tr><td title="${esc(k)}">${bi(inputLabel(k))}</td><td class="n"${typeof x === 'number' ? ` data-v="${x}"` : ''}>${typeof x === 'number' ? esc(compactNumber(x, lang())) : bi(asLabel(x))}</td></tr>`).join('');
   const from = f.from.map((x) => `<li><a href="#" data-open="${esc(x)}">${esc(x)}</a> ${results.figures[x] ? bi(results.figures[x].label) : ''}</li>`).join('');
   const ci = f.ci ? `<p>${bi(ciLabel(results.intervals.level))}: ${esc(displayValue(f, lang(), f.ci[0]).text)} – ${esc(displayValue(f, lang(), f.ci[1]).text)} ${esc(v.unit)}${f.se !== undefined ? ` (se ${esc(displayValue(f, lang(), f.se).text)})` : ''}</p>` : '';
   const iv = results.uncertainty?.intervals[id];
   const mcLine = iv && results.uncertainty ? `<p>${bi(mcLabel(results.uncertainty.level))}: ${esc(displayValue(f, lang(), iv.lo).text)} – ${esc(displayValue(f, lang(), iv.hi).text)} ${esc(v.unit)}</p>` : '';
   d.innerHTML = `<button type="button" class="close" data-close>✕</button><h2>${bi(f.label)}</h2>
 <p><code>${esc(f.id)}</code> = <b data-drawer-value>${esc(v.text)}</b> ${esc(v.unit)}</p>${ci}${mcLine}
-<h3>${bi({ zh: '公式', en: 'Formula' })}</h3><div class="eq formula">${esc(f.formula)}</div>
+<h3>${bi({ zh: '公式', en: 'Formula' })}</h3><div class="eq formula">${bi(asLabel(f.formula))}</div>
 ${inputs ? `<h3>${bi({ zh: '输入', en: 'Inputs' })}</h3><table>${inputs}</table>` : ''}
 ${from ? `<h3>${bi({ zh: '由以下指标计算', en: 'Computed from' })}</h3><ul>${from}</ul>` : ''}
 ${f.notes ? `<p class="note">${bi(asLabel(f.notes))}</p>` : ''}

@@ -3,7 +3,7 @@
 import type { StudyResults } from '../study/types.ts';
 import type { Rejection } from '../data/index.ts';
 import { REJECTION_HEADER } from '../data/createRejectionWriter.ts';
-import type { Lang } from '../locale/index.ts';
+import { asLabel, type Lang } from '../locale/index.ts';
 import { csvField } from '../data/spreadsheetCell.ts';
 
 /** Stable JSON: keys in insertion order (computeStudy sorts figures), floats as JS prints them. */
@@ -18,8 +18,8 @@ export function toCsv(header: string[], rows: unknown[][]): string {
 
 export function tables(r: StudyResults, rejections: Rejection[], lang: Lang = 'en'): Record<string, string> {
   const figures = toCsv(
-    ['id', 'value', 'unit', 'se', 'ci_low', 'ci_high', 'label_zh', 'label_en', 'formula', 'se_note'],
-    Object.values(r.figures).map((f) => [f.id, f.value, f.unit, f.se, f.ci?.[0], f.ci?.[1], f.label.zh, f.label.en, f.formula, f.seNote?.[lang]]),
+    ['id', 'value', 'unit', 'se', 'ci_low', 'ci_high', 'label_zh', 'label_en', 'formula_zh', 'formula_en', 'se_note'],
+    Object.values(r.figures).map((f) => [f.id, f.value, f.unit, f.se, f.ci?.[0], f.ci?.[1], f.label.zh, f.label.en, asLabel(f.formula).zh, asLabel(f.formula).en, f.seNote?.[lang]]),
   );
   const components = toCsv(
     ['id', 'kind', 'label_zh', 'label_en', 'groups', 'population', 'n', 'jobs', 'fulltime', 'parttime'],

@@ -2,6 +2,7 @@
 // study is read and reduced by src/data/voucherStudy.ts.
 import type { VoucherStudyResults } from '../data/voucherStudy.ts';
 export { runVoucherStudy, readStudySections, studySections, voucherInputs, type VoucherStudyResults } from '../data/voucherStudy.ts';
+import { asLabel } from '../locale/index.ts';
 import { toCsv } from './outputs.ts';
 import { voucherValue } from '../report/vouchersSection.ts';
 import { renderVoucherReport } from '../report/voucherReport.ts';
@@ -27,8 +28,8 @@ export function voucherTable(r: VoucherStudyResults, lang: 'zh' | 'en', table: (
 export function voucherFiles(r: VoucherStudyResults, lang: 'zh' | 'en', options: { report: boolean }): Record<string, string> {
   const json = JSON.stringify(r, (_k, v) => (v instanceof Float64Array ? Array.from(v) : v), 2) + '\n';
   const csv = toCsv(
-    ['id', 'value', 'unit', 'se', 'ci_low', 'ci_high', 'df', 'label_zh', 'label_en', 'formula', 'note'],
-    Object.values(r.vouchers.figures).map((f) => [f.id, f.value, f.unit, f.se, f.ci?.[0], f.ci?.[1], f.df, f.label.zh, f.label.en, f.formula, f.notes?.[lang]]),
+    ['id', 'value', 'unit', 'se', 'ci_low', 'ci_high', 'df', 'label_zh', 'label_en', 'formula_zh', 'formula_en', 'note'],
+    Object.values(r.vouchers.figures).map((f) => [f.id, f.value, f.unit, f.se, f.ci?.[0], f.ci?.[1], f.df, f.label.zh, f.label.en, asLabel(f.formula).zh, asLabel(f.formula).en, f.notes?.[lang]]),
   );
   return { 'vouchers.json': json, 'vouchers.csv': csv, ...(options.report ? { 'report.html': renderVoucherReport(r, lang) } : {}) };
 }

@@ -1,6 +1,6 @@
 // The methodology section, generated from the actual results: each formula of METHOD.md with the
 // numbers this run used (N_k, n_k, M_j, coefficients b, jobs per output), sources and assumptions.
-import type { Figure, Label } from '../study/types.ts';
+import type { Figure, Formula, Label } from '../study/types.ts';
 import { asLabel, bi, esc, T } from './i18n.ts';
 import { formatCell, formatCellLabel, kindOfUnit, unitLabel } from '../locale/index.ts';
 import type { ExtendedResults } from './optionalParts.ts';
@@ -17,8 +17,8 @@ const amount = (kind: 'persons' | 'yuan' | 'perYuan', v: number) => {
 const wan = (v: number) => amount('persons', v);
 const yi = (v: number) => amount('yuan', v);
 const eq = (s: string) => `<div class="eq">${s}</div>`;
-/** A figure's formula as the engine writes it (symbols, with English words): marked as notation. */
-const formula = (s: string) => `<span class="formula">${esc(s)}</span>`;
+/** A figure's formula as its definition writes it (symbols, and words in each language): marked as notation. */
+const formula = (f: Formula) => `<span class="formula">${bi(asLabel(f))}</span>`;
 const num = (f: Figure | undefined, key: string): number | undefined => (f && typeof f.inputs[key] === 'number' ? (f.inputs[key] as number) : undefined);
 
 /** methodologyHtml(results) → the bilingual <section> of the report and the dashboard. */
@@ -110,7 +110,7 @@ export function methodologyHtml(r: ExtendedResults): string {
     for (const f of r.families) {
       const kind = kindOfUnit(f.unit);
       const u = kind ? unitLabel(kind) : null;
-      out.push(`<tr><td title="${esc(f.id)}">${bi(f.label)}${f.about ? `<br><small>${bi(f.about)}</small>` : ''}</td><td class="formula"><code>${esc(f.formula)}</code></td><td class="c-unit">${u ? bi(u) : ''}</td></tr>`);
+      out.push(`<tr><td title="${esc(f.id)}">${bi(f.label)}${f.about ? `<br><small>${bi(f.about)}</small>` : ''}</td><td class="formula"><code>${bi(asLabel(f.formula))}</code></td><td class="c-unit">${u ? bi(u) : ''}</td></tr>`);
     }
     out.push('</tbody></table>');
   }

@@ -42,7 +42,7 @@ function outColumns(t: ReportTable, lang: Lang): OutColumn[] {
     const header = u ? (lang === 'zh' ? `${c.label.zh}（${u}）` : `${c.label.en} (${u})`) : c.label[lang];
     // A column of texts in both languages; a column of numbers may hold a text in its place (a figure's "no SE: …").
     if (t.rows.some((r) => isLabel(r[j])) && !t.rows.some((r) => cellNumber(r[j]) !== undefined)) {
-      out.push({ header, kind: 'text', get: (r) => (isLabel(r[j]) ? (r[j] as Label)[lang] : (r[j] as string | null)), width: lang === 'zh' ? 28 : 36 });
+      out.push({ header, kind: 'text', get: (r) => (isLabel(r[j]) ? (r[j] as Label)[lang] : (r[j] as string | null)), width: c.key === 'formula' ? 48 : lang === 'zh' ? 28 : 36 });
       return;
     }
     out.push({

@@ -181,7 +181,10 @@ test('dashboard: loads, equals results.json, a scenario change matches a CLI run
   await page.click('#headline .card[data-fig="jobs.indirect"]');
   await page.waitForSelector('#drawer:not([hidden])');
   assert.equal(await page.locator('#drawer [data-drawer-value]').innerText(), displayValue(changed.figures['jobs.indirect'], 'zh').text);
-  assert.match(await page.locator('#drawer').innerText(), /induced output × jobs per yuan of output/);
+  // In the page's language (zh): the formula's words and the inputs' names, no English formula.
+  const drawer = await page.locator('#drawer').innerText();
+  assert.ok(drawer.includes('诱发产出 × 单位产出就业'), drawer);
+  assert.doesNotMatch(drawer, /induced output × jobs per yuan of output/);
   await page.screenshot({ path: join(artifacts, 'dashboard-explain.png') });
   await page.click('#drawer [data-close]');
 

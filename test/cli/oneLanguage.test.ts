@@ -31,6 +31,9 @@ function userTexts(files: string[], drop: 'zh' | 'en'): string {
 const LATIN_OK = new Set([
   'GDP', 'IO', 'SE', 'se', 'CI', 'MPC', 'DiD', 'NBS', 'CPI', 'PPI', 'HT', 'LU', 'fpc', 'df', 'n', 'N', 'Neyman', 'Cochran', 'Wald', 'bootstrap', 'logit', 'beta',
   't', 'I', 'II', 'A', 'B', 'C', 'U', 'M', 'S', 'z', 'e', 'g', 'w', 'h', 'm', 'x', 'y', 'k', 'c', 's', 'i', 'b', 'v', 'p', 'd',
+  'F', 'G', 'V', 'q', 'ATT', 'ln', 'delta',
+  // authors cited in formulas (Liu, Shen, Li & Chen 2021; Callaway & Sant'Anna 2021; Webb's weights)
+  'Liu', 'Shen', 'Li', 'Chen', 'Callaway', "Sant'Anna", 'Webb',
   'XLSX', 'CSV', 'YAML', 'JSON', 'HTML', 'SVG', 'PNG', 'UTF', 'GBK', 'GB', 'Parquet', 'DuckDB', 'ClickHouse', 'TODO', 'spillover',
   'svydesign', 'ids', 'strata', 'weights', 'total', 'mean', 'ratio', 'builtin', 'Asia', 'Shanghai', 'Ctrl',
   // command names, as in "spillover check STUDY"
@@ -38,11 +41,6 @@ const LATIN_OK = new Set([
   // language codes of --lang, the R language, the browser the PNG charts need, chart formats of --charts, the JSON field ci
   'zh', 'en', 'R', 'Chromium', 'svg', 'png', 'none', 'ci', 'pymrio',
 ]);
-
-// Not yet in both languages (known, listed in the issue's closing note): explain's formula and
-// input lines (the engine's notation, e.g. "b_s = column sum of (I − A)⁻¹ − I", "sector = 64123
-// 互联网和相关服务 Internet and related services"). Every other explain line is scanned.
-const ENGINE_NOTATION = /^[│├└─ ]*(公式|formula|sector|field|questionnaire|unit|value|说明|note) ?[:=：]/;
 
 /** Lines of zh output holding Latin prose: words left after identifiers, paths, options and allowed words are taken out. */
 function latinProse(text: string, user: string): string[] {
@@ -138,14 +136,7 @@ test('zh output has no English prose and en output no Chinese, every command, ou
       const other = lang === 'zh' ? 'en' : 'zh';
       const scan = (name: string, text: string, files: string[]) => {
         const user = userTexts(files, other);
-        // explain: a notation line and its wrapped continuation ("  transportation agency") are skipped
-        let notation = false;
-        const lines = text.split('\n').filter((line) => {
-          if (name !== 'explain') return true;
-          notation = ENGINE_NOTATION.test(line) || (notation && /^ {2}\S/.test(line));
-          return !notation;
-        }).join('\n');
-        for (const line of lang === 'zh' ? latinProse(lines, user) : hanText(lines, user)) found.push(`${lang} ${name}: ${line}`);
+        for (const line of lang === 'zh' ? latinProse(text, user) : hanText(text, user)) found.push(`${lang} ${name}: ${line}`);
       };
       scan('run', cli(['run', ...l, '--out', join(tmp, `out-${lang}`), '--charts', 'none']), wechatFiles);
       scan('run vouchers', cli(['run', join(vouchers, 'study.yaml'), ...l, '--out', join(tmp, `v-${lang}`)]), voucherFiles[lang]);
@@ -159,7 +150,12 @@ test('zh output has no English prose and en output no Chinese, every command, ou
       assert.match(checked, lang === 'zh' ? /providers: 编码自动识别：按 UTF-8 读取/ : /providers: encoding auto: read as utf-8/);
       scan('check (encoding auto)', checked, wechatFiles);
       scan('explain --list', cli(['explain', '--list', ...l]), wechatFiles);
-      scan('explain', cli(['explain', 'jobs.indirect', ...l]), wechatFiles);
+      // explain, formulas and inputs included: these trees hold every figure of both examples (the
+      // net total reaches every gross figure but the indicators, shares and value added).
+      for (const id of ['net.jobs.total', 'share.providers', 'ratio.jobs_per_output', 'va.generated.domestic', 'indicator.non_east_mini_programs', 'indicator.remote_capable'])
+        scan(`explain ${id}`, cli(['explain', id, ...l, '--wide']), wechatFiles);
+      for (const id of ['voucher.leverage.reported', 'voucher.growth.reported', 'voucher.share.age.18-29', 'voucher.share.merchants.小微', 'voucher.mpc.lottery', 'voucher.pretrend.lottery', 'voucher.did.triple', 'voucher.multiplier.city'])
+        scan(`explain ${id}`, cli(['explain', id, join(vouchers, 'study.yaml'), ...l, '--wide']), voucherFiles[lang]);
       scan('plan', cli(['plan', ...l, '--reps', '20']), wechatFiles);
       scan('io', cli(['io', 'builtin:china-io-2017-149', ...l]).split('\n').slice(0, 12).join('\n') + cli(['io', 'builtin:china-io-2017-149', ...l]).split('\n').slice(-3).join('\n'), []);
       scan('audit', cli(['audit', ...l]), wechatFiles);
@@ -199,4 +195,8 @@ test('the scan finds a stray string: an English phrase in zh, a Chinese word in 
   assert.deepEqual(latinProse("错误：未知的选项 '--wdie'\n用法： spillover run [选项] [study]\n  study   研究文件\n  -V, --version   显示版本号", ''), []);
   assert.deepEqual(latinProse('s.yaml:5：studdy：未知的键 "studdy"；是否要写 "study"？（可用的键：study, series, indicators）', 'studdy:'), []);
   assert.deepEqual(hanText('spillover: --port: 应为 0–65535 的整数', ''), ['spillover: --port: 应为 0–65535 的整数']);
+  // explain's formula and input lines are scanned like any other: an English word in a zh formula fails.
+  assert.deepEqual(latinProse('│     公式: 诱发产出 × jobs per yuan of output', ''), ['│     公式: 诱发产出 × jobs per yuan of output']);
+  assert.deepEqual(latinProse('│     leakage = 0.05', ''), ['│     leakage = 0.05']);
+  assert.deepEqual(latinProse('│     公式: Σ_c C_c × b_s(c), b_s = 1ᵀ[(I − A)⁻¹ − I]e_s', ''), []);
 });

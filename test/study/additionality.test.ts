@@ -5,6 +5,7 @@ import { netImpact, additionalityFactor } from '../../src/study/model/additional
 import { surveyDeadweight } from '../../src/study/model/surveyDeadweight.ts';
 import { computeStudy } from '../../src/study/model/computeStudy.ts';
 import { handStudy, parseNetImpact, inputs, netOf, modelOf } from './additionalityFixture.ts';
+import { asLabel } from '../../src/locale/index.ts';
 
 const close = (got: number, want: number, what: string, tol = 1e-9) => assert.ok(Math.abs(got - want) <= tol * Math.max(1, Math.abs(want)), `${what}: ${got} ≠ ${want}`);
 
@@ -65,7 +66,7 @@ test('net figures on the hand study: per component and category, totals, labels'
   assert.match(f['net.jobs.total'].notes?.en ?? '', /ILLUSTRATIVE.*hand-worked test rates/);
   assert.deepEqual(f['net.jobs.total'].from, ['net.jobs.direct', 'net.jobs.indirect']);
   // Gross figures are untouched and no figure mixes gross and net.
-  for (const fig of Object.values(f).filter((x) => !x.formula.startsWith('gross ×'))) for (const src of fig.from) assert.ok(src.startsWith('net.') || src === 'ratio.jobs_per_output' || (fig.id === 'net.jobs.direct.parttime' && src.endsWith('.parttime')), `${fig.id} from ${src}`);
+  for (const fig of Object.values(f).filter((x) => !asLabel(x.formula).en.startsWith('gross ×'))) for (const src of fig.from) assert.ok(src.startsWith('net.') || src === 'ratio.jobs_per_output' || (fig.id === 'net.jobs.direct.parttime' && src.endsWith('.parttime')), `${fig.id} from ${src}`);
 });
 
 test('the model reproduces computeStudy at the central values', () => {

@@ -1,7 +1,7 @@
 // spillover explain ID [study.yaml] — how a figure was derived, with the numbers used.
 import { helpIn, consoleWidth, studyArgument, WIDE_HELP, type Register } from './register.ts';
 import { commandLang, LANG_HELP, wrapLines } from '../format.ts';
-import { displayValue } from '../../locale/index.ts';
+import { asLabel, displayValue } from '../../locale/index.ts';
 import type { Figure } from '../../study/types.ts';
 
 export const register: Register = (program, _setExitCode, lang) => {
@@ -24,11 +24,12 @@ export const register: Register = (program, _setExitCode, lang) => {
       if (sections.transactions) Object.assign(figures, (await v.runVoucherStudy(study)).results.vouchers.figures);
       const results = { figures };
       if (opts.json) {
-        // Machine output: each figure's record as results.json holds it, its label in the chosen language
-        // and its value as the text output shows it (display units).
-        const record = ({ id, label, value, unit, ...rest }: Figure) => {
+        // Machine output: each figure's record as results.json holds it, its label, formula and text
+        // inputs in the chosen language (inputs keyed by id) and its value as the text output shows it (display units).
+        const record = ({ id, label, value, unit, formula, inputs, ...rest }: Figure) => {
           const d = displayValue({ value, unit }, lang);
-          return { id, label: label[lang], value, unit, display: { value: d.text, unit: d.unit }, ...rest };
+          const inLang = Object.fromEntries(Object.entries(inputs).map(([k, x]) => [k, typeof x === 'number' ? x : asLabel(x)[lang]]));
+          return { id, label: label[lang], value, unit, display: { value: d.text, unit: d.unit }, formula: asLabel(formula)[lang], inputs: inLang, ...rest };
         };
         const body = opts.list || !id
           ? { lang, figures: Object.values(figures).map((f) => ({ id: f.id, label: f.label[lang], unit: f.unit })) }

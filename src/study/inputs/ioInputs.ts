@@ -1,6 +1,7 @@
 // The engine's IO inputs from what was read (pure): each consumption category's per-yuan response
 // (output, jobs, value added) and the jobs-per-output conversion (METHOD §3). src/data reads the files.
 import { ConfigError } from '../config/index.ts';
+import { asLabel, label as L } from '../../locale/index.ts';
 import type { StudyConfig, SectorCoefficient, JobsPerOutput, PriceBasis, CategoryConfig, Label } from '../types.ts';
 import {
   resolveSector,
@@ -101,7 +102,7 @@ export function ioInputs(config: StudyConfig, files: IOFiles | null): PreparedIO
     jobsPerOutput = prices.convertJobs({
       method: 'national',
       perYuan: nat.perUnit / scale,
-      formula: 'national employment / national gross output',
+      formula: L('全国就业人数 / 全国总产出', 'national employment / national gross output'),
       inputs: { employment: nat.persons, grossOutput: nat.output * scale, year: j.year },
       source: j.source ?? { zh: `${j.year} 年全国平均：就业人数（${j.employment}）/ 总产出（${display.zh}）`, en: `national average of ${j.year}: employment (${j.employment}) / gross output (${display.en})` },
     });
@@ -109,7 +110,7 @@ export function ioInputs(config: StudyConfig, files: IOFiles | null): PreparedIO
     jobsPerOutput = {
       method: 'sector',
       perYuan: NaN,
-      formula: 'Σ_i e_i × induced output_i, e_i = persons per yuan of output of sector i',
+      formula: L('Σ_i e_i × 诱发产出_i，e_i = 部门 i 每元产出的就业人数', 'Σ_i e_i × induced output_i, e_i = persons per yuan of output of sector i'),
       inputs: { year: j.year, employment: j.employment },
       source: j.source ?? { zh: `分部门就业系数：${j.year} 年分门类就业人数（${j.employment}）按产出份额分摊到表中各部门`, en: `employment coefficients by sector: ${j.year} employment by division (${j.employment}) split over the table's sectors by output share` },
     };
@@ -117,9 +118,13 @@ export function ioInputs(config: StudyConfig, files: IOFiles | null): PreparedIO
   return { sectors, ioSource: display, ioMethod, model, jobsPerOutput, priceBasis };
 }
 
+/** The study file's units of a jobs-per-output ratio, in words. */
+const RATIO_UNITS = { 'persons/yuan': L('个/元', 'jobs per yuan'), 'persons/万元': L('个/万元', 'jobs per 10,000 yuan'), 'persons/亿元': L('个/亿元', 'jobs per 100 million yuan') };
+
 function ratioConversion(j: StudyConfig['jobsPerOutput']): JobsPerOutput {
   if (j.method !== 'ratio') throw new Error('internal: not a ratio');
-  return { method: 'ratio', perYuan: j.perYuan, formula: `${j.value} ${j.unit}`, inputs: { value: j.value, unit: j.unit }, source: j.source ?? { zh: '研究文件给定', en: 'stated in the study file' } };
+  const unit = RATIO_UNITS[j.unit as keyof typeof RATIO_UNITS] ?? L(j.unit, j.unit);
+  return { method: 'ratio', perYuan: j.perYuan, formula: L(`${j.value} ${unit.zh}`, `${j.value} ${unit.en}`), inputs: { value: j.value, unit: j.unit }, source: j.source ?? { zh: '研究文件给定', en: 'stated in the study file' } };
 }
 
 const UNIT_PRICES = { deflator: 1, output: 1, productivity: 1 };
@@ -206,7 +211,10 @@ function priceFactors(config: StudyConfig, index: PriceIndex | null, basis: Pric
         : {
           ...j,
           perYuan: j.perYuan / (output * productivity),
-          formula: `${j.formula} (${pc.tableYear}) ÷ (output prices ${pc.tableYear}→${Y} ${+output.toFixed(6)} × labour productivity ${+productivity.toFixed(6)})`,
+          formula: L(
+            `${asLabel(j.formula).zh}（${pc.tableYear}）÷（产出价格 ${pc.tableYear}→${Y} ${+output.toFixed(6)} × 劳动生产率 ${+productivity.toFixed(6)}）`,
+            `${asLabel(j.formula).en} (${pc.tableYear}) ÷ (output prices ${pc.tableYear}→${Y} ${+output.toFixed(6)} × labour productivity ${+productivity.toFixed(6)})`,
+          ),
           inputs: { ...j.inputs, [`perYuan ${pc.tableYear}`]: j.perYuan, outputPrices: output, productivity },
           source: {
             zh: `${j.source.zh.replace(/[。.]$/, '')}；按 ${Y} 年价格：÷ 产出价格 ${pc.tableYear}→${Y}（${pc.output}，${output.toFixed(4)}）${pc.productivity ? ` × 劳动生产率增长（${pc.productivity}，${productivity.toFixed(4)}）` : ''}`,

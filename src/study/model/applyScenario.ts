@@ -1,6 +1,6 @@
 // A scenario of the dashboard: overrides of a study's inputs, applied before computeStudy.
 // Pure; the dashboard (in a Web Worker) and the tests apply the same function.
-import { toDisplay } from '../../locale/index.ts';
+import { label as L, toDisplay } from '../../locale/index.ts';
 import type { StudyConfig } from '../config/types.ts';
 import type { StudyInputs, SectorCoefficient } from './types.ts';
 import { sectorResponse, type IOMethod } from './ioResponse.ts';
@@ -129,7 +129,7 @@ export function applyScenario(config: StudyConfig, inputs: StudyInputs, s: Scena
   let jobsPerOutput = inputs.jobsPerOutput;
   if (s.jobsPerOutput !== undefined) {
     const v = check('jobsPerOutput', s.jobsPerOutput);
-    jobsPerOutput = { method: 'ratio', perYuan: v, formula: `scenario: ${+toDisplay('perYuan', v).toPrecision(6)} jobs per 10⁸ yuan`, inputs: { perYuan: v }, source: { zh: '在仪表盘情景面板中设定', en: 'set in the dashboard scenario panel' } };
+    jobsPerOutput = { method: 'ratio', perYuan: v, formula: L(`情景：每亿元 ${+toDisplay('perYuan', v).toPrecision(6)} 个`, `scenario: ${+toDisplay('perYuan', v).toPrecision(6)} jobs per 10⁸ yuan`), inputs: { perYuan: v }, source: { zh: '在仪表盘情景面板中设定', en: 'set in the dashboard scenario panel' } };
   }
   if (s.additionality && Object.keys(s.additionality).length) out.additionality = withRates(config.additionality, s.additionality);
   return { config: out, inputs: { ...inputs, sectors, ioMethod, jobsPerOutput } };

@@ -1,6 +1,7 @@
 // How a figure was derived, as text: its formula, inputs and the figures it is computed from.
 import type { Figure, StudyResults } from './types.ts';
-import { BASE_UNIT, type Lang } from '../../locale/index.ts';
+import { BASE_UNIT, asLabel, type Lang } from '../../locale/index.ts';
+import { inputLabel } from './figures/inputNames.ts';
 type Show = (f: Pick<Figure, 'unit' | 'value'>, lang: Lang, v?: number) => { text: string; unit: string };
 
 /** The words of the derivation in each language. */
@@ -10,6 +11,7 @@ const WORDS = { formula: { zh: '公式', en: 'formula' }, note: { zh: '说明', 
  * explain(results, 'jobs.indirect', 'en', show) →
  *   jobs.indirect  Indirect jobs = 3.6 million jobs
  *     formula: induced output × jobs per yuan of output
+ *   (zh: 公式: 诱发产出 × 单位产出就业; inputs by name: 漏出率 = 0.05)
  *     ├─ output.indirect  Induced output … = 1130.1 billion yuan
  *     …
  * Fails on an unknown id, listing close matches. Numbers (inputs, se) are written in full unless
@@ -31,9 +33,9 @@ export function explain(r: Pick<StudyResults, 'figures'>, id: string, lang: Lang
       return;
     }
     seen.add(fid);
-    out.push(`${pad}   ${WORDS.formula[lang]}: ${g.formula}`);
-    const num = (x: unknown) => (readable && typeof x === 'number' ? readable(x, lang) : String(x));
-    for (const [k, val] of Object.entries(g.inputs)) out.push(`${pad}   ${k} = ${num(val)}`);
+    out.push(`${pad}   ${WORDS.formula[lang]}: ${asLabel(g.formula)[lang]}`);
+    const num = (x: number) => (readable ? readable(x, lang) : String(x));
+    for (const [k, val] of Object.entries(g.inputs)) out.push(`${pad}   ${inputLabel(k)[lang]} = ${typeof val === 'number' ? num(val) : asLabel(val)[lang]}`);
     if (g.se !== undefined) out.push(`${pad}   se = ${num(g.se)}${g.df !== undefined ? `, df = ${num(g.df)}` : ''}`);
     if (g.notes) out.push(`${pad}   ${WORDS.note[lang]}: ${typeof g.notes === 'string' ? g.notes : g.notes[lang]}`);
     if (depth >= 6) return;

@@ -1,7 +1,7 @@
 // Public face of study/model: the platform-impact model (METHOD.md) — inputs and config in, every
 // figure with its derivation, sampling error, net impact and uncertainty out. Pure.
 export { computeStudy, type ComputeOptions } from './computeStudy.ts';
-export { FIGURES, sumItem, differenceItem, type FigureContext, type FigureFamily, type FigureItem } from './figures/index.ts';
+export { FIGURES, INPUT_NAMES, inputLabel, sumItem, differenceItem, type FigureContext, type FigureFamily, type FigureItem } from './figures/index.ts';
 export { studyFigureModel, type StudyFigureModel } from './studyFigureModel.ts';
 export type { FigureModel } from './figureModel.ts';
 export type { ModelParameter } from './modelInputs.ts';

@@ -1,8 +1,10 @@
 // Survey indicators (e.g. "55.8% of entities have more than half their staff aged 16–29"):
 // proportions and ratios estimated under each questionnaire's design, with domains and `by`.
 import { svymean, svyratio, subset, confint, qnorm, qt, type Column, type SurveyDesign, type SvyStat } from '../../survey/index.ts';
-import type { Condition, Figure, IndicatorConfig, IntervalMethod, QuestionnaireData, StudyConfig, StudyInputs } from '../types.ts';
+import type { Condition, Figure, Formula, IndicatorConfig, IntervalMethod, QuestionnaireData, StudyConfig, StudyInputs } from '../types.ts';
+import { label as L } from '../../locale/index.ts';
 import { logitShareInterval } from './shareInterval.ts';
+import { fieldLabel } from './fieldLabel.ts';
 import { questionnaireDesign, simpleDesign } from './sampling.ts';
 import { selectRows } from './select.ts';
 
@@ -65,17 +67,20 @@ export function indicatorFigures(config: StudyConfig, inputs: StudyInputs): Figu
     if (!q) throw new Error(`${ind.yamlPath}: questionnaire "${ind.questionnaire}" was not loaded`);
     const ctx = `${ind.yamlPath} (${ind.id})`;
     const extra: Record<string, Float64Array> = {};
-    let formula: string;
+    let formula: Formula;
     const st = ind.statistic;
+    // Fields by their study-file key in en, by their column header in zh (女性人员数 for women).
+    const field = { zh: (f: string) => fieldLabel(config, ind.questionnaire, f).zh, en: (f: string) => f };
     if (st.kind === 'proportion') {
       extra.__z = conditionColumn(q, st.condition, ctx);
-      formula = `Σ w·1[${describe(st.condition)}] / Σ w over answered rows`;
+      formula = L(`Σ w·1[${describe(st.condition, field.zh)}] / Σ w（作答行）`, `Σ w·1[${describe(st.condition, field.en)}] / Σ w over answered rows`);
     } else {
       const num = numeric(q, st.numerator, ctx);
       const cond = st.when ? conditionColumn(q, st.when, ctx) : null;
       extra.__num = cond ? Float64Array.from(num, (v, i) => v * cond[i]) : num;
       extra.__den = numeric(q, st.denominator, ctx);
-      formula = `Σ w·${st.numerator}${st.when ? `·1[${describe(st.when)}]` : ''} / Σ w·${st.denominator}`;
+      const ratio = (name: (f: string) => string) => `Σ w·${name(st.numerator)}${st.when ? `·1[${describe(st.when, name)}]` : ''} / Σ w·${name(st.denominator)}`;
+      formula = L(ratio(field.zh), ratio(field.en));
     }
     const { design, qrows } = designFor(config, inputs, q, extra);
     const domain = selectRows(q, ind.where, ctx);
@@ -140,7 +145,8 @@ function isShare(num: Column | undefined, den: Column | undefined, w: Float64Arr
   return true;
 }
 
-function describe(c: Condition): string {
+/** describe({field: 'young_share', op: 'above', value: 0.5}, name) → 'young_share > 0.5' (the field as `name` gives it). */
+function describe(c: Condition, name: (field: string) => string): string {
   const sym = { above: '>', at_least: '≥', below: '<', at_most: '≤', equals: '=', in: '∈' }[c.op];
-  return `${c.field} ${sym} ${Array.isArray(c.value) ? `{${c.value.join(', ')}}` : c.value}`;
+  return `${name(c.field)} ${sym} ${Array.isArray(c.value) ? `{${c.value.join(', ')}}` : c.value}`;
 }

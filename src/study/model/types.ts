@@ -14,10 +14,16 @@ export interface Figure {
   value: number;
   unit: Unit;
   label: Label;
-  /** The formula in symbols, e.g. "N_k / n_k × Σ employees_i × related_share_i". */
-  formula: string;
-  /** Named inputs with their values (numbers in base units, or text such as a file or a sector). */
-  inputs: Record<string, number | string>;
+  /**
+   * The formula: in symbols, one string for both languages ("N_k / n_k × Σ employees_i × related_share_i"),
+   * or in both languages where it has words ({zh: '直接 + 间接', en: 'direct + indirect'}).
+   */
+  formula: Formula;
+  /**
+   * Named inputs with their values (numbers in base units, text such as a file, or a text in both
+   * languages such as a sector's name). The names are ids; their words: inputName (inputNames.ts).
+   */
+  inputs: Record<string, InputValue>;
   /** Ids of the figures this one is computed from (for `spillover explain`). */
   from: string[];
   /** Standard error and confidence interval, when the figure carries sampling error. */
@@ -40,6 +46,12 @@ export interface Figure {
 }
 
 export type IntervalMethod = 'wald' | 'logit' | 'beta' | 'bootstrap-t';
+
+/** A formula: notation alike in both languages ("Σ w·y"), or words in each ({zh: '直接 + 间接', en: 'direct + indirect'}); asLabel(f)[lang] reads it. */
+export type Formula = string | Label;
+
+/** An input's value: a number in base units, a text alike in both languages (a file, a field), or a text in each. */
+export type InputValue = number | string | Label;
 
 /** How well a figure's interval covers when the sample's own distribution is the population. */
 export interface CoverageCheck {
@@ -159,8 +171,8 @@ export interface JobsPerOutput {
   method: 'ratio' | 'national' | 'sector';
   /** Persons per yuan of induced output (ratio, national); NaN with sector coefficients. */
   perYuan: number;
-  formula: string;
-  inputs: Record<string, number | string>;
+  formula: Formula;
+  inputs: Record<string, InputValue>;
   source: Label;
 }
 
@@ -193,7 +205,7 @@ export interface FigureFamilySummary {
   id: string;
   label: Label;
   unit: Unit;
-  formula: string;
+  formula: Formula;
   about?: Label;
 }
 

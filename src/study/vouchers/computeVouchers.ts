@@ -1,7 +1,7 @@
 // The voucher figures: the original report's ratio measures and the causal estimates, side by side.
 // Pure: input is the sufficient statistics of loadTransactions (src/data/transactions).
 import { eventStudy, factor, groupTimeAtt, leverage, lotteryDid, shares, tEstimate, tripleDifference, wildClusterBootstrap, windowGrowth, type Estimate, type LeftOut } from '../../causal/index.ts';
-import type { Label } from '../../locale/index.ts';
+import { label as L, type Label } from '../../locale/index.ts';
 import type { Figure } from '../model/types.ts';
 import type { TransactionsConfig } from './config.ts';
 import { dataName, unusedNames } from './dataNames.ts';
@@ -87,7 +87,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
   add({
     id: 'voucher.leverage.reported', value: lev, unit: 'times',
     label: { zh: '消费券"带动消费"倍数（原报告口径）', en: 'Voucher "leverage" as the report measures it' },
-    formula: 'Σ amount of transactions that used a voucher / Σ voucher discount',
+    formula: L('Σ 用券交易金额 / Σ 券面优惠', 'Σ amount of transactions that used a voucher / Σ voucher discount'),
     inputs: { 'voucher transactions spending (yuan)': yuan(voucherSpendFen), 'subsidy redeemed (yuan)': yuan(subsidyFen) },
     notes: { zh: '原始金额之比，不是效应：用券交易的每一元都计入，包括没有消费券也会发生的购买。', en: 'A ratio of raw sums, not an effect: it counts every yuan spent in a voucher transaction, including purchases that would have happened without the voucher.' },
   });
@@ -118,7 +118,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
     add({
       id: 'voucher.growth.reported', value: g(total), unit: 'ratio',
       label: { zh: `线下消费日均环比增长（${after.start}…${after.end} 对 ${before.start}…${before.end}）`, en: `Growth of daily spending, ${after.start}…${after.end} over ${before.start}…${before.end}` },
-      formula: '(Σ spend after / days after) / (Σ spend before / days before) − 1',
+      formula: L('(Σ 之后消费 / 之后天数) / (Σ 之前消费 / 之前天数) − 1', '(Σ spend after / days after) / (Σ spend before / days before) − 1'),
       inputs: { 'spend before (yuan)': yuan(total[0]), 'spend after (yuan)': yuan(total[1]), 'days before': len(before), 'days after': len(after) },
       notes: { zh: '两个时段之间的增长混合了消费券、季节、假日和疫情后的恢复，不是消费券的效应。', en: 'Growth between two windows mixes the vouchers with the season, holidays and the recovery after the outbreak; it is not the vouchers\' effect.' },
     });
@@ -134,7 +134,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
       add({
         id: `voucher.share.${kind}.${band}`, value: sh, unit: 'ratio',
         label: kind === 'age' ? { zh: `用券用户中 ${name.zh} 的占比`, en: `Share of voucher users aged ${name.en}` } : { zh: `受益商户中${name.zh}商户的占比`, en: `Share of benefiting merchants that are ${name.en}` },
-        formula: kind === 'age' ? 'payers with a voucher transaction in the band / all such payers' : 'merchants with a voucher transaction of the size / all such merchants',
+        formula: kind === 'age' ? L('该年龄段有用券交易的付款人 / 所有用券付款人', 'payers with a voucher transaction in the band / all such payers') : L('该规模有用券交易的商户 / 所有用券商户', 'merchants with a voucher transaction of the size / all such merchants'),
         inputs: { count: rows.find((r) => (r.band || '(blank)') === band)?.n ?? 0, total },
         notes: { zh: '描述谁用了消费券，而不是谁因消费券多消费了。', en: 'Describes who used vouchers, not who spent more because of them.' },
       });
@@ -156,14 +156,14 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
       add({
         id: `voucher.did.lottery${suffix}`, value: r.did.estimate, unit: 'yuan/person', se: r.did.se, ci: ci(r.did), df: r.did.df,
         label: { zh: `中签者相对未中签者的额外消费（${place.zh}，每人 ${l.weeks} 周）`, en: `Excess spending of lottery winners over unsuccessful applicants (${place.en}, per person, ${weeks})` },
-        formula: 'τ = mean_W(after − before) − mean_L(after − before), equal windows around the draw',
+        formula: L('τ = mean_W(之后 − 之前) − mean_L(之后 − 之前)，抽签前后等长窗口', 'τ = mean_W(after − before) − mean_L(after − before), equal windows around the draw'),
         inputs: { winners: l.winners.n, 'unsuccessful applicants': l.losers.n, draw: l.draw, 'weeks each side': l.weeks, applicants: l.file },
         notes: { zh: '因果估计：抽签决定谁得到消费券，因此未中签者代表中签者在没有消费券时的消费。', en: 'Causal: the lottery decides who gets vouchers, so the unsuccessful applicants show what winners would have spent without them.' },
       });
       add({
         id: `voucher.mpc.lottery${suffix}`, value: r.mpc.estimate, unit: 'times', se: r.mpc.se, ci: ci(r.mpc), df: r.mpc.df,
         label: { zh: `每元补贴带来的额外消费（抽签设计，${place.zh}）`, en: `Excess spending per yuan of subsidy (lottery, ${place.en})` },
-        formula: 'MPC = τ / (mean subsidy redeemed by winners − by unsuccessful applicants)  (Liu, Shen, Li & Chen 2021)',
+        formula: L('MPC = τ / (中签者人均核销补贴 − 未中签者人均核销补贴)（Liu, Shen, Li & Chen 2021）', 'MPC = τ / (mean subsidy redeemed by winners − by unsuccessful applicants)  (Liu, Shen, Li & Chen 2021)'),
         inputs: { 'τ (yuan per winner)': r.did.estimate, 'mean subsidy per winner (yuan)': yuan(r.meanSubsidyWinners) },
         from: [`voucher.did.lottery${suffix}`],
         notes: { zh: '每元补贴带来的、没有消费券就不会发生的消费（元）；按付款人聚类的区间只包含抽样误差。', en: 'Yuan of spending that would not have happened without the vouchers, per yuan of subsidy; the payer-clustered interval covers sampling error only.' },
@@ -179,7 +179,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
       if (es.preTrend) add({
         id: `voucher.pretrend.lottery${suffix}`, value: es.preTrend.pValue, unit: 'number',
         label: { zh: `平行趋势检验 p 值（抽签前各周，${place.zh}）`, en: `Parallel pre-trends test p-value (weeks before the draw, ${place.en})` },
-        formula: 'F = b′V⁻¹b / q over the leads, F(q, G−1), payer-clustered',
+        formula: L('F = b′V⁻¹b / q（抽签前各期系数），F(q, G−1)，按付款人聚类', 'F = b′V⁻¹b / q over the leads, F(q, G−1), payer-clustered'),
         inputs: { F: es.preTrend.f, q: es.preTrend.q, 'df denominator': es.preTrend.dfDenominator },
         notes: { zh: 'p 值很小意味着中签者与未中签者在抽签前就已出现差异。', en: 'A small p-value would mean winners and unsuccessful applicants already diverged before the draw.' },
       });
@@ -209,7 +209,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
     add({
       id: 'voucher.did.triple', value: pct(td.pooled.estimate), unit: 'ratio', se: exp(td.pooled.estimate) * td.pooled.se, ci: [pct(wild.ci[0]), pct(wild.ci[1])], df: td.pooled.df,
       label: { zh: '覆盖行业消费的变化（三重差分，双向固定效应）', en: 'Change in covered-industry spending (triple difference, two-way fixed effects)' },
-      formula: 'ln y_cjt = α_cj + γ_ct + δ_jt + β·covered_j·post_ct; effect = e^β − 1; interval: wild cluster bootstrap (Webb, by city)',
+      formula: L('ln y_cjt = α_cj + γ_ct + δ_jt + β·covered_j·post_ct；效应 = e^β − 1；区间：野聚类 bootstrap（Webb 权重，按城市）', 'ln y_cjt = α_cj + γ_ct + δ_jt + β·covered_j·post_ct; effect = e^β − 1; interval: wild cluster bootstrap (Webb, by city)'),
       inputs: { β: td.pooled.estimate, 'CR1 se (by city)': td.pooled.se, 'wild bootstrap p': wild.pValue, 'bootstrap draws': wild.draws, cities: td.cities, 'issuing cities': td.treatedCities },
       notes: { zh: '用发券城市中覆盖行业与未覆盖行业之差，对比其他城市的同一差距；把不同发券日期合并估计，效应随时间变化时可能有偏（见 voucher.att.city）。', en: 'Compares covered with uncovered industries in issuing cities against the same gap in other cities; pooled over issuance dates, it can be biased when effects change over time (see voucher.att.city).' },
     });
@@ -236,7 +236,10 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
         add({
           id: 'voucher.att.city', value: pct(s.estimate), unit: 'ratio', se: exp(s.estimate) * s.se, ci: [pct(s.ci[0]), pct(s.ci[1])], df: s.df,
           label: { zh: '发券城市覆盖行业消费的平均提升（交错发放稳健估计）', en: 'Average lift of covered-industry spending in issuing cities (staggered-adoption robust)' },
-          formula: 'ATT = Σ_g Σ_{t≥g} P(G=g) ATT(g,t) / Σ P(G=g), ATT(g,t) on ln(covered) − ln(uncovered) with not-yet-issuing cities as controls (Callaway & Sant\'Anna 2021); effect = e^ATT − 1',
+          formula: L(
+            'ATT = Σ_g Σ_{t≥g} P(G=g) ATT(g,t) / Σ P(G=g)，ATT(g,t) 以 ln(覆盖) − ln(未覆盖) 计，以尚未发券的城市为对照（Callaway & Sant\'Anna 2021）；效应 = e^ATT − 1',
+            'ATT = Σ_g Σ_{t≥g} P(G=g) ATT(g,t) / Σ P(G=g), ATT(g,t) on ln(covered) − ln(uncovered) with not-yet-issuing cities as controls (Callaway & Sant\'Anna 2021); effect = e^ATT − 1',
+          ),
           inputs: { 'ATT (log points)': s.estimate, 'se (log points)': s.se, cities: cities.length, 'issuing cities': treatedCities, weeks: W },
           notes: { zh: '在“覆盖行业减未覆盖行业”之差满足平行趋势时为因果估计；城市少时区间较宽，并依赖 t(G−1) 分布。', en: 'Causal under parallel trends of the covered-minus-uncovered gap; with few cities the interval is wide and rests on t(G−1).' },
         });
@@ -254,7 +257,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
           add({
             id: 'voucher.multiplier.city', value: mult, unit: 'times', se: e.se, ci: e.ci, df: e.df,
             label: { zh: '每元补贴带来的额外消费（城市交错发放设计）', en: 'Excess spending per yuan of subsidy (cities issuing at different dates)' },
-            formula: 'Σ covered spend after issuance × (1 − e^−ATT) / Σ subsidy redeemed there; se by the delta method',
+            formula: L('Σ 发券后覆盖行业消费 × (1 − e^−ATT) / Σ 其中核销的补贴；se 用 delta 方法', 'Σ covered spend after issuance × (1 − e^−ATT) / Σ subsidy redeemed there; se by the delta method'),
             inputs: { 'covered spending after issuance (yuan)': yuan(S), 'subsidy redeemed (yuan)': yuan(sub), 'ATT (log points)': s.estimate },
             from: ['voucher.att.city'],
             notes: { zh: '发券城市中每元补贴增加的消费，前提是当地所有覆盖行业消费的提升幅度相同。', en: 'The spending the vouchers added in issuing cities per yuan of subsidy, if the lift is the same on all covered spending there.' },

@@ -3,6 +3,7 @@
 import type { Label } from '../../../locale/index.ts';
 import type { FigureContext, FigureItem } from './definition.ts';
 import { inducedOutput } from '../inducedOutput.ts';
+import { fieldLabel } from '../fieldLabel.ts';
 import { L, sumItem, type FigureFamily } from './definition.ts';
 
 /** The label of induced output under the study's IO method (seed: the report's "indirect GDP"). */
@@ -24,20 +25,20 @@ export const categoryConsumption: FigureFamily = {
   id: 'consumption.<category>',
   label: L('各类别带动消费', 'Consumption of one category'),
   unit: 'yuan',
-  formula: 'given in the study file | U / n × Σ_i spend_i',
+  formula: L('研究文件给定 | U / n × Σ_i 消费_i', 'given in the study file | U / n × Σ_i spend_i'),
   items: (ctx) => {
     const { config, inputs } = ctx;
     const cq = config.consumption.questionnaire ? inputs.questionnaires[config.consumption.questionnaire] : undefined;
     return config.consumption.categories.map((cat): FigureItem => {
       const id = `consumption.${cat.id}`;
-      if (cat.total !== undefined) return { id, label: cat.label, unit: 'yuan', formula: 'given in the study file', inputs: { total: cat.total }, use: [id], value: (a) => a[0] };
+      if (cat.total !== undefined) return { id, label: cat.label, unit: 'yuan', formula: L('研究文件给定', 'given in the study file'), inputs: { total: cat.total }, use: [id], value: (a) => a[0] };
       const U = config.users as number;
       return {
         id,
         label: cat.label,
         unit: 'yuan',
-        formula: 'U / n × Σ_i spend_i',
-        inputs: { U, n: cq!.valid, field: cat.field as string, questionnaire: cq!.file },
+        formula: L('U / n × Σ_i 消费_i', 'U / n × Σ_i spend_i'),
+        inputs: { U, n: cq!.valid, field: fieldLabel(config, config.consumption.questionnaire as string, cat.field as string), questionnaire: cq!.file },
         use: [`sampling.${id}`, 'users'],
         value: (a) => a[0] * (a[1] / U),
         partials: (a) => [a[1] / U, a[0] / U],
@@ -61,8 +62,8 @@ export const categoryOutput: FigureFamily = {
         id: `output.indirect.${cat.id}`,
         label: L(`${cat.label.zh}：诱发产出`, `${cat.label.en}: induced output`),
         unit: 'yuan',
-        formula: seed ? 'C_c × b_s(c)' : `C_c × ${out.en.toLowerCase()} per yuan of final demand for s(c)`,
-        inputs: { b: sector.coefficient, sector: `${sector.code} ${sector.name.zh} ${sector.name.en}` },
+        formula: seed ? 'C_c × b_s(c)' : L(`C_c × s(c) 每元最终需求的${out.zh}`, `C_c × ${out.en.toLowerCase()} per yuan of final demand for s(c)`),
+        inputs: { b: sector.coefficient, sector: L(`${sector.code} ${sector.name.zh}`, `${sector.code} ${sector.name.en}`) },
         from: [`consumption.${cat.id}`],
         use: [`coefficient.${cat.id}`],
         value: (a) => inducedOutput([{ amount: a[0], coefficient: a[1], id: cat.id }]),
@@ -77,7 +78,7 @@ export const consumptionTotals: FigureFamily = {
   id: 'consumption.information | consumption.traditional | consumption.total | output.indirect',
   label: L('带动消费与诱发产出合计', 'Consumption and induced output, totals'),
   unit: 'yuan',
-  formula: 'Σ over categories',
+  formula: L('Σ 各类别', 'Σ over categories'),
   role: 'total',
   items: (ctx) => {
     const cats = ctx.config.consumption.categories;
@@ -85,11 +86,11 @@ export const consumptionTotals: FigureFamily = {
     const seed = ctx.inputs.ioMethod.method === 'published';
     const out = outputLabel(ctx);
     return [
-      sumItem('consumption.information', ids('information'), L('信息消费', 'Information consumption'), 'yuan', 'Σ C_c over information categories'),
-      sumItem('consumption.traditional', ids('traditional'), L('带动传统消费', 'Traditional consumption driven'), 'yuan', 'Σ C_c over traditional categories'),
+      sumItem('consumption.information', ids('information'), L('信息消费', 'Information consumption'), 'yuan', L('Σ 信息消费各类别 C_c', 'Σ C_c over information categories')),
+      sumItem('consumption.traditional', ids('traditional'), L('带动传统消费', 'Traditional consumption driven'), 'yuan', L('Σ 传统消费各类别 C_c', 'Σ C_c over traditional categories')),
       sumItem('consumption.total', ['consumption.information', 'consumption.traditional'], L('直接经济贡献（带动消费合计）', 'Direct economic contribution (consumption driven)'), 'yuan', 'D = Σ_c C_c'),
       {
-        ...sumItem('output.indirect', cats.map((c) => `output.indirect.${c.id}`), out, 'yuan', seed ? 'Σ_c C_c × b_s(c), b_s = 1ᵀ[(I − A)⁻¹ − I]e_s' : `Σ_c C_c × (${out.en.toLowerCase()} per yuan of final demand)`),
+        ...sumItem('output.indirect', cats.map((c) => `output.indirect.${c.id}`), out, 'yuan', seed ? 'Σ_c C_c × b_s(c), b_s = 1ᵀ[(I − A)⁻¹ − I]e_s' : L(`Σ_c C_c × （每元最终需求的${out.zh}）`, `Σ_c C_c × (${out.en.toLowerCase()} per yuan of final demand)`)),
         notes: L('中间产品与服务的产出（II 型另含居民消费诱发的产出），不是增加值：在竞争型进口表中一元最终需求总共只产生一元增加值（见 va.generated.*）。', 'Output of intermediate goods and services (plus household-induced output for Type II), not value added: in a competitive-import table one yuan of final demand generates exactly one yuan of value added in total (see va.generated.*).'),
       },
     ];

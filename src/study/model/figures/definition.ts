@@ -5,7 +5,7 @@
 // methodology and the dashboard all read these definitions; nothing else knows the list.
 import type { Label, Unit } from '../../../locale/index.ts';
 import type { StudyConfig } from '../../config/types.ts';
-import type { IntervalMethod, StudyInputs } from '../types.ts';
+import type { Formula, InputValue, IntervalMethod, StudyInputs } from '../types.ts';
 import type { ComponentEstimate } from '../sampling.ts';
 
 /**
@@ -35,9 +35,13 @@ export interface FigureItem {
   id: string;
   label: Label;
   unit: Unit;
-  formula: string;
-  /** Named inputs shown by explain and the report (numbers in base units, or text); a function reads central figure values. */
-  inputs?: Record<string, number | string> | ((figure: (id: string) => number) => Record<string, number | string>);
+  formula: Formula;
+  /**
+   * Named inputs shown by explain and the report (numbers in base units, text, or a text in both
+   * languages); a function reads central figure values. The names are ids: their words are in
+   * INPUT_NAMES (inputNames.ts).
+   */
+  inputs?: Record<string, InputValue> | ((figure: (id: string) => number) => Record<string, InputValue>);
   /** Figure ids it is computed from (explain's tree), read first by `value`. */
   from?: string[];
   /** Model input ids (survey estimates, population counts, coefficients, rates) read after `from`. */
@@ -58,13 +62,14 @@ export interface FigureItem {
 /**
  * A figure family: the id pattern and what a reader needs to know of all its members (docs, the
  * report's methodology), and `items(ctx)`: its figures in a study (none when it does not apply).
- * Example: {id: 'jobs.providers.<component>', unit: 'persons', formula: 'N_k / n_k × Σ_i employees_i × related_share_i', …}.
+ * Example: {id: 'jobs.providers.<component>', unit: 'persons', formula: 'N_k / n_k × Σ_i employees_i × related_share_i', …};
+ * a formula with words is a Label: {zh: '诱发产出 × 单位产出就业', en: 'induced output × jobs per yuan of output'}.
  */
 export interface FigureFamily {
   id: string;
   label: Label;
   unit: Unit;
-  formula: string;
+  formula: Formula;
   /** What the family is, in a sentence of each language (methodology, docs). */
   about?: Label;
   /** Marks the families the methodology shows as totals (Σ over members of another family). */
@@ -73,7 +78,7 @@ export interface FigureFamily {
 }
 
 /** A figure summed from others: value Σ a_i, partials all 1; `whenEmpty` is the formula shown when there is nothing to sum. */
-export function sumItem(id: string, from: string[], label: Label, unit: Unit, formula: string, whenEmpty = formula): FigureItem {
+export function sumItem(id: string, from: string[], label: Label, unit: Unit, formula: Formula, whenEmpty = formula): FigureItem {
   return {
     id,
     label,
@@ -91,8 +96,11 @@ export function sumItem(id: string, from: string[], label: Label, unit: Unit, fo
 }
 
 /** a − b over two figures (full-time = jobs − part-time). */
-export function differenceItem(id: string, from: [string, string], label: Label, unit: Unit, formula: string): FigureItem {
+export function differenceItem(id: string, from: [string, string], label: Label, unit: Unit, formula: Formula): FigureItem {
   return { id, label, unit, formula, inputs: {}, from, value: (a) => a[0] - a[1], partials: () => [1, -1] };
 }
 
 export const L = (zh: string, en: string): Label => ({ zh, en });
+
+/** The formula of a sum with nothing to sum. */
+export const NONE_DECLARED = L('0（未声明组成部分）', '0 (no component declared)');

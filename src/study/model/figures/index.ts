@@ -24,3 +24,4 @@ export const FIGURES: readonly FigureFamily[] = [
 
 export { sumItem, differenceItem, type FigureContext, type FigureFamily, type FigureItem } from './definition.ts';
 export { outputLabel } from './consumption.ts';
+export { INPUT_NAMES, inputLabel } from './inputNames.ts';

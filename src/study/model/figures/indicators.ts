@@ -7,7 +7,7 @@ export const surveyIndicators: FigureFamily = {
   id: 'indicator.<id>(.<level>)',
   label: L('问卷指标', 'Survey indicators'),
   unit: 'ratio',
-  formula: 'svymean of a condition | svyratio of two fields (by level)',
+  formula: L('条件成立的加权比例 | 两个字段的加权比值（可按水平分组）', 'svymean of a condition | svyratio of two fields (by level)'),
   items: (ctx) =>
     indicatorFigures(ctx.config, ctx.inputs).map((f) => ({
       id: f.id,

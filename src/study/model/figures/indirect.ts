@@ -1,5 +1,7 @@
 // Indirect jobs (间接带动就业), METHOD §2 step 4, and the totals built on them.
-import { L, sumItem, type FigureFamily, type FigureItem } from './definition.ts';
+import { L, NONE_DECLARED, sumItem, type FigureFamily, type FigureItem } from './definition.ts';
+
+const INDIRECT = L('诱发产出 × 单位产出就业', 'induced output × jobs per yuan of output');
 
 /**
  * ratio.jobs_per_output and jobs.indirect. With a jobs-per-output ratio r (methods ratio, national;
@@ -10,7 +12,7 @@ export const indirectJobs: FigureFamily = {
   id: 'jobs.indirect | ratio.jobs_per_output',
   label: L('间接带动就业', 'Indirect jobs'),
   unit: 'persons',
-  formula: 'induced output × jobs per yuan of output',
+  formula: INDIRECT,
   items: (ctx): FigureItem[] => {
     const jpo = ctx.inputs.jobsPerOutput;
     const cats = ctx.config.consumption.categories.map((c) => c.id);
@@ -21,7 +23,7 @@ export const indirectJobs: FigureFamily = {
           id: 'jobs.indirect',
           label: L('间接带动就业', 'Indirect jobs'),
           unit: 'persons',
-          formula: 'Σ_c C_c × Σ_i e_i × (induced output of sector i per yuan of demand for s(c))',
+          formula: L('Σ_c C_c × Σ_i e_i × （s(c) 每元最终需求诱发的部门 i 产出）', 'Σ_c C_c × Σ_i e_i × (induced output of sector i per yuan of demand for s(c))'),
           inputs: Object.fromEntries(cats.map((id, k) => [`jobs per yuan of demand, ${ctx.inputs.sectors[id].code}`, per[k]])),
           from: cats.map((id) => `consumption.${id}`),
           value: (a) => {
@@ -49,7 +51,7 @@ export const indirectJobs: FigureFamily = {
         id: 'jobs.indirect',
         label: L('间接带动就业', 'Indirect jobs'),
         unit: 'persons',
-        formula: 'induced output × jobs per yuan of output',
+        formula: INDIRECT,
         inputs: {},
         from: ['output.indirect', 'ratio.jobs_per_output'],
         value: (a) => a[0] * a[1],
@@ -64,10 +66,10 @@ export const totalJobs: FigureFamily = {
   id: 'jobs.total | share.providers',
   label: L('带动就业总量', 'Total jobs driven'),
   unit: 'persons',
-  formula: 'direct + indirect',
+  formula: L('直接 + 间接', 'direct + indirect'),
   role: 'total',
   items: () => [
-    sumItem('jobs.total', ['jobs.direct', 'jobs.indirect'], L('带动就业总量', 'Total jobs driven'), 'persons', 'Σ direct + indirect', '0 (no component declared)'),
+    sumItem('jobs.total', ['jobs.direct', 'jobs.indirect'], L('带动就业总量', 'Total jobs driven'), 'persons', L('Σ 直接 + 间接', 'Σ direct + indirect'), NONE_DECLARED),
     {
       id: 'share.providers',
       label: L('服务商就业占比', 'Service providers, share of total jobs'),

@@ -3,6 +3,7 @@
 //   net = gross × (1 − L)(1 − D)(1 − Dp)(1 − S)
 // and every total is the gross figure's own formula over the net figures it is made of (net
 // indirect jobs follow from net consumption through the same b_s and jobs per output).
+import { asLabel } from '../../../locale/index.ts';
 import type { Rate, RateSpec } from '../../config/types.ts';
 import { RATES } from '../../config/netImpactConfig.ts';
 import { additionalityFactor } from '../additionality.ts';
@@ -11,7 +12,8 @@ import { componentJobs, componentParttime, directTotals } from './direct.ts';
 import { categoryConsumption, categoryOutput, consumptionTotals } from './consumption.ts';
 import { indirectJobs, totalJobs } from './indirect.ts';
 
-const FACTOR = '(1 − leakage)(1 − deadweight)(1 − displacement)(1 − substitution)';
+const FACTOR = L('(1 − 漏出率)(1 − 无谓效应)(1 − 挤出率)(1 − 替代率)', '(1 − leakage)(1 − deadweight)(1 − displacement)(1 − substitution)');
+const NET = L(`毛额 × ${FACTOR.zh}`, `gross × ${FACTOR.en}`);
 const factorAt = (a: Float64Array, at: number) => additionalityFactor({ leakage: a[at], deadweight: a[at + 1], displacement: a[at + 2], substitution: a[at + 3] });
 const rateIds = (specs: Record<Rate, RateSpec>) => RATES.map((r) => specs[r].parameter);
 
@@ -24,7 +26,7 @@ export const netImpact: FigureFamily = {
   id: 'net.<gross id>',
   label: L('净新增影响', 'Net additional impact'),
   unit: 'persons',
-  formula: `gross × ${FACTOR}`,
+  formula: NET,
   about: L('按项目扣除漏出、无谓、替代和置换效应后的净新增；合计沿用毛指标的公式。', 'Per component and category the gross figure net of leakage, deadweight, displacement and substitution; totals follow the gross formula over net figures.'),
   items: (ctx) => {
     const add = ctx.config.additionality;
@@ -39,7 +41,7 @@ export const netImpact: FigureFamily = {
       id: `net.${g.id}`,
       label: { zh: `净新增${g.label.zh}${tag.zh}`, en: `Net additional: ${g.label.en}${tag.en}` },
       unit: g.unit,
-      formula: `${g.formula}, over net figures`,
+      formula: L(`${asLabel(g.formula).zh}（按净额）`, `${asLabel(g.formula).en}, over net figures`),
       inputs: {},
       from: (g.from ?? []).map((f) => (f.startsWith('ratio.') ? f : `net.${f}`)),
       use: g.use,
@@ -49,7 +51,7 @@ export const netImpact: FigureFamily = {
     });
     const leaf = (g: FigureItem, specs: Record<Rate, RateSpec>): FigureItem =>
       net(g, {
-        formula: `gross × ${FACTOR}`,
+        formula: NET,
         inputs: (figure) => {
           const rates = RATES.map((r) => ctx.input(specs[r].parameter));
           return { gross: figure(g.id), ...Object.fromEntries(RATES.map((r, k) => [r, rates[k]])), factor: additionalityFactor({ leakage: rates[0], deadweight: rates[1], displacement: rates[2], substitution: rates[3] }) };
@@ -68,7 +70,7 @@ export const netImpact: FigureFamily = {
         id: 'net.jobs.direct.parttime',
         label: { zh: `净新增直接带动就业：兼职${tag.zh}`, en: `Net additional: Direct jobs: part-time${tag.en}` },
         unit: 'persons',
-        formula: `Σ_k part-time_k × ${FACTOR}_k`,
+        formula: L(`Σ_k 兼职_k × ${FACTOR.zh}_k`, `Σ_k part-time_k × ${FACTOR.en}_k`),
         inputs: {},
         from: parts.map((p) => p.id),
         use: comps.flatMap((c) => rateIds(add.components[c.id])),
