@@ -1,6 +1,5 @@
 // The two languages of everything a reader sees, and the bilingual label every figure, table and
 // chart carries. Outputs that show one language pick `label[lang]`; the report's HTML carries both.
-import { LocalizedError } from './errorText.ts';
 
 /** A language of the outputs: Chinese (the default of the seed's readers) or English. */
 export type Lang = 'zh' | 'en';
@@ -16,15 +15,6 @@ export const label = (zh: string, en: string): Label => ({ zh, en });
 
 /** A text the study file gives in one language or in both: asLabel('WeCom') → {zh: 'WeCom', en: 'WeCom'}; a label is itself. */
 export const asLabel = (x: Label | string): Label => (typeof x === 'string' ? { zh: x, en: x } : x);
-
-/**
- * parseLang('en') → 'en'; parseLang(undefined) → 'zh' (the default). Fails on anything else,
- * naming the option: parseLang('fr') throws `--lang: expected zh or en, got "fr"`.
- */
-export function parseLang(v: string | undefined, option = '--lang'): Lang {
-  if (v === undefined || v === 'zh' || v === 'en') return v ?? 'zh';
-  throw new LocalizedError({ zh: `${option}：应为 zh 或 en，而不是 ${JSON.stringify(v)}`, en: `${option}: expected zh or en, got ${JSON.stringify(v)}` });
-}
 
 /**
  * A study's title in one language: its name, and its year in brackets unless the name already
