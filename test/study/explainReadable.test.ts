@@ -9,6 +9,10 @@ import { exampleRun } from '../report/example.ts';
 
 test('explain with compactNumber: se and inputs rounded, no raw value; without it the CLI keeps full precision', async () => {
   assert.equal(compactNumber(48180.78683905378, 'zh'), '4.818万');
+  assert.equal(compactNumber(48180.78683905378, 'en'), '48,180'); // English prose: digits below a million
+  assert.equal(compactNumber(5000, 'en'), '5,000');
+  assert.equal(compactNumber(-4999, 'en'), '-4,999');
+  assert.equal(compactNumber(2300000, 'en'), '2.3 million');
   const { results } = await exampleRun();
   const f = Object.values(results.figures).find((g) => g.se !== undefined && Object.values(g.inputs).some((x) => typeof x === 'number' && !Number.isInteger(x)));
   assert.ok(f, 'a figure with an se and a fractional input');
