@@ -167,14 +167,18 @@ function jobUnitsTable(r: ExtendedResults): ReportTable | null {
   const ju = r.jobUnits;
   if (!ju || Object.keys(ju).length === 0) return null;
   const comps = r.components.filter((c) => ju[c.id]);
-  const text = (u?: { unit: string; formula: string }) => (u ? `${u.unit}: ${u.formula}` : null);
+  // each unit with its formula, in the reader's language: "FTE (40 h/week): Σ w_i p_i hours_i / 40; …"
+  const text = (us: ({ unit: Label; formula: Label } | undefined)[]): Label => {
+    const present = us.filter((u): u is { unit: Label; formula: Label } => u !== undefined);
+    return { zh: present.map((u) => `${u.unit.zh}：${u.formula.zh}`).join('；'), en: present.map((u) => `${u.unit.en}: ${u.formula.en}`).join('; ') };
+  };
   return {
     id: 'job_units',
     title: { zh: '就业计量单位：岗位、全职当量与人数', en: 'Job units: positions, full-time equivalents and headcount' },
     columns: [col('component', '组成部分', 'Component', 'text'), col('positions', '岗位数', 'Positions (jobs)', 'persons'), col('fte', '全职当量', 'FTE', 'persons'), col('headcount', '人数（去重）', 'Headcount (people counted once)', 'persons'), col('basis', '单位与公式', 'Units and formulas', 'text')],
     rows: comps.map((c) => {
       const u = ju[c.id];
-      return [c.label, u.positions.value, u.fte?.value ?? null, u.headcount?.value ?? null, [text(u.positions), text(u.fte), text(u.headcount)].filter(Boolean).join('; ')];
+      return [c.label, u.positions.value, u.fte?.value ?? null, u.headcount?.value ?? null, text([u.positions, u.fte, u.headcount])];
     }),
     figureIds: comps.map((c) => `jobs.${c.kind === 'provider' ? 'providers' : 'operators'}.${c.id}`),
     note: { zh: '原报告的“带动就业”为岗位数（全职与兼职同样计一）。全职当量按工时折算；人数按每人所持平台岗位数去重。', en: "The original report's 'jobs driven' are positions (full- and part-time count one each). FTE converts hours worked; headcount counts a person holding several platform jobs once." },

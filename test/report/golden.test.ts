@@ -105,7 +105,10 @@ const smallNet: StudyResults = {
     notes: [{ zh: '蒙特卡洛：1000 次，种子 7。', en: 'Monte Carlo: 1000 draws, seed 7.' }, { zh: '手工示例', en: 'hand-made' }],
   },
   jobUnits: {
-    prov: { positions: { value: 2500, unit: 'positions (jobs)', formula: 'Σ w_i p_i' }, fte: { value: 2100, unit: 'FTE (40 h/week)', formula: 'Σ w_i p_i hours_i / 40' } },
+    prov: {
+      positions: { value: 2500, unit: { zh: '岗位（个）', en: 'positions (jobs)' }, formula: { zh: 'Σ w_i p_i', en: 'Σ w_i p_i' } },
+      fte: { value: 2100, unit: { zh: '全职当量（每周 40 小时）', en: 'FTE (40 h/week)' }, formula: { zh: 'Σ w_i p_i 工时_i / 40', en: 'Σ w_i p_i hours_i / 40' } },
+    },
   },
 } as StudyResults;
 

@@ -82,7 +82,14 @@ test('path traversal is refused: "..", encoded "..", absolute paths, symlinks ou
 
 test('unknown routes 404, other methods 405', async () => {
   assert.equal((await get('/etc/passwd')).status, 404);
-  assert.equal((await get('/api/study?path=wechat-2019/nope.yaml')).status, 404);
+  const missing = await get('/api/study?path=wechat-2019/nope.yaml');
+  assert.equal(missing.status, 404);
+  // the refusal in both languages: the page shows its own (no English in zh, no Chinese in en beyond the path)
+  assert.deepEqual(JSON.parse(missing.body).texts, { zh: '看板根目录下没有研究文件 "wechat-2019/nope.yaml"', en: 'no study file "wechat-2019/nope.yaml" under the dashboard root' });
+  const refused = JSON.parse((await get('/api/study?path=%2Fetc%2Fx.yaml')).body);
+  assert.match(refused.texts.zh, /^拒绝研究文件路径 "\/etc\/x\.yaml"：须为相对于看板根目录的路径/);
+  assert.equal(refused.texts.en, refused.error);
+  assert.equal(JSON.parse((await get('/api/study?path=wechat-2019')).body).texts.zh.startsWith('不是研究文件（.yaml）'), true);
   assert.equal((await get('/', undefined, 'POST')).status, 405);
 });
 

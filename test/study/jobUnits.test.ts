@@ -10,15 +10,16 @@ test('positions, FTE (hours) and headcount by hand', () => {
   const u = jobUnits({ weights: f([10, 10]), positions: f([2, 1]), hoursPerWeek: f([40, 20]), jobsHeld: f([1, 2]) }, { hoursPerWeek: 40 });
   assert.equal(u.positions.value, 30);
   assert.equal(u.fte?.value, 25);
-  assert.equal(u.fte?.unit, 'FTE (40 h/week)');
+  assert.deepEqual(u.fte?.unit, { zh: '全职当量（每周 40 小时）', en: 'FTE (40 h/week)' });
+  assert.deepEqual(u.fte?.formula, { zh: 'Σ w_i p_i 工时_i / 40', en: 'Σ w_i p_i hours_i / 40' });
   assert.equal(u.headcount?.value, 25);
-  assert.equal(u.headcount?.unit, 'persons (headcount)');
+  assert.deepEqual(u.headcount?.unit, { zh: '人数（去重）', en: 'persons (headcount)' });
 });
 
 test('FTE from days worked; no optional fields → positions only', () => {
   const u = jobUnits({ weights: f([4]), positions: f([5]), daysPerYear: f([125]) }, { daysPerYear: 250 });
   assert.equal(u.fte?.value, 10);
-  assert.equal(u.fte?.unit, 'FTE (250 days/year)');
+  assert.deepEqual(u.fte?.unit, { zh: '全职当量（每年 250 天）', en: 'FTE (250 days/year)' });
   const p = jobUnits({ weights: f([4]), positions: f([5]) }, { hoursPerWeek: 40 });
   assert.deepEqual(Object.keys(p), ['positions']);
 });

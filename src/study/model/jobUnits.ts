@@ -3,6 +3,7 @@
 // different questions and need extra questionnaire fields (hours or days worked; platform jobs held).
 import type { FteBasis, StudyConfig } from '../config/types.ts';
 import type { JobUnits, StudyInputs } from './types.ts';
+import type { Label } from '../../locale/index.ts';
 import { selectRows, take } from './select.ts';
 
 export interface JobUnitRows {
@@ -18,13 +19,13 @@ export interface JobUnitRows {
   jobsHeld?: Float64Array;
 }
 
-function basisText(b: FteBasis): string {
-  return 'hoursPerWeek' in b ? `${b.hoursPerWeek} h/week` : `${b.daysPerYear} days/year`;
+function basisText(b: FteBasis): Label {
+  return 'hoursPerWeek' in b ? { zh: `每周 ${b.hoursPerWeek} 小时`, en: `${b.hoursPerWeek} h/week` } : { zh: `每年 ${b.daysPerYear} 天`, en: `${b.daysPerYear} days/year` };
 }
 
 /**
  * jobUnits(rows, basis) →
- *   positions = Σ_i w_i p_i                                   (unit "positions (jobs)")
+ *   positions = Σ_i w_i p_i                                   (unit "positions (jobs)"; each unit and formula in zh and en)
  *   FTE       = Σ_i w_i p_i h_i / H   or  Σ_i w_i p_i d_i / D  (unit "FTE (H h/week)" / "FTE (D days/year)")
  *   headcount = Σ_i w_i p_i / k_i                             (unit "persons (headcount)")
  * A person holding k platform jobs appears in k positions, so weighting each position by 1/k counts
@@ -59,14 +60,17 @@ export function jobUnits(rows: JobUnitRows, basis: FteBasis, where = 'job units'
     if (work) fte += (wp * work[i]) / B;
     if (rows.jobsHeld) head += wp / rows.jobsHeld[i];
   }
-  const out: JobUnits = { positions: { value: pos, unit: 'positions (jobs)', formula: 'Σ w_i p_i' } };
-  if (work)
+  const same = (f: string): Label => ({ zh: f, en: f });
+  const out: JobUnits = { positions: { value: pos, unit: { zh: '岗位（个）', en: 'positions (jobs)' }, formula: same('Σ w_i p_i') } };
+  if (work) {
+    const b = basisText(basis);
     out.fte = {
       value: fte,
-      unit: `FTE (${basisText(basis)})`,
-      formula: rows.hoursPerWeek ? `Σ w_i p_i hours_i / ${B}` : `Σ w_i p_i days_i / ${B}`,
+      unit: { zh: `全职当量（${b.zh}）`, en: `FTE (${b.en})` },
+      formula: rows.hoursPerWeek ? { zh: `Σ w_i p_i 工时_i / ${B}`, en: `Σ w_i p_i hours_i / ${B}` } : { zh: `Σ w_i p_i 天数_i / ${B}`, en: `Σ w_i p_i days_i / ${B}` },
     };
-  if (rows.jobsHeld) out.headcount = { value: head, unit: 'persons (headcount)', formula: 'Σ w_i p_i / jobs_held_i' };
+  }
+  if (rows.jobsHeld) out.headcount = { value: head, unit: { zh: '人数（去重）', en: 'persons (headcount)' }, formula: { zh: 'Σ w_i p_i / 所持岗位数_i', en: 'Σ w_i p_i / jobs_held_i' } };
   return out;
 }
 

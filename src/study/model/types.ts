@@ -249,8 +249,9 @@ export interface SeriesRow extends SeriesYear {
 
 export interface JobUnitValue {
   value: number;
-  unit: string;
-  formula: string;
+  /** e.g. {zh: '全职当量（每周 40 小时）', en: 'FTE (40 h/week)'} */
+  unit: Label;
+  formula: Label;
 }
 
 export interface JobUnits {
