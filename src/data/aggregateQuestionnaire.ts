@@ -2,9 +2,9 @@ import type { Db } from './openDatabase.ts';
 import { DataError } from './DataError.ts';
 import { headersUsed } from './loadQuestionnaire.ts';
 import { matchColumns } from './matchColumns.ts';
-import { isNumeric, rowChecks, screen } from './screen.ts';
+import { isNumeric, isTypedNumber, rowChecks, screen } from './screen.ts';
 import { columnsOf, stage } from './stage.ts';
-import { typedMoments, typedMomentsApply } from './typedMoments.ts';
+import { integerToDouble, typedMoments, typedMomentsApply } from './typedMoments.ts';
 import type { AggregatedQuestionnaire, AggregateOptions, FieldSpec, QuestionnaireSpec, Rejection } from './types.ts';
 import { floatSumsNote } from './readerNotes.ts';
 import type { Label } from '../locale/index.ts';
@@ -51,7 +51,7 @@ export async function aggregateQuestionnaire(
   type Form = 'fen' | 'BIGINT' | 'HUGEINT' | 'DOUBLE';
   const sumOf = (form: Form, i: number, j?: number) => {
     const scale = j === undefined ? 8 : 6;
-    const decimal = (e: string) => `CAST(CAST(${e} AS DECIMAL(38, 0)) * CAST(1e-${scale} AS DECIMAL(38, ${scale})) AS DOUBLE)`;
+    const decimal = (e: string) => integerToDouble(e, scale);
     if (form === 'fen') return decimal(j === undefined ? `sum(__k${i}) * 1000000` : `sum(CAST(__k${i} AS BIGINT) * __k${j}) * 100`);
     const e = j === undefined ? `__x${i}` : `__x${i} * __x${j}`;
     return form === 'DOUBLE' ? `sum(${e})` : decimal(`sum(CAST((${e}) * 1e${scale} AS ${form}))`);
@@ -120,9 +120,8 @@ export async function aggregateQuestionnaire(
       // fails the query → the text cells, whose screening names it).
       const doubles = new Set<number>();
       if (staged.typedRelation && !typedUnread) {
-        const number = (f: FieldSpec) => isNumeric(f) && f.type !== 'boolean';
-        fields.forEach((f) => number(f) && match.fields[f.name] >= 0 && doubles.add(match.fields[f.name]));
-        fields.forEach((f) => !number(f) && doubles.delete(match.fields[f.name]));
+        fields.forEach((f) => isTypedNumber(f) && match.fields[f.name] >= 0 && doubles.add(match.fields[f.name]));
+        fields.forEach((f) => !isTypedNumber(f) && doubles.delete(match.fields[f.name]));
         doubles.delete(match.id);
       }
       const routes = [

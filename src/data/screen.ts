@@ -26,6 +26,9 @@ const sqlList = (xs: string[]) => `[${xs.map(sqlString).join(', ')}]`;
 
 export const isNumeric = (f: FieldSpec) => f.type === 'number' || f.type === 'share' || f.type === 'count' || f.type === 'boolean';
 
+/** A field whose cells DuckDB's CSV reader can type as DOUBLE (number, share, count; not boolean). */
+export const isTypedNumber = (f: FieldSpec) => isNumeric(f) && f.type !== 'boolean';
+
 /** `d`: TRY_CAST(v AS DOUBLE), computed once in an inner projection (number, share, count). */
 function valueSql(f: FieldSpec, v: string, d: string, percent: boolean): string {
   const num =
@@ -135,7 +138,7 @@ export async function rowChecks(db: Db, staged: Staged, match: ColumnMatch, spec
   // dedupe.keep_latest_by: the timestamp cell (__ts), its parts (__tp) and sortable key (__t; see timestampKey.ts)
   const latest = match.latest !== undefined;
   const typed = (f: FieldSpec) => doubles.has(match.fields[f.name]);
-  for (const f of fields) if (typed(f) && !(isNumeric(f) && f.type !== 'boolean')) throw new Error(`internal: ${f.name} (${f.type}) read as DOUBLE`);
+  for (const f of fields) if (typed(f) && !isTypedNumber(f)) throw new Error(`internal: ${f.name} (${f.type}) read as DOUBLE`);
 
   const a = [
     ...(staged.rowidBase === undefined ? ['__row'] : []),
@@ -150,7 +153,7 @@ export async function rowChecks(db: Db, staged: Staged, match: ColumnMatch, spec
   ];
   // Numbers: TRY_CAST skips the white space around a number, so the cast of the untrimmed cell (__r) is the value
   // whenever it is a finite number without '_' (the common cell: no trim); any other cell goes through valueSql.
-  const number = (f: FieldSpec) => isNumeric(f) && f.type !== 'boolean';
+  const number = isTypedNumber;
   const cellOf = (f: FieldSpec, i: number) => (typed(f) ? `__r${i}` : number(f) ? trimmed(`__r${i}`) : `__v${i}`);
   const rawCells = fields.flatMap((f, i) => (number(f) ? [`${rawOf(f)} AS __r${i}`] : []));
   const casts = [

@@ -2,9 +2,15 @@
 // by DuckDB's reader, every check an aggregate or one per-row count, the sums of whole hundredths added as DOUBLE.
 import type { Db } from './openDatabase.ts';
 import type { ColumnMatch } from './matchColumns.ts';
-import { isNumeric, trimmed } from './screen.ts';
+import { isTypedNumber as isTyped, trimmed } from './screen.ts';
 import { columnsOf, type Staged } from './stage.ts';
 import type { FieldSpec } from './types.ts';
+
+/**
+ * An exact integer sum of terms in units of 10^-scale, read back as the DOUBLE nearest its value: through
+ * DECIMAL(38, scale), so every exact route of aggregateQuestionnaire gives the same bits for the same sum.
+ */
+export const integerToDouble = (e: string, scale: number) => `CAST(CAST(${e} AS DECIMAL(38, 0)) * CAST(1e-${scale} AS DECIMAL(38, ${scale})) AS DOUBLE)`;
 
 /** The bound on the computed Σk² below which the DOUBLE sums of hundredths are exact: 2^52 (see typedMoments). */
 export const HUNDREDTHS_BOUND = 2 ** 52;
@@ -82,7 +88,7 @@ export async function typedMoments(db: Db, staged: Staged, match: ColumnMatch, f
     ...pairs.map(([i, j]) => `sum(${k(i)} * ${k(j)}) AS __p${i}_${j}`),
   ];
   // the exact integer (below 2^53 when the bound holds) → the same DECIMAL → DOUBLE conversion as the integer form
-  const decimal = (e: string, times: number, scale: number) => `CAST(CAST(TRY_CAST(${e} AS HUGEINT) * ${times} AS DECIMAL(38, 0)) * CAST(1e-${scale} AS DECIMAL(38, ${scale})) AS DOUBLE)`;
+  const decimal = (e: string, times: number, scale: number) => integerToDouble(`TRY_CAST(${e} AS HUGEINT) * ${times}`, scale);
   const bound = sums.length > 0 ? `greatest(${sums.map((i) => `__q${i}`).join(', ')}) < ${HUNDREDTHS_BOUND}` : 'true';
   const outer = [
     'CAST(__n AS DOUBLE)',
@@ -111,9 +117,6 @@ export async function typedMoments(db: Db, staged: Staged, match: ColumnMatch, f
   if (!whole) return { cols: null, why: 'inexact' };
   return bounded ? { cols } : { cols: null, why: 'bound' };
 }
-
-/** A field whose cells the typed reader reads as DOUBLE (number, share, count). */
-const isTyped = (f: FieldSpec) => isNumeric(f) && f.type !== 'boolean';
 
 /** typedMoments applies: the reader can type the numbers, and every field is such a number or optional text (no check), without rules. */
 export function typedMomentsApply(staged: Staged, match: ColumnMatch, fields: FieldSpec[], rules: number): boolean {
