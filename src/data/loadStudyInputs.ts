@@ -68,9 +68,9 @@ export async function loadStudyInputs(path: string, options: LoadOptions = {}): 
   const entries = Object.entries(config.questionnaires);
   // The files are read at once, each on its own connection: one file's DuckDB queries run while this thread decodes
   // another (a progress line shows them together: onReadFiles, then each file's onRead).
-  const onRead = options.onRead && ((i: number, phase: 'reading' | 'screening', share: number, rows: number) => options.onRead!(entries[i][1].file, phase, share, rows));
+  const { onRead } = options;
   /** One questionnaire read, screened and turned into QuestionnaireData on its own connection. */
-  async function loadOne(i: number, key: string, q: (typeof entries)[number][1]): Promise<{ data: QuestionnaireData; rejections: Rejection[]; summary: ScreeningSummary; rows?: Int32Array }> {
+  async function loadOne(key: string, q: (typeof entries)[number][1]): Promise<{ data: QuestionnaireData; rejections: Rejection[]; summary: ScreeningSummary; rows?: Int32Array }> {
     const ch = q.source?.clickhouse;
     // a ClickHouse source: the table is read where it lives (credentials from the environment variables it names)
     const runner: ClickHouseRunner | null = ch ? await clickhouseRunner(ch, { ...(ch.cluster ? { cluster: ch.cluster } : {}) }) : null;
@@ -89,12 +89,12 @@ export async function loadStudyInputs(path: string, options: LoadOptions = {}): 
       keepLatestBy: q.keepLatestBy,
       columns: Object.fromEntries(Object.entries(q.columns).map(([f, c]) => [f, c.header])),
       rules: q.rules,
-      ...(onRead ? { onRead: (share: number, rows: number) => onRead(i, 'reading', share, rows) } : {}),
+      ...(onRead ? { onRead: (share: number, rows: number) => onRead(q.file, 'reading', share, rows) } : {}),
     };
     const rules = ruleReasons(q.rules);
     const bilingualReasons = rules ? { ruleReasons: rules } : {};
     const conn = await db.connect();
-    const stopWatching = onRead && !table ? await watchQueries(conn, (share, rows) => onRead(i, 'screening', share, rows)) : undefined;
+    const stopWatching = onRead && !table ? await watchQueries(conn, (share, rows) => onRead(q.file, 'screening', share, rows)) : undefined;
     try {
       const fields = fieldSpecs(config, key);
       if (readAsMoments(config, key)) {
@@ -143,7 +143,7 @@ export async function loadStudyInputs(path: string, options: LoadOptions = {}): 
   }
   try {
     options.onReadFiles?.(entries.map(([, q]) => q.file));
-    const settled = await Promise.allSettled(entries.map(([key, q], i) => loadOne(i, key, q)));
+    const settled = await Promise.allSettled(entries.map(([key, q]) => loadOne(key, q)));
     // in the study's order: the first failing questionnaire's error, as when they are read one by one
     for (const s of settled) if (s.status === 'rejected') throw s.reason;
     const results = settled.map((s) => (s as PromiseFulfilledResult<Awaited<ReturnType<typeof loadOne>>>).value);
