@@ -28,6 +28,16 @@ export class LocalizedError extends Error {
   }
 }
 
+/**
+ * An internal invariant that no input can reach (a caller inside spillover broke a contract): the
+ * English detail is kept in both languages, since it names code, not the user's data.
+ * internalError('lu: matrix not square').message === 'lu: matrix not square';
+ * errorText(it, 'zh') === '内部错误（请报告）：lu: matrix not square'. Never for a fault a user's
+ * input, study file or data can cause — those get their own {zh, en} words.
+ */
+export const internalError = (en: string): LocalizedError =>
+  new LocalizedError({ zh: `内部错误（请报告）：${en}`, en });
+
 /** The words of a caught error, to carry into another error: its Label, else its message. */
 export const errorWords = (e: unknown): ErrorWords => {
   const texts = (e as { texts?: unknown } | null)?.texts;

@@ -2,7 +2,7 @@
 // errorText(e, lang) picking the words (any other error shows its message).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LocalizedError, errorText, parseLang } from '../../src/locale/index.ts';
+import { LocalizedError, errorText, internalError, parseLang } from '../../src/locale/index.ts';
 import { ConfigError } from '../../src/study/config/index.ts';
 import { DataError } from '../../src/data/DataError.ts';
 
@@ -13,6 +13,13 @@ test('errorText picks the language of a bilingual error; .message stays English'
   assert.equal(errorText(e, 'zh'), '找不到文件');
   assert.equal(errorText(e, 'en'), 'no such file');
   assert.ok(e instanceof Error);
+});
+
+test('internalError: the English detail in both languages, marked internal in zh', () => {
+  const e = internalError('lu: matrix not square');
+  assert.equal(e.message, 'lu: matrix not square');
+  assert.equal(errorText(e, 'zh'), '内部错误（请报告）：lu: matrix not square');
+  assert.equal(errorText(e, 'en'), 'lu: matrix not square');
 });
 
 test('errorText falls back to .message, then to the value as text', () => {
