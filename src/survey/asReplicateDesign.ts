@@ -2,6 +2,7 @@
 import type { ReplicateDesign, ReplicateType, SurveyDesign } from './types.ts';
 import { columnRank } from './linalg.ts';
 import { createRng } from './prng.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 export interface AsReplicateOptions {
   readonly type: 'JK1' | 'JKn' | 'BRR' | 'Fay' | 'bootstrap';
@@ -64,7 +65,7 @@ export function asReplicateDesign(design: SurveyDesign, options: AsReplicateOpti
   let rho: number | null = null;
   const type = options.type;
   if (type === 'JK1') {
-    if (design.hasStrata) throw new Error("asReplicateDesign: type 'JK1' is for unstratified designs; use 'JKn'");
+    if (design.hasStrata) throw new LocalizedError({ zh: `asReplicateDesign：type 'JK1' 用于不分层的设计；分层设计请用 'JKn'`, en: "asReplicateDesign: type 'JK1' is for unstratified designs; use 'JKn'" });
     const f = fOfStratum(strataOrder[0]);
     for (let r = 0; r < G; r++) {
       const fr = new Float64Array(G).fill(G / (G - 1));
@@ -74,7 +75,7 @@ export function asReplicateDesign(design: SurveyDesign, options: AsReplicateOpti
     }
     scale = (f * (G - 1)) / G;
   } else if (type === 'JKn') {
-    if (!design.hasStrata) throw new Error("asReplicateDesign: type 'JKn' needs a stratified design; use 'JK1'");
+    if (!design.hasStrata) throw new LocalizedError({ zh: `asReplicateDesign：type 'JKn' 需要分层设计；不分层请用 'JK1'`, en: "asReplicateDesign: type 'JKn' needs a stratified design; use 'JK1'" });
     const H = strataOrder.length;
     let skipped = false;
     for (const h of strataOrder) {
@@ -83,7 +84,7 @@ export function asReplicateDesign(design: SurveyDesign, options: AsReplicateOpti
       if (f === 0) continue;
       if (gs.length === 1) {
         const lp = design.lonelyPsu;
-        if (lp === 'fail') throw new Error(`asReplicateDesign: stratum ${h + 1} has only one PSU (set lonelyPsu on the design)`);
+        if (lp === 'fail') throw new LocalizedError({ zh: `asReplicateDesign：第 ${h + 1} 层只有一个初级抽样单元（PSU）（请在设计中设置 lonelyPsu）`, en: `asReplicateDesign: stratum ${h + 1} has only one PSU (set lonelyPsu on the design)` });
         if (lp === 'adjust') {
           const fr = new Float64Array(G);
           for (let g = 0; g < G; g++) fr[g] = psuStratum[g] === h ? 0 : H / (H - 1);
@@ -100,18 +101,18 @@ export function asReplicateDesign(design: SurveyDesign, options: AsReplicateOpti
         rscales.push((f * (nh - 1)) / nh);
       }
     }
-    if (factors.length === 0) throw new Error('asReplicateDesign: all strata were sampled exhaustively; there is no sampling variance');
+    if (factors.length === 0) throw new LocalizedError({ zh: `asReplicateDesign：所有层都是全部抽取的，没有抽样方差`, en: 'asReplicateDesign: all strata were sampled exhaustively; there is no sampling variance' });
     if (skipped && design.lonelyPsu === 'average') scale = G / factors.length;
   } else if (type === 'BRR' || type === 'Fay') {
-    if (!design.hasStrata) throw new Error(`asReplicateDesign: type '${type}' needs a stratified design with 2 PSUs per stratum`);
+    if (!design.hasStrata) throw new LocalizedError({ zh: `asReplicateDesign：type '${type}' 需要分层设计，且每层恰有 2 个初级抽样单元（PSU）`, en: `asReplicateDesign: type '${type}' needs a stratified design with 2 PSUs per stratum` });
     if (type === 'Fay') {
-      if (options.rho === undefined || !(options.rho > 0 && options.rho < 1)) throw new Error(`asReplicateDesign: type 'Fay' needs rho in (0, 1), got ${options.rho}`);
+      if (options.rho === undefined || !(options.rho > 0 && options.rho < 1)) throw new LocalizedError({ zh: `asReplicateDesign：type 'Fay' 需要 (0, 1) 内的 rho，实为 ${options.rho}`, en: `asReplicateDesign: type 'Fay' needs rho in (0, 1), got ${options.rho}` });
       rho = options.rho;
     } else rho = 0;
     const H = strataOrder.length;
     for (const h of strataOrder) {
       const k = members.get(h)!.length;
-      if (k !== 2) throw new Error(`asReplicateDesign: type '${type}' needs exactly 2 PSUs per stratum; stratum ${h + 1} has ${k}`);
+      if (k !== 2) throw new LocalizedError({ zh: `asReplicateDesign：type '${type}' 需要每层恰有 2 个初级抽样单元（PSU）；第 ${h + 1} 层有 ${k} 个`, en: `asReplicateDesign: type '${type}' needs exactly 2 PSUs per stratum; stratum ${h + 1} has ${k}` });
     }
     let m = 1;
     while (m <= H) m *= 2;
@@ -130,14 +131,14 @@ export function asReplicateDesign(design: SurveyDesign, options: AsReplicateOpti
     scale = 1 / (m * (1 - rho) ** 2);
   } else if (type === 'bootstrap') {
     const R = options.replicates;
-    if (R === undefined || !Number.isInteger(R) || R < 2) throw new Error(`asReplicateDesign: bootstrap needs replicates (an integer ≥ 2), got ${R}`);
-    if (options.seed === undefined) throw new Error('asReplicateDesign: bootstrap needs a seed');
+    if (R === undefined || !Number.isInteger(R) || R < 2) throw new LocalizedError({ zh: `asReplicateDesign：自助法需要 replicates（≥ 2 的整数），实为 ${R}`, en: `asReplicateDesign: bootstrap needs replicates (an integer ≥ 2), got ${R}` });
+    if (options.seed === undefined) throw new LocalizedError({ zh: `asReplicateDesign：自助法需要 seed（随机种子）`, en: 'asReplicateDesign: bootstrap needs a seed' });
     const rand = createRng(options.seed);
     for (let r = 0; r < R; r++) { factors.push(new Float64Array(G)); rscales.push(1); }
     for (const h of strataOrder) {
       const gs = members.get(h)!;
       const nh = gs.length;
-      if (nh < 2) throw new Error(`asReplicateDesign: bootstrap needs ≥ 2 PSUs per stratum; stratum ${h + 1} has 1`);
+      if (nh < 2) throw new LocalizedError({ zh: `asReplicateDesign：自助法需要每层 ≥ 2 个初级抽样单元（PSU）；第 ${h + 1} 层只有 1 个`, en: `asReplicateDesign: bootstrap needs ≥ 2 PSUs per stratum; stratum ${h + 1} has 1` });
       const mult = nh / (nh - 1);
       for (let r = 0; r < R; r++) {
         const fr = factors[r];
@@ -146,7 +147,7 @@ export function asReplicateDesign(design: SurveyDesign, options: AsReplicateOpti
     }
     scale = 1 / (R - 1);
   } else {
-    throw new Error(`asReplicateDesign: invalid type: ${String(type)} (JK1, JKn, BRR, Fay or bootstrap)`);
+    throw new LocalizedError({ zh: `asReplicateDesign：无效的 type：${String(type)}（可用 JK1、JKn、BRR、Fay 或 bootstrap）`, en: `asReplicateDesign: invalid type: ${String(type)} (JK1, JKn, BRR, Fay or bootstrap)` });
   }
   const df = compressedRank(factors, index, design.weights, G) - 1;
   const t: ReplicateType = type;

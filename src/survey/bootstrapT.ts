@@ -1,6 +1,7 @@
 // bootstrapT: the studentized (bootstrap-t) interval from a design-based bootstrap.
 import { createRng } from './prng.ts';
 import { raoWuMultipliers } from './raoWuBootstrap.ts';
+import { LocalizedError, internalError } from '../locale/errorText.ts';
 
 export interface StudentizedStat {
   readonly estimate: number;
@@ -59,12 +60,12 @@ export function quantileType7(sorted: ArrayLike<number>, p: number): number {
  */
 export function bootstrapT(o: BootstrapTOptions): BootstrapTInterval {
   const B = o.replicates ?? 999, seed = o.seed ?? 1, level = o.level ?? 0.95;
-  if (!(Number.isInteger(B) && B >= 10)) throw new Error(`bootstrapT: replicates must be an integer ≥ 10, got ${B}`);
-  if (!(level > 0 && level < 1)) throw new Error(`bootstrapT: level must be in (0, 1), got ${level}`);
+  if (!(Number.isInteger(B) && B >= 10)) throw new LocalizedError({ zh: `bootstrapT：重复样本数应为 ≥ 10 的整数，实为 ${B}`, en: `bootstrapT: replicates must be an integer ≥ 10, got ${B}` });
+  if (!(level > 0 && level < 1)) throw new LocalizedError({ zh: `bootstrapT：置信水平应在 (0, 1) 内，实为 ${level}`, en: `bootstrapT: level must be in (0, 1), got ${level}` });
   const u = new Float64Array(o.nRows).fill(1);
   const full = o.statistic(u);
   const drawn = o.multipliers;
-  if (drawn && drawn.length !== B * o.nRows) throw new Error(`bootstrapT: multipliers hold ${drawn.length} values, expected ${B} replicates × ${o.nRows} rows`);
+  if (drawn && drawn.length !== B * o.nRows) throw internalError(`bootstrapT: multipliers hold ${drawn.length} values, expected ${B} replicates × ${o.nRows} rows`);
   const rng = drawn ? null : (o.rng ?? createRng(seed));
   const t = new Float64Array(B);
   let kept = 0;
@@ -73,7 +74,7 @@ export function bootstrapT(o: BootstrapTOptions): BootstrapTInterval {
     const tb = (r.estimate - full.estimate) / r.se;
     if (r.se > 0 && Number.isFinite(tb)) t[kept++] = tb;
   }
-  if (kept < 10) throw new Error(`bootstrapT: only ${kept} of ${B} replicates had a positive standard error`);
+  if (kept < 10) throw new LocalizedError({ zh: `bootstrapT：${B} 个重复样本中只有 ${kept} 个的标准误为正`, en: `bootstrapT: only ${kept} of ${B} replicates had a positive standard error` });
   const ts = t.subarray(0, kept).sort();
   const a = (1 - level) / 2;
   const tLower = quantileType7(ts, a), tUpper = quantileType7(ts, 1 - a);

@@ -3,6 +3,7 @@ import type { Columns, Design } from './types.ts';
 import { factorCodes, getColumn } from './columns.ts';
 import { ginv } from './linalg.ts';
 import { fullRepweights } from './reweight.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 export interface CalibrateOptions {
   /** Model terms: '~stype + api99' or ['stype', 'api99']; category columns use treatment coding, intercept unless '-1'/'0'. */
@@ -32,23 +33,23 @@ export interface CalibrateOptions {
  */
 export function calibrate<D extends Design>(design: D, options: CalibrateOptions): D {
   const calfun = options.calfun ?? 'linear';
-  if (calfun !== 'linear' && calfun !== 'raking' && calfun !== 'logit') throw new Error(`calibrate: invalid calfun: ${String(calfun)} (linear, raking or logit)`);
+  if (calfun !== 'linear' && calfun !== 'raking' && calfun !== 'logit') throw new LocalizedError({ zh: `calibrate：无效的 calfun：${String(calfun)}（可用 linear、raking 或 logit）`, en: `calibrate: invalid calfun: ${String(calfun)} (linear, raking or logit)` });
   const [lower, upper] = options.bounds ?? [-Infinity, Infinity];
-  if (!(lower <= 1 && upper >= 1)) throw new Error(`calibrate: bounds [${lower}, ${upper}] must contain 1`);
-  if (calfun === 'logit' && !(Number.isFinite(lower) && Number.isFinite(upper))) throw new Error('calibrate: logit calibration needs finite bounds');
+  if (!(lower <= 1 && upper >= 1)) throw new LocalizedError({ zh: `calibrate：界限 [${lower}, ${upper}] 必须包含 1`, en: `calibrate: bounds [${lower}, ${upper}] must contain 1` });
+  if (calfun === 'logit' && !(Number.isFinite(lower) && Number.isFinite(upper))) throw new LocalizedError({ zh: `calibrate：logit 校准需要有限的界限（bounds）`, en: 'calibrate: logit calibration needs finite bounds' });
   const maxit = options.maxit ?? 50, epsilon = options.epsilon ?? 1e-7;
   const { mm, names } = modelMatrix(design.data, options.formula, design.n);
   const missing = Object.keys(options.population).filter((k) => !names.includes(k));
   const absent = names.filter((k) => options.population[k] === undefined);
   if (missing.length || absent.length) {
-    throw new Error(`calibrate: population totals ${absent.length ? `lack ${absent.join(', ')}` : ''}${absent.length && missing.length ? '; ' : ''}${missing.length ? `name unknown columns ${missing.join(', ')}` : ''} (model matrix columns: ${names.join(', ')})`);
+    throw new LocalizedError({ zh: `calibrate：总体合计${absent.length ? `缺少 ${absent.join(', ')}` : ''}${absent.length && missing.length ? '；' : ''}${missing.length ? `含有未知的列 ${missing.join(', ')}` : ''}（模型矩阵的列：${names.join(', ')}）`, en: `calibrate: population totals ${absent.length ? `lack ${absent.join(', ')}` : ''}${absent.length && missing.length ? '; ' : ''}${missing.length ? `name unknown columns ${missing.join(', ')}` : ''} (model matrix columns: ${names.join(', ')})` });
   }
   const pop = Float64Array.from(names, (k) => options.population[k]);
   const F = calfunctions(calfun, lower, upper);
   const direct = calfun === 'linear' && lower === -Infinity && upper === Infinity;
   const ww = design.weights;
   const res = direct ? regcal(mm, ww, pop) : grake(mm, ww, pop, F, maxit, epsilon);
-  if (!res.converged && !options.force) throw new Error(`calibrate: failed to converge (misfit ${res.misfit.toExponential(3)} after ${res.iterations} iterations); raise maxit, relax bounds or pass force: true`);
+  if (!res.converged && !options.force) throw new LocalizedError({ zh: `calibrate：未能收敛（${res.iterations} 次迭代后偏差 ${res.misfit.toExponential(3)}）；请增大 maxit、放宽 bounds 或设置 force: true`, en: `calibrate: failed to converge (misfit ${res.misfit.toExponential(3)} after ${res.iterations} iterations); raise maxit, relax bounds or pass force: true` });
   const g = res.g;
   const weights = Float64Array.from(ww, (w, i) => w * g[i]);
   const info = { method: calfun, iterations: res.iterations, converged: res.converged, misfit: res.misfit, epsilon, maxit };
@@ -76,9 +77,9 @@ export function modelMatrix(data: Columns, formula: string | readonly string[], 
       parts.forEach((p, j) => {
         const t = p.trim();
         if (t === '') return;
-        if (j > 0 || t === '0') { if (t === '1' || t === '0') intercept = false; else throw new Error(`calibrate: cannot remove term '${t}' in formula '${formula}'`); return; }
+        if (j > 0 || t === '0') { if (t === '1' || t === '0') intercept = false; else throw new LocalizedError({ zh: `calibrate：无法去掉公式 '${formula}' 中的项 '${t}'`, en: `calibrate: cannot remove term '${t}' in formula '${formula}'` }); return; }
         if (t === '1') return;
-        if (/[:*^()|]/.test(t)) throw new Error(`calibrate: only main-effect terms are supported, got '${t}' in formula '${formula}'`);
+        if (/[:*^()|]/.test(t)) throw new LocalizedError({ zh: `calibrate：只支持主效应项，公式 '${formula}' 中有 '${t}'`, en: `calibrate: only main-effect terms are supported, got '${t}' in formula '${formula}'` });
         terms.push(t);
       });
     }
@@ -91,13 +92,13 @@ export function modelMatrix(data: Columns, formula: string | readonly string[], 
     const c = getColumn(data, t, 'calibrate formula');
     if (c instanceof Float64Array) {
       const bad = c.findIndex((v) => Number.isNaN(v));
-      if (bad >= 0) throw new Error(`calibrate: column '${t}' is missing at row ${bad + 1}`);
+      if (bad >= 0) throw new LocalizedError({ zh: `calibrate：列 '${t}' 第 ${bad + 1} 行缺失`, en: `calibrate: column '${t}' is missing at row ${bad + 1}` });
       mm.push(c); names.push(t);
       continue;
     }
     const { codes, levels } = factorCodes(c);
     const bad = codes.indexOf(-1);
-    if (bad >= 0) throw new Error(`calibrate: column '${t}' is missing at row ${bad + 1}`);
+    if (bad >= 0) throw new LocalizedError({ zh: `calibrate：列 '${t}' 第 ${bad + 1} 行缺失`, en: `calibrate: column '${t}' is missing at row ${bad + 1}` });
     levels.forEach((lev, j) => {
       if (j === 0 && !firstFactor) return;
       mm.push(Float64Array.from(codes, (k) => (k === j ? 1 : 0)));

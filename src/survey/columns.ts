@@ -1,28 +1,29 @@
 // Internal helpers that read design and analysis variables out of a Columns value.
 // Parse once at the entry (names -> typed arrays / integer codes); computations see clean arrays.
 import type { Column, Columns } from './types.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /** Number of rows of a Columns value; throws when columns differ in length or there are none. */
 export function rowCount(data: Columns, where: string): number {
   const names = Object.keys(data);
-  if (names.length === 0) throw new Error(`${where}: data has no columns`);
+  if (names.length === 0) throw new LocalizedError({ zh: `${where}：数据没有列`, en: `${where}: data has no columns` });
   const n = data[names[0]].length;
   for (const k of names) {
-    if (data[k].length !== n) throw new Error(`${where}: column '${k}' has ${data[k].length} rows, column '${names[0]}' has ${n}`);
+    if (data[k].length !== n) throw new LocalizedError({ zh: `${where}：列 '${k}' 有 ${data[k].length} 行，列 '${names[0]}' 有 ${n} 行`, en: `${where}: column '${k}' has ${data[k].length} rows, column '${names[0]}' has ${n}` });
   }
   return n;
 }
 
 export function getColumn(data: Columns, name: string, where: string): Column {
   const c = data[name];
-  if (c === undefined) throw new Error(`${where}: no column '${name}' in data (columns: ${Object.keys(data).slice(0, 12).join(', ')})`);
+  if (c === undefined) throw new LocalizedError({ zh: `${where}：数据中没有列 '${name}'（已有的列：${Object.keys(data).slice(0, 12).join(', ')}）`, en: `${where}: no column '${name}' in data (columns: ${Object.keys(data).slice(0, 12).join(', ')})` });
   return c;
 }
 
 /** A numeric column; string columns are an error. Missing values are NaN. */
 export function numericColumn(data: Columns, name: string, where: string): Float64Array {
   const c = getColumn(data, name, where);
-  if (!(c instanceof Float64Array)) throw new Error(`${where}: column '${name}' is not numeric`);
+  if (!(c instanceof Float64Array)) throw new LocalizedError({ zh: `${where}：列 '${name}' 不是数值列`, en: `${where}: column '${name}' is not numeric` });
   return c;
 }
 

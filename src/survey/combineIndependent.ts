@@ -1,5 +1,6 @@
 // combineIndependent: linear combinations of estimates from independent samples.
 import type { SvyStat } from './types.ts';
+import { LocalizedError, internalError } from '../locale/errorText.ts';
 
 export interface IndependentTerm {
   readonly stat: SvyStat;
@@ -17,14 +18,14 @@ export interface IndependentTerm {
  * Example: totals 10 (se 3, df 9) + 20 (se 4, df 19) → 30, se 5, df ≈ 27.8.
  */
 export function combineIndependent(terms: readonly IndependentTerm[], label = 'combination'): SvyStat {
-  if (terms.length === 0) throw new Error('combineIndependent: no terms');
+  if (terms.length === 0) throw internalError('combineIndependent: no terms');
   let est = 0, v = 0, denom = 0, n = 0;
   const statistics = new Set<string>();
   for (const t of terms) {
     const k = t.index ?? 0, c = t.coef ?? 1;
-    if (!Number.isFinite(c)) throw new Error(`combineIndependent: invalid coef: ${c}`);
+    if (!Number.isFinite(c)) throw new LocalizedError({ zh: `combineIndependent：无效的系数：${c}`, en: `combineIndependent: invalid coef: ${c}` });
     const p = t.stat.estimate.length;
-    if (!(k >= 0 && k < p)) throw new Error(`combineIndependent: index ${k} out of range for ${t.stat.label} (${p} coefficients)`);
+    if (!(k >= 0 && k < p)) throw internalError(`combineIndependent: index ${k} out of range for ${t.stat.label} (${p} coefficients)`);
     const vk = c * c * t.stat.variance[k * p + k];
     est += c * t.stat.estimate[k];
     v += vk;

@@ -4,6 +4,7 @@ import type { Design, ReplicateDesign, Stage, SvyStat } from './types.ts';
 import { analysisMatrix } from './columns.ts';
 import { svrVar } from './svrVar.ts';
 import { clusterStrata } from './svyrecvar.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 export interface EstimatorOptions {
   /** Drop rows with a missing analysis value (R: na.rm = TRUE). Without it, missing values are an error. */
@@ -42,7 +43,7 @@ export function prepare(design: Design, vars: readonly string[], options: Estima
   if (!options?.naRm) {
     const i = miss.indexOf(1);
     const bad = source[X.findIndex((x) => Number.isNaN(x[i]))];
-    throw new Error(`${where}: column '${bad}' is missing at row ${i + 1}; pass naRm: true to drop rows with missing values`);
+    throw new LocalizedError({ zh: `${where}：列 '${bad}' 第 ${i + 1} 行缺失；设置 naRm: true 可去掉有缺失值的行`, en: `${where}: column '${bad}' is missing at row ${i + 1}; pass naRm: true to drop rows with missing values` });
   }
   const d = withWeightsMasked(design, (i) => miss[i] === 0);
   return { X: X.map((x) => zeroOutside(x, d.weights)), names, design: d };

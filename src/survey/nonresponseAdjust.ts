@@ -3,6 +3,7 @@ import type { Column, Columns, Design, Stage } from './types.ts';
 import { numericColumn } from './columns.ts';
 import { cells } from './postStratify.ts';
 import { fullRepweights } from './reweight.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 export interface NonresponseOptions {
   /** Response indicator column: 1 = responded, 0 = did not. */
@@ -24,10 +25,10 @@ export interface NonresponseOptions {
 export function nonresponseAdjust<D extends Design>(design: D, options: NonresponseOptions): D {
   const r = numericColumn(design.data, options.respond, 'nonresponseAdjust respond');
   for (let i = 0; i < design.n; i++) {
-    if (r[i] !== 0 && r[i] !== 1) throw new Error(`nonresponseAdjust: respond column '${options.respond}' row ${i + 1} is ${r[i]} (must be 0 or 1)`);
-    if (design.weights[i] === 0) throw new Error('nonresponseAdjust: the design has rows of weight 0 (a subset); adjust for nonresponse before taking subsets');
+    if (r[i] !== 0 && r[i] !== 1) throw new LocalizedError({ zh: `nonresponseAdjust：应答列 '${options.respond}' 第 ${i + 1} 行为 ${r[i]}（应为 0 或 1）`, en: `nonresponseAdjust: respond column '${options.respond}' row ${i + 1} is ${r[i]} (must be 0 or 1)` });
+    if (design.weights[i] === 0) throw new LocalizedError({ zh: `nonresponseAdjust：设计中有权重为 0 的行（子集）；请先做无回答调整，再取子集`, en: 'nonresponseAdjust: the design has rows of weight 0 (a subset); adjust for nonresponse before taking subsets' });
   }
-  if (design.kind === 'linearization' && design.adjustments.length > 0) throw new Error('nonresponseAdjust: the design is already calibrated; adjust for nonresponse before calibration');
+  if (design.kind === 'linearization' && design.adjustments.length > 0) throw new LocalizedError({ zh: `nonresponseAdjust：设计已经校准；请先做无回答调整，再校准`, en: 'nonresponseAdjust: the design is already calibrated; adjust for nonresponse before calibration' });
   const { index, labels } = cells(design, typeof options.classes === 'string' ? [options.classes] : options.classes, 'nonresponseAdjust');
   const keep: number[] = [];
   for (let i = 0; i < design.n; i++) if (r[i] === 1) keep.push(i);
@@ -35,11 +36,11 @@ export function nonresponseAdjust<D extends Design>(design: D, options: Nonrespo
     const all = new Float64Array(labels.length), resp = new Float64Array(labels.length);
     for (let i = 0; i < w.length; i++) { all[index[i]] += w[i]; if (r[i] === 1) resp[index[i]] += w[i]; }
     return Float64Array.from(keep, (i) => {
-      if (resp[index[i]] === 0) throw new Error(`nonresponseAdjust: class '${labels[index[i]]}' has no respondents; merge it with another class`);
+      if (resp[index[i]] === 0) throw new LocalizedError({ zh: `nonresponseAdjust：类别 '${labels[index[i]]}' 没有应答者；请把它与另一类合并`, en: `nonresponseAdjust: class '${labels[index[i]]}' has no respondents; merge it with another class` });
       return w[i] * (all[index[i]] / resp[index[i]]);
     });
   };
-  for (let c = 0; c < labels.length; c++) if (!keep.some((i) => index[i] === c)) throw new Error(`nonresponseAdjust: class '${labels[c]}' has no respondents; merge it with another class`);
+  for (let c = 0; c < labels.length; c++) if (!keep.some((i) => index[i] === c)) throw new LocalizedError({ zh: `nonresponseAdjust：类别 '${labels[c]}' 没有应答者；请把它与另一类合并`, en: `nonresponseAdjust: class '${labels[c]}' has no respondents; merge it with another class` });
   const data: Record<string, Column> = {};
   for (const [k, col] of Object.entries(design.data)) data[k] = col instanceof Float64Array ? Float64Array.from(keep, (i) => col[i]) : keep.map((i) => col[i]);
   const weights = adjust(design.weights);

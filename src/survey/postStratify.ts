@@ -2,6 +2,7 @@
 import type { Design } from './types.ts';
 import { factorCodes, getColumn, interactionCodes } from './columns.ts';
 import { poststratifyDesign } from './reweight.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 export interface PostStratifyOptions {
   /** Ignore population cells absent from the sample (R: partial = TRUE). Default false: error. */
@@ -25,11 +26,11 @@ export function postStratify<D extends Design>(design: D, strata: string | reado
 
 /** Cell index of every row and the cell labels. Missing values are errors. */
 export function cells(design: Design, vars: readonly string[], where: string): { index: Int32Array; labels: string[] } {
-  if (vars.length === 0) throw new Error(`${where}: no post-stratifying variables`);
+  if (vars.length === 0) throw new LocalizedError({ zh: `${where}：没有事后分层变量`, en: `${where}: no post-stratifying variables` });
   const factors = vars.map((v) => {
     const f = factorCodes(getColumn(design.data, v, where));
     const bad = f.codes.indexOf(-1);
-    if (bad >= 0) throw new Error(`${where}: column '${v}' is missing at row ${bad + 1}`);
+    if (bad >= 0) throw new LocalizedError({ zh: `${where}：列 '${v}' 第 ${bad + 1} 行缺失`, en: `${where}: column '${v}' is missing at row ${bad + 1}` });
     return f;
   });
   const { codes, count } = interactionCodes(factors.map((f) => f.codes), design.n);
@@ -46,13 +47,13 @@ export function populationVector(design: Design, index: Int32Array, labels: read
   labels.forEach((lab, g) => {
     const v = population[lab];
     if (sampled[g] === 0) { N[g] = v ?? 0; return; }
-    if (v === undefined || v === 0) throw new Error(`${where}: post-stratum '${lab}' is in the sample but not in the population (population has ${Object.keys(population).join(', ')})`);
-    if (!(v > 0) || !Number.isFinite(v)) throw new Error(`${where}: population count for '${lab}' is ${v} (must be > 0)`);
+    if (v === undefined || v === 0) throw new LocalizedError({ zh: `${where}：事后分层 '${lab}' 在样本中，却不在总体中（总体有 ${Object.keys(population).join(', ')}）`, en: `${where}: post-stratum '${lab}' is in the sample but not in the population (population has ${Object.keys(population).join(', ')})` });
+    if (!(v > 0) || !Number.isFinite(v)) throw new LocalizedError({ zh: `${where}：'${lab}' 的总体数为 ${v}（应 > 0）`, en: `${where}: population count for '${lab}' is ${v} (must be > 0)` });
     N[g] = v;
   });
   for (const [lab, v] of Object.entries(population)) {
     const g = labels.indexOf(lab);
-    if (v > 0 && (g < 0 || sampled[g] === 0) && !partial) throw new Error(`${where}: population cell '${lab}' (N = ${v}) has no sample; pass partial: true to ignore it`);
+    if (v > 0 && (g < 0 || sampled[g] === 0) && !partial) throw new LocalizedError({ zh: `${where}：总体格 '${lab}'（N = ${v}）没有样本；设置 partial: true 可忽略它`, en: `${where}: population cell '${lab}' (N = ${v}) has no sample; pass partial: true to ignore it` });
   }
   return N;
 }

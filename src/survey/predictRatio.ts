@@ -1,5 +1,6 @@
 // predictRatio: the ratio-estimated total from a ratio and a known auxiliary total.
 import type { SvyStat } from './types.ts';
+import { LocalizedError, internalError } from '../locale/errorText.ts';
 
 /**
  * Ratio estimator of a total, Ŷ_R = R̂ · X, with se(Ŷ_R) = se(R̂) · X, as R's
@@ -8,8 +9,8 @@ import type { SvyStat } from './types.ts';
  * Example (apiclus1): ratio 0.8497 (se 0.008386) with X = 3811472 gives 3238641 (se 31964.1).
  */
 export function predictRatio(ratio: SvyStat, total: number): SvyStat {
-  if (ratio.statistic !== 'ratio' || ratio.estimate.length !== 1) throw new Error('predictRatio: expects the result of svyratio');
-  if (!Number.isFinite(total)) throw new Error(`predictRatio: invalid total: ${total}`);
+  if (ratio.statistic !== 'ratio' || ratio.estimate.length !== 1) throw internalError('predictRatio: expects the result of svyratio');
+  if (!Number.isFinite(total)) throw new LocalizedError({ zh: `predictRatio：无效的合计：${total}`, en: `predictRatio: invalid total: ${total}` });
   return {
     ...ratio,
     statistic: 'total',

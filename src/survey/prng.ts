@@ -1,4 +1,5 @@
 // A small seeded pseudo-random generator, so that replicate weights are reproducible everywhere.
+import { LocalizedError } from '../locale/errorText.ts';
 
 /**
  * Deterministic uniform generator on [0, 1): xoshiro128** (Blackman & Vigna 2018) seeded through
@@ -10,7 +11,7 @@
  * Example: createRng(1)() is the same number in Node and in the browser.
  */
 export function createRng(seed: number): () => number {
-  if (!Number.isInteger(seed)) throw new Error(`createRng: seed must be an integer, got ${seed}`);
+  if (!Number.isInteger(seed)) throw new LocalizedError({ zh: `createRng：随机种子应为整数，实为 ${seed}`, en: `createRng: seed must be an integer, got ${seed}` });
   let x = seed | 0;
   const split = (): number => {
     x = (x + 0x9e3779b9) | 0;

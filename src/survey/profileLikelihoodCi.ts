@@ -1,6 +1,7 @@
 // profileLikelihoodCi: the design-scaled profile-likelihood interval for a proportion.
 import { pnorm, qnorm, qt } from './distributions.ts';
 import { splineFmm } from './splineFmm.ts';
+import { LocalizedError, internalError } from '../locale/errorText.ts';
 
 export interface ProfileInput {
   /** Analysis values in [0, 1], one per row (rows of weight 0 are ignored). */
@@ -78,7 +79,7 @@ export function profileLikelihoodCi(input: ProfileInput): [number, number] {
       const bi = beta + sgn * step * del * seLogit;
       let zz = (deviance(expit(bi)) - dev0) / phi;
       if (zz > -0.001) zz = Math.max(zz, 0);
-      else throw new Error('profileLikelihoodCi: the profile found a better fit than p̂ (internal error)');
+      else throw internalError('profileLikelihoodCi: the profile found a better fit than p̂ (internal error)');
       z = sgn * Math.sqrt(zz);
       pts.push([bi, z]);
     }
@@ -129,7 +130,7 @@ function irls(y: Float64Array, w: Float64Array, meanW: number, deviance: (mu: nu
     if (Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < 1e-8) break;
     devOld = dev;
   }
-  if (Number.isNaN(muPrev)) throw new Error('profileLikelihoodCi: the logistic fit converged in one step (degenerate data)');
+  if (Number.isNaN(muPrev)) throw new LocalizedError({ zh: `profileLikelihoodCi：logistic 拟合一步即收敛（数据退化）`, en: 'profileLikelihoodCi: the logistic fit converged in one step (degenerate data)' });
   return { beta, muPrev };
 }
 

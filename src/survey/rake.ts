@@ -3,6 +3,7 @@ import type { Design, VarianceAdjustment } from './types.ts';
 import { interactionCodes } from './columns.ts';
 import { cells, populationVector } from './postStratify.ts';
 import { poststratifyDesign } from './reweight.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 export interface RakeMargin {
   /** Variable(s) of this margin. */
@@ -31,7 +32,7 @@ export interface RakeControl {
  * → 3647300 (se 400603).
  */
 export function rake<D extends Design>(design: D, margins: readonly RakeMargin[], control?: RakeControl): D {
-  if (margins.length === 0) throw new Error('rake: no margins');
+  if (margins.length === 0) throw new LocalizedError({ zh: `rake：没有边际（margins）`, en: 'rake: no margins' });
   const maxit = control?.maxit ?? 10;
   const eps0 = control?.epsilon ?? 1;
   let sumw = 0;
@@ -66,7 +67,7 @@ export function rake<D extends Design>(design: D, margins: readonly RakeMargin[]
     old = now;
     iter++;
   }
-  if (!converged && !control?.force) throw new Error(`rake: did not converge after ${iter} sweeps (largest change ${delta} ≥ epsilon ${epsilon}); raise maxit or pass force: true`);
+  if (!converged && !control?.force) throw new LocalizedError({ zh: `rake：${iter} 轮迭代后仍未收敛（最大变化 ${delta} ≥ epsilon ${epsilon}）；请增大 maxit 或设置 force: true`, en: `rake: did not converge after ${iter} sweeps (largest change ${delta} ≥ epsilon ${epsilon}); raise maxit or pass force: true` });
   const info = { method: 'rake' as const, iterations: converged ? iter + 1 : iter, converged, misfit: delta, epsilon, maxit };
   if (d.kind === 'linearization') {
     const raking: VarianceAdjustment = { kind: 'raking', margins: sweepMargins };

@@ -1,4 +1,5 @@
 // raoWuBootstrap: rescaling bootstrap multipliers within strata (Rao & Wu 1988; Rao, Wu & Yue 1992).
+import { LocalizedError } from '../locale/errorText.ts';
 
 /**
  * One replicate of the Rao–Wu rescaling bootstrap: in each stratum h (its rows listed in strata[h],
@@ -14,9 +15,9 @@
 export function raoWuMultipliers(strata: readonly Int32Array[], fractions: readonly number[] | undefined, rng: () => number, out: Float64Array): Float64Array {
   strata.forEach((rows, h) => {
     const n = rows.length, m = n - 1;
-    if (n < 2) throw new Error(`raoWuMultipliers: stratum ${h + 1} has ${n} row(s); at least 2 are needed`);
+    if (n < 2) throw new LocalizedError({ zh: `raoWuMultipliers：第 ${h + 1} 层有 ${n} 行；至少需要 2 行`, en: `raoWuMultipliers: stratum ${h + 1} has ${n} row(s); at least 2 are needed` });
     const f = fractions?.[h] ?? 0;
-    if (!(f >= 0 && f < 1)) throw new Error(`raoWuMultipliers: sampling fraction of stratum ${h + 1} must be in [0, 1), got ${f}`);
+    if (!(f >= 0 && f < 1)) throw new LocalizedError({ zh: `raoWuMultipliers：第 ${h + 1} 层的抽样比应在 [0, 1) 内，实为 ${f}`, en: `raoWuMultipliers: sampling fraction of stratum ${h + 1} must be in [0, 1), got ${f}` });
     const lambda = Math.sqrt((m * (1 - f)) / (n - 1));
     for (let j = 0; j < n; j++) out[rows[j]] = 1 - lambda;
     const step = (lambda * n) / m;

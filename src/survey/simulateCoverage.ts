@@ -1,5 +1,6 @@
 // simulateCoverage: the coverage an interval achieves when the sample is the population.
 import { createRng } from './prng.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /** An estimate with the interval the study reports for it. */
 export interface IntervalEstimate {
@@ -47,8 +48,8 @@ export interface CoverageResult {
  */
 export function simulateCoverage(strata: readonly Int32Array[], estimator: (rows: Int32Array) => IntervalEstimate, options: CoverageOptions = {}): CoverageResult {
   const reps = options.reps ?? 400, seed = options.seed ?? 1;
-  if (!(reps >= 1)) throw new Error(`simulateCoverage: reps must be ≥ 1, got ${reps}`);
-  strata.forEach((s, h) => { if (s.length === 0) throw new Error(`simulateCoverage: stratum ${h + 1} has no rows`); });
+  if (!(reps >= 1)) throw new LocalizedError({ zh: `simulateCoverage：重复次数应 ≥ 1，实为 ${reps}`, en: `simulateCoverage: reps must be ≥ 1, got ${reps}` });
+  strata.forEach((s, h) => { if (s.length === 0) throw new LocalizedError({ zh: `simulateCoverage：第 ${h + 1} 层没有行`, en: `simulateCoverage: stratum ${h + 1} has no rows` }); });
   const sizes = options.sizes ?? strata.map((s) => s.length);
   const all = Int32Array.from(strata.flatMap((s) => Array.from(s)));
   const truth = estimator(all).estimate;

@@ -1,4 +1,5 @@
 // skewDiagnostics: how far a sample is from the normal approximation behind a Wald interval.
+import { LocalizedError } from '../locale/errorText.ts';
 
 export interface SkewDiagnostics {
   n: number;
@@ -20,7 +21,7 @@ export interface SkewDiagnostics {
  */
 export function skewDiagnostics(y: ArrayLike<number>): SkewDiagnostics {
   const n = y.length;
-  if (n < 3) throw new Error(`skewDiagnostics: needs at least 3 values, got ${n}`);
+  if (n < 3) throw new LocalizedError({ zh: `skewDiagnostics：至少需要 3 个值，实为 ${n} 个`, en: `skewDiagnostics: needs at least 3 values, got ${n}` });
   let s = 0;
   for (let i = 0; i < n; i++) s += y[i];
   const mean = s / n;

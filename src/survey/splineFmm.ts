@@ -1,4 +1,5 @@
 // splineFmm: the interpolating cubic spline of Forsythe, Malcolm and Moler, as R's spline().
+import { LocalizedError } from '../locale/errorText.ts';
 
 /**
  * Interpolating cubic spline through (x_i, y_i), x strictly increasing, with the end conditions of
@@ -10,8 +11,8 @@
  */
 export function splineFmm(x: readonly number[], y: readonly number[], n: number): { x: number[]; y: number[] } {
   const m = x.length;
-  if (m < 2 || y.length !== m) throw new Error(`splineFmm: needs at least 2 points of (x, y), got ${m}`);
-  for (let i = 1; i < m; i++) if (!(x[i] > x[i - 1])) throw new Error(`splineFmm: x must be strictly increasing (x[${i}] = ${x[i]})`);
+  if (m < 2 || y.length !== m) throw new LocalizedError({ zh: `splineFmm：至少需要 2 个 (x, y) 点，实为 ${m} 个`, en: `splineFmm: needs at least 2 points of (x, y), got ${m}` });
+  for (let i = 1; i < m; i++) if (!(x[i] > x[i - 1])) throw new LocalizedError({ zh: `splineFmm：x 必须严格递增（x[${i}] = ${x[i]}）`, en: `splineFmm: x must be strictly increasing (x[${i}] = ${x[i]})` });
   const { b, c, d } = coefficients(x, y);
   const xs: number[] = [], ys: number[] = [];
   for (let k = 0; k < n; k++) {

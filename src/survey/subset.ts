@@ -1,6 +1,7 @@
 // subset: a domain (subpopulation) of a design.
 import type { Design } from './types.ts';
 import { withWeightsMasked } from './core.ts';
+import { internalError } from '../locale/errorText.ts';
 
 /**
  * The design restricted to rows where `keep` is true, as R's `subset(design, cond)`: rows outside
@@ -10,7 +11,7 @@ import { withWeightsMasked } from './core.ts';
  * Example: subset(apistrat, stype == 'E') then svymean('api00') → 674.43, se 12.38.
  */
 export function subset<D extends Design>(design: D, keep: ArrayLike<boolean | number | null | undefined>): D {
-  if (keep.length !== design.n) throw new Error(`subset: keep has ${keep.length} entries, design has ${design.n} rows`);
+  if (keep.length !== design.n) throw internalError(`subset: keep has ${keep.length} entries, design has ${design.n} rows`);
   return withWeightsMasked(design, (i) => {
     const k = keep[i];
     return k === true || (typeof k === 'number' && k !== 0 && !Number.isNaN(k));

@@ -20,7 +20,7 @@ import { analysisMatrix } from './columns.ts';
 import { svyby } from './svyby.ts';
 import { confint } from './confint.ts';
 import { unknownKeyWords } from './didYouMean.ts';
-import { LocalizedError, type ErrorWords } from '../locale/errorText.ts';
+import { LocalizedError, internalError, type ErrorWords } from '../locale/errorText.ts';
 
 type Names = string | string[];
 
@@ -134,20 +134,20 @@ export function designFromSpec(spec: SurveySpec, data: Columns): Design {
   let d: Design;
   let warnings: readonly Label[] | undefined;
   if (spec.repweights) {
-    if (spec.replicates) throw new Error('survey spec: give replicates or repweights, not both');
+    if (spec.replicates) throw new LocalizedError({ zh: `调查说明：replicates 与 repweights 只能给一个`, en: 'survey spec: give replicates or repweights, not both' });
     const rw = spec.repweights;
-    if (!spec.design?.weights) throw new Error('survey spec: repweights needs design.weights (the full-sample weights)');
+    if (!spec.design?.weights) throw new LocalizedError({ zh: `调查说明：repweights 需要 design.weights（全样本权重）`, en: 'survey spec: repweights needs design.weights (the full-sample weights)' });
     const columns = Array.isArray(rw.columns) ? rw.columns : Object.keys(data).filter((k) => new RegExp(rw.columns as string).test(k));
-    if (columns.length === 0) throw new Error(`survey spec: repweights.columns '${String(rw.columns)}' matches no column`);
+    if (columns.length === 0) throw new LocalizedError({ zh: `调查说明：repweights.columns '${String(rw.columns)}' 没有匹配任何列`, en: `survey spec: repweights.columns '${String(rw.columns)}' matches no column` });
     d = svrepdesign({ data, weights: spec.design.weights, repweights: columns, type: rw.type, scale: rw.scale, rscales: rw.rscales, rho: rw.rho, mse: rw.mse, combinedWeights: rw.combinedWeights });
   } else {
-    if (!spec.design) throw new Error('survey spec: design is required');
+    if (!spec.design) throw new LocalizedError({ zh: `调查说明：缺少 design`, en: 'survey spec: design is required' });
     const s = spec.design;
-    if (s.ids === undefined) throw new Error("survey spec: design.ids is required ('1' for one unit per row)");
+    if (s.ids === undefined) throw new LocalizedError({ zh: `调查说明：缺少 design.ids（每行一个单元时写 '1'）`, en: "survey spec: design.ids is required ('1' for one unit per row)" });
     d = svydesign({ data, ids: s.ids, strata: s.strata, weights: s.weights, probs: s.probs, fpc: s.fpc, nest: s.nest, lonelyPsu: s.lonelyPsu, ultimateCluster: s.ultimateCluster });
     warnings = d.warnings;
     if (spec.replicates) {
-      if (d.kind !== 'linearization') throw new Error('survey spec: replicates need a svydesign');
+      if (d.kind !== 'linearization') throw new LocalizedError({ zh: `调查说明：replicates 需要 svydesign 设计`, en: 'survey spec: replicates need a svydesign' });
       d = asReplicateDesign(d, spec.replicates);
     }
   }
@@ -155,15 +155,15 @@ export function designFromSpec(spec: SurveySpec, data: Columns): Design {
   const c = spec.calibration;
   if (c) {
     if (c.method === 'postStratify' || c.method === 'rake') {
-      if (!c.margins || c.margins.length === 0) throw new Error(`survey spec: calibration method '${c.method}' needs margins: [{variables, totals}]`);
+      if (!c.margins || c.margins.length === 0) throw new LocalizedError({ zh: `调查说明：校准方法 '${c.method}' 需要 margins: [{variables, totals}]`, en: `survey spec: calibration method '${c.method}' needs margins: [{variables, totals}]` });
       if (c.method === 'postStratify') {
-        if (c.margins.length !== 1) throw new Error('survey spec: postStratify takes one margin (use variables: [a, b] for a cross-classification)');
+        if (c.margins.length !== 1) throw new LocalizedError({ zh: `调查说明：postStratify 只接受一个边际（交叉分类请用 variables: [a, b]）`, en: 'survey spec: postStratify takes one margin (use variables: [a, b] for a cross-classification)' });
         d = postStratify(d, c.margins[0].variables, c.margins[0].totals, { partial: c.partial });
       } else d = rake(d, c.margins.map((m) => ({ strata: m.variables, population: m.totals })), { maxit: c.maxit, epsilon: c.epsilon, force: c.force });
     } else if (c.method === 'linear' || c.method === 'raking' || c.method === 'logit') {
-      if (!c.formula || !c.totals) throw new Error(`survey spec: calibration method '${c.method}' needs formula and totals`);
+      if (!c.formula || !c.totals) throw new LocalizedError({ zh: `调查说明：校准方法 '${c.method}' 需要 formula 和 totals`, en: `survey spec: calibration method '${c.method}' needs formula and totals` });
       d = calibrate(d, { formula: c.formula, population: c.totals, calfun: c.method, bounds: c.bounds, maxit: c.maxit, epsilon: c.epsilon, force: c.force });
-    } else throw new Error(`survey spec: invalid calibration method: ${String(c.method)} (postStratify, rake, linear, raking, logit)`);
+    } else throw new LocalizedError({ zh: `调查说明：无效的校准方法：${String(c.method)}（可用 postStratify、rake、linear、raking、logit）`, en: `survey spec: invalid calibration method: ${String(c.method)} (postStratify, rake, linear, raking, logit)` });
   }
   // The declared design's warnings (fpc varying within strata) stay with the design built on it.
   return warnings && !d.warnings ? { ...d, warnings } : d;
@@ -171,18 +171,18 @@ export function designFromSpec(spec: SurveySpec, data: Columns): Design {
 
 /** Compute every estimate of a spec: one row per coefficient and domain. */
 export function runSurveySpec(spec: SurveySpec, data: Columns): { estimates: EstimateRow[]; design: Design } {
-  if (!Array.isArray(spec.estimates) || spec.estimates.length === 0) throw new Error('survey spec: estimates must be a non-empty list');
+  if (!Array.isArray(spec.estimates) || spec.estimates.length === 0) throw new LocalizedError({ zh: `调查说明：estimates 应为非空列表`, en: 'survey spec: estimates must be a non-empty list' });
   const design = designFromSpec(spec, data);
   const level = spec.level ?? 0.95;
   const method = spec.method ?? 't';
   const rows: EstimateRow[] = [];
   const seen = new Set<string>();
   for (const e of spec.estimates) {
-    if (!e.id) throw new Error('survey spec: every estimate needs an id');
-    if (seen.has(e.id)) throw new Error(`survey spec: duplicate estimate id '${e.id}'`);
+    if (!e.id) throw new LocalizedError({ zh: `调查说明：每个估计都需要 id`, en: 'survey spec: every estimate needs an id' });
+    if (seen.has(e.id)) throw new LocalizedError({ zh: `调查说明：估计 id '${e.id}' 重复`, en: `survey spec: duplicate estimate id '${e.id}'` });
     seen.add(e.id);
     const kinds = (['total', 'mean', 'proportion', 'ratio', 'quantile'] as const).filter((k) => e[k] !== undefined);
-    if (kinds.length !== 1) throw new Error(`survey spec: estimate '${e.id}' needs exactly one of total, mean, proportion, ratio, quantile`);
+    if (kinds.length !== 1) throw new LocalizedError({ zh: `调查说明：估计 '${e.id}' 需要 total、mean、proportion、ratio、quantile 中恰好一个`, en: `survey spec: estimate '${e.id}' needs exactly one of total, mean, proportion, ratio, quantile` });
     const kind = kinds[0];
     let d = design;
     if (e.subset) d = subset(d, domainMask(d, e.subset, e.id));
@@ -201,17 +201,17 @@ export function runSurveySpec(spec: SurveySpec, data: Columns): { estimates: Est
             const ci = svyciprop(tmp, { ...dd, data: { ...dd.data, [tmp]: col } }, { method: e.ciMethod ?? 'logit', level, naRm: e.naRm });
             lower[k] = ci.interval!.lower[0];
             upper[k] = ci.interval!.upper[0];
-            if (names[k] !== m.names[k]) throw new Error('survey spec: internal: proportion names differ');
+            if (names[k] !== m.names[k]) throw internalError('survey spec: internal: proportion names differ');
           });
           return { ...m, interval: { level, lower, upper } };
         }
         case 'ratio': {
           const X = e.auxiliaryTotal;
           if (e.separate) {
-            if (X === undefined || typeof X === 'number') throw new Error(`survey spec: estimate '${e.id}': a separate ratio needs auxiliaryTotal as {stratum: total}`);
+            if (X === undefined || typeof X === 'number') throw new LocalizedError({ zh: `调查说明：估计 '${e.id}'：分层比率估计（separate）需要 auxiliaryTotal 写成 {层: 合计}`, en: `survey spec: estimate '${e.id}': a separate ratio needs auxiliaryTotal as {stratum: total}` });
             return predictSeparateRatio(svyratioSeparate(x[0], x[1], dd, opts), X);
           }
-          if (X !== undefined && typeof X !== 'number') throw new Error(`survey spec: estimate '${e.id}': auxiliaryTotal per stratum needs separate: true`);
+          if (X !== undefined && typeof X !== 'number') throw new LocalizedError({ zh: `调查说明：估计 '${e.id}'：按层给出的 auxiliaryTotal 需要 separate: true`, en: `survey spec: estimate '${e.id}': auxiliaryTotal per stratum needs separate: true` });
           const r = svyratio(x[0], x[1], dd, opts);
           return X !== undefined ? predictRatio(r, X) : r;
         }
@@ -220,7 +220,7 @@ export function runSurveySpec(spec: SurveySpec, data: Columns): { estimates: Est
     };
     const raw = e[kind]!;
     const x = typeof raw === 'string' ? [raw] : [...raw];
-    if (kind === 'ratio' && x.length !== 2) throw new Error(`survey spec: estimate '${e.id}': ratio needs [numerator, denominator]`);
+    if (kind === 'ratio' && x.length !== 2) throw new LocalizedError({ zh: `调查说明：估计 '${e.id}'：ratio 应为 [分子, 分母]`, en: `survey spec: estimate '${e.id}': ratio needs [numerator, denominator]` });
     const statistic = kind === 'ratio' && e.auxiliaryTotal !== undefined ? 'total' : kind;
     const emit = (st: SvyStat, domain?: Record<string, string>): void => {
       const ci = confint(st, { level, method });
@@ -243,7 +243,7 @@ function domainMask(d: Design, sub: Record<string, string | number | (string | n
   const mask = new Array<boolean>(d.n).fill(true);
   for (const [col, want] of Object.entries(sub)) {
     const c = d.data[col];
-    if (c === undefined) throw new Error(`survey spec: estimate '${id}': subset column '${col}' is not in the data`);
+    if (c === undefined) throw new LocalizedError({ zh: `调查说明：估计 '${id}'：subset 的列 '${col}' 不在数据中`, en: `survey spec: estimate '${id}': subset column '${col}' is not in the data` });
     const values = (Array.isArray(want) ? want : [want]).map(String);
     for (let i = 0; i < d.n; i++) {
       const v = c instanceof Float64Array ? (Number.isNaN(c[i]) ? null : String(c[i])) : c[i];

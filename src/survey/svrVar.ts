@@ -1,4 +1,5 @@
 // svrVar: the one routine for replicate-weight variance.
+import { LocalizedError } from '../locale/errorText.ts';
 
 /**
  * Replicate variance, as R's `svrVar`: V = scale · Σ_r rscales_r (θ_r − c)(θ_r − c)ᵀ with
@@ -10,7 +11,7 @@ export function svrVar(thetas: readonly Float64Array[], estimate: Float64Array, 
   const p = estimate.length;
   const ok: number[] = [];
   thetas.forEach((t, r) => { if (!t.some((v) => Number.isNaN(v))) ok.push(r); });
-  if (ok.length === 0 && thetas.length > 0) throw new Error('svrVar: all replicates gave NaN estimates');
+  if (ok.length === 0 && thetas.length > 0) throw new LocalizedError({ zh: `svrVar：所有重复样本的估计都是 NaN`, en: 'svrVar: all replicates gave NaN estimates' });
   const centre = new Float64Array(p);
   if (mse) centre.set(estimate);
   else {

@@ -2,6 +2,7 @@
 import type { Columns, ReplicateDesign, ReplicateType } from './types.ts';
 import { numericColumn, rowCount } from './columns.ts';
 import { columnRank } from './linalg.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 export interface SvrepdesignOptions {
   readonly data: Columns;
@@ -34,16 +35,16 @@ export function svrepdesign(options: SvrepdesignOptions): ReplicateDesign {
   const n = rowCount(data, 'svrepdesign');
   const pw = numericColumn(data, options.weights, 'svrepdesign weights');
   for (let i = 0; i < n; i++) {
-    if (!(pw[i] > 0) || !Number.isFinite(pw[i])) throw new Error(`svrepdesign: weights column '${options.weights}' row ${i + 1} is ${pw[i]} (weights must be finite and > 0)`);
+    if (!(pw[i] > 0) || !Number.isFinite(pw[i])) throw new LocalizedError({ zh: `svrepdesign：权重列 '${options.weights}' 第 ${i + 1} 行为 ${pw[i]}（权重应为有限值且 > 0）`, en: `svrepdesign: weights column '${options.weights}' row ${i + 1} is ${pw[i]} (weights must be finite and > 0)` });
   }
-  if (options.repweights.length === 0) throw new Error('svrepdesign: repweights names no columns');
+  if (options.repweights.length === 0) throw new LocalizedError({ zh: `svrepdesign：repweights 没有给出任何列`, en: 'svrepdesign: repweights names no columns' });
   const combined = options.combinedWeights ?? true;
   const R = options.repweights.length;
   const reps = options.repweights.map((name) => {
     const c = numericColumn(data, name, 'svrepdesign repweights');
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      if (!Number.isFinite(c[i])) throw new Error(`svrepdesign: repweights column '${name}' row ${i + 1} is ${c[i]}`);
+      if (!Number.isFinite(c[i])) throw new LocalizedError({ zh: `svrepdesign：重复权重列 '${name}' 第 ${i + 1} 行为 ${c[i]}`, en: `svrepdesign: repweights column '${name}' row ${i + 1} is ${c[i]}` });
       out[i] = combined ? c[i] : c[i] * pw[i];
     }
     return out;
@@ -54,24 +55,24 @@ export function svrepdesign(options: SvrepdesignOptions): ReplicateDesign {
   switch (type) {
     case 'BRR': scale = options.scale ?? 1 / R; break;
     case 'Fay':
-      if (options.rho === undefined || !(options.rho > 0 && options.rho < 1)) throw new Error(`svrepdesign: type 'Fay' needs rho in (0, 1), got ${options.rho}`);
+      if (options.rho === undefined || !(options.rho > 0 && options.rho < 1)) throw new LocalizedError({ zh: `svrepdesign：type 'Fay' 需要 (0, 1) 内的 rho，实为 ${options.rho}`, en: `svrepdesign: type 'Fay' needs rho in (0, 1), got ${options.rho}` });
       rho = options.rho;
       scale = options.scale ?? 1 / (R * (1 - rho) ** 2);
       break;
     case 'bootstrap': scale = options.scale ?? 1 / (R - 1); break;
     case 'JK1':
-      if (options.scale === undefined) throw new Error(`svrepdesign: type 'JK1' needs scale ((R−1)/R = ${(R - 1) / R} for delete-one jackknife with R = ${R} PSUs)`);
+      if (options.scale === undefined) throw new LocalizedError({ zh: `svrepdesign：type 'JK1' 需要 scale（R = ${R} 个 PSU 的删一刀切法为 (R−1)/R = ${(R - 1) / R}）`, en: `svrepdesign: type 'JK1' needs scale ((R−1)/R = ${(R - 1) / R} for delete-one jackknife with R = ${R} PSUs)` });
       scale = options.scale; break;
     case 'JKn':
-      if (options.rscales === undefined) throw new Error("svrepdesign: type 'JKn' needs rscales ((n_h−1)/n_h for each replicate)");
+      if (options.rscales === undefined) throw new LocalizedError({ zh: `svrepdesign：type 'JKn' 需要 rscales（每个重复样本为 (n_h−1)/n_h）`, en: "svrepdesign: type 'JKn' needs rscales ((n_h−1)/n_h for each replicate)" });
       scale = options.scale ?? 1; break;
     case 'other':
-      if (options.scale === undefined || options.rscales === undefined) throw new Error("svrepdesign: type 'other' needs scale and rscales");
+      if (options.scale === undefined || options.rscales === undefined) throw new LocalizedError({ zh: `svrepdesign：type 'other' 需要 scale 和 rscales`, en: "svrepdesign: type 'other' needs scale and rscales" });
       scale = options.scale; break;
-    default: throw new Error(`svrepdesign: invalid type: ${String(type)}`);
+    default: throw new LocalizedError({ zh: `svrepdesign：无效的 type：${String(type)}`, en: `svrepdesign: invalid type: ${String(type)}` });
   }
   if (options.rscales !== undefined) {
-    if (options.rscales.length !== R) throw new Error(`svrepdesign: rscales has length ${options.rscales.length}, should be ${R} (number of replicate columns)`);
+    if (options.rscales.length !== R) throw new LocalizedError({ zh: `svrepdesign：rscales 的长度为 ${options.rscales.length}，应为 ${R}（重复权重列的个数）`, en: `svrepdesign: rscales has length ${options.rscales.length}, should be ${R} (number of replicate columns)` });
     rscales = Float64Array.from(options.rscales);
   }
   const df = columnRank(reps) - 1;

@@ -2,6 +2,7 @@
 import type { Design, SvyStat } from './types.ts';
 import { factorCodes, getColumn } from './columns.ts';
 import { withWeightsWhere } from './core.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /** An estimator as svyby calls it: variables and the domain's design. */
 export type Estimator = (x: readonly string[], design: Design) => SvyStat;
@@ -29,7 +30,7 @@ export interface SvyBy {
 export function svyby(x: string | readonly string[], by: string | readonly string[], design: Design, FUN: Estimator): SvyBy {
   const vars = typeof x === 'string' ? [x] : [...x];
   const byNames = typeof by === 'string' ? [by] : [...by];
-  if (byNames.length === 0) throw new Error('svyby: by needs at least one column');
+  if (byNames.length === 0) throw new LocalizedError({ zh: `svyby：by 至少需要一列`, en: 'svyby: by needs at least one column' });
   const factors = byNames.map((b) => factorCodes(getColumn(design.data, b, 'svyby by')));
   // Cell code = mixed-radix number of the factor codes, first factor fastest (R's interaction order).
   const n = design.n, w = design.weights;
@@ -46,7 +47,7 @@ export function svyby(x: string | readonly string[], by: string | readonly strin
       radix *= f.levels.length;
     }
   }
-  if (radix > 2 ** 26) throw new Error(`svyby: too many domain combinations (${radix})`);
+  if (radix > 2 ** 26) throw new LocalizedError({ zh: `svyby：域组合过多（${radix} 个）`, en: `svyby: too many domain combinations (${radix})` });
   const seen = new Uint8Array(radix);
   let found = 0;
   for (let i = 0; i < n && found < radix; i++) {

@@ -4,6 +4,7 @@ import { type EstimatorOptions, degf, nUsed, prepare, replicateVariance, sumWeig
 import { svymean } from './svymean.ts';
 import { qbeta, qnorm, qt } from './distributions.ts';
 import { profileLikelihoodCi } from './profileLikelihoodCi.ts';
+import { LocalizedError, internalError } from '../locale/errorText.ts';
 
 /** Interval methods of svyciprop, as R names them ('beta' is the Korn–Graubard interval). */
 export const CIPROP_METHODS = ['logit', 'likelihood', 'asin', 'beta', 'mean', 'xlogit'] as const;
@@ -43,14 +44,14 @@ const expit = (u: number): number => 1 / (1 + Math.exp(-u));
  */
 export function svyciprop(x: string, design: Design, options?: SvycipropOptions): SvyStat {
   const method = options?.method ?? 'logit';
-  if (!(CIPROP_METHODS as readonly string[]).includes(method)) throw new Error(`svyciprop: invalid method: ${String(method)} (${CIPROP_METHODS.join(', ')})`);
+  if (!(CIPROP_METHODS as readonly string[]).includes(method)) throw new LocalizedError({ zh: `svyciprop：无效的方法：${String(method)}（${CIPROP_METHODS.join('、')}）`, en: `svyciprop: invalid method: ${String(method)} (${CIPROP_METHODS.join(', ')})` });
   const level = options?.level ?? 0.95;
-  if (!(level > 0 && level < 1)) throw new Error(`svyciprop: invalid level: ${level}`);
+  if (!(level > 0 && level < 1)) throw new LocalizedError({ zh: `svyciprop：无效的置信水平：${level}`, en: `svyciprop: invalid level: ${level}` });
   const col = design.data[x];
-  if (!(col instanceof Float64Array)) throw new Error(`svyciprop: column '${x}' is ${col === undefined ? 'not in data' : 'not numeric (use a 0/1 column)'}`);
+  if (!(col instanceof Float64Array)) throw new LocalizedError({ zh: `svyciprop：列 '${x}' ${col === undefined ? '不在数据中' : '不是数值列（请用 0/1 列）'}`, en: `svyciprop: column '${x}' is ${col === undefined ? 'not in data' : 'not numeric (use a 0/1 column)'}` });
   for (let i = 0; i < col.length; i++) {
     const v = col[i];
-    if (design.weights[i] !== 0 && !Number.isNaN(v) && (v < 0 || v > 1)) throw new Error(`svyciprop: column '${x}' row ${i + 1} is ${v} (a proportion needs values in [0, 1])`);
+    if (design.weights[i] !== 0 && !Number.isNaN(v) && (v < 0 || v > 1)) throw new LocalizedError({ zh: `svyciprop：列 '${x}' 第 ${i + 1} 行为 ${v}（比例需要 [0, 1] 内的值）`, en: `svyciprop: column '${x}' row ${i + 1} is ${v} (a proportion needs values in [0, 1])` });
   }
   const df = options?.df ?? degf(design);
   const m = svymean(x, design, options);
@@ -64,7 +65,7 @@ export function svyciprop(x: string, design: Design, options?: SvycipropOptions)
     lower = p === 0 ? 0 : qbeta(a, nEff * p, nEff * (1 - p) + 1);
     upper = p === 1 ? 1 : qbeta(1 - a, nEff * p + 1, nEff * (1 - p));
   } else if (method === 'likelihood') {
-    if (design.kind !== 'linearization') throw new Error("svyciprop: method 'likelihood' needs a linearization design (svydesign)");
+    if (design.kind !== 'linearization') throw new LocalizedError({ zh: `svyciprop：方法 'likelihood' 需要线性化设计（svydesign）`, en: "svyciprop: method 'likelihood' needs a linearization design (svydesign)" });
     const { X, design: d } = prepare(design, [x], options, 'svyciprop');
     const meanWeight = sumWeights(design) / nUsed(design);
     [lower, upper] = profileLikelihoodCi({ y: X[0], w: d.weights, seLogit: se / (p * (1 - p)), df, level, meanWeight });
@@ -78,7 +79,7 @@ export function svyciprop(x: string, design: Design, options?: SvycipropOptions)
     if (method === 'logit' && design.kind === 'replicate') {
       // R fits the logistic model to every replicate: the SE of logit p̂ comes from the replicates.
       const { X, design: d } = prepare(design, [x], options, 'svyciprop');
-      if (d.kind !== 'replicate') throw new Error('svyciprop: internal: replicate design expected');
+      if (d.kind !== 'replicate') throw internalError('svyciprop: internal: replicate design expected');
       const ones = new Float64Array(d.n).fill(1);
       seLogit = Math.sqrt(replicateVariance(d, [X[0], ones], (t) => Float64Array.of(Math.log(t[0] / t[1] / (1 - t[0] / t[1])))).variance[0]);
     }

@@ -2,6 +2,7 @@
 import type { Label } from '../locale/lang.ts';
 import type { Columns, LonelyPsu, Stage, SurveyDesign } from './types.ts';
 import { countCodes, factorCodes, getColumn, interactionCodes, levelLabel, numericColumn, rowCount } from './columns.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 export interface SvydesignOptions {
   readonly data: Columns;
@@ -51,19 +52,19 @@ export function svydesign(options: SvydesignOptions): SurveyDesign {
   const n = rowCount(data, 'svydesign');
   const nest = options.nest ?? false;
   const lonelyPsu = options.lonelyPsu ?? 'fail';
-  if (!LONELY.includes(lonelyPsu)) throw new Error(`svydesign: invalid lonelyPsu: ${String(lonelyPsu)} (one of ${LONELY.join(', ')})`);
+  if (!LONELY.includes(lonelyPsu)) throw new LocalizedError({ zh: `svydesign：无效的 lonelyPsu：${String(lonelyPsu)}（应为 ${LONELY.join('、')} 之一）`, en: `svydesign: invalid lonelyPsu: ${String(lonelyPsu)} (one of ${LONELY.join(', ')})` });
   const idNames = list(options.ids);
-  if (idNames.length === 0) throw new Error("svydesign: ids is required ('1' for one unit per row)");
+  if (idNames.length === 0) throw new LocalizedError({ zh: `svydesign：缺少 ids（每行一个单元时写 '1'）`, en: "svydesign: ids is required ('1' for one unit per row)" });
   const perRow = idNames.length === 1 && (idNames[0] === '1' || idNames[0] === '0');
   const ids: Int32Array[] = perRow ? [Int32Array.from({ length: n }, (_, i) => i)] : idNames.map((name) => codesNoMissing(data, name, 'ids'));
   const S = ids.length;
   const strataNames = list(options.strata);
   const hasStrata = strataNames.length > 0;
-  if (strataNames.length > S) throw new Error(`svydesign: strata has ${strataNames.length} columns but ids has ${S} stages`);
+  if (strataNames.length > S) throw new LocalizedError({ zh: `svydesign：strata 有 ${strataNames.length} 列，而 ids 有 ${S} 个阶段`, en: `svydesign: strata has ${strataNames.length} columns but ids has ${S} stages` });
   const strataFactors = hasStrata ? strataNames.map((name) => factorNoMissing(data, name, 'strata')) : null;
   const strata: Int32Array[] = strataFactors ? strataFactors.map((f) => f.codes) : [new Int32Array(n)];
 
-  if (new Set(ids[0]).size === 1 && !(nest && hasStrata)) throw new Error('svydesign: design has only one primary sampling unit');
+  if (new Set(ids[0]).size === 1 && !(nest && hasStrata)) throw new LocalizedError({ zh: `svydesign：设计只有一个初级抽样单元（PSU）`, en: 'svydesign: design has only one primary sampling unit' });
   // R: later-stage ids nested in earlier stages; with nest, in strata too.
   const cl: Int32Array[] = ids.map((_, s) => (s === 0 ? ids[0] : interactionCodes(ids.slice(0, s + 1), n).codes));
   if (nest && hasStrata) {
@@ -74,7 +75,7 @@ export function svydesign(options: SvydesignOptions): SurveyDesign {
       const h = seen.get(cl[0][i]);
       if (h === undefined) seen.set(cl[0][i], strata[0][i]);
       else if (h !== strata[0][i]) {
-        throw new Error(`svydesign: cluster '${levelLabel(getColumn(data, idNames[0], 'svydesign'), i)}' (ids column '${idNames[0]}') is in more than one stratum (row ${i + 1}); clusters are not nested in strata, you may want nest: true`);
+        throw new LocalizedError({ zh: `svydesign：群 '${levelLabel(getColumn(data, idNames[0], 'svydesign'), i)}'（ids 列 '${idNames[0]}'）出现在多个层中（第 ${i + 1} 行）；群未嵌套在层内，也许需要 nest: true`, en: `svydesign: cluster '${levelLabel(getColumn(data, idNames[0], 'svydesign'), i)}' (ids column '${idNames[0]}') is in more than one stratum (row ${i + 1}); clusters are not nested in strata, you may want nest: true` });
       }
     }
   }
@@ -85,24 +86,24 @@ export function svydesign(options: SvydesignOptions): SurveyDesign {
   const fpcNames = list(options.fpc);
   let popsize: Float64Array[] | null = null;
   if (fpcNames.length > 0) {
-    if (fpcNames.length !== S) throw new Error(`svydesign: fpc has ${fpcNames.length} columns but ids has ${S} stages (give one fpc per stage)`);
+    if (fpcNames.length !== S) throw new LocalizedError({ zh: `svydesign：fpc 有 ${fpcNames.length} 列，而 ids 有 ${S} 个阶段（每个阶段给一个 fpc）`, en: `svydesign: fpc has ${fpcNames.length} columns but ids has ${S} stages (give one fpc per stage)` });
     const cols = fpcNames.map((name) => numericColumn(data, name, 'svydesign fpc'));
     let anyBig = false, allBig = true;
     cols.forEach((c, s) => {
       for (let i = 0; i < n; i++) {
         const v = c[i];
-        if (!Number.isFinite(v) || v <= 0) throw new Error(`svydesign: fpc column '${fpcNames[s]}' row ${i + 1} is ${v} (must be a positive number)`);
+        if (!Number.isFinite(v) || v <= 0) throw new LocalizedError({ zh: `svydesign：fpc 列 '${fpcNames[s]}' 第 ${i + 1} 行为 ${v}（应为正数）`, en: `svydesign: fpc column '${fpcNames[s]}' row ${i + 1} is ${v} (must be a positive number)` });
         if (v > 1) anyBig = true;
         if (v < 1) allBig = false;
       }
     });
-    if (anyBig && !allBig) throw new Error('svydesign: fpc mixes population sizes (> 1) and sampling fractions (< 1); use one kind');
+    if (anyBig && !allBig) throw new LocalizedError({ zh: `svydesign：fpc 混用了总体规模（> 1）和抽样比（< 1）；请只用一种`, en: 'svydesign: fpc mixes population sizes (> 1) and sampling fractions (< 1); use one kind' });
     popsize = cols.map((c, s) => {
       const N = new Float64Array(n);
       for (let i = 0; i < n; i++) {
         N[i] = anyBig ? c[i] : nPSU[s][i] / c[i];
         if (N[i] < nPSU[s][i] * (1 - 1e-12)) {
-          throw new Error(`svydesign: fpc column '${fpcNames[s]}' row ${i + 1}: population size ${N[i]} is smaller than the ${nPSU[s][i]} units sampled in its stratum at stage ${s + 1}`);
+          throw new LocalizedError({ zh: `svydesign：fpc 列 '${fpcNames[s]}' 第 ${i + 1} 行：总体规模 ${N[i]} 小于第 ${s + 1} 阶段其所在层已抽取的 ${nPSU[s][i]} 个单元`, en: `svydesign: fpc column '${fpcNames[s]}' row ${i + 1}: population size ${N[i]} is smaller than the ${nPSU[s][i]} units sampled in its stratum at stage ${s + 1}` });
         }
       }
       return N;
@@ -156,7 +157,7 @@ function codesNoMissing(data: Columns, name: string, option: string): Int32Array
 function factorNoMissing(data: Columns, name: string, option: string): { codes: Int32Array; levels: string[] } {
   const f = factorCodes(getColumn(data, name, `svydesign ${option}`));
   const bad = f.codes.indexOf(-1);
-  if (bad >= 0) throw new Error(`svydesign: ${option} column '${name}' is missing at row ${bad + 1}`);
+  if (bad >= 0) throw new LocalizedError({ zh: `svydesign：${option} 列 '${name}' 第 ${bad + 1} 行缺失`, en: `svydesign: ${option} column '${name}' is missing at row ${bad + 1}` });
   return f;
 }
 
@@ -174,11 +175,11 @@ function sampsize(strata: Int32Array, cluster: Int32Array, n: number): Float64Ar
 function designWeights(options: SvydesignOptions, data: Columns, n: number, popsize: Float64Array[] | null, nPSU: Float64Array[]): Float64Array {
   const w = new Float64Array(n);
   const probNames = list(options.probs);
-  if (options.weights !== undefined && probNames.length > 0) throw new Error('svydesign: give weights or probs, not both');
+  if (options.weights !== undefined && probNames.length > 0) throw new LocalizedError({ zh: `svydesign：weights 与 probs 只能给一个`, en: 'svydesign: give weights or probs, not both' });
   if (options.weights !== undefined) {
     const c = numericColumn(data, options.weights, 'svydesign weights');
     for (let i = 0; i < n; i++) {
-      if (!(c[i] > 0) || !Number.isFinite(c[i])) throw new Error(`svydesign: weights column '${options.weights}' row ${i + 1} is ${c[i]} (weights must be finite and > 0)`);
+      if (!(c[i] > 0) || !Number.isFinite(c[i])) throw new LocalizedError({ zh: `svydesign：权重列 '${options.weights}' 第 ${i + 1} 行为 ${c[i]}（权重应为有限值且 > 0）`, en: `svydesign: weights column '${options.weights}' row ${i + 1} is ${c[i]} (weights must be finite and > 0)` });
       w[i] = c[i];
     }
     return w;
@@ -188,7 +189,7 @@ function designWeights(options: SvydesignOptions, data: Columns, n: number, pops
     for (const name of probNames) {
       const c = numericColumn(data, name, 'svydesign probs');
       for (let i = 0; i < n; i++) {
-        if (!(c[i] > 0) || !(c[i] <= 1)) throw new Error(`svydesign: probs column '${name}' row ${i + 1} is ${c[i]} (probabilities must be in (0, 1])`);
+        if (!(c[i] > 0) || !(c[i] <= 1)) throw new LocalizedError({ zh: `svydesign：probs 列 '${name}' 第 ${i + 1} 行为 ${c[i]}（入样概率应在 (0, 1] 内）`, en: `svydesign: probs column '${name}' row ${i + 1} is ${c[i]} (probabilities must be in (0, 1])` });
         w[i] /= c[i];
       }
     }
@@ -202,5 +203,5 @@ function designWeights(options: SvydesignOptions, data: Columns, n: number, pops
     }
     return w;
   }
-  throw new Error('svydesign: give weights, probs or fpc (R would assume equal probability; spillover does not guess)');
+  throw new LocalizedError({ zh: `svydesign：请给出 weights、probs 或 fpc（R 会假定等概率抽样；spillover 不做猜测）`, en: 'svydesign: give weights, probs or fpc (R would assume equal probability; spillover does not guess)' });
 }

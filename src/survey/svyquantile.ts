@@ -3,6 +3,7 @@ import type { Design, SvyStat } from './types.ts';
 import { type EstimatorOptions, degf, nUsed, prepare } from './core.ts';
 import { svymean } from './svymean.ts';
 import { qnorm, qt } from './distributions.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 export interface SvyquantileOptions extends EstimatorOptions {
   /** Confidence level of the interval (R: 1 − alpha). Default 0.95. */
@@ -24,11 +25,11 @@ export interface SvyquantileOptions extends EstimatorOptions {
  */
 export function svyquantile(x: string | readonly string[], design: Design, quantiles: readonly number[], options?: SvyquantileOptions): SvyStat {
   const vars = typeof x === 'string' ? [x] : x;
-  for (const p of quantiles) if (!(p >= 0 && p <= 1)) throw new Error(`svyquantile: invalid quantile: ${p} (must be in [0, 1])`);
+  for (const p of quantiles) if (!(p >= 0 && p <= 1)) throw new LocalizedError({ zh: `svyquantile：无效的分位点：${p}（应在 [0, 1] 内）`, en: `svyquantile: invalid quantile: ${p} (must be in [0, 1])` });
   const level = options?.level ?? 0.95;
-  if (!(level > 0 && level < 1)) throw new Error(`svyquantile: invalid level: ${level}`);
+  if (!(level > 0 && level < 1)) throw new LocalizedError({ zh: `svyquantile：无效的置信水平：${level}`, en: `svyquantile: invalid level: ${level}` });
   const rule = options?.qrule ?? 'math';
-  if (rule !== 'math' && rule !== 'school') throw new Error(`svyquantile: invalid qrule: ${String(rule)} (math or school)`);
+  if (rule !== 'math' && rule !== 'school') throw new LocalizedError({ zh: `svyquantile：无效的 qrule：${String(rule)}（math 或 school）`, en: `svyquantile: invalid qrule: ${String(rule)} (math or school)` });
   const { X, names, design: d } = prepare(design, vars, options, 'svyquantile');
   const df = options?.df ?? degf(d);
   const alpha = 1 - level;

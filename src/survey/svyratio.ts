@@ -2,6 +2,7 @@
 import type { Design, SvyStat } from './types.ts';
 import { type EstimatorOptions, makeStat, prepare, replicateVariance, summary, weightedVariance, withWeightsMasked } from './core.ts';
 import { clusterTotals, svyrecvar, svyrecvarTotals, usesClusterTotals } from './svyrecvar.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /**
  * Ratio R̂ = Σ w_i y_i / Σ w_i x_i of two numeric columns, as R's `svyratio(~y, ~x, design)`.
@@ -20,7 +21,7 @@ export function svyratio(numerator: string, denominator: string, design: Design,
     base = withWeightsMasked(design, (i) => !Number.isNaN(X[0][i]) && !Number.isNaN(X[1][i]));
   }
   const { X, design: d } = prepare(base, [numerator, denominator], options, 'svyratio');
-  if (X.length !== 2) throw new Error(`svyratio: numerator '${numerator}' and denominator '${denominator}' must be numeric columns`);
+  if (X.length !== 2) throw new LocalizedError({ zh: `svyratio：分子 '${numerator}' 和分母 '${denominator}' 必须是数值列`, en: `svyratio: numerator '${numerator}' and denominator '${denominator}' must be numeric columns` });
   const [y, x] = X;
   const w = d.weights;
   let estimate: Float64Array, variance: Float64Array;
@@ -52,7 +53,7 @@ export function svyratio(numerator: string, denominator: string, design: Design,
 function prepareRaw(design: Design, a: string, b: string): { X: Float64Array[] } {
   const X = [a, b].map((v) => {
     const c = design.data[v];
-    if (!(c instanceof Float64Array)) throw new Error(`svyratio: column '${v}' is ${c === undefined ? 'not in data' : 'not numeric'}`);
+    if (!(c instanceof Float64Array)) throw new LocalizedError({ zh: `svyratio：列 '${v}' ${c === undefined ? '不在数据中' : '不是数值列'}`, en: `svyratio: column '${v}' is ${c === undefined ? 'not in data' : 'not numeric'}` });
     return c;
   });
   return { X };

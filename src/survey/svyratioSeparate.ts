@@ -2,6 +2,7 @@
 import type { Design, SvyStat } from './types.ts';
 import { type EstimatorOptions, degf, withWeightsMasked } from './core.ts';
 import { svyratio } from './svyratio.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /** One ratio per stage-1 stratum (R: class svyratio_separate). */
 export interface SeparateRatio {
@@ -25,7 +26,7 @@ export interface SeparateRatio {
  */
 export function svyratioSeparate(numerator: string, denominator: string, design: Design, options?: EstimatorOptions): SeparateRatio {
   if (design.kind !== 'linearization' || !design.hasStrata || !design.strataLevels) {
-    throw new Error('svyratioSeparate: needs a stratified svydesign (separate and combined ratio estimators are the same without strata)');
+    throw new LocalizedError({ zh: `svyratioSeparate：需要分层的 svydesign（没有分层时，分别比率估计与联合比率估计相同）`, en: 'svyratioSeparate: needs a stratified svydesign (separate and combined ratio estimators are the same without strata)' });
   }
   const codes = design.stages[0].strata, w = design.weights;
   const present = new Set<number>();
@@ -49,12 +50,12 @@ export function svyratioSeparate(numerator: string, denominator: string, design:
  */
 export function predictSeparateRatio(ratio: SeparateRatio, totals: Readonly<Record<string, number>>): SvyStat {
   const extra = Object.keys(totals).filter((k) => !ratio.strata.includes(k));
-  if (extra.length > 0) throw new Error(`predictSeparateRatio: totals for strata not in the ratio: ${extra.join(', ')} (strata: ${ratio.strata.join(', ')})`);
+  if (extra.length > 0) throw new LocalizedError({ zh: `predictSeparateRatio：这些层的合计不在比率中：${extra.join(', ')}（层：${ratio.strata.join(', ')}）`, en: `predictSeparateRatio: totals for strata not in the ratio: ${extra.join(', ')} (strata: ${ratio.strata.join(', ')})` });
   let est = 0, v = 0;
   ratio.strata.forEach((h, k) => {
     const X = totals[h];
-    if (X === undefined) throw new Error(`predictSeparateRatio: no total for stratum '${h}'`);
-    if (!Number.isFinite(X)) throw new Error(`predictSeparateRatio: invalid total for stratum '${h}': ${X}`);
+    if (X === undefined) throw new LocalizedError({ zh: `predictSeparateRatio：层 '${h}' 没有合计`, en: `predictSeparateRatio: no total for stratum '${h}'` });
+    if (!Number.isFinite(X)) throw new LocalizedError({ zh: `predictSeparateRatio：层 '${h}' 的合计无效：${X}`, en: `predictSeparateRatio: invalid total for stratum '${h}': ${X}` });
     est += ratio.ratios[k].estimate[0] * X;
     v += ratio.ratios[k].variance[0] * X * X;
   });

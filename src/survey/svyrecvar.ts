@@ -1,6 +1,7 @@
 // svyrecvar: the one routine for Taylor-linearization variance, fed with influence values.
 import type { Stage, SurveyDesign, VarianceAdjustment } from './types.ts';
 import { qrResiduals } from './linalg.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /**
  * Linearization variance of estimators with influence values X (p columns, one value per row,
@@ -184,7 +185,7 @@ function strataVariance(design: SurveyDesign, stage: Stage, lay: Layout, z: read
       for (let q = 0; q < p; q++) mean[q] /= padded;
     }
     if (nPSU <= 1) {
-      if (design.lonelyPsu === 'fail') throw new Error(`svyrecvar: a stratum at stage ${s + 1} has only one PSU (row ${r0 + 1}); set lonelyPsu: 'adjust', 'average', 'certainty' or 'remove'`);
+      if (design.lonelyPsu === 'fail') throw new LocalizedError({ zh: `svyrecvar：第 ${s + 1} 阶段有一层只有一个初级抽样单元（PSU）（第 ${r0 + 1} 行）；请设置 lonelyPsu: 'adjust'、'average'、'certainty' 或 'remove'`, en: `svyrecvar: a stratum at stage ${s + 1} has only one PSU (row ${r0 + 1}); set lonelyPsu: 'adjust', 'average', 'certainty' or 'remove'` });
       if (design.lonelyPsu === 'average') continue;
     }
     nok++;

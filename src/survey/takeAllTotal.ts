@@ -1,4 +1,5 @@
 // takeAllTotal: a certainty (take-all) stratum for the largest units beside a simple random sample.
+import { LocalizedError, internalError } from '../locale/errorText.ts';
 
 export interface TakeAllTotal {
   readonly estimate: number;
@@ -28,14 +29,14 @@ export interface TakeAllTotal {
  */
 export function takeAllTotal(y: ArrayLike<number>, N: number, cutoff: number, x: ArrayLike<number> = y): TakeAllTotal {
   const n = y.length;
-  if (x.length !== n) throw new Error(`takeAllTotal: ${n} values but ${x.length} sizes`);
-  if (!(N >= n)) throw new Error(`takeAllTotal: population N = ${N} is smaller than the sample (${n})`);
+  if (x.length !== n) throw internalError(`takeAllTotal: ${n} values but ${x.length} sizes`);
+  if (!(N >= n)) throw new LocalizedError({ zh: `takeAllTotal：总体 N = ${N} 小于样本量（${n}）`, en: `takeAllTotal: population N = ${N} is smaller than the sample (${n})` });
   let certaintyTotal = 0, nc = 0, s = 0, ss = 0;
   for (let i = 0; i < n; i++) {
     if (x[i] >= cutoff) { certaintyTotal += y[i]; nc++; } else { s += y[i]; ss += y[i] * y[i]; }
   }
   const m = n - nc, Nr = N - nc;
-  if (m < 2) throw new Error(`takeAllTotal: ${m} sampled unit(s) below the cutoff ${cutoff}; at least 2 are needed`);
+  if (m < 2) throw new LocalizedError({ zh: `takeAllTotal：低于截断值 ${cutoff} 的样本单元只有 ${m} 个；至少需要 2 个`, en: `takeAllTotal: ${m} sampled unit(s) below the cutoff ${cutoff}; at least 2 are needed` });
   const mean = s / m, s2 = Math.max(0, (ss - m * mean * mean) / (m - 1));
   const restTotal = Nr * mean;
   const variance = (Nr * Nr * (1 - m / Nr) * s2) / m;

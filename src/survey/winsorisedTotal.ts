@@ -1,5 +1,6 @@
 // winsorisedTotal: one-sided winsorisation of a stratified expansion estimator with the
 // Kokic–Bell cutoffs, its estimated bias and an MSE-based interval.
+import { LocalizedError } from '../locale/errorText.ts';
 
 export interface WinsorStratum {
   /** The sampled values y_i (n_h ≥ 2). */
@@ -44,11 +45,11 @@ export interface WinsorisedTotal {
 export function winsorisedTotal(strata: readonly WinsorStratum[], q: number): WinsorisedTotal {
   const info = strata.map((s, h) => {
     const n = s.y.length;
-    if (n < 2) throw new Error(`winsorisedTotal: stratum ${h + 1} has ${n} value(s); at least 2 are needed`);
-    if (!(s.N >= n)) throw new Error(`winsorisedTotal: stratum ${h + 1} has N = ${s.N} < n = ${n}`);
+    if (n < 2) throw new LocalizedError({ zh: `winsorisedTotal：第 ${h + 1} 层有 ${n} 个值；至少需要 2 个`, en: `winsorisedTotal: stratum ${h + 1} has ${n} value(s); at least 2 are needed` });
+    if (!(s.N >= n)) throw new LocalizedError({ zh: `winsorisedTotal：第 ${h + 1} 层 N = ${s.N} < n = ${n}`, en: `winsorisedTotal: stratum ${h + 1} has N = ${s.N} < n = ${n}` });
     let sum = 0;
     for (let i = 0; i < n; i++) {
-      if (!Number.isFinite(s.y[i])) throw new Error(`winsorisedTotal: stratum ${h + 1} value ${i + 1} is not finite (${s.y[i]})`);
+      if (!Number.isFinite(s.y[i])) throw new LocalizedError({ zh: `winsorisedTotal：第 ${h + 1} 层第 ${i + 1} 个值不是有限数（${s.y[i]}）`, en: `winsorisedTotal: stratum ${h + 1} value ${i + 1} is not finite (${s.y[i]})` });
       sum += s.y[i];
     }
     return { n, w: s.N / n, mean: sum / n, sum };
