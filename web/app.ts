@@ -17,6 +17,7 @@ import { reviveTyped, type Payload, type VoucherPayload } from './payload.ts';
 import { summaryHtml, voucherSentences } from '../src/report/executiveSummary.ts';
 import { vouchersSectionHtml } from '../src/report/vouchersSection.ts';
 import type { IOOption, WorkerReply, WorkerRequest } from './worker.ts';
+import { LocalizedError } from '../src/locale/errorText.ts';
 
 echarts.use([BarChart, CustomChart, ScatterChart, AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
@@ -331,7 +332,8 @@ function settle(ms: number) {
 async function getJson<T>(url: string): Promise<T> {
   const r = await fetch(url);
   const body = await r.json();
-  if (!r.ok) throw new Error(body.error ?? `${url}: HTTP ${r.status}`);
+  // the server's refusal in both languages when it gives them
+  if (!r.ok) throw new LocalizedError(body.texts ?? body.error ?? `${url}: HTTP ${r.status}`);
   return body as T;
 }
 
@@ -359,7 +361,7 @@ async function loadStudy(path: string) {
     json = await r.text();
     if (!r.ok) {
       const body = JSON.parse(json) as { error?: string; texts?: Label };
-      throw Object.assign(new Error(body.error ?? `HTTP ${r.status}`), body.texts ? { texts: body.texts } : {});
+      throw new LocalizedError(body.texts ?? body.error ?? `HTTP ${r.status}`);
     }
     const parsed = JSON.parse(json, reviveTyped) as Payload | VoucherPayload;
     if ('voucherStudy' in parsed) return showVoucherStudy(parsed);
@@ -497,7 +499,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  $('#report').innerHTML = errorBox({ zh: '仪表盘无法启动', en: 'The dashboard could not start' }, (e as Error).message);
+  $('#report').innerHTML = errorBox({ zh: '仪表盘无法启动', en: 'The dashboard could not start' }, (e as { texts?: Label }).texts ?? (e as Error).message);
   setStatus('error', bi({ zh: '出错', en: 'Error' }));
 });
 

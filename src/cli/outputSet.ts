@@ -117,7 +117,7 @@ const FS_REASON: Record<string, Label> = {
 /** An fs error as a sentence naming the path and the cause in words (the code kept in brackets). */
 export function describeFsError(e: unknown, what: Label): Error {
   const err = e as NodeJS.ErrnoException;
-  if (!err || typeof err !== 'object' || !err.code) return e instanceof Error ? e : new Error(String(e));
+  if (!err || typeof err !== 'object' || !err.code) return e instanceof Error ? e : new LocalizedError(String(e));
   const path = err.path ?? '';
   const system = err.message.replace(/^[A-Z]+: /, '');
   const reason = FS_REASON[err.code];

@@ -8,6 +8,7 @@ import { THREADED_FROM } from './threadedFrom.ts';
 import { mixedPrecisionLeontiefPair, mixedPrecisionLeontiefSolver, mixedPrecisionSolver } from '../io/mixedPrecisionSolver.ts';
 import { instantiateKernels, luKernelBytes, type OnPanel } from '../io/wasm/factorWithKernels.ts';
 import { CTRL, CTRL_BYTES, factorPair, factorThreaded } from '../io/wasm/parallelJob.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /** f64 and f32 factorizations (contract of `lu` / `luWasm32`) on `threads` threads; close() stops the workers. */
 export interface LuThreads {
@@ -41,10 +42,10 @@ export function defaultThreads(): number {
  * rejection of its start.
  */
 export async function createLuThreads(threads = defaultThreads(), options: { fused?: boolean; onPanel?: OnPanel } = {}): Promise<LuThreads> {
-  if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads: invalid value ${threads}`);
+  if (!Number.isInteger(threads) || threads < 1) throw new LocalizedError({ zh: `线程数：应为正整数，而不是 ${threads}`, en: `threads: invalid value ${threads}` });
   const memory = new WebAssembly.Memory({ initial: 1, maximum: 32768, shared: true });
   const fused = options.fused ?? relaxedSimdAvailable();
-  if (fused && !relaxedSimdAvailable()) throw new Error('fused kernels need relaxed SIMD (Node 20: node --experimental-wasm-relaxed-simd)');
+  if (fused && !relaxedSimdAvailable()) throw new LocalizedError({ zh: '融合乘加内核需要 relaxed SIMD（Node 20：node --experimental-wasm-relaxed-simd）', en: 'fused kernels need relaxed SIMD (Node 20: node --experimental-wasm-relaxed-simd)' });
   const modules: [WebAssembly.Module, WebAssembly.Module] = [
     new WebAssembly.Module(luKernelBytes(true, fused, 'f64')),
     new WebAssembly.Module(luKernelBytes(true, fused, 'f32')),

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compiled, packageRoot } from '../data/packagePaths.ts';
+import { LocalizedError, internalError } from '../locale/errorText.ts';
 
 export interface ClientBundle {
   'app.js': string;
@@ -22,7 +23,10 @@ export function buildClient(): Promise<ClientBundle> {
 async function readBuilt(): Promise<ClientBundle> {
   const dir = join(packageRoot, 'dist/web');
   const read = (name: string) => readFile(join(dir, name), 'utf8').catch(() => {
-    throw new Error(`the dashboard's client ${join(dir, name)} is missing: rebuild with \`npm run build\``);
+    throw new LocalizedError({
+      zh: `缺少仪表盘的客户端文件 ${join(dir, name)}：请用 \`npm run build\` 重新构建`,
+      en: `the dashboard's client ${join(dir, name)} is missing: rebuild with \`npm run build\``,
+    });
   });
   const [app, worker] = await Promise.all([read('app.js'), read('worker.js')]);
   return { 'app.js': app, 'worker.js': worker };
@@ -33,7 +37,7 @@ async function bundle(): Promise<ClientBundle> {
   const r = await esbuild.build(clientBuildOptions(packageRoot, { write: false, outdir: '/bundle' }));
   const get = (name: string) => {
     const f = r.outputFiles?.find((o) => o.path.endsWith(`/${name}`));
-    if (!f) throw new Error(`buildClient: esbuild produced no ${name}`);
+    if (!f) throw internalError(`buildClient: esbuild produced no ${name}`);
     return f.text;
   };
   return { 'app.js': get('app.js'), 'worker.js': get('worker.js') };

@@ -6,3 +6,4 @@ export { listStudies } from './listStudies.ts';
 export { studyPayload, payloadJson, type StudyPayload } from './studyPayload.ts';
 export { buildClient, type ClientBundle } from './buildClient.ts';
 export { dashboardPage } from './dashboardPage.ts';
+export { plainWords, requestLang } from './requestLang.ts';

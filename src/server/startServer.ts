@@ -8,11 +8,13 @@ import type { AddressInfo } from 'node:net';
 import { isLocalRequest } from './isLocalRequest.ts';
 import { confineStudyPath, RequestError } from './confineStudyPath.ts';
 import { errorText } from '../locale/errorText.ts';
+import type { Label } from '../locale/lang.ts';
 import { listStudies } from './listStudies.ts';
 import { studyPayload, payloadJson } from './studyPayload.ts';
 import { payloadCache } from './payloadCache.ts';
 import { buildClient } from './buildClient.ts';
 import { dashboardPage } from './dashboardPage.ts';
+import { plainWords } from './requestLang.ts';
 
 export interface ServeOptions {
   /** Directory whose study files the picker lists; nothing outside it is served. */
@@ -50,6 +52,8 @@ const sendJson = (res: ServerResponse, status: number, v: unknown) => send(res, 
  * /api/study?path=REL (payload; cached per SHA-256 of the study and every file it reads, one computation
  * shared by concurrent requests; paths in bodies relative to the root). Non-local → 403,
  * path outside root → 403, unknown route → 404, other methods → 405, study errors → 422 with the message.
+ * Plain-text refusals (403, 404, 405) are in the request's Accept-Language (zh or en), else in both;
+ * JSON refusals carry both texts (`texts`) for the page to pick.
  */
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   confineStudyPath(o.root, o.study);
@@ -64,10 +68,12 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const relativeToRoot = (msg: string) => [rootReal, resolve(o.root)].reduce((m, r) => m.split(`${r}${sep}`).join('').split(r).join('.'), msg);
   let port = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    if (!isLocalRequest(req.socket.remoteAddress, req.headers.host, port)) return send(res, 403, 'text/plain', 'refused: the dashboard answers only local requests (127.0.0.1, localhost)');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
+    // refusals of requests no page makes, as plain text in the language the request asks for (else both)
+    const refuse = (status: number, words: Label) => send(res, status, 'text/plain', plainWords(words, req.headers['accept-language']));
+    if (!isLocalRequest(req.socket.remoteAddress, req.headers.host, port)) return refuse(403, { zh: '拒绝：仪表盘只回应本机请求（127.0.0.1、localhost）', en: 'refused: the dashboard answers only local requests (127.0.0.1, localhost)' });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405, { zh: '不允许该请求方法（只接受 GET 和 HEAD）', en: 'method not allowed (GET and HEAD only)' });
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if ((req.url ?? '').includes('..')) return send(res, 403, 'text/plain', 'refused: ".." in the request path');
+    if ((req.url ?? '').includes('..')) return refuse(403, { zh: '拒绝：请求路径中含有“..”', en: 'refused: ".." in the request path' });
     switch (url.pathname) {
       case '/':
         return send(res, 200, 'text/html', dashboardPage(o.lang));
@@ -89,7 +95,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
         return sendJson(res, 200, json);
       }
       default:
-        return send(res, 404, 'text/plain', `not found: ${url.pathname}`);
+        return refuse(404, { zh: `找不到：${url.pathname}`, en: `not found: ${url.pathname}` });
     }
   };
   const server = createServer((req, res) => {

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, isLocalRequest, confineStudyPath, listStudies, type RunningServer } from '../../src/server/index.ts';
+import { startServer, isLocalRequest, confineStudyPath, listStudies, plainWords, requestLang, type RunningServer } from '../../src/server/index.ts';
 import { packageRoot } from '../../src/data/packagePaths.ts';
 import { exampleRun } from '../report/example.ts';
 
@@ -14,9 +14,10 @@ const root = join(packageRoot, 'examples');
 let server: RunningServer;
 
 /** GET with a chosen Host header and raw path (node:http does not normalise either). */
-function get(path: string, host = `127.0.0.1:${server.port}`, method = 'GET'): Promise<{ status: number; body: string }> {
+function get(path: string, host = `127.0.0.1:${server.port}`, method = 'GET', acceptLanguage?: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method, headers: { host } }, (res) => {
+    const headers = { host, ...(acceptLanguage === undefined ? {} : { 'accept-language': acceptLanguage }) };
+    const req = request({ host: '127.0.0.1', port: server.port, path, method, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c) => (body += c));
@@ -91,6 +92,43 @@ test('unknown routes 404, other methods 405', async () => {
   assert.equal(refused.texts.en, refused.error);
   assert.equal(JSON.parse((await get('/api/study?path=wechat-2019')).body).texts.zh.startsWith('不是研究文件（.yaml）'), true);
   assert.equal((await get('/', undefined, 'POST')).status, 405);
+});
+
+test('requestLang: the higher-ranked of zh and en in Accept-Language, else undefined', () => {
+  assert.equal(requestLang('en-US,en;q=0.9,zh;q=0.5'), 'en');
+  assert.equal(requestLang('zh-CN,zh;q=0.9,en;q=0.8'), 'zh');
+  assert.equal(requestLang('fr, zh-Hant-TW;q=0.8, en;q=0.7'), 'zh');
+  assert.equal(requestLang('en;q=0.4, ZH;q=0.6'), 'zh');
+  assert.equal(requestLang('zh;q=0, en-GB'), 'en');
+  assert.equal(requestLang('fr, de'), undefined);
+  assert.equal(requestLang('zh;q=0'), undefined);
+  assert.equal(requestLang(''), undefined);
+  assert.equal(requestLang(undefined), undefined);
+  assert.equal(requestLang('*'), 'zh');
+  assert.equal(plainWords({ zh: '甲', en: 'A' }, 'fr'), '甲\nA');
+});
+
+test('plain-text refusals (405, 404, non-local 403, "..") in the language the request asks for, else both', async () => {
+  const port = server.port;
+  const cases: [string, string, string, { zh: RegExp; en: RegExp }][] = [
+    ['/', `127.0.0.1:${port}`, 'POST', { zh: /^不允许该请求方法（只接受 GET 和 HEAD）$/, en: /^method not allowed \(GET and HEAD only\)$/ }],
+    ['/etc/passwd', `127.0.0.1:${port}`, 'GET', { zh: /^找不到：\/etc\/passwd$/, en: /^not found: \/etc\/passwd$/ }],
+    ['/', 'evil.example', 'GET', { zh: /^拒绝：仪表盘只回应本机请求（127\.0\.0\.1、localhost）$/, en: /^refused: the dashboard answers only local requests/ }],
+    ['/../x', `127.0.0.1:${port}`, 'GET', { zh: /^拒绝：请求路径中含有“\.\.”$/, en: /^refused: "\.\." in the request path$/ }],
+  ];
+  for (const [path, host, method, want] of cases) {
+    const zh = await get(path, host, method, 'zh-CN,zh;q=0.9,en;q=0.8');
+    const en = await get(path, host, method, 'en-GB,en;q=0.9');
+    const both = await get(path, host, method);
+    assert.match(zh.body, want.zh, path);
+    assert.match(en.body, want.en, path);
+    assert.doesNotMatch(en.body, /[\u4e00-\u9fff]/, path);
+    const [zhLine, enLine, ...rest] = both.body.split('\n');
+    assert.match(zhLine ?? '', want.zh, path);
+    assert.match(enLine ?? '', want.en, path);
+    assert.deepEqual(rest, [], path);
+    assert.equal(zh.status, en.status);
+  }
 });
 
 test('the study list and the payload: results equal a CLI run of the same study', async () => {

@@ -7,6 +7,7 @@ import { packageRoot } from '../../data/packagePaths.ts';
 import { commandLang, LANG_HELP, textTable, wrapLines } from '../format.ts';
 import type { Lang } from '../../locale/index.ts';
 import type { AuditStatus } from '../../study/audit/index.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 const DEFAULT_PUBLISHED = join(packageRoot, 'examples/wechat-2019/published.yaml');
 const MARK: Record<AuditStatus, Record<Lang, string>> = { ok: { zh: '一致', en: 'ok' }, rounding: { zh: '舍入内一致', en: 'ok within rounding' }, fail: { zh: '不一致', en: 'FAIL' } };
@@ -23,7 +24,7 @@ export const register: Register = (program, setExitCode, lang) => {
     .option('--wide', WIDE_HELP[lang])
     .action(async (file: string, opts: { lang?: string; json?: boolean; strict?: boolean; wide?: boolean }) => {
       const lang = commandLang(opts.lang);
-      if (!existsSync(file)) throw new Error(lang === 'zh' ? `找不到公布数字文件：${file}` : `published-figures file not found: ${file}`);
+      if (!existsSync(file)) throw new LocalizedError({ zh: `找不到公布数字文件：${file}`, en: `published-figures file not found: ${file}` });
       // The YAML parser and the checks load when the command runs (not for --help).
       const { parsePublished, audit } = await import('../../study/audit/index.ts');
       const report = audit(parsePublished(readFileSync(file, 'utf8'), file));

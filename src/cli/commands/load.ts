@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { helpIn, studyArgument, type Register } from './register.ts';
 import { commandLang, LANG_HELP } from '../format.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 interface LoadOptions {
   url: string;
@@ -61,12 +62,12 @@ export const register: Register = (program, _setExitCode, lang) => {
       const tx = sections.transactions ? (await import('../../study/vouchers/config.ts')).parseTransactions(text, study) : null;
       const questionnaires = s?.config.questionnaires ?? {};
       const shardUrls = opts.shard.length > 0 ? opts.shard : [opts.url];
-      if (shardUrls.length > 1 && !opts.cluster) throw new Error(zh ? '两个及以上 --shard 时需要 --cluster（集群在 remote_servers 中的名称）' : '--cluster is needed with two or more --shard (the remote_servers name of the cluster)');
+      if (shardUrls.length > 1 && !opts.cluster) throw new LocalizedError({ zh: '两个及以上 --shard 时需要 --cluster（集群在 remote_servers 中的名称）', en: '--cluster is needed with two or more --shard (the remote_servers name of the cluster)' });
       const creds = { database: opts.database, ...(opts.userEnv ? { user_env: opts.userEnv } : {}), ...(opts.passwordEnv ? { password_env: opts.passwordEnv } : {}) };
       const keys = Object.keys(questionnaires).filter((k) => opts.only.length === 0 || opts.only.includes(k));
       for (const k of opts.only) if (!questionnaires[k] && !(k === 'transactions' && tx)) {
         const defined = [...Object.keys(questionnaires), ...(tx ? ['transactions'] : [])];
-        throw new Error(zh ? `--only ${k}：${study} 中没有问卷"${k}"；已定义：${defined.join('、')}` : `--only ${k}: no questionnaire "${k}" in ${study}; defined: ${defined.join(', ')}`);
+        throw new LocalizedError({ zh: `--only ${k}：${study} 中没有问卷"${k}"；已定义：${defined.join('、')}`, en: `--only ${k}: no questionnaire "${k}" in ${study}; defined: ${defined.join(', ')}` });
       }
       // connected to `default`: the target database may not exist yet (every table name is qualified)
       const shards = await Promise.all(shardUrls.map((url) => data.clickhouseRunner({ url, ...creds, database: 'default' })));
@@ -158,8 +159,8 @@ export const register: Register = (program, _setExitCode, lang) => {
       const loaded = Object.keys(sources).length > 0 || txTable !== null;
       if (opts.studyOut) {
         const out = resolve(opts.studyOut);
-        if (dirname(out) !== dirname(path)) throw new Error(zh ? `--study-out 必须在研究文件所在的文件夹（${dirname(path)}）中，其中的路径才仍然有效` : `--study-out must be in the study's folder (${dirname(path)}) so its paths stay valid`);
-        if (out === path) throw new Error(zh ? '--study-out 不能覆盖研究文件本身' : '--study-out must not overwrite the study file');
+        if (dirname(out) !== dirname(path)) throw new LocalizedError({ zh: `--study-out 必须在研究文件所在的文件夹（${dirname(path)}）中，其中的路径才仍然有效`, en: `--study-out must be in the study's folder (${dirname(path)}) so its paths stay valid` });
+        if (out === path) throw new LocalizedError({ zh: '--study-out 不能覆盖研究文件本身', en: '--study-out must not overwrite the study file' });
         const doc = parseDocument(text);
         for (const [key, src] of Object.entries(sources)) {
           for (const k of ['file', 'encoding', 'sheet', 'skip_rows']) doc.deleteIn(['questionnaires', key, k]);
