@@ -47,18 +47,19 @@ export interface LoadOptions extends DatabaseOptions {
 
 /** Everything computeStudy needs, read from disk. Whole-file faults throw; row faults become rejections. */
 export async function loadStudyInputs(path: string, options: LoadOptions = {}): Promise<PreparedStudy> {
-  const study = readStudy(path);
-  const { config } = study;
-  // DuckDB's database opens on a pool thread while this thread parses the IO table (whose errors come first, as before).
+  // DuckDB's database opens on a pool thread while this thread reads the study file and parses the IO table (their
+  // errors come first: a database opened for a study that fails is closed, and its own error dropped).
   const opening = openDatabase({ memoryLimit: options.memoryLimit, spillParent: options.spillParent });
-  let io: IOFiles | null, ioIn: ReturnType<typeof ioInputs>;
+  let study: LoadedStudy, io: IOFiles | null, ioIn: ReturnType<typeof ioInputs>;
   try {
+    study = readStudy(path);
     io = readIOFiles(study);
-    ioIn = ioInputs(config, io);
+    ioIn = ioInputs(study.config, io);
   } catch (e) {
     await opening.then((d) => d.close(), () => undefined);
     throw e;
   }
+  const { config } = study;
   const db = await opening;
   const questionnaires: Record<string, QuestionnaireData> = {};
   const rejections: Rejection[] = [];
