@@ -28,10 +28,13 @@ export function componentReplicates(c: ComponentConfig, n: number, replicates: n
  * `multipliers`: componentReplicates(c, idx.length, replicates, seed), drawn beforehand (same interval).
  */
 export function componentBootstrapT(c: ComponentConfig, s: ComponentStatistic, idx: Int32Array, level: number, replicates: number, seed: number, multipliers?: Float64Array): BootstrapTInterval {
-  const n = idx.length, stat = s.prepare(idx);
+  const n = idx.length, sample = s.prepare(idx);
   return bootstrapT({
     ...componentDesign(c, n), nRows: n,
-    statistic: (u) => { const x = stat(u); return { estimate: x.est, se: Math.sqrt(x.v) }; },
+    statistics: (U, count, estimate, se) => {
+      sample.replicates(U, count, estimate, se);
+      for (let b = 0; b < count; b++) se[b] = Math.sqrt(se[b]);
+    },
     replicates, seed, level, multipliers,
   });
 }

@@ -3,18 +3,108 @@
 import type { ComponentConfig, StudyInputs } from '../types.ts';
 import { selectRows } from './select.ts';
 
+/** A component's rows gathered once (ComponentStatistic.prepare): its estimator with any weight multipliers. */
+export interface ComponentSample {
+  /** Estimate and variance of the sample as drawn (u ≡ 1). */
+  readonly full: () => { est: number; v: number };
+  /**
+   * The estimates and variances of B replicates at once, without allocating: replicate b's multipliers
+   * u are U[b·n … (b+1)·n) (u[i] for the i-th gathered row; Σu = n) → est[b], v[b].
+   */
+  readonly replicates: (U: Float64Array, B: number, est: Float64Array, v: Float64Array) => void;
+}
+
 export interface ComponentStatistic {
   /** Figure id: jobs.providers.<k> or jobs.operators.<j>. */
   readonly id: string;
   /** Questionnaire rows of the component (its `where`). */
   readonly rows: Int32Array;
-  /**
-   * The rows idx (idx[i] a questionnaire row) gathered once → estimate and variance with weight
-   * multipliers u (u[i] for idx[i]; Σu = n; null: the sample as drawn).
-   */
-  readonly prepare: (idx: Int32Array) => (u: Float64Array | null) => { est: number; v: number };
+  /** The rows idx (idx[i] a questionnaire row) gathered once → the estimator on them (ComponentSample). */
+  readonly prepare: (idx: Int32Array) => ComponentSample;
   /** The values whose skewness matters: related employees (providers) or staff (operators). */
-  readonly values: (idx: Int32Array) => number[];
+  readonly values: (idx: Int32Array) => Float64Array;
+}
+
+/** u ≡ 1 for full(): multiplying by 1 is exact, so the sums are those of the unweighted sample to the bit. */
+let ones = new Float64Array(0);
+function onesOf(n: number): Float64Array {
+  if (ones.length < n) ones = new Float64Array(n).fill(1);
+  return ones;
+}
+
+/** full() of a sample through its own batch form (B = 1). */
+function fullOf(replicates: ComponentSample['replicates'], n: number): ComponentSample['full'] {
+  return () => {
+    const est = new Float64Array(1), v = new Float64Array(1);
+    replicates(onesOf(n), 1, est, v);
+    return { est: est[0], v: v[0] };
+  };
+}
+
+/**
+ * Providers' Ŷ = N·ȳ_u and v = N²(1 − n/N) s²_u / n over the values y (n of them) for replicates
+ * b = 0 … B − 1 of U, four at a time: each lane's sums run over the rows in order, exactly as one
+ * replicate alone would (lanes past B − 1 repeat it), so a replicate's result does not depend on its lane.
+ */
+function providerReplicates(y: Float64Array, N: number, U: Float64Array, B: number, est: Float64Array, v: Float64Array): void {
+  const n = y.length, last = B - 1;
+  const finish = (b: number, s: number, ss: number): void => {
+    est[b] = N * (s / n);
+    v[b] = (N * N * (1 - n / N) * (ss / (n - 1))) / n;
+  };
+  for (let b = 0; b < B; b += 4) {
+    const b1 = Math.min(b + 1, last), b2 = Math.min(b + 2, last), b3 = Math.min(b + 3, last);
+    const o0 = b * n, o1 = b1 * n, o2 = b2 * n, o3 = b3 * n;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let i = 0; i < n; i++) {
+      const yi = y[i];
+      s0 += U[o0 + i] * yi; s1 += U[o1 + i] * yi; s2 += U[o2 + i] * yi; s3 += U[o3 + i] * yi;
+    }
+    const m0 = s0 / n, m1 = s1 / n, m2 = s2 / n, m3 = s3 / n;
+    let q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+    for (let i = 0; i < n; i++) {
+      const yi = y[i];
+      let d = yi - m0; q0 += U[o0 + i] * d * d;
+      d = yi - m1; q1 += U[o1 + i] * d * d;
+      d = yi - m2; q2 += U[o2 + i] * d * d;
+      d = yi - m3; q3 += U[o3 + i] * d * d;
+    }
+    finish(b, s0, q0); finish(b1, s1, q1); finish(b2, s2, q2); finish(b3, s3, q3);
+  }
+}
+
+/**
+ * Operators' M·R̂, R̂ = Σ u s / Σ u a, and v = M² · n/(n − 1) · Σ u (s − R̂a)² / (Σ u a)² over staff s and
+ * accounts a for replicates b = 0 … B − 1 of U, four at a time as providerReplicates.
+ */
+function operatorReplicates(s: Float64Array, a: Float64Array, M: number, U: Float64Array, B: number, est: Float64Array, v: Float64Array): void {
+  const n = s.length, last = B - 1;
+  const finish = (b: number, R: number, d2: number, ta: number): void => {
+    est[b] = M * R;
+    v[b] = (M * M * (n / (n - 1)) * d2) / (ta * ta);
+  };
+  for (let b = 0; b < B; b += 4) {
+    const b1 = Math.min(b + 1, last), b2 = Math.min(b + 2, last), b3 = Math.min(b + 3, last);
+    const o0 = b * n, o1 = b1 * n, o2 = b2 * n, o3 = b3 * n;
+    let ts0 = 0, ta0 = 0, ts1 = 0, ta1 = 0, ts2 = 0, ta2 = 0, ts3 = 0, ta3 = 0;
+    for (let i = 0; i < n; i++) {
+      const si = s[i], ai = a[i], u0 = U[o0 + i], u1 = U[o1 + i], u2 = U[o2 + i], u3 = U[o3 + i];
+      ts0 += u0 * si; ta0 += u0 * ai;
+      ts1 += u1 * si; ta1 += u1 * ai;
+      ts2 += u2 * si; ta2 += u2 * ai;
+      ts3 += u3 * si; ta3 += u3 * ai;
+    }
+    const R0 = ts0 / ta0, R1 = ts1 / ta1, R2 = ts2 / ta2, R3 = ts3 / ta3;
+    let q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+    for (let i = 0; i < n; i++) {
+      const si = s[i], ai = a[i];
+      let d = si - R0 * ai; q0 += U[o0 + i] * d * d;
+      d = si - R1 * ai; q1 += U[o1 + i] * d * d;
+      d = si - R2 * ai; q2 += U[o2 + i] * d * d;
+      d = si - R3 * ai; q3 += U[o3 + i] * d * d;
+    }
+    finish(b, R0, q0, ta0); finish(b1, R1, q1, ta1); finish(b2, R2, q2, ta2); finish(b3, R3, q3, ta3);
+  }
 }
 
 /**
@@ -31,41 +121,33 @@ export function componentStatistic(c: ComponentConfig, inputs: Pick<StudyInputs,
   const rows = selectRows(q, c.where, `${c.yamlPath} (${c.id})`);
   if (c.kind === 'provider') {
     const e = q.numbers.employees, r = q.numbers.related_share, N = c.population;
-    const values = (idx: Int32Array) => Array.from(idx, (i) => e[i] * r[i]);
+    const values = (idx: Int32Array): Float64Array => {
+      const y = new Float64Array(idx.length);
+      for (let i = 0; i < idx.length; i++) y[i] = e[idx[i]] * r[idx[i]];
+      return y;
+    };
     return {
       id: `jobs.providers.${c.id}`, rows, values,
       prepare: (idx) => {
-        const y = Float64Array.from(values(idx)), n = y.length;
-        return (u) => {
-          let s = 0;
-          if (u) for (let i = 0; i < n; i++) s += u[i] * y[i];
-          else for (let i = 0; i < n; i++) s += y[i];
-          const mean = s / n;
-          let ss = 0;
-          if (u) for (let i = 0; i < n; i++) { const d = y[i] - mean; ss += u[i] * d * d; }
-          else for (let i = 0; i < n; i++) { const d = y[i] - mean; ss += d * d; }
-          return { est: N * mean, v: (N * N * (1 - n / N) * (ss / (n - 1))) / n };
-        };
+        const y = values(idx);
+        const replicates: ComponentSample['replicates'] = (U, B, est, v) => providerReplicates(y, N, U, B, est, v);
+        return { replicates, full: fullOf(replicates, y.length) };
       },
     };
   }
   const st = q.numbers.staff, ac = q.numbers.accounts, M = c.population;
   return {
     id: `jobs.operators.${c.id}`, rows,
-    values: (idx) => Array.from(idx, (i) => st[i]),
+    values: (idx) => {
+      const s = new Float64Array(idx.length);
+      for (let i = 0; i < idx.length; i++) s[i] = st[idx[i]];
+      return s;
+    },
     prepare: (idx) => {
       const n = idx.length, s = new Float64Array(n), a = new Float64Array(n);
       for (let i = 0; i < n; i++) { s[i] = st[idx[i]]; a[i] = ac[idx[i]]; }
-      return (u) => {
-        let ts = 0, ta = 0;
-        if (u) for (let i = 0; i < n; i++) { ts += u[i] * s[i]; ta += u[i] * a[i]; }
-        else for (let i = 0; i < n; i++) { ts += s[i]; ta += a[i]; }
-        const R = ts / ta;
-        let d2 = 0;
-        if (u) for (let i = 0; i < n; i++) { const d = s[i] - R * a[i]; d2 += u[i] * d * d; }
-        else for (let i = 0; i < n; i++) { const d = s[i] - R * a[i]; d2 += d * d; }
-        return { est: M * R, v: (M * M * (n / (n - 1)) * d2) / (ta * ta) };
-      };
+      const replicates: ComponentSample['replicates'] = (U, B, est, v) => operatorReplicates(s, a, M, U, B, est, v);
+      return { replicates, full: fullOf(replicates, n) };
     },
   };
 }

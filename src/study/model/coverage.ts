@@ -50,7 +50,7 @@ export function componentIntervalOf(rule: ComponentIntervalRule, idx: Int32Array
     const b = componentBootstrapT(rule.component, rule.statistic, idx, rule.level, rule.replicates, rule.seed, u);
     return { estimate: b.estimate, lower: b.lower, upper: b.upper };
   }
-  const r = rule.statistic.prepare(idx)(null);
+  const r = rule.statistic.prepare(idx).full();
   const h = rule.q * Math.sqrt(r.v);
   return { estimate: r.est, lower: r.est - h, upper: r.est + h };
 }
@@ -138,7 +138,7 @@ export function coverageChecks(config: StudyConfig, inputs: Pick<StudyInputs, 'q
       let est = 0, v = 0, at = 0;
       for (const p of ps) {
         const n = p.rows.length;
-        const r = p.prepare(rows.subarray(at, at + n))(null);
+        const r = p.prepare(rows.subarray(at, at + n)).full();
         at += n;
         est += r.est; v += r.v;
       }
