@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Build the package into dist/ (npm runs this at `prepare` and `prepack`): the CLI as ES modules
 // with code splitting, its small pure-JavaScript dependencies bundled (their licences in
-// dist/THIRD-PARTY-LICENSES.txt), the heavy or native ones — exceljs, echarts, DuckDB's binding,
-// playwright-core — external and loaded only when a command imports them; the LU and coverage worker threads as entries,
-// and the dashboard's browser bundle (dist/web/app.js, worker.js) so esbuild is not needed at run time.
+// dist/THIRD-PARTY-LICENSES.txt; they are devDependencies, not installed with the package), the heavy or
+// native ones — exceljs, DuckDB's binding, playwright-core, @clickhouse/client — external and loaded only when a
+// command imports them; the LU and coverage worker threads as entries, and the dashboard's browser bundle
+// (dist/web/app.js, worker.js, echarts in it) so esbuild is not needed at run time.
 // Usage: node scripts/build.mjs
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { builtinModules } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -85,21 +87,30 @@ function studyValidatorCache(dir) {
   if (r.status !== 0) throw new Error('build: making the study validator\'s code cache failed');
 }
 
-/** The licence texts of the packages bundled into the CLI's chunks (from esbuild's metafile), one after another. */
-function bundledLicences(metafile) {
+/**
+ * The licence texts of the packages bundled into dist/ — the CLI's chunks and the dashboard's browser bundle (from
+ * esbuild's metafiles) — one after another: each package's licence file, and its NOTICE and licenses/ files where it
+ * has them (echarts: Apache-2.0's NOTICE, and d3's licence for the code of d3 it holds).
+ */
+function bundledLicences(...metafiles) {
   const packages = new Set();
-  for (const input of Object.keys(metafile.inputs)) {
-    const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
-    if (m) packages.add(m[1]);
+  for (const input of metafiles.flatMap((m) => Object.keys(m.inputs))) {
+    const m = /^(?:.*\/)?node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input); // the innermost package (node_modules/a/node_modules/b/…: b)
+    if (m) packages.add(m[0].slice(0, -1));
   }
-  const parts = [...packages].sort().map((name) => {
-    const dir = join(root, 'node_modules', name);
+  const texts = (dir, names) => names.map((f) => readFileSync(join(dir, f), 'utf8').trim());
+  const parts = [...packages].sort((a, b) => (a.split('node_modules/').pop() < b.split('node_modules/').pop() ? -1 : 1)).map((path) => {
+    const dir = join(root, path);
+    const name = path.split('node_modules/').pop();
     const { version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
-    if (!file) throw new Error(`build: ${name} is bundled but has no licence file`);
-    return `${name} ${version} (${license})\n\n${readFileSync(join(dir, file), 'utf8').trim()}\n`;
+    const files = readdirSync(dir);
+    const licence = files.find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
+    if (!licence) throw new Error(`build: ${name} is bundled but has no licence file`);
+    const notice = files.filter((f) => /^notice(\.(md|txt))?$/i.test(f));
+    const more = files.includes('licenses') ? readdirSync(join(dir, 'licenses')).sort().map((f) => `licenses/${f}`) : [];
+    return `${name} ${version} (${license})\n\n${texts(dir, [licence, ...notice, ...more]).join('\n\n')}\n`;
   });
-  return `The following packages are bundled into dist/ (scripts/build.mjs); their licences:\n\n${parts.join(`\n${'-'.repeat(72)}\n\n`)}`;
+  return `The following packages are bundled into dist/ (scripts/build.mjs): into the command's modules, and into the dashboard's\nbrowser code (dist/web/); their licences:\n\n${parts.join(`\n${'-'.repeat(72)}\n\n`)}`;
 }
 
 /** Dependencies left as imports of the installed packages (native, or large and loaded only by some commands). */
@@ -142,12 +153,28 @@ for (const [file, out] of Object.entries(cli.metafile.outputs).filter(([f]) => f
   }
 }
 
-const client = await esbuild.build(clientBuildOptions(root, { write: true, outdir: join(next, 'web') }));
+// The packages dist/ still imports at run time are installed with the package: each must be a dependency. The bundled
+// ones are devDependencies (needed to build and to run the sources through tsx), so `npm i -g` does not install them.
+// esbuild is imported only from the sources (src/server/buildClient.ts builds the dashboard's client when not compiled).
+const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const packageOf = (spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+const runtimeImports = new Set(Object.values(cli.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external && !i.path.startsWith('node:') && !builtinModules.includes(i.path)).map((i) => packageOf(i.path))));
+const notInstalled = [...runtimeImports].filter((name) => !(name in dependencies) && name !== 'esbuild');
+const bundledDependencies = Object.keys(dependencies).filter((name) => !runtimeImports.has(name));
+if (notInstalled.length || bundledDependencies.length) {
+  rmSync(next, { recursive: true, force: true });
+  throw new Error(`build: package.json: ${[
+    ...notInstalled.map((n) => `${n} is imported by dist/ at run time but is ${n in devDependencies ? 'a devDependency' : 'not a dependency'}`),
+    ...bundledDependencies.map((n) => `${n} is bundled into dist/ (or not used): move it to devDependencies`),
+  ].join('; ')}`);
+}
+
+const client = await esbuild.build({ ...clientBuildOptions(root, { write: true, outdir: join(next, 'web') }), absWorkingDir: root, metafile: true });
 if (client.errors.length) process.exit(1);
 writeFileSync(join(next, 'studyValidator.code.js'), studyValidatorCode.script);
 studyValidatorCache(next);
 writeFileSync(join(next, 'BUILD'), 'built by scripts/build.mjs; rebuild with `npm run build`\n');
-writeFileSync(join(next, 'THIRD-PARTY-LICENSES.txt'), bundledLicences(cli.metafile));
+writeFileSync(join(next, 'THIRD-PARTY-LICENSES.txt'), bundledLicences(cli.metafile, client.metafile));
 const old = join(root, `dist.${process.pid}.old`);
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(next, dist);

@@ -1,6 +1,7 @@
 // The package as users get it: `npm pack` (prepack builds dist/), then `npm i -g` of the tarball
 // into a temporary prefix. The installed `spillover` runs compiled JavaScript: no TypeScript
-// compiler, loader or bundler is installed with it, and --version, run and serve work.
+// compiler, loader or bundler is installed with it, nor the packages bundled into dist/ (yaml,
+// commander, iconv-lite, ajv, DuckDB's JavaScript API, echarts), and --version, run and serve work.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -29,8 +30,17 @@ test('npm pack → npm i -g --prefix TMP: spillover --version, run and serve fro
     // From the npm cache when it holds the dependencies (npm ci filled it), else from the registry.
     const installed = npm(['i', '-g', '--prefix', prefix, '--prefer-offline', tgz], tmp);
     assert.equal(installed.status, 0, installed.stderr);
-    const modules = readdirSync(join(prefix, 'lib/node_modules/spillover/node_modules'));
-    for (const dev of ['tsx', 'typescript', 'esbuild']) assert.ok(!modules.includes(dev), `${dev} is not installed with the package`);
+    const installedDir = join(prefix, 'lib/node_modules/spillover');
+    const modulesDir = join(installedDir, 'node_modules');
+    const modules = readdirSync(modulesDir).flatMap((n) => (n.startsWith('@') ? readdirSync(join(modulesDir, n)).map((m) => `${n}/${m}`) : [n]));
+    // The packages bundled into dist/ (its licence file lists them) are devDependencies: not installed, and not needed
+    // by --version, run and serve below.
+    const bundled = [...readFileSync(join(installedDir, 'dist/THIRD-PARTY-LICENSES.txt'), 'utf8').matchAll(/^(\S+) \d\S* \([^)\n]+\)$/gm)].map((m) => m[1]);
+    for (const name of ['yaml', 'commander', 'iconv-lite', 'ajv', '@duckdb/node-api', 'echarts']) assert.ok(bundled.includes(name), `${name} is listed in THIRD-PARTY-LICENSES.txt`);
+    const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
+    for (const name of bundled) assert.ok(!(name in dependencies), `${name} is bundled, so not a dependency`);
+    for (const name of ['tsx', 'typescript', 'esbuild', ...bundled]) assert.ok(!modules.includes(name), `${name} is not installed with the package`);
+    assert.ok(modules.includes('@duckdb/node-bindings'), "DuckDB's native binding is installed");
 
     const bin = join(prefix, 'bin/spillover');
     const work = join(tmp, 'work');
