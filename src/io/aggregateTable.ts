@@ -1,6 +1,7 @@
 // Aggregate a table's sectors through a concordance: sums of flows, output, accounts.
 import type { Concordance } from './parseConcordance.ts';
 import type { IOTable } from './types.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /**
  * With S the k×n 0/1 concordance matrix (S_ai = 1 when sector i maps to a), returns the table with
@@ -14,11 +15,11 @@ export function aggregateTable(table: IOTable, concordance: Concordance, source 
   const target = new Map(concordance.targets.map((t, a) => [t.code, a]));
   const k = target.size;
   for (const from of concordance.map.keys()) {
-    if (!codes.includes(from)) throw new Error(`${source}: sector ${from} is not in ${table.source}`);
+    if (!codes.includes(from)) throw new LocalizedError({ zh: `${source}：部门 ${from} 不在 ${table.source} 中`, en: `${source}: sector ${from} is not in ${table.source}` });
   }
   const to = Int32Array.from(codes, (c) => {
     const t = concordance.map.get(c);
-    if (t === undefined) throw new Error(`${source}: sector ${c} of ${table.source} is not mapped`);
+    if (t === undefined) throw new LocalizedError({ zh: `${source}：${table.source} 的部门 ${c} 没有对应的归并部门`, en: `${source}: sector ${c} of ${table.source} is not mapped` });
     return target.get(t)!;
   });
   const Z = new Float64Array(k * k);

@@ -1,5 +1,6 @@
 // Row and column balance of a table: supply = use and input = output, within a tolerance.
 import type { IOTable } from './types.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /** One sector whose two totals differ by more than the tolerance. */
 export interface Imbalance {
@@ -21,7 +22,7 @@ export interface Imbalance {
  * Example: the NBS 2017 table with tolerance 1e-9 → { ok: true, imbalances: [] } (max 1e-15).
  */
 export function checkBalance(table: IOTable, tolerance = 1e-6): { ok: boolean; columnsChecked: boolean; imbalances: Imbalance[]; maxRelative: number } {
-  if (!(tolerance >= 0)) throw new Error(`checkBalance: invalid tolerance: ${tolerance}`);
+  if (!(tolerance >= 0)) throw new LocalizedError({ zh: `checkBalance：容差 ${tolerance} 无效（应为非负数）`, en: `checkBalance: invalid tolerance: ${tolerance}` });
   const { n, Z, x, codes } = table;
   const imbalances: Imbalance[] = [];
   let maxRelative = 0;

@@ -2,6 +2,8 @@
 import type { EmploymentByDivision } from './parseEmploymentByDivision.ts';
 import type { SectorDivisions } from './parseSectorDivisions.ts';
 import type { IOTable } from './types.ts';
+import { LocalizedError } from '../locale/errorText.ts';
+import { missingFromDivisions } from './ioFaults.ts';
 
 /**
  * For year t, each division d's employment E_d (万人 × 10⁴ = persons) is split over the sectors
@@ -24,11 +26,14 @@ export function employmentCoefficients(
 ): { coefficients: Float64Array; persons: Float64Array; unallocated: number } {
   const { n, codes, x, source } = table;
   const t = employment.years.indexOf(year);
-  if (t < 0) throw new Error(`${employment.source}: no year ${year} (have ${employment.years[0]}–${employment.years[employment.years.length - 1]})`);
+  if (t < 0) {
+    const have = `${employment.years[0]}–${employment.years[employment.years.length - 1]}`;
+    throw new LocalizedError({ zh: `${employment.source}：没有 ${year} 年的数据（现有 ${have}）`, en: `${employment.source}: no year ${year} (have ${have})` });
+  }
   const sectorsOf = new Map<string, number[]>();
   codes.forEach((c, s) => {
     const divs = divisions.get(c);
-    if (!divs) throw new Error(`${source}: sector ${c} is missing from the sector-divisions table`);
+    if (!divs) throw missingFromDivisions(source, c);
     for (const d of divs) sectorsOf.set(d, [...(sectorsOf.get(d) ?? []), s]);
   });
   const persons = new Float64Array(n);
@@ -39,7 +44,7 @@ export function employmentCoefficients(
     if (!sectors) { unallocated += e; continue; }
     const out = sectors.reduce((s, k) => s + x[k], 0);
     if (!(out > 0)) {
-      if (e > 0) throw new Error(`${source}: division ${d} (${row.code}) employs ${row.values[t]} 万 in ${year} but its sectors have no output`);
+      if (e > 0) throw new LocalizedError({ zh: `${source}：行业大类 ${d}（${row.code}）${year} 年就业 ${row.values[t]} 万人，其部门却没有产出`, en: `${source}: division ${d} (${row.code}) employs ${e} persons in ${year} but its sectors have no output` });
       continue;
     }
     for (const k of sectors) persons[k] += (e * x[k]) / out;

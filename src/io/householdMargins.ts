@@ -8,6 +8,11 @@
 // transport sectors the margin is split in proportion to h_i.
 import type { IOTable } from './types.ts';
 import type { SectorDivisions } from './parseSectorDivisions.ts';
+import { LocalizedError } from '../locale/errorText.ts';
+import { missingFromDivisions } from './ioFaults.ts';
+
+/** The margin sets in Chinese, for errors. */
+const MARGIN_NAMES: Record<string, string> = { goods: '货物', trade: '批发零售', transport: '运输' };
 
 export interface MarginSectors {
   /** 0-based indices of the goods sectors (margins apply to them). */
@@ -38,7 +43,7 @@ export interface HouseholdMargins {
  */
 export function householdColumn(table: IOTable): Float64Array {
   const cols = table.finalDemand.filter((f) => f.role === 'household');
-  if (cols.length === 0) throw new Error(`${table.source}: no household-consumption column to derive margins from`);
+  if (cols.length === 0) throw new LocalizedError({ zh: `${table.source}：没有居民消费列，无法推算流通费用`, en: `${table.source}: no household-consumption column to derive margins from` });
   const h = new Float64Array(table.n);
   for (const c of cols) for (let i = 0; i < table.n; i++) h[i] += c.values[i];
   return h;
@@ -57,13 +62,13 @@ export function nbsMarginSectors(table: Pick<IOTable, 'codes' | 'names' | 'sourc
   const out: MarginSectors = { goods: [], trade: [], transport: [] };
   table.codes.forEach((code, i) => {
     const divs = divisions.get(code);
-    if (!divs) throw new Error(`${table.source}: sector ${code} is missing from the sector-divisions table`);
+    if (!divs) throw missingFromDivisions(table.source, code);
     const d = Number(divs[0]);
     if (d >= 1 && d <= 43) out.goods.push(i);
     else if (d === 51 || d === 52) out.trade.push(i);
     else if (d >= 53 && d <= 59 && !table.names[i].zh.includes('客')) out.transport.push(i);
   });
-  for (const [k, v] of Object.entries(out)) if (v.length === 0) throw new Error(`${table.source}: no ${k} sectors found from the sector divisions`);
+  for (const [k, v] of Object.entries(out)) if (v.length === 0) throw new LocalizedError({ zh: `${table.source}：按部门—行业对照找不到${MARGIN_NAMES[k]}部门`, en: `${table.source}: no ${k} sectors found from the sector divisions` });
   return out;
 }
 
@@ -77,17 +82,17 @@ export function householdMargins(table: IOTable, sectors: MarginSectors): Househ
   const h = householdColumn(table);
   const seen = new Set<number>();
   for (const [k, set] of Object.entries(sectors) as [keyof MarginSectors, number[]][]) {
-    if (set.length === 0) throw new Error(`${table.source}: no ${k} sectors given for the margins`);
+    if (set.length === 0) throw new LocalizedError({ zh: `${table.source}：流通费用没有给出${MARGIN_NAMES[k]}部门`, en: `${table.source}: no ${k} sectors given for the margins` });
     for (const i of set) {
-      if (!(Number.isInteger(i) && i >= 0 && i < table.n)) throw new Error(`${table.source}: ${k} sector index ${i} is outside the table`);
-      if (seen.has(i)) throw new Error(`${table.source}: sector ${table.codes[i]} is in more than one of goods, trade and transport`);
+      if (!(Number.isInteger(i) && i >= 0 && i < table.n)) throw new LocalizedError({ zh: `${table.source}：${MARGIN_NAMES[k]}部门的序号 ${i} 超出表的范围`, en: `${table.source}: ${k} sector index ${i} is outside the table` });
+      if (seen.has(i)) throw new LocalizedError({ zh: `${table.source}：部门 ${table.codes[i]} 同时属于货物、批发零售、运输中的多个`, en: `${table.source}: sector ${table.codes[i]} is in more than one of goods, trade and transport` });
       seen.add(i);
     }
   }
   const sum = (set: number[]) => set.reduce((s, i) => s + h[i], 0);
   const totals = { goods: sum(sectors.goods), trade: sum(sectors.trade), transport: sum(sectors.transport) };
   for (const [k, v] of Object.entries(totals))
-    if (!(v > 0)) throw new Error(`${table.source}: household consumption of the ${k} sectors is ${v}; margins need a positive total`);
+    if (!(v > 0)) throw new LocalizedError({ zh: `${table.source}：${MARGIN_NAMES[k]}部门的居民消费为 ${v}；流通费用的拆分需要正的合计`, en: `${table.source}: household consumption of the ${k} sectors is ${v}; margins need a positive total` });
   const v = totals.goods + totals.trade + totals.transport;
   const split = (set: number[], total: number) => set.filter((i) => h[i] !== 0).map((index) => ({ index, share: h[index] / total }));
   return {

@@ -1,9 +1,10 @@
 // The Leontief model of a table: A (competitive and, with imports, domestic), factorized once, plus coefficients.
 import { importShares } from './importShares.ts';
-import { leontiefSystem, type LeontiefSystem } from './leontiefSystem.ts';
+import { factorizationFault, leontiefSystem, type LeontiefSystem } from './leontiefSystem.ts';
 import { technicalCoefficients } from './technicalCoefficients.ts';
-import type { Factorization } from './linearSolver.ts';
+import type { Factorization, LinearSolver } from './linearSolver.ts';
 import type { IOTable, Label } from './types.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /** A table turned into the coefficient vectors and factorized systems that multipliers and impacts use. */
 export interface IOModel {
@@ -44,8 +45,8 @@ export function ioModel(
   const { n, source, codes } = table;
   const employment = options.employment ?? null;
   if (employment) {
-    if (employment.length !== n) throw new Error(`${source}: employment coefficients have length ${employment.length}, expected ${n}`);
-    employment.forEach((e, j) => { if (!(e >= 0)) throw new Error(`${source}: sector ${codes[j]}: invalid employment coefficient ${e}`); });
+    if (employment.length !== n) throw new LocalizedError({ zh: `${source}：就业系数的长度为 ${employment.length}，应为 ${n}`, en: `${source}: employment coefficients have length ${employment.length}, expected ${n}` });
+    employment.forEach((e, j) => { if (!(e >= 0)) throw new LocalizedError({ zh: `${source}：部门 ${codes[j]}：就业系数 ${e} 无效（应为 ≥ 0 的数）`, en: `${source}: sector ${codes[j]}: invalid employment coefficient ${e}` }); });
   }
   const perOutput = (values: Float64Array): Float64Array => values.map((v, j) => (table.x[j] === 0 ? 0 : v / table.x[j]));
   let valueAdded: Float64Array | null = null;
@@ -66,7 +67,7 @@ export function ioModel(
   const hh = table.finalDemand.filter((a) => a.role === 'household');
   let households: Float64Array | null = null;
   if (hh.length > 0 && income) {
-    if (!(compensationTotal > 0)) throw new Error(`${source}: total compensation is ${compensationTotal}; households cannot be closed`);
+    if (!(compensationTotal > 0)) throw new LocalizedError({ zh: `${source}：劳动者报酬合计为 ${compensationTotal}；无法将居民部门内生化`, en: `${source}: total compensation is ${compensationTotal}; households cannot be closed` });
     households = new Float64Array(n);
     for (const a of hh) for (let i = 0; i < n; i++) households[i] += a.values[i] / compensationTotal;
   }
@@ -82,10 +83,15 @@ export function ioModel(
   }
   // Both systems factored at once when the factorization can (one per thread), else one by one.
   const f = options.factorize;
-  const pair = Ad && f?.leontiefPair ? f.leontiefPair(A, Ad, n) : null;
-  const competitive = leontiefSystem(A, n, households, codes, `${source} (competitive)`, pair ? pair[0] : f);
+  let pair: [LinearSolver, LinearSolver] | null = null;
+  try {
+    pair = Ad && f?.leontiefPair ? f.leontiefPair(A, Ad, n) : null;
+  } catch (e) {
+    throw factorizationFault(source, e);
+  }
+  const competitive = leontiefSystem(A, n, households, codes, { zh: `${source}（竞争型进口模型）`, en: `${source} (competitive)` }, pair ? pair[0] : f);
   const domestic = Ad && m
-    ? leontiefSystem(Ad, n, households && households.map((h, i) => (1 - m[i]) * h), codes, `${source} (domestic)`, pair ? pair[1] : f)
+    ? leontiefSystem(Ad, n, households && households.map((h, i) => (1 - m[i]) * h), codes, { zh: `${source}（国内模型）`, en: `${source} (domestic)` }, pair ? pair[1] : f)
     : null;
   return {
     n, codes: table.codes, names: table.names, unit: table.unit, source, x: table.x,

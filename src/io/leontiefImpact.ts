@@ -1,6 +1,8 @@
 // Impacts of a final-demand shock by sector: output, value added, income, jobs; direct, indirect, induced.
 import type { IOModel } from './ioModel.ts';
 import { dot } from './dot.ts';
+import { LocalizedError } from '../locale/errorText.ts';
+import { noDomesticModel, typeIINeedsHouseholds } from './ioFaults.ts';
 
 /** One effect by sector, split into its parts; total = direct + indirect + induced. */
 export interface EffectBySector {
@@ -46,24 +48,24 @@ export interface Impact {
  */
 export function leontiefImpact(model: IOModel, demand: Float64Array, options: { type: 'I' | 'II'; domestic: boolean }): Impact {
   const { n, source } = model;
-  if (demand.length !== n) throw new Error(`${source}: demand has length ${demand.length}, expected ${n}`);
-  demand.forEach((v, i) => { if (!Number.isFinite(v)) throw new Error(`${source}: demand for sector ${model.codes[i]} is ${v}`); });
+  if (demand.length !== n) throw new LocalizedError({ zh: `${source}：最终需求的长度为 ${demand.length}，应为 ${n}`, en: `${source}: demand has length ${demand.length}, expected ${n}` });
+  demand.forEach((v, i) => { if (!Number.isFinite(v)) throw new LocalizedError({ zh: `${source}：部门 ${model.codes[i]} 的最终需求为 ${v}`, en: `${source}: demand for sector ${model.codes[i]} is ${v}` }); });
   const sys = options.domestic ? model.domestic : model.competitive;
-  if (!sys) throw new Error(`${source}: no domestic model: the table has no imports column`);
+  if (!sys) throw noDomesticModel(source);
   const m = options.domestic ? model.importShares! : null;
   const fd = m ? demand.map((v, i) => (1 - m[i]) * v) : Float64Array.from(demand);
   const importedDemand = m ? demand.map((v, i) => m[i] * v) : new Float64Array(n);
   const x1 = sys.solver.solve([fd])[0];
   let x2 = x1;
   if (options.type === 'II') {
-    if (!sys.households || !model.income) throw new Error(`${source}: Type II needs household consumption columns and a compensation row`);
+    if (!sys.households || !model.income) throw typeIINeedsHouseholds(source);
     const Lh = sys.solver.solve([sys.households])[0];
     const w = model.income;
     const wLh = dot(w, Lh);
-    if (!(wLh < 1)) throw new Error(`${source}: households cannot be closed: w·(I − A)⁻¹h = ${wLh} ≥ 1`);
+    if (!(wLh < 1)) throw new LocalizedError({ zh: `${source}：无法将居民部门内生化：w·(I − A)⁻¹h = ${wLh} ≥ 1`, en: `${source}: households cannot be closed: w·(I − A)⁻¹h = ${wLh} ≥ 1` });
     const kappa = dot(w, x1) / (1 - wLh);
     x2 = x1.map((v, i) => v + kappa * Lh[i]);
-  } else if (options.type !== 'I') throw new Error(`invalid type: ${String(options.type)} (use 'I' or 'II')`);
+  } else if (options.type !== 'I') throw new LocalizedError({ zh: `乘数类型 ${String(options.type)} 无效（应为 'I' 或 'II'）`, en: `invalid type: ${String(options.type)} (use 'I' or 'II')` });
   const effect = (c: Float64Array | null): EffectBySector | null => {
     if (!c) return null;
     const direct = fd.map((v, i) => c[i] * v);

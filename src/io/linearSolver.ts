@@ -1,6 +1,7 @@
 // A factored square matrix M that solves M·y = b and Mᵀ·y = b: the interface the Leontief systems use.
 import type { LUFactors } from './lu.ts';
 import { luSolve, luSolveTransposedMany } from './luSolve.ts';
+import { internalError } from '../locale/errorText.ts';
 
 /** Solves against one factored n×n matrix M, for several right-hand sides at once. */
 export interface LinearSolver {
@@ -31,7 +32,7 @@ export type Factorization = ((M: Float64Array, n: number) => LUFactors | LinearS
  * right-hand sides). Example: luSolver(lu(Float64Array.of(2, 0, 0, 4), 2)).solve([Float64Array.of(2, 4)]) → [[1, 1]].
  */
 export function luSolver(f: LUFactors): LinearSolver {
-  if (f.lu instanceof Float32Array) throw new Error('luSolver: single-precision factors need mixedPrecisionSolver');
+  if (f.lu instanceof Float32Array) throw internalError('luSolver: single-precision factors need mixedPrecisionSolver');
   return {
     n: f.n,
     method: 'lu',

@@ -1,5 +1,6 @@
 // Backward (Leontief) and forward (Ghosh) linkages, direct and total, raw and normalized.
 import type { IOModel } from './ioModel.ts';
+import { noDomesticModel } from './ioFaults.ts';
 
 /** A linkage by sector and the same divided by its mean over sectors (> 1: above average). */
 export interface Linkage {
@@ -20,7 +21,7 @@ export function linkages(model: IOModel, options: { domestic: boolean }): {
   backwardDirect: Linkage; backwardTotal: Linkage; forwardDirect: Linkage; forwardTotal: Linkage;
 } {
   const sys = options.domestic ? model.domestic : model.competitive;
-  if (!sys) throw new Error(`${model.source}: no domestic model: the table has no imports column`);
+  if (!sys) throw noDomesticModel(model.source);
   const { n, x } = model;
   const { A, solver } = sys;
   const colA = new Float64Array(n);

@@ -1,4 +1,6 @@
 // LU factorization with partial pivoting, blocked (right-looking), on a copy of a row-major matrix.
+import { internalError } from '../locale/errorText.ts';
+import { singularMatrix } from './ioFaults.ts';
 
 /** A factorization P·M = L·U: `lu` holds L (unit diagonal, below) and U (on and above the diagonal). */
 export interface LUFactors {
@@ -11,8 +13,8 @@ export interface LUFactors {
 
 /** Failures shared by every factorization of M (n×n, row-major): n not a positive integer, M.length ≠ n². `who` names the caller. */
 export function checkSquare(M: Float64Array, n: number, who: string): void {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${who}: invalid n: ${n}`);
-  if (M.length !== n * n) throw new Error(`${who}: matrix has ${M.length} entries, expected n² = ${n * n}`);
+  if (!Number.isInteger(n) || n < 1) throw internalError(`${who}: invalid n: ${n}`);
+  if (M.length !== n * n) throw internalError(`${who}: matrix has ${M.length} entries, expected n² = ${n * n}`);
 }
 
 /** Default panel width: 48 columns keep the panel rows of U within L2 cache for n ≤ 4000. */
@@ -53,7 +55,7 @@ function factorPanel(a: Float64Array, n: number, perm: Int32Array, k0: number, k
       const v = Math.abs(a[i * n + k]);
       if (v > best) { best = v; p = i; }
     }
-    if (!(best > tiny)) throw new Error(`singular matrix: pivot ${best} at column ${k + 1}`);
+    if (!(best > tiny)) throw singularMatrix(best, k + 1);
     if (p !== k) {
       const rp = p * n;
       const rk = k * n;

@@ -1,8 +1,9 @@
 // Solve M·y = b or Mᵀ·y = b from an LU factorization (forward and back substitution).
 import type { LUFactors } from './lu.ts';
+import { internalError } from '../locale/errorText.ts';
 
 function checkRhs(f: LUFactors, b: Float64Array, who: string): void {
-  if (b.length !== f.n) throw new Error(`${who}: right-hand side has length ${b.length}, expected ${f.n}`);
+  if (b.length !== f.n) throw internalError(`${who}: right-hand side has length ${b.length}, expected ${f.n}`);
 }
 
 /**

@@ -2,6 +2,7 @@
 import { checkSquare, type LUFactors } from './lu.ts';
 import type { Precision } from './wasm/assemble.ts';
 import { factorWithKernels, instantiateKernels, luKernelBytes, type LuKernels } from './wasm/factorWithKernels.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 const kernels: Partial<Record<Precision, LuKernels>> = {};
 
@@ -17,7 +18,7 @@ export function wasmSimdAvailable(): boolean {
 function kernelsFor(precision: Precision, who: string): LuKernels {
   let k = kernels[precision];
   if (!k) {
-    if (!wasmSimdAvailable()) throw new Error(`${who}: WebAssembly SIMD is not available here; use lu`);
+    if (!wasmSimdAvailable()) throw new LocalizedError({ zh: `${who}：此环境不支持 WebAssembly SIMD；请改用 lu`, en: `${who}: WebAssembly SIMD is not available here; use lu` });
     k = kernels[precision] = instantiateKernels(new WebAssembly.Memory({ initial: 1, maximum: 65536 }), luKernelBytes(false, false, precision), precision);
   }
   return k;

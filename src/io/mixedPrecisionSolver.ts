@@ -7,6 +7,7 @@ import { assembleModule, growMemory } from './wasm/assemble.ts';
 import { absSumsKernel } from './wasm/absSumsKernel.ts';
 import { axpysKernel } from './wasm/axpysKernel.ts';
 import { dotsKernel } from './wasm/dotsKernel.ts';
+import { internalError } from '../locale/errorText.ts';
 
 type Kernel = (x: number, groups: number, y: number, yStride: number, s: number, sStride: number, count: number) => void;
 const EPS = 2.220446049250313e-16;
@@ -135,8 +136,8 @@ function solverFrom(work: ReturnType<typeof refinementMemory>, n: number, f: LUF
   }
   let disposed = false;
   const run = (bs: readonly Float64Array[], transposed: boolean): Float64Array[] => {
-    if (disposed) throw new Error('mixedPrecisionSolver: used after dispose()');
-    for (const b of bs) if (b.length !== n) throw new Error(`mixedPrecisionSolver: right-hand side has length ${b.length}, expected ${n}`);
+    if (disposed) throw internalError('mixedPrecisionSolver: used after dispose()');
+    for (const b of bs) if (b.length !== n) throw internalError(`mixedPrecisionSolver: right-hand side has length ${b.length}, expected ${n}`);
     stats.calls++;
     if (direct) return transposed ? direct.solveTransposed(bs) : direct.solve(bs);
     if (bs.length === 0) return [];
@@ -216,7 +217,7 @@ function refinementMemory(n: number, fill: (dst: Float64Array) => void) {
   const factorsView = (): Float32Array => new Float32Array(memory.buffer, fOff, n * n);
   /** Take the factorization: copy its factors in unless they were written in place. */
   const setFactors = (f: LUFactors): Int32Array => {
-    if (!(f.lu instanceof Float32Array)) throw new Error('factor32 returned double-precision factors');
+    if (!(f.lu instanceof Float32Array)) throw internalError('factor32 returned double-precision factors');
     const view = factorsView();
     if (f.lu.buffer !== memory.buffer || f.lu.byteOffset !== fOff) view.set(f.lu);
     perm = f.perm;

@@ -2,6 +2,8 @@
 import type { IOModel } from './ioModel.ts';
 import type { LeontiefSystem } from './leontiefSystem.ts';
 import { dot } from './dot.ts';
+import { LocalizedError } from '../locale/errorText.ts';
+import { noDomesticModel, typeIINeedsHouseholds } from './ioFaults.ts';
 
 /** Type I (open model) and Type II (households endogenous) multipliers by sector. */
 export interface MultiplierPair {
@@ -42,7 +44,7 @@ export interface Multipliers {
 export function multipliers(model: IOModel, options: { domestic: boolean; households: boolean }): Multipliers {
   const sys: LeontiefSystem | null = options.domestic ? model.domestic : model.competitive;
   const name = options.domestic ? 'domestic' : 'competitive';
-  if (!sys) throw new Error(`${model.source}: no domestic model: the table has no imports column`);
+  if (!sys) throw noDomesticModel(model.source);
   const { n } = model;
   const rows = [new Float64Array(n).fill(1), model.income, model.valueAdded, model.employment];
   const solved = sys.solver.solveTransposed(rows.filter((r): r is Float64Array => r !== null));
@@ -50,11 +52,11 @@ export function multipliers(model: IOModel, options: { domestic: boolean; househ
   let typeII: ((y: Float64Array) => Float64Array) | null = null;
   let incomeII: Float64Array | null = null;
   if (options.households) {
-    if (!sys.households || !incomeI) throw new Error(`${model.source}: Type II needs household consumption columns and a compensation row`);
+    if (!sys.households || !incomeI) throw typeIINeedsHouseholds(model.source);
     const h = sys.households;
     const u = incomeI;
     const hu = dot(h, u);
-    if (!(hu < 1)) throw new Error(`${model.source}: households cannot be closed: h·(I − A)⁻ᵀw = ${hu} ≥ 1`);
+    if (!(hu < 1)) throw new LocalizedError({ zh: `${model.source}：无法将居民部门内生化：h·(I − A)⁻ᵀw = ${hu} ≥ 1`, en: `${model.source}: households cannot be closed: h·(I − A)⁻ᵀw = ${hu} ≥ 1` });
     typeII = (y) => {
       const eta = dot(h, y) / (1 - hu);
       return y.map((v, j) => v + eta * u[j]);

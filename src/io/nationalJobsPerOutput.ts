@@ -1,6 +1,7 @@
 // Economy-wide persons employed per unit of gross output in one year.
 import type { EmploymentByDivision } from './parseEmploymentByDivision.ts';
 import type { IOTable } from './types.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /**
  * jobs per output = total employment (row TOT, 万人 × 10⁴) / Σ_j x_j (table unit). This is the ratio
@@ -15,9 +16,9 @@ export function nationalJobsPerOutput(
   table: Pick<IOTable, 'x' | 'source' | 'unit'>,
 ): { persons: number; output: number; perUnit: number; unit: string } {
   const t = employment.years.indexOf(year);
-  if (t < 0) throw new Error(`${employment.source}: no year ${year}`);
+  if (t < 0) throw new LocalizedError({ zh: `${employment.source}：没有 ${year} 年的数据`, en: `${employment.source}: no year ${year}` });
   const output = table.x.reduce((s, v) => s + v, 0);
-  if (!(output > 0)) throw new Error(`${table.source}: total gross output is ${output}`);
+  if (!(output > 0)) throw new LocalizedError({ zh: `${table.source}：总产出合计为 ${output}（应为正数）`, en: `${table.source}: total gross output is ${output}` });
   const persons = employment.total[t] * 1e4;
   return { persons, output, perUnit: persons / output, unit: `persons per ${table.unit || 'table unit'}` };
 }

@@ -1,5 +1,6 @@
 // Read a pandas-style labelled matrix (MultiIndex rows and columns) from delimited text (internal).
 import { parseCell, parseCsv } from './parseCsv.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /** Row and column keys (one string per index level) and the row-major values. */
 export interface LabeledMatrix {
@@ -25,22 +26,22 @@ export function parseLabeledMatrix(text: string, source: string, rowLevels?: num
   if (nameRow >= 0) {
     ni = firstBlank(lines[nameRow]);
     colRows = lines.slice(0, nameRow);
-    if (colRows.length === 0) throw new Error(`${source}: no column header line before the index-name line ${nameRow + 1}`);
+    if (colRows.length === 0) throw new LocalizedError({ zh: `${source}：索引名行（第 ${nameRow + 1} 行）之前没有列标题行`, en: `${source}: no column header line before the index-name line ${nameRow + 1}` });
   } else {
-    if (rowLevels === undefined) throw new Error(`${source}: cannot tell row-index width (no index-name line); pass rowLevels`);
+    if (rowLevels === undefined) throw new LocalizedError({ zh: `${source}：无法判断行索引的宽度（没有索引名行）；请传入 rowLevels`, en: `${source}: cannot tell row-index width (no index-name line); pass rowLevels` });
     ni = rowLevels;
     nameRow = 0;
     colRows = [lines[0]];
   }
   const data = lines.slice(nameRow + 1);
-  if (data.length === 0) throw new Error(`${source}: no data lines`);
+  if (data.length === 0) throw new LocalizedError({ zh: `${source}：没有数据行`, en: `${source}: no data lines` });
   const width = colRows[0].length;
   const colKeys: string[][] = [];
   for (let j = ni; j < width; j++) colKeys.push(colRows.map((r) => (r[j] ?? '').trim()));
   const m = colKeys.length;
   const values = new Float64Array(data.length * m);
   const rowKeys = data.map((r, i) => {
-    if (r.length !== width) throw new Error(`${source}: line ${nameRow + i + 2}: ${r.length} cells, expected ${width}`);
+    if (r.length !== width) throw new LocalizedError({ zh: `${source}：第 ${nameRow + i + 2} 行：有 ${r.length} 个单元格，应为 ${width} 个`, en: `${source}: line ${nameRow + i + 2}: ${r.length} cells, expected ${width}` });
     const key = r.slice(0, ni).map((c) => c.trim());
     for (let j = 0; j < m; j++) values[i * m + j] = parseCell(r[ni + j], source, key.join('/'), colKeys[j].join('/'));
     return key;

@@ -1,4 +1,5 @@
 // Spectral radius of a non-negative matrix with guaranteed Collatz–Wielandt bounds.
+import { LocalizedError, internalError } from '../locale/errorText.ts';
 
 /**
  * Power iteration on I + A (primitive whenever A is irreducible; keeps the iterate v positive) with
@@ -17,10 +18,11 @@ export function spectralRadius(
   options: { tolerance?: number; maxIterations?: number; decideOnly?: boolean } = {},
 ): { estimate: number; lower: number; upper: number; iterations: number } {
   const { tolerance = 1e-10, maxIterations = 10000, decideOnly = false } = options;
-  if (A.length !== n * n) throw new Error(`spectralRadius: A has ${A.length} entries, expected ${n}×${n}`);
+  if (A.length !== n * n) throw internalError(`spectralRadius: A has ${A.length} entries, expected ${n}×${n}`);
   for (let k = 0; k < A.length; k++) {
     if (!(A[k] >= 0) || !Number.isFinite(A[k])) {
-      throw new Error(`spectralRadius: A is not non-negative: entry (${Math.floor(k / n) + 1}, ${(k % n) + 1}) is ${A[k]}`);
+      const at = `(${Math.floor(k / n) + 1}, ${(k % n) + 1})`;
+      throw new LocalizedError({ zh: `spectralRadius：A 有负值或非有限值：元素 ${at} 为 ${A[k]}`, en: `spectralRadius: A is not non-negative: entry ${at} is ${A[k]}` });
     }
   }
   let v = new Float64Array(n).fill(1);

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -175,6 +175,69 @@ test('an IO table given to spillover io: a negative flow and an unknown role, in
   // the role names are the file format's keywords (as a user types them): names, not prose
   assert.deepEqual(englishWords(zh, 'wages compensation taxes depreciation surplus other'), []);
   assert.match(io('role.csv', 'en'), /^spillover: role\.csv: row wages:W: unknown value-added role wages \(use compensation, /);
+});
+
+test('IO engine errors through spillover io and check: singular, not productive, zero output, no imports, unmapped sector, pymrio, in zh and en', () => {
+  const dir = join(tmp, 'io-engine');
+  mkdirSync(join(dir, 'pym'), { recursive: true });
+  const table = (row1: string) => ['code,name_zh,name_en,1,2,household:HH,other:F,output', row1, '2,乙,Manufacturing,200,100,50,1650,2000', 'compensation:W,劳动者报酬,Compensation,300,500', 'other:V,其他,Other value added,350,900'].join('\n');
+  writeFileSync(join(dir, 'sing.csv'), table('1,甲,Agriculture,1000,0,0,0,1000'));
+  writeFileSync(join(dir, 'unprod.csv'), table('1,甲,Agriculture,1500,500,90,260,1000'));
+  writeFileSync(join(dir, 'zero.csv'), table('1,甲,Agriculture,0,500,90,260,0'));
+  writeFileSync(join(dir, 'ok.csv'), table('1,甲,Agriculture,150,500,90,260,1000'));
+  writeFileSync(join(dir, 'agg.csv'), 'from,to,to_name_zh,to_name_en\n1,A,甲,A\n');
+  writeFileSync(join(dir, 'pym/Z.txt'), 'region\t\tr1\tr1\nsector\t\ta\tb\nregion\tsector\t\t\nr1\ta\t1\t2\nr1\tb\t3\n');
+  writeFileSync(join(dir, 'pym/Y.txt'), 'region\t\tr1\ncategory\t\tFinal consumption expenditure by households\nregion\tsector\t\nr1\ta\t10\nr1\tb\t20\n');
+  const io = (args: string[], lang: 'zh' | 'en') => {
+    const r = spawnSync(process.execPath, [join(root, 'bin/spillover.js'), 'io', ...args, '--lang', lang], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 2, r.stderr);
+    return r.stderr.trim().split('\n').at(-1)!; // after the balance warning
+  };
+  // the formula's symbols (I − A, the theorem's name) are notation, the same in both languages
+  const notation = 'I A Collatz Wielandt';
+  const cases: [string[], RegExp, RegExp][] = [
+    [['sing.csv'], /^spillover: sing\.csv（竞争型进口模型）：I − A 无法分解（矩阵奇异：第 2 列的主元为 0）：该表的列昂惕夫逆矩阵不存在$/,
+      /^spillover: sing\.csv \(competitive\): I − A cannot be factorized \(singular matrix: pivot 0 at column 2\): the table has no Leontief inverse$/],
+    [['unprod.csv'], /^spillover: unprod\.csv（竞争型进口模型）：表不满足生产性条件：A 的谱半径为 1\.53370 ≥ 1（Collatz–Wielandt 界 1\.53370…1\.53370）；部门 1 的列昂惕夫逆矩阵 \(I − A\)⁻¹ 行和为 -2\.28\d*$/,
+      /^spillover: unprod\.csv \(competitive\): not productive: spectral radius of A is 1\.53370 ≥ 1 \(Collatz–Wielandt bounds 1\.53370…1\.53370\); row sum of \(I − A\)⁻¹ for sector 1 is -2\.28\d*$/],
+    [['zero.csv'], /^spillover: zero\.csv：部门 1：总产出为 0，来自 2 的投入却为 200$/, /^spillover: zero\.csv: sector 1: gross output is 0 but input from 2 is 200$/],
+    [['ok.csv', '--domestic'], /^spillover: ok\.csv：无法建立国内模型：表中没有进口列$/, /^spillover: ok\.csv: no domestic model: the table has no imports column$/],
+    [['ok.csv', '--aggregate', 'agg.csv'], /^spillover: agg\.csv：ok\.csv 的部门 2 没有对应的归并部门$/, /^spillover: agg\.csv: sector 2 of ok\.csv is not mapped$/],
+    [['ok.csv', '--employment', 'builtin:china-employment-by-division', '--divisions', 'builtin:sector-divisions', '--year', '2017'],
+      /^spillover: ok\.csv：部门 1 不在部门—行业对照表中$/, /^spillover: ok\.csv: sector 1 is missing from the sector-divisions table$/],
+    [['pym'], /^spillover: pym\/Z\.txt：第 5 行：有 3 个单元格，应为 4 个$/, /^spillover: pym\/Z\.txt: line 5: 3 cells, expected 4$/],
+  ];
+  for (const [args, zhWant, enWant] of cases) {
+    const zh = io(args, 'zh');
+    const en = io(args, 'en');
+    assert.match(zh, zhWant, args.join(' '));
+    assert.match(en, enWant, args.join(' '));
+    assert.deepEqual(englishWords(zh, notation), [], `zh: ${zh}`);
+    assert.deepEqual(chineseWords(en, ''), [], `en: ${en}`);
+  }
+  // the same engine error reached from a study file (io.table), wrapped with the study's YAML path
+  const st = join(dir, 'study');
+  cpSync(join(root, 'examples/wechat-2019'), st, { recursive: true });
+  const nbs = readFileSync(join(root, 'data/china-io-2017/china-io-2017-149.csv'), 'utf8').split(/\r?\n/);
+  const header = nbs[0].split(',');
+  const k = nbs.findIndex((l) => l.startsWith('005,'));
+  const cells = [''];
+  let quoted = false;
+  for (const ch of nbs[k]) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === ',' && !quoted) cells.push('');
+    else cells[cells.length - 1] += ch;
+  }
+  cells[header.indexOf('005')] = String(Number(cells[header.indexOf('GO')]) * 3); // a_55 = 3: not productive
+  nbs[k] = cells.join(',');
+  writeFileSync(join(st, 'data/io.csv'), nbs.join('\n'));
+  sub('table: builtin:china-io-2017-149', 'table: data/io.csv')(st, readFileSync(join(st, 'study.yaml'), 'utf8'));
+  const zh = check(join(st, 'study.yaml'), 'zh').replace(`${dir}/`, '');
+  const en = check(join(st, 'study.yaml'), 'en').replace(`${dir}/`, '');
+  assert.match(zh, /^spillover: study\/study\.yaml：io\.table：data\/io\.csv（竞争型进口模型）：表不满足生产性条件：A 的谱半径为 3\.\d+ ≥ 1（Collatz–Wielandt 界 .*）；部门 005 的列昂惕夫逆矩阵 \(I − A\)⁻¹ 行和为 /);
+  assert.match(en, /^spillover: study\/study\.yaml: io\.table: data\/io\.csv \(competitive\): not productive: spectral radius of A is 3\.\d+ ≥ 1 /);
+  assert.deepEqual(englishWords(zh, notation), [], `zh: ${zh}`);
+  assert.deepEqual(chineseWords(en, ''), [], `en: ${en}`);
 });
 
 test('the language scans find a stray word: English in a zh message, Chinese in an en one', () => {

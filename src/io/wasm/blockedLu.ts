@@ -1,6 +1,7 @@
 // Blocked right-looking LU on a padded row-major matrix in WebAssembly memory (internal).
 // Pivot search, scaling and row swaps are done here in JS; row updates go to `axpys` and the
 // trailing update, 2n³/3 − O(n²) of the flops, to `runUpdate` (SIMD kernels, one or more threads).
+import { singularMatrix } from '../ioFaults.ts';
 
 /** A matrix of `np` rows/columns (n rounded up to the kernel tile), row stride `np`, at element `base` of `a`. */
 export interface Padded {
@@ -76,7 +77,7 @@ function factorPanel(m: Padded, k0: number, k1: number, tiny: number, perm: Int3
       const v = Math.abs(a[col + i]);
       if (v > best) { best = v; p = i; }
     }
-    if (k0 + k < n && !(best > tiny)) throw new Error(`singular matrix: pivot ${best} at column ${k0 + k + 1}`);
+    if (k0 + k < n && !(best > tiny)) throw singularMatrix(best, k0 + k + 1);
     swaps[k] = p;
     if (p !== k) {
       for (let j = 0; j < w; j++) { const o = P + j * rows; const t = a[o + p]; a[o + p] = a[o + k]; a[o + k] = t; }

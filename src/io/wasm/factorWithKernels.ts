@@ -5,6 +5,7 @@ import { absMaxKernel } from './absMaxKernel.ts';
 import { axpysKernel } from './axpysKernel.ts';
 import { applySwaps, blockedLu, packL, packU, type Padded } from './blockedLu.ts';
 import { gemmKernel } from './gemmKernel.ts';
+import { LocalizedError, internalError } from '../../locale/errorText.ts';
 
 /** Register tile of the trailing update: R rows × W(precision) columns (W = 2 v128 of lanes). */
 export const R = 6;
@@ -130,7 +131,7 @@ export function copyIn(M: Float64Array, r: Region, k: LuKernels): number {
   // max |M| over the n rows (padding columns are 0), into the panel buffer's first element.
   k.absMax(base * k.es, (n * np) / k.lanes, panelOff * k.es);
   const scale = a[panelOff];
-  if (!Number.isFinite(scale)) throw new Error('matrix has non-finite entries');
+  if (!Number.isFinite(scale)) throw new LocalizedError({ zh: '矩阵中有非有限值（无穷大或 NaN）', en: 'matrix has non-finite entries' });
   for (let i = n; i < np; i++) { a.fill(0, base + i * np, base + i * np + np); a[base + i * np + i] = 1; }
   return scale;
 }
@@ -164,7 +165,7 @@ export function factorInPlace(r: Region, k: LuKernels, scale: number, runJob?: R
 
 /** An output array for the factors must hold n² elements of the kernels' precision (checked before any work). */
 export function checkOut(out: Float64Array | Float32Array | undefined, n: number, k: LuKernels): void {
-  if (out && (out.length !== n * n || (out instanceof Float32Array) !== (k.precision === 'f32'))) throw new Error(`factorWithKernels: output must be a ${k.precision === 'f32' ? 'Float32Array' : 'Float64Array'} of n² = ${n * n}`);
+  if (out && (out.length !== n * n || (out instanceof Float32Array) !== (k.precision === 'f32'))) throw internalError(`factorWithKernels: output must be a ${k.precision === 'f32' ? 'Float32Array' : 'Float64Array'} of n² = ${n * n}`);
 }
 
 /** Unpad the factors of the region into `out` (default a new array) with the permutation (first n entries). */

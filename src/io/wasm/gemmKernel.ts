@@ -1,5 +1,6 @@
 // Generator of the WebAssembly SIMD micro-kernel for the LU trailing update C −= L·U (internal).
 import { elementOps, op, type Precision, type ValType, type WasmFunction } from './assemble.ts';
+import { internalError } from '../../locale/errorText.ts';
 
 /** Kernel shape: R rows × W columns (a multiple of the lanes: 2 for f64, 4 for f32) of C per tile. */
 export interface GemmShape {
@@ -23,7 +24,7 @@ export function gemmKernel(shape: GemmShape): WasmFunction {
   const e = elementOps(shape.precision ?? 'f64');
   const es = e.bytes;
   const lanes = e.lanes;
-  if (W % lanes !== 0) throw new Error(`gemmKernel: W = ${W} is not a multiple of ${lanes}`);
+  if (W % lanes !== 0) throw internalError(`gemmKernel: W = ${W} is not a multiple of ${lanes}`);
   const H = W / lanes;
   const [c, ldc, lp, up, kb, rowTiles, colTiles] = [0, 1, 2, 3, 4, 5, 6];
   const [t, s, lpT, cRow, upS, cT, p, q, pEnd, lpStride, upStride, rStride] = [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18];

@@ -1,6 +1,8 @@
 // The shared control block of the multi-threaded LU: jobs, the column-block counter, results (internal).
 import { checkOut, COLUMN_BLOCK, copyIn, copyOut, ensureMemory, factorInPlace, factorWithKernels, KB, region, updateColumns, type LuKernels, type OnPanel, type Region, type UpdateJob } from './factorWithKernels.ts';
 import { checkSquare, type LUFactors } from '../lu.ts';
+import { LocalizedError, internalError } from '../../locale/errorText.ts';
+import { singularMatrix } from '../ioFaults.ts';
 
 /** Int32 slots of the control block; F64 indexes a Float64Array over the same buffer (ctrlF64). */
 export const CTRL = {
@@ -131,7 +133,7 @@ export function factorThreaded(M: Float64Array, n: number, k: LuKernels, ctrl: I
 export function factorPair(M1: Float64Array, M2: Float64Array, n: number, k: LuKernels, ctrl: Int32Array, helpers: number, out1?: Float64Array | Float32Array, out2?: Float64Array | Float32Array, onPanel?: OnPanel): [LUFactors | Error, LUFactors | Error] {
   checkSquare(M1, n, 'factorPair');
   checkSquare(M2, n, 'factorPair');
-  if (helpers < 1) throw new Error('factorPair: needs a helper thread');
+  if (helpers < 1) throw internalError('factorPair: needs a helper thread');
   checkOut(out1, n, k);
   checkOut(out2, n, k);
   const r1 = region(n, k);
@@ -156,7 +158,8 @@ export function factorPair(M1: Float64Array, M2: Float64Array, n: number, k: LuK
     joinHelpers(ctrl, helpers);
     const status = ctrl[CTRL.status];
     perm2 = status === 0 ? new Int32Array(k.memory.buffer, r2.permByte, r2.np).slice()
-      : new Error(status === 1 ? `singular matrix: pivot ${ctrlF64(ctrl)[F64.pivot]} at column ${ctrl[CTRL.column]}` : 'factorPair: the helper thread failed');
+      : status === 1 ? singularMatrix(ctrlF64(ctrl)[F64.pivot], ctrl[CTRL.column])
+      : new LocalizedError({ zh: 'factorPair：辅助线程的分解失败', en: 'factorPair: the helper thread failed' });
   }
   return [
     perm1 instanceof Error ? perm1 : copyOut(r1, k, perm1, out1),
