@@ -44,6 +44,16 @@ export const errorWords = (e: unknown): ErrorWords => {
   return isLabel(texts) ? texts : e instanceof Error ? e.message : String(e);
 };
 
+/**
+ * A caught error with its place put before its words, in both languages when it has both:
+ * placedError('consumption.design', e) → 'consumption.design: <en>', zh 'consumption.design：<zh>'.
+ * For an engine error re-thrown with the study-file path or estimate it arose in.
+ */
+export const placedError = (place: string, e: unknown): LocalizedError => {
+  const w = errorWords(e);
+  return new LocalizedError(typeof w === 'string' ? `${place}: ${w}` : { zh: `${place}：${w.zh}`, en: `${place}: ${w.en}` }, { cause: e });
+};
+
 const isLabel = (x: unknown): x is Label =>
   typeof x === 'object' && x !== null && typeof (x as Label).zh === 'string' && typeof (x as Label).en === 'string';
 

@@ -6,11 +6,11 @@
 //   quantity.ts      parseQuantity: "1973亿元" → 197300000000 (the study file's Chinese units)
 //   compactNumber.ts compactNumber: 2300000 → "230万" / "2.3 million" (numbers in sentences)
 //   errorText.ts     LocalizedError (an error in zh and en, .message English), errorText(e, lang),
-//                    internalError (an invariant no input reaches)
+//                    internalError (an invariant no input reaches), placedError (a caught error with its place)
 export { LANGS, asLabel, label, studyTitle, type Label, type Lang } from './lang.ts';
 export { BASE_UNIT, DISPLAY, ENGLISH_MAGNITUDES, WAN, YI, displayUnitFor, displayValue, formatCell, formatCellLabel, kindOfUnit, toDisplay, unitLabel, unitLabelFor, type ColumnKind, type DisplayUnit, type Unit } from './displayUnits.ts';
 export { parseQuantity } from './quantity.ts';
 export { REJECTION_NAMES, rejectionName, rejectionText, ruleCode, ruleReasons, type RejectionDetail } from './rejectionReasons.ts';
 export { compactNumber } from './compactNumber.ts';
 export { parseLang } from './parseLang.ts';
-export { LocalizedError, englishText, errorText, errorWords, internalError, wordsLabel, type ErrorWords } from './errorText.ts';
+export { LocalizedError, englishText, errorText, errorWords, internalError, placedError, wordsLabel, type ErrorWords } from './errorText.ts';

@@ -3,6 +3,7 @@
 // (its rounding), so a check can agree exactly, agree only within rounding, or fail.
 import type { AuditCheck, PublishedFigure, PublishedSet } from './auditConfig.ts';
 import type { Label, Lang } from '../../locale/index.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 export type AuditStatus = 'ok' | 'rounding' | 'fail';
 
@@ -67,31 +68,31 @@ export function audit(set: PublishedSet): AuditReport {
 
 function runCheck(c: AuditCheck, inputs: PublishedFigure[], target: PublishedFigure | undefined): AuditResult {
   const units = inputs.map((f) => f.unit);
-  const same = (what: string) => {
-    if (units.some((u) => u !== units[0])) throw new Error(`check ${c.id}: ${what} of unlike units ${units.join(', ')}`);
+  const same = (what: Label) => {
+    if (units.some((u) => u !== units[0])) throw new LocalizedError({ zh: `核对 ${c.id}：单位不同的${what.zh}（${units.join(', ')}）`, en: `check ${c.id}: ${what.en} of unlike units ${units.join(', ')}` });
   };
   let g: (x: number[]) => number;
   let outUnit: string;
   switch (c.kind) {
     case 'sum':
     case 'equal':
-      same(c.kind === 'sum' ? 'a sum' : 'a comparison');
-      if (target && target.unit !== units[0]) throw new Error(`check ${c.id}: ${units[0]} compared with ${target.unit}`);
+      same(c.kind === 'sum' ? { zh: '求和', en: 'a sum' } : { zh: '比较', en: 'a comparison' });
+      if (target && target.unit !== units[0]) throw new LocalizedError({ zh: `核对 ${c.id}：${units[0]} 与 ${target.unit} 相比较`, en: `check ${c.id}: ${units[0]} compared with ${target.unit}` });
       g = (x) => x.reduce((s, v) => s + v, 0);
       outUnit = units[0];
       break;
     case 'share':
-      same('a share');
+      same({ zh: '份额', en: 'a share' });
       g = (x) => x[0] / x[1];
       outUnit = 'fraction';
       break;
     case 'growth':
-      same('a growth rate');
+      same({ zh: '增长率', en: 'a growth rate' });
       g = (x) => x[1] / x[0] - 1;
       outUnit = 'fraction';
       break;
     case 'cagr':
-      same('a growth rate');
+      same({ zh: '增长率', en: 'a growth rate' });
       g = (x) => (x[1] / x[0]) ** (1 / (c.span as number)) - 1;
       outUnit = 'fraction';
       break;
@@ -103,7 +104,7 @@ function runCheck(c: AuditCheck, inputs: PublishedFigure[], target: PublishedFig
   // Inputs as numbers in comparable scale (% → fraction), each with its rounding interval.
   const mid = inputs.map((f) => f.value / pct(f.unit));
   const half = inputs.map((f) => f.half / pct(f.unit));
-  if (inputs.length > 16) throw new Error(`check ${c.id}: at most 16 figures per check`);
+  if (inputs.length > 16) throw new LocalizedError({ zh: `核对 ${c.id}：每项核对最多 16 个指标`, en: `check ${c.id}: at most 16 figures per check` });
   let lo = Infinity;
   let hi = -Infinity;
   for (let mask = 0; mask < 1 << inputs.length; mask++) {
@@ -114,7 +115,7 @@ function runCheck(c: AuditCheck, inputs: PublishedFigure[], target: PublishedFig
   const derived = g(mid);
   // The stated side, in the same scale as g: a fraction for shares and rates, else the figure's unit.
   const toStated = outUnit === 'fraction' && target ? pct(target.unit) : 1;
-  if (outUnit === 'fraction' && target && target.unit !== '%') throw new Error(`check ${c.id}: a ${c.kind} is compared with a percentage; ${target.id} has unit ${target.unit}`);
+  if (outUnit === 'fraction' && target && target.unit !== '%') throw new LocalizedError({ zh: `核对 ${c.id}：${c.kind} 与百分比相比较；${target.id} 的单位为 ${target.unit}`, en: `check ${c.id}: a ${c.kind} is compared with a percentage; ${target.id} has unit ${target.unit}` });
   let stated: number | null = null;
   let sLo: number;
   let sHi: number;

@@ -3,6 +3,8 @@
 // inferred from them (2963 → ±0.5, 361.6 → ±0.05, 9.9% → ±0.05 points) unless `rounding` is given.
 import { parseDocument, LineCounter, isScalar, isMap, type Document } from 'yaml';
 import type { Label } from '../../locale/index.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
+import { yamlSyntaxWords } from '../config/configWords.ts';
 
 export interface PublishedFigure {
   id: string;
@@ -59,57 +61,64 @@ const KINDS: CheckKind[] = ['sum', 'share', 'growth', 'cagr', 'ratio', 'equal'];
 export function parsePublished(text: string, file: string): PublishedSet {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length) throw new Error(`${file}:${doc.errors[0].linePos?.[0]?.line ?? '?'}: malformed YAML: ${doc.errors[0].message.split('\n')[0]}`);
+  if (doc.errors.length) {
+    const at = `${file}:${doc.errors[0].linePos?.[0]?.line ?? '?'}`;
+    throw new LocalizedError({ zh: `${at}：${yamlSyntaxWords(doc.errors[0]).zh}`, en: `${at}: malformed YAML: ${doc.errors[0].message.split('\n')[0]}` });
+  }
   const lineAt = (path: (string | number)[]) => line(doc, lc, path);
-  const fail = (path: (string | number)[], detail: string): never => {
+  const fail = (path: (string | number)[], detail: Label): never => {
     const l = lineAt(path);
-    throw new Error(`${file}${l ? `:${l}` : ''}: ${path.join('.') || '(top level)'}: ${detail}`);
+    const at = `${file}${l ? `:${l}` : ''}`;
+    throw new LocalizedError({ zh: `${at}：${path.join('.') || '（顶层）'}：${detail.zh}`, en: `${at}: ${path.join('.') || '(top level)'}: ${detail.en}` });
   };
   const raw = doc.toJS() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  if (!raw || typeof raw !== 'object') fail([], 'expected a mapping with figures and checks');
-  for (const k of Object.keys(raw)) if (!['title', 'source', 'figures', 'series', 'checks'].includes(k)) fail([k], `unknown key "${k}" (expected title, source, figures, series, checks)`);
+  if (!raw || typeof raw !== 'object') fail([], { zh: '应为含 figures 和 checks 的映射', en: 'expected a mapping with figures and checks' });
+  for (const k of Object.keys(raw)) if (!['title', 'source', 'figures', 'series', 'checks'].includes(k)) fail([k], { zh: `未知的键 "${k}"（应为 title、source、figures、series、checks）`, en: `unknown key "${k}" (expected title, source, figures, series, checks)` });
   const figures: Record<string, PublishedFigure> = {};
   const seriesYear = new Map<string, [string, number]>(); // figure id → [series, year]
   const figure = (id: string, path: (string | number)[], unit: unknown, label: unknown, rounding: unknown) => {
     const node = doc.getIn(path, true);
-    if (!isScalar(node) || typeof node.value !== 'number') fail(path, `expected a number as printed, got ${JSON.stringify(isScalar(node) ? node.value : doc.getIn(path))}`);
+    if (!isScalar(node) || typeof node.value !== 'number') {
+      const got = JSON.stringify(isScalar(node) ? node.value : doc.getIn(path));
+      fail(path, { zh: `应为照原样印出的数，实为 ${got}`, en: `expected a number as printed, got ${got}` });
+    }
     const printed = String((node as { source?: string }).source ?? (node as { value: number }).value);
-    if (typeof unit !== 'string' || !unit) fail(path.slice(0, -1), 'give `unit` (e.g. 万人, 亿元, %)');
+    if (typeof unit !== 'string' || !unit) fail(path.slice(0, -1), { zh: '请给出 `unit`（如 万人、亿元、%）', en: 'give `unit` (e.g. 万人, 亿元, %)' });
     const decimals = /\.(\d+)$/.exec(printed)?.[1].length ?? 0;
-    if (rounding !== undefined && !(typeof rounding === 'number' && rounding >= 0)) fail([...path.slice(0, -1), 'rounding'], `expected a number ≥ 0, got ${JSON.stringify(rounding)}`);
-    if (figures[id]) fail(path, `figure id "${id}" defined twice`);
+    if (rounding !== undefined && !(typeof rounding === 'number' && rounding >= 0)) fail([...path.slice(0, -1), 'rounding'], { zh: `应为 ≥ 0 的数，实为 ${JSON.stringify(rounding)}`, en: `expected a number ≥ 0, got ${JSON.stringify(rounding)}` });
+    if (figures[id]) fail(path, { zh: `指标 id "${id}" 定义了两次`, en: `figure id "${id}" defined twice` });
     figures[id] = { id, value: (node as { value: number }).value, printed, half: (rounding as number | undefined) ?? 0.5 * 10 ** -decimals, unit: unit as string, ...(typeof label === 'string' ? { label } : {}), line: lineAt(path) };
   };
   for (const [id, f] of Object.entries<Record<string, unknown>>(raw.figures ?? {})) {
-    if (!f || typeof f !== 'object') fail(['figures', id], 'expected {value, unit, label?}');
+    if (!f || typeof f !== 'object') fail(['figures', id], { zh: '应为 {value, unit, label?}', en: 'expected {value, unit, label?}' });
     figure(id, ['figures', id, 'value'], f.unit, f.label, f.rounding);
   }
   for (const [name, s] of Object.entries<Record<string, any>>(raw.series ?? {})) { // eslint-disable-line @typescript-eslint/no-explicit-any
-    if (!s?.values || typeof s.values !== 'object') fail(['series', name, 'values'], 'expected {YEAR: value, ...}');
+    if (!s?.values || typeof s.values !== 'object') fail(['series', name, 'values'], { zh: '应为 {年份: 值, ...}', en: 'expected {YEAR: value, ...}' });
     for (const year of Object.keys(s.values)) seriesYear.set(`${name}.${year}`, [name, Number(year)]);
     for (const year of Object.keys(s.values)) figure(`${name}.${year}`, ['series', name, 'values', Number(year)], s.unit, s.label ? `${s.label} ${year}` : undefined, s.rounding);
   }
   const checks = ((raw.checks ?? []) as Record<string, any>[]).map((c, i): AuditCheck => { // eslint-disable-line @typescript-eslint/no-explicit-any
     const path = ['checks', i];
     const kinds = KINDS.filter((k) => c[k] !== undefined);
-    if (kinds.length !== 1) fail(path, `give exactly one of ${KINDS.join(', ')}`);
+    if (kinds.length !== 1) fail(path, { zh: `${KINDS.join('、')} 中恰好给出一个`, en: `give exactly one of ${KINDS.join(', ')}` });
     const kind = kinds[0];
     const of = c[kind];
-    if (!Array.isArray(of) || of.some((x) => typeof x !== 'string')) fail([...path, kind], 'expected a list of figure ids');
-    if (kind === 'sum' ? of.length < 1 : of.length !== 2) fail([...path, kind], kind === 'sum' ? 'list at least one part' : `expected two figure ids, got ${of.length}`);
-    if (kind === 'equal' && c.equals !== undefined) fail([...path, 'equals'], 'equal compares its two figures; drop `equals`');
-    if (kind !== 'equal' && (c.equals === undefined) === (c.within === undefined)) fail(path, 'give exactly one of `equals` (a figure id) or `within: [low, high]`');
+    if (!Array.isArray(of) || of.some((x) => typeof x !== 'string')) fail([...path, kind], { zh: '应为指标 id 的列表', en: 'expected a list of figure ids' });
+    if (kind === 'sum' ? of.length < 1 : of.length !== 2) fail([...path, kind], kind === 'sum' ? { zh: '至少列出一个部分', en: 'list at least one part' } : { zh: `应为两个指标 id，实为 ${of.length} 个`, en: `expected two figure ids, got ${of.length}` });
+    if (kind === 'equal' && c.equals !== undefined) fail([...path, 'equals'], { zh: 'equal 比较它的两个指标；请去掉 `equals`', en: 'equal compares its two figures; drop `equals`' });
+    if (kind !== 'equal' && (c.equals === undefined) === (c.within === undefined)) fail(path, { zh: '`equals`（一个指标 id）与 `within: [low, high]` 恰好给出一个', en: 'give exactly one of `equals` (a figure id) or `within: [low, high]`' });
     for (const [j, id] of [...of, ...(c.equals !== undefined ? [c.equals] : [])].entries())
-      if (!figures[id]) fail(j < of.length ? [...path, kind, j] : [...path, 'equals'], `unknown figure "${id}"`);
+      if (!figures[id]) fail(j < of.length ? [...path, kind, j] : [...path, 'equals'], { zh: `未知的指标 "${id}"`, en: `unknown figure "${id}"` });
     if (kind === 'cagr' && c.span === undefined) {
       // Two points of one series: the span is the difference of their years.
       const [a, b] = [seriesYear.get(of[0]), seriesYear.get(of[1])];
       if (a && b && a[0] === b[0] && b[1] > a[1]) c.span = b[1] - a[1];
-      else fail([...path, 'span'], 'cagr needs span: the number of years (only two points of one series give it by themselves)');
+      else fail([...path, 'span'], { zh: 'cagr 需要 span：年数（只有同一序列的两个点能自行给出）', en: 'cagr needs span: the number of years (only two points of one series give it by themselves)' });
     }
-    if (kind === 'cagr' && !(Number.isInteger(c.span) && c.span > 0)) fail([...path, 'span'], `span: expected the number of years (an integer > 0), got ${JSON.stringify(c.span)}`);
-    if (c.within !== undefined && !(Array.isArray(c.within) && c.within.length === 2 && c.within[0] <= c.within[1])) fail([...path, 'within'], 'expected [low, high]');
-    if (typeof c.id !== 'string' || !c.id) fail([...path, 'id'], 'give each check an id');
+    if (kind === 'cagr' && !(Number.isInteger(c.span) && c.span > 0)) fail([...path, 'span'], { zh: `span：应为年数（> 0 的整数），实为 ${JSON.stringify(c.span)}`, en: `span: expected the number of years (an integer > 0), got ${JSON.stringify(c.span)}` });
+    if (c.within !== undefined && !(Array.isArray(c.within) && c.within.length === 2 && c.within[0] <= c.within[1])) fail([...path, 'within'], { zh: '应为 [low, high]', en: 'expected [low, high]' });
+    if (typeof c.id !== 'string' || !c.id) fail([...path, 'id'], { zh: '请给每项核对一个 id', en: 'give each check an id' });
     return {
       id: c.id,
       claim: typeof c.claim === 'string' ? c.claim : '',
@@ -128,7 +137,7 @@ export function parsePublished(text: string, file: string): PublishedSet {
     if (v === undefined) return { zh: file, en: file };
     if (typeof v === 'string') return { zh: v, en: v };
     if (v && typeof v === 'object' && typeof v.zh === 'string' && typeof v.en === 'string' && Object.keys(v).length === 2) return { zh: v.zh, en: v.en };
-    return fail([key], 'expected a text, or {zh: …, en: …}');
+    return fail([key], { zh: '应为文本，或 {zh: …, en: …}', en: 'expected a text, or {zh: …, en: …}' });
   };
   return { source: text2('source'), title: text2('title'), figures, checks };
 }

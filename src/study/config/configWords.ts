@@ -87,7 +87,7 @@ export function yamlSyntaxWords(e: { code: string; message: string }): Label {
 /**
  * The words of an error that begins with its place ("where: detail", zh "where：detail"), without the
  * place: for a ConfigError to name the YAML path and line itself.
- * withoutPlace(new Error('a.b: expected x')) → 'expected x'.
+ * withoutPlace(an error 'a.b: expected x') → 'expected x'; one with texts {zh: 'a.b：应为 x', …} → {zh: '应为 x', en: 'expected x'}.
  */
 export function withoutPlace(e: unknown): ErrorWords {
   const texts = (e as { texts?: Label }).texts;

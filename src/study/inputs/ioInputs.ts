@@ -18,7 +18,7 @@ import {
 } from '../../io/index.ts';
 import { sectorResponse, yuanPerUnit, bridgeDemand, categoryResponse, type IOMethod, type SectorResponse, type BridgeMargins } from '../model/index.ts';
 import { priceRatio, type PriceIndex } from './priceIndex.ts';
-import { LocalizedError, errorWords } from '../../locale/errorText.ts';
+import { LocalizedError, errorWords, internalError } from '../../locale/errorText.ts';
 
 /** The IO files of a study as parsed (each once per run). */
 export interface IOFiles {
@@ -58,7 +58,7 @@ export function ioInputs(config: StudyConfig, files: IOFiles | null): PreparedIO
       sectors[cat.id] = { code: cat.sector, index: -1, name: { zh: '', en: '' }, coefficient: c.coefficients[cat.sector], jobs: null, valueAdded: { competitive: null, domestic: null } };
     return { sectors, ioSource: { zh: `${config.source} 给定的系数`, en: `coefficients given in ${config.source}` }, ioMethod, model: null, jobsPerOutput: ratioConversion(j), priceBasis: { margins: null, prices: null } };
   }
-  if (!files) throw new Error('internal: a study with an IO table needs the table read');
+  if (!files) throw internalError('internal: a study with an IO table needs the table read');
   const { table, divisions, employment, display } = files;
   let model: IOModel;
   try {
@@ -122,7 +122,7 @@ export function ioInputs(config: StudyConfig, files: IOFiles | null): PreparedIO
 const RATIO_UNITS = { 'persons/yuan': L('个/元', 'jobs per yuan'), 'persons/万元': L('个/万元', 'jobs per 10,000 yuan'), 'persons/亿元': L('个/亿元', 'jobs per 100 million yuan') };
 
 function ratioConversion(j: StudyConfig['jobsPerOutput']): JobsPerOutput {
-  if (j.method !== 'ratio') throw new Error('internal: not a ratio');
+  if (j.method !== 'ratio') throw internalError('internal: not a ratio');
   const unit = RATIO_UNITS[j.unit as keyof typeof RATIO_UNITS] ?? L(j.unit, j.unit);
   return { method: 'ratio', perYuan: j.perYuan, formula: L(`${j.value} ${unit.zh}`, `${j.value} ${unit.en}`), inputs: { value: j.value, unit: j.unit }, source: j.source ?? { zh: '研究文件给定', en: 'stated in the study file' } };
 }
@@ -186,7 +186,7 @@ function bridgeMargins(config: StudyConfig, table: IOTable, divisions: SectorDiv
 function priceFactors(config: StudyConfig, index: PriceIndex | null, basis: PriceBasis) {
   const pc = config.prices;
   if (!pc) return { of: () => UNIT_PRICES, convertJobs: (j: JobsPerOutput) => j };
-  if (!index) throw new Error('internal: prices declared but the index was not read');
+  if (!index) throw internalError('internal: prices declared but the index was not read');
   const Y = config.year;
   const ratio = (series: string, yamlPath: string) => {
     try {

@@ -25,31 +25,31 @@ export interface PriceIndex {
  */
 export function parsePriceIndex(text: string, file: string): PriceIndex {
   const rows = parseCsv(text, file);
-  if (rows.length < 2) throw new Error(`${file}: no price series (expected a header and one row per series)`);
+  if (rows.length < 2) throw new LocalizedError({ zh: `${file}：没有价格序列（应有表头，每个序列一行）`, en: `${file}: no price series (expected a header and one row per series)` });
   const header = rows[0].map((h) => h.trim());
   const col = (name: string) => {
     const k = header.indexOf(name);
-    if (k < 0) throw new Error(`${file}: row 1: missing column ${name}`);
+    if (k < 0) throw new LocalizedError({ zh: `${file}：第 1 行：缺少列 ${name}`, en: `${file}: row 1: missing column ${name}` });
     return k;
   };
   const [sCol, zhCol, enCol, srcCol] = [col('series'), col('name_zh'), col('name_en'), col('source')];
   const years = header.map((h, k) => ({ k, year: /^\d{4}$/.test(h) ? Number(h) : NaN })).filter((y) => Number.isInteger(y.year));
-  if (years.length === 0) throw new Error(`${file}: row 1: no year columns (e.g. 2018, 2019)`);
+  if (years.length === 0) throw new LocalizedError({ zh: `${file}：第 1 行：没有年份列（如 2018、2019）`, en: `${file}: row 1: no year columns (e.g. 2018, 2019)` });
   const series = new Map<string, PriceSeries>();
   rows.slice(1).forEach((r, i) => {
     const row = i + 2;
     if (r.every((c) => c.trim() === '')) return;
     const id = (r[sCol] ?? '').trim();
-    if (!id) throw new Error(`${file}: row ${row}, column series: blank`);
-    if (series.has(id)) throw new Error(`${file}: row ${row}, column series: ${id} repeats row ${series.get(id)!.row}`);
+    if (!id) throw new LocalizedError({ zh: `${file}：第 ${row} 行 series 列：为空`, en: `${file}: row ${row}, column series: blank` });
+    if (series.has(id)) throw new LocalizedError({ zh: `${file}：第 ${row} 行 series 列：${id} 与第 ${series.get(id)!.row} 行重复`, en: `${file}: row ${row}, column series: ${id} repeats row ${series.get(id)!.row}` });
     const source = (r[srcCol] ?? '').trim();
-    if (!source) throw new Error(`${file}: row ${row}, column source: blank (say where the index comes from)`);
+    if (!source) throw new LocalizedError({ zh: `${file}：第 ${row} 行 source 列：为空（请说明指数的来源）`, en: `${file}: row ${row}, column source: blank (say where the index comes from)` });
     const byYear = new Map<number, number>();
     for (const { k, year } of years) {
       const cell = (r[k] ?? '').trim();
       if (cell === '') continue;
       const v = Number(cell);
-      if (!(Number.isFinite(v) && v > 0)) throw new Error(`${file}: row ${row}, column ${year}: not a positive index: ${JSON.stringify(cell)}`);
+      if (!(Number.isFinite(v) && v > 0)) throw new LocalizedError({ zh: `${file}：第 ${row} 行 ${year} 列：不是正的指数：${JSON.stringify(cell)}`, en: `${file}: row ${row}, column ${year}: not a positive index: ${JSON.stringify(cell)}` });
       byYear.set(year, v);
     }
     series.set(id, { id, name: { zh: (r[zhCol] ?? '').trim(), en: (r[enCol] ?? '').trim() }, byYear, source, row });

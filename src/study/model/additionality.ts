@@ -1,5 +1,6 @@
 // Gross → net additional impact, HM Treasury Green Book (2022) and the HCA Additionality Guide
 // (Homes and Communities Agency, 4th ed., 2014, §2–§7 and its ready reckoner).
+import { LocalizedError } from '../../locale/errorText.ts';
 
 /** The four additionality rates, each a share in [0, 1]. */
 export interface AdditionalityRates {
@@ -28,7 +29,7 @@ export interface AdditionalityRates {
  *   → 1000 × 0.9 × 0.8 × 0.75 × 1 = 540.
  */
 export function netImpact(gross: number, rates: AdditionalityRates): number {
-  if (!Number.isFinite(gross)) throw new Error(`netImpact: gross must be a finite number, got ${gross}`);
+  if (!Number.isFinite(gross)) throw new LocalizedError({ zh: `netImpact：总量应为有限数，实为 ${gross}`, en: `netImpact: gross must be a finite number, got ${gross}` });
   return gross * additionalityFactor(rates);
 }
 
@@ -37,7 +38,7 @@ export function additionalityFactor(r: AdditionalityRates): number {
   let f = 1;
   for (const k of ['leakage', 'deadweight', 'displacement', 'substitution'] as const) {
     const v = r[k];
-    if (!(v >= 0 && v <= 1)) throw new Error(`${k}: a rate must be in [0, 1], got ${v}`);
+    if (!(v >= 0 && v <= 1)) throw new LocalizedError({ zh: `${k}：比率应在 [0, 1] 内，实为 ${v}`, en: `${k}: a rate must be in [0, 1], got ${v}` });
     f *= 1 - v;
   }
   return f;

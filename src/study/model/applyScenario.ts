@@ -7,6 +7,7 @@ import { sectorResponse, type IOMethod } from './ioResponse.ts';
 import { categoryResponse, demandOf } from './priceBridge.ts';
 import { RATES } from '../config/netImpactConfig.ts';
 import type { AdditionalityConfig, Rate, RateSpec } from '../config/types.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 /** Overrides of a study's inputs; an absent field keeps the study's value. */
 export interface Scenario {
@@ -35,7 +36,7 @@ export interface Scenario {
 export function withRates(add: AdditionalityConfig | undefined, rates: Record<string, number>): AdditionalityConfig | undefined {
   const ids = Object.keys(rates);
   if (ids.length === 0) return add;
-  if (!add) throw new Error(`scenario additionality.${ids[0]}: the study declares no additionality`);
+  if (!add) throw new LocalizedError({ zh: `情景 additionality.${ids[0]}：研究没有声明额外性（additionality）`, en: `scenario additionality.${ids[0]}: the study declares no additionality` });
   const used = new Set<string>();
   const fix = (items: AdditionalityConfig['components']) =>
     Object.fromEntries(
@@ -51,10 +52,10 @@ export function withRates(add: AdditionalityConfig | undefined, rates: Record<st
         ) as Record<Rate, RateSpec>,
       ]),
     );
-  for (const [id, v] of Object.entries(rates)) if (!(Number.isFinite(v) && v >= 0 && v <= 1)) throw new Error(`scenario additionality.${id}: expected a rate in [0, 1], got ${v}`);
+  for (const [id, v] of Object.entries(rates)) if (!(Number.isFinite(v) && v >= 0 && v <= 1)) throw new LocalizedError({ zh: `情景 additionality.${id}：应为 [0, 1] 内的比率，实为 ${v}`, en: `scenario additionality.${id}: expected a rate in [0, 1], got ${v}` });
   const out = { ...add, components: fix(add.components), consumption: fix(add.consumption) };
   const unknown = ids.filter((id) => !used.has(id));
-  if (unknown.length) throw new Error(`scenario additionality.${unknown[0]}: no component or category uses this rate parameter`);
+  if (unknown.length) throw new LocalizedError({ zh: `情景 additionality.${unknown[0]}：没有组成部分或类别使用这个比率参数`, en: `scenario additionality.${unknown[0]}: no component or category uses this rate parameter` });
   return out;
 }
 
@@ -79,7 +80,7 @@ export function rateParameters(add: AdditionalityConfig | undefined): { paramete
  */
 export function sectorsUnder(inputs: StudyInputs, m: IOMethod): Record<string, SectorCoefficient> {
   const model = inputs.model;
-  if (!model) throw new Error('scenario ioMethod: the study gives coefficients directly; there is no IO model to change the method of');
+  if (!model) throw new LocalizedError({ zh: `情景 ioMethod：研究直接给出了系数，没有可改方法的投入产出模型`, en: 'scenario ioMethod: the study gives coefficients directly; there is no IO model to change the method of' });
   const out: Record<string, SectorCoefficient> = {};
   for (const [id, s] of Object.entries(inputs.sectors)) {
     const r = categoryResponse(demandOf(s), (i) => sectorResponse(model, i, m), s.prices);
@@ -98,16 +99,16 @@ export function sectorsUnder(inputs: StudyInputs, m: IOMethod): Record<string, S
  */
 export function applyScenario(config: StudyConfig, inputs: StudyInputs, s: Scenario): { config: StudyConfig; inputs: StudyInputs } {
   const check = (what: string, v: number) => {
-    if (!Number.isFinite(v) || v < 0) throw new Error(`scenario ${what}: expected a non-negative number, got ${v}`);
+    if (!Number.isFinite(v) || v < 0) throw new LocalizedError({ zh: `情景 ${what}：应为非负数，实为 ${v}`, en: `scenario ${what}: expected a non-negative number, got ${v}` });
     return v;
   };
   const pop = s.population ?? {};
   const ids = new Set([...config.providers, ...config.operators].map((c) => c.id));
-  for (const id of Object.keys(pop)) if (!ids.has(id)) throw new Error(`scenario population.${id}: no such component (have ${[...ids].join(', ')})`);
+  for (const id of Object.keys(pop)) if (!ids.has(id)) throw new LocalizedError({ zh: `情景 population.${id}：没有这个组成部分（已有 ${[...ids].join(', ')}）`, en: `scenario population.${id}: no such component (have ${[...ids].join(', ')})` });
   const withPop = (cs: StudyConfig['providers']) => cs.map((c) => (pop[c.id] === undefined ? c : { ...c, population: check(`population.${c.id}`, pop[c.id]) }));
   const out: StudyConfig = { ...config, providers: withPop(config.providers), operators: withPop(config.operators) };
   if (s.users !== undefined) {
-    if (config.users === undefined) throw new Error('scenario users: the study declares no platform users');
+    if (config.users === undefined) throw new LocalizedError({ zh: `情景 users：研究没有声明平台用户数`, en: 'scenario users: the study declares no platform users' });
     out.users = check('users', s.users);
   }
 
@@ -122,7 +123,7 @@ export function applyScenario(config: StudyConfig, inputs: StudyInputs, s: Scena
   if (Object.keys(coef).length) {
     sectors = { ...sectors };
     for (const [id, b] of Object.entries(coef)) {
-      if (!sectors[id]) throw new Error(`scenario coefficients.${id}: no such consumption category (have ${Object.keys(inputs.sectors).join(', ')})`);
+      if (!sectors[id]) throw new LocalizedError({ zh: `情景 coefficients.${id}：没有这个消费类别（已有 ${Object.keys(inputs.sectors).join(', ')}）`, en: `scenario coefficients.${id}: no such consumption category (have ${Object.keys(inputs.sectors).join(', ')})` });
       sectors[id] = { ...sectors[id], coefficient: check(`coefficients.${id}`, b) };
     }
   }

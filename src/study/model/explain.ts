@@ -2,6 +2,7 @@
 import type { Figure, StudyResults } from './types.ts';
 import { BASE_UNIT, asLabel, type Lang } from '../../locale/index.ts';
 import { inputLabel } from './figures/inputNames.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 type Show = (f: Pick<Figure, 'unit' | 'value'>, lang: Lang, v?: number) => { text: string; unit: string };
 
 /** The words of the derivation in each language. */
@@ -51,7 +52,7 @@ function figureOf(r: Pick<StudyResults, 'figures'>, id: string): Figure {
   if (f) return f;
   const ids = Object.keys(r.figures);
   const near = ids.filter((k) => k.includes(id) || id.includes(k.split('.').pop() as string)).slice(0, 8);
-  throw new Error(`unknown figure id "${id}"${near.length ? `; did you mean: ${near.join(', ')}` : ''} (all ids: spillover explain --list)`);
+  throw new LocalizedError({ zh: `未知的指标 id "${id}"${near.length ? `；您是不是要找：${near.join(', ')}` : ''}（全部 id：spillover explain --list）`, en: `unknown figure id "${id}"${near.length ? `; did you mean: ${near.join(', ')}` : ''} (all ids: spillover explain --list)` });
 }
 
 /**

@@ -6,6 +6,7 @@ import type { FigureContext, FigureFamily, FigureItem } from './figures/definiti
 import type { ModelInputs, ModelParameter } from './modelInputs.ts';
 import type { NormalGroup } from '../uncertainty/monteCarlo.ts';
 import { combine, unit, type Gradient } from './moments.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 export interface FigureModel {
   /** Every figure, in an order where each comes after the figures it is computed from. */
@@ -34,7 +35,7 @@ export function figureModel(families: readonly FigureFamily[], ctx: FigureContex
   const listed = families.flatMap((f) => f.items(ctx));
   const byId = new Map<string, FigureItem>();
   for (const it of listed) {
-    if (byId.has(it.id)) throw new Error(`figure ${it.id} is defined twice`);
+    if (byId.has(it.id)) throw new LocalizedError({ zh: `指标 ${it.id} 定义了两次`, en: `figure ${it.id} is defined twice` });
     byId.set(it.id, it);
   }
   // Order: depth-first over `from`, so every figure follows those it reads.
@@ -42,11 +43,11 @@ export function figureModel(families: readonly FigureFamily[], ctx: FigureContex
   const state = new Map<string, 1 | 2>();
   const visit = (it: FigureItem, path: string[]) => {
     if (state.get(it.id) === 2) return;
-    if (state.get(it.id) === 1) throw new Error(`figures computed from each other: ${[...path, it.id].join(' → ')}`);
+    if (state.get(it.id) === 1) throw new LocalizedError({ zh: `指标相互计算（循环）：${[...path, it.id].join(' → ')}`, en: `figures computed from each other: ${[...path, it.id].join(' → ')}` });
     state.set(it.id, 1);
     for (const f of it.from ?? []) {
       const dep = byId.get(f);
-      if (!dep) throw new Error(`figure ${it.id} is computed from ${f}, which no definition gives`);
+      if (!dep) throw new LocalizedError({ zh: `指标 ${it.id} 由 ${f} 计算，而没有哪个定义给出 ${f}`, en: `figure ${it.id} is computed from ${f}, which no definition gives` });
       visit(dep, [...path, it.id]);
     }
     state.set(it.id, 2);
@@ -54,7 +55,7 @@ export function figureModel(families: readonly FigureFamily[], ctx: FigureContex
   };
   for (const it of listed) visit(it, []);
   const slot = new Map(items.map((it, i) => [it.id, i]));
-  for (const it of items) for (const u of it.use ?? []) if (!inputs.has(u)) throw new Error(`figure ${it.id} uses input ${u}, which the model does not have`);
+  for (const it of items) for (const u of it.use ?? []) if (!inputs.has(u)) throw new LocalizedError({ zh: `指标 ${it.id} 使用输入 ${u}，而模型没有这个输入`, en: `figure ${it.id} uses input ${u}, which the model does not have` });
 
   // Each argument: a figure slot (≥ 0) or an input, read as a clamped parameter or a fixed value.
   const plan = items.map((it) => ({

@@ -7,6 +7,7 @@ import { logitShareInterval } from './shareInterval.ts';
 import { fieldLabel } from './fieldLabel.ts';
 import { questionnaireDesign, simpleDesign } from './sampling.ts';
 import { selectRows } from './select.ts';
+import { LocalizedError, placedError } from '../../locale/errorText.ts';
 
 /**
  * Evaluate a condition per row: 1 when it holds, 0 when not, NaN when the answer is blank.
@@ -16,15 +17,15 @@ import { selectRows } from './select.ts';
 export function conditionColumn(q: QuestionnaireData, c: Condition, context: string): Float64Array {
   const num = q.numbers[c.field];
   const cat = q.categories[c.field];
-  if (!num && !cat) throw new Error(`${context}: questionnaire "${q.key}" has no field "${c.field}" (fields: ${[...Object.keys(q.numbers), ...Object.keys(q.categories)].join(', ')})`);
+  if (!num && !cat) throw new LocalizedError({ zh: `${context}：问卷 "${q.key}" 没有字段 "${c.field}"（字段：${[...Object.keys(q.numbers), ...Object.keys(q.categories)].join(', ')}）`, en: `${context}: questionnaire "${q.key}" has no field "${c.field}" (fields: ${[...Object.keys(q.numbers), ...Object.keys(q.categories)].join(', ')})` });
   const out = new Float64Array(q.valid);
   if (num) {
-    if (c.op === 'in' || typeof c.value !== 'number') throw new Error(`${context}: "${c.field}" is numeric; compare it with above, at_least, below, at_most or equals a number`);
+    if (c.op === 'in' || typeof c.value !== 'number') throw new LocalizedError({ zh: `${context}："${c.field}" 是数值字段；请用 above、at_least、below、at_most 或 equals 与一个数比较`, en: `${context}: "${c.field}" is numeric; compare it with above, at_least, below, at_most or equals a number` });
     const v = c.value;
     const test = { above: (x: number) => x > v, at_least: (x: number) => x >= v, below: (x: number) => x < v, at_most: (x: number) => x <= v, equals: (x: number) => x === v }[c.op];
     for (let i = 0; i < q.valid; i++) out[i] = Number.isNaN(num[i]) ? NaN : test(num[i]) ? 1 : 0;
   } else {
-    if (c.op !== 'in' && c.op !== 'equals') throw new Error(`${context}: "${c.field}" is a category; use equals or in`);
+    if (c.op !== 'in' && c.op !== 'equals') throw new LocalizedError({ zh: `${context}："${c.field}" 是类别字段；请用 equals 或 in`, en: `${context}: "${c.field}" is a category; use equals or in` });
     const set = new Set((Array.isArray(c.value) ? c.value : [c.value]).map(String));
     for (let i = 0; i < q.valid; i++) out[i] = cat[i] === null ? NaN : set.has(cat[i] as string) ? 1 : 0;
   }
@@ -33,7 +34,7 @@ export function conditionColumn(q: QuestionnaireData, c: Condition, context: str
 
 function numeric(q: QuestionnaireData, field: string, context: string): Float64Array {
   const v = q.numbers[field];
-  if (!v) throw new Error(`${context}: "${field}" is not a numeric field of questionnaire "${q.key}"`);
+  if (!v) throw new LocalizedError({ zh: `${context}："${field}" 不是问卷 "${q.key}" 的数值字段`, en: `${context}: "${field}" is not a numeric field of questionnaire "${q.key}"` });
   return v;
 }
 
@@ -64,7 +65,7 @@ export function indicatorFigures(config: StudyConfig, inputs: StudyInputs): Figu
   const out: Figure[] = [];
   for (const ind of config.indicators) {
     const q = inputs.questionnaires[ind.questionnaire];
-    if (!q) throw new Error(`${ind.yamlPath}: questionnaire "${ind.questionnaire}" was not loaded`);
+    if (!q) throw new LocalizedError({ zh: `${ind.yamlPath}：问卷 "${ind.questionnaire}" 没有读入`, en: `${ind.yamlPath}: questionnaire "${ind.questionnaire}" was not loaded` });
     const ctx = `${ind.yamlPath} (${ind.id})`;
     const extra: Record<string, Float64Array> = {};
     let formula: Formula;
@@ -92,7 +93,7 @@ export function indicatorFigures(config: StudyConfig, inputs: StudyInputs): Figu
       try {
         stat = st.kind === 'proportion' ? svymean('__z', d, { naRm: true }) : svyratio('__num', '__den', d, { naRm: true });
       } catch (e) {
-        throw new Error(`${ctx}: ${(e as Error).message}`);
+        throw placedError(ctx, e);
       }
       const { level, method } = config.intervals;
       const useT = method === 't' && stat.df > 0;
@@ -124,7 +125,7 @@ export function indicatorFigures(config: StudyConfig, inputs: StudyInputs): Figu
     estimate(() => true, `indicator.${ind.id}`, ind.label);
     if (ind.by) {
       const col = q.categories[ind.by];
-      if (!col) throw new Error(`${ctx}: by: "${ind.by}" is not a category field of questionnaire "${q.key}"`);
+      if (!col) throw new LocalizedError({ zh: `${ctx}：by："${ind.by}" 不是问卷 "${q.key}" 的类别字段`, en: `${ctx}: by: "${ind.by}" is not a category field of questionnaire "${q.key}"` });
       const levels = [...new Set(Array.from(domain, (i) => col[i]).filter((v): v is string => v !== null))].sort();
       for (const level of levels)
         estimate((qi) => col[qi] === level, `indicator.${ind.id}.${level}`, { zh: `${ind.label.zh}（${ind.levels?.[level]?.zh ?? level}）`, en: `${ind.label.en} (${ind.levels?.[level]?.en ?? level})` });

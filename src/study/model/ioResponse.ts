@@ -3,6 +3,7 @@
 // jobs and value added. Every study figure downstream is Σ_c C_c × coefficient_c (linear in C), so
 // sampling variances carry through exactly.
 import { leontiefImpact, type IOModel } from '../../io/index.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 export interface IOMethod {
   /** seed: column sums of B (Type I, competitive), as the report; leontief: the chosen model. */
@@ -24,7 +25,7 @@ export interface SectorResponse {
 export function yuanPerUnit(unit: string): number {
   const u = unit.trim();
   const scale: Record<string, number> = { '元': 1, yuan: 1, '万元': 1e4, '百万元': 1e6, '亿元': 1e8 };
-  if (!(u in scale)) throw new Error(`unknown money unit of the IO table: "${unit}" (expected 元, 万元, 百万元 or 亿元)`);
+  if (!(u in scale)) throw new LocalizedError({ zh: `投入产出表的货币单位未知："${unit}"（应为 元、万元、百万元 或 亿元）`, en: `unknown money unit of the IO table: "${unit}" (expected 元, 万元, 百万元 or 亿元)` });
   return scale[u];
 }
 

@@ -5,6 +5,7 @@ import type { FteBasis, StudyConfig } from '../config/types.ts';
 import type { JobUnits, StudyInputs } from './types.ts';
 import type { Label } from '../../locale/index.ts';
 import { selectRows, take } from './select.ts';
+import { LocalizedError, internalError } from '../../locale/errorText.ts';
 
 export interface JobUnitRows {
   /** Estimation weight of each row (N/n for a provider; M / Σ accounts for an operator). */
@@ -40,16 +41,17 @@ function basisText(b: FteBasis): Label {
 export function jobUnits(rows: JobUnitRows, basis: FteBasis, where = 'job units'): JobUnits {
   const n = rows.weights.length;
   const B = 'hoursPerWeek' in basis ? basis.hoursPerWeek : basis.daysPerYear;
-  if (!(B > 0)) throw new Error(`${where}: the FTE basis must be > 0, got ${B}`);
-  if (rows.hoursPerWeek && rows.daysPerYear) throw new Error(`${where}: give hours per week or days per year, not both`);
-  for (const [name, col] of Object.entries(rows)) if (col && col.length !== n) throw new Error(`${where}: ${name} has ${col.length} rows, weights ${n}`);
-  const check = (col: Float64Array | undefined, name: string, ok: (v: number) => boolean, range: string) => {
-    if (col) for (let i = 0; i < n; i++) if (!ok(col[i])) throw new Error(`${where}: row ${i + 1}: ${name} must be ${range}, got ${col[i]}`);
+  if (!(B > 0)) throw new LocalizedError({ zh: `${where}：全职当量（FTE）的基准应 > 0，实为 ${B}`, en: `${where}: the FTE basis must be > 0, got ${B}` });
+  if (rows.hoursPerWeek && rows.daysPerYear) throw new LocalizedError({ zh: `${where}：每周小时数与每年天数只能给一个`, en: `${where}: give hours per week or days per year, not both` });
+  for (const [name, col] of Object.entries(rows)) if (col && col.length !== n) throw internalError(`${where}: ${name} has ${col.length} rows, weights ${n}`);
+  const check = (col: Float64Array | undefined, name: Label, ok: (v: number) => boolean, range: Label) => {
+    if (col) for (let i = 0; i < n; i++) if (!ok(col[i])) throw new LocalizedError({ zh: `${where}：第 ${i + 1} 行：${name.zh}应${range.zh}，实为 ${col[i]}`, en: `${where}: row ${i + 1}: ${name.en} must be ${range.en}, got ${col[i]}` });
   };
-  check(rows.positions, 'positions', (v) => v >= 0, '≥ 0');
-  check(rows.hoursPerWeek, 'hours per week', (v) => v >= 0 && v <= 168, 'in [0, 168]');
-  check(rows.daysPerYear, 'days per year', (v) => v >= 0 && v <= 366, 'in [0, 366]');
-  check(rows.jobsHeld, 'platform jobs held', (v) => v >= 1, '≥ 1');
+  const within = (lo: number, hi: number): Label => ({ zh: `在 [${lo}, ${hi}] 内`, en: `in [${lo}, ${hi}]` });
+  check(rows.positions, { zh: '岗位数', en: 'positions' }, (v) => v >= 0, { zh: ' ≥ 0', en: '≥ 0' });
+  check(rows.hoursPerWeek, { zh: '每周小时数', en: 'hours per week' }, (v) => v >= 0 && v <= 168, within(0, 168));
+  check(rows.daysPerYear, { zh: '每年天数', en: 'days per year' }, (v) => v >= 0 && v <= 366, within(0, 366));
+  check(rows.jobsHeld, { zh: '在平台上的工作数', en: 'platform jobs held' }, (v) => v >= 1, { zh: ' ≥ 1', en: '≥ 1' });
   let pos = 0;
   let fte = 0;
   let head = 0;
@@ -87,12 +89,12 @@ export function componentJobUnits(config: StudyConfig, inputs: StudyInputs, basi
   const out: Record<string, JobUnits> = {};
   for (const c of [...config.providers, ...config.operators]) {
     const q = inputs.questionnaires[c.questionnaire];
-    if (!q) throw new Error(`${c.yamlPath}: questionnaire "${c.questionnaire}" was not loaded`);
+    if (!q) throw new LocalizedError({ zh: `${c.yamlPath}：问卷 "${c.questionnaire}" 没有读入`, en: `${c.yamlPath}: questionnaire "${c.questionnaire}" was not loaded` });
     const rows = selectRows(q, c.where, c.yamlPath);
     const f = (name: string) => (q.numbers[name] ? take(q.numbers[name], rows) : undefined);
     const need = (name: string) => {
       const col = f(name);
-      if (!col) throw new Error(`${c.yamlPath}: questionnaire "${q.key}" has no numeric field "${name}"`);
+      if (!col) throw new LocalizedError({ zh: `${c.yamlPath}：问卷 "${q.key}" 没有数值字段 "${name}"`, en: `${c.yamlPath}: questionnaire "${q.key}" has no numeric field "${name}"` });
       return col;
     };
     let positions: Float64Array;

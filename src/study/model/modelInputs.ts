@@ -10,6 +10,7 @@ import { distributionMean } from '../uncertainty/distributions.ts';
 import { RATES } from '../config/netImpactConfig.ts';
 import { surveyDeadweight } from './surveyDeadweight.ts';
 import type { SurveyEstimates } from './surveyEstimates.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 export interface ModelParameter {
   id: string;
@@ -67,7 +68,7 @@ export function modelInputs(config: StudyConfig, inputs: StudyInputs, survey: Su
     const se = Math.sqrt(Math.max(0, moments.variance(new Map([[k, 1]])).variance));
     let d = point(value);
     if (unc?.sampling === 'normal') {
-      if (!(se >= 0)) throw new Error(`uncertainty.sampling: figure ${name} has no standard error (not a finite number: the variance could not be computed)`);
+      if (!(se >= 0)) throw new LocalizedError({ zh: `uncertainty.sampling：指标 ${name} 没有标准误（不是有限数：无法计算方差）`, en: `uncertainty.sampling: figure ${name} has no standard error (not a finite number: the variance could not be computed)` });
       if (se > 0) d = { dist: 'normal', mean: value, sd: se };
     }
     param({ id: `sampling.${name}`, kind: 'sampling', distribution: d, central: value, bounds: [0, Infinity] }, k);
@@ -78,10 +79,10 @@ export function modelInputs(config: StudyConfig, inputs: StudyInputs, survey: Su
     const cat = config.consumption.categories.find((c) => c.id === owner);
     const qk = config.consumption.questionnaire;
     const q = qk ? inputs.questionnaires[qk] : undefined;
-    if (!cat?.field || !q) throw new Error(`${spec.parameter}: deadweight from the survey needs the consumer questionnaire and a category estimated from it (${section}.${owner})`);
+    if (!cat?.field || !q) throw new LocalizedError({ zh: `${spec.parameter}：由调查估计无谓效应需要消费者问卷，以及一个由它估计的类别（${section}.${owner}）`, en: `${spec.parameter}: deadweight from the survey needs the consumer questionnaire and a category estimated from it (${section}.${owner})` });
     const y = q.numbers[cat.field];
     const a = q.numbers[spec.survey as string];
-    if (!y || !a) throw new Error(`${spec.parameter}: consumer questionnaire "${qk}" has no numeric field "${!y ? cat.field : spec.survey}"`);
+    if (!y || !a) throw new LocalizedError({ zh: `${spec.parameter}：消费者问卷 "${qk}" 没有数值字段 "${!y ? cat.field : spec.survey}"`, en: `${spec.parameter}: consumer questionnaire "${qk}" has no numeric field "${!y ? cat.field : spec.survey}"` });
     const dw = surveyDeadweight(y, a, new Float64Array(y.length).fill(1), spec.parameter);
     param({ id: spec.parameter, kind: 'sampling', distribution: unc?.sampling === 'normal' && dw.se > 0 ? { dist: 'normal', mean: dw.estimate, sd: dw.se } : point(dw.estimate), central: dw.estimate, bounds: [0, 1] });
   };
@@ -104,7 +105,7 @@ export function modelInputs(config: StudyConfig, inputs: StudyInputs, survey: Su
     if (rates) for (const r of RATES) rate(rates[r], 'consumption', cat.id);
   }
   if (inputs.jobsPerOutput.method === 'sector' && unc?.parameters.jobs_per_output)
-    throw new Error('uncertainty.parameters.jobs_per_output: indirect jobs come from sector employment coefficients here; a single jobs-per-output ratio cannot vary');
+    throw new LocalizedError({ zh: `uncertainty.parameters.jobs_per_output：这里的间接就业来自各部门的就业系数；单一的每单位产出就业比率不能变动`, en: 'uncertainty.parameters.jobs_per_output: indirect jobs come from sector employment coefficients here; a single jobs-per-output ratio cannot vary' });
   assumption('jobs_per_output', inputs.jobsPerOutput.perYuan);
 
   const drawn = config.consumption.categories.filter((c) => c.total === undefined && parameters[table.get(`sampling.consumption.${c.id}`)!.parameter].distribution.dist === 'normal');

@@ -2,6 +2,7 @@
 // per independent questionnaire). Derived figures are functions of base estimates; their variance
 // is gᵀVg with g the gradient (exact for sums, the delta method for ratios), their degrees of
 // freedom the Welch–Satterthwaite combination of the blocks' design df (Satterthwaite 1946).
+import { internalError } from '../../locale/errorText.ts';
 
 export interface Block {
   /** Global indices of the base estimates in this block. */
@@ -27,7 +28,7 @@ export class Moments {
       this.values.push(values[k]);
       return this.values.length - 1;
     });
-    if (V.length !== names.length * names.length) throw new Error(`internal: covariance of ${names.length} estimates has ${V.length} entries`);
+    if (V.length !== names.length * names.length) throw internalError(`internal: covariance of ${names.length} estimates has ${V.length} entries`);
     this.blocks.push({ indices, V, df });
     return indices;
   }

@@ -7,6 +7,7 @@
 // the bridge, d = Σ_g s_g e_g (the mapping alone). Every response is linear in d, so a category's
 // per-yuan coefficient is Σ_k d_k × (response of sector k).
 import type { SectorResponse } from './ioResponse.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 /** What one yuan of a category's spending buys of one sector, at producer prices. */
 export interface DemandShare {
@@ -32,10 +33,10 @@ export interface BridgeMargins {
  */
 export function bridgeDemand(goods: { index: number; share: number }[], margins: BridgeMargins | null): DemandShare[] {
   const sum = goods.reduce((s, g) => s + g.share, 0);
-  if (!(Math.abs(sum - 1) <= 1e-9) || goods.some((g) => !(g.share >= 0))) throw new Error(`sector shares must be ≥ 0 and add to 1, they add to ${sum}`);
+  if (!(Math.abs(sum - 1) <= 1e-9) || goods.some((g) => !(g.share >= 0))) throw new LocalizedError({ zh: `部门份额应 ≥ 0 且合计为 1，实际合计为 ${sum}`, en: `sector shares must be ≥ 0 and add to 1, they add to ${sum}` });
   if (!margins) return goods.map((g) => ({ ...g, part: 'producer' }));
   const { trade, transport } = margins;
-  if (!(trade >= 0 && transport >= 0 && trade + transport <= 1)) throw new Error(`margins trade ${trade} and transport ${transport} must be ≥ 0 and add to at most 1`);
+  if (!(trade >= 0 && transport >= 0 && trade + transport <= 1)) throw new LocalizedError({ zh: `批发零售毛利 ${trade} 与运输费用 ${transport} 应 ≥ 0 且合计不超过 1`, en: `margins trade ${trade} and transport ${transport} must be ≥ 0 and add to at most 1` });
   const p = 1 - trade - transport;
   return [
     ...goods.map((g) => ({ index: g.index, share: p * g.share, part: 'producer' as const })),
@@ -56,7 +57,7 @@ export function categoryResponse(
   prices: { deflator: number; output: number; productivity: number } = { deflator: 1, output: 1, productivity: 1 },
 ): SectorResponse {
   const { deflator, output, productivity } = prices;
-  for (const [k, v] of Object.entries(prices)) if (!(Number.isFinite(v) && v > 0)) throw new Error(`price ${k} must be a positive number, got ${v}`);
+  for (const [k, v] of Object.entries(prices)) if (!(Number.isFinite(v) && v > 0)) throw new LocalizedError({ zh: `价格 ${k} 应为正数，实为 ${v}`, en: `price ${k} must be a positive number, got ${v}` });
   let out = 0;
   let jobs: number | null = 0;
   let vaC: number | null = 0;

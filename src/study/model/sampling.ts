@@ -12,6 +12,7 @@
 import type { Label } from '../../locale/index.ts';
 import { svydesign, svyrecvar, degf, type SurveyDesign, type Columns } from '../../survey/index.ts';
 import type { ComponentConfig, QuestionnaireConfig, QuestionnaireData } from '../types.ts';
+import { LocalizedError, placedError } from '../../locale/errorText.ts';
 
 export interface ComponentEstimate {
   component: ComponentConfig;
@@ -54,7 +55,7 @@ function declaredDesign(q: QuestionnaireData, cfg: QuestionnaireConfig, extra: R
   try {
     return svydesign({ data: { ...columnsOf(q, null), ...extra } as Columns, ids: d.ids ?? '1', strata: d.strata, weights: d.weights, fpc: d.fpc, nest: d.nest });
   } catch (e) {
-    throw new Error(`${cfg.yamlPath}.design: ${(e as Error).message}`);
+    throw placedError(`${cfg.yamlPath}.design`, e);
   }
 }
 
@@ -97,16 +98,16 @@ export function questionnaireDesign(q: QuestionnaireData, cfg: QuestionnaireConf
     return d;
   };
   comps.forEach((c, k) => {
-    if (members[k].length < 2) throw new Error(`${c.yamlPath} (${c.id}): ${members[k].length} valid questionnaire(s) in ${q.file}${Object.keys(c.where).length ? ` where ${JSON.stringify(c.where)}` : ''}; at least 2 are needed to estimate a sampling variance`);
+    if (members[k].length < 2) throw new LocalizedError({ zh: `${c.yamlPath}（${c.id}）：${q.file} 中${Object.keys(c.where).length ? `满足 ${JSON.stringify(c.where)} 的` : ''}有效问卷只有 ${members[k].length} 份；估计抽样方差至少需要 2 份`, en: `${c.yamlPath} (${c.id}): ${members[k].length} valid questionnaire(s) in ${q.file}${Object.keys(c.where).length ? ` where ${JSON.stringify(c.where)}` : ''}; at least 2 are needed to estimate a sampling variance` });
   });
   const identity = Int32Array.from({ length: q.valid }, (_, i) => i);
   if (cfg.design) return { design: declaredDesign(q, cfg, extra), qrows: identity, data: withExtra(columnsOf(q, null), null), rowsOf: (k) => members[k] };
   const kinds = new Set(comps.map((c) => c.kind));
-  if (kinds.size > 1) throw new Error(`${cfg.yamlPath}: used by both provider and operator components; declare its sampling design (design:)`);
+  if (kinds.size > 1) throw new LocalizedError({ zh: `${cfg.yamlPath}：同时被服务商和运营者组成部分使用；请声明其抽样设计（design:）`, en: `${cfg.yamlPath}: used by both provider and operator components; declare its sampling design (design:)` });
   const seen = new Uint8Array(q.valid);
   members.forEach((m, k) =>
     m.forEach((i) => {
-      if (seen[i]) throw new Error(`${comps[k].yamlPath} (${comps[k].id}): its rows overlap another component's; with overlapping components declare the sampling design (${cfg.yamlPath}.design)`);
+      if (seen[i]) throw new LocalizedError({ zh: `${comps[k].yamlPath}（${comps[k].id}）：它的行与另一组成部分的行重叠；组成部分重叠时请声明抽样设计（${cfg.yamlPath}.design）`, en: `${comps[k].yamlPath} (${comps[k].id}): its rows overlap another component's; with overlapping components declare the sampling design (${cfg.yamlPath}.design)` });
       seen[i] = 1;
     }),
   );
@@ -120,7 +121,7 @@ export function questionnaireDesign(q: QuestionnaireData, cfg: QuestionnaireConf
   members.forEach((m, k) => {
     starts.push(at);
     const c = comps[k];
-    if (c.kind === 'provider' && m.length > c.population) throw new Error(`${c.yamlPath} (${c.id}): ${m.length} valid questionnaires but a population of only ${c.population}`);
+    if (c.kind === 'provider' && m.length > c.population) throw new LocalizedError({ zh: `${c.yamlPath}（${c.id}）：有效问卷 ${m.length} 份，而总体只有 ${c.population}`, en: `${c.yamlPath} (${c.id}): ${m.length} valid questionnaires but a population of only ${c.population}` });
     for (let j = 0; j < m.length; j++, at++) {
       stratum.push(c.id);
       w[at] = c.kind === 'provider' ? c.population / m.length : 1;
@@ -170,7 +171,7 @@ export function componentEstimates(q: QuestionnaireData, cfg: QuestionnaireConfi
         ts += w[i] * s[i];
         tp += w[i] * s[i] * (1 - f[i]);
       }
-      if (!(ta > 0)) throw new Error(`${c.yamlPath} (${c.id}): the surveyed accounts sum to 0; the staff-per-account ratio is undefined`);
+      if (!(ta > 0)) throw new LocalizedError({ zh: `${c.yamlPath}（${c.id}）：调查到的账号数合计为 0；每账号员工数比率无定义`, en: `${c.yamlPath} (${c.id}): the surveyed accounts sum to 0; the staff-per-account ratio is undefined` });
       const R = ts / ta, Rp = tp / ta, M = c.population;
       const zj = new Float64Array(n), zp = new Float64Array(n);
       for (const i of rows) {
@@ -187,7 +188,7 @@ export function componentEstimates(q: QuestionnaireData, cfg: QuestionnaireConfi
   try {
     V = svyrecvar(design, X);
   } catch (e) {
-    throw new Error(`${cfg.yamlPath}: ${(e as Error).message}`);
+    throw placedError(cfg.yamlPath, e);
   }
   return { estimates, block: { names, values: Float64Array.from(values), V, df: degf(design), design: design.label } };
 }
@@ -203,8 +204,8 @@ export function componentEstimates(q: QuestionnaireData, cfg: QuestionnaireConfi
  */
 export function simpleDesign(q: QuestionnaireData, cfg: QuestionnaireConfig, population: number | undefined, extra: Record<string, Float64Array> = {}): SurveyDesign {
   if (cfg.design) return declaredDesign(q, cfg, extra);
-  if (q.valid < 2) throw new Error(`${cfg.yamlPath}: ${q.valid} valid questionnaire(s) in ${q.file}; at least 2 are needed`);
-  if (population !== undefined && q.valid > population) throw new Error(`${cfg.yamlPath}: ${q.valid} valid questionnaires but a population of only ${population}`);
+  if (q.valid < 2) throw new LocalizedError({ zh: `${cfg.yamlPath}：${q.file} 中有效问卷只有 ${q.valid} 份；至少需要 2 份`, en: `${cfg.yamlPath}: ${q.valid} valid questionnaire(s) in ${q.file}; at least 2 are needed` });
+  if (population !== undefined && q.valid > population) throw new LocalizedError({ zh: `${cfg.yamlPath}：有效问卷 ${q.valid} 份，而总体只有 ${population}`, en: `${cfg.yamlPath}: ${q.valid} valid questionnaires but a population of only ${population}` });
   const data: Record<string, Float64Array | (string | null)[]> = { ...columnsOf(q, null), ...extra };
   data.__w = new Float64Array(q.valid).fill(population === undefined ? 1 : population / q.valid);
   if (population !== undefined) data.__fpc = new Float64Array(q.valid).fill(population);
@@ -224,7 +225,7 @@ export function consumptionEstimates(q: QuestionnaireData, cfg: QuestionnaireCon
   try {
     V = svyrecvar(design, X);
   } catch (e) {
-    throw new Error(`${cfg.yamlPath}: ${(e as Error).message}`);
+    throw placedError(cfg.yamlPath, e);
   }
   return { names: fields.map((f) => `consumption.${f}`), values, V, df: degf(design), design: design.label };
 }
@@ -237,14 +238,14 @@ export function consumptionEstimates(q: QuestionnaireData, cfg: QuestionnaireCon
  */
 export function momentEstimates(q: QuestionnaireData, cfg: QuestionnaireConfig, fields: string[], U: number): QuestionnaireEstimates {
   const m = q.moments!;
-  if (cfg.design) throw new Error(`${cfg.yamlPath}: a declared design needs the rows, not sufficient statistics`);
+  if (cfg.design) throw new LocalizedError({ zh: `${cfg.yamlPath}：声明了抽样设计时需要各行数据，而不是充分统计量`, en: `${cfg.yamlPath}: a declared design needs the rows, not sufficient statistics` });
   const n = q.valid;
-  if (n < 2) throw new Error(`${cfg.yamlPath}: ${n} valid questionnaire(s) in ${q.file}; at least 2 are needed`);
-  if (n > U) throw new Error(`${cfg.yamlPath}: ${n} valid questionnaires but a population of only ${U}`);
+  if (n < 2) throw new LocalizedError({ zh: `${cfg.yamlPath}：${q.file} 中有效问卷只有 ${n} 份；至少需要 2 份`, en: `${cfg.yamlPath}: ${n} valid questionnaire(s) in ${q.file}; at least 2 are needed` });
+  if (n > U) throw new LocalizedError({ zh: `${cfg.yamlPath}：有效问卷 ${n} 份，而总体只有 ${U}`, en: `${cfg.yamlPath}: ${n} valid questionnaires but a population of only ${U}` });
   const p = m.fields.length;
   const at = fields.map((f) => {
     const k = m.fields.indexOf(f);
-    if (k < 0) throw new Error(`${cfg.yamlPath}: no statistics for field "${f}"`);
+    if (k < 0) throw new LocalizedError({ zh: `${cfg.yamlPath}：没有字段 "${f}" 的统计量`, en: `${cfg.yamlPath}: no statistics for field "${f}"` });
     return k;
   });
   const w = U / n;

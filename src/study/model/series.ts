@@ -4,6 +4,7 @@
 // the set of direct-jobs components it counts. Pure; runs in Node and the browser.
 import type { SeriesScope, SeriesYear } from '../config/types.ts';
 import type { SeriesRow, StudyResults } from './types.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 /** The headline value of a year (the one the chart plots) and what it measures. */
 export interface Headline {
@@ -54,7 +55,7 @@ export interface GrowthRow {
  * Fails when prev ≤ 0 or either value is not finite (growth undefined).
  */
 export function yoy(prev: number, cur: number): number {
-  if (!(prev > 0) || !Number.isFinite(prev) || !Number.isFinite(cur)) throw new Error(`yoy: growth from ${prev} to ${cur} is undefined (previous value must be positive)`);
+  if (!(prev > 0) || !Number.isFinite(prev) || !Number.isFinite(cur)) throw new LocalizedError({ zh: `同比增长（yoy）：从 ${prev} 到 ${cur} 的增长无定义（上一年的值应为正）`, en: `yoy: growth from ${prev} to ${cur} is undefined (previous value must be positive)` });
   return cur / prev - 1;
 }
 
@@ -64,8 +65,8 @@ export function yoy(prev: number, cur: number): number {
  * Fails when years ≤ 0, v0 ≤ 0 or v1 < 0.
  */
 export function cagr(v0: number, v1: number, years: number): number {
-  if (!(years > 0)) throw new Error(`cagr: span must be a positive number of years, got ${years}`);
-  if (!(v0 > 0) || !(v1 >= 0)) throw new Error(`cagr: undefined from ${v0} to ${v1} (start must be positive, end non-negative)`);
+  if (!(years > 0)) throw new LocalizedError({ zh: `年均复合增长率（cagr）：年数应为正数，实为 ${years}`, en: `cagr: span must be a positive number of years, got ${years}` });
+  if (!(v0 > 0) || !(v1 >= 0)) throw new LocalizedError({ zh: `年均复合增长率（cagr）：从 ${v0} 到 ${v1} 无定义（起点应为正，终点应非负）`, en: `cagr: undefined from ${v0} to ${v1} (start must be positive, end non-negative)` });
   return Math.pow(v1 / v0, 1 / years) - 1;
 }
 
@@ -78,8 +79,8 @@ export function cagr(v0: number, v1: number, years: number): number {
 export function assembleSeries(years: SeriesYear[], results: Pick<StudyResults, 'study' | 'figures' | 'components'>): SeriesRow[] {
   const seen = new Set<number>();
   for (const y of years) {
-    if (!Number.isInteger(y.year)) throw new Error(`series: year must be an integer, got ${y.year}`);
-    if (seen.has(y.year)) throw new Error(`series: year ${y.year} is declared twice`);
+    if (!Number.isInteger(y.year)) throw new LocalizedError({ zh: `series：年份应为整数，实为 ${y.year}`, en: `series: year must be an integer, got ${y.year}` });
+    if (seen.has(y.year)) throw new LocalizedError({ zh: `series：年份 ${y.year} 声明了两次`, en: `series: year ${y.year} is declared twice` });
     seen.add(y.year);
   }
   const t = results.study.year;
@@ -111,7 +112,7 @@ export function headlineOf(row: Pick<SeriesYear, 'year' | 'figures' | 'scope'>):
     return f[id] === undefined ? null : { scope, id, value: f[id] };
   }
   const ids = Object.keys(f).filter((k) => k !== 'jobs.total' && k !== 'jobs.direct' && k !== 'jobs.indirect');
-  if (ids.length > 1) throw new Error(`series: year ${row.year} has scope component but several figures (${ids.join(', ')}); give one`);
+  if (ids.length > 1) throw new LocalizedError({ zh: `series：${row.year} 年的 scope 为 component，却有多个指标（${ids.join(', ')}）；请只给一个`, en: `series: year ${row.year} has scope component but several figures (${ids.join(', ')}); give one` });
   return ids.length === 0 ? null : { scope, id: ids[0], value: f[ids[0]] };
 }
 
@@ -212,9 +213,9 @@ export function growthTable(rows: SeriesYear[], id: string): GrowthRow[] {
 export function seriesCagr(rows: SeriesYear[], id: string, from: number, to: number): number {
   const at = (y: number) => {
     const r = rows.find((row) => row.year === y);
-    if (!r) throw new Error(`series: no year ${y} (years: ${rows.map((row) => row.year).join(', ')})`);
+    if (!r) throw new LocalizedError({ zh: `series：没有 ${y} 年（已有年份：${rows.map((row) => row.year).join(', ')}）`, en: `series: no year ${y} (years: ${rows.map((row) => row.year).join(', ')})` });
     const v = r.figures[id];
-    if (v === undefined) throw new Error(`series: year ${y} has no figure ${id}`);
+    if (v === undefined) throw new LocalizedError({ zh: `series：${y} 年没有指标 ${id}`, en: `series: year ${y} has no figure ${id}` });
     return v;
   };
   return cagr(at(from), at(to), to - from);

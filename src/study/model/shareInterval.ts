@@ -1,5 +1,6 @@
 // shareInterval: a confidence interval for a share that stays inside [0, 1].
 import { qbeta } from '../../survey/index.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 /**
  * Interval for a share s ∈ (0, 1) formed on the logit scale and mapped back (R svyciprop's
@@ -10,7 +11,7 @@ import { qbeta } from '../../survey/index.ts';
  * Example: s = 0.572, se = 0.2, q = 1.96 → [0.212, 0.869] (Wald: [0.180, 0.964]).
  */
 export function logitShareInterval(s: number, se: number, q: number, n: number, level: number): [number, number] {
-  if (!(s >= 0 && s <= 1)) throw new Error(`logitShareInterval: a share must lie in [0, 1], got ${s}`);
+  if (!(s >= 0 && s <= 1)) throw new LocalizedError({ zh: `logitShareInterval：份额应在 [0, 1] 内，实为 ${s}`, en: `logitShareInterval: a share must lie in [0, 1], got ${s}` });
   const a = (1 - level) / 2;
   if (s === 0) return [0, qbeta(1 - a, 1, n)];
   if (s === 1) return [qbeta(a, n, 1), 1];

@@ -8,6 +8,7 @@ import { FIGURES } from './figures/index.ts';
 import { surveyEstimates, type SurveyEstimates } from './surveyEstimates.ts';
 import { modelInputs } from './modelInputs.ts';
 import { figureModel, type FigureModel } from './figureModel.ts';
+import { LocalizedError, internalError } from '../../locale/errorText.ts';
 
 export interface StudyFigureModel {
   survey: SurveyEstimates;
@@ -31,13 +32,13 @@ export function studyFigureModel(config: StudyConfig, inputs: StudyInputs, famil
     has: (id) => mi.inputs.has(id),
     input: (id) => {
       const v = mi.inputs.get(id);
-      if (!v) throw new Error(`the model has no input ${id}`);
+      if (!v) throw internalError(`the model has no input ${id}`);
       return v.central;
     },
     jobsPerDemand: (categoryId) => {
       const sc = inputs.sectors[categoryId];
       if (jpo.method !== 'sector') return jpo.perYuan * sc.coefficient;
-      if (sc.jobs === null) throw new Error(`jobs_per_output: no sector employment coefficients were prepared for ${sc.code}`);
+      if (sc.jobs === null) throw new LocalizedError({ zh: `jobs_per_output：没有为 ${sc.code} 准备部门就业系数`, en: `jobs_per_output: no sector employment coefficients were prepared for ${sc.code}` });
       return sc.jobs;
     },
   };

@@ -9,6 +9,7 @@ import { monteCarlo, type McInterval, type ReplicateGroup } from '../uncertainty
 import { tornado, type TornadoRow } from '../uncertainty/tornado.ts';
 import { switchingValue } from '../uncertainty/switchingValue.ts';
 import { centringWarnings } from './centringWarnings.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 /** Relative tolerance of switching values: the root is found to 1e-9 × the width of the search range. */
 export const SWITCHING_TOLERANCE = 1e-9;
@@ -40,15 +41,15 @@ export interface StudyUncertaintyOptions {
  */
 export function studyUncertainty(config: StudyConfig, { model }: Pick<StudyFigureModel, 'model'>, options: StudyUncertaintyOptions = {}): StudyUncertainty {
   const u = config.uncertainty;
-  if (!u) throw new Error(`${config.source}: no \`uncertainty\` section`);
+  if (!u) throw new LocalizedError({ zh: `${config.source}：没有 \`uncertainty\` 部分`, en: `${config.source}: no \`uncertainty\` section` });
   for (const t of [...(u.tornado ? [u.tornado.figure] : []), ...u.switching.map((s) => s.figure)])
-    if (!model.outputs.includes(t)) throw new Error(`uncertainty: figure "${t}" is not one the model computes; available: ${model.outputs.join(', ')}`);
+    if (!model.outputs.includes(t)) throw new LocalizedError({ zh: `uncertainty：指标 "${t}" 不是模型计算的指标；可用的有：${model.outputs.join(', ')}`, en: `uncertainty: figure "${t}" is not one the model computes; available: ${model.outputs.join(', ')}` });
   const centralFigures = model.evaluate(model.central);
   const replicated = new Set<string>();
   const replicates: ReplicateGroup[] = (options.replicates ?? []).map((g) => {
     const parameters = g.figures.map((id) => {
       const pid = `sampling.${id}`;
-      if (!model.parameters.some((p) => p.id === pid)) throw new Error(`replicates: ${id} is not a survey-estimated component or category of this study`);
+      if (!model.parameters.some((p) => p.id === pid)) throw new LocalizedError({ zh: `replicates：${id} 不是本研究由调查估计的组成部分或类别`, en: `replicates: ${id} is not a survey-estimated component or category of this study` });
       replicated.add(pid);
       return pid;
     });
@@ -79,7 +80,7 @@ export function studyUncertainty(config: StudyConfig, { model }: Pick<StudyFigur
   const switching = u.switching.map((s) => {
     const re = new RegExp(`^${s.parameter.split('.').map((seg) => (seg === '*' ? '[^.]+' : seg.replace(/[^a-z0-9_]/gi, '\\$&'))).join('\\.')}$`);
     const idx = model.parameters.flatMap((p, i) => (re.test(p.id) ? [i] : []));
-    if (idx.length === 0) throw new Error(`uncertainty.switching: parameter "${s.parameter}" matches none of ${model.parameters.map((p) => p.id).join(', ')}`);
+    if (idx.length === 0) throw new LocalizedError({ zh: `uncertainty.switching：参数 "${s.parameter}" 不匹配 ${model.parameters.map((p) => p.id).join(', ')} 中的任何一个`, en: `uncertainty.switching: parameter "${s.parameter}" matches none of ${model.parameters.map((p) => p.id).join(', ')}` });
     const range = s.range ?? [0, 1];
     const f = (v: number) => {
       const x = Float64Array.from(model.central);

@@ -6,6 +6,7 @@ import type { StudyInputs } from './types.ts';
 import { selectRows, numberField } from './select.ts';
 import { componentEstimates, consumptionEstimates, type ComponentEstimate } from './sampling.ts';
 import { Moments } from './moments.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 export interface SurveyEstimates {
   moments: Moments;
@@ -25,7 +26,7 @@ export function surveyEstimates(config: StudyConfig, inputs: StudyInputs): Surve
   for (const key of new Set(all.map((c) => c.questionnaire))) {
     const q = inputs.questionnaires[key];
     const comps = all.filter((c) => c.questionnaire === key);
-    if (!q) throw new Error(`${comps[0].yamlPath}: questionnaire "${key}" was not loaded`);
+    if (!q) throw new LocalizedError({ zh: `${comps[0].yamlPath}：问卷 "${key}" 没有读入`, en: `${comps[0].yamlPath}: questionnaire "${key}" was not loaded` });
     const members = comps.map((c) => {
       const ctx = `${c.yamlPath} (${c.id})`;
       for (const f of c.kind === 'provider' ? ['employees', 'related_share', 'fulltime_share'] : ['accounts', 'staff', 'fulltime_share']) numberField(q, f, ctx);
@@ -42,11 +43,11 @@ export function surveyEstimates(config: StudyConfig, inputs: StudyInputs): Surve
   if (surveyed.length > 0) {
     const key = config.consumption.questionnaire;
     const cq = key ? inputs.questionnaires[key] : undefined;
-    if (!key || !cq) throw new Error(`consumption.questionnaire: the consumer questionnaire was not loaded`);
+    if (!key || !cq) throw new LocalizedError({ zh: `consumption.questionnaire：消费者问卷没有读入`, en: `consumption.questionnaire: the consumer questionnaire was not loaded` });
     for (const c of surveyed) if (!cq.moments?.fields.includes(c.field as string)) numberField(cq, c.field as string, c.yamlPath);
     const block = consumptionEstimates(cq, config.questionnaires[key], surveyed.map((c) => c.field as string), config.users as number);
     moments.addBlock(surveyed.map((c) => `consumption.${c.id}`), block.values, block.V, block.df);
   }
-  for (const cat of config.consumption.categories) if (!inputs.sectors[cat.id]) throw new Error(`${cat.yamlPath}: no IO coefficient was prepared for sector ${cat.sector}`);
+  for (const cat of config.consumption.categories) if (!inputs.sectors[cat.id]) throw new LocalizedError({ zh: `${cat.yamlPath}：没有为部门 ${cat.sector} 准备投入产出系数`, en: `${cat.yamlPath}: no IO coefficient was prepared for sector ${cat.sector}` });
   return { moments, components };
 }

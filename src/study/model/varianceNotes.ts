@@ -2,6 +2,7 @@
 // standard error that would be written as null.
 import type { Label } from '../../locale/index.ts';
 import type { Figure } from './types.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 /** Above this magnitude a square overflows a double (√1.8e308 ≈ 1.34e154). */
 const SQUARE_LIMIT = 1.3e154;
@@ -22,7 +23,7 @@ export function noteMissingVariance(figures: Record<string, Figure>): string[] {
     const numbers = Object.entries(f.inputs).filter((e): e is [string, number] => typeof e[1] === 'number');
     const largest = numbers.reduce<[string, number] | null>((m, e) => (m === null || Math.abs(e[1]) > Math.abs(m[1]) ? e : m), null);
     if (!Number.isFinite(f.value))
-      throw new Error(`figure ${f.id} is ${f.value}: a numeric overflow${largest ? ` (largest input: ${largest[0]} = ${largest[1]})` : ''}; the inputs are beyond double precision, check their units`);
+      throw new LocalizedError({ zh: `指标 ${f.id} 为 ${f.value}：数值溢出${largest ? `（最大的输入：${largest[0]} = ${largest[1]}）` : ''}；输入超出了双精度范围，请检查它们的单位`, en: `figure ${f.id} is ${f.value}: a numeric overflow${largest ? ` (largest input: ${largest[0]} = ${largest[1]})` : ''}; the inputs are beyond double precision, check their units` });
     const bad = (f.se !== undefined && !Number.isFinite(f.se)) || (f.ci !== undefined && !f.ci.every(Number.isFinite));
     if (!bad) continue;
     const n = typeof f.inputs.n === 'number' ? f.inputs.n : undefined;

@@ -1,5 +1,6 @@
 // Predicted confidence-interval half-width of a component total at a planned sample size.
 import type { PlanSample } from './planSamples.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 export interface UnitSpread {
   /** The estimate from the current sample. */
@@ -32,7 +33,7 @@ export function unitSpread(s: PlanSample): UnitSpread {
   } else {
     const sa = s.a.reduce((t, v) => t + v, 0);
     const ss = s.s.reduce((t, v) => t + v, 0);
-    if (!(sa > 0)) throw new Error(`${s.id}: the surveyed accounts sum to ${sa}; the ratio is undefined`);
+    if (!(sa > 0)) throw new LocalizedError({ zh: `${s.id}：调查到的账号数合计为 ${sa}；比率无定义`, en: `${s.id}: the surveyed accounts sum to ${sa}; the ratio is undefined` });
     const R = ss / sa;
     const abar = sa / s.a.length;
     u = s.s.map((v, i) => (v - R * s.a[i]) / abar);
@@ -40,7 +41,7 @@ export function unitSpread(s: PlanSample): UnitSpread {
     estimate = R * s.M;
   }
   const n0 = u.length;
-  if (n0 < 2) throw new Error(`${s.id}: at least 2 valid questionnaires are needed to plan from, got ${n0}`);
+  if (n0 < 2) throw new LocalizedError({ zh: `${s.id}：规划至少需要 2 份有效问卷，实为 ${n0} 份`, en: `${s.id}: at least 2 valid questionnaires are needed to plan from, got ${n0}` });
   const mean = u.reduce((t, v) => t + v, 0) / n0;
   const S2 = u.reduce((t, v) => t + (v - mean) ** 2, 0) / (n0 - 1);
   return { estimate, A: P * Math.sqrt(S2), fpcN: s.kind === 'provider' ? s.N : null, n0 };
@@ -54,8 +55,8 @@ export function unitSpread(s: PlanSample): UnitSpread {
  * Example: A = 141.42, n = 50, z = 1.96, N = 100 → 1.96 × 141.42 / √50 × √0.5 = 27.72.
  */
 export function planHalfWidth(sp: UnitSpread, n: number, z: number): number {
-  if (!(n >= 1)) throw new Error(`sample size must be ≥ 1, got ${n}`);
-  if (sp.fpcN !== null && n > sp.fpcN) throw new Error(`sample size ${n} exceeds the population ${sp.fpcN}`);
+  if (!(n >= 1)) throw new LocalizedError({ zh: `样本量应 ≥ 1，实为 ${n}`, en: `sample size must be ≥ 1, got ${n}` });
+  if (sp.fpcN !== null && n > sp.fpcN) throw new LocalizedError({ zh: `样本量 ${n} 超过总体 ${sp.fpcN}`, en: `sample size ${n} exceeds the population ${sp.fpcN}` });
   const fpc = sp.fpcN !== null ? Math.sqrt(1 - n / sp.fpcN) : 1;
   return (z * sp.A * fpc) / Math.sqrt(n);
 }

@@ -1,4 +1,5 @@
 // Neyman allocation of a survey across strata for a target precision of the summed total.
+import { LocalizedError } from '../../locale/errorText.ts';
 
 export interface NeymanStratum {
   id: string;
@@ -31,8 +32,8 @@ export interface NeymanAllocation {
  *   n_h = [1200, 400], achieved variance 300²/1200 + 100²/400 = 100.
  */
 export function neymanAllocation(strata: NeymanStratum[], halfWidth: number, z: number): NeymanAllocation {
-  if (!(halfWidth > 0)) throw new Error(`target half-width must be > 0, got ${halfWidth}`);
-  for (const s of strata) if (!(s.A >= 0)) throw new Error(`stratum ${s.id}: A must be ≥ 0, got ${s.A}`);
+  if (!(halfWidth > 0)) throw new LocalizedError({ zh: `目标半宽应 > 0，实为 ${halfWidth}`, en: `target half-width must be > 0, got ${halfWidth}` });
+  for (const s of strata) if (!(s.A >= 0)) throw new LocalizedError({ zh: `第 ${s.id} 层：A 应 ≥ 0，实为 ${s.A}`, en: `stratum ${s.id}: A must be ≥ 0, got ${s.A}` });
   const V = (halfWidth / z) ** 2;
   const takeAll = new Set<string>();
   let alloc = new Map<string, number>();

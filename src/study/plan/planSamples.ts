@@ -1,6 +1,7 @@
 // The valid questionnaires of each direct-jobs component, as the survey planner needs them.
 import type { StudyConfig, StudyInputs, Label } from '../types.ts';
 import { selectRows, take, numberField } from '../model/select.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 /**
  * One component's sample: provider (HT total T̂ = N/n Σ y_i, y_i = employees_i × related_share_i)
@@ -19,7 +20,7 @@ export type PlanSample =
 export function planSamples(config: StudyConfig, inputs: StudyInputs): PlanSample[] {
   return [...config.providers, ...config.operators].map((c) => {
     const q = inputs.questionnaires[c.questionnaire];
-    if (!q) throw new Error(`${c.yamlPath}: questionnaire "${c.questionnaire}" was not loaded`);
+    if (!q) throw new LocalizedError({ zh: `${c.yamlPath}：问卷 "${c.questionnaire}" 没有读入`, en: `${c.yamlPath}: questionnaire "${c.questionnaire}" was not loaded` });
     const ctx = `${c.yamlPath} (${c.id})`;
     const rows = selectRows(q, c.where, ctx);
     const f = (name: string) => take(numberField(q, name, ctx), rows);

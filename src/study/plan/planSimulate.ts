@@ -1,6 +1,7 @@
 // Simulated new surveys: resample the valid questionnaires at a planned size and re-estimate.
 import type { PlanSample } from './planSamples.ts';
 import { random } from '../uncertainty/random.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 export interface SimulatedWidth {
   n: number;
@@ -21,10 +22,10 @@ export interface SimulatedWidth {
  * Fails on n < 1, reps < 2, an empty sample, or a resample whose accounts sum to 0.
  */
 export function simulateHalfWidth(s: PlanSample, n: number, reps: number, seed: number, level: number, z: number): SimulatedWidth {
-  if (!(Number.isInteger(n) && n >= 1)) throw new Error(`n: expected an integer ≥ 1, got ${n}`);
-  if (!(Number.isInteger(reps) && reps >= 2)) throw new Error(`reps: expected an integer ≥ 2, got ${reps}`);
+  if (!(Number.isInteger(n) && n >= 1)) throw new LocalizedError({ zh: `n：应为 ≥ 1 的整数，实为 ${n}`, en: `n: expected an integer ≥ 1, got ${n}` });
+  if (!(Number.isInteger(reps) && reps >= 2)) throw new LocalizedError({ zh: `reps：应为 ≥ 2 的整数，实为 ${reps}`, en: `reps: expected an integer ≥ 2, got ${reps}` });
   const n0 = s.kind === 'provider' ? s.y.length : s.a.length;
-  if (n0 === 0) throw new Error(`${s.id}: no valid questionnaire to resample`);
+  if (n0 === 0) throw new LocalizedError({ zh: `${s.id}：没有可重抽的有效问卷`, en: `${s.id}: no valid questionnaire to resample` });
   const rng = random(seed);
   const est = new Float64Array(reps);
   for (let r = 0; r < reps; r++) {
@@ -40,7 +41,7 @@ export function simulateHalfWidth(s: PlanSample, n: number, reps: number, seed: 
         ta += s.a[i];
         ts += s.s[i];
       }
-      if (!(ta > 0)) throw new Error(`${s.id}: a simulated survey of ${n} drew no accounts; plan a larger n`);
+      if (!(ta > 0)) throw new LocalizedError({ zh: `${s.id}：模拟的 ${n} 份调查没有抽到账号；请规划更大的 n`, en: `${s.id}: a simulated survey of ${n} drew no accounts; plan a larger n` });
       est[r] = (s.M * ts) / ta;
     }
   }

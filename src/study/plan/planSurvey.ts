@@ -8,6 +8,7 @@ import { unitSpread, planHalfWidth } from './planHalfWidth.ts';
 import { simulateHalfWidth } from './planSimulate.ts';
 import { neymanAllocation, type NeymanAllocation } from './planNeyman.ts';
 import type { ComponentCoverage, PlannedCoverage } from './planCoverage.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 export interface PlanOptions {
   /** Planned sample sizes per component. */
@@ -55,9 +56,9 @@ export interface SurveyPlan {
  * Fails on an empty size list, a level outside (0, 1), target ≤ 0, or as unitSpread does.
  */
 export function planSurvey(samples: PlanSample[], o: PlanOptions, coverage: readonly ComponentCoverage[] = []): SurveyPlan {
-  if (o.sizes.length === 0) throw new Error('sizes: give at least one sample size');
-  if (!(o.level > 0 && o.level < 1)) throw new Error(`level: expected a number in (0, 1), got ${o.level}`);
-  if (!(o.target > 0)) throw new Error(`target: expected a relative half-width > 0 (e.g. 0.05), got ${o.target}`);
+  if (o.sizes.length === 0) throw new LocalizedError({ zh: `sizes：至少给出一个样本量`, en: 'sizes: give at least one sample size' });
+  if (!(o.level > 0 && o.level < 1)) throw new LocalizedError({ zh: `level：应为 (0, 1) 内的数，实为 ${o.level}`, en: `level: expected a number in (0, 1), got ${o.level}` });
+  if (!(o.target > 0)) throw new LocalizedError({ zh: `target：应为 > 0 的相对半宽（如 0.05），实为 ${o.target}`, en: `target: expected a relative half-width > 0 (e.g. 0.05), got ${o.target}` });
   const z = qnorm((1 + o.level) / 2);
   const components = samples.map((s, k): PlanComponent => {
     const sp = unitSpread(s);

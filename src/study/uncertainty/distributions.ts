@@ -38,7 +38,7 @@ export const DISTRIBUTION_NAME: Record<Exclude<Distribution['dist'], 'point'>, {
  * Example: quantile({dist: 'triangular', min: 0, mode: 0, max: 1}, 0.75) → 1 − √0.25 = 0.5.
  */
 export function quantile(d: Distribution, p: number): number {
-  if (!(p >= 0 && p <= 1)) throw new Error(`quantile: p must be in [0, 1], got ${p}`);
+  if (!(p >= 0 && p <= 1)) throw new LocalizedError({ zh: `quantile：p 应在 [0, 1] 内，实为 ${p}`, en: `quantile: p must be in [0, 1], got ${p}` });
   switch (d.dist) {
     case 'point':
       return d.value;

@@ -5,6 +5,7 @@ import { random } from './random.ts';
 import { symmetricEigen } from '../../survey/linalg.ts';
 import { normalQuantile } from './normalQuantile.ts';
 import { quantileType7Select } from '../../survey/selectQuantile.ts';
+import { LocalizedError, internalError } from '../../locale/errorText.ts';
 
 export interface McParameter {
   id: string;
@@ -84,36 +85,36 @@ export interface McResult {
  * figure value (naming the draw), or a replicate group naming an unknown parameter.
  */
 export function* monteCarloSteps(o: McOptions): Generator<number, McResult, void> {
-  if (!(Number.isInteger(o.draws) && o.draws >= 2)) throw new Error(`draws: expected an integer ≥ 2, got ${o.draws}`);
-  if (!(o.level > 0 && o.level < 1)) throw new Error(`level: expected a number in (0, 1), got ${o.level}`);
-  if (!(Number.isInteger(o.chunk) && o.chunk >= 1)) throw new Error(`chunk: expected an integer ≥ 1, got ${o.chunk}`);
+  if (!(Number.isInteger(o.draws) && o.draws >= 2)) throw new LocalizedError({ zh: `draws：应为 ≥ 2 的整数，实为 ${o.draws}`, en: `draws: expected an integer ≥ 2, got ${o.draws}` });
+  if (!(o.level > 0 && o.level < 1)) throw new LocalizedError({ zh: `level：应为 (0, 1) 内的数，实为 ${o.level}`, en: `level: expected a number in (0, 1), got ${o.level}` });
+  if (!(Number.isInteger(o.chunk) && o.chunk >= 1)) throw new LocalizedError({ zh: `chunk：应为 ≥ 1 的整数，实为 ${o.chunk}`, en: `chunk: expected an integer ≥ 1, got ${o.chunk}` });
   const P = o.parameters.length;
   const pos = new Map(o.parameters.map((p, i) => [p.id, i]));
   const inGroup = new Uint8Array(P);
   const groups = (o.replicates ?? []).map((g, k) => {
     const idx = g.parameters.map((id) => {
       const i = pos.get(id);
-      if (i === undefined) throw new Error(`replicates[${k}]: unknown parameter ${id}`);
+      if (i === undefined) throw new LocalizedError({ zh: `replicates[${k}]：未知参数 ${id}`, en: `replicates[${k}]: unknown parameter ${id}` });
       inGroup[i] = 1;
       return i;
     });
     const R = g.values[0]?.length ?? 0;
-    if (R < 2 || g.values.some((v) => v.length !== R)) throw new Error(`replicates[${k}]: every parameter needs the same number (≥ 2) of replicate estimates`);
+    if (R < 2 || g.values.some((v) => v.length !== R)) throw new LocalizedError({ zh: `replicates[${k}]：每个参数需要相同个数（≥ 2）的重复估计`, en: `replicates[${k}]: every parameter needs the same number (≥ 2) of replicate estimates` });
     return { idx, R, mult: Math.sqrt(R * g.scale), g };
   });
   const normals = (o.normalGroups ?? []).map((g, k) => {
     const m = g.parameters.length;
-    if (g.mean.length !== m || g.cov.length !== m * m) throw new Error(`normalGroups[${k}]: mean and cov must match ${m} parameters`);
+    if (g.mean.length !== m || g.cov.length !== m * m) throw new LocalizedError({ zh: `normalGroups[${k}]：mean 和 cov 应与 ${m} 个参数相符`, en: `normalGroups[${k}]: mean and cov must match ${m} parameters` });
     const idx = g.parameters.map((id) => {
       const i = pos.get(id);
-      if (i === undefined) throw new Error(`normalGroups[${k}]: unknown parameter ${id}`);
-      if (inGroup[i]) throw new Error(`normalGroups[${k}]: parameter ${id} is already drawn by another group`);
+      if (i === undefined) throw new LocalizedError({ zh: `normalGroups[${k}]：未知参数 ${id}`, en: `normalGroups[${k}]: unknown parameter ${id}` });
+      if (inGroup[i]) throw new LocalizedError({ zh: `normalGroups[${k}]：参数 ${id} 已由另一组抽取`, en: `normalGroups[${k}]: parameter ${id} is already drawn by another group` });
       inGroup[i] = 1;
       return i;
     });
     const { values, V } = symmetricEigen(g.cov, m);
     const scale = Math.max(...Array.from(values, Math.abs), 0);
-    if (values.some((v) => v < -1e-9 * scale)) throw new Error(`normalGroups[${k}]: cov is not positive semi-definite`);
+    if (values.some((v) => v < -1e-9 * scale)) throw new LocalizedError({ zh: `normalGroups[${k}]：cov 不是半正定矩阵`, en: `normalGroups[${k}]: cov is not positive semi-definite` });
     const F = new Float64Array(m * m); // F = V Λ^½
     for (let r = 0; r < m; r++) for (let c = 0; c < m; c++) F[r * m + c] = V[r * m + c] * Math.sqrt(Math.max(0, values[c]));
     return { idx, F, mean: g.mean, z: new Float64Array(m) };
@@ -146,14 +147,14 @@ export function* monteCarloSteps(o: McOptions): Generator<number, McResult, void
         const f = o.evaluate(x);
         for (let k = 0; k < Y.length; k++) {
           const v = f[o.outputs[k]];
-          if (v === undefined) throw new Error(`draw ${d}: figure ${o.outputs[k]} is not computed`);
+          if (v === undefined) throw internalError(`draw ${d}: figure ${o.outputs[k]} is not computed`);
           y[k] = v;
         }
       }
       for (let k = 0; k < Y.length; k++) {
         const v = y[k];
         if (!Number.isFinite(v))
-          throw new Error(`Monte Carlo draw ${d}: figure ${o.outputs[k]} is ${v}${Number.isNaN(v) ? ' (not a number: an undefined operation such as 0/0)' : ' (a numeric overflow: the inputs or their assumed ranges are beyond double precision; check their units)'}`);
+          throw new LocalizedError({ zh: `蒙特卡罗第 ${d} 次抽取：指标 ${o.outputs[k]} 为 ${v}${Number.isNaN(v) ? '（不是数：出现了 0/0 之类无定义的运算）' : '（数值溢出：输入或其假定范围超出了双精度范围；请检查它们的单位）'}`, en: `Monte Carlo draw ${d}: figure ${o.outputs[k]} is ${v}${Number.isNaN(v) ? ' (not a number: an undefined operation such as 0/0)' : ' (a numeric overflow: the inputs or their assumed ranges are beyond double precision; check their units)'}` });
         Y[k][d] = v;
       }
     }

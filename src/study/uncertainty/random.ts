@@ -3,6 +3,7 @@
 // one generator serves the whole package; this file adds the samplers the study engine needs.
 import { createRng } from '../../survey/prng.ts';
 import { normalQuantile } from './normalQuantile.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 /** A seeded stream of variates. Every method consumes a fixed number of uniforms (see each). */
 export interface Random {
@@ -22,7 +23,7 @@ export interface Random {
  * Example: const r = random(42); r.uniform() === random(42).uniform() → true.
  */
 export function random(seed: number): Random {
-  if (!Number.isInteger(seed)) throw new Error(`seed: expected an integer, got ${seed}`);
+  if (!Number.isInteger(seed)) throw new LocalizedError({ zh: `seed：应为整数，实为 ${seed}`, en: `seed: expected an integer, got ${seed}` });
   const next = createRng(seed);
   const uniform = (): number => {
     let u = next();

@@ -1,5 +1,6 @@
 // Switching values (HM Treasury Green Book, 2022, §5.80: the value an input would have to take for
 // a conclusion to change): the parameter value at which a figure reaches a target, by bisection.
+import { LocalizedError } from '../../locale/errorText.ts';
 
 export interface SwitchingResult {
   /** The parameter value, within `tolerance` of the exact root. */
@@ -22,14 +23,14 @@ export interface SwitchingResult {
  */
 export function switchingValue(f: (x: number) => number, target: number, range: [number, number], tolerance: number): SwitchingResult {
   let [lo, hi] = range;
-  if (!(lo < hi)) throw new Error(`switching value: range must be [low, high] with low < high, got [${lo}, ${hi}]`);
-  if (!(tolerance > 0)) throw new Error(`switching value: tolerance must be > 0, got ${tolerance}`);
+  if (!(lo < hi)) throw new LocalizedError({ zh: `转换值：范围应为 [low, high] 且 low < high，实为 [${lo}, ${hi}]`, en: `switching value: range must be [low, high] with low < high, got [${lo}, ${hi}]` });
+  if (!(tolerance > 0)) throw new LocalizedError({ zh: `转换值：容差应 > 0，实为 ${tolerance}`, en: `switching value: tolerance must be > 0, got ${tolerance}` });
   let glo = f(lo) - target;
   const ghi = f(hi) - target;
   if (glo === 0) return { value: lo, figure: target, iterations: 0, tolerance };
   if (ghi === 0) return { value: hi, figure: target, iterations: 0, tolerance };
   if (Math.sign(glo) === Math.sign(ghi))
-    throw new Error(`switching value: the figure goes from ${f(lo)} to ${f(hi)} over [${range[0]}, ${range[1]}] and never reaches ${target}`);
+    throw new LocalizedError({ zh: `转换值：指标在 [${range[0]}, ${range[1]}] 上从 ${f(lo)} 变到 ${f(hi)}，始终达不到 ${target}`, en: `switching value: the figure goes from ${f(lo)} to ${f(hi)} over [${range[0]}, ${range[1]}] and never reaches ${target}` });
   let iterations = 0;
   while ((hi - lo) / 2 > tolerance) {
     const mid = lo + (hi - lo) / 2;

@@ -1,6 +1,7 @@
 // One-at-a-time sensitivity: each uncertain parameter at its low and high quantile, the others at
 // their central values; drivers ranked by the swing of one figure (a tornado chart's bars).
 import { quantile, type Distribution } from './distributions.ts';
+import { LocalizedError } from '../../locale/errorText.ts';
 
 export interface TornadoRow {
   parameter: string;
@@ -26,10 +27,10 @@ export function tornado(
   figure: string,
   p: number,
 ): { figure: string; p: number; base: number; rows: TornadoRow[] } {
-  if (!(p > 0 && p < 0.5)) throw new Error(`tornado: the low quantile must be in (0, 0.5), got ${p}`);
+  if (!(p > 0 && p < 0.5)) throw new LocalizedError({ zh: `龙卷风图：低分位数应在 (0, 0.5) 内，实为 ${p}`, en: `tornado: the low quantile must be in (0, 0.5), got ${p}` });
   const at = (x: Float64Array) => {
     const v = evaluate(x)[figure];
-    if (v === undefined) throw new Error(`tornado: figure ${figure} is not computed`);
+    if (v === undefined) throw new LocalizedError({ zh: `龙卷风图：指标 ${figure} 没有计算`, en: `tornado: figure ${figure} is not computed` });
     return v;
   };
   const base = at(central);

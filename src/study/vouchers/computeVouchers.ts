@@ -9,6 +9,7 @@ import { addDays, daysBetween } from './days.ts';
 import { leverageExplanation } from './leverageExplanation.ts';
 import { transactionQualityNotes } from './qualityNotes.ts';
 import type { VoucherAggregates, LotteryAggregate } from './types.ts';
+import { LocalizedError, errorText } from '../../locale/errorText.ts';
 
 export interface SeriesPoint { x: number; estimate: number; ci: [number, number] }
 
@@ -76,10 +77,10 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
   const firstDay = new Float64Array(cities.length).fill(Infinity);
   for (const p of config.programmes) {
     const c = ci_.get(p.city);
-    if (c === undefined) throw new Error(`${where(`${p.yamlPath}.city`)}: city ${p.city} has no transactions in the data (cities in the data: ${cities.join(', ')})`);
+    if (c === undefined) throw new LocalizedError({ zh: `${where(`${p.yamlPath}.city`)}：城市 ${p.city} 在数据中没有交易（数据中的城市：${cities.join(', ')}）`, en: `${where(`${p.yamlPath}.city`)}: city ${p.city} has no transactions in the data (cities in the data: ${cities.join(', ')})` });
     const start = daysBetween(config.window.start, p.rounds[0].start);
-    if (start > lastData[c]) throw new Error(`${where(`${p.yamlPath}.rounds`)}: the first round starts ${p.rounds[0].start}, after the last transaction of ${p.city} (${days[lastData[c]]}): the programme's dates fall outside the data`);
-    if (start <= firstData[c]) throw new Error(`${where(`${p.yamlPath}.rounds`)}: ${p.city} issues vouchers from ${p.rounds[0].start} but its data start ${days[firstData[c]]}: no pre-period, so no effect can be estimated for it`);
+    if (start > lastData[c]) throw new LocalizedError({ zh: `${where(`${p.yamlPath}.rounds`)}：第一轮从 ${p.rounds[0].start} 开始，晚于 ${p.city} 的最后一笔交易（${days[lastData[c]]}）：项目日期落在数据之外`, en: `${where(`${p.yamlPath}.rounds`)}: the first round starts ${p.rounds[0].start}, after the last transaction of ${p.city} (${days[lastData[c]]}): the programme's dates fall outside the data` });
+    if (start <= firstData[c]) throw new LocalizedError({ zh: `${where(`${p.yamlPath}.rounds`)}：${p.city} 从 ${p.rounds[0].start} 起发放消费券，而其数据从 ${days[firstData[c]]} 才开始：没有事前期，无法估计其效应`, en: `${where(`${p.yamlPath}.rounds`)}: ${p.city} issues vouchers from ${p.rounds[0].start} but its data start ${days[firstData[c]]}: no pre-period, so no effect can be estimated for it` });
     firstDay[c] = start;
   }
   // ---- the original report's measures ------------------------------------------------------
@@ -185,7 +186,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
       });
       if (!lotteryEventStudy) lotteryEventStudy = { city: l.city, name: place, preTrendP: es.preTrend?.pValue ?? null, points: es.periods.map((k, p) => ({ x: k, estimate: yuan(es.coefficients[p].estimate), ci: [yuan(es.coefficients[p].ci[0]), yuan(es.coefficients[p].ci[1])] as [number, number] })).concat([{ x: -1, estimate: 0, ci: [0, 0] }]).sort((a, b) => a.x - b.x) };
     } catch (e) {
-      notes.push({ zh: `${cityName(l.city).zh} 的抽签设计未能估计（${where(l.yamlPath)}）：${(e as Error).message}`, en: `lottery in ${cityName(l.city).en} (${where(l.yamlPath)}): ${(e as Error).message}` });
+      notes.push({ zh: `${cityName(l.city).zh} 的抽签设计未能估计（${where(l.yamlPath)}）：${errorText(e, 'zh')}`, en: `lottery in ${cityName(l.city).en} (${where(l.yamlPath)}): ${errorText(e, 'en')}` });
     }
   });
   // ---- cities issuing at different dates: triple difference and group-time ATTs -------------------
@@ -264,7 +265,7 @@ export function computeVouchers(config: TransactionsConfig, agg: VoucherAggregat
           });
         }
       } catch (e) {
-        notes.push({ zh: `组-时点 ATT 未能估计：${(e as Error).message}`, en: `group-time ATTs: ${(e as Error).message}` });
+        notes.push({ zh: `组-时点 ATT 未能估计：${errorText(e, 'zh')}`, en: `group-time ATTs: ${errorText(e, 'en')}` });
       }
     }
   } else {
