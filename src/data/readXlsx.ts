@@ -43,6 +43,12 @@ const decodeX = (s: string) => (s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-Fa
 
 const CELL_REF = /(?:^|\s)r\s*=\s*["']([A-Za-z]{1,3})\d*["']/;
 const CELL_TYPE = /(?:^|\s)t\s*=\s*["']([a-zA-Z]+)["']/;
+/**
+ * A cell as spreadsheet programs write most of them, taken whole (scanXml's `element`): reference, optional style,
+ * optional type, and an optional plain value (no entities, no line ends), or self-closing. Any other form — a formula,
+ * an inline string, other attributes or quotes — is scanned tag by tag; both give the same text.
+ */
+const SIMPLE_CELL = /<c r="([A-Z]{1,3})[1-9]\d*"(?: s="\d+")?(?: t="([a-zA-Z]+)")?(?:\/>|>(?:<v>([^<&>\r\n]*)<\/v>)?<\/c>)/y;
 
 /** The column of a cell reference: columnIndex('B7') === 1, columnIndex('AA1') === 26; -1 when not a reference. */
 export function columnIndex(ref: string): number {
@@ -236,13 +242,30 @@ export async function openXlsx(file: string): Promise<XlsxWorkbook> {
           if (inIs) item.handlers.text?.(t);
           else if (inV) v += t;
         },
+        // the same state changes as open('c'), open('v'), text, close('v'), close('c') of the same cell
+        element: {
+          pattern: SIMPLE_CELL,
+          take(m) {
+            if (!inRow || inIs) return false;
+            col = columnIndex(m[1]);
+            type = m[2] ?? 'n';
+            v = m[3] ?? null;
+            inlineText = null;
+            formula = false;
+            cells[col] = value();
+            return true;
+          },
+        },
       };
       async function* fed(): AsyncGenerator<string> {
         let read = 0;
         for await (const s of utf8(zip.read(sheet.part), (n) => (read = n))) {
           yield s;
           // the scanner has consumed s before asking for the next chunk: hand its rows over, then say how far
-          while (queue.length) await each(...(queue.shift() as [number, string[]]));
+          for (const [row, cells] of queue.splice(0)) {
+            const wait = each(row, cells);
+            if (wait) await wait;
+          }
           onBytes?.(read, total);
         }
       }

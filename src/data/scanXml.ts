@@ -14,6 +14,13 @@ export interface XmlHandlers {
   open?(name: string, attrs: string, selfClosing: boolean): void;
   close?(name: string): void;
   text?(text: string): void;
+  /**
+   * Whole elements taken at once, the caller's fast path for a frequent simple element (a worksheet's cells):
+   * at a start tag inside the root where `pattern` (sticky) matches, `take(match)` is called instead of open, text
+   * and close; it returns false to decline (the element is then scanned as usual). The pattern must match only
+   * well-formed, balanced markup without entities, CDATA, '>' in text or line ends, so that taking it skips no check.
+   */
+  element?: { pattern: RegExp; take(match: RegExpExecArray): boolean };
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -58,6 +65,7 @@ export function attributes(attrs: string): Record<string, string> {
  */
 export async function scanXml(chunks: AsyncIterable<string> | Iterable<string>, h: XmlHandlers): Promise<void> {
   const stack: string[] = [];
+  const fast = h.element;
   const qstack: string[] = []; // the same elements' names as written (with any prefix)
   let rootClosed = false, rootSeen = false;
   let carry = '';
@@ -146,6 +154,14 @@ export async function scanXml(chunks: AsyncIterable<string> | Iterable<string>, 
         if (stack.length === 0) rootClosed = true;
         p = gt + 1;
         continue;
+      }
+      if (fast && stack.length > 0) {
+        fast.pattern.lastIndex = lt;
+        const e = fast.pattern.exec(s);
+        if (e && fast.take(e)) {
+          p = lt + e[0].length;
+          continue;
+        }
       }
       START.lastIndex = lt;
       const m = START.exec(s);

@@ -68,7 +68,16 @@ export async function stageXlsx(file: string, display: string, sheet: string | n
   let blankRows = 0;
   const skipped: { row: number; text: string }[] = [];
   let multiline = false;
-  const take = async (number: number, values: string[]): Promise<void> => {
+  // the staged lines written in batches of ≥ 64 KB (one write per row cost more than reading the cell)
+  let batch: string[] = [];
+  let batched = 0;
+  const flush = async (): Promise<void> => {
+    const text = batch.join('');
+    batch = [];
+    batched = 0;
+    if (text.length > 0 && !ws.write(text)) await once(ws, 'drain');
+  };
+  const take = (number: number, values: string[]): Promise<void> | void => {
     if (header === null) {
       const h = values.slice();
       while (h.length > 0 && h[h.length - 1].trim() === '') h.pop();
@@ -96,7 +105,10 @@ export async function stageXlsx(file: string, display: string, sheet: string | n
       return;
     }
     records++;
-    if (!ws.write(cells.join(',') + '\n')) await once(ws, 'drain');
+    const line = cells.join(',') + '\n';
+    batch.push(line);
+    batched += line.length;
+    if (batched >= 1 << 16) return flush();
   };
   // Every sheet is read through, the chosen one into `out`: a damaged sheet makes the workbook unreadable
   // whichever sheet is read (the user should know before trusting any of it).
@@ -107,6 +119,7 @@ export async function stageXlsx(file: string, display: string, sheet: string | n
       const mine = s === target;
       await wb.rows(s, mine ? take : () => {}, mine && onRead ? (n, total) => onRead(total > 0 ? n / total : NaN, records) : undefined);
     }
+    await flush();
   } catch (e) {
     const sheetOf = wb.sheets.find((s) => s.part === part);
     const cause = e instanceof XlsxPartError ? e.cause : (e as Error);
