@@ -7,6 +7,7 @@ export type { Column, Columns, Design, LonelyPsu, ReplicateDesign, ReplicateType
 // Designs
 export { svydesign, type SvydesignOptions } from './svydesign.ts';
 export { subset } from './subset.ts';
+export { update } from './update.ts';
 
 // Estimators
 export { svytotal } from './svytotal.ts';

@@ -1,11 +1,11 @@
 // Survey indicators (e.g. "55.8% of entities have more than half their staff aged 16–29"):
 // proportions and ratios estimated under each questionnaire's design, with domains and `by`.
-import { svymean, svyratio, subset, confint, qnorm, qt, type Column, type SurveyDesign, type SvyStat } from '../../survey/index.ts';
+import { svymean, svyratio, subset, update, confint, qnorm, qt, type Column, type SurveyDesign, type SvyStat } from '../../survey/index.ts';
 import type { Condition, Figure, Formula, IndicatorConfig, IntervalMethod, QuestionnaireData, StudyConfig, StudyInputs } from '../types.ts';
 import { label as L } from '../../locale/index.ts';
 import { logitShareInterval } from './shareInterval.ts';
 import { fieldLabel } from './fieldLabel.ts';
-import { questionnaireDesign, simpleDesign } from './sampling.ts';
+import { componentsDesign, simpleDesign } from './sampling.ts';
 import { selectRows } from './select.ts';
 import { LocalizedError, placedError } from '../../locale/errorText.ts';
 
@@ -21,9 +21,11 @@ export function conditionColumn(q: QuestionnaireData, c: Condition, context: str
   const out = new Float64Array(q.valid);
   if (num) {
     if (c.op === 'in' || typeof c.value !== 'number') throw new LocalizedError({ zh: `${context}："${c.field}" 是数值字段；请用 above、at_least、below、at_most 或 equals 与一个数比较`, en: `${context}: "${c.field}" is numeric; compare it with above, at_least, below, at_most or equals a number` });
-    const v = c.value;
-    const test = { above: (x: number) => x > v, at_least: (x: number) => x >= v, below: (x: number) => x < v, at_most: (x: number) => x <= v, equals: (x: number) => x === v }[c.op];
-    for (let i = 0; i < q.valid; i++) out[i] = Number.isNaN(num[i]) ? NaN : test(num[i]) ? 1 : 0;
+    const v = c.value, op = c.op;
+    for (let i = 0; i < q.valid; i++) {
+      const x = num[i];
+      out[i] = x !== x ? NaN : +(op === 'above' ? x > v : op === 'at_least' ? x >= v : op === 'below' ? x < v : op === 'at_most' ? x <= v : x === v);
+    }
   } else {
     if (c.op !== 'in' && c.op !== 'equals') throw new LocalizedError({ zh: `${context}："${c.field}" 是类别字段；请用 equals 或 in`, en: `${context}: "${c.field}" is a category; use equals or in` });
     const set = new Set((Array.isArray(c.value) ? c.value : [c.value]).map(String));
@@ -38,17 +40,26 @@ function numeric(q: QuestionnaireData, field: string, context: string): Float64A
   return v;
 }
 
-/** The design an indicator is estimated under, with the derived columns attached. */
-function designFor(config: StudyConfig, inputs: StudyInputs, q: QuestionnaireData, extra: Record<string, Float64Array>): { design: SurveyDesign; qrows: Int32Array } {
+/**
+ * The design of questionnaire q as the study uses it — its components' design, shared with the survey
+ * estimates, or a simple design when no component uses it — and the questionnaire row of each design row.
+ */
+function baseDesign(config: StudyConfig, q: QuestionnaireData): { design: SurveyDesign; qrows: Int32Array } {
   const cfg = config.questionnaires[q.key];
   const comps = [...config.providers, ...config.operators].filter((c) => c.questionnaire === q.key);
   if (comps.length > 0) {
     const members = comps.map((c) => selectRows(q, c.where, `${c.yamlPath} (${c.id})`));
-    const { design, qrows } = questionnaireDesign(q, cfg, comps, members, extra);
+    const { design, qrows } = componentsDesign(q, cfg, comps, members);
     return { design, qrows };
   }
   const population = config.consumption.questionnaire === q.key ? config.users : undefined;
-  return { design: simpleDesign(q, cfg, population, extra), qrows: Int32Array.from({ length: q.valid }, (_, i) => i) };
+  return { design: simpleDesign(q, cfg, population), qrows: Int32Array.from({ length: q.valid }, (_, i) => i) };
+}
+
+/** Questionnaire columns in the order of the design's rows: v[qrows[0]], v[qrows[1]], … */
+function inDesignOrder<T, O extends { [i: number]: T }>(v: ArrayLike<T>, qrows: Int32Array, out: O): O {
+  for (let r = 0; r < qrows.length; r++) out[r] = v[qrows[r]];
+  return out;
 }
 
 /**
@@ -63,6 +74,10 @@ function designFor(config: StudyConfig, inputs: StudyInputs, q: QuestionnaireDat
  */
 export function indicatorFigures(config: StudyConfig, inputs: StudyInputs): Figure[] {
   const out: Figure[] = [];
+  // Each questionnaire's design is built once; an indicator adds its columns to it (update).
+  const designs = new Map<string, ReturnType<typeof baseDesign>>();
+  // t quantiles by df (indicators of one questionnaire mostly share the design df).
+  const quantiles = new Map<number, number>();
   for (const ind of config.indicators) {
     const q = inputs.questionnaires[ind.questionnaire];
     if (!q) throw new LocalizedError({ zh: `${ind.yamlPath}：问卷 "${ind.questionnaire}" 没有读入`, en: `${ind.yamlPath}: questionnaire "${ind.questionnaire}" was not loaded` });
@@ -78,20 +93,30 @@ export function indicatorFigures(config: StudyConfig, inputs: StudyInputs): Figu
     } else {
       const num = numeric(q, st.numerator, ctx);
       const cond = st.when ? conditionColumn(q, st.when, ctx) : null;
-      extra.__num = cond ? Float64Array.from(num, (v, i) => v * cond[i]) : num;
+      if (cond) {
+        const z = new Float64Array(num.length);
+        for (let i = 0; i < z.length; i++) z[i] = num[i] * cond[i];
+        extra.__num = z;
+      } else extra.__num = num;
       extra.__den = numeric(q, st.denominator, ctx);
       const ratio = (name: (f: string) => string) => `Σ w·${name(st.numerator)}${st.when ? `·1[${describe(st.when, name)}]` : ''} / Σ w·${name(st.denominator)}`;
       formula = L(ratio(field.zh), ratio(field.en));
     }
-    const { design, qrows } = designFor(config, inputs, q, extra);
+    let base = designs.get(q.key);
+    if (!base) designs.set(q.key, (base = baseDesign(config, q)));
+    const qrows = base.qrows;
+    const design = update(base.design, Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, inDesignOrder(v, qrows, new Float64Array(qrows.length))])));
     const domain = selectRows(q, ind.where, ctx);
     const inDomain = new Uint8Array(q.valid);
-    domain.forEach((i) => (inDomain[i] = 1));
-    const estimate = (keep: (qi: number) => boolean, id: string, label: IndicatorConfig['label']) => {
-      const d = subset(design, Array.from(qrows, (qi) => inDomain[qi] === 1 && keep(qi)));
+    for (let k = 0; k < domain.length; k++) inDomain[domain[k]] = 1;
+    // The domain as a 0/1 mask over the design's rows.
+    const mask = inDesignOrder(inDomain, qrows, new Uint8Array(qrows.length));
+    const estimate = (keep: Uint8Array, id: string, label: IndicatorConfig['label']) => {
+      const d = subset(design, keep);
       let stat: SvyStat;
       try {
-        stat = st.kind === 'proportion' ? svymean('__z', d, { naRm: true }) : svyratio('__num', '__den', d, { naRm: true });
+        // deff: false — the figure reads the estimate, se, df and n only.
+        stat = st.kind === 'proportion' ? svymean('__z', d, { naRm: true, deff: false }) : svyratio('__num', '__den', d, { naRm: true, deff: false });
       } catch (e) {
         throw placedError(ctx, e);
       }
@@ -100,7 +125,8 @@ export function indicatorFigures(config: StudyConfig, inputs: StudyInputs): Figu
       let ci: [number, number], interval: IntervalMethod;
       const p = stat.estimate[0];
       if (st.kind === 'proportion' || isShare(d.data.__num, d.data.__den, d.weights)) {
-        const q = useT ? qt((1 + level) / 2, stat.df) : qnorm((1 + level) / 2);
+        let q = quantiles.get(useT ? stat.df : Infinity);
+        if (q === undefined) quantiles.set(useT ? stat.df : Infinity, (q = useT ? qt((1 + level) / 2, stat.df) : qnorm((1 + level) / 2)));
         ci = logitShareInterval(p, stat.se[0], q, stat.n, level);
         interval = p === 0 || p === 1 ? 'beta' : 'logit';
       } else {
@@ -122,13 +148,17 @@ export function indicatorFigures(config: StudyConfig, inputs: StudyInputs): Figu
         interval,
       });
     };
-    estimate(() => true, `indicator.${ind.id}`, ind.label);
+    estimate(mask, `indicator.${ind.id}`, ind.label);
     if (ind.by) {
       const col = q.categories[ind.by];
       if (!col) throw new LocalizedError({ zh: `${ctx}：by："${ind.by}" 不是问卷 "${q.key}" 的类别字段`, en: `${ctx}: by: "${ind.by}" is not a category field of questionnaire "${q.key}"` });
       const levels = [...new Set(Array.from(domain, (i) => col[i]).filter((v): v is string => v !== null))].sort();
-      for (const level of levels)
-        estimate((qi) => col[qi] === level, `indicator.${ind.id}.${level}`, { zh: `${ind.label.zh}（${ind.levels?.[level]?.zh ?? level}）`, en: `${ind.label.en} (${ind.levels?.[level]?.en ?? level})` });
+      const byRow = inDesignOrder(col, qrows, new Array<string | null>(qrows.length));
+      for (const level of levels) {
+        const keep = new Uint8Array(qrows.length);
+        for (let r = 0; r < keep.length; r++) keep[r] = mask[r] & +(byRow[r] === level);
+        estimate(keep, `indicator.${ind.id}.${level}`, { zh: `${ind.label.zh}（${ind.levels?.[level]?.zh ?? level}）`, en: `${ind.label.en} (${ind.levels?.[level]?.en ?? level})` });
+      }
     }
   }
   return out;

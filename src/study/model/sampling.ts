@@ -80,7 +80,7 @@ export interface QuestionnaireDesign {
   design: SurveyDesign;
   /** Questionnaire row of each design row. */
   qrows: Int32Array;
-  data: Record<string, Float64Array | (string | null)[]>;
+  data: Readonly<Record<string, Float64Array | (string | null)[]>>;
   /** Design rows of component k. */
   rowsOf: (k: number) => Int32Array;
 }
@@ -136,9 +136,26 @@ export function questionnaireDesign(q: QuestionnaireData, cfg: QuestionnaireConf
   return { design, qrows: all, data, rowsOf: (k) => Int32Array.from({ length: members[k].length }, (_, j) => starts[k] + j) };
 }
 
+const componentDesigns = new WeakMap<QuestionnaireData, Map<string, QuestionnaireDesign>>();
+
+/**
+ * questionnaireDesign(q, cfg, comps, members), built once per questionnaire data and design settings
+ * (the declared design, or each component's kind, id, rows and population): the survey estimates and
+ * the indicators use the same design, a value nothing changes (the indicators attach their columns
+ * with update). members[k] must be selectRows(q, comps[k].where) as questionnaireDesign takes them.
+ */
+export function componentsDesign(q: QuestionnaireData, cfg: QuestionnaireConfig, comps: ComponentConfig[], members: Int32Array[]): QuestionnaireDesign {
+  let built = componentDesigns.get(q);
+  if (!built) componentDesigns.set(q, (built = new Map()));
+  const key = JSON.stringify([cfg.design ?? null, comps.map((c) => [c.kind, c.id, c.where, c.population])]);
+  let d = built.get(key);
+  if (!d) built.set(key, (d = questionnaireDesign(q, cfg, comps, members)));
+  return d;
+}
+
 /** Estimates of the components that use one questionnaire, under its design, with covariance. */
 export function componentEstimates(q: QuestionnaireData, cfg: QuestionnaireConfig, comps: ComponentConfig[], members: Int32Array[]): { estimates: ComponentEstimate[]; block: QuestionnaireEstimates } {
-  const { design, data, rowsOf: rowOf } = questionnaireDesign(q, cfg, comps, members);
+  const { design, data, rowsOf: rowOf } = componentsDesign(q, cfg, comps, members);
   const n = design.n;
   const w = design.weights;
   const num = (f: string) => data[f] as Float64Array;

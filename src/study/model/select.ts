@@ -9,15 +9,20 @@ import { LocalizedError } from '../../locale/errorText.ts';
  */
 export function selectRows(q: QuestionnaireData, where: Record<string, string[]>, context: string): Int32Array {
   const n = q.valid;
-  const tests = Object.entries(where).map(([field, values]) => {
+  const keep = new Uint8Array(n).fill(1);
+  let count = n;
+  for (const [field, values] of Object.entries(where)) {
     const col = q.categories[field];
     if (!col) throw new LocalizedError({ zh: `${context}：where："${field}" 不是问卷 "${q.key}" 已对应的类别字段（字段：${Object.keys(q.categories).join(', ') || '无'}）`, en: `${context}: where: "${field}" is not a mapped category field of questionnaire "${q.key}" (fields: ${Object.keys(q.categories).join(', ') || 'none'})` });
     const set = new Set(values);
-    return (i: number) => col[i] !== null && set.has(col[i] as string);
-  });
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) if (tests.every((t) => t(i))) out.push(i);
-  return Int32Array.from(out);
+    for (let i = 0; i < n; i++) {
+      const v = col[i];
+      if (keep[i] === 1 && (v === null || !set.has(v))) { keep[i] = 0; count--; }
+    }
+  }
+  const out = new Int32Array(count);
+  for (let i = 0, k = 0; i < n; i++) if (keep[i] === 1) out[k++] = i;
+  return out;
 }
 
 /** Gather a numeric column at the given row indices. take(Float64Array[5,6,7], [0,2]) → [5,7]. */
