@@ -1,4 +1,5 @@
 // Symmetric positive-definite solves for the small normal equations of the estimators.
+import { LocalizedError } from '../locale/errorText.ts';
 
 /**
  * Cholesky factor L (row-major k×k, lower) of a symmetric positive-definite A = L Lᵀ.
@@ -12,7 +13,7 @@ export function cholesky(A: Float64Array, k: number, what: string): Float64Array
   for (let j = 0; j < k; j++) {
     let d = A[j * k + j];
     for (let p = 0; p < j; p++) d -= L[j * k + p] * L[j * k + p];
-    if (!(d > 1e-12 * scale)) throw new Error(`${what}: the regressors are collinear (with each other or with the fixed effects); nothing can be estimated`);
+    if (!(d > 1e-12 * scale)) throw new LocalizedError({ zh: `${what}：回归变量共线（彼此之间或与固定效应之间）；无法估计`, en: `${what}: the regressors are collinear (with each other or with the fixed effects); nothing can be estimated` });
     const ljj = Math.sqrt(d);
     L[j * k + j] = ljj;
     for (let i = j + 1; i < k; i++) {

@@ -1,5 +1,6 @@
 // Within transformation for several fixed effects: the method of alternating projections.
 import type { Factor } from './types.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 export interface DemeanOptions {
   /** Stop when no element changes by more than tol × (largest |x|) in a sweep. Default 1e-14. */
@@ -43,5 +44,5 @@ export function demean(x: Float64Array, factors: readonly Factor[], options: Dem
     }
     if (factors.length === 1 || change <= tol * scale) return out;
   }
-  throw new Error(`demean: alternating projections did not converge in ${maxIterations} sweeps`);
+  throw new LocalizedError({ zh: `demean：交替投影在 ${maxIterations} 轮内未收敛`, en: `demean: alternating projections did not converge in ${maxIterations} sweeps` });
 }

@@ -2,6 +2,7 @@
 import { tEstimate } from './estimate.ts';
 import type { Estimate } from './types.ts';
 import { waldTest, type WaldTest } from './waldTest.ts';
+import { LocalizedError, internalError } from '../locale/errorText.ts';
 
 /**
  * Sufficient statistics of one arm over its payers i and periods k = 0..T−1:
@@ -37,9 +38,9 @@ export interface EventStudy {
 export function eventStudy(winners: PanelMoments, losers: PanelMoments, periods: readonly number[], base = -1, level = 0.95): EventStudy {
   const T = periods.length;
   const b = periods.indexOf(base);
-  if (b < 0) throw new Error(`eventStudy: base period ${base} is not among the periods ${periods.join(', ')}`);
-  if (winners.n < 2 || losers.n < 2) throw new Error(`eventStudy: ${winners.n} winners and ${losers.n} unsuccessful applicants; each arm needs at least 2 payers, no figure can be claimed`);
-  for (const m of [winners, losers]) if (m.sums.length !== T || m.cross.length !== T * T) throw new Error(`eventStudy: moments for ${m.sums.length} periods, expected ${T}`);
+  if (b < 0) throw new LocalizedError({ zh: `eventStudy：基期 ${base} 不在各期 ${periods.join(', ')} 之中`, en: `eventStudy: base period ${base} is not among the periods ${periods.join(', ')}` });
+  if (winners.n < 2 || losers.n < 2) throw new LocalizedError({ zh: `eventStudy：中签者 ${winners.n} 人，未中签申请者 ${losers.n} 人；每组至少需要 2 个付款人，无法得出任何指标`, en: `eventStudy: ${winners.n} winners and ${losers.n} unsuccessful applicants; each arm needs at least 2 payers, no figure can be claimed` });
+  for (const m of [winners, losers]) if (m.sums.length !== T || m.cross.length !== T * T) throw internalError(`eventStudy: moments for ${m.sums.length} periods, expected ${T}`);
   const keep = periods.map((_, k) => k).filter((k) => k !== b);
   const K = keep.length;
   const n = winners.n + losers.n;

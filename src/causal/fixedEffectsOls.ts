@@ -4,6 +4,7 @@ import { cholesky, choleskySolve, sandwich } from './cholesky.ts';
 import { demean, type DemeanOptions } from './demean.ts';
 import { nestedIn } from './factor.ts';
 import type { Estimate, Factor } from './types.ts';
+import { LocalizedError, internalError } from '../locale/errorText.ts';
 
 export interface FixedEffectsOlsInput {
   y: Float64Array;
@@ -54,13 +55,13 @@ export function fixedEffectsOls(input: FixedEffectsOlsInput): FixedEffectsOls {
   const n = y.length;
   const k = X.length;
   const level = input.level ?? 0.95;
-  if (names.length !== k) throw new Error(`fixedEffectsOls: ${k} regressors but ${names.length} names`);
-  if (k === 0) throw new Error('fixedEffectsOls: no regressors');
-  for (const col of X) if (col.length !== n) throw new Error('fixedEffectsOls: regressor length differs from the outcome');
-  if (cluster.codes.length !== n) throw new Error('fixedEffectsOls: cluster length differs from the outcome');
-  for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) throw new Error(`fixedEffectsOls: outcome not finite at observation ${i}`);
+  if (names.length !== k) throw internalError(`fixedEffectsOls: ${k} regressors but ${names.length} names`);
+  if (k === 0) throw internalError('fixedEffectsOls: no regressors');
+  for (const col of X) if (col.length !== n) throw internalError('fixedEffectsOls: regressor length differs from the outcome');
+  if (cluster.codes.length !== n) throw internalError('fixedEffectsOls: cluster length differs from the outcome');
+  for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) throw new LocalizedError({ zh: `fixedEffectsOls：第 ${i} 个观测的结果变量不是有限数`, en: `fixedEffectsOls: outcome not finite at observation ${i}` });
   const G = cluster.levels;
-  if (G < 2) throw new Error(`fixedEffectsOls: ${G} cluster — cluster-robust errors need at least 2`);
+  if (G < 2) throw new LocalizedError({ zh: `fixedEffectsOls：只有 ${G} 个聚类——聚类稳健标准误至少需要 2 个`, en: `fixedEffectsOls: ${G} cluster — cluster-robust errors need at least 2` });
   const yt = demean(y, fixedEffects, input.demean);
   const Xt = X.map((c) => demean(c, fixedEffects, input.demean));
   const A = new Float64Array(k * k);
@@ -100,7 +101,7 @@ export function fixedEffectsOls(input: FixedEffectsOlsInput): FixedEffectsOls {
   for (const f of fixedEffects) if (countNested || !nestedIn(f, cluster)) feRank += f.levels - 1;
   if (fixedEffects.length > 0) feRank += 1;
   const dfResid = n - k - feRank;
-  if (dfResid <= 0) throw new Error(`fixedEffectsOls: ${n} observations for ${k} regressors and ${feRank} fixed-effect parameters; no residual degrees of freedom`);
+  if (dfResid <= 0) throw new LocalizedError({ zh: `fixedEffectsOls：${n} 个观测，却有 ${k} 个回归变量和 ${feRank} 个固定效应参数；没有剩余自由度`, en: `fixedEffectsOls: ${n} observations for ${k} regressors and ${feRank} fixed-effect parameters; no residual degrees of freedom` });
   const c = (G / (G - 1)) * ((n - 1) / dfResid);
   const V = sandwich(L, k, M);
   for (let i = 0; i < V.length; i++) V[i] *= c;

@@ -1,6 +1,7 @@
 // Callaway & Sant'Anna (2021) group-time average treatment effects under staggered adoption.
 import { tEstimate } from './estimate.ts';
 import type { Estimate, Factor } from './types.ts';
+import { LocalizedError, internalError } from '../locale/errorText.ts';
 
 export interface StaggeredPanel {
   /** Outcome, units × periods row-major (balanced; every cell finite). */
@@ -64,8 +65,8 @@ export function groupTimeAtt(panel: StaggeredPanel, options: GroupTimeOptions = 
   const { y, units: n, periods: T, firstTreated: G } = panel;
   const level = options.level ?? 0.95;
   const control = options.control ?? 'notYetTreated';
-  if (y.length !== n * T) throw new Error(`groupTimeAtt: ${y.length} outcomes for ${n} units × ${T} periods`);
-  for (let i = 0; i < y.length; i++) if (!Number.isFinite(y[i])) throw new Error(`groupTimeAtt: outcome missing for unit ${Math.floor(i / T)} in period ${i % T}; the panel must be balanced`);
+  if (y.length !== n * T) throw internalError(`groupTimeAtt: ${y.length} outcomes for ${n} units × ${T} periods`);
+  for (let i = 0; i < y.length; i++) if (!Number.isFinite(y[i])) throw new LocalizedError({ zh: `groupTimeAtt：单元 ${Math.floor(i / T)} 在第 ${i % T} 期缺少结果变量；面板必须平衡`, en: `groupTimeAtt: outcome missing for unit ${Math.floor(i / T)} in period ${i % T}; the panel must be balanced` });
   const cluster = panel.cluster;
   const clustered = cluster !== undefined;
   const C = clustered ? cluster.levels : n;
@@ -73,6 +74,7 @@ export function groupTimeAtt(panel: StaggeredPanel, options: GroupTimeOptions = 
   const kappa = clustered ? C / (C - 1) : 1;
   const df = clustered ? C - 1 : Infinity;
   const notes: string[] = [];
+  const notesZh: string[] = []; // the same notes in Chinese, for the error below
   const leftOut: LeftOut[] = [];
   const groupSize = new Map<number, number>();
   for (let i = 0; i < n; i++) if (Number.isFinite(G[i])) groupSize.set(G[i], (groupSize.get(G[i]) ?? 0) + 1);
@@ -86,8 +88,8 @@ export function groupTimeAtt(panel: StaggeredPanel, options: GroupTimeOptions = 
   };
   const cells: (AttCell & { phi: Float64Array })[] = [];
   for (const g of groups) {
-    if (g < 1) { leftOut.push({ kind: 'no-pre-period', group: g, units: groupSize.get(g) as number }); notes.push(`group first treated in period ${g}: no pre-period, left out (${groupSize.get(g)} units)`); continue; }
-    if (g >= T) { leftOut.push({ kind: 'after-last-period', group: g }); notes.push(`group first treated in period ${g}: after the last period, used as not yet treated only`); continue; }
+    if (g < 1) { leftOut.push({ kind: 'no-pre-period', group: g, units: groupSize.get(g) as number }); notes.push(`group first treated in period ${g}: no pre-period, left out (${groupSize.get(g)} units)`); notesZh.push(`第 ${g} 期首次处理的组：没有事前期，已略去（${groupSize.get(g)} 个单元）`); continue; }
+    if (g >= T) { leftOut.push({ kind: 'after-last-period', group: g }); notes.push(`group first treated in period ${g}: after the last period, used as not yet treated only`); notesZh.push(`第 ${g} 期首次处理的组：晚于最后一期，只作尚未处理组使用`); continue; }
     for (let t = 1; t < T; t++) {
       const b = t >= g ? g - 1 : t - 1;
       const treated: number[] = [], controls: number[] = [];
@@ -95,7 +97,7 @@ export function groupTimeAtt(panel: StaggeredPanel, options: GroupTimeOptions = 
         if (G[i] === g) treated.push(i);
         else if (control === 'neverTreated' ? G[i] === Infinity : G[i] > Math.max(t, b)) controls.push(i);
       }
-      if (controls.length === 0) { leftOut.push({ kind: 'no-comparison', group: g, period: t, control }); notes.push(`ATT(g=${g}, t=${t}): no ${control === 'neverTreated' ? 'never' : 'not-yet'}-treated comparison unit; not estimated`); continue; }
+      if (controls.length === 0) { leftOut.push({ kind: 'no-comparison', group: g, period: t, control }); notes.push(`ATT(g=${g}, t=${t}): no ${control === 'neverTreated' ? 'never' : 'not-yet'}-treated comparison unit; not estimated`); notesZh.push(`ATT(g=${g}, t=${t})：没有${control === 'neverTreated' ? '从未' : '尚未'}处理的对照单元；未估计`); continue; }
       const delta = (i: number): number => y[i * T + t] - y[i * T + b];
       let mT = 0, mC = 0;
       for (const i of treated) mT += delta(i);
@@ -124,7 +126,7 @@ export function groupTimeAtt(panel: StaggeredPanel, options: GroupTimeOptions = 
   };
   const asEstimate = (a: { theta: number; phi: Float64Array }): Estimate => tEstimate(a.theta, Math.sqrt(variance(a.phi)), df, level);
   const post = cells.filter((c) => c.period >= c.group);
-  if (post.length === 0) throw new Error(`groupTimeAtt: no post-treatment cell has a comparison group; no figure can be claimed${notes.length ? ` (${notes.join('; ')})` : ''}`);
+  if (post.length === 0) throw new LocalizedError({ zh: `groupTimeAtt：没有哪个处理后的组-时点有对照组；无法得出任何指标${notesZh.length ? `（${notesZh.join('；')}）` : ''}`, en: `groupTimeAtt: no post-treatment cell has a comparison group; no figure can be claimed${notes.length ? ` (${notes.join('; ')})` : ''}` });
   const es = [...new Set(cells.map((c) => c.period - c.group))].sort((a, b) => a - b);
   const dynamic = es.map((e) => {
     const sel = cells.filter((c) => c.period - c.group === e);

@@ -1,6 +1,7 @@
 // Lottery difference-in-differences: winners against unsuccessful applicants, and the MPC.
 import { tEstimate } from './estimate.ts';
 import type { Estimate } from './types.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /**
  * Sufficient statistics of one arm (winners or unsuccessful applicants) over its payers i:
@@ -40,8 +41,8 @@ export interface LotteryDid {
  * se_type = "stata"; t with n − 1 df. Refuses an empty or single-payer arm and a zero subsidy gap.
  */
 export function lotteryDid(winners: ArmMoments, losers: ArmMoments, level = 0.95): LotteryDid {
-  if (winners.n < 2) throw new Error(`lotteryDid: ${winners.n} winning applicants in the data; no figure can be claimed`);
-  if (losers.n < 2) throw new Error(`lotteryDid: ${losers.n} unsuccessful applicants in the data (the comparison group); no figure can be claimed`);
+  if (winners.n < 2) throw new LocalizedError({ zh: `lotteryDid：数据中中签申请者 ${winners.n} 人；无法得出任何指标`, en: `lotteryDid: ${winners.n} winning applicants in the data; no figure can be claimed` });
+  if (losers.n < 2) throw new LocalizedError({ zh: `lotteryDid：数据中未中签申请者（对照组）${losers.n} 人；无法得出任何指标`, en: `lotteryDid: ${losers.n} unsuccessful applicants in the data (the comparison group); no figure can be claimed` });
   const n = winners.n + losers.n;
   const c = n / (n - 2);
   const df = n - 1;
@@ -51,7 +52,7 @@ export function lotteryDid(winners: ArmMoments, losers: ArmMoments, level = 0.95
   const varTau = c * (ssd(winners) / winners.n ** 2 + ssd(losers) / losers.n ** 2);
   const sW = winners.sumS / winners.n, sL = losers.sumS / losers.n;
   const gap = sW - sL;
-  if (!(Math.abs(gap) > 0)) throw new Error('lotteryDid: winners redeemed no more subsidy than unsuccessful applicants; the MPC is undefined');
+  if (!(Math.abs(gap) > 0)) throw new LocalizedError({ zh: `lotteryDid：中签者核销的补贴不多于未中签申请者；边际消费倾向（MPC）无定义`, en: 'lotteryDid: winners redeemed no more subsidy than unsuccessful applicants; the MPC is undefined' });
   const mpc = tau / gap;
   const rss = (a: ArmMoments): number => {
     const sdd = a.sumDD - (a.sumD * a.sumD) / a.n;

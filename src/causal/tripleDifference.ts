@@ -3,6 +3,7 @@
 import { factor, interact } from './factor.ts';
 import { fixedEffectsOls, type FixedEffectsOls, type FixedEffectsOlsInput } from './fixedEffectsOls.ts';
 import type { Estimate } from './types.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /** City × industry × day cells (one row each; a balanced panel is not required). */
 export interface CityIndustryDayCells {
@@ -51,11 +52,11 @@ export function tripleDifference(cells: CityIndustryDayCells): TripleDifference 
   firstDay.forEach((d, c) => {
     if (!Number.isFinite(d)) return;
     treatedCities++;
-    if (d <= firstObserved[c]) throw new Error(`tripleDifference: ${cityName(c)} issues vouchers from day ${d}, its first day in the data: no pre-period to compare with`);
+    if (d <= firstObserved[c]) throw new LocalizedError({ zh: `tripleDifference：${cells.cityNames?.[c] ?? `城市 ${c}`} 从第 ${d} 天起发放消费券，这是它在数据中的第一天：没有可比较的事前期`, en: `tripleDifference: ${cityName(c)} issues vouchers from day ${d}, its first day in the data: no pre-period to compare with` });
   });
-  if (treatedCities === 0) throw new Error('tripleDifference: no city issues vouchers in the data; no figure can be claimed');
+  if (treatedCities === 0) throw new LocalizedError({ zh: `tripleDifference：数据中没有城市发放消费券；无法得出任何指标`, en: 'tripleDifference: no city issues vouchers in the data; no figure can be claimed' });
   const coveredIds = covered.map((c, j) => (c ? j : -1)).filter((j) => j >= 0);
-  if (coveredIds.length === 0 || coveredIds.length === covered.length) throw new Error('tripleDifference: needs both covered and uncovered industries (the uncovered are the within-city controls)');
+  if (coveredIds.length === 0 || coveredIds.length === covered.length) throw new LocalizedError({ zh: `tripleDifference：需要覆盖与未覆盖的行业（未覆盖的行业是城市内的对照）`, en: 'tripleDifference: needs both covered and uncovered industries (the uncovered are the within-city controls)' });
   const post = (i: number) => day[i] >= firstDay[city[i]];
   const pooled = Float64Array.from({ length: n }, (_, i) => (covered[industry[i]] && post(i) ? 1 : 0));
   const fc = factor(city), fj = factor(industry), ft = factor(day);

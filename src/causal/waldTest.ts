@@ -1,6 +1,7 @@
 // Joint Wald test of linear restrictions β_j = 0 (the event study's pre-trend test).
 import { pbeta } from '../survey/distributions.ts';
 import { cholesky, choleskySolve } from './cholesky.ts';
+import { LocalizedError } from '../locale/errorText.ts';
 
 export interface WaldTest {
   /** W = b′V⁻¹b over the tested coefficients. */
@@ -20,7 +21,7 @@ export interface WaldTest {
  */
 export function waldTest(beta: ArrayLike<number>, vcov: Float64Array, k: number, which: readonly number[], dfDenominator: number): WaldTest {
   const q = which.length;
-  if (q === 0) throw new Error('waldTest: no coefficients to test');
+  if (q === 0) throw new LocalizedError({ zh: `waldTest：没有要检验的系数`, en: 'waldTest: no coefficients to test' });
   const V = new Float64Array(q * q);
   const b = new Float64Array(q);
   which.forEach((j, a) => {

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { packageRoot } from '../../src/data/packagePaths.ts';
 
 /** Directories (from the package root) whose thrown errors are all bilingual. */
-const SCANNED = ['src/cli', 'src/io', 'src/io-node', 'src/locale', 'src/report', 'src/server', 'web'];
+const SCANNED = ['src/causal', 'src/cli', 'src/io', 'src/io-node', 'src/locale', 'src/report', 'src/server', 'src/study', 'src/survey', 'web'];
 
 const PLAIN_ERROR = /\bnew\s+(?:Type|Range|Syntax)?Error\s*\(|\bthrow\s+(?:Type|Range|Syntax)?Error\s*\(/;
 const SOURCE = /\.(?:ts|mts|mjs|js)$/;
