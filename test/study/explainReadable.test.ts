@@ -24,3 +24,17 @@ test('explain with compactNumber: se and inputs rounded, no raw value; without i
   const full = explain(results, f.id, 'zh', displayValue);
   assert.ok(full.includes(`se = ${f.se}`));
 });
+
+test('explain in zh: a label takes the full-width colon (公式：…, 说明：…), English keeps ": "', async () => {
+  const { results } = await exampleRun();
+  const noted = Object.values(results.figures).find((g) => g.notes !== undefined);
+  for (const id of ['jobs.total', ...(noted ? [noted.id] : [])]) {
+    const zh = explain(results, id, 'zh', displayValue);
+    assert.match(zh, /^ {3}公式：\S/m, zh);
+    assert.doesNotMatch(zh, /[\u3400-\u9fff]: /, 'no ASCII colon after Chinese words');
+    const en = explain(results, id, 'en', displayValue);
+    assert.match(en, /^ {3}formula: \S/m, en);
+    assert.doesNotMatch(en, /：/);
+  }
+  if (noted) assert.match(explain(results, noted.id, 'zh', displayValue), /说明：/);
+});

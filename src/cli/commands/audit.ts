@@ -16,15 +16,15 @@ export const register: Register = (program, setExitCode, lang) => {
   const h = helpIn(lang);
   program
     .command('audit')
-    .description(h('核对公布数字的内部一致性（部分与合计、占比、增长率、年均复合增长率），允许其印出时的舍入（默认：原报告的 2019 年数字）。', 'Check published figures for internal consistency (parts vs totals, shares, growth rates, CAGR) allowing for their printed rounding (default: the original report\'s 2019 figures).'))
-    .addArgument(new Argument('[file]', h('公布数字的 YAML 文件', 'published-figures YAML')).default(DEFAULT_PUBLISHED, h('自带示例的 published.yaml', 'the bundled example\'s published.yaml')))
+    .description(h('核对公布指标的内部一致性（部分与合计、占比、增长率、年均复合增长率），允许其印出时的舍入（默认：原报告的 2019 年指标）。', 'Check published figures for internal consistency (parts vs totals, shares, growth rates, CAGR) allowing for their printed rounding (default: the original report\'s 2019 figures).'))
+    .addArgument(new Argument('[file]', h('公布指标的 YAML 文件', 'published-figures YAML')).default(DEFAULT_PUBLISHED, h('自带示例的 published.yaml', 'the bundled example\'s published.yaml')))
     .option('--lang <lang>', LANG_HELP[lang])
     .option('--json', h('以 JSON 输出核对结果', 'print the report as JSON'))
     .option('--strict', h('有一项核对不一致时以代码 1 退出', 'exit with code 1 when a check fails'))
     .option('--wide', WIDE_HELP[lang])
     .action(async (file: string, opts: { lang?: string; json?: boolean; strict?: boolean; wide?: boolean }) => {
       const lang = commandLang(opts.lang);
-      if (!existsSync(file)) throw new LocalizedError({ zh: `找不到公布数字文件：${file}`, en: `published-figures file not found: ${file}` });
+      if (!existsSync(file)) throw new LocalizedError({ zh: `找不到公布指标文件：${file}`, en: `published-figures file not found: ${file}` });
       // The YAML parser and the checks load when the command runs (not for --help).
       const { parsePublished, audit } = await import('../../study/audit/index.ts');
       const report = audit(parsePublished(readFileSync(file, 'utf8'), file));

@@ -8,13 +8,13 @@ export const register: Register = (program, _setExitCode, lang) => {
   const h = helpIn(lang);
   program
     .command('explain')
-    .description(h('显示一个数字是如何得出的（公式、输入、计算所依据的数字）。`--list` 列出全部编号。', 'Print how a figure was derived (formula, inputs, the figures it is computed from). `--list` lists the ids.'))
-    .argument('[id]', h('数字编号，如 jobs.indirect', 'figure id, e.g. jobs.indirect'))
+    .description(h('显示一个指标是如何得出的（公式、输入、计算所依据的指标）。`--list` 列出全部编号。', 'Print how a figure was derived (formula, inputs, the figures it is computed from). `--list` lists the ids.'))
+    .argument('[id]', h('指标编号，如 jobs.indirect', 'figure id, e.g. jobs.indirect'))
     .addArgument(studyArgument(lang))
-    .option('--list', h('列出全部数字编号', 'list all figure ids'))
+    .option('--list', h('列出全部指标编号', 'list all figure ids'))
     .option('--lang <lang>', LANG_HELP[lang])
     .option('--wide', WIDE_HELP[lang])
-    .option('--json', h('以 JSON 输出该数字及其所依据的全部数字（id、label、基本单位的值、unit、显示值、se、df、ci、formula、inputs、from、notes）；与 --list 同用时输出编号、名称和单位', 'print the figure and every figure it is computed from as JSON (id, label, value in base units, unit, display value, se, df, ci, formula, inputs, from, notes); with --list, the ids, labels and units'))
+    .option('--json', h('以 JSON 输出该指标及其所依据的全部指标（id、label、基本单位的值、unit、显示值、se、df、ci、formula、inputs、from、notes）；与 --list 同用时输出编号、名称和单位', 'print the figure and every figure it is computed from as JSON (id, label, value in base units, unit, display value, se, df, ci, formula, inputs, from, notes); with --list, the ids, labels and units'))
     .action(async (id: string | undefined, study: string, opts: { list?: boolean; lang?: string; wide?: boolean; json?: boolean }) => {
       const lang = commandLang(opts.lang);
       const [{ runStudy }, { derivation, explain }, v, { readFileSync }] = await Promise.all([import('../runStudy.ts'), import('../../study/model/index.ts'), import('../runVouchers.ts'), import('node:fs')]);

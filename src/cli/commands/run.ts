@@ -13,13 +13,13 @@ export const register: Register = (program, _setExitCode, lang) => {
   const h = helpIn(lang);
   program
     .command('run')
-    .description(h('运行研究：估计每个数字，写出 results.json、report.html、tables.xlsx、图表 SVG、CSV 表和 rejected.csv（默认：自带的微信 2019 示例）。', 'Run a study: estimate every figure, write results.json, report.html, tables.xlsx, chart SVGs, CSV tables and rejected.csv (default: the bundled WeChat 2019 example).'))
+    .description(h('运行研究：估计每个指标，写出 results.json、report.html、tables.xlsx、图表 SVG、CSV 表和 rejected.csv（默认：自带的微信 2019 示例）。', 'Run a study: estimate every figure, write results.json, report.html, tables.xlsx, chart SVGs, CSV tables and rejected.csv (default: the bundled WeChat 2019 example).'))
     .addArgument(studyArgument(lang))
     .option('--out <dir>', h('输出文件夹：新的、空的，或以前运行写过的（默认：out/<研究文件夹名>）', 'output directory: new, empty, or written by an earlier run (default: out/<study directory name>)'))
     .option('--lang <lang>', h(`终端输出的语言：${LANG_HELP.zh}`, `console language: ${LANG_HELP.en}`))
     .option('--charts <list>', h('charts/ 下的图表图片：svg、png（需要 Chromium）或 none', 'chart images under charts/: svg, png (needs Chromium) or none'), 'svg')
     .option('--wide', WIDE_HELP[lang])
-    .option('--json', h('以 JSON 输出主要数字（id、label、基本单位的值、unit、se、ci），而不是表格', 'print the headline figures as JSON (id, label, value in base units, unit, se, ci) instead of tables'))
+    .option('--json', h('以 JSON 输出主要指标（id、label、基本单位的值、unit、se、ci），而不是表格', 'print the headline figures as JSON (id, label, value in base units, unit, se, ci) instead of tables'))
     .option('--quiet', h('终端上不显示进度行', 'no progress line on the terminal'))
     .action(async (study: string, opts: { out?: string; lang?: string; charts: string; wide?: boolean; json?: boolean; quiet?: boolean }) => {
       const lang = commandLang(opts.lang);

@@ -7,12 +7,14 @@ type Show = (f: Pick<Figure, 'unit' | 'value'>, lang: Lang, v?: number) => { tex
 
 /** The words of the derivation in each language. */
 const WORDS = { formula: { zh: '公式', en: 'formula' }, note: { zh: '说明', en: 'note' }, seeAbove: { zh: '（见上）', en: '(see above)' } } as const;
+/** A label's colon: full-width after Chinese words (公式：…), ': ' in English. */
+const COLON = { zh: '：', en: ': ' } as const;
 
 /**
  * explain(results, 'jobs.indirect', 'en', show) →
  *   jobs.indirect  Indirect jobs = 3.6 million jobs
  *     formula: induced output × jobs per yuan of output
- *   (zh: 公式: 诱发产出 × 单位产出就业; inputs by name: 漏出率 = 0.05)
+ *   (zh: 公式：诱发产出 × 单位产出就业; inputs by name: 漏出率 = 0.05)
  *     ├─ output.indirect  Induced output … = 1130.1 billion yuan
  *     …
  * Fails on an unknown id, listing close matches. Numbers (inputs, se) are written in full unless
@@ -34,11 +36,11 @@ export function explain(r: Pick<StudyResults, 'figures'>, id: string, lang: Lang
       return;
     }
     seen.add(fid);
-    out.push(`${pad}   ${WORDS.formula[lang]}: ${asLabel(g.formula)[lang]}`);
+    out.push(`${pad}   ${WORDS.formula[lang]}${COLON[lang]}${asLabel(g.formula)[lang]}`);
     const num = (x: number) => (readable ? readable(x, lang) : String(x));
     for (const [k, val] of Object.entries(g.inputs)) out.push(`${pad}   ${inputLabel(k)[lang]} = ${typeof val === 'number' ? num(val) : asLabel(val)[lang]}`);
     if (g.se !== undefined) out.push(`${pad}   se = ${num(g.se)}${g.df !== undefined ? `, df = ${num(g.df)}` : ''}`);
-    if (g.notes) out.push(`${pad}   ${WORDS.note[lang]}: ${typeof g.notes === 'string' ? g.notes : g.notes[lang]}`);
+    if (g.notes) out.push(`${pad}   ${WORDS.note[lang]}${COLON[lang]}${typeof g.notes === 'string' ? g.notes : g.notes[lang]}`);
     if (depth >= 6) return;
     g.from.forEach((child, i) => walk(child, `${pad}${i === g.from.length - 1 ? '└─ ' : '├─ '}`, depth + 1));
   };
