@@ -178,13 +178,16 @@ export async function rowChecks(db: Db, staged: Staged, match: ColumnMatch, spec
     }
     return { sql: compileRule(r.check, names, file, where), where, check: r.check, reason };
   });
-  for (const r of rules) {
-    // the rule must be a boolean expression over the fields' types
-    const probe = fields.map((f, i) => `CAST(NULL AS ${isNumeric(f) ? 'DOUBLE' : 'VARCHAR'}) AS __x${i}`).join(', ');
+  // Each rule must be a boolean expression over the fields' types: all described by one query, and one by one (in
+  // order, for the first fault's message) only when that query fails.
+  const probe = fields.map((f, i) => `CAST(NULL AS ${isNumeric(f) ? 'DOUBLE' : 'VARCHAR'}) AS __x${i}`).join(', ');
+  const described = rules.length > 1
+    ? await db.connection.runAndReadAll(`DESCRIBE SELECT ${rules.map((r, k) => `(${r.sql}) AS ok${k}`).join(', ')} FROM (SELECT ${probe})`).then((res) => res.getRows().map((row) => String(row[1])), () => null)
+    : null;
+  for (const [k, r] of rules.entries()) {
     let type: string;
     try {
-      const res = await db.connection.runAndReadAll(`DESCRIBE SELECT (${r.sql}) AS ok FROM (SELECT ${probe})`);
-      type = String(res.getRows()[0][1]);
+      type = described ? described[k] : String((await db.connection.runAndReadAll(`DESCRIBE SELECT (${r.sql}) AS ok FROM (SELECT ${probe})`)).getRows()[0][1]);
     } catch (e) {
       const why = (e as Error).message.split('\n')[0];
       throw new DataError({ zh: `${file}：规则 ${JSON.stringify(r.check)}（${r.where}）无效（DuckDB：${why}）`, en: `${file}: rule ${JSON.stringify(r.check)} (${r.where}) is not valid: ${why}` }, { file, yamlPath: r.where });
@@ -266,8 +269,7 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
   let duplicated: number;
   try {
     await db.connection.run(steps[0]);
-    await db.connection.run(steps[1]);
-    duplicated = Number((await db.connection.runAndReadAll(`SELECT count(*) FROM ${dup}`)).getRows()[0][0]);
+    duplicated = Number((await db.connection.runAndReadAll(steps[1])).getRows()[0][0]); // CREATE TABLE … AS gives its row count
     // without repeated ids step 3 is a filter on the row-local faults alone (no join over all rows)
     await db.connection.run(duplicated > 0 ? steps[2] : steps[2].replace(` LEFT JOIN ${dup} ON __id = __did`, `, (SELECT NULL::INTEGER AS __first, NULL::BOOLEAN AS __conflict, NULL::DOUBLE AS __tmax)`));
   } catch (e) {
@@ -281,11 +283,11 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
     `(SELECT ${rowOf} AS __row, __id${xs.map((x) => `, ${x}`).join('')} FROM ${raw}` +
     (duplicated > 0 ? ` LEFT JOIN ${dup} ON __id = __did WHERE ${fresh} AND (__first IS NULL OR (NOT __conflict AND ${rowOf} <= __first${latest ? ' AND __t = __tmax' : ''})))` : ` WHERE ${fresh})`);
 
-  const [total, blank, unfaulted] = (
-    await db.connection.runAndReadAll(`SELECT CAST(count(*) AS DOUBLE), CAST(count(*) FILTER (WHERE __blank) AS DOUBLE), CAST(count(*) FILTER (WHERE ${fresh}) AS DOUBLE) FROM ${raw}`)
-  ).getRows()[0] as number[];
-  const [rejected, dupOnly] = (
-    await db.connection.runAndReadAll(`SELECT CAST(count(*) AS DOUBLE), CAST(count(*) FILTER (WHERE __dupOnly) AS DOUBLE) FROM ${table}`)
+  const [total, blank, unfaulted, rejected, dupOnly] = (
+    await db.connection.runAndReadAll(
+      `SELECT * FROM (SELECT CAST(count(*) AS DOUBLE), CAST(count(*) FILTER (WHERE __blank) AS DOUBLE), CAST(count(*) FILTER (WHERE ${fresh}) AS DOUBLE) FROM ${raw}), ` +
+        `(SELECT CAST(count(*) AS DOUBLE), CAST(count(*) FILTER (WHERE __dupOnly) AS DOUBLE) FROM ${table})`,
+    )
   ).getRows()[0] as number[];
   const valid = unfaulted - dupOnly;
   if (staged.records !== null && total !== staged.records) {
@@ -308,11 +310,11 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
 
   const { rejection, reasonKey } = rejectionDecoder(file, staged.header, match, fields, rules);
   const reasons: Record<string, number> = {};
-  const byFirst = await db.connection.runAndReadAll(
+  const byFirst = rejected === 0 ? null : await db.connection.runAndReadAll(
     `SELECT CASE WHEN starts_with(f, 'rule|') THEN f ELSE split_part(f, '|', 1) END AS k, CAST(count(*) AS DOUBLE) ` +
       `FROM (SELECT split_part(__faults, ';', 1) AS f FROM ${table} WHERE __faults IS NOT NULL) GROUP BY k ORDER BY k`,
   );
-  for (const [f, n] of byFirst.getRows() as [string, number][]) {
+  for (const [f, n] of (byFirst?.getRows() ?? []) as [string, number][]) {
     const [code, arg] = f.split('|');
     const key = reasonKey(code, arg);
     reasons[key] = (reasons[key] ?? 0) + n;
