@@ -2,14 +2,15 @@
 
 /**
  * selectKth(a, k) → the (k+1)-th smallest of a (0-based order statistic k), reordering a in place so
- * that a[i] ≤ a[k] for i < k and a[i] ≥ a[k] for i > k; `from`: search only a[from…] (when a[from…]
- * already holds the largest n − from values) (Hoare's FIND, as in Wirth 1976 §2.3.4;
- * expected O(n), equal values split evenly). For finite or infinite values, not NaN. A zero is
- * returned with the sign that a sorted copy (−0 before +0, as TypedArray sort) has at k.
+ * that a[i] ≤ a[k] for i < k and a[i] ≥ a[k] for i > k; `from`, `to`: search only a[from … to] (when
+ * it already holds order statistics from … to: the smaller values before it, the larger after)
+ * (Hoare's FIND, as in Wirth 1976 §2.3.4; expected O(n), equal values split evenly). For finite or
+ * infinite values, not NaN. A zero is returned with the sign that a sorted copy (−0 before +0, as
+ * TypedArray sort) has at k.
  * Example: selectKth(Float64Array.of(5, 1, 4, 2, 3), 1) → 2.
  */
-export function selectKth(a: Float64Array, k: number, from = 0): number {
-  let lo = from, hi = a.length - 1;
+export function selectKth(a: Float64Array, k: number, from = 0, to = a.length - 1): number {
+  let lo = from, hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     // median of three as the pivot value (sorted data stays linear)
@@ -29,6 +30,11 @@ export function selectKth(a: Float64Array, k: number, from = 0): number {
     if (j < k) lo = i;
     if (k < i) hi = j;
   }
+  return signedAt(a, k);
+}
+
+/** a[k] of an array whose a[k] is its order statistic k, a zero with the sign a sorted copy has at k. */
+function signedAt(a: Float64Array, k: number): number {
   const v = a[k];
   if (v !== 0) return v;
   // −0 and +0 compare equal: in sorted order (of all of a) the zeros at k are −0 up to below + negZeros
@@ -47,10 +53,29 @@ export function selectKth(a: Float64Array, k: number, from = 0): number {
  * Example: quantileType7Select(Float64Array.of(4, 1, 3, 2), 0.5) → 2.5.
  */
 export function quantileType7Select(values: Float64Array, p: number): number {
-  const n = values.length;
-  const h = (n - 1) * p, lo = Math.floor(h), hi = Math.min(n - 1, lo + 1);
-  const xlo = selectKth(values, lo);
-  // after selecting lo, every value from lo + 1 on is ≥ x₍lo₎: x₍lo+1₎ is their smallest
-  const xhi = hi === lo ? xlo : selectKth(values, hi, lo + 1);
-  return xlo + (h - lo) * (xhi - xlo);
+  return quantilesType7Select(values, [p])[0];
+}
+
+/**
+ * quantileType7Select of each p of ps in turn on the same values, each selection searching only
+ * between the order statistics found before it (every value left of a found position is ≤ it, every
+ * value right of it ≥): after the median, the 2.5% and 97.5% points each search one half.
+ * Example: quantilesType7Select(Float64Array.of(4, 1, 3, 2, 5), [0.5, 0.25]) → [3, 2].
+ */
+export function quantilesType7Select(values: Float64Array, ps: readonly number[]): number[] {
+  const n = values.length, found: number[] = []; // positions k holding their order statistic, ascending
+  const at = (k: number): number => {
+    let i = 0;
+    while (i < found.length && found[i] < k) i++;
+    if (found[i] === k) return signedAt(values, k);
+    const v = selectKth(values, k, i > 0 ? found[i - 1] + 1 : 0, i < found.length ? found[i] - 1 : n - 1);
+    found.splice(i, 0, k);
+    return v;
+  };
+  return ps.map((p) => {
+    const h = (n - 1) * p, lo = Math.floor(h), hi = Math.min(n - 1, lo + 1);
+    const xlo = at(lo);
+    const xhi = hi === lo ? xlo : at(hi);
+    return xlo + (h - lo) * (xhi - xlo);
+  });
 }

@@ -121,10 +121,11 @@ test('formula functions on their documented examples and failure cases', () => {
   assert.deepEqual(providerJobs(100, { employees: f([10, 20]), relatedShare: f([0.5, 0.25]), fulltimeShare: f([1, 0.4]) }), { n: 2, jobs: 500, parttime: 150, fulltime: 350 });
   assert.deepEqual(operatorJobs(1000, { accounts: f([2, 3]), staff: f([4, 6]), fulltimeShare: f([0.5, 1]) }), { n: 2, jobs: 2000, parttime: 400, fulltime: 1600 });
   assert.equal(consumptionTotal(1000, f([10, 30])), 20000);
-  assert.equal(inducedOutput([{ amount: 100, coefficient: 1.5 }, { amount: 10, coefficient: 0.8 }]), 158);
+  assert.equal(inducedOutput(100, 1.5), 150);
   assert.throws(() => providerJobs(10, { employees: f([]), relatedShare: f([]), fulltimeShare: f([]) }, 'wecom'), /wecom: no valid provider questionnaire/);
   assert.throws(() => operatorJobs(10, { accounts: f([0]), staff: f([1]), fulltimeShare: f([1]) }, 'oa'), /oa: the surveyed accounts sum to 0/);
-  assert.throws(() => inducedOutput([{ amount: -1, coefficient: 1, id: 'x' }]), /x: consumption must be/);
+  assert.throws(() => inducedOutput(-1, 1, 'x'), /x: consumption must be/);
+  assert.throws(() => inducedOutput(1, Infinity, 'x'), /x: coefficient must be finite/);
 });
 
 test('a component whose where-field is not a category field fails naming it', () => {

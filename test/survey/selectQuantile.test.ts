@@ -1,7 +1,7 @@
 // Quantiles by selection equal to the sorted type-7 quantile, bit for bit (the Monte Carlo's intervals).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { quantileType7Select, selectKth } from '../../src/survey/selectQuantile.ts';
+import { quantilesType7Select, quantileType7Select, selectKth } from '../../src/survey/selectQuantile.ts';
 import { createRng } from '../../src/survey/index.ts';
 
 /** Type 7 on a sorted copy, as the Monte Carlo computed it before. */
@@ -43,6 +43,13 @@ test('quantileType7Select equals type 7 of the sorted values (Object.is) on rand
     }
   }
   assert.ok(n > 600);
+  // several in turn, each searching between the order statistics found before (as monteCarloSteps takes them)
+  for (const c of cases) {
+    const ps = [0.5, 0.025, 0.975, 0.1, 0.9, 0, 1, 1 / 3, 0.5, 0.025];
+    const got = quantilesType7Select(Float64Array.from(c), ps);
+    ps.forEach((p, i) => assert.ok(Object.is(got[i], sortedType7(c, p)), `n=${c.length} p=${p} (${i + 1}th in turn): ${got[i]} ≠ ${sortedType7(c, p)}`));
+  }
+  assert.deepEqual(quantilesType7Select(Float64Array.of(4, 1, 3, 2, 5), [0.5, 0.25]), [3, 2]);
   // the three in turn on the same (reordered) array, as monteCarloSteps takes them
   const y = Float64Array.from({ length: 10000 }, () => rng()), ref = Float64Array.from(y);
   for (const p of [0.5, 0.025, 0.975]) assert.ok(Object.is(quantileType7Select(y, p), sortedType7(ref, p)), `p=${p} after earlier selections`);

@@ -35,11 +35,16 @@ export function netImpact(gross: number, rates: AdditionalityRates): number {
 
 /** (1 − L)(1 − D)(1 − Dp)(1 − S), the share of the gross effect that is additional. */
 export function additionalityFactor(r: AdditionalityRates): number {
-  let f = 1;
-  for (const k of ['leakage', 'deadweight', 'displacement', 'substitution'] as const) {
-    const v = r[k];
-    if (!(v >= 0 && v <= 1)) throw new LocalizedError({ zh: `${k}：比率应在 [0, 1] 内，实为 ${v}`, en: `${k}: a rate must be in [0, 1], got ${v}` });
-    f *= 1 - v;
-  }
-  return f;
+  return additionalityFactorOf(r.leakage, r.deadweight, r.displacement, r.substitution);
+}
+
+/** additionalityFactor of the four rates given one by one, in that order (no object: the Monte Carlo's draws); 1·(1 − L)·(1 − D)·(1 − Dp)·(1 − S) from the left. */
+export function additionalityFactorOf(leakage: number, deadweight: number, displacement: number, substitution: number): number {
+  return times(times(times(times(1, 'leakage', leakage), 'deadweight', deadweight), 'displacement', displacement), 'substitution', substitution);
+}
+
+/** f × (1 − v), v a rate checked to be in [0, 1]. */
+function times(f: number, rate: keyof AdditionalityRates, v: number): number {
+  if (!(v >= 0 && v <= 1)) throw new LocalizedError({ zh: `${rate}：比率应在 [0, 1] 内，实为 ${v}`, en: `${rate}: a rate must be in [0, 1], got ${v}` });
+  return f * (1 - v);
 }

@@ -67,8 +67,10 @@ export function figureModel(families: readonly FigureFamily[], ctx: FigureContex
   const lo = Float64Array.from(parameters, (p) => p.bounds[0]);
   const hi = Float64Array.from(parameters, (p) => p.bounds[1]);
   const vals = new Float64Array(items.length);
-  const run = (x: Float64Array) => {
-    for (let k = 0; k < items.length; k++) {
+  /** Computes the figures `which` (slots, in order) at parameter values x into vals. */
+  const run = (x: Float64Array, which: Int32Array) => {
+    for (let w = 0; w < which.length; w++) {
+      const k = which[w];
       const { figures, params, fixed, args } = plan[k];
       const nf = figures.length;
       for (let i = 0; i < nf; i++) args[i] = vals[figures[i]];
@@ -81,7 +83,7 @@ export function figureModel(families: readonly FigureFamily[], ctx: FigureContex
   };
 
   const central = Float64Array.from(parameters, (p) => p.central);
-  run(central);
+  run(central, Int32Array.from(items, (_, k) => k));
   const values = new Map(items.map((it, k) => [it.id, vals[k]]));
   const gradients = new Map<string, Gradient>();
   items.forEach((it, k) => {
@@ -104,12 +106,14 @@ export function figureModel(families: readonly FigureFamily[], ctx: FigureContex
   for (const it of items) if ((it.use ?? []).some((u) => inputs.get(u)!.parameter >= 0) || (it.from ?? []).some((f) => moves.has(f))) moves.add(it.id);
   const outputs = [...moves].sort((a, b) => Number(a.startsWith('net.')) - Number(b.startsWith('net.')) || a.localeCompare(b));
   const outSlots = Int32Array.from(outputs, (id) => slot.get(id)!);
+  // the other figures keep their central values in vals: they read no parameter
+  const moving = Int32Array.from(items.flatMap((it, k) => (moves.has(it.id) ? [k] : [])));
   const evaluateInto = (x: Float64Array, y: Float64Array) => {
-    run(x);
+    run(x, moving);
     for (let i = 0; i < outSlots.length; i++) y[i] = vals[outSlots[i]];
   };
   const evaluate = (x: Float64Array): Record<string, number> => {
-    run(x);
+    run(x, moving);
     return Object.fromEntries(outputs.map((id, i) => [id, vals[outSlots[i]]]));
   };
   return { items, parameters, central, normalGroups, outputs, values, gradients, evaluate, evaluateInto };

@@ -5,15 +5,12 @@
 import { LocalizedError } from '../../locale/errorText.ts';
 
 /**
- * inducedOutput([{amount: 100, coefficient: 1.5}, {amount: 10, coefficient: 0.8}]) → 158.
- * Fails on a negative or non-finite amount or coefficient.
+ * inducedOutput(amount, coefficient, id?) → one category's term C_c · b_s(c), for the sum above;
+ * no allocation (each Monte Carlo draw takes one per category). Example: inducedOutput(100, 1.5) → 150.
+ * Fails on a negative or non-finite amount or coefficient, naming the category id.
  */
-export function inducedOutput(items: { amount: number; coefficient: number; id?: string }[]): number {
-  let s = 0;
-  for (const it of items) {
-    if (!(Number.isFinite(it.amount) && it.amount >= 0)) throw new LocalizedError({ zh: `${it.id ?? '类别'}：消费应为 ≥ 0 的有限金额，实为 ${it.amount}`, en: `${it.id ?? 'category'}: consumption must be a finite amount ≥ 0, got ${it.amount}` });
-    if (!(Number.isFinite(it.coefficient) && it.coefficient >= 0)) throw new LocalizedError({ zh: `${it.id ?? '类别'}：系数应为有限数且 ≥ 0，实为 ${it.coefficient}`, en: `${it.id ?? 'category'}: coefficient must be finite and ≥ 0, got ${it.coefficient}` });
-    s += it.amount * it.coefficient;
-  }
-  return s;
+export function inducedOutput(amount: number, coefficient: number, id?: string): number {
+  if (!(Number.isFinite(amount) && amount >= 0)) throw new LocalizedError({ zh: `${id ?? '类别'}：消费应为 ≥ 0 的有限金额，实为 ${amount}`, en: `${id ?? 'category'}: consumption must be a finite amount ≥ 0, got ${amount}` });
+  if (!(Number.isFinite(coefficient) && coefficient >= 0)) throw new LocalizedError({ zh: `${id ?? '类别'}：系数应为有限数且 ≥ 0，实为 ${coefficient}`, en: `${id ?? 'category'}: coefficient must be finite and ≥ 0, got ${coefficient}` });
+  return amount * coefficient;
 }

@@ -4,7 +4,7 @@ import { quantile, type Distribution } from './distributions.ts';
 import { random } from './random.ts';
 import { symmetricEigen } from '../../survey/linalg.ts';
 import { normalQuantile } from './normalQuantile.ts';
-import { quantileType7Select } from '../../survey/selectQuantile.ts';
+import { quantilesType7Select } from '../../survey/selectQuantile.ts';
 import { LocalizedError, internalError } from '../../locale/errorText.ts';
 
 export interface McParameter {
@@ -119,28 +119,31 @@ export function* monteCarloSteps(o: McOptions): Generator<number, McResult, void
     for (let r = 0; r < m; r++) for (let c = 0; c < m; c++) F[r * m + c] = V[r * m + c] * Math.sqrt(Math.max(0, values[c]));
     return { idx, F, mean: g.mean, z: new Float64Array(m) };
   });
-  const rng = random(o.seed);
+  const rng = random(o.seed), uniform = rng.uniform;
+  // the parameters each drawn from its own distribution, in parameter order
+  const free = Int32Array.from(o.parameters.flatMap((_, j) => (inGroup[j] ? [] : [j])));
+  const dist = o.parameters.map((p) => p.distribution);
   const x = new Float64Array(P);
   const Y = o.outputs.map(() => new Float64Array(o.draws));
   const y = new Float64Array(o.outputs.length).fill(NaN);
   for (let d = 0; d < o.draws; ) {
     const end = Math.min(o.draws, d + o.chunk);
     for (; d < end; d++) {
-      for (let j = 0; j < P; j++) if (!inGroup[j]) x[j] = quantile(o.parameters[j].distribution, rng.uniform());
-      for (const { idx, F, mean, z } of normals) {
+      for (let f = 0; f < free.length; f++) x[free[f]] = quantile(dist[free[f]], uniform());
+      for (let k = 0; k < normals.length; k++) {
+        const { idx, F, mean, z } = normals[k];
         const m = idx.length;
-        for (let j = 0; j < m; j++) z[j] = normalQuantile(rng.uniform());
+        for (let j = 0; j < m; j++) z[j] = normalQuantile(uniform());
         for (let r = 0; r < m; r++) {
           let v = mean[r];
           for (let c = 0; c < m; c++) v += F[r * m + c] * z[c];
           x[idx[r]] = v;
         }
       }
-      for (const { idx, R, mult, g } of groups) {
+      for (let k = 0; k < groups.length; k++) {
+        const { idx, R, mult, g } = groups[k];
         const r = rng.int(R);
-        idx.forEach((j, p) => {
-          x[j] = g.centre[p] + mult * (g.values[p][r] - g.centre[p]);
-        });
+        for (let p = 0; p < idx.length; p++) x[idx[p]] = g.centre[p] + mult * (g.values[p][r] - g.centre[p]);
       }
       if (o.evaluateInto) o.evaluateInto(x, y);
       else {
@@ -170,7 +173,8 @@ export function* monteCarloSteps(o: McOptions): Generator<number, McResult, void
     let ss = 0;
     for (let i = 0; i < y.length; i++) ss += (y[i] - mean) ** 2;
     // percentiles by selection (y is reordered; its mean and sd are taken above)
-    intervals[id] = { mean, sd: Math.sqrt(ss / (y.length - 1)), median: quantileType7Select(y, 0.5), lo: quantileType7Select(y, a), hi: quantileType7Select(y, 1 - a) };
+    const [median, lo, hi] = quantilesType7Select(y, [0.5, a, 1 - a]);
+    intervals[id] = { mean, sd: Math.sqrt(ss / (y.length - 1)), median, lo, hi };
   });
   return { draws: o.draws, seed: o.seed, level: o.level, intervals };
 }

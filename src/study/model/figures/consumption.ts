@@ -66,7 +66,7 @@ export const categoryOutput: FigureFamily = {
         inputs: { b: sector.coefficient, sector: L(`${sector.code} ${sector.name.zh}`, `${sector.code} ${sector.name.en}`) },
         from: [`consumption.${cat.id}`],
         use: [`coefficient.${cat.id}`],
-        value: (a) => inducedOutput([{ amount: a[0], coefficient: a[1], id: cat.id }]),
+        value: (a) => 0 + inducedOutput(a[0], a[1], cat.id), // a sum from 0 over this one category (a −0 term gives +0)
         partials: (a) => [a[1], a[0]],
       };
     });

@@ -6,7 +6,7 @@
 import { asLabel } from '../../../locale/index.ts';
 import type { Rate, RateSpec } from '../../config/types.ts';
 import { RATES } from '../../config/netImpactConfig.ts';
-import { additionalityFactor } from '../additionality.ts';
+import { additionalityFactor, additionalityFactorOf } from '../additionality.ts';
 import { L, type FigureContext, type FigureFamily, type FigureItem } from './definition.ts';
 import { componentJobs, componentParttime, directTotals } from './direct.ts';
 import { categoryConsumption, categoryOutput, consumptionTotals } from './consumption.ts';
@@ -14,7 +14,7 @@ import { indirectJobs, totalJobs } from './indirect.ts';
 
 const FACTOR = L('(1 − 漏出率)(1 − 无谓效应)(1 − 挤出率)(1 − 替代率)', '(1 − leakage)(1 − deadweight)(1 − displacement)(1 − substitution)');
 const NET = L(`毛额 × ${FACTOR.zh}`, `gross × ${FACTOR.en}`);
-const factorAt = (a: Float64Array, at: number) => additionalityFactor({ leakage: a[at], deadweight: a[at + 1], displacement: a[at + 2], substitution: a[at + 3] });
+const factorAt = (a: Float64Array, at: number) => additionalityFactorOf(a[at], a[at + 1], a[at + 2], a[at + 3]);
 const rateIds = (specs: Record<Rate, RateSpec>) => RATES.map((r) => specs[r].parameter);
 
 /**
