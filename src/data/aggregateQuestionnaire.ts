@@ -8,6 +8,7 @@ import { integerToDouble, typedMoments, typedMomentsApply } from './typedMoments
 import type { AggregatedQuestionnaire, AggregateOptions, FieldSpec, QuestionnaireSpec, Rejection } from './types.ts';
 import { floatSumsNote } from './readerNotes.ts';
 import type { Label } from '../locale/index.ts';
+import { internalError } from '../locale/errorText.ts';
 
 /**
  * aggregateQuestionnaire — screen a (possibly huge) questionnaire exactly as loadQuestionnaire does, but
@@ -97,7 +98,7 @@ export async function aggregateQuestionnaire(
     /** the result of a one-pass route: cols = total, blank, valid, distinct ids, n, then stats(…); every row valid */
     const done = (cols: unknown[][]): AggregatedQuestionnaire => {
       const [total, blank, valid] = cols.slice(0, 3).map((c) => c[0]) as number[];
-      if (staged.records !== null && total !== staged.records) throw new Error(`internal: ${file}: staged ${staged.records} records but DuckDB read ${total}`);
+      if (staged.records !== null && total !== staged.records) throw internalError(`${file}: staged ${staged.records} records but DuckDB read ${total}`);
       return { key: spec.key, file, rowsRead: valid, valid, rejected: 0, reasons: {}, groups: readGroups(cols, 4), rejections: [], rejectionsTruncated: false, source: source(blank + staged.blankRows, []) };
     };
     // (with dedupe.keep_latest_by the timestamp is a row check too: that file always takes the screening route)

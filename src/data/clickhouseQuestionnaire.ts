@@ -7,7 +7,7 @@
 // Both apply the same rules as screen.ts (README.md § ClickHouse source), so the figures equal a file run's.
 import type { Db } from './openDatabase.ts';
 import { DataError } from './DataError.ts';
-import { errorText } from '../locale/errorText.ts';
+import { errorText, internalError } from '../locale/errorText.ts';
 import { compileRule } from './compileRule.ts';
 import { headersUsed } from './loadQuestionnaire.ts';
 import { matchColumns, type ColumnMatch } from './matchColumns.ts';
@@ -245,7 +245,7 @@ export async function aggregateOnClickHouse(
     rejected += n;
   }
   const rowsRead = total - blank;
-  if (rowsRead !== validN + rejected) throw new Error(`internal: ${file}: rowsRead ${rowsRead} ≠ valid ${validN} + rejected ${rejected}`);
+  if (rowsRead !== validN + rejected) throw internalError(`${file}: rowsRead ${rowsRead} ≠ valid ${validN} + rejected ${rejected}`);
   if (rowsRead === 0) throw new DataError({ zh: `${file}：表 ${t.database}.${t.table} 中没有数据行`, en: `${file}: no data rows in ${t.database}.${t.table}` }, { file });
 
   const first = await run(

@@ -7,6 +7,7 @@ import type { ClickHouseRunner } from './sql/clickhouseRunner.ts';
 import type { QuestionnaireSpec } from './types.ts';
 import { PassThrough } from 'node:stream';
 import { once } from 'node:events';
+import { LocalizedError, internalError } from '../locale/errorText.ts';
 
 export interface LoadTarget {
   /** one runner per shard (one: a single server, plain MergeTree table) */
@@ -42,8 +43,8 @@ export function tableColumns(header: string[]): string[] {
  */
 export async function createShardedTable(target: LoadTarget, schema: string, display: string, engine = `MergeTree ORDER BY ${ch.ident(ROW_COLUMN)}`): Promise<string> {
   const { shards, database } = target;
-  if (shards.length === 0) throw new Error('loadToClickHouse: no shard');
-  if (shards.length > 1 && !target.cluster) throw new Error('loadToClickHouse: several shards need the cluster name (remote_servers)');
+  if (shards.length === 0) throw internalError('loadToClickHouse: no shard');
+  if (shards.length > 1 && !target.cluster) throw new LocalizedError({ zh: '多个分片需要集群名称（remote_servers 中的名称）', en: 'loadToClickHouse: several shards need the cluster name (remote_servers)' });
   const local = shards.length > 1 ? `${target.table}_local` : target.table;
   for (const s of shards) {
     await s.execute(`CREATE DATABASE IF NOT EXISTS ${ch.ident(database)}`);
@@ -105,7 +106,7 @@ export function shardStreams(target: LoadTarget, local: string, total = NaN): { 
       return done;
     },
     async abort(e) {
-      streams.forEach((s) => s.destroy(e instanceof Error ? e : new Error(String(e))));
+      streams.forEach((s) => s.destroy(e instanceof Error ? e : new LocalizedError(String(e))));
       await Promise.allSettled(inserts);
     },
   };

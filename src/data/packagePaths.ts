@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LocalizedError } from '../locale/errorText.ts';
 
 /** Whether this code runs compiled (dist/*.js, from scripts/build.mjs) rather than from src/*.ts through tsx. */
 export const compiled = !import.meta.url.endsWith('.ts');
@@ -13,7 +14,7 @@ export const version: string = JSON.parse(readFileSync(join(packageRoot, 'packag
 function findPackageRoot(dir: string): string {
   for (let d = dir; ; d = dirname(d)) {
     if (existsSync(join(d, 'package.json'))) return d;
-    if (dirname(d) === d) throw new Error(`spillover: no package.json above ${dir}`);
+    if (dirname(d) === d) throw new LocalizedError({ zh: `spillover：${dir} 之上没有 package.json（安装不完整）`, en: `spillover: no package.json above ${dir}` });
   }
 }
 

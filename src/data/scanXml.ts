@@ -2,11 +2,18 @@
 // dropped), attributes on demand, text with entities decoded. It checks well-formedness as it goes
 // (matching tags, attribute syntax, known entities, one root, nothing after it) and reports the first
 // fault with its line and column, like a SAX parser. No DTDs: a DOCTYPE is skipped and never expanded.
+import { LocalizedError } from '../locale/errorText.ts';
+import type { Label } from '../locale/lang.ts';
 
-/** A fault in the XML, at 1-based line and column. */
-export class XmlError extends Error {
-  constructor(readonly line: number, readonly column: number, readonly reason: string) {
-    super(`line ${line}, column ${column}: ${reason}`);
+/**
+ * A fault in the XML, at 1-based line and column, its reason in both languages: `.reason` the English
+ * words, `.reasonText` both (errorText(e, 'zh') → '第 2 行第 8 列：属性名中有不允许的字符').
+ */
+export class XmlError extends LocalizedError {
+  readonly reason: string;
+  constructor(readonly line: number, readonly column: number, readonly reasonText: Label) {
+    super({ zh: `第 ${line} 行第 ${column} 列：${reasonText.zh}`, en: `line ${line}, column ${column}: ${reasonText.en}` });
+    this.reason = reasonText.en;
   }
 }
 
@@ -39,14 +46,14 @@ const local = (name: string) => {
  * decodeEntities('a &amp; b &#x41;') === 'a & b A'; an unknown or unterminated reference throws (with
  * `at` = its offset in the string) "undefined entity" / "malformed entity".
  */
-export function decodeEntities(s: string, fault: (at: number, reason: string) => never = (at, r) => { throw new XmlError(1, at + 1, r); }): string {
+export function decodeEntities(s: string, fault: (at: number, reason: Label) => never = (at, r) => { throw new XmlError(1, at + 1, r); }): string {
   if (s.indexOf('&') < 0) return s;
   return s.replace(ENTITY, (m, name: string, at: number) => {
-    if (!m.endsWith(';')) fault(at, 'malformed entity');
+    if (!m.endsWith(';')) fault(at, { zh: '实体引用格式有误', en: 'malformed entity' });
     if (name in NAMED) return NAMED[name];
     const code = /^#x[0-9A-Fa-f]+$/.test(name) ? parseInt(name.slice(2), 16) : /^#[0-9]+$/.test(name) ? parseInt(name.slice(1), 10) : NaN;
-    if (Number.isNaN(code)) return fault(at, name.startsWith('#') ? 'malformed character entity' : 'undefined entity');
-    if (code > 0x10ffff || code === 0) fault(at, 'character entity out of range');
+    if (Number.isNaN(code)) return fault(at, name.startsWith('#') ? { zh: '字符实体格式有误', en: 'malformed character entity' } : { zh: '未定义的实体', en: 'undefined entity' });
+    if (code > 0x10ffff || code === 0) fault(at, { zh: '字符实体超出范围', en: 'character entity out of range' });
     return String.fromCodePoint(code);
   });
 }
@@ -86,7 +93,7 @@ export async function scanXml(chunks: AsyncIterable<string> | Iterable<string>, 
     }
     return [l, c + at];
   };
-  const fail = (s: string, at: number, reason: string): never => {
+  const fail = (s: string, at: number, reason: Label): never => {
     const [l, c] = where(s, at);
     throw new XmlError(l, c, reason);
   };
@@ -94,10 +101,10 @@ export async function scanXml(chunks: AsyncIterable<string> | Iterable<string>, 
     if (to <= from) return;
     const raw = s.slice(from, to);
     if (stack.length === 0) {
-      if (raw.trim() !== '') fail(s, from + raw.search(/\S/), 'text data outside of root node');
+      if (raw.trim() !== '') fail(s, from + raw.search(/\S/), { zh: '根元素之外有文本', en: 'text data outside of root node' });
       return;
     }
-    if (raw.indexOf(']]>') >= 0) fail(s, from + raw.indexOf(']]>'), 'the string "]]>" is disallowed in char data');
+    if (raw.indexOf(']]>') >= 0) fail(s, from + raw.indexOf(']]>'), { zh: '字符数据中不允许出现 "]]>"', en: 'the string "]]>" is disallowed in char data' });
     const t = decodeEntities(raw, (at, r) => fail(s, from + at, r));
     h.text?.(t.indexOf('\r') >= 0 ? t.replace(/\r\n?/g, '\n') : t); // XML 1.0 §2.11 line ends
   };
@@ -114,7 +121,7 @@ export async function scanXml(chunks: AsyncIterable<string> | Iterable<string>, 
       let end: number;
       if (next === 0x3f /* ? */) {
         end = s.indexOf('?>', lt + 2);
-        if (end < 0) return final ? fail(s, lt, 'unclosed processing instruction') : p;
+        if (end < 0) return final ? fail(s, lt, { zh: '处理指令未结束', en: 'unclosed processing instruction' }) : p;
         textOut(s, p, lt);
         p = end + 2;
         continue;
@@ -123,17 +130,17 @@ export async function scanXml(chunks: AsyncIterable<string> | Iterable<string>, 
         const kind = s.startsWith('<!--', lt) ? '-->' : s.startsWith('<![CDATA[', lt) ? ']]>' : '>';
         if (s.length - lt < 9 && !final) return p;
         end = s.indexOf(kind, lt + 2);
-        if (end < 0) return final ? fail(s, lt, kind === '-->' ? 'unclosed comment' : kind === ']]>' ? 'unclosed CDATA section' : 'unclosed declaration') : p;
+        if (end < 0) return final ? fail(s, lt, kind === '-->' ? { zh: '注释未结束', en: 'unclosed comment' } : kind === ']]>' ? { zh: 'CDATA 段未结束', en: 'unclosed CDATA section' } : { zh: '声明未结束', en: 'unclosed declaration' }) : p;
         textOut(s, p, lt);
         if (kind === ']]>') {
-          if (stack.length === 0) fail(s, lt, 'CDATA outside of root node');
+          if (stack.length === 0) fail(s, lt, { zh: '根元素之外有 CDATA 段', en: 'CDATA outside of root node' });
           h.text?.(s.slice(lt + 9, end));
         }
         p = end + kind.length;
         continue;
       }
       const gt = s.indexOf('>', lt);
-      if (gt < 0) return final ? fail(s, lt, 'unclosed tag') : p; // the text before it waits with it
+      if (gt < 0) return final ? fail(s, lt, { zh: '标签未结束', en: 'unclosed tag' }) : p; // the text before it waits with it
       textOut(s, p, lt);
       if (next === 0x2f /* / */) {
         // Fast path: the qualified name of the open element, as written, then '>'.
@@ -143,10 +150,10 @@ export async function scanXml(chunks: AsyncIterable<string> | Iterable<string>, 
         else {
           END.lastIndex = lt;
           const m = END.exec(s);
-          if (!m || gt !== lt + m[0].length - 1) fail(s, lt + 2, 'disallowed character in closing tag name');
+          if (!m || gt !== lt + m[0].length - 1) fail(s, lt + 2, { zh: '结束标签名中有不允许的字符', en: 'disallowed character in closing tag name' });
           name = local((m as RegExpExecArray)[1]);
-          if (stack.length === 0) fail(s, lt, `unmatched closing tag: ${name}`);
-          if (stack[stack.length - 1] !== name) fail(s, lt, `unexpected close tag ${name}; expected ${stack[stack.length - 1]}`);
+          if (stack.length === 0) fail(s, lt, { zh: `多余的结束标签：${name}`, en: `unmatched closing tag: ${name}` });
+          if (stack[stack.length - 1] !== name) fail(s, lt, { zh: `结束标签 ${name} 不对应；应为 ${stack[stack.length - 1]}`, en: `unexpected close tag ${name}; expected ${stack[stack.length - 1]}` });
         }
         stack.pop();
         qstack.pop();
@@ -171,9 +178,9 @@ export async function scanXml(chunks: AsyncIterable<string> | Iterable<string>, 
         fail(s, at, reason);
       }
       const [all, qname, attrs, self] = m as RegExpExecArray;
-      if (rootClosed) fail(s, lt, 'text data outside of root node');
+      if (rootClosed) fail(s, lt, { zh: '根元素之外有文本', en: 'text data outside of root node' });
       if (stack.length === 0) {
-        if (rootSeen) fail(s, lt, 'more than one root element');
+        if (rootSeen) fail(s, lt, { zh: '有多个根元素', en: 'more than one root element' });
         rootSeen = true;
       }
       const name = local(qname);
@@ -196,18 +203,18 @@ export async function scanXml(chunks: AsyncIterable<string> | Iterable<string>, 
   }
   const stop = scan(carry, true);
   advance(carry, stop);
-  if (!rootSeen) throw new XmlError(line, col, 'document must contain a root element');
-  if (stack.length > 0) throw new XmlError(line, col, `unclosed tag: ${stack[stack.length - 1]}`);
+  if (!rootSeen) throw new XmlError(line, col, { zh: '文档没有根元素', en: 'document must contain a root element' });
+  if (stack.length > 0) throw new XmlError(line, col, { zh: `标签未结束：${stack[stack.length - 1]}`, en: `unclosed tag: ${stack[stack.length - 1]}` });
 }
 
 /**
  * Where and why a start tag at `lt` is not well-formed: its name, an attribute's name, '=', quotes, or '>';
  * `incomplete` when the text ends inside it.
  */
-function diagnose(s: string, lt: number): [number, string, boolean] {
+function diagnose(s: string, lt: number): [number, Label, boolean] {
   NAME.lastIndex = lt + 1;
   const n = NAME.exec(s);
-  if (!n) return [lt + 1, 'disallowed character in tag name', lt + 1 >= s.length];
+  if (!n) return [lt + 1, { zh: '标签名中有不允许的字符', en: 'disallowed character in tag name' }, lt + 1 >= s.length];
   let p = lt + 1 + n[0].length;
   const ws = () => {
     while (/\s/.test(s[p] ?? '')) p++;
@@ -215,25 +222,25 @@ function diagnose(s: string, lt: number): [number, string, boolean] {
   for (;;) {
     const before = p;
     ws();
-    if (p >= s.length) return [p, 'unclosed tag', true];
-    if (s[p] === '>' || s.startsWith('/>', p)) return [p, 'duplicate or malformed attribute', false];
-    if (p === before) return [p, 'no whitespace between attributes', false];
+    if (p >= s.length) return [p, { zh: '标签未结束', en: 'unclosed tag' }, true];
+    if (s[p] === '>' || s.startsWith('/>', p)) return [p, { zh: '属性重复或格式有误', en: 'duplicate or malformed attribute' }, false];
+    if (p === before) return [p, { zh: '属性之间缺少空白', en: 'no whitespace between attributes' }, false];
     NAME.lastIndex = p;
     const a = NAME.exec(s);
-    if (!a) return [p, 'disallowed character in attribute name', false];
+    if (!a) return [p, { zh: '属性名中有不允许的字符', en: 'disallowed character in attribute name' }, false];
     p += a[0].length;
     ws();
-    if (p >= s.length) return [p, 'unclosed tag', true];
-    if (s[p] !== '=') return [p, 'attribute without value', false];
+    if (p >= s.length) return [p, { zh: '标签未结束', en: 'unclosed tag' }, true];
+    if (s[p] !== '=') return [p, { zh: '属性没有值', en: 'attribute without value' }, false];
     p++;
     ws();
-    if (p >= s.length) return [p, 'unclosed tag', true];
+    if (p >= s.length) return [p, { zh: '标签未结束', en: 'unclosed tag' }, true];
     const q = s[p];
-    if (q !== '"' && q !== "'") return [p, 'unquoted attribute value', false];
+    if (q !== '"' && q !== "'") return [p, { zh: '属性值没有加引号', en: 'unquoted attribute value' }, false];
     const close = s.indexOf(q, p + 1);
     const lt2 = s.indexOf('<', p + 1);
-    if (lt2 >= 0 && (close < 0 || lt2 < close)) return [lt2, 'disallowed character in attribute value', false];
-    if (close < 0) return [p, 'unclosed attribute value', true];
+    if (lt2 >= 0 && (close < 0 || lt2 < close)) return [lt2, { zh: '属性值中有不允许的字符', en: 'disallowed character in attribute value' }, false];
+    if (close < 0) return [p, { zh: '属性值未结束', en: 'unclosed attribute value' }, true];
     p = close + 1;
   }
 }

@@ -15,6 +15,7 @@ import type { FieldSpec, QuestionnaireSpec, Rejection } from './types.ts';
 import { duckdbDialect } from './sql/duckdbDialect.ts';
 import { TIMESTAMP_EXAMPLE, timestampKeySql, timestampPartsSql } from './timestampKey.ts';
 import { LANGS, rejectionName, rejectionText, ruleCode as codeOfRule, ruleReasons, type Label, type RejectionDetail } from '../locale/index.ts';
+import { internalError } from '../locale/errorText.ts';
 
 export const TRUE_WORDS = ['是', 'y', 'yes', 'true', '1'];
 export const FALSE_WORDS = ['否', 'n', 'no', 'false', '0'];
@@ -138,7 +139,7 @@ export async function rowChecks(db: Db, staged: Staged, match: ColumnMatch, spec
   // dedupe.keep_latest_by: the timestamp cell (__ts), its parts (__tp) and sortable key (__t; see timestampKey.ts)
   const latest = match.latest !== undefined;
   const typed = (f: FieldSpec) => doubles.has(match.fields[f.name]);
-  for (const f of fields) if (typed(f) && !isTypedNumber(f)) throw new Error(`internal: ${f.name} (${f.type}) read as DOUBLE`);
+  for (const f of fields) if (typed(f) && !isTypedNumber(f)) throw internalError(`${f.name} (${f.type}) read as DOUBLE`);
 
   const a = [
     ...(staged.rowidBase === undefined ? ['__row'] : []),
@@ -292,12 +293,12 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
   const valid = unfaulted - dupOnly;
   if (staged.records !== null && total !== staged.records) {
     await drop();
-    throw new Error(`internal: ${file}: staged ${staged.records} records but DuckDB read ${total}`);
+    throw internalError(`${file}: staged ${staged.records} records but DuckDB read ${total}`);
   }
   const rowsRead = total - blank;
   if (rowsRead !== valid + rejected) {
     await drop();
-    throw new Error(`internal: ${file}: rowsRead ${rowsRead} ≠ valid ${valid} + rejected ${rejected}`);
+    throw internalError(`${file}: rowsRead ${rowsRead} ≠ valid ${valid} + rejected ${rejected}`);
   }
   if (rowsRead === 0) {
     await drop();

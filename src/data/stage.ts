@@ -83,14 +83,11 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
       en: `${display}: unknown file type "${extname(spec.file)}"${xls ? ' (save the workbook as .xlsx)' : ''}; expected .csv, .xlsx or .parquet`,
     }, { file: display, yamlPath: `${yamlPath}.file` });
   }
-  let size: number;
-  try {
-    const st = await stat(spec.file);
-    if (!st.isFile()) throw new Error('not a file');
-    size = st.size;
-  } catch {
+  const st = await stat(spec.file).catch(() => null);
+  if (!st?.isFile()) {
     throw new DataError({ zh: `${display}：文件不存在（${yamlPath}.file）`, en: `${display}: no such file (${yamlPath}.file)` }, { file: display, yamlPath: `${yamlPath}.file` });
   }
+  const size = st.size;
   if (size === 0) throw emptyFile(display);
 
   if (format === 'parquet') {

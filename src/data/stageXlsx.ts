@@ -128,7 +128,7 @@ export async function stageXlsx(file: string, display: string, sheet: string | n
       const cut = /^(unclosed tag|document must contain a root element)/.test(cause.reason);
       const name = sheetOf?.name ?? '?';
       throw new DataError({
-        zh: `${display}：工作表「${name}」的 XML${part ? `（${part}）` : ''}格式有误：${cut ? '在结束标签 </worksheet> 之前就结束了（被截断或为空）' : `第 ${cause.line} 行第 ${cause.column} 列（${cause.reason}）`}；工作簿已损坏（请用电子表格软件打开后重新保存）`,
+        zh: `${display}：工作表「${name}」的 XML${part ? `（${part}）` : ''}格式有误：${cut ? '在结束标签 </worksheet> 之前就结束了（被截断或为空）' : `第 ${cause.line} 行第 ${cause.column} 列（${cause.reasonText.zh}）`}；工作簿已损坏（请用电子表格软件打开后重新保存）`,
         en: `${display}: sheet "${name}": the sheet XML${part ? ` (${part})` : ''} is malformed: ${cut ? 'it ends before its closing </worksheet> tag (cut short, or empty)' : cause.message}; the workbook is damaged (open and re-save it in a spreadsheet program)`,
       }, { file: display });
     }

@@ -3,6 +3,7 @@
 // are neutralised against formula injection. Same sheets and date ⇒ same bytes (fixed zip times).
 import { zipArchive } from './zipArchive.ts';
 import { neutraliseFormula } from './spreadsheetCell.ts';
+import { internalError } from '../locale/errorText.ts';
 
 /** A cell with its style: `numFmt` an Excel format code ("#,##0.0", "0.0%"), `bold` its font. */
 export interface XlsxStyledCell {
@@ -52,9 +53,9 @@ function checkNames(sheets: XlsxSheet[]): void {
   const seen = new Set<string>();
   for (const s of sheets) {
     if (s.name.length < 1 || s.name.length > 31 || /[[\]:*?/\\]/.test(s.name) || /^'|'$/.test(s.name)) {
-      throw new Error(`writeXlsx: sheet name ${JSON.stringify(s.name)} is not allowed (1–31 characters, none of [ ] : * ? / \\, no leading or trailing ')`);
+      throw internalError(`writeXlsx: sheet name ${JSON.stringify(s.name)} is not allowed (1–31 characters, none of [ ] : * ? / \\, no leading or trailing ')`);
     }
-    if (seen.has(s.name.toLowerCase())) throw new Error(`writeXlsx: two sheets named ${JSON.stringify(s.name)}`);
+    if (seen.has(s.name.toLowerCase())) throw internalError(`writeXlsx: two sheets named ${JSON.stringify(s.name)}`);
     seen.add(s.name.toLowerCase());
   }
 }
@@ -65,7 +66,7 @@ function checkNames(sheets: XlsxSheet[]): void {
  * cells; text starting like a formula gets a leading ' (neutraliseFormula).
  */
 export function writeXlsx(sheets: XlsxSheet[], o: XlsxOptions): Uint8Array {
-  if (sheets.length === 0) throw new Error('writeXlsx: a workbook needs at least one sheet');
+  if (sheets.length === 0) throw internalError('writeXlsx: a workbook needs at least one sheet');
   checkNames(sheets);
   const strings = new Map<string, number>();
   const fmts = new Map<string, number>();

@@ -1,6 +1,7 @@
 // A zip archive written in memory (the container of .xlsx files): each entry deflated with node:zlib,
 // CRC-32 from zlib.crc32, every entry dated 1980-01-01 00:00 so that the same entries give the same bytes.
 import { crc32, deflateRawSync } from 'node:zlib';
+import { LocalizedError, internalError } from '../locale/errorText.ts';
 
 /** DOS time 00:00:00 and date 1980-01-01 (the earliest a zip can state). */
 const DOS_TIME = 0, DOS_DATE = 0x21;
@@ -18,7 +19,7 @@ export interface ZipEntry {
  * Example: zipArchive([{ name: 'a.txt', data: 'hi' }]) is 110 bytes (stored: deflate would not shrink 2 bytes).
  */
 export function zipArchive(entries: ZipEntry[]): Uint8Array {
-  if (entries.length > 0xffff) throw new Error(`zipArchive: ${entries.length} entries; at most 65,535 without ZIP64`);
+  if (entries.length > 0xffff) throw internalError(`zipArchive: ${entries.length} entries; at most 65,535 without ZIP64`);
   const parts: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
@@ -29,7 +30,7 @@ export function zipArchive(entries: ZipEntry[]): Uint8Array {
     const stored = deflated.length >= raw.length;
     const body = stored ? raw : deflated;
     const crc = crc32(raw);
-    if (offset + 30 + name.length + body.length > 0xffffffff) throw new Error('zipArchive: archive larger than 4 GiB; ZIP64 is not written');
+    if (offset + 30 + name.length + body.length > 0xffffffff) throw new LocalizedError({ zh: 'zipArchive：压缩包超过 4 GiB；不写 ZIP64 格式', en: 'zipArchive: archive larger than 4 GiB; ZIP64 is not written' });
     // The fields the local header (from +4) and the central header (from +6) share: version needed,
     // flags (UTF-8 names), method, time, date, CRC-32, sizes, name length.
     const common = (b: Buffer, at: number) => {

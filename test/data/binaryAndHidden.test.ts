@@ -10,6 +10,7 @@ import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { DataError, loadQuestionnaire, openDatabase, type FieldSpec, type QuestionnaireSpec } from '../../src/data/index.ts';
 import { tempDir } from './providers.ts';
+import { errorText } from '../../src/locale/errorText.ts';
 
 const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof ExcelJSType;
 const fields: FieldSpec[] = [{ name: 'x', type: 'number', required: true }];
@@ -126,17 +127,23 @@ const damaged = (change: (xml: string) => string) => async (file: string) => {
 test('malformed sheet XML is an error naming the file, the sheet and its part, never "empty" or fewer rows', async () => {
   assert.equal((await load('d.xlsx', damaged((x) => x), { sheet: 'answers' })).valid, 3);
   const where = /^in\/d\.xlsx: sheet "answers": the sheet XML \(xl\/worksheets\/sheet2\.xml\) is malformed: /;
-  const cases: [string, (xml: string) => string, RegExp][] = [
-    ['a bad tag', (x) => x.replace('<row ', '<row <'), /line \d+, column \d+: disallowed character in attribute name;/],
-    ['an undefined entity', (x) => x.replace('<row ', '&bogus;<row '), /line \d+, column \d+: undefined entity;/],
-    ['cut short after a row', (x) => x.slice(0, x.indexOf('</row>') + 6), /it ends before its closing <\/worksheet> tag/],
-    ['empty', () => '', /it ends before its closing <\/worksheet> tag \(cut short, or empty\)/],
+  // the scanner's reason in the command's language too (zh: no English words beyond the part's name)
+  const whereZh = /^in\/d\.xlsx：工作表「answers」的 XML（xl\/worksheets\/sheet2\.xml）格式有误：/;
+  const cases: [string, (xml: string) => string, RegExp, RegExp][] = [
+    ['a bad tag', (x) => x.replace('<row ', '<row <'), /line \d+, column \d+: disallowed character in attribute name;/, /第 \d+ 行第 \d+ 列（属性名中有不允许的字符）；/],
+    ['an undefined entity', (x) => x.replace('<row ', '&bogus;<row '), /line \d+, column \d+: undefined entity;/, /第 \d+ 行第 \d+ 列（未定义的实体）；/],
+    ['a close tag that does not match', (x) => x.replace('</row>', '</rows>'), /line \d+, column \d+: unexpected close tag rows; expected row;/, /第 \d+ 行第 \d+ 列（结束标签 rows 不对应；应为 row）；/],
+    ['cut short after a row', (x) => x.slice(0, x.indexOf('</row>') + 6), /it ends before its closing <\/worksheet> tag/, /在结束标签 <\/worksheet> 之前就结束了/],
+    ['empty', () => '', /it ends before its closing <\/worksheet> tag \(cut short, or empty\)/, /在结束标签 <\/worksheet> 之前就结束了（被截断或为空）/],
   ];
-  for (const [what, change, message] of cases) {
+  for (const [what, change, message, zh] of cases) {
     await assert.rejects(load('d.xlsx', damaged(change), { sheet: 'answers' }), (e: Error) => {
       assert.ok(e instanceof DataError, `${what}: ${e}`);
       assert.match(e.message, where, what);
       assert.match(e.message, message, what);
+      assert.match(errorText(e, 'zh'), whereZh, what);
+      assert.match(errorText(e, 'zh'), zh, what);
+      assert.doesNotMatch(errorText(e, 'zh').replace(/<\/?\w+>|\([^)]*\.xml\)|「[^」]*」|（[\w/.]+\.xml）|\b(?:XML|XLSX|rows?)\b|in\/d\.xlsx/g, ''), /[A-Za-z]{2,}/, what);
       return true;
     });
   }

@@ -7,9 +7,14 @@ import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { packageRoot } from '../../src/data/packagePaths.ts';
+import { errorText } from '../../src/locale/errorText.ts';
+import { leverage, lotteryDid } from '../../src/causal/index.ts';
+import { lu } from '../../src/io/lu.ts';
+import { parseLabeledMatrix } from '../../src/io/parseLabeledMatrix.ts';
+import { checkTimeZone } from '../../src/data/sql/SqlDialect.ts';
 
 /** Directories (from the package root) whose thrown errors are all bilingual. */
-const SCANNED = ['src/causal', 'src/cli', 'src/io', 'src/io-node', 'src/locale', 'src/report', 'src/server', 'src/study', 'src/survey', 'web'];
+const SCANNED = ['src/causal', 'src/cli', 'src/data', 'src/io', 'src/io-node', 'src/locale', 'src/report', 'src/server', 'src/study', 'src/survey', 'web'];
 
 const PLAIN_ERROR = /\bnew\s+(?:Type|Range|Syntax)?Error\s*\(|\bthrow\s+(?:Type|Range|Syntax)?Error\s*\(/;
 const SOURCE = /\.(?:ts|mts|mjs|js)$/;
@@ -35,6 +40,24 @@ export function plainErrors(root: string, dirs: string[]): string[] {
 test('no plain Error in the bilingual directories (LocalizedError {zh, en} or internalError instead)', () => {
   const found = plainErrors(packageRoot, SCANNED);
   assert.deepEqual(found, [], `English-only errors left:\n${found.join('\n')}`);
+});
+
+test('engine errors a user reaches read in zh without English prose; .message stays English', () => {
+  const arm = { n: 1, sumD: 1, sumDD: 1, sumS: 1, sumSS: 1, sumDS: 1 };
+  const cases: [() => unknown, RegExp, RegExp][] = [
+    [() => lotteryDid(arm, { ...arm, n: 5 }), /^lotteryDid：数据中中签申请者 1 人；无法得出任何指标$/, /^lotteryDid: 1 winning applicants in the data; no figure can be claimed$/],
+    [() => leverage(100, 0), /^leverage：核销的补贴为 0；没有使用消费券，无法得出杠杆率$/, /^leverage: subsidy redeemed is 0;/],
+    [() => lu(Float64Array.of(1, 2, 2, 4), 2), /^矩阵奇异：第 2 列的主元为 0$/, /^singular matrix: pivot 0 at column 2$/],
+    [() => parseLabeledMatrix('a\tb\n', 'm.txt', 1), /^m\.txt：没有数据行$/, /^m\.txt: no data lines$/],
+    [() => checkTimeZone('Asia Shanghai'), /^"Asia Shanghai" 不是时区名称（应如 Asia\/Shanghai 或 UTC）$/, /^not a time-zone name: "Asia Shanghai"/],
+  ];
+  for (const [f, zh, en] of cases) {
+    assert.throws(f, (e: Error) => {
+      assert.match(errorText(e, 'zh'), zh);
+      assert.match(e.message, en);
+      return true;
+    });
+  }
 });
 
 test('the scan finds a planted plain Error with its file and line, and skips comments', () => {

@@ -1,3 +1,4 @@
+import { LocalizedError, internalError } from '../../locale/errorText.ts';
 /**
  * SqlDialect — the few SQL pieces the study's aggregations need, written once per engine (DuckDB, ClickHouse 18.16+).
  * Every identifier and value that reaches a query goes through `ident` / `string` / `number`: a column name or a
@@ -60,7 +61,7 @@ export interface SqlDialect {
 
 /** Checks a scale for exactSum: an integer 0…18. */
 export function checkScale(scale: number): number {
-  if (!Number.isInteger(scale) || scale < 0 || scale > 18) throw new Error(`exactSum: scale must be an integer 0…18, got ${scale}`);
+  if (!Number.isInteger(scale) || scale < 0 || scale > 18) throw internalError(`exactSum: scale must be an integer 0…18, got ${scale}`);
   return scale;
 }
 
@@ -70,20 +71,20 @@ export const unscale = (e: string, scale: number) => (scale === 0 ? e : `(${e}) 
 
 /** Checks an IANA time-zone name (Area/City, UTC, Etc/GMT+8); it is also quoted, this only gives a clear error early. */
 export function checkTimeZone(tz: string): string {
-  if (!/^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+){0,2}$/.test(tz)) throw new Error(`not a time-zone name: ${JSON.stringify(tz)} (expected e.g. Asia/Shanghai or UTC)`);
+  if (!/^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+){0,2}$/.test(tz)) throw new LocalizedError({ zh: `${JSON.stringify(tz)} 不是时区名称（应如 Asia/Shanghai 或 UTC）`, en: `not a time-zone name: ${JSON.stringify(tz)} (expected e.g. Asia/Shanghai or UTC)` });
   return tz;
 }
 
 /** A finite number as a SQL literal both engines read exactly (shortest round-trip form). */
 export function numberLiteral(value: number): string {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`not a finite number: ${String(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new LocalizedError({ zh: `${String(value)} 不是有限的数`, en: `not a finite number: ${String(value)}` });
   const s = String(value);
   return value < 0 ? `(${s})` : s;
 }
 
 /** Refuses text no SQL literal should carry: a NUL character (C-string APIs would cut the query there). */
 export function checkText(value: string): string {
-  if (typeof value !== 'string') throw new Error(`not a string: ${String(value)}`);
-  if (value.includes('\0')) throw new Error('a SQL name or value contains a NUL character');
+  if (typeof value !== 'string') throw internalError(`not a string: ${String(value)}`);
+  if (value.includes('\0')) throw new LocalizedError({ zh: 'SQL 名称或值中含有 NUL 字符', en: 'a SQL name or value contains a NUL character' });
   return value;
 }
