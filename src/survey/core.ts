@@ -13,10 +13,17 @@ export interface EstimatorOptions {
   readonly deff?: boolean;
 }
 
-/** Same design with weight 0 outside `keep` (R's design[keep, ]); a new value, inputs untouched. */
-export function withWeightsMasked<D extends Design>(design: D, keep: (i: number) => boolean): D {
+/**
+ * Same design with weight 0 outside `keep` (R's design[keep, ]); a new value, inputs untouched.
+ * `keep` is a predicate of the row or a 0/1 mask (0 = outside; one pass, no per-row call).
+ */
+export function withWeightsMasked<D extends Design>(design: D, keep: ((i: number) => boolean) | Uint8Array): D {
   const w = Float64Array.from(design.weights);
-  for (let i = 0; i < w.length; i++) if (!keep(i)) w[i] = 0;
+  if (keep instanceof Uint8Array) {
+    for (let i = 0; i < w.length; i++) if (keep[i] === 0) w[i] = 0;
+  } else {
+    for (let i = 0; i < w.length; i++) if (!keep(i)) w[i] = 0;
+  }
   return { ...design, weights: w };
 }
 
@@ -29,23 +36,24 @@ export function withWeightsMasked<D extends Design>(design: D, keep: (i: number)
 export function prepare(design: Design, vars: readonly string[], options: EstimatorOptions | undefined, where: string): { X: Float64Array[]; names: string[]; design: Design } {
   const { X, names, source } = analysisMatrix(design.data, vars, where);
   const n = design.n, w = design.weights;
-  let missing: Uint8Array | null = null;
+  // Rows in use without a missing value (allocated at the first missing one): 1 = kept.
+  let kept: Uint8Array | null = null;
   const dirty = new Uint8Array(X.length);
   X.forEach((x, k) => {
     if (allFinite(x)) return;
     for (let i = 0; i < n; i++) {
       const v = x[i];
-      if (w[i] === 0) { if (v - v !== 0) dirty[k] = 1; } else if (v !== v) { (missing ??= new Uint8Array(n))[i] = 1; }
+      if (w[i] === 0) { if (v - v !== 0) dirty[k] = 1; } else if (v !== v) { (kept ??= new Uint8Array(n).fill(1))[i] = 0; }
     }
   });
-  if (missing === null) return { X: X.map((x, k) => (dirty[k] ? zeroOutside(x, w) : x)), names, design };
-  const miss: Uint8Array = missing;
+  if (kept === null) return { X: X.map((x, k) => (dirty[k] ? zeroOutside(x, w) : x)), names, design };
+  const keep: Uint8Array = kept;
   if (!options?.naRm) {
-    const i = miss.indexOf(1);
+    const i = keep.indexOf(0);
     const bad = source[X.findIndex((x) => Number.isNaN(x[i]))];
     throw new LocalizedError({ zh: `${where}：列 '${bad}' 第 ${i + 1} 行缺失；设置 naRm: true 可去掉有缺失值的行`, en: `${where}: column '${bad}' is missing at row ${i + 1}; pass naRm: true to drop rows with missing values` });
   }
-  const d = withWeightsMasked(design, (i) => miss[i] === 0);
+  const d = withWeightsMasked(design, keep);
   return { X: X.map((x) => zeroOutside(x, d.weights)), names, design: d };
 }
 

@@ -12,12 +12,7 @@ import { internalError } from '../locale/errorText.ts';
  */
 export function subset<D extends Design>(design: D, keep: ArrayLike<boolean | number | null | undefined>): D {
   if (keep.length !== design.n) throw internalError(`subset: keep has ${keep.length} entries, design has ${design.n} rows`);
-  if (keep instanceof Uint8Array) {
-    // A 0/1 mask (domains built as typed masks): one pass, no per-row call.
-    const w = Float64Array.from(design.weights);
-    for (let i = 0; i < w.length; i++) if (keep[i] === 0) w[i] = 0;
-    return { ...design, weights: w };
-  }
+  if (keep instanceof Uint8Array) return withWeightsMasked(design, keep); // a 0/1 mask: no per-row call
   return withWeightsMasked(design, (i) => {
     const k = keep[i];
     return k === true || (typeof k === 'number' && k !== 0 && !Number.isNaN(k));

@@ -64,16 +64,17 @@ export function svydesign(options: SvydesignOptions): SurveyDesign {
   const strataFactors = hasStrata ? strataNames.map((name) => factorNoMissing(data, name, 'strata')) : null;
   const strata: Int32Array[] = strataFactors ? strataFactors.map((f) => f.codes) : [new Int32Array(n)];
 
-  if (new Set(ids[0]).size === 1 && !(nest && hasStrata)) throw new LocalizedError({ zh: `svydesign：设计只有一个初级抽样单元（PSU）`, en: 'svydesign: design has only one primary sampling unit' });
+  if (n > 0 && ids[0].every((v) => v === ids[0][0]) && !(nest && hasStrata)) throw new LocalizedError({ zh: `svydesign：设计只有一个初级抽样单元（PSU）`, en: 'svydesign: design has only one primary sampling unit' });
   // R: later-stage ids nested in earlier stages; with nest, in strata too.
   const cl: Int32Array[] = ids.map((_, s) => (s === 0 ? ids[0] : interactionCodes(ids.slice(0, s + 1), n).codes));
   if (nest && hasStrata) {
     for (let s = 0; s < S; s++) cl[s] = interactionCodes([...strata.slice(0, Math.min(s + 1, strata.length)), cl[s]], n).codes;
   } else if (hasStrata) {
-    const seen = new Map<number, number>();
+    // Stratum of each cluster's first row (codes are 0..count−1; −1 = not seen yet).
+    const seen = new Int32Array(countCodes(cl[0])).fill(-1);
     for (let i = 0; i < n; i++) {
-      const h = seen.get(cl[0][i]);
-      if (h === undefined) seen.set(cl[0][i], strata[0][i]);
+      const h = seen[cl[0][i]];
+      if (h < 0) seen[cl[0][i]] = strata[0][i];
       else if (h !== strata[0][i]) {
         throw new LocalizedError({ zh: `svydesign：群 '${levelLabel(getColumn(data, idNames[0], 'svydesign'), i)}'（ids 列 '${idNames[0]}'）出现在多个层中（第 ${i + 1} 行）；群未嵌套在层内，也许需要 nest: true`, en: `svydesign: cluster '${levelLabel(getColumn(data, idNames[0], 'svydesign'), i)}' (ids column '${idNames[0]}') is in more than one stratum (row ${i + 1}); clusters are not nested in strata, you may want nest: true` });
       }
@@ -135,10 +136,10 @@ export function svydesign(options: SvydesignOptions): SurveyDesign {
  * compared as population sizes (fractions converted), exactly.
  */
 function fpcVariesWithinStrata(N: Float64Array, strata: Int32Array, stage: number, column: string, levels: readonly string[] | null): Label[] {
-  const first = new Map<number, number>();
+  const first = new Int32Array(countCodes(strata)).fill(-1);
   for (let i = 0; i < N.length; i++) {
-    const j = first.get(strata[i]);
-    if (j === undefined) first.set(strata[i], i);
+    const j = first[strata[i]];
+    if (j < 0) first[strata[i]] = i;
     else if (N[j] !== N[i]) {
       const h = levels ? levels[strata[i]] : String(strata[i] + 1);
       return [{

@@ -24,7 +24,11 @@ export function svymean(x: string | readonly string[], design: Design, options?:
     const Wc = s.clusterW!;
     const T = X.map((c) => clusterTotals(d, c));
     estimate = Float64Array.from(T, (t) => { let s2 = 0; for (let c = 0; c < t.length; c++) s2 += t[c]; return s2 / W; });
-    variance = svyrecvarTotals(d, T.map((t, k) => Float64Array.from(t, (tc, c) => (tc - estimate[k] * Wc[c]) / W)));
+    variance = svyrecvarTotals(d, T.map((t, k) => {
+      const z = new Float64Array(t.length), m = estimate[k];
+      for (let c = 0; c < t.length; c++) z[c] = (t[c] - m * Wc[c]) / W;
+      return z;
+    }));
   } else if (d.kind === 'linearization') {
     estimate = Float64Array.from(X, (c) => { let t = 0; for (let i = 0; i < n; i++) t += (c[i] * w[i]) / W; return t; });
     variance = svyrecvar(d, X.map((c, k) => { const z = new Float64Array(n), m = estimate[k]; for (let i = 0; i < n; i++) z[i] = ((c[i] - m) * w[i]) / W; return z; }));

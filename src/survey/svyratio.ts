@@ -18,7 +18,9 @@ export function svyratio(numerator: string, denominator: string, design: Design,
   let base = design;
   if (options?.naRm) {
     const { X } = prepareRaw(design, numerator, denominator);
-    base = withWeightsMasked(design, (i) => !Number.isNaN(X[0][i]) && !Number.isNaN(X[1][i]));
+    const [a, b] = X, keep = new Uint8Array(design.n);
+    for (let i = 0; i < keep.length; i++) keep[i] = +(a[i] === a[i] && b[i] === b[i]);
+    base = withWeightsMasked(design, keep);
   }
   const { X, design: d } = prepare(base, [numerator, denominator], options, 'svyratio');
   if (X.length !== 2) throw new LocalizedError({ zh: `svyratio：分子 '${numerator}' 和分母 '${denominator}' 必须是数值列`, en: `svyratio: numerator '${numerator}' and denominator '${denominator}' must be numeric columns` });
@@ -36,7 +38,9 @@ export function svyratio(numerator: string, denominator: string, design: Design,
   if (d.kind === 'linearization' && usesClusterTotals(d)) {
     estimate = Float64Array.of(R);
     const Ty = clusterTotals(d, y), Tx = clusterTotals(d, x);
-    variance = svyrecvarTotals(d, [Float64Array.from(Ty, (t, c) => (t - R * Tx[c]) / tx)]);
+    const z = new Float64Array(Ty.length);
+    for (let c = 0; c < z.length; c++) z[c] = (Ty[c] - R * Tx[c]) / tx;
+    variance = svyrecvarTotals(d, [z]);
   } else if (d.kind === 'linearization') {
     estimate = Float64Array.of(R);
     const z = new Float64Array(n);

@@ -168,9 +168,11 @@ function strataVariance(design: SurveyDesign, stage: Stage, lay: Layout, z: read
     if (present && present[stage.strata[r0]] === 0) continue;
     H++;
     const nPSU = stage.nPSU[r0];
+    const pop = stage.popsize;
+    // f_h = (N − n_h)/N of cluster c's first row (1 without fpc or with N = ∞).
     const fOf = (c: number): number => {
-      if (stage.popsize === null) return 1;
-      const N = stage.popsize[lay.firstRow[c]];
+      if (pop === null) return 1;
+      const N = pop[lay.firstRow[c]];
       return N === Infinity ? 1 : (N - nPSU) / N;
     };
     let allSmall = true;
@@ -192,7 +194,12 @@ function strataVariance(design: SurveyDesign, stage: Stage, lay: Layout, z: read
     const mult = nPSU > 1 ? nPSU / (nPSU - 1) : 1;
     for (let k = a; k < b; k++) {
       const c = clusters[k];
-      const sc = fOf(c) * mult;
+      let f = 1; // fOf(c), inline: this loop runs once per PSU
+      if (pop !== null) {
+        const N = pop[lay.firstRow[c]];
+        if (N !== Infinity) f = (N - nPSU) / N;
+      }
+      const sc = f * mult;
       for (let q = 0; q < p; q++) dev[q] = z[q][c] - mean[q];
       for (let q = 0; q < p; q++) for (let t = 0; t < p; t++) acc[q * p + t] += sc * dev[q] * dev[t];
     }
