@@ -240,6 +240,67 @@ test('IO engine errors through spillover io and check: singular, not productive,
   assert.deepEqual(chineseWords(en, ''), [], `en: ${en}`);
 });
 
+/** stderr of a spillover command that must fail with status 2, run in `cwd`. */
+function failing(args: string[], cwd: string): string {
+  const r = spawnSync(process.execPath, [join(root, 'bin/spillover.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+  return r.stderr.trim();
+}
+
+test('survey engine and study model errors through survey, run, explain and audit: in zh and en', () => {
+  const dir = join(tmp, 'engines');
+  mkdirSync(dir, { recursive: true });
+  const firms = 'id,stratum,weight,employees\n1,small,40,8\n2,small,40,12\n3,small,40,5\n4,large,5,300\n5,large,5,120\n6,large,5,450\n';
+  writeFileSync(join(dir, 'firms.csv'), firms);
+  writeFileSync(join(dir, 'firms0.csv'), firms.replace('5,large,5,', '5,large,0,'));
+  const design = "design: {ids: '1', strata: stratum, weights: weight}\n";
+  const written = [firms]; // the user's own words: the data's headers, the specs' names
+  const spec = (name: string, body: string, data = 'firms.csv') => {
+    written.push(body);
+    writeFileSync(join(dir, `${name}.yaml`), `data: ${data}\n${design}${body}`);
+    return ['survey', '--spec', `${name}.yaml`];
+  };
+  const wechat = (name: string, from: string, to: string) => {
+    const st = join(dir, name);
+    cpSync(join(root, 'examples/wechat-2019'), st, { recursive: true });
+    sub(from, to)(st, readFileSync(join(st, 'study.yaml'), 'utf8'));
+    return ['run', `${name}/study.yaml`, '--out', `${name}-out`, '--charts', 'none'];
+  };
+  writeFileSync(join(dir, 'units.yaml'), 'figures:\n  a: {value: 1, unit: 万个}\n  b: {value: 2, unit: 亿元}\nchecks:\n  - {id: s, sum: [a, b], equals: a}\n');
+  writeFileSync(join(dir, 'unknown.yaml'), 'figures:\n  a: {value: 1, unit: 万个}\nchecks:\n  - {id: s, sum: [a, c], equals: a}\n');
+  // The API names a survey spec's author writes (functions and keys) and commands, as the messages quote them.
+  const api = 'svytotal svydesign svyquantile asReplicateDesign type JKn margins variables totals explain list';
+  const cases: [string, string[], RegExp, RegExp][] = [
+    ['a spec naming a column the data lacks', spec('column', 'estimates:\n  - {id: e, total: employes}\n'),
+      /^spillover: svytotal：数据中没有列 'employes'（已有的列：id, stratum, weight, employees）$/, /^spillover: svytotal: no column 'employes' in data \(columns: id, stratum, weight, employees\)$/],
+    ['a weight of 0', spec('weight', 'estimates:\n  - {id: e, total: employees}\n', 'firms0.csv'),
+      /^spillover: svydesign：权重列 'weight' 第 5 行为 0（权重应为有限值且 > 0）$/, /^spillover: svydesign: weights column 'weight' row 5 is 0 \(weights must be finite and > 0\)$/],
+    ['rake without margins', spec('rake', 'calibration: {method: rake}\nestimates:\n  - {id: e, total: employees}\n'),
+      /^spillover: 调查说明：校准方法 'rake' 需要 margins: \[\{variables, totals\}\]$/, /^spillover: survey spec: calibration method 'rake' needs margins/],
+    ['JK1 replicates of a stratified design', spec('jk1', 'replicates: {type: JK1}\nestimates:\n  - {id: e, mean: employees}\n'),
+      /^spillover: asReplicateDesign：type 'JK1' 用于不分层的设计；分层设计请用 'JKn'$/, /^spillover: asReplicateDesign: type 'JK1' is for unstratified designs; use 'JKn'$/],
+    ['a quantile outside [0, 1]', spec('quantile', 'estimates:\n  - {id: e, quantile: employees, probs: [1.5]}\n'),
+      /^spillover: svyquantile：无效的分位点：1\.5（应在 \[0, 1\] 内）$/, /^spillover: svyquantile: invalid quantile: 1\.5 \(must be in \[0, 1\]\)$/],
+    ['a population smaller than the sample', wechat('population', 'population: 21000 ', 'population: 5 '),
+      /^spillover: components\.providers\[0\]（wecom）：有效问卷 180 份，而总体只有 5\n/, /^spillover: components\.providers\[0\] \(wecom\): 180 valid questionnaires but a population of only 5\n/],
+    ['an indicator comparing a category with a number', wechat('indicator', 'proportion: {field: young_share, above: 0.5}', 'proportion: {field: region, above: 0.5}'),
+      /^spillover: indicators\[0\] \(young_majority\)："region" 是类别字段；请用 equals 或 in\n/, /^spillover: indicators\[0\] \(young_majority\): "region" is a category; use equals or in\n/],
+    ['explain of an unknown figure', ['explain', 'jobs.nosuch'],
+      /^spillover: 未知的指标 id "jobs\.nosuch"（全部 id：spillover explain --list）$/, /^spillover: unknown figure id "jobs\.nosuch" \(all ids: spillover explain --list\)$/],
+    ['audit: a sum of unlike units', ['audit', 'units.yaml'], /^spillover: 核对 s：单位不同的求和（万个, 亿元）$/, /^spillover: check s: a sum of unlike units 万个, 亿元$/],
+    ['audit: an unknown figure in a check', ['audit', 'unknown.yaml'], /^spillover: unknown\.yaml:4：checks\.0\.sum\.1：未知的指标 "c"$/, /^spillover: unknown\.yaml:4: checks\.0\.sum\.1: unknown figure "c"$/],
+  ];
+  const user = `${api} ${design} ${written.join(' ')} ${readFileSync(join(root, 'examples/wechat-2019/study.yaml'), 'utf8')}`;
+  for (const [name, args, zhWant, enWant] of cases) {
+    const zh = failing([...args, '--lang', 'zh'], dir);
+    const en = failing([...args, '--lang', 'en'], dir);
+    assert.match(zh, zhWant, `${name} (zh): ${zh}`);
+    assert.match(en, enWant, `${name} (en): ${en}`);
+    assert.deepEqual(englishWords(zh, user), [], `${name} (zh): ${zh}`);
+    assert.deepEqual(chineseWords(en, '万个 亿元'), [], `${name} (en): ${en}`);
+  }
+});
+
 test('the language scans find a stray word: English in a zh message, Chinese in an en one', () => {
   assert.deepEqual(englishWords('p.csv：文件是空的 (no header row)', ''), ['no', 'header', 'row']);
   assert.deepEqual(englishWords('data/p.csv：no such file', ''), ['no', 'such', 'file']);
