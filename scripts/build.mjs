@@ -70,6 +70,27 @@ async function precompiledStudyValidator() {
 const studyValidatorCode = await precompiledStudyValidator();
 
 /**
+ * src/data/gbTables.ts made at build time: the GBK / GB18030 decoding tables, taken from iconv-lite (a devDependency)
+ * by the module itself, written to dist/gbTables.bin; the module that replaces it in dist/ reads that file at first use.
+ */
+async function gbTablesFile() {
+  const r = await esbuild.build({ absWorkingDir: root, stdin: { contents: "export { gbTablesArray } from './src/data/gbTables.ts'; export { gbTablesBytes } from './src/data/gbTableFormat.ts';", resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent',
+    // iconv-lite (CommonJS) requires Node's buffer: a data: URL module has no require of its own
+    banner: { js: `import { createRequire } from 'node:module'; const require = createRequire(${JSON.stringify(join(root, 'package.json'))});` } });
+  const mod = await import(`data:text/javascript;base64,${Buffer.from(r.outputFiles[0].text).toString('base64')}`);
+  const module = [
+    "import { readFileSync } from 'node:fs';",
+    `import { gbTablesFromBytes, unpackGbTables } from ${JSON.stringify(join(root, 'src/data/gbTableFormat.ts'))};`,
+    'let tables;',
+    "/** gbTables() → the decoding tables, read from dist/gbTables.bin (made by scripts/build.mjs from iconv-lite's) at first use. */",
+    "export const gbTables = () => (tables ??= unpackGbTables(gbTablesFromBytes(readFileSync(new URL('./gbTables.bin', import.meta.url)))));",
+    '',
+  ].join('\n');
+  return { bytes: mod.gbTablesBytes(mod.gbTablesArray()), module };
+}
+const gbTablesCode = await gbTablesFile();
+
+/**
  * The V8 code cache of dist/studyValidator.code.js, made by a fresh `node` (the runtime's flags, not this
  * script's) after validating the bundled example study, so the functions compiled by that call are in it.
  */
@@ -89,11 +110,12 @@ function studyValidatorCache(dir) {
 
 /**
  * The licence texts of the packages bundled into dist/ — the CLI's chunks and the dashboard's browser bundle (from
- * esbuild's metafiles) — one after another: each package's licence file, and its NOTICE and licenses/ files where it
- * has them (echarts: Apache-2.0's NOTICE, and d3's licence for the code of d3 it holds).
+ * esbuild's metafiles), and those whose data dist/ holds (`dataFrom`: iconv-lite's tables in gbTables.bin) — one
+ * after another: each package's licence file, and its NOTICE and licenses/ files where it has them (echarts:
+ * Apache-2.0's NOTICE, and d3's licence for the code of d3 it holds).
  */
-function bundledLicences(...metafiles) {
-  const packages = new Set();
+function bundledLicences(metafiles, dataFrom) {
+  const packages = new Set(dataFrom);
   for (const input of metafiles.flatMap((m) => Object.keys(m.inputs))) {
     const m = /^(?:.*\/)?node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input); // the innermost package (node_modules/a/node_modules/b/…: b)
     if (m) packages.add(m[0].slice(0, -1));
@@ -119,9 +141,10 @@ const EXTERNAL = ['@duckdb/node-bindings', 'esbuild', '@clickhouse/client', 'exc
 const cli = await esbuild.build({
   absWorkingDir: root,
   plugins: [{
-    name: 'precompiled-study-validator',
+    name: 'precompiled-study-validator-and-gbk-tables',
     setup(b) {
       b.onLoad({ filter: /[\\/]src[\\/]study[\\/]config[\\/]studyValidator\.ts$/ }, () => ({ contents: studyValidatorCode.module, loader: 'js', resolveDir: root }));
+      b.onLoad({ filter: /[\\/]src[\\/]data[\\/]gbTables\.ts$/ }, () => ({ contents: gbTablesCode.module, loader: 'ts', resolveDir: root }));
     },
   }],
   entryPoints: { main: 'src/cli/main.ts', luThreadWorker: 'src/io-node/luThreadWorker.ts', coverageThreadWorker: 'src/study-node/coverageThreadWorker.ts' },
@@ -172,9 +195,10 @@ if (notInstalled.length || bundledDependencies.length) {
 const client = await esbuild.build({ ...clientBuildOptions(root, { write: true, outdir: join(next, 'web') }), absWorkingDir: root, metafile: true });
 if (client.errors.length) process.exit(1);
 writeFileSync(join(next, 'studyValidator.code.js'), studyValidatorCode.script);
+writeFileSync(join(next, 'gbTables.bin'), gbTablesCode.bytes);
 studyValidatorCache(next);
 writeFileSync(join(next, 'BUILD'), 'built by scripts/build.mjs; rebuild with `npm run build`\n');
-writeFileSync(join(next, 'THIRD-PARTY-LICENSES.txt'), bundledLicences(cli.metafile, client.metafile));
+writeFileSync(join(next, 'THIRD-PARTY-LICENSES.txt'), bundledLicences([cli.metafile, client.metafile], ['node_modules/iconv-lite']));
 const old = join(root, `dist.${process.pid}.old`);
 if (existsSync(dist)) renameSync(dist, old);
 renameSync(next, dist);

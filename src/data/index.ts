@@ -1,4 +1,4 @@
-// spillover/data — questionnaire ingestion (Node only: DuckDB, the light XLSX reader readXlsx, iconv-lite, node:fs). Engines never import it.
+// spillover/data — questionnaire ingestion (Node only: DuckDB, the light XLSX reader readXlsx, the GBK/GB18030 decoder gbDecoder, node:fs). Engines never import it.
 // Rules for headers, encodings, row numbers and answer normalization: ./README.md.
 //
 //   openDatabase(): Promise<Db>                                         in-memory DuckDB; db.close() when done

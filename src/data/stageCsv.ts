@@ -4,7 +4,7 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { gbDecoder } from './gbDecoder.ts';
 import { DataError } from './DataError.ts';
 import type { ReadProgress } from './types.ts';
 import { encodingNote } from './readerNotes.ts';
@@ -294,7 +294,7 @@ async function pass<S extends CsvScanner | PlainSink>(file: string, display: str
         throw utf8Fault(display, scanner, pending[0]);
       }
     } else {
-      const decoder = iconv.getDecoder(encoding);
+      const decoder = gbDecoder(encoding);
       let first = true;
       for await (const chunk of input) {
         if (first) {

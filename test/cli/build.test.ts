@@ -1,6 +1,7 @@
 // What scripts/build.mjs changes on the way to dist/ behaves as the sources do: the study-file
 // validator compiled ahead of time (ajv standalone) reports the same errors as the one compiled
-// at run time from src/study/config/schema.ts, and its V8 code cache is one this node accepts.
+// at run time from src/study/config/schema.ts, and its V8 code cache is one this node accepts; the
+// GBK / GB18030 tables in dist/gbTables.bin are the ones the sources make from iconv-lite.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -8,6 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseStudy } from '../../src/study/config/parseStudy.ts';
+import { gbTablesArray } from '../../src/data/gbTables.ts';
+import { gbTablesBytes } from '../../src/data/gbTableFormat.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const example = readFileSync(join(root, 'examples/wechat-2019/study.yaml'), 'utf8');
@@ -59,4 +62,8 @@ test('precompiled study validator: the code cache made at build time is accepted
   const without = spawnSync(process.execPath, ['-e', probe, file, 'no'], { encoding: 'utf8', cwd: root });
   assert.equal(without.status, 0, without.stderr);
   assert.deepEqual(JSON.parse(without.stdout), { rejected: null, ok: false });
+});
+
+test('dist/gbTables.bin: the GBK / GB18030 tables the sources make from iconv-lite, byte for byte', () => {
+  assert.deepEqual(readFileSync(join(root, 'dist/gbTables.bin')), Buffer.from(gbTablesBytes(gbTablesArray())));
 });
