@@ -197,8 +197,9 @@ export function runSurveySpec(spec: SurveySpec, data: Columns): { estimates: Est
           const { X, names } = analysisMatrix(dd.data, x, 'survey spec proportion');
           const lower = new Float64Array(X.length), upper = new Float64Array(X.length);
           X.forEach((col, k) => {
-            const tmp = `\u0000prop${k}`;
-            const ci = svyciprop(tmp, { ...dd, data: { ...dd.data, [tmp]: col } }, { method: e.ciMethod ?? 'logit', level, naRm: e.naRm });
+            // A numeric column is used under its own name (an error names it); a factor level's 0/1 column under a hidden one.
+            const key = dd.data[names[k]] === col ? names[k] : `\u0000prop${k}`;
+            const ci = svyciprop(key, key === names[k] ? dd : { ...dd, data: { ...dd.data, [key]: col } }, { method: e.ciMethod ?? 'logit', level, naRm: e.naRm });
             lower[k] = ci.interval!.lower[0];
             upper[k] = ci.interval!.upper[0];
             if (names[k] !== m.names[k]) throw internalError('survey spec: internal: proportion names differ');

@@ -269,7 +269,7 @@ test('survey engine and study model errors through survey, run, explain and audi
   writeFileSync(join(dir, 'units.yaml'), 'figures:\n  a: {value: 1, unit: 万个}\n  b: {value: 2, unit: 亿元}\nchecks:\n  - {id: s, sum: [a, b], equals: a}\n');
   writeFileSync(join(dir, 'unknown.yaml'), 'figures:\n  a: {value: 1, unit: 万个}\nchecks:\n  - {id: s, sum: [a, c], equals: a}\n');
   // The API names a survey spec's author writes (functions and keys) and commands, as the messages quote them.
-  const api = 'svytotal svydesign svyquantile asReplicateDesign type JKn margins variables totals explain list';
+  const api = 'svytotal svydesign svyquantile svyciprop asReplicateDesign type JKn margins variables totals explain list';
   const cases: [string, string[], RegExp, RegExp][] = [
     ['a spec naming a column the data lacks', spec('column', 'estimates:\n  - {id: e, total: employes}\n'),
       /^spillover: svytotal：数据中没有列 'employes'（已有的列：id, stratum, weight, employees）$/, /^spillover: svytotal: no column 'employes' in data \(columns: id, stratum, weight, employees\)$/],
@@ -281,6 +281,8 @@ test('survey engine and study model errors through survey, run, explain and audi
       /^spillover: asReplicateDesign：type 'JK1' 用于不分层的设计；分层设计请用 'JKn'$/, /^spillover: asReplicateDesign: type 'JK1' is for unstratified designs; use 'JKn'$/],
     ['a quantile outside [0, 1]', spec('quantile', 'estimates:\n  - {id: e, quantile: employees, probs: [1.5]}\n'),
       /^spillover: svyquantile：无效的分位点：1\.5（应在 \[0, 1\] 内）$/, /^spillover: svyquantile: invalid quantile: 1\.5 \(must be in \[0, 1\]\)$/],
+    ['a proportion of a count (its own column named, not a hidden one)', spec('proportion', 'estimates:\n  - {id: e, proportion: employees}\n'),
+      /^spillover: svyciprop：列 'employees' 第 1 行为 8（比例需要 \[0, 1\] 内的值）$/, /^spillover: svyciprop: column 'employees' row 1 is 8 \(a proportion needs values in \[0, 1\]\)$/],
     ['a population smaller than the sample', wechat('population', 'population: 21000 ', 'population: 5 '),
       /^spillover: components\.providers\[0\]（wecom）：有效问卷 180 份，而总体只有 5\n/, /^spillover: components\.providers\[0\] \(wecom\): 180 valid questionnaires but a population of only 5\n/],
     ['an indicator comparing a category with a number', wechat('indicator', 'proportion: {field: young_share, above: 0.5}', 'proportion: {field: region, above: 0.5}'),
