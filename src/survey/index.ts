@@ -50,7 +50,7 @@ export { didYouMean, editDistance, unknownKeyMessage } from './didYouMean.ts';
 
 // Interval diagnostics for skewed data
 export { skewDiagnostics, type SkewDiagnostics } from './skewDiagnostics.ts';
-export { simulateCoverage, type CoverageOptions, type CoverageResult, type IntervalEstimate } from './simulateCoverage.ts';
+export { simulateCoverage, drawCoverage, coverageOf, type CoverageOptions, type CoverageResult, type CoverageDraws, type IntervalEstimate } from './simulateCoverage.ts';
 export { raoWuMultipliers, raoWuReplicates } from './raoWuBootstrap.ts';
 export { bootstrapT, quantileType7, type BootstrapTOptions, type BootstrapTInterval, type StudentizedStat } from './bootstrapT.ts';
 export { winsorisedTotal, type WinsorStratum, type WinsorisedTotal } from './winsorisedTotal.ts';

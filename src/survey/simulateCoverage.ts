@@ -47,21 +47,53 @@ export interface CoverageResult {
  * Fails on an empty stratum or reps < 1.
  */
 export function simulateCoverage(strata: readonly Int32Array[], estimator: (rows: Int32Array) => IntervalEstimate, options: CoverageOptions = {}): CoverageResult {
+  return coverageOf(drawCoverage(strata, estimator, (e) => e.estimate, options), (e) => e);
+}
+
+/** simulateCoverage's replications before their intervals: the truth and each replication's record. */
+export interface CoverageDraws<T> {
+  readonly truth: number;
+  /** record(rows) of each replication, in order. */
+  readonly records: readonly T[];
+  readonly reps: number;
+  readonly seed: number;
+  readonly sizes: readonly number[];
+}
+
+/**
+ * The replications of simulateCoverage with `record(rows)` kept for each (e.g. estimate and variance,
+ * when the interval's multiplier is not known yet); the truth is estimateOf(record(all rows)).
+ * coverageOf(drawCoverage(strata, estimator, (e) => e.estimate, o), (e) => e) is simulateCoverage.
+ */
+export function drawCoverage<T>(strata: readonly Int32Array[], record: (rows: Int32Array) => T, estimateOf: (t: T) => number, options: CoverageOptions = {}): CoverageDraws<T> {
   const reps = options.reps ?? 400, seed = options.seed ?? 1;
   if (!(reps >= 1)) throw new LocalizedError({ zh: `simulateCoverage：重复次数应 ≥ 1，实为 ${reps}`, en: `simulateCoverage: reps must be ≥ 1, got ${reps}` });
   strata.forEach((s, h) => { if (s.length === 0) throw new LocalizedError({ zh: `simulateCoverage：第 ${h + 1} 层没有行`, en: `simulateCoverage: stratum ${h + 1} has no rows` }); });
   const sizes = options.sizes ?? strata.map((s) => s.length);
   const all = Int32Array.from(strata.flatMap((s) => Array.from(s)));
-  const truth = estimator(all).estimate;
+  const truth = estimateOf(record(all));
   const rng = createRng(seed);
   const total = sizes.reduce((a, b) => a + b, 0);
   const rows = new Int32Array(total);
+  const records: T[] = [];
+  for (let r = 0; r < reps; r++) {
+    let at = 0;
+    for (let h = 0; h < strata.length; h++) {
+      const s = strata[h], m = s.length;
+      for (let j = 0; j < sizes[h]; j++) rows[at++] = s[Math.floor(rng() * m)];
+    }
+    records.push(record(rows));
+  }
+  return { truth, records, reps, seed, sizes };
+}
+
+/** The coverage of the interval(record) of each replication of draws (simulateCoverage's result). */
+export function coverageOf<T>(draws: CoverageDraws<T>, interval: (t: T) => IntervalEstimate): CoverageResult {
+  const { truth, reps, seed, sizes } = draws;
   let hit = 0, low = 0, high = 0, sum = 0;
   const ratios = new Float64Array(reps);
   for (let r = 0; r < reps; r++) {
-    let at = 0;
-    strata.forEach((s, h) => { for (let j = 0; j < sizes[h]; j++) rows[at++] = s[Math.floor(rng() * s.length)]; });
-    const e = estimator(rows);
+    const e = interval(draws.records[r]);
     if (truth < e.lower) low++;
     else if (truth > e.upper) high++;
     else hit++;

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { runStudy } from '../../src/cli/runStudy.ts';
 import { DEFAULT_STUDY } from '../../src/data/packagePaths.ts';
 import { computeStudy } from '../../src/study/model/computeStudy.ts';
+import { coverageChecks, prepareCoverageChecks } from '../../src/study/model/coverage.ts';
 import { coverageTable, headlineTable } from '../../src/cli/format.ts';
 import { renderReport } from '../../src/report/index.ts';
 import { createRng } from '../../src/survey/index.ts';
@@ -117,5 +118,19 @@ test('light-tailed answers: the same interval covers ≥ 93% and nothing is flag
     assert.ok(c.coverage >= 0.93 && !c.warning, `${c.interval}: coverage ${c.coverage}`);
     assert.ok(!coverageTable(r, 'en', 200).includes(`⚠ ${OA}`));
     assert.ok(headlineTable(r, 'en', 200).includes(`${interval ? 'bootstrap-t' : 't (Wald)'}, coverage ${(c.coverage * 100).toFixed(1)}% ·`));
+  }
+});
+
+test('prepareCoverageChecks ahead (as the coverage thread does): coverageChecks after it equals coverageChecks on fresh columns, also when populations change in between', () => {
+  const cfg = prepared.study.config;
+  const fresh = () => ({ questionnaires: structuredClone(prepared.inputs.questionnaires) });
+  const changed = { ...cfg, providers: cfg.providers.map((c) => ({ ...c, population: Math.round(c.population * 1.37) })), operators: cfg.operators.map((c) => ({ ...c, population: c.population * 2 })) }; // M changed: the bootstrap-t check is remembered across M (an operator's coverage does not depend on it; exactly so for a power of 2)
+  for (const later of [cfg, changed]) {
+    const figs = computeStudy(later, prepared.inputs, { uncertainty: false }).figures;
+    const ahead = fresh();
+    prepareCoverageChecks(cfg, ahead);
+    const got = coverageChecks(later, ahead, figs), want = coverageChecks(later, fresh(), figs);
+    assert.deepEqual(Object.keys(got).sort(), ['jobs.direct', ...cfg.providers.map((c) => `jobs.providers.${c.id}`), ...cfg.operators.map((c) => `jobs.operators.${c.id}`)].sort());
+    assert.deepEqual(got, want);
   }
 });

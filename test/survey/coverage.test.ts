@@ -2,7 +2,7 @@
 // near nominal for a light-tailed sample, well below it for a heavy-tailed one).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRng, qt, simulateCoverage, skewDiagnostics, type IntervalEstimate } from '../../src/survey/index.ts';
+import { coverageOf, createRng, drawCoverage, qt, simulateCoverage, skewDiagnostics, type IntervalEstimate } from '../../src/survey/index.ts';
 
 test('skewDiagnostics: worked example y = [1, 1, 1, 1, 10]', () => {
   const d = skewDiagnostics([1, 1, 1, 1, 10]);
@@ -36,4 +36,20 @@ test('simulateCoverage: near 95% for a normal sample, far below for a heavy tail
   assert.ok(b.medianRatio < 1, `median estimate below the truth: ${b.medianRatio}`);
   assert.deepEqual(simulateCoverage([all], meanInterval(heavy), { reps: 1000, seed: 3 }), b);
   assert.throws(() => simulateCoverage([new Int32Array(0)], meanInterval(heavy)), /stratum 1 has no rows/);
+});
+
+test('drawCoverage then coverageOf: simulateCoverage with the interval applied later (a Wald multiplier known only afterwards), to the bit', () => {
+  const rng = createRng(8);
+  const y = Float64Array.from({ length: 150 }, () => Math.exp(2 * rng()));
+  const strata = [Int32Array.from({ length: 90 }, (_, i) => i), Int32Array.from({ length: 60 }, (_, i) => 90 + i)];
+  const moments = (rows: Int32Array) => {
+    const n = rows.length;
+    let s = 0, ss = 0;
+    for (const i of rows) { s += y[i]; ss += y[i] * y[i]; }
+    return { m: s / n, v: (ss - s * s / n) / (n - 1) / n };
+  };
+  const q = qt(0.975, 149), wald = (r: { m: number; v: number }): IntervalEstimate => ({ estimate: r.m, lower: r.m - q * Math.sqrt(r.v), upper: r.m + q * Math.sqrt(r.v) });
+  const draws = drawCoverage(strata, moments, (r) => r.m, { reps: 300, seed: 5, sizes: [40, 30] });
+  assert.equal(draws.records.length, 300);
+  assert.deepEqual(coverageOf(draws, wald), simulateCoverage(strata, (rows) => wald(moments(rows)), { reps: 300, seed: 5, sizes: [40, 30] }));
 });

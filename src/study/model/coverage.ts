@@ -1,6 +1,6 @@
 // Coverage you can see: for the direct-jobs figures of default-design questionnaires, skewness
 // diagnostics and the simulated coverage of the interval the study reports.
-import { simulateCoverage, skewDiagnostics, type IntervalEstimate, type SkewDiagnostics } from '../../survey/index.ts';
+import { coverageOf, drawCoverage, simulateCoverage, skewDiagnostics, type CoverageDraws, type IntervalEstimate, type SkewDiagnostics } from '../../survey/index.ts';
 import type { ComponentConfig, CoverageCheck, Figure, StudyConfig, StudyInputs } from '../types.ts';
 import { componentStatistic, type ComponentStatistic } from './componentStatistic.ts';
 import { componentBootstrapT, componentReplicates } from './componentIntervals.ts';
@@ -50,46 +50,96 @@ export function componentIntervalOf(rule: ComponentIntervalRule, idx: Int32Array
     const b = componentBootstrapT(rule.component, rule.statistic, idx, rule.level, rule.replicates, rule.seed, u);
     return { estimate: b.estimate, lower: b.lower, upper: b.upper };
   }
-  const r = rule.statistic.prepare(idx).full();
-  const h = rule.q * Math.sqrt(r.v);
+  return waldInterval(rule.statistic.prepare(idx).full(), rule.q);
+}
+
+/** The Wald interval est ± q·√v. */
+function waldInterval(r: { est: number; v: number }, q: number): IntervalEstimate {
+  const h = q * Math.sqrt(r.v);
   return { estimate: r.est, lower: r.est - h, upper: r.est + h };
 }
 
 /**
- * Bootstrap-t checks by questionnaire columns (same object ⇒ same rows) and component: a scenario in
- * the dashboard changes populations, not answers, and an operator's coverage and relative bias do
- * not depend on M (estimate and interval scale with it), so the seconds-long check runs once.
+ * What the checks compute from the questionnaire rows alone, remembered by questionnaire columns (same
+ * object ⇒ same rows) and a key naming what else it depends on: a scenario in the dashboard changes
+ * populations, not answers, and the coverage thread computes it ahead (prepareCoverageChecks) for
+ * the check that follows. Bootstrap-t checks: an operator's coverage and relative bias do not depend
+ * on M (estimate and interval scale with it), so the seconds-long check runs once.
  */
-const rememberedChecks = new WeakMap<object, Map<string, ReturnType<typeof simulateCoverage>>>();
-function remembered(columns: object, key: string, simulate: () => ReturnType<typeof simulateCoverage>): ReturnType<typeof simulateCoverage> {
-  let m = rememberedChecks.get(columns);
-  if (!m) rememberedChecks.set(columns, (m = new Map()));
-  let r = m.get(key);
-  if (!r) m.set(key, (r = simulate()));
-  return r;
+const rememberedByColumns = new WeakMap<object, Map<string, unknown>>();
+function remembered<T>(columns: object, key: string, compute: () => T): T {
+  let m = rememberedByColumns.get(columns);
+  if (!m) rememberedByColumns.set(columns, (m = new Map()));
+  if (!m.has(key)) m.set(key, compute());
+  return m.get(key) as T;
 }
 
-/** The simulated coverage of component c's bootstrap-t interval (remembered: the same columns and component give it at once). */
+/** componentStatistic(c, inputs), remembered (its rows selected once for the same columns). */
+function statisticOf(c: ComponentConfig, inputs: Pick<StudyInputs, 'questionnaires'>): ComponentStatistic | null {
+  const q = inputs.questionnaires[c.questionnaire];
+  if (!q) return componentStatistic(c, inputs);
+  return remembered(q.numbers, JSON.stringify(['statistic', c.id, c.kind, c.where, c.population, c.yamlPath]), () => componentStatistic(c, inputs));
+}
+
+/** The simulated coverage of component c's bootstrap-t interval (remembered). */
 function bootstrapTCheck(config: StudyConfig, inputs: Pick<StudyInputs, 'questionnaires'>, c: ComponentConfig, s: ComponentStatistic): ReturnType<typeof simulateCoverage> {
   const rule: ComponentIntervalRule = { component: c, statistic: s, method: 'bootstrap-t', q: 0, level: config.intervals.level, replicates: COVERAGE_BOOT_REPLICATES, seed: c.interval?.seed ?? 1 };
-  const key = JSON.stringify([c.kind, c.where, c.kind === 'provider' ? c.population : 0, rule.level, rule.seed]);
+  const key = JSON.stringify(['bootstrap-t', c.kind, c.where, c.kind === 'provider' ? c.population : 0, rule.level, rule.seed]);
   return remembered(inputs.questionnaires[c.questionnaire].numbers, key, () => simulateCoverage([s.rows], (rows) => componentIntervalOf(rule, rows), { reps: COVERAGE_BOOT_REPS, seed: COVERAGE_SEED }));
 }
 
+/** The Wald check's simulated samples of component c, estimate and variance of each (remembered): the interval's q is applied when the figure exists. */
+function waldDraws(inputs: Pick<StudyInputs, 'questionnaires'>, c: ComponentConfig, s: ComponentStatistic): CoverageDraws<{ est: number; v: number }> {
+  const key = JSON.stringify(['wald', c.kind, c.where, c.population]);
+  return remembered(inputs.questionnaires[c.questionnaire].numbers, key, () => drawCoverage([s.rows], (rows) => s.prepare(rows).full(), (r) => r.est, { reps: COVERAGE_REPS, seed: COVERAGE_SEED }));
+}
+
+/** jobs.direct's simulated samples, stratified by component: Σ of the components' estimates and variances (remembered). */
+function directDraws(inputs: Pick<StudyInputs, 'questionnaires'>, comps: readonly ComponentConfig[], ps: readonly ComponentStatistic[]): CoverageDraws<{ est: number; v: number }> {
+  const key = JSON.stringify(['jobs.direct', comps.map((c) => [c.questionnaire, c.kind, c.where, c.population])]);
+  // Each component sees its own rows: the resampled rows are split back by stratum (in order).
+  const record = (rows: Int32Array): { est: number; v: number } => {
+    let est = 0, v = 0, at = 0;
+    for (const p of ps) {
+      const n = p.rows.length;
+      const r = p.prepare(rows.subarray(at, at + n)).full();
+      at += n;
+      est += r.est; v += r.v;
+    }
+    return { est, v };
+  };
+  return remembered(inputs.questionnaires, key, () => drawCoverage(ps.map((p) => p.rows), record, (r) => r.est, { reps: COVERAGE_REPS, seed: COVERAGE_SEED }));
+}
+
+/** The components and their statistics when every one can be checked (default design, rows read, ≥ 3 of them); else null. */
+function checkable(config: StudyConfig, inputs: Pick<StudyInputs, 'questionnaires'>): { comps: ComponentConfig[]; ps: ComponentStatistic[] } | null {
+  const comps = [...config.providers, ...config.operators];
+  if (comps.some((c) => config.questionnaires[c.questionnaire]?.design)) return null;
+  const stats = comps.map((c) => statisticOf(c, inputs));
+  if (stats.some((p) => p === null || p.rows.length < 3)) return null;
+  return { comps, ps: stats as ComponentStatistic[] };
+}
+
 /**
- * prepareCoverageChecks(config, inputs): the bootstrap-t checks coverageChecks will need (the
- * seconds-long part), computed ahead from the questionnaire rows alone — before the figures exist —
- * and remembered for the same `inputs.questionnaires` columns. A component declaring bootstrap-t whose
- * figure turns out to have no interval is checked for nothing. Throws as componentStatistic does.
+ * prepareCoverageChecks(config, inputs): what coverageChecks will need from the questionnaire rows
+ * alone, computed ahead — before the figures exist — and remembered for the same
+ * `inputs.questionnaires` columns: the bootstrap-t checks (the seconds-long part) and the simulated
+ * samples of the Wald checks and of jobs.direct (whose interval multipliers come with the figures).
+ * A component whose figure turns out to have no interval is checked for nothing. Throws as
+ * componentStatistic does.
  */
 export function prepareCoverageChecks(config: StudyConfig, inputs: Pick<StudyInputs, 'questionnaires'>): void {
   const comps = [...config.providers, ...config.operators];
   if (comps.some((c) => config.questionnaires[c.questionnaire]?.design)) return;
   for (const c of comps) {
     if (c.interval?.method !== 'bootstrap-t') continue;
-    const s = componentStatistic(c, inputs);
+    const s = statisticOf(c, inputs);
     if (s && s.rows.length >= 3) bootstrapTCheck(config, inputs, c, s);
   }
+  const all = checkable(config, inputs);
+  if (!all) return;
+  all.comps.forEach((c, k) => { if (c.interval?.method !== 'bootstrap-t') waldDraws(inputs, c, all.ps[k]); });
+  directDraws(inputs, all.comps, all.ps);
 }
 
 /**
@@ -102,11 +152,9 @@ export function prepareCoverageChecks(config: StudyConfig, inputs: Pick<StudyInp
  * sample with COVERAGE_BOOT_REPLICATES replicates), and Wald for jobs.direct.
  */
 export function coverageChecks(config: StudyConfig, inputs: Pick<StudyInputs, 'questionnaires'>, figures: Readonly<Record<string, Figure>>): Record<string, CoverageCheck> {
-  const comps = [...config.providers, ...config.operators];
-  if (comps.some((c) => config.questionnaires[c.questionnaire]?.design)) return {};
-  const stats = comps.map((c) => componentStatistic(c, inputs));
-  if (stats.some((p) => p === null || p.rows.length < 3)) return {};
-  const ps = stats as ComponentStatistic[];
+  const all = checkable(config, inputs);
+  if (!all) return {};
+  const { comps, ps } = all;
   const out: Record<string, CoverageCheck> = {};
   const record = (id: string, f: Figure, sim: ReturnType<typeof simulateCoverage>, n: number, diagnostics: SkewDiagnostics | null, replicates?: number): void => {
     out[id] = {
@@ -123,30 +171,14 @@ export function coverageChecks(config: StudyConfig, inputs: Pick<StudyInputs, 'q
     const s = ps[k], f = figures[s.id];
     if (!f?.ci || !f.se) return;
     const boot = f.interval === 'bootstrap-t' && c.interval?.method === 'bootstrap-t';
-    const wald = (): ReturnType<typeof simulateCoverage> => {
-      const rule: ComponentIntervalRule = { component: c, statistic: s, method: 'wald', q: multiplier(f), level: config.intervals.level, replicates: COVERAGE_BOOT_REPLICATES, seed: c.interval?.seed ?? 1 };
-      return simulateCoverage([s.rows], (rows) => componentIntervalOf(rule, rows), { reps: COVERAGE_REPS, seed: COVERAGE_SEED });
-    };
-    const sim = boot ? bootstrapTCheck(config, inputs, c, s) : wald();
+    const q = multiplier(f);
+    const sim = boot ? bootstrapTCheck(config, inputs, c, s) : coverageOf(waldDraws(inputs, c, s), (r) => waldInterval(r, q));
     record(s.id, f, sim, s.rows.length, skewDiagnostics(s.values(s.rows)), boot ? COVERAGE_BOOT_REPLICATES : undefined);
   });
   const d = figures['jobs.direct'];
   if (d?.ci && d.se) {
     const q = multiplier(d);
-    // Each component sees its own rows: the resampled rows are split back by stratum (in order).
-    const estimator = (rows: Int32Array): IntervalEstimate => {
-      let est = 0, v = 0, at = 0;
-      for (const p of ps) {
-        const n = p.rows.length;
-        const r = p.prepare(rows.subarray(at, at + n)).full();
-        at += n;
-        est += r.est; v += r.v;
-      }
-      const h = q * Math.sqrt(v);
-      return { estimate: est, lower: est - h, upper: est + h };
-    };
-    const sim = simulateCoverage(ps.map((p) => p.rows), estimator, { reps: COVERAGE_REPS, seed: COVERAGE_SEED });
-    record('jobs.direct', d, sim, ps.reduce((t, p) => t + p.rows.length, 0), null);
+    record('jobs.direct', d, coverageOf(directDraws(inputs, comps, ps), (r) => waldInterval(r, q)), ps.reduce((t, p) => t + p.rows.length, 0), null);
   }
   return out;
 }
