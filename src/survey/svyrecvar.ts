@@ -168,22 +168,16 @@ function strataVariance(design: SurveyDesign, stage: Stage, lay: Layout, z: read
     if (present && present[stage.strata[r0]] === 0) continue;
     H++;
     const nPSU = stage.nPSU[r0];
-    const pop = stage.popsize;
-    // f_h = (N − n_h)/N of cluster c's first row (1 without fpc or with N = ∞).
-    const fOf = (c: number): number => {
-      if (pop === null) return 1;
-      const N = pop[lay.firstRow[c]];
-      return N === Infinity ? 1 : (N - nPSU) / N;
-    };
+    const pop = stage.popsize, firstRow = lay.firstRow;
     let allSmall = true;
-    for (let k = a; k < b; k++) if (!(fOf(clusters[k]) < 1e-7)) { allSmall = false; break; }
+    for (let k = a; k < b; k++) if (!(fpcFactor(pop, firstRow, clusters[k], nPSU) < 1e-7)) { allSmall = false; break; }
     if (allSmall) { nok++; continue; }
     const m = b - a;
     const padded = Math.max(nPSU, m);
     const centre = design.lonelyPsu !== 'adjust' || m > 1 || nPSU > 1;
     mean.fill(0);
     if (centre) {
-      for (let k = a; k < b; k++) for (let q = 0; q < p; q++) mean[q] += z[q][clusters[k]];
+      addTotals(z, p, clusters, a, b, mean);
       for (let q = 0; q < p; q++) mean[q] /= padded;
     }
     if (nPSU <= 1) {
@@ -192,25 +186,40 @@ function strataVariance(design: SurveyDesign, stage: Stage, lay: Layout, z: read
     }
     nok++;
     const mult = nPSU > 1 ? nPSU / (nPSU - 1) : 1;
-    for (let k = a; k < b; k++) {
-      const c = clusters[k];
-      let f = 1; // fOf(c), inline: this loop runs once per PSU
-      if (pop !== null) {
-        const N = pop[lay.firstRow[c]];
-        if (N !== Infinity) f = (N - nPSU) / N;
-      }
-      const sc = f * mult;
-      for (let q = 0; q < p; q++) dev[q] = z[q][c] - mean[q];
-      for (let q = 0; q < p; q++) for (let t = 0; t < p; t++) acc[q * p + t] += sc * dev[q] * dev[t];
-    }
+    addCrossProducts(z, p, clusters, a, b, mean, dev, acc, pop, firstRow, nPSU, mult);
     if (m < nPSU) {
-      const sc = fOf(clusters[a]) * mult * (nPSU - m);
+      const sc = fpcFactor(pop, firstRow, clusters[a], nPSU) * mult * (nPSU - m);
       for (let q = 0; q < p; q++) for (let t = 0; t < p; t++) acc[q * p + t] += sc * mean[q] * mean[t];
     }
   }
   const factor = H === 0 ? 0 : nok === 0 ? NaN : H / nok;
   for (let q = 0; q < p * p; q++) acc[q] *= factor;
   return acc;
+}
+
+/** f_h = (N − n_h)/N of cluster c's first row: 1 without fpc or with N = ∞. */
+function fpcFactor(pop: Float64Array | null, firstRow: Int32Array, c: number, nPSU: number): number {
+  if (pop === null) return 1;
+  const N = pop[firstRow[c]];
+  return N === Infinity ? 1 : (N - nPSU) / N;
+}
+
+// The two loops over a stratum's PSUs are small functions of their own: with one PSU per row they run
+// over every row, and V8 then optimizes these few lines, not all of strataVariance.
+
+/** mean_q += Σ_j z_q[c_j] over the clusters clusters[a..b), in order. */
+function addTotals(z: readonly Float64Array[], p: number, clusters: Int32Array, a: number, b: number, mean: Float64Array): void {
+  for (let k = a; k < b; k++) for (let q = 0; q < p; q++) mean[q] += z[q][clusters[k]];
+}
+
+/** acc += Σ_j f_j·mult·(z_j − mean)(z_j − mean)ᵀ over the clusters clusters[a..b) (dev: scratch of length p). */
+function addCrossProducts(z: readonly Float64Array[], p: number, clusters: Int32Array, a: number, b: number, mean: Float64Array, dev: Float64Array, acc: Float64Array, pop: Float64Array | null, firstRow: Int32Array, nPSU: number, mult: number): void {
+  for (let k = a; k < b; k++) {
+    const c = clusters[k];
+    const sc = pop === null ? mult : fpcFactor(pop, firstRow, c, nPSU) * mult; // 1 · mult = mult exactly
+    for (let q = 0; q < p; q++) dev[q] = z[q][c] - mean[q];
+    for (let q = 0; q < p; q++) for (let t = 0; t < p; t++) acc[q * p + t] += sc * dev[q] * dev[t];
+  }
 }
 
 /** Stages ≥ 2 within one PSU: same computation on the rows of that PSU, recursing while fpc is given. */
