@@ -15,6 +15,7 @@ const npm = (args: string[], cwd: string) => spawnSync('npm', args, { cwd, encod
 test('npm pack → npm i -g --prefix TMP: spillover --version, run and serve from compiled JavaScript', { timeout: 300_000 }, async () => {
   const tmp = mkdtempSync(join(tmpdir(), 'spillover-pack-'));
   try {
+    const manifestBefore = readFileSync(join(root, 'package.json'), 'utf8');
     const packed = npm(['pack', '--pack-destination', tmp], root);
     assert.equal(packed.status, 0, packed.stderr);
     const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
@@ -25,6 +26,12 @@ test('npm pack → npm i -g --prefix TMP: spillover --version, run and serve fro
     }
     assert.deepEqual(listing.filter((f) => /^package\/(src|test|bench)\/|\.ts$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('package/examples/')), [], 'no TypeScript sources');
     assert.equal(existsSync(join(root, 'npm-shrinkwrap.json')), false, 'postpack removed the shrinkwrap copy');
+    assert.deepEqual(listing.filter((f) => f.startsWith('package/scripts/')), [], 'no build scripts');
+    // The packed manifest has no scripts: dist/ is built, and a `prepare` would be an install script npm asks to allow.
+    const packedManifest = JSON.parse(spawnSync('tar', ['xzOf', tgz, 'package/package.json'], { encoding: 'utf8' }).stdout) as Record<string, unknown>;
+    assert.equal(packedManifest.scripts, undefined, 'the tarball\'s package.json has no scripts');
+    assert.equal(readFileSync(join(root, 'package.json'), 'utf8'), manifestBefore, 'postpack put package.json back byte for byte');
+    assert.equal(existsSync(join(root, 'package.json.packing')), false, 'postpack removed its copy of package.json');
 
     const prefix = join(tmp, 'prefix');
     // From the npm cache when it holds the dependencies (npm ci filled it), else from the registry.
@@ -91,6 +98,28 @@ test('bin/spillover.js without dist/: a message saying how to build, exit code 2
     const r = spawnSync(process.execPath, [join(tmp, 'bin/spillover.js'), '--version'], { encoding: 'utf8' });
     assert.equal(r.status, 2);
     assert.match(r.stderr, /dist\/main\.js is missing: the command is not built\.\n {2}In a clone of the repository, run `npm ci` \(or `npm run build`\)/);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('scripts/pack.mjs: the packed manifest without scripts, package.json put back byte for byte, a stopped pack undone', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'spillover-packjs-'));
+  try {
+    mkdirSync(join(tmp, 'scripts'));
+    writeFileSync(join(tmp, 'scripts/pack.mjs'), readFileSync(join(root, 'scripts/pack.mjs')));
+    const original = '{\n    "name": "x",  "version": "1.0.0",\n  "scripts": {"prepare": "node scripts/build.mjs"},\n  "files": ["dist/"]\n}\n';
+    writeFileSync(join(tmp, 'package.json'), original);
+    writeFileSync(join(tmp, 'package-lock.json'), '{"lockfileVersion": 3}\n');
+    const pack = (...args: string[]) => assert.equal(spawnSync(process.execPath, [join(tmp, 'scripts/pack.mjs'), ...args]).status, 0);
+    pack();
+    pack(); // a pack that stopped before postpack: the next prepack starts from the kept original
+    const packed = JSON.parse(readFileSync(join(tmp, 'package.json'), 'utf8')) as Record<string, unknown>;
+    assert.deepEqual(packed, { name: 'x', version: '1.0.0', files: ['dist/'] });
+    assert.equal(readFileSync(join(tmp, 'npm-shrinkwrap.json'), 'utf8'), '{"lockfileVersion": 3}\n');
+    pack('--restore');
+    assert.equal(readFileSync(join(tmp, 'package.json'), 'utf8'), original);
+    assert.deepEqual(readdirSync(tmp).sort(), ['package-lock.json', 'package.json', 'scripts']);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
