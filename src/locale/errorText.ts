@@ -47,12 +47,18 @@ export const errorWords = (e: unknown): ErrorWords => {
 /**
  * A caught error with its place put before its words, in both languages when it has both:
  * placedError('consumption.design', e) → 'consumption.design: <en>', zh 'consumption.design：<zh>'.
- * For an engine error re-thrown with the study-file path or estimate it arose in.
+ * For an engine error re-thrown with the study-file path or estimate it arose in ('path (id)' as zhPlace writes it).
  */
 export const placedError = (place: string, e: unknown): LocalizedError => {
   const w = errorWords(e);
-  return new LocalizedError(typeof w === 'string' ? `${place}: ${w}` : { zh: `${place}：${w.zh}`, en: `${place}: ${w.en}` }, { cause: e });
+  return new LocalizedError(typeof w === 'string' ? `${place}: ${w}` : { zh: `${zhPlace(place)}：${w.zh}`, en: `${place}: ${w.en}` }, { cause: e });
 };
+
+/**
+ * A place named as 'YAML path (id)' written in a Chinese sentence, with full-width brackets:
+ * zhPlace('indicators[0] (young_majority)') → 'indicators[0]（young_majority）'; any other place as it is.
+ */
+export const zhPlace = (place: string): string => place.replace(/ \(([^()]*)\)$/, '（$1）');
 
 const isLabel = (x: unknown): x is Label =>
   typeof x === 'object' && x !== null && typeof (x as Label).zh === 'string' && typeof (x as Label).en === 'string';

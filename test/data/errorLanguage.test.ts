@@ -286,7 +286,7 @@ test('survey engine and study model errors through survey, run, explain and audi
     ['a population smaller than the sample', wechat('population', 'population: 21000 ', 'population: 5 '),
       /^spillover: components\.providers\[0\]（wecom）：有效问卷 180 份，而总体只有 5\n/, /^spillover: components\.providers\[0\] \(wecom\): 180 valid questionnaires but a population of only 5\n/],
     ['an indicator comparing a category with a number', wechat('indicator', 'proportion: {field: young_share, above: 0.5}', 'proportion: {field: region, above: 0.5}'),
-      /^spillover: indicators\[0\] \(young_majority\)："region" 是类别字段；请用 equals 或 in\n/, /^spillover: indicators\[0\] \(young_majority\): "region" is a category; use equals or in\n/],
+      /^spillover: indicators\[0\]（young_majority）："region" 是类别字段；请用 equals 或 in\n/, /^spillover: indicators\[0\] \(young_majority\): "region" is a category; use equals or in\n/],
     ['explain of an unknown figure', ['explain', 'jobs.nosuch'],
       /^spillover: 未知的指标 id "jobs\.nosuch"（全部 id：spillover explain --list）$/, /^spillover: unknown figure id "jobs\.nosuch" \(all ids: spillover explain --list\)$/],
     ['audit: a sum of unlike units', ['audit', 'units.yaml'], /^spillover: 核对 s：单位不同的求和（万个, 亿元）$/, /^spillover: check s: a sum of unlike units 万个, 亿元$/],

@@ -2,7 +2,7 @@
 // errorText(e, lang) picking the words (any other error shows its message).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LocalizedError, errorText, internalError, parseLang } from '../../src/locale/index.ts';
+import { LocalizedError, errorText, internalError, parseLang, placedError, zhPlace } from '../../src/locale/index.ts';
 import { ConfigError } from '../../src/study/config/index.ts';
 import { DataError } from '../../src/data/DataError.ts';
 
@@ -20,6 +20,17 @@ test('internalError: the English detail in both languages, marked internal in zh
   assert.equal(e.message, 'lu: matrix not square');
   assert.equal(errorText(e, 'zh'), '内部错误（请报告）：lu: matrix not square');
   assert.equal(errorText(e, 'en'), 'lu: matrix not square');
+});
+
+test('placedError puts the place before a caught error in each language; zhPlace writes "path (id)" with full-width brackets', () => {
+  const inner = new LocalizedError({ zh: '列 \'x\' 不是数值列', en: "column 'x' is not numeric" });
+  const e = placedError('indicators[0] (young)', inner);
+  assert.equal(e.message, "indicators[0] (young): column 'x' is not numeric");
+  assert.equal(errorText(e, 'zh'), "indicators[0]（young）：列 'x' 不是数值列");
+  assert.equal(e.cause, inner);
+  assert.equal(errorText(placedError('a.b', new Error('disk full')), 'zh'), 'a.b: disk full');
+  assert.equal(zhPlace('components.providers[0] (wecom)'), 'components.providers[0]（wecom）');
+  assert.equal(zhPlace('consumption.design'), 'consumption.design');
 });
 
 test('errorText falls back to .message, then to the value as text', () => {

@@ -3,7 +3,7 @@
 import { bootstrapT, createRng, raoWuReplicates, type BootstrapTInterval } from '../../survey/index.ts';
 import type { ComponentConfig, Figure, StudyConfig, StudyInputs } from '../types.ts';
 import { componentStatistic, type ComponentStatistic } from './componentStatistic.ts';
-import { LocalizedError } from '../../locale/errorText.ts';
+import { LocalizedError, zhPlace } from '../../locale/errorText.ts';
 
 /** The Rao–Wu design of a component's n rows: one stratum, sampling fraction n/N for providers, 0 for operators. */
 function componentDesign(c: ComponentConfig, n: number): { strata: Int32Array[]; fractions: number[] } {
@@ -50,9 +50,9 @@ export function applyComponentIntervals(config: StudyConfig, inputs: StudyInputs
   for (const c of [...config.providers, ...config.operators]) {
     if (!c.interval || c.interval.method === 'wald') continue;
     const where = `${c.yamlPath}.interval`;
-    if (config.questionnaires[c.questionnaire]?.design) throw new LocalizedError({ zh: `${where}：bootstrap-t 只用于没有声明抽样设计的问卷；"${c.questionnaire}" 声明了设计（请去掉 interval 或设计）`, en: `${where}: bootstrap-t is available for questionnaires without a declared design; "${c.questionnaire}" declares one (remove interval or the design)` });
+    if (config.questionnaires[c.questionnaire]?.design) throw new LocalizedError({ zh: `${zhPlace(where)}：bootstrap-t 只用于没有声明抽样设计的问卷；"${c.questionnaire}" 声明了设计（请去掉 interval 或设计）`, en: `${where}: bootstrap-t is available for questionnaires without a declared design; "${c.questionnaire}" declares one (remove interval or the design)` });
     const s = componentStatistic(c, inputs);
-    if (!s) throw new LocalizedError({ zh: `${where}：bootstrap-t 需要问卷 "${c.questionnaire}" 的各行数据，而它是按合计读取的`, en: `${where}: bootstrap-t needs the rows of questionnaire "${c.questionnaire}", which is read as sums` });
+    if (!s) throw new LocalizedError({ zh: `${zhPlace(where)}：bootstrap-t 需要问卷 "${c.questionnaire}" 的各行数据，而它是按合计读取的`, en: `${where}: bootstrap-t needs the rows of questionnaire "${c.questionnaire}", which is read as sums` });
     const f = figures[s.id];
     if (!f?.ci) continue;
     const b = componentBootstrapT(c, s, s.rows, config.intervals.level, c.interval.replicates, c.interval.seed);

@@ -7,7 +7,7 @@ import { logitShareInterval } from './shareInterval.ts';
 import { fieldLabel } from './fieldLabel.ts';
 import { componentsDesign, simpleDesign } from './sampling.ts';
 import { selectRows } from './select.ts';
-import { LocalizedError, placedError } from '../../locale/errorText.ts';
+import { LocalizedError, placedError, zhPlace } from '../../locale/errorText.ts';
 
 /**
  * Evaluate a condition per row: 1 when it holds, 0 when not, NaN when the answer is blank.
@@ -17,17 +17,17 @@ import { LocalizedError, placedError } from '../../locale/errorText.ts';
 export function conditionColumn(q: QuestionnaireData, c: Condition, context: string): Float64Array {
   const num = q.numbers[c.field];
   const cat = q.categories[c.field];
-  if (!num && !cat) throw new LocalizedError({ zh: `${context}：问卷 "${q.key}" 没有字段 "${c.field}"（字段：${[...Object.keys(q.numbers), ...Object.keys(q.categories)].join(', ')}）`, en: `${context}: questionnaire "${q.key}" has no field "${c.field}" (fields: ${[...Object.keys(q.numbers), ...Object.keys(q.categories)].join(', ')})` });
+  if (!num && !cat) throw new LocalizedError({ zh: `${zhPlace(context)}：问卷 "${q.key}" 没有字段 "${c.field}"（字段：${[...Object.keys(q.numbers), ...Object.keys(q.categories)].join(', ')}）`, en: `${context}: questionnaire "${q.key}" has no field "${c.field}" (fields: ${[...Object.keys(q.numbers), ...Object.keys(q.categories)].join(', ')})` });
   const out = new Float64Array(q.valid);
   if (num) {
-    if (c.op === 'in' || typeof c.value !== 'number') throw new LocalizedError({ zh: `${context}："${c.field}" 是数值字段；请用 above、at_least、below、at_most 或 equals 与一个数比较`, en: `${context}: "${c.field}" is numeric; compare it with above, at_least, below, at_most or equals a number` });
+    if (c.op === 'in' || typeof c.value !== 'number') throw new LocalizedError({ zh: `${zhPlace(context)}："${c.field}" 是数值字段；请用 above、at_least、below、at_most 或 equals 与一个数比较`, en: `${context}: "${c.field}" is numeric; compare it with above, at_least, below, at_most or equals a number` });
     const v = c.value, op = c.op;
     for (let i = 0; i < q.valid; i++) {
       const x = num[i];
       out[i] = x !== x ? NaN : +(op === 'above' ? x > v : op === 'at_least' ? x >= v : op === 'below' ? x < v : op === 'at_most' ? x <= v : x === v);
     }
   } else {
-    if (c.op !== 'in' && c.op !== 'equals') throw new LocalizedError({ zh: `${context}："${c.field}" 是类别字段；请用 equals 或 in`, en: `${context}: "${c.field}" is a category; use equals or in` });
+    if (c.op !== 'in' && c.op !== 'equals') throw new LocalizedError({ zh: `${zhPlace(context)}："${c.field}" 是类别字段；请用 equals 或 in`, en: `${context}: "${c.field}" is a category; use equals or in` });
     const set = new Set((Array.isArray(c.value) ? c.value : [c.value]).map(String));
     for (let i = 0; i < q.valid; i++) out[i] = cat[i] === null ? NaN : set.has(cat[i] as string) ? 1 : 0;
   }
@@ -36,7 +36,7 @@ export function conditionColumn(q: QuestionnaireData, c: Condition, context: str
 
 function numeric(q: QuestionnaireData, field: string, context: string): Float64Array {
   const v = q.numbers[field];
-  if (!v) throw new LocalizedError({ zh: `${context}："${field}" 不是问卷 "${q.key}" 的数值字段`, en: `${context}: "${field}" is not a numeric field of questionnaire "${q.key}"` });
+  if (!v) throw new LocalizedError({ zh: `${zhPlace(context)}："${field}" 不是问卷 "${q.key}" 的数值字段`, en: `${context}: "${field}" is not a numeric field of questionnaire "${q.key}"` });
   return v;
 }
 
@@ -151,7 +151,7 @@ export function indicatorFigures(config: StudyConfig, inputs: StudyInputs): Figu
     estimate(mask, `indicator.${ind.id}`, ind.label);
     if (ind.by) {
       const col = q.categories[ind.by];
-      if (!col) throw new LocalizedError({ zh: `${ctx}：by："${ind.by}" 不是问卷 "${q.key}" 的类别字段`, en: `${ctx}: by: "${ind.by}" is not a category field of questionnaire "${q.key}"` });
+      if (!col) throw new LocalizedError({ zh: `${zhPlace(ctx)}：by："${ind.by}" 不是问卷 "${q.key}" 的类别字段`, en: `${ctx}: by: "${ind.by}" is not a category field of questionnaire "${q.key}"` });
       const levels = [...new Set(Array.from(domain, (i) => col[i]).filter((v): v is string => v !== null))].sort();
       const byRow = inDesignOrder(col, qrows, new Array<string | null>(qrows.length));
       for (const level of levels) {

@@ -5,7 +5,7 @@ import type { FteBasis, StudyConfig } from '../config/types.ts';
 import type { JobUnits, StudyInputs } from './types.ts';
 import type { Label } from '../../locale/index.ts';
 import { selectRows, take } from './select.ts';
-import { LocalizedError, internalError } from '../../locale/errorText.ts';
+import { LocalizedError, internalError, zhPlace } from '../../locale/errorText.ts';
 
 export interface JobUnitRows {
   /** Estimation weight of each row (N/n for a provider; M / Σ accounts for an operator). */
@@ -41,11 +41,11 @@ function basisText(b: FteBasis): Label {
 export function jobUnits(rows: JobUnitRows, basis: FteBasis, where = 'job units'): JobUnits {
   const n = rows.weights.length;
   const B = 'hoursPerWeek' in basis ? basis.hoursPerWeek : basis.daysPerYear;
-  if (!(B > 0)) throw new LocalizedError({ zh: `${where}：全职当量（FTE）的基准应 > 0，实为 ${B}`, en: `${where}: the FTE basis must be > 0, got ${B}` });
-  if (rows.hoursPerWeek && rows.daysPerYear) throw new LocalizedError({ zh: `${where}：每周小时数与每年天数只能给一个`, en: `${where}: give hours per week or days per year, not both` });
+  if (!(B > 0)) throw new LocalizedError({ zh: `${zhPlace(where)}：全职当量（FTE）的基准应 > 0，实为 ${B}`, en: `${where}: the FTE basis must be > 0, got ${B}` });
+  if (rows.hoursPerWeek && rows.daysPerYear) throw new LocalizedError({ zh: `${zhPlace(where)}：每周小时数与每年天数只能给一个`, en: `${where}: give hours per week or days per year, not both` });
   for (const [name, col] of Object.entries(rows)) if (col && col.length !== n) throw internalError(`${where}: ${name} has ${col.length} rows, weights ${n}`);
   const check = (col: Float64Array | undefined, name: Label, ok: (v: number) => boolean, range: Label) => {
-    if (col) for (let i = 0; i < n; i++) if (!ok(col[i])) throw new LocalizedError({ zh: `${where}：第 ${i + 1} 行：${name.zh}应${range.zh}，实为 ${col[i]}`, en: `${where}: row ${i + 1}: ${name.en} must be ${range.en}, got ${col[i]}` });
+    if (col) for (let i = 0; i < n; i++) if (!ok(col[i])) throw new LocalizedError({ zh: `${zhPlace(where)}：第 ${i + 1} 行：${name.zh}应${range.zh}，实为 ${col[i]}`, en: `${where}: row ${i + 1}: ${name.en} must be ${range.en}, got ${col[i]}` });
   };
   const within = (lo: number, hi: number): Label => ({ zh: `在 [${lo}, ${hi}] 内`, en: `in [${lo}, ${hi}]` });
   check(rows.positions, { zh: '岗位数', en: 'positions' }, (v) => v >= 0, { zh: ' ≥ 0', en: '≥ 0' });

@@ -1,6 +1,6 @@
 // Row selection of a questionnaire for one component (the `where` of study.yaml).
 import type { QuestionnaireData } from '../types.ts';
-import { LocalizedError } from '../../locale/errorText.ts';
+import { LocalizedError, zhPlace } from '../../locale/errorText.ts';
 
 /**
  * Indices of rows whose category fields equal one of the listed values.
@@ -13,7 +13,7 @@ export function selectRows(q: QuestionnaireData, where: Record<string, string[]>
   let count = n;
   for (const [field, values] of Object.entries(where)) {
     const col = q.categories[field];
-    if (!col) throw new LocalizedError({ zh: `${context}：where："${field}" 不是问卷 "${q.key}" 已对应的类别字段（字段：${Object.keys(q.categories).join(', ') || '无'}）`, en: `${context}: where: "${field}" is not a mapped category field of questionnaire "${q.key}" (fields: ${Object.keys(q.categories).join(', ') || 'none'})` });
+    if (!col) throw new LocalizedError({ zh: `${zhPlace(context)}：where："${field}" 不是问卷 "${q.key}" 已对应的类别字段（字段：${Object.keys(q.categories).join(', ') || '无'}）`, en: `${context}: where: "${field}" is not a mapped category field of questionnaire "${q.key}" (fields: ${Object.keys(q.categories).join(', ') || 'none'})` });
     const set = new Set(values);
     for (let i = 0; i < n; i++) {
       const v = col[i];
@@ -35,6 +35,6 @@ export function take(col: Float64Array, rows: Int32Array): Float64Array {
 /** The numeric field of a questionnaire, or an error naming the questionnaire and the field. */
 export function numberField(q: QuestionnaireData, field: string, context: string): Float64Array {
   const col = q.numbers[field];
-  if (!col) throw new LocalizedError({ zh: `${context}：问卷 "${q.key}" 没有数值字段 "${field}"（请在 questionnaires.${q.key}.columns 下对应它）`, en: `${context}: questionnaire "${q.key}" has no numeric field "${field}" (map it under questionnaires.${q.key}.columns)` });
+  if (!col) throw new LocalizedError({ zh: `${zhPlace(context)}：问卷 "${q.key}" 没有数值字段 "${field}"（请在 questionnaires.${q.key}.columns 下对应它）`, en: `${context}: questionnaire "${q.key}" has no numeric field "${field}" (map it under questionnaires.${q.key}.columns)` });
   return col;
 }

@@ -1,5 +1,5 @@
 // Consumption deadweight estimated from a consumer-survey question (see docs/net-impact.md).
-import { LocalizedError } from '../../locale/errorText.ts';
+import { LocalizedError, zhPlace } from '../../locale/errorText.ts';
 
 /**
  * Deadweight of platform-driven consumption from a consumer-survey question ("would you have
@@ -23,8 +23,8 @@ export function surveyDeadweight(spend: Float64Array, anyway: Float64Array, weig
     sya += weights[i] * spend[i] * anyway[i];
     n++;
   }
-  if (n < 2) throw new LocalizedError({ zh: `${where}：“本来也会花”问题至少需要 2 个回答，实为 ${n} 个`, en: `${where}: needs at least 2 answers to the "spent anyway" question, got ${n}` });
-  if (!(sy > 0)) throw new LocalizedError({ zh: `${where}：平台带动的加权消费合计为 ${sy}；份额无定义`, en: `${where}: the weighted platform-driven spend sums to ${sy}; the share is undefined` });
+  if (n < 2) throw new LocalizedError({ zh: `${zhPlace(where)}：“本来也会花”问题至少需要 2 个回答，实为 ${n} 个`, en: `${where}: needs at least 2 answers to the "spent anyway" question, got ${n}` });
+  if (!(sy > 0)) throw new LocalizedError({ zh: `${zhPlace(where)}：平台带动的加权消费合计为 ${sy}；份额无定义`, en: `${where}: the weighted platform-driven spend sums to ${sy}; the share is undefined` });
   const d = sya / sy;
   let ss = 0;
   for (let i = 0; i < spend.length; i++) {
