@@ -41,6 +41,18 @@ function fullOf(replicates: ComponentSample['replicates'], n: number): Component
   };
 }
 
+/** Providers' Ŷ = N·(Σuy / n) and v = N²(1 − n/N)(Σu(y − ȳ)² / (n − 1)) / n of replicate b into est[b], v[b]. */
+function providerFinish(N: number, n: number, est: Float64Array, v: Float64Array, b: number, s: number, ss: number): void {
+  est[b] = N * (s / n);
+  v[b] = (N * N * (1 - n / N) * (ss / (n - 1))) / n;
+}
+
+/** Operators' M·R̂ and v = M² · n/(n − 1) · d2 / ta² of replicate b into est[b], v[b]. */
+function operatorFinish(M: number, n: number, est: Float64Array, v: Float64Array, b: number, R: number, d2: number, ta: number): void {
+  est[b] = M * R;
+  v[b] = (M * M * (n / (n - 1)) * d2) / (ta * ta);
+}
+
 /**
  * Providers' Ŷ = N·ȳ_u and v = N²(1 − n/N) s²_u / n over the values y (n of them) for replicates
  * b = 0 … B − 1 of U, four at a time: each lane's sums run over the rows in order, exactly as one
@@ -48,10 +60,6 @@ function fullOf(replicates: ComponentSample['replicates'], n: number): Component
  */
 function providerReplicates(y: Float64Array, N: number, U: Float64Array, B: number, est: Float64Array, v: Float64Array): void {
   const n = y.length, last = B - 1;
-  const finish = (b: number, s: number, ss: number): void => {
-    est[b] = N * (s / n);
-    v[b] = (N * N * (1 - n / N) * (ss / (n - 1))) / n;
-  };
   for (let b = 0; b < B; b += 4) {
     const b1 = Math.min(b + 1, last), b2 = Math.min(b + 2, last), b3 = Math.min(b + 3, last);
     const o0 = b * n, o1 = b1 * n, o2 = b2 * n, o3 = b3 * n;
@@ -69,7 +77,7 @@ function providerReplicates(y: Float64Array, N: number, U: Float64Array, B: numb
       d = yi - m2; q2 += U[o2 + i] * d * d;
       d = yi - m3; q3 += U[o3 + i] * d * d;
     }
-    finish(b, s0, q0); finish(b1, s1, q1); finish(b2, s2, q2); finish(b3, s3, q3);
+    providerFinish(N, n, est, v, b, s0, q0); providerFinish(N, n, est, v, b1, s1, q1); providerFinish(N, n, est, v, b2, s2, q2); providerFinish(N, n, est, v, b3, s3, q3);
   }
 }
 
@@ -79,10 +87,6 @@ function providerReplicates(y: Float64Array, N: number, U: Float64Array, B: numb
  */
 function operatorReplicates(s: Float64Array, a: Float64Array, M: number, U: Float64Array, B: number, est: Float64Array, v: Float64Array): void {
   const n = s.length, last = B - 1;
-  const finish = (b: number, R: number, d2: number, ta: number): void => {
-    est[b] = M * R;
-    v[b] = (M * M * (n / (n - 1)) * d2) / (ta * ta);
-  };
   for (let b = 0; b < B; b += 4) {
     const b1 = Math.min(b + 1, last), b2 = Math.min(b + 2, last), b3 = Math.min(b + 3, last);
     const o0 = b * n, o1 = b1 * n, o2 = b2 * n, o3 = b3 * n;
@@ -103,7 +107,7 @@ function operatorReplicates(s: Float64Array, a: Float64Array, M: number, U: Floa
       d = si - R2 * ai; q2 += U[o2 + i] * d * d;
       d = si - R3 * ai; q3 += U[o3 + i] * d * d;
     }
-    finish(b, R0, q0, ta0); finish(b1, R1, q1, ta1); finish(b2, R2, q2, ta2); finish(b3, R3, q3, ta3);
+    operatorFinish(M, n, est, v, b, R0, q0, ta0); operatorFinish(M, n, est, v, b1, R1, q1, ta1); operatorFinish(M, n, est, v, b2, R2, q2, ta2); operatorFinish(M, n, est, v, b3, R3, q3, ta3);
   }
 }
 
