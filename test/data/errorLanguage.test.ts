@@ -260,10 +260,10 @@ test('survey engine and study model errors through survey, run, explain and audi
     writeFileSync(join(dir, `${name}.yaml`), `data: ${data}\n${design}${body}`);
     return ['survey', '--spec', `${name}.yaml`];
   };
-  const wechat = (name: string, from: string, to: string) => {
+  const wechat = (name: string, ...edits: [string, string][]) => {
     const st = join(dir, name);
     cpSync(join(root, 'examples/wechat-2019'), st, { recursive: true });
-    sub(from, to)(st, readFileSync(join(st, 'study.yaml'), 'utf8'));
+    for (const [from, to] of edits) sub(from, to)(st, readFileSync(join(st, 'study.yaml'), 'utf8'));
     return ['run', `${name}/study.yaml`, '--out', `${name}-out`, '--charts', 'none'];
   };
   writeFileSync(join(dir, 'units.yaml'), 'figures:\n  a: {value: 1, unit: 万个}\n  b: {value: 2, unit: 亿元}\nchecks:\n  - {id: s, sum: [a, b], equals: a}\n');
@@ -283,9 +283,13 @@ test('survey engine and study model errors through survey, run, explain and audi
       /^spillover: svyquantile：无效的分位点：1\.5（应在 \[0, 1\] 内）$/, /^spillover: svyquantile: invalid quantile: 1\.5 \(must be in \[0, 1\]\)$/],
     ['a proportion of a count (its own column named, not a hidden one)', spec('proportion', 'estimates:\n  - {id: e, proportion: employees}\n'),
       /^spillover: svyciprop：列 'employees' 第 1 行为 8（比例需要 \[0, 1\] 内的值）$/, /^spillover: svyciprop: column 'employees' row 1 is 8 \(a proportion needs values in \[0, 1\]\)$/],
-    ['a population smaller than the sample', wechat('population', 'population: 21000 ', 'population: 5 '),
+    ['a population smaller than the sample', wechat('population', ['population: 21000 ', 'population: 5 ']),
       /^spillover: components\.providers\[0\]（wecom）：有效问卷 180 份，而总体只有 5\n/, /^spillover: components\.providers\[0\] \(wecom\): 180 valid questionnaires but a population of only 5\n/],
-    ['an indicator comparing a category with a number', wechat('indicator', 'proportion: {field: young_share, above: 0.5}', 'proportion: {field: region, above: 0.5}'),
+    ['a declared design whose weight is 0 in a row (the engine error under its YAML path)',
+      wechat('design', ['  consumers: ', '    design: {strata: region, weights: women}\n  consumers: '], ['      interval: bootstrap-t\n', '']),
+      /^spillover: questionnaires\.operators\.design：svydesign：权重列 'women' 第 \d+ 行为 0（权重应为有限值且 > 0）\n/,
+      /^spillover: questionnaires\.operators\.design: svydesign: weights column 'women' row \d+ is 0 \(weights must be finite and > 0\)\n/],
+    ['an indicator comparing a category with a number', wechat('indicator', ['proportion: {field: young_share, above: 0.5}', 'proportion: {field: region, above: 0.5}']),
       /^spillover: indicators\[0\]（young_majority）："region" 是类别字段；请用 equals 或 in\n/, /^spillover: indicators\[0\] \(young_majority\): "region" is a category; use equals or in\n/],
     ['explain of an unknown figure', ['explain', 'jobs.nosuch'],
       /^spillover: 未知的指标 id "jobs\.nosuch"（全部 id：spillover explain --list）$/, /^spillover: unknown figure id "jobs\.nosuch" \(all ids: spillover explain --list\)$/],
