@@ -4,7 +4,7 @@ import { commands } from './commands/index.ts';
 import { describeFsError, fsCallWords } from './outputSet.ts';
 import { version } from '../data/packagePaths.ts';
 import { argvLang } from './format.ts';
-import { errorText } from '../locale/errorText.ts';
+import { errorSentence } from '../locale/errorText.ts';
 import { commandClass, helpWords } from './commanderWords.ts';
 
 export async function main(argv: string[]): Promise<number> {
@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     const fsError = e as NodeJS.ErrnoException;
     const explained = fsError && typeof fsError.code === 'string' && /^E[A-Z]+$/.test(fsError.code) && fsError.syscall ? describeFsError(e, fsCallWords(fsError.syscall)) : e;
     // In the command's language: its --lang, else SPILLOVER_LANG, else the locale (as every command resolves it).
-    process.stderr.write(`spillover: ${errorText(explained, lang)}\n`);
+    process.stderr.write(`spillover: ${errorSentence(explained, lang)}\n`);
     if (process.env.SPILLOVER_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     return 2;
   }

@@ -186,7 +186,7 @@ function refinementMemory(n: number, fill: (dst: Float64Array) => void) {
   const ensure = (count: number): void => {
     if (count <= capacity) return;
     const bytes = vOff + count * n * (8 + 8 + 4) + 64;
-    growMemory(memory, bytes, `mixedPrecisionSolver (order ${n})`);
+    growMemory(memory, bytes, { zh: `mixedPrecisionSolver（${n} 阶）`, en: `mixedPrecisionSolver (order ${n})` });
     capacity = count;
   };
   ensure(1);

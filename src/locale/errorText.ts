@@ -76,3 +76,15 @@ export function errorText(e: unknown, lang: Lang): string {
   }
   return String(e);
 }
+
+/**
+ * An error as an edge shows it to the user (the command's last line, the dashboard's refusal):
+ * errorText, and in zh an error with no words of ours (an engine's, a library's or the system's own
+ * message, quoted as it came) inside a Chinese sentence.
+ * errorSentence(new Error('Out of Memory Error'), 'zh') → '出错（原始信息）：Out of Memory Error';
+ * in en, or for an error with Chinese words, the same as errorText.
+ */
+export function errorSentence(e: unknown, lang: Lang): string {
+  const text = errorText(e, lang);
+  return lang === 'zh' && !/\p{Script=Han}/u.test(text) ? `出错（原始信息）：${text}` : text;
+}

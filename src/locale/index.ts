@@ -13,4 +13,4 @@ export { parseQuantity } from './quantity.ts';
 export { REJECTION_NAMES, rejectionName, rejectionText, ruleCode, ruleReasons, type RejectionDetail } from './rejectionReasons.ts';
 export { compactNumber } from './compactNumber.ts';
 export { parseLang } from './parseLang.ts';
-export { LocalizedError, englishText, errorText, errorWords, internalError, placedError, zhPlace, wordsLabel, type ErrorWords } from './errorText.ts';
+export { LocalizedError, englishText, errorSentence, errorText, errorWords, internalError, placedError, zhPlace, wordsLabel, type ErrorWords } from './errorText.ts';

@@ -7,7 +7,7 @@ import { relative, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { isLocalRequest } from './isLocalRequest.ts';
 import { confineStudyPath, RequestError } from './confineStudyPath.ts';
-import { errorText } from '../locale/errorText.ts';
+import { errorSentence } from '../locale/errorText.ts';
 import type { Label } from '../locale/lang.ts';
 import { listStudies } from './listStudies.ts';
 import { studyPayload, payloadJson } from './studyPayload.ts';
@@ -90,7 +90,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
           json = await payloads(abs);
         } catch (e) {
           // the study's own fault (a data or study-file error) in both languages; the page shows its own
-          throw new RequestError(422, { zh: relativeToRoot(errorText(e, 'zh')), en: relativeToRoot(errorText(e, 'en')) });
+          throw new RequestError(422, { zh: relativeToRoot(errorSentence(e, 'zh')), en: relativeToRoot(errorSentence(e, 'en')) });
         }
         return sendJson(res, 200, json);
       }

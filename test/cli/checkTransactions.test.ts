@@ -20,7 +20,7 @@ test('check screens the transactions of a transactions-only study (en and zh), e
   assert.match(en.stdout, /3104 refunds netted out of spending/);
   const zh = cli(['check', example, '--lang', 'zh']);
   assert.equal(zh.status, 0, zh.stderr);
-  assert.match(zh.stdout, /交易数据可用 \(4 个发放计划\)/);
+  assert.match(zh.stdout, /交易数据可用（4 个发放计划）/);
   assert.match(zh.stdout, /退款 3104 笔/);
   // the causes in words of the language, not their codes
   assert.match(zh.stdout, /data\/transactions\s+320282\s+320280\s+2\s+不在研究时段内：1，交易编号重复：1/);

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ioModel, lu, luSolve, luSolveTransposed, luWasm, luWasm32, multipliers, wasmSimdAvailable } from '../../src/io/index.ts';
 import { close, fixture, nbs } from './nbs2017.ts';
+import { errorText } from '../../src/locale/errorText.ts';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -68,7 +69,9 @@ test('singular and malformed input', () => {
 test('memory the engine cannot provide: an error saying how much was needed', async () => {
   const { growMemory } = await import('../../src/io/wasm/assemble.ts');
   const m = new WebAssembly.Memory({ initial: 1, maximum: 2 });
-  growMemory(m, 2 * 65536, 'fits');
+  growMemory(m, 2 * 65536, { zh: '够用', en: 'fits' });
   assert.equal(m.buffer.byteLength, 2 * 65536);
-  assert.throws(() => growMemory(m, 5 * 2 ** 20, 'the LU factorization'), /the LU factorization needs 5\.0 MiB of WebAssembly memory, which this engine cannot provide/);
+  const what = { zh: 'LU 分解', en: 'the LU factorization' };
+  assert.throws(() => growMemory(m, 5 * 2 ** 20, what), /the LU factorization needs 5\.0 MiB of WebAssembly memory, which this engine cannot provide/);
+  assert.throws(() => growMemory(m, 5 * 2 ** 20, what), (e: Error) => /^LU 分解需要 5\.0 MiB 的 WebAssembly 内存，此引擎无法提供（/.test(errorText(e, 'zh')));
 });

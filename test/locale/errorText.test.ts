@@ -2,7 +2,7 @@
 // errorText(e, lang) picking the words (any other error shows its message).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LocalizedError, errorText, internalError, parseLang, placedError, zhPlace } from '../../src/locale/index.ts';
+import { LocalizedError, errorSentence, errorText, internalError, parseLang, placedError, zhPlace } from '../../src/locale/index.ts';
 import { ConfigError } from '../../src/study/config/index.ts';
 import { DataError } from '../../src/data/DataError.ts';
 
@@ -68,4 +68,13 @@ test('parseLang names the option in either language', () => {
     assert.equal((e as Error).message, 'SPILLOVER_LANG: expected zh or en, got "fr"');
     assert.equal(errorText(e, 'zh'), 'SPILLOVER_LANG：应为 zh 或 en，而不是 "fr"');
   }
+});
+
+test('errorSentence: in zh an error without words of ours (an engine\'s own message) is quoted inside a Chinese sentence', () => {
+  assert.equal(errorSentence(new Error('Out of Memory Error: could not allocate'), 'zh'), '出错（原始信息）：Out of Memory Error: could not allocate');
+  assert.equal(errorSentence(new Error('Out of Memory Error: could not allocate'), 'en'), 'Out of Memory Error: could not allocate');
+  assert.equal(errorSentence(new LocalizedError({ zh: '找不到文件', en: 'no such file' }), 'zh'), '找不到文件');
+  assert.equal(errorSentence(new LocalizedError({ zh: '找不到文件', en: 'no such file' }), 'en'), 'no such file');
+  assert.equal(errorSentence(new Error('p.csv：文件是空的'), 'zh'), 'p.csv：文件是空的');
+  assert.equal(errorSentence('disk full', 'zh'), '出错（原始信息）：disk full');
 });

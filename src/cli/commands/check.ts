@@ -45,7 +45,7 @@ export const register: Register = (program, setExitCode, lang) => {
       }
       const say = (text: string) => process.stdout.write(`${wrapLines(text, width)}\n`);
       const parts = lang === 'zh' ? `（服务商组成部分 ${c.providers.length} 个，运营者组成部分 ${c.operators.length} 个，消费类别 ${c.consumption.categories.length} 个）` : ` (${c.providers.length} provider + ${c.operators.length} operator components, ${c.consumption.categories.length} consumption categories)`;
-      say(`${p.study.display}:\n${lang === 'zh' ? '配置有效' : 'study file is valid'}${parts}\n`);
+      say(`${p.study.display}${lang === 'zh' ? '：\n配置有效' : ':\nstudy file is valid'}${parts}\n`);
       process.stdout.write(`${qualityTable(quality, lang, width)}\n\n`);
       // The readers' notes (encoding chosen, rows skipped by skip_rows).
       const notes = p.loaded.flatMap((q) => (q.source?.notes ?? []).map((n) => `  ${q.key}: ${n[lang]}`));
@@ -62,7 +62,7 @@ export const register: Register = (program, setExitCode, lang) => {
       if (empty.length > 0) setExitCode(1);
       const jpo = p.inputs.jobsPerOutput;
       const jpoText = jpo.method === 'sector' ? (lang === 'zh' ? '分部门就业系数' : 'sector employment coefficients') : `${toDisplay('perYuan', jpo.perYuan, lang).toFixed(2)} ${DISPLAY[lang].perYuan.unit}`;
-      say(`\n${lang === 'zh' ? '单位产出就业' : 'Jobs per output'}: ${jpoText} (${jpo.source[lang]})`);
+      say(lang === 'zh' ? `\n单位产出就业：${jpoText}（${jpo.source.zh}）` : `\nJobs per output: ${jpoText} (${jpo.source.en})`);
     });
 };
 
@@ -83,7 +83,7 @@ async function checkTransactions(study: string, lang: 'zh' | 'en', width: number
     return q.used > 0;
   }
   const programmes = config.programmes.length;
-  process.stdout.write(`${wrapLines(`${results.study.name[lang]}:\n${lang === 'zh' ? '交易数据可用' : 'transactions are usable'}${programmes ? ` (${programmes} ${lang === 'zh' ? '个发放计划' : programmes === 1 ? 'programme' : 'programmes'})` : ''}`, width)}\n`);
+  process.stdout.write(`${wrapLines(lang === 'zh' ? `${results.study.name.zh}：\n交易数据可用${programmes ? `（${programmes} 个发放计划）` : ''}` : `${results.study.name.en}:\ntransactions are usable${programmes ? ` (${programmes} ${programmes === 1 ? 'programme' : 'programmes'})` : ''}`, width)}\n`);
   const header = lang === 'zh' ? ['交易文件', '读取行数', '使用', '未用', '原因'] : ['Transactions', 'Rows read', 'Used', 'Left out', 'Reasons'];
   const row = [q.file, String(q.rowsRead), String(q.used), String(q.rowsRead - q.used), Object.entries(reasons).map(([k, v]) => `${faultName(k, lang)}${lang === 'zh' ? '：' : ': '}${v}`).join(lang === 'zh' ? '，' : ', ')];
   process.stdout.write(`${textTable(header, [row], [1, 2, 3], { width, wrap: [0, 4] })}\n`);

@@ -6,7 +6,7 @@ import { commandLang, LANG_HELP } from '../format.ts';
 import type { Rejection } from '../../data/index.ts';
 import type { PreparedStudy } from '../../data/loadStudyInputs.ts';
 import type { StudyResults } from '../../study/types.ts';
-import { errorText } from '../../locale/errorText.ts';
+import { errorSentence, errorText } from '../../locale/errorText.ts';
 import type { Label } from '../../locale/lang.ts';
 
 export const register: Register = (program, _setExitCode, lang) => {
@@ -65,7 +65,7 @@ export const register: Register = (program, _setExitCode, lang) => {
           return;
         }
         process.stdout.write(`${v.voucherTable(vouchers.results, lang, textTable, consoleWidth(opts))}\n\n`);
-        process.stdout.write(`${wrapLines(`${lang === 'zh' ? '输出目录' : 'Outputs'}: ${out}`, consoleWidth(opts))}\n  ${Object.keys(files).sort().join('\n  ')}\n`);
+        process.stdout.write(`${wrapLines((lang === 'zh' ? `输出目录：${out}` : `Outputs: ${out}`), consoleWidth(opts))}\n  ${Object.keys(files).sort().join('\n  ')}\n`);
         return;
       }
       const zh = lang === 'zh';
@@ -83,7 +83,7 @@ export const register: Register = (program, _setExitCode, lang) => {
           const failed = `${out}-failed-run`;
           try {
             checkOutputFolder(failed, { cwd, inputs: [resolve(study), ...builtins], display });
-            writeOutputSet(failed, { 'rejected.csv': rejectedCsv(rejections, lang), 'error.txt': `${errorText(e, lang)}\n` });
+            writeOutputSet(failed, { 'rejected.csv': rejectedCsv(rejections, lang), 'error.txt': `${errorSentence(e, lang)}\n` });
             addNote(e, {
               zh: `\n  （没有写出结果；筛查剔除的 ${rejections.length} 行在 ${display(failed)}/rejected.csv）`,
               en: `\n  (no outputs written; the ${rejections.length} rejected row(s) of screening are in ${display(failed)}/rejected.csv)`,
@@ -108,7 +108,7 @@ export const register: Register = (program, _setExitCode, lang) => {
       progress.done();
       const noSe = Object.values(results.figures).filter((f) => f.seNote);
       for (const q of results.quality) for (const w of q.warnings ?? []) process.stderr.write(zh ? `spillover: 警告：${q.file}：${w.zh}\n` : `spillover: warning: ${q.file}: ${w.en}\n`);
-      for (const w of results.uncertainty?.warnings ?? []) process.stderr.write(`${wrapLines(`spillover: ${lang === 'zh' ? '警告' : 'warning'}: ${w[lang]}`, consoleWidth(opts))}\n`);
+      for (const w of results.uncertainty?.warnings ?? []) process.stderr.write(`${wrapLines(`spillover: ${lang === 'zh' ? '警告：' : 'warning: '}${w[lang]}`, consoleWidth(opts))}\n`);
       if (noSe.length > 0) process.stderr.write(`${zh ? `spillover: 警告：${noSe.length} 个指标没有标准误：` : `spillover: warning: ${noSe.length} figure(s) without a standard error:`}\n${noSe.map((f) => `  ${f.id}: ${f.seNote![lang]}`).join('\n')}\n`);
       if (opts.json) {
         const figures = Object.values(results.figures).map((f) => ({ id: f.id, label: f.label[lang], value: f.value, unit: f.unit, se: f.se ?? null, ci: f.ci ?? null }));
@@ -120,7 +120,7 @@ export const register: Register = (program, _setExitCode, lang) => {
       const cov = coverageTable(results, lang, width);
       process.stdout.write(`${headlineTable(results, lang, width)}\n\n${cov ? `${cov}\n\n` : ''}${unc ? `${unc}\n\n` : ''}${qualityTable(results.quality, lang, width)}\n\n`);
       if (vouchers) process.stdout.write(`${v.voucherTable(vouchers.results, lang, textTable, width)}\n\n`);
-      process.stdout.write(`${wrapLines(`${lang === 'zh' ? '输出目录' : 'Outputs'}: ${out}`, width)}\n  ${Object.keys(files).sort().join('\n  ')}\n`);
+      process.stdout.write(`${wrapLines((lang === 'zh' ? `输出目录：${out}` : `Outputs: ${out}`), width)}\n  ${Object.keys(files).sort().join('\n  ')}\n`);
     });
 };
 

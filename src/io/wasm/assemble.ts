@@ -1,6 +1,7 @@
 // A minimal WebAssembly binary writer: just enough to emit the LU kernels (internal).
 // Encoding per the WebAssembly Core Specification 2.0 (§5 Binary Format) and the SIMD proposal.
 import { LocalizedError } from '../../locale/errorText.ts';
+import type { Label } from '../../locale/lang.ts';
 
 export type ValType = 'i32' | 'f32' | 'f64' | 'v128';
 const VALTYPE: Record<ValType, number> = { i32: 0x7f, f32: 0x7d, f64: 0x7c, v128: 0x7b };
@@ -81,14 +82,14 @@ export const op = {
  * Grow `memory` to at least `bytes`; when the engine refuses (beyond the memory's maximum or the
  * machine's), an Error saying how much `what` needed instead of a bare RangeError.
  */
-export function growMemory(memory: WebAssembly.Memory, bytes: number, what: string): void {
+export function growMemory(memory: WebAssembly.Memory, bytes: number, what: Label): void {
   const have = memory.buffer.byteLength;
   if (have >= bytes) return;
   try {
     memory.grow(Math.ceil((bytes - have) / 65536));
   } catch (e) {
     const size = bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(2)} GiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-    throw new LocalizedError({ zh: `${what}需要 ${size} 的 WebAssembly 内存，此引擎无法提供（${(e as Error).message}）`, en: `${what} needs ${size} of WebAssembly memory, which this engine cannot provide (${(e as Error).message})` });
+    throw new LocalizedError({ zh: `${what.zh}需要 ${size} 的 WebAssembly 内存，此引擎无法提供（${(e as Error).message}）`, en: `${what.en} needs ${size} of WebAssembly memory, which this engine cannot provide (${(e as Error).message})` });
   }
 }
 

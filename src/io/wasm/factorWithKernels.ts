@@ -112,7 +112,7 @@ export function region(n: number, k: LuKernels, base = 0): Region {
 
 /** Grow the kernel memory to hold bytes [0, endByte). */
 export function ensureMemory(k: LuKernels, endByte: number): void {
-  growMemory(k.memory, endByte, 'the LU factorization');
+  growMemory(k.memory, endByte, { zh: 'LU 分解', en: 'the LU factorization' });
 }
 
 /**
