@@ -4,6 +4,7 @@
 //   [130 … 130 + 32256)  two bytes (lead 0x81 + i, trail t) at 130 + i × 256 + t: the code unit, or 0 (not a character)
 //   then n range starts (linear four-byte index), the n code points they map to, and m × (four bytes, code unit): the
 //   sequences the tables list singly (in GBK too), e.g. 81 35 F4 37 → U+E7C7.
+import { internalError } from '../locale/errorText.ts';
 export const LEAD = -1;
 export const INVALID = -2;
 const PAIRS = 126 * 256;
@@ -36,7 +37,7 @@ export function packGbTables(t: GbTables): Int32Array {
 /** The tables read back from packGbTables' array (or its bytes, little-endian as this machine writes them). */
 export function unpackGbTables(a: Int32Array): GbTables {
   const [n, m] = a;
-  if (a.length !== 2 + 128 + PAIRS + 2 * n + 5 * m) throw new Error(`GBK tables: ${a.length} values, expected ${2 + 128 + PAIRS + 2 * n + 5 * m}`);
+  if (a.length !== 2 + 128 + PAIRS + 2 * n + 5 * m) throw internalError(`GBK tables: ${a.length} values, expected ${2 + 128 + PAIRS + 2 * n + 5 * m}`);
   const at = 130 + PAIRS;
   return { single: a.subarray(2, 130), pairs: a.subarray(130, at), gbChars: a.subarray(at, at + n), uChars: a.subarray(at + n, at + 2 * n), singles: a.subarray(at + 2 * n) };
 }

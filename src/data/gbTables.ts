@@ -7,6 +7,7 @@ import cp936 from 'iconv-lite/encodings/tables/cp936.json' with { type: 'json' }
 import gbkAdded from 'iconv-lite/encodings/tables/gbk-added.json' with { type: 'json' };
 import ranges from 'iconv-lite/encodings/tables/gb18030-ranges.json' with { type: 'json' };
 import { INVALID, LEAD, packGbTables, unpackGbTables, type GbTables } from './gbTableFormat.ts';
+import { internalError } from '../locale/errorText.ts';
 
 /** The tables of `encoding` as packGbTables' array: GB18030's (a superset of GBK's two-byte table) for both. */
 export function gbTablesArray(): Int32Array {
@@ -35,7 +36,7 @@ export function gbTablesArray(): Int32Array {
         const bytes = [(start + k) >>> 24, ((start + k) >> 16) & 0xff, ((start + k) >> 8) & 0xff, (start + k) & 0xff];
         const s = one(bytes);
         const fourByteForm = bytes[0] >= 0x81 && bytes[0] <= 0xfe && bytes[1] >= 0x30 && bytes[1] <= 0x39 && bytes[2] >= 0x81 && bytes[2] <= 0xfe && bytes[3] >= 0x30 && bytes[3] <= 0x39;
-        if (!fourByteForm || s.length !== 1 || s !== iconv.decode(Buffer.from(bytes), 'gbk')) throw new Error(`GBK tables: ${address}+${k} is not a four-byte sequence of one character in GBK and GB18030`);
+        if (!fourByteForm || s.length !== 1 || s !== iconv.decode(Buffer.from(bytes), 'gbk')) throw internalError(`GBK tables: ${address}+${k} is not a four-byte sequence of one character in GBK and GB18030`);
         singles.push(...bytes, s.charCodeAt(0));
       }
     }
