@@ -67,18 +67,34 @@ export function figureModel(families: readonly FigureFamily[], ctx: FigureContex
   const lo = Float64Array.from(parameters, (p) => p.bounds[0]);
   const hi = Float64Array.from(parameters, (p) => p.bounds[1]);
   const vals = new Float64Array(items.length);
+  // The plan flattened for the Monte Carlo's draws: item k's arguments come from src[start[k] … start[k + 1]):
+  // ≥ 0 a figure slot, −1 a fixed value (fixedAt), −2 − p parameter p (clamped to its bounds).
+  const start = new Int32Array(items.length + 1);
+  plan.forEach((q, k) => (start[k + 1] = start[k] + q.args.length));
+  const src = new Int32Array(start[items.length]), fixedAt = new Float64Array(start[items.length]);
+  plan.forEach((q, k) => {
+    const o = start[k], nf = q.figures.length;
+    src.set(q.figures, o);
+    q.params.forEach((p, i) => {
+      src[o + nf + i] = p < 0 ? -1 : -2 - p;
+      fixedAt[o + nf + i] = q.fixed[i];
+    });
+  });
+  const argsOf = plan.map((q) => q.args), valueOf = items.map((it) => it.value);
   /** Computes the figures `which` (slots, in order) at parameter values x into vals. */
   const run = (x: Float64Array, which: Int32Array) => {
     for (let w = 0; w < which.length; w++) {
-      const k = which[w];
-      const { figures, params, fixed, args } = plan[k];
-      const nf = figures.length;
-      for (let i = 0; i < nf; i++) args[i] = vals[figures[i]];
-      for (let i = 0; i < params.length; i++) {
-        const p = params[i];
-        args[nf + i] = p < 0 ? fixed[i] : Math.min(hi[p], Math.max(lo[p], x[p]));
+      const k = which[w], a = argsOf[k], o = start[k], m = start[k + 1] - o;
+      for (let i = 0; i < m; i++) {
+        const from = src[o + i];
+        if (from >= 0) a[i] = vals[from];
+        else if (from === -1) a[i] = fixedAt[o + i];
+        else {
+          const p = -2 - from;
+          a[i] = Math.min(hi[p], Math.max(lo[p], x[p]));
+        }
       }
-      vals[k] = items[k].value(args);
+      vals[k] = valueOf[k](a);
     }
   };
 
