@@ -56,7 +56,7 @@ export function svydesign(options: SvydesignOptions): SurveyDesign {
   const idNames = list(options.ids);
   if (idNames.length === 0) throw new LocalizedError({ zh: `svydesign：缺少 ids（每行一个单元时写 '1'）`, en: "svydesign: ids is required ('1' for one unit per row)" });
   const perRow = idNames.length === 1 && (idNames[0] === '1' || idNames[0] === '0');
-  const ids: Int32Array[] = perRow ? [Int32Array.from({ length: n }, (_, i) => i)] : idNames.map((name) => codesNoMissing(data, name, 'ids'));
+  const ids: Int32Array[] = perRow ? [rowNumbers(n)] : idNames.map((name) => codesNoMissing(data, name, 'ids'));
   const S = ids.length;
   const strataNames = list(options.strata);
   const hasStrata = strataNames.length > 0;
@@ -149,6 +149,13 @@ function fpcVariesWithinStrata(N: Float64Array, strata: Int32Array, stage: numbe
     }
   }
   return [];
+}
+
+/** 0, 1, …, n − 1: each row its own unit (a loop: Int32Array.from({length}, f) is the slow generic path). */
+function rowNumbers(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
 }
 
 function codesNoMissing(data: Columns, name: string, option: string): Int32Array {

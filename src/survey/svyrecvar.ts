@@ -83,7 +83,11 @@ export function clusterTotals(design: SurveyDesign, x: Float64Array | null): Flo
 /** Stratum code of each stage-1 cluster (−1 for codes without rows). */
 export function clusterStrata(stage: Stage): Int32Array {
   const lay = layout(stage);
-  if (!lay.stratumOf) lay.stratumOf = Int32Array.from(lay.firstRow, (r) => (r < 0 ? -1 : stage.strata[r]));
+  if (!lay.stratumOf) {
+    const first = lay.firstRow, out = new Int32Array(first.length);
+    for (let c = 0; c < out.length; c++) out[c] = first[c] < 0 ? -1 : stage.strata[first[c]];
+    lay.stratumOf = out;
+  }
   return lay.stratumOf;
 }
 

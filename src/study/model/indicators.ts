@@ -5,7 +5,7 @@ import type { Condition, Figure, Formula, IndicatorConfig, IntervalMethod, Quest
 import { label as L } from '../../locale/index.ts';
 import { logitShareInterval } from './shareInterval.ts';
 import { fieldLabel } from './fieldLabel.ts';
-import { componentsDesign, simpleDesign } from './sampling.ts';
+import { componentsDesign, sequence, simpleDesign } from './sampling.ts';
 import { selectRows } from './select.ts';
 import { LocalizedError, placedError, zhPlace } from '../../locale/errorText.ts';
 
@@ -53,7 +53,7 @@ function baseDesign(config: StudyConfig, q: QuestionnaireData): { design: Survey
     return { design, qrows };
   }
   const population = config.consumption.questionnaire === q.key ? config.users : undefined;
-  return { design: simpleDesign(q, cfg, population), qrows: Int32Array.from({ length: q.valid }, (_, i) => i) };
+  return { design: simpleDesign(q, cfg, population), qrows: sequence(q.valid) };
 }
 
 /** Questionnaire columns in the order of the design's rows: v[qrows[0]], v[qrows[1]], … */

@@ -36,6 +36,13 @@ function gather(v: Float64Array, rows: Int32Array): Float64Array {
   return out;
 }
 
+/** start, start + 1, …, start + n − 1 (a loop: Int32Array.from({length}, f) takes the slow generic path). */
+export function sequence(n: number, start = 0): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = start + i;
+  return out;
+}
+
 function columnsOf(q: QuestionnaireData, rows: Int32Array | null): Record<string, Float64Array | (string | null)[]> {
   const out: Record<string, Float64Array | (string | null)[]> = {};
   for (const [k, v] of Object.entries(q.numbers)) out[k] = rows ? gather(v, rows) : v;
@@ -50,10 +57,10 @@ function columnsOf(q: QuestionnaireData, rows: Int32Array | null): Record<string
   return out;
 }
 
-function declaredDesign(q: QuestionnaireData, cfg: QuestionnaireConfig, extra: Record<string, Float64Array> = {}): SurveyDesign {
+function declaredDesign(q: QuestionnaireData, cfg: QuestionnaireConfig): SurveyDesign {
   const d = cfg.design!;
   try {
-    return svydesign({ data: { ...columnsOf(q, null), ...extra } as Columns, ids: d.ids ?? '1', strata: d.strata, weights: d.weights, fpc: d.fpc, nest: d.nest });
+    return svydesign({ data: columnsOf(q, null) as Columns, ids: d.ids ?? '1', strata: d.strata, weights: d.weights, fpc: d.fpc, nest: d.nest });
   } catch (e) {
     throw placedError(`${cfg.yamlPath}.design`, e);
   }
@@ -92,16 +99,11 @@ export interface QuestionnaireDesign {
  * 2 valid questionnaires (no variance can be estimated), when default strata would overlap, and when
  * a provider component has more questionnaires than its population.
  */
-export function questionnaireDesign(q: QuestionnaireData, cfg: QuestionnaireConfig, comps: ComponentConfig[], members: Int32Array[], extra: Record<string, Float64Array> = {}): QuestionnaireDesign {
-  const withExtra = (d: Record<string, Float64Array | (string | null)[]>, rows: Int32Array | null) => {
-    for (const [k, v] of Object.entries(extra)) d[k] = rows ? gather(v, rows) : v;
-    return d;
-  };
+export function questionnaireDesign(q: QuestionnaireData, cfg: QuestionnaireConfig, comps: ComponentConfig[], members: Int32Array[]): QuestionnaireDesign {
   comps.forEach((c, k) => {
     if (members[k].length < 2) throw new LocalizedError({ zh: `${c.yamlPath}（${c.id}）：${q.file} 中${Object.keys(c.where).length ? `满足 ${JSON.stringify(c.where)} 的` : ''}有效问卷只有 ${members[k].length} 份；估计抽样方差至少需要 2 份`, en: `${c.yamlPath} (${c.id}): ${members[k].length} valid questionnaire(s) in ${q.file}${Object.keys(c.where).length ? ` where ${JSON.stringify(c.where)}` : ''}; at least 2 are needed to estimate a sampling variance` });
   });
-  const identity = Int32Array.from({ length: q.valid }, (_, i) => i);
-  if (cfg.design) return { design: declaredDesign(q, cfg, extra), qrows: identity, data: withExtra(columnsOf(q, null), null), rowsOf: (k) => members[k] };
+  if (cfg.design) return { design: declaredDesign(q, cfg), qrows: sequence(q.valid), data: columnsOf(q, null), rowsOf: (k) => members[k] };
   const kinds = new Set(comps.map((c) => c.kind));
   if (kinds.size > 1) throw new LocalizedError({ zh: `${cfg.yamlPath}：同时被服务商和运营者组成部分使用；请声明其抽样设计（design:）`, en: `${cfg.yamlPath}: used by both provider and operator components; declare its sampling design (design:)` });
   const seen = new Uint8Array(q.valid);
@@ -112,7 +114,7 @@ export function questionnaireDesign(q: QuestionnaireData, cfg: QuestionnaireConf
     }),
   );
   const all = Int32Array.from(members.flatMap((m) => Array.from(m)));
-  const data = withExtra(columnsOf(q, all), all);
+  const data = columnsOf(q, all);
   const stratum: string[] = [];
   const w = new Float64Array(all.length);
   const fpc = new Float64Array(all.length);
@@ -133,7 +135,7 @@ export function questionnaireDesign(q: QuestionnaireData, cfg: QuestionnaireConf
   const providers = kinds.has('provider');
   if (providers) data.__fpc = fpc;
   const design = svydesign({ data: data as Columns, ids: '1', strata: '__stratum', weights: '__w', fpc: providers ? '__fpc' : undefined });
-  return { design, qrows: all, data, rowsOf: (k) => Int32Array.from({ length: members[k].length }, (_, j) => starts[k] + j) };
+  return { design, qrows: all, data, rowsOf: (k) => sequence(members[k].length, starts[k]) };
 }
 
 const componentDesigns = new WeakMap<QuestionnaireData, Map<string, QuestionnaireDesign>>();
@@ -219,11 +221,11 @@ export function componentEstimates(q: QuestionnaireData, cfg: QuestionnaireConfi
  * from `population` (weights N/n, fpc) when known (consumers: the platform users), else with equal
  * weights and no fpc.
  */
-export function simpleDesign(q: QuestionnaireData, cfg: QuestionnaireConfig, population: number | undefined, extra: Record<string, Float64Array> = {}): SurveyDesign {
-  if (cfg.design) return declaredDesign(q, cfg, extra);
+export function simpleDesign(q: QuestionnaireData, cfg: QuestionnaireConfig, population: number | undefined): SurveyDesign {
+  if (cfg.design) return declaredDesign(q, cfg);
   if (q.valid < 2) throw new LocalizedError({ zh: `${cfg.yamlPath}：${q.file} 中有效问卷只有 ${q.valid} 份；至少需要 2 份`, en: `${cfg.yamlPath}: ${q.valid} valid questionnaire(s) in ${q.file}; at least 2 are needed` });
   if (population !== undefined && q.valid > population) throw new LocalizedError({ zh: `${cfg.yamlPath}：有效问卷 ${q.valid} 份，而总体只有 ${population}`, en: `${cfg.yamlPath}: ${q.valid} valid questionnaires but a population of only ${population}` });
-  const data: Record<string, Float64Array | (string | null)[]> = { ...columnsOf(q, null), ...extra };
+  const data = columnsOf(q, null);
   data.__w = new Float64Array(q.valid).fill(population === undefined ? 1 : population / q.valid);
   if (population !== undefined) data.__fpc = new Float64Array(q.valid).fill(population);
   return svydesign({ data: data as Columns, ids: '1', weights: '__w', fpc: population === undefined ? undefined : '__fpc' });
