@@ -1,11 +1,13 @@
 // Benchmark of the coverage check on the default example, in-process (the coverage thread's work):
-//   1. prepareCoverageChecks: each bootstrap-t component's simulated coverage (200 simulated samples ×
-//      119 Rao–Wu replicates × n rows, two passes over the rows per replicate), before the figures exist;
-//   2. coverageChecks once the figures exist (the Wald checks and jobs.direct, 400 simulated samples each).
-// Reference in the same script: a plain loop doing the bare arithmetic of 1 — for each simulated sample
-// and replicate, Σu·s and Σu·a, then Σu·(s − R·a)², one replicate at a time over the same rows and the
-// same multipliers — with no resampling, intervals or bookkeeping. The ratio 1 / reference is the figure
-// to compare across machines and loads. CPU time (process.cpuUsage), median and best of --reps.
+//   1. prepareCoverageChecks, before the figures exist: each bootstrap-t component's simulated coverage
+//      (200 simulated samples × 119 Rao–Wu replicates × n rows, two passes over the rows per replicate),
+//      then the Wald checks' and jobs.direct's simulated samples (400 each, estimate and variance);
+//   2. coverageChecks once the figures exist (their interval multipliers applied to what 1 drew).
+// Reference in the same script: a plain loop doing the bare arithmetic of 1's bootstrap-t part — for each
+// simulated sample and replicate, Σu·s and Σu·a, then Σu·(s − R·a)², one replicate at a time over the
+// same rows and the same multipliers — with no resampling, intervals, Wald samples or bookkeeping. The
+// ratio 1 / reference is the figure to compare across machines and loads. CPU time (process.cpuUsage),
+// median and best of --reps.
 // Usage: npx tsx bench/study/coverage.ts [--reps 7]
 import { loadavg } from 'node:os';
 import { loadStudyInputs } from '../../src/data/loadStudyInputs.ts';
