@@ -36,7 +36,12 @@ export function gbDecoder(encoding: 'gbk' | 'gb18030'): GbDecoder {
   return {
     write(chunk) {
       if (failed) return '';
-      const b = pending.length > 0 ? Uint8Array.from([...pending, ...chunk]) : chunk;
+      let b = chunk;
+      if (pending.length > 0) {
+        b = new Uint8Array(pending.length + chunk.length);
+        b.set(pending);
+        b.set(chunk, pending.length);
+      }
       pending = [];
       const out = new Uint16Array(b.length + 1);
       let j = 0;
