@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { componentStatistic } from '../../src/study/model/componentStatistic.ts';
 import { componentBootstrapT, componentReplicates } from '../../src/study/model/componentIntervals.ts';
-import { bootstrapT, createRng } from '../../src/survey/index.ts';
+import { bootstrapT, createRng, raoWuReplicates } from '../../src/survey/index.ts';
 import type { ComponentConfig, StudyInputs } from '../../src/study/types.ts';
 
 const rng = createRng(31);
@@ -81,4 +81,18 @@ test('bootstrapT: one of statistic and statistics (its batch form), not both or 
   const strata = [Int32Array.from([0, 1, 2])], statistic = (u: Float64Array) => ({ estimate: u[0], se: 1 });
   assert.throws(() => bootstrapT({ strata, nRows: 3, replicates: 10 }), /give statistic or statistics/);
   assert.throws(() => bootstrapT({ strata, nRows: 3, replicates: 10, statistic, statistics: () => {} }), /give statistic or statistics/);
+});
+
+test('bootstrapT: replicates drawn in turn a chunk at a time (3000 rows: chunks of 40) give the interval of the same multipliers drawn beforehand', () => {
+  const n = 3000, rng2 = createRng(4);
+  const y = Float64Array.from({ length: n }, () => Math.exp(3 * rng2()));
+  const strata = [Int32Array.from({ length: n / 2 }, (_, i) => 2 * i), Int32Array.from({ length: n / 2 }, (_, i) => 2 * i + 1)], fractions = [0.1, 0];
+  const statistic = (u: Float64Array) => {
+    let s = 0, s2 = 0;
+    for (let i = 0; i < n; i++) { s += u[i] * y[i]; s2 += u[i] * y[i] * y[i]; }
+    return { estimate: s / n, se: Math.sqrt(Math.max(s2 / n - (s / n) ** 2, 0) / (n - 1)) };
+  };
+  const drawn = bootstrapT({ strata, fractions, nRows: n, statistic, replicates: 99, seed: 12 });
+  assert.deepEqual(bootstrapT({ strata, fractions, nRows: n, statistic, replicates: 99, seed: 12, multipliers: raoWuReplicates(strata, fractions, createRng(12), n, 99) }), drawn);
+  assert.equal(drawn.replicates + drawn.dropped, 99);
 });
