@@ -6,7 +6,7 @@ import { label as L } from '../../locale/index.ts';
 import { logitShareInterval } from './shareInterval.ts';
 import { fieldLabel } from './fieldLabel.ts';
 import { componentsDesign, sequence, simpleDesign } from './sampling.ts';
-import { selectRows } from './select.ts';
+import { selectRows, take } from './select.ts';
 import { LocalizedError, placedError, zhPlace } from '../../locale/errorText.ts';
 
 /**
@@ -56,12 +56,6 @@ function baseDesign(config: StudyConfig, q: QuestionnaireData): { design: Survey
   return { design: simpleDesign(q, cfg, population), qrows: sequence(q.valid) };
 }
 
-/** Questionnaire columns in the order of the design's rows: v[qrows[0]], v[qrows[1]], … */
-function inDesignOrder<T, O extends { [i: number]: T }>(v: ArrayLike<T>, qrows: Int32Array, out: O): O {
-  for (let r = 0; r < qrows.length; r++) out[r] = v[qrows[r]];
-  return out;
-}
-
 /**
  * indicatorFigures(config, inputs) → figures `indicator.<id>` (and `indicator.<id>.<level>` with `by`),
  * unit 'ratio', with se, design df, n and the study's interval.
@@ -105,12 +99,14 @@ export function indicatorFigures(config: StudyConfig, inputs: StudyInputs): Figu
     let base = designs.get(q.key);
     if (!base) designs.set(q.key, (base = baseDesign(config, q)));
     const qrows = base.qrows;
-    const design = update(base.design, Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, inDesignOrder(v, qrows, new Float64Array(qrows.length))])));
+    // The indicator's columns in the order of the design's rows (v[qrows[0]], v[qrows[1]], …).
+    const design = update(base.design, Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, take(v, qrows)])));
     const domain = selectRows(q, ind.where, ctx);
     const inDomain = new Uint8Array(q.valid);
     for (let k = 0; k < domain.length; k++) inDomain[domain[k]] = 1;
     // The domain as a 0/1 mask over the design's rows.
-    const mask = inDesignOrder(inDomain, qrows, new Uint8Array(qrows.length));
+    const mask = new Uint8Array(qrows.length);
+    for (let r = 0; r < mask.length; r++) mask[r] = inDomain[qrows[r]];
     const estimate = (keep: Uint8Array, id: string, label: IndicatorConfig['label']) => {
       const d = subset(design, keep);
       let stat: SvyStat;
@@ -153,10 +149,9 @@ export function indicatorFigures(config: StudyConfig, inputs: StudyInputs): Figu
       const col = q.categories[ind.by];
       if (!col) throw new LocalizedError({ zh: `${zhPlace(ctx)}：by："${ind.by}" 不是问卷 "${q.key}" 的类别字段`, en: `${ctx}: by: "${ind.by}" is not a category field of questionnaire "${q.key}"` });
       const levels = [...new Set(Array.from(domain, (i) => col[i]).filter((v): v is string => v !== null))].sort();
-      const byRow = inDesignOrder(col, qrows, new Array<string | null>(qrows.length));
       for (const level of levels) {
         const keep = new Uint8Array(qrows.length);
-        for (let r = 0; r < keep.length; r++) keep[r] = mask[r] & +(byRow[r] === level);
+        for (let r = 0; r < keep.length; r++) keep[r] = mask[r] & +(col[qrows[r]] === level);
         estimate(keep, `indicator.${ind.id}.${level}`, { zh: `${ind.label.zh}（${ind.levels?.[level]?.zh ?? level}）`, en: `${ind.label.en} (${ind.levels?.[level]?.en ?? level})` });
       }
     }
