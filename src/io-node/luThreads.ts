@@ -8,7 +8,7 @@ import { THREADED_FROM } from './threadedFrom.ts';
 import { mixedPrecisionLeontiefPair, mixedPrecisionLeontiefSolver, mixedPrecisionSolver } from '../io/mixedPrecisionSolver.ts';
 import { instantiateKernels, luKernelBytes, type OnPanel } from '../io/wasm/factorWithKernels.ts';
 import { CTRL, CTRL_BYTES, factorPair, factorThreaded } from '../io/wasm/parallelJob.ts';
-import { LocalizedError } from '../locale/errorText.ts';
+import { LocalizedError, errorText } from '../locale/errorText.ts';
 
 /** f64 and f32 factorizations (contract of `lu` / `luWasm32`) on `threads` threads; close() stops the workers. */
 export interface LuThreads {
@@ -38,8 +38,8 @@ export function defaultThreads(): number {
  * In the mixed-precision path the refinement removes that rounding difference to within its
  * double-precision tolerance.
  * `onPanel` is told after each panel of every factorization (a progress line; see OnPanel).
- * Failures: threads not a positive integer → Error; a worker that fails to start → the
- * rejection of its start.
+ * Failures: threads not a positive integer → LocalizedError; a worker that fails to start → a
+ * LocalizedError quoting the rejection of its start (kept as its cause).
  */
 export async function createLuThreads(threads = defaultThreads(), options: { fused?: boolean; onPanel?: OnPanel } = {}): Promise<LuThreads> {
   if (!Number.isInteger(threads) || threads < 1) throw new LocalizedError({ zh: `线程数：应为正整数，而不是 ${threads}`, en: `threads: invalid value ${threads}` });
@@ -65,7 +65,7 @@ export async function createLuThreads(threads = defaultThreads(), options: { fus
     })));
   } catch (e) {
     await stop(ctrl, workers);
-    throw e;
+    throw new LocalizedError({ zh: `LU 分解的工作线程无法启动：${errorText(e, 'zh')}`, en: `an LU worker thread could not start: ${errorText(e, 'en')}` }, { cause: e });
   }
   for (const w of workers) w.unref();
   const helpers = workers.length;
