@@ -197,6 +197,30 @@ export async function rowChecks(db: Db, staged: Staged, match: ColumnMatch, spec
       throw new DataError({ zh: `${file}：规则 ${JSON.stringify(r.check)}（${r.where}）的结果应为真/假，实际类型是 ${type}`, en: `${file}: rule ${JSON.stringify(r.check)} (${r.where}) must be true/false, but gives ${type}` }, { file, yamlPath: r.where });
     }
   }
+  // A text field compared with a number (`provider_type = 1`) passes DESCRIBE — DuckDB casts the text when it runs —
+  // and would stop on the first row as "Conversion Error … __x3". Evaluated once with text in every text field (numbers
+  // NULL, so no arithmetic can fail), such a rule fails here, named.
+  if (rules.length > 0) {
+    const textProbe = fields.map((f, i) => (isNumeric(f) ? `CAST(NULL AS DOUBLE) AS __x${i}` : `'text' AS __x${i}`)).join(', ');
+    const evaluate = (sql: string) => db.connection.run(`SELECT ${sql} FROM (SELECT ${textProbe})`).then(() => null, (e: Error) => e);
+    if (await evaluate(rules.map((r, k) => `(${r.sql}) AS ok${k}`).join(', '))) {
+      for (const r of rules) {
+        const e = await evaluate(`(${r.sql}) AS ok`);
+        if (!e) continue;
+        const textFields = fields.filter((f, i) => !isNumeric(f) && new RegExp(`\\b__x${i}\\b`).test(r.sql));
+        const text = textFields.map((f) => f.name);
+        const example = `${text[0] ?? 'region'} = '${textFields[0]?.levels?.[0] ?? '…'}'`;
+        const why = fieldNamesIn(e.message.split('\n')[0], fields);
+        throw new DataError(
+          {
+            zh: `${file}：规则 ${JSON.stringify(r.check)}（${r.where}）把文本字段（${text.join('、')}）当作数字：文本字段要与加引号的值比较，例如 ${example}（DuckDB：${why}）`,
+            en: `${file}: rule ${JSON.stringify(r.check)} (${r.where}) uses the text field(s) ${text.join(', ')} as a number: compare a text field with a quoted value, e.g. ${example} (DuckDB: ${why})`,
+          },
+          { file, yamlPath: r.where },
+        );
+      }
+    }
+  }
   // The fault strings are built only for rows that fail the cheap boolean checks (the common row has none).
   const noFieldFault = fields.length > 0 ? c.map((x) => `${x} IS NULL`).join(' AND ') : 'true';
   const fieldsOk = fields.length > 0 ? fields.map((f, i) => okSql(f, cellOf(f, i), `__x${i}`)).join(' AND ') : 'true';
@@ -275,7 +299,7 @@ export async function screen(db: Db, staged: Staged, match: ColumnMatch, spec: Q
     await db.connection.run(duplicated > 0 ? steps[2] : steps[2].replace(` LEFT JOIN ${dup} ON __id = __did`, `, (SELECT NULL::INTEGER AS __first, NULL::BOOLEAN AS __conflict, NULL::DOUBLE AS __tmax)`));
   } catch (e) {
     await drop();
-    const full = (e as Error).message.split('\n').slice(0, 2).join(' ');
+    const full = fieldNamesIn((e as Error).message.split('\n').slice(0, 2).join(' '), fields);
     const detail = full.length > 300 ? `${full.slice(0, 300)}…` : full;
     throw new DataError({ zh: `${file}：无法读取数据（${detail}）`, en: `${file}: could not read the data: ${detail}` }, { file });
   }
@@ -400,4 +424,9 @@ export function rejectionDecoder(
     };
   };
   return { rejection, reasonKey: (code, arg) => (code === 'rule' ? ruleCode(Number(arg)) : code) };
+}
+
+/** An engine message with the screening columns __x0, __x1, … named as the study names the fields. */
+function fieldNamesIn(message: string, fields: readonly FieldSpec[]): string {
+  return message.replace(/\b__x(\d+)\b/g, (m, i: string) => fields[Number(i)]?.name ?? m);
 }

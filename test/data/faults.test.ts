@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { aggregateQuestionnaire, DataError, loadQuestionnaire, openDatabase, type FieldSpec, type QuestionnaireSpec } from '../../src/data/index.ts';
 import { tempDir, withDbAndDir } from './providers.ts';
+import { errorText } from '../../src/locale/errorText.ts';
 
 const fields: FieldSpec[] = [
   { name: 'employees', type: 'number', required: true, min: 0 },
@@ -129,6 +130,21 @@ test('rules: only field names and listed functions; must be boolean', async () =
   });
   await fault(load(csv, { rules: [{ check: 'employees; DROP TABLE x', reason: 'x' }] }), { message: /unexpected character ";" at position 10/ });
   await fault(load(csv, { rules: [{ check: 'employees + 1', reason: 'x' }] }), { message: /must be true\/false, but gives DOUBLE/ });
+  // A text field compared with a number is named before any row is read (DuckDB would stop on the first row with a
+  // conversion error naming its own column); compared with a quoted value it is a rule like any other.
+  const typed: FieldSpec[] = [...fields, { name: 'provider_type', type: 'category', required: true }];
+  const withType = 'id,员工总数,share,类型\n1,3,0.5,企业微信\n2,30,0.5,小程序\n';
+  for (const lang of ['en', 'zh'] as const) {
+    const e = await fault(load(withType, { columns: { employees: '员工总数', related_share: 'share', provider_type: '类型' }, rules: [{ check: 'employees < 100', reason: 'x' }, { check: 'provider_type = 1 OR employees < 10', reason: 'y' }] }, 'p.csv', typed), {
+      message: /rule "provider_type = 1 OR employees < 10" \(questionnaires\.providers\.rules\[1\]\.check\) uses the text field\(s\) provider_type as a number: compare a text field with a quoted value/,
+      yamlPath: 'questionnaires.providers.rules[1].check',
+    });
+    const text = errorText(e, lang);
+    assert.doesNotMatch(text, /__x\d/, text);
+    if (lang === 'zh') assert.match(text, /把文本字段（provider_type）当作数字/);
+  }
+  const quoted = await load(withType, { columns: { employees: '员工总数', related_share: 'share', provider_type: '类型' }, rules: [{ check: "provider_type = '企业微信' OR employees < 10", reason: 'y' }] }, 'p.csv', typed);
+  assert.deepEqual(quoted.rejections.map((r) => [r.row, r.code]), [[3, 'rule:y']]);
   const ok = await load('id,员工总数,share\n1,3,0.5\n2,30,0.5\n3,,0.5\n', {
     rules: [{ check: 'employees * related_share < 10 OR related_share IS NULL', reason: 'too big' }],
   });
