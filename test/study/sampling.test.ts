@@ -7,7 +7,7 @@ import { runStudy } from '../../src/cli/runStudy.ts';
 import { Moments, ratioGradient, unit } from '../../src/study/model/moments.ts';
 import { providerJobs, operatorJobs } from './seedFormulas.ts';
 import { selectRows, take } from '../../src/study/model/select.ts';
-import { designWarnings } from '../../src/study/model/sampling.ts';
+import { componentsDesign, designWarnings, questionnaireDesign } from '../../src/study/model/sampling.ts';
 
 const fx = new URL('../fixtures/study/', import.meta.url).pathname;
 const ref: Record<string, { value: number; se?: number; lower?: number; upper?: number }> = JSON.parse(readFileSync(fx + 'reference.json', 'utf8'));
@@ -107,4 +107,21 @@ test('designWarnings: R\'s fpc warning in zh and en, with the rows as the file n
   const [w] = designWarnings(q, cfg, (i) => i + 5);
   assert.equal(w.en, "questionnaires.p.design: fpc varies within strata: stratum a at stage 1 (column 'f': 10 at row 5, 11 at row 7); R warns the same and estimates with each row's value, as here");
   assert.equal(w.zh, "questionnaires.p.design：fpc 在层内不一致：第 1 阶段的层 a（列 'f'：第 5 行为 10，第 7 行为 11）；R 同样给出警告，并与此处一样按每行的值估计");
+});
+
+test('componentsDesign: the run\'s one design per questionnaire, rebuilt (and the last kept) when a population changes', () => {
+  const config = prepared.study.config, q = prepared.inputs.questionnaires.p, cfg = config.questionnaires.p;
+  const comps = config.providers.filter((c) => c.questionnaire === 'p');
+  const members = comps.map((c) => selectRows(q, c.where, c.id));
+  const a = componentsDesign(q, cfg, comps, members);
+  assert.equal(componentsDesign(q, cfg, comps, members), a, 'the same settings give the same design (the run built it already)');
+  const fresh = questionnaireDesign(q, cfg, comps, members);
+  assert.deepEqual(Array.from(a.design.weights), Array.from(fresh.design.weights));
+  const more = comps.map((c, k) => (k === 0 ? { ...c, population: c.population * 2 } : c));
+  const b = componentsDesign(q, cfg, more, members);
+  assert.notEqual(b, a);
+  const rows = a.rowsOf(0);
+  assert.equal(b.design.weights[rows[0]], 2 * a.design.weights[rows[0]], 'weights N/n follow the population');
+  assert.equal(componentsDesign(q, cfg, more, members), b);
+  assert.notEqual(componentsDesign(q, cfg, comps, members), a, 'only the last design is kept');
 });

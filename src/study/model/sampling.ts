@@ -138,21 +138,23 @@ export function questionnaireDesign(q: QuestionnaireData, cfg: QuestionnaireConf
   return { design, qrows: all, data, rowsOf: (k) => sequence(members[k].length, starts[k]) };
 }
 
-const componentDesigns = new WeakMap<QuestionnaireData, Map<string, QuestionnaireDesign>>();
+const componentDesigns = new WeakMap<QuestionnaireData, { key: string; design: QuestionnaireDesign }>();
 
 /**
- * questionnaireDesign(q, cfg, comps, members), built once per questionnaire data and design settings
- * (the declared design, or each component's kind, id, rows and population): the survey estimates and
- * the indicators use the same design, a value nothing changes (the indicators attach their columns
- * with update). members[k] must be selectRows(q, comps[k].where) as questionnaireDesign takes them.
+ * questionnaireDesign(q, cfg, comps, members), remembered for the questionnaire data with the design
+ * settings it was built for (the declared design, or each component's kind, id, rows and population):
+ * the survey estimates and the indicators of a run use the same design, a value nothing changes (the
+ * indicators attach their columns with update). One design per questionnaire data is kept — the last —
+ * so a dashboard changing populations again and again does not pile designs up.
+ * members[k] must be selectRows(q, comps[k].where) as questionnaireDesign takes them.
  */
 export function componentsDesign(q: QuestionnaireData, cfg: QuestionnaireConfig, comps: ComponentConfig[], members: Int32Array[]): QuestionnaireDesign {
-  let built = componentDesigns.get(q);
-  if (!built) componentDesigns.set(q, (built = new Map()));
   const key = JSON.stringify([cfg.design ?? null, comps.map((c) => [c.kind, c.id, c.where, c.population])]);
-  let d = built.get(key);
-  if (!d) built.set(key, (d = questionnaireDesign(q, cfg, comps, members)));
-  return d;
+  const last = componentDesigns.get(q);
+  if (last?.key === key) return last.design;
+  const design = questionnaireDesign(q, cfg, comps, members);
+  componentDesigns.set(q, { key, design });
+  return design;
 }
 
 /** Estimates of the components that use one questionnaire, under its design, with covariance. */
