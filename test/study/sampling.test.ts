@@ -8,6 +8,7 @@ import { Moments, ratioGradient, unit } from '../../src/study/model/moments.ts';
 import { providerJobs, operatorJobs } from './seedFormulas.ts';
 import { selectRows, take } from '../../src/study/model/select.ts';
 import { componentsDesign, designWarnings, questionnaireDesign } from '../../src/study/model/sampling.ts';
+import { errorText } from '../../src/locale/index.ts';
 
 const fx = new URL('../fixtures/study/', import.meta.url).pathname;
 const ref: Record<string, { value: number; se?: number; lower?: number; upper?: number }> = JSON.parse(readFileSync(fx + 'reference.json', 'utf8'));
@@ -124,4 +125,14 @@ test('componentsDesign: the run\'s one design per questionnaire, rebuilt (and th
   assert.equal(b.design.weights[rows[0]], 2 * a.design.weights[rows[0]], 'weights N/n follow the population');
   assert.equal(componentsDesign(q, cfg, more, members), b);
   assert.notEqual(componentsDesign(q, cfg, comps, members), a, 'only the last design is kept');
+});
+
+test('designWarnings: a fault of the declared design names the row as the file numbers it, in zh and en', () => {
+  const q = { numbers: { w: Float64Array.from([2, 2, 0, 3]) }, categories: {} } as unknown as Parameters<typeof designWarnings>[0];
+  const cfg = { yamlPath: 'questionnaires.p', design: { weights: 'w' } } as unknown as Parameters<typeof designWarnings>[1];
+  assert.throws(() => designWarnings(q, cfg, (i) => i + 5), (e: Error) => {
+    assert.equal(e.message, "questionnaires.p.design: svydesign: weights column 'w' row 7 is 0 (weights must be finite and > 0)");
+    assert.equal(errorText(e, 'zh'), "questionnaires.p.design：svydesign：权重列 'w' 第 7 行为 0（权重应为有限值且 > 0）");
+    return true;
+  });
 });

@@ -12,7 +12,7 @@
 import type { Label } from '../../locale/index.ts';
 import { svydesign, svyrecvar, degf, type SurveyDesign, type Columns } from '../../survey/index.ts';
 import type { ComponentConfig, QuestionnaireConfig, QuestionnaireData } from '../types.ts';
-import { LocalizedError, placedError } from '../../locale/errorText.ts';
+import { LocalizedError, errorWords, placedError } from '../../locale/errorText.ts';
 
 export interface ComponentEstimate {
   component: ComponentConfig;
@@ -70,15 +70,26 @@ function declaredDesign(q: QuestionnaireData, cfg: QuestionnaireConfig): SurveyD
  * designWarnings(q, cfg, fileRow) — the warnings R gives for the questionnaire's declared design (fpc
  * varying within a stratum: R's as.fpc), each prefixed with the design's place in the study file; none
  * without a declared design. svydesign numbers rows over the valid rows; `fileRow(i)` (0-based valid row
- * → sheet row) names the rows as the file has them.
+ * → sheet row) names the rows as the file has them. A fault of the design itself (svydesign's error, under
+ * its YAML path) is thrown with its rows renumbered the same way.
  * Example (en): "questionnaires.providers.design: fpc varies within strata: stratum 企业微信 at stage 1 (column
  * 'pop': 21000 at row 2, 21001 at row 5); R warns the same and estimates with each row's value, as here".
  */
 export function designWarnings(q: QuestionnaireData, cfg: QuestionnaireConfig, fileRow: (i: number) => number = (i) => i + 1): Label[] {
   if (!cfg.design) return [];
   const row = (r: string) => fileRow(Number(r) - 1);
-  return (declaredDesign(q, cfg).warnings ?? []).map((w) => ({
-    zh: `${cfg.yamlPath}.design：${w.zh.replace(/第 (\d+) 行/g, (_, r: string) => `第 ${row(r)} 行`)}`,
+  const zhRows = (t: string) => t.replace(/第 (\d+) 行/g, (_, r: string) => `第 ${row(r)} 行`);
+  let design: SurveyDesign;
+  try {
+    design = declaredDesign(q, cfg);
+  } catch (e) {
+    // The design's own faults (a weight of 0, a missing stratum) name the row as the file numbers it too.
+    const w = errorWords(e);
+    if (typeof w === 'string') throw e;
+    throw new LocalizedError({ zh: zhRows(w.zh), en: w.en.replace(/\brow (\d+)\b/g, (_, r: string) => `row ${row(r)}`) }, { cause: e });
+  }
+  return (design.warnings ?? []).map((w) => ({
+    zh: `${cfg.yamlPath}.design：${zhRows(w.zh)}`,
     en: `${cfg.yamlPath}.design: ${w.en.replace(/\bat row (\d+)\b/g, (_, r: string) => `at row ${row(r)}`)}`,
   }));
 }
