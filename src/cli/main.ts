@@ -4,6 +4,7 @@ import { commands } from './commands/index.ts';
 import { describeFsError, fsCallWords } from './outputSet.ts';
 import { version } from '../data/packagePaths.ts';
 import { argvLang } from './format.ts';
+import { CONSOLE_WIDTH, wrapLines } from './fitTable.ts';
 import { errorSentence } from '../locale/errorText.ts';
 import { commandClass, helpWords } from './commanderWords.ts';
 
@@ -38,7 +39,9 @@ export async function main(argv: string[]): Promise<number> {
     const fsError = e as NodeJS.ErrnoException;
     const explained = fsError && typeof fsError.code === 'string' && /^E[A-Z]+$/.test(fsError.code) && fsError.syscall ? describeFsError(e, fsCallWords(fsError.syscall)) : e;
     // In the command's language: its --lang, else SPILLOVER_LANG, else the locale (as every command resolves it).
-    process.stderr.write(`spillover: ${errorSentence(explained, lang)}\n`);
+    // On a terminal wrapped at 80 columns (narrower on a narrower one), as the help is; piped, one line per error.
+    const text = `spillover: ${errorSentence(explained, lang)}`;
+    process.stderr.write(`${process.stderr.isTTY ? wrapLines(text, Math.min(CONSOLE_WIDTH, process.stderr.columns || CONSOLE_WIDTH)) : text}\n`);
     if (process.env.SPILLOVER_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     return 2;
   }
