@@ -36,6 +36,11 @@ test('survey: table output and clear errors', () => {
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /rake: \d+ iteration\(s\), converged/);
   assert.match(r.stdout, /enroll\s+total\s+enroll/);
+  // zh names each statistic in Chinese (the table's detail line), as en shows the spec's key
+  const zh = run('--spec', 'test/fixtures/survey/spec/apiclus1-rake.yaml', '--lang', 'zh');
+  assert.equal(zh.status, 0, zh.stderr);
+  assert.deepEqual([...zh.stdout.matchAll(/统计量：(\S+)/g)].map((m) => m[1]).filter((v, i, a) => a.indexOf(v) === i).sort(), ['分位数', '均值', '总量', '比率']);
+  assert.doesNotMatch(zh.stdout, /统计量：[a-z]/);
   const bad = run('--spec', 'test/fixtures/survey/spec/bad-weights.json');
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /svydesign: weights column 'w' row 3 is 0 \(weights must be finite and > 0\)/);

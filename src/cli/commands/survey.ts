@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { helpIn, consoleWidth, WIDE_HELP, type Register } from './register.ts';
-import type { Columns, SurveySpec } from '../../survey/index.ts';
+import type { Columns, EstimateRow, SurveySpec } from '../../survey/index.ts';
 import { commandLang, LANG_HELP, textTable, wrapLines } from '../format.ts';
 import { LocalizedError, errorText, errorWords } from '../../locale/errorText.ts';
 import { describeFsError } from '../outputSet.ts';
@@ -56,13 +56,16 @@ export const register: Register = (program, _setExitCode, lang) => {
       process.stdout.write(`${wrapLines(`${design.label}${calText}`, width)}\n`);
       process.stdout.write(zh ? `${Math.round(level * 100)}% 区间：${method === 't' ? '按设计自由度的 t 分布' : '正态分布'}\n\n` : `${Math.round(level * 100)}% intervals: ${method === 't' ? 'Student t with design df' : 'normal'}\n\n`);
       const rows = estimates.map((e) => [
-        e.id, e.statistic, e.variable, e.domain ? Object.entries(e.domain).map(([k, v]) => `${k}=${v}`).join(',') : '',
+        e.id, zh ? STATISTIC_ZH[e.statistic] : e.statistic, e.variable, e.domain ? Object.entries(e.domain).map(([k, v]) => `${k}=${v}`).join(',') : '',
         fmt(e.estimate), fmt(e.se), `[${fmt(e.ci[0])}, ${fmt(e.ci[1])}]`, String(e.df), String(e.n), e.deff === undefined ? '' : fmt(e.deff),
       ]);
       const header = zh ? ['编号', '统计量', '变量', '子总体', '估计值', '标准误', '置信区间', '自由度', 'n', '设计效应'] : ['id', 'statistic', 'variable', 'domain', 'estimate', 'se', 'ci', 'df', 'n', 'deff'];
       process.stdout.write(`${textTable(header, rows, [4, 5, 7, 8, 9], { width, wrap: [0, 2, 3, 6], secondary: [1, 7, 8, 9] })}\n`);
     });
 };
+
+/** The spec's statistic keys in the zh table (en shows the key as the spec writes it). */
+const STATISTIC_ZH: Record<EstimateRow['statistic'], string> = { total: '总量', mean: '均值', proportion: '比例', ratio: '比率', quantile: '分位数' };
 
 function fmt(x: number): string {
   if (!Number.isFinite(x)) return String(x);
