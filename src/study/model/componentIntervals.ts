@@ -3,13 +3,12 @@
 import { bootstrapT, createRng, raoWuReplicates, type BootstrapTInterval } from '../../survey/index.ts';
 import type { ComponentConfig, Figure, StudyConfig, StudyInputs } from '../types.ts';
 import { componentStatistic, type ComponentStatistic } from './componentStatistic.ts';
+import { sequence } from './sampling.ts';
 import { LocalizedError, zhPlace } from '../../locale/errorText.ts';
 
 /** The Rao–Wu design of a component's n rows: one stratum, sampling fraction n/N for providers, 0 for operators. */
 function componentDesign(c: ComponentConfig, n: number): { strata: Int32Array[]; fractions: number[] } {
-  const rows = new Int32Array(n);
-  for (let i = 0; i < n; i++) rows[i] = i;
-  return { strata: [rows], fractions: [c.kind === 'provider' ? n / c.population : 0] };
+  return { strata: [sequence(n)], fractions: [c.kind === 'provider' ? n / c.population : 0] };
 }
 
 /**

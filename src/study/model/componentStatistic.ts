@@ -1,7 +1,7 @@
 // The estimate and linearized variance of one direct-jobs component as a function of its rows and
 // row weight multipliers: what the coverage check resamples and the bootstrap-t interval replicates.
 import type { ComponentConfig, StudyInputs } from '../types.ts';
-import { selectRows } from './select.ts';
+import { selectRows, take } from './select.ts';
 
 /** A component's rows gathered once (ComponentStatistic.prepare): its estimator with any weight multipliers. */
 export interface ComponentSample {
@@ -142,14 +142,9 @@ export function componentStatistic(c: ComponentConfig, inputs: Pick<StudyInputs,
   const st = q.numbers.staff, ac = q.numbers.accounts, M = c.population;
   return {
     id: `jobs.operators.${c.id}`, rows,
-    values: (idx) => {
-      const s = new Float64Array(idx.length);
-      for (let i = 0; i < idx.length; i++) s[i] = st[idx[i]];
-      return s;
-    },
+    values: (idx) => take(st, idx),
     prepare: (idx) => {
-      const n = idx.length, s = new Float64Array(n), a = new Float64Array(n);
-      for (let i = 0; i < n; i++) { s[i] = st[idx[i]]; a[i] = ac[idx[i]]; }
+      const n = idx.length, s = take(st, idx), a = take(ac, idx);
       const replicates: ComponentSample['replicates'] = (U, B, est, v) => operatorReplicates(s, a, M, U, B, est, v);
       return { replicates, full: fullOf(replicates, n) };
     },

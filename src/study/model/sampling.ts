@@ -13,6 +13,7 @@ import type { Label } from '../../locale/index.ts';
 import { svydesign, svyrecvar, degf, type SurveyDesign, type Columns } from '../../survey/index.ts';
 import type { ComponentConfig, QuestionnaireConfig, QuestionnaireData } from '../types.ts';
 import { LocalizedError, errorWords, placedError } from '../../locale/errorText.ts';
+import { take } from './select.ts';
 
 export interface ComponentEstimate {
   component: ComponentConfig;
@@ -29,12 +30,6 @@ export interface QuestionnaireEstimates {
   design: string; // description for the methodology section
 }
 
-/** v[rows[0]], v[rows[1]], … (a plain loop: Float64Array.from with a map function is several times slower). */
-function gather(v: Float64Array, rows: Int32Array): Float64Array {
-  const out = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = v[rows[i]];
-  return out;
-}
 
 /** start, start + 1, …, start + n − 1 (a loop: Int32Array.from({length}, f) takes the slow generic path). */
 export function sequence(n: number, start = 0): Int32Array {
@@ -45,7 +40,7 @@ export function sequence(n: number, start = 0): Int32Array {
 
 function columnsOf(q: QuestionnaireData, rows: Int32Array | null): Record<string, Float64Array | (string | null)[]> {
   const out: Record<string, Float64Array | (string | null)[]> = {};
-  for (const [k, v] of Object.entries(q.numbers)) out[k] = rows ? gather(v, rows) : v;
+  for (const [k, v] of Object.entries(q.numbers)) out[k] = rows ? take(v, rows) : v;
   for (const [k, v] of Object.entries(q.categories)) {
     if (!rows) out[k] = v;
     else {
