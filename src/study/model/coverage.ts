@@ -129,16 +129,9 @@ function checkable(config: StudyConfig, inputs: Pick<StudyInputs, 'questionnaire
  * componentStatistic does.
  */
 export function prepareCoverageChecks(config: StudyConfig, inputs: Pick<StudyInputs, 'questionnaires'>): void {
-  const comps = [...config.providers, ...config.operators];
-  if (comps.some((c) => config.questionnaires[c.questionnaire]?.design)) return;
-  for (const c of comps) {
-    if (c.interval?.method !== 'bootstrap-t') continue;
-    const s = statisticOf(c, inputs);
-    if (s && s.rows.length >= 3) bootstrapTCheck(config, inputs, c, s);
-  }
   const all = checkable(config, inputs);
-  if (!all) return;
-  all.comps.forEach((c, k) => { if (c.interval?.method !== 'bootstrap-t') waldDraws(inputs, c, all.ps[k]); });
+  if (!all) return; // coverageChecks checks nothing then
+  all.comps.forEach((c, k) => (c.interval?.method === 'bootstrap-t' ? bootstrapTCheck(config, inputs, c, all.ps[k]) : waldDraws(inputs, c, all.ps[k])));
   directDraws(inputs, all.comps, all.ps);
 }
 
