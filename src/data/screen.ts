@@ -199,14 +199,15 @@ export async function rowChecks(db: Db, staged: Staged, match: ColumnMatch, spec
   }
   // A text field compared with a number (`provider_type = 1`) passes DESCRIBE — DuckDB casts the text when it runs —
   // and would stop on the first row as "Conversion Error … __x3". Evaluated once with text in every text field (numbers
-  // NULL, so no arithmetic can fail), such a rule fails here, named.
+  // NULL, so no arithmetic can fail), such a rule fails here, named. Only a conversion of that text is this fault: any
+  // other failure on the made-up text (ln of a length, say) is left to the data.
   if (rules.length > 0) {
     const textProbe = fields.map((f, i) => (isNumeric(f) ? `CAST(NULL AS DOUBLE) AS __x${i}` : `'text' AS __x${i}`)).join(', ');
     const evaluate = (sql: string) => db.connection.run(`SELECT ${sql} FROM (SELECT ${textProbe})`).then(() => null, (e: Error) => e);
     if (await evaluate(rules.map((r, k) => `(${r.sql}) AS ok${k}`).join(', '))) {
       for (const r of rules) {
         const e = await evaluate(`(${r.sql}) AS ok`);
-        if (!e) continue;
+        if (!e || !/^Conversion Error/.test(e.message)) continue;
         const textFields = fields.filter((f, i) => !isNumeric(f) && new RegExp(`\\b__x${i}\\b`).test(r.sql));
         const text = textFields.map((f) => f.name);
         const example = `${text[0] ?? 'region'} = '${textFields[0]?.levels?.[0] ?? '…'}'`;

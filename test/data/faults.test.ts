@@ -143,6 +143,10 @@ test('rules: only field names and listed functions; must be boolean', async () =
     assert.doesNotMatch(text, /__x\d/, text);
     if (lang === 'zh') assert.match(text, /把文本字段（provider_type）当作数字/);
   }
+  // A rule that fails on the made-up text for another reason (ln(0)) is left to the data, where it holds.
+  const long = 'id,员工总数,share,类型\n1,3,0.5,企业微信服务\n2,30,0.5,小程序服务商\n';
+  const ln = await load(long, { columns: { employees: '员工总数', related_share: 'share', provider_type: '类型' }, rules: [{ check: 'ln(length(provider_type) - 4) > 0', reason: 'z' }] }, 'p.csv', typed);
+  assert.deepEqual(ln.rejections, []);
   const quoted = await load(withType, { columns: { employees: '员工总数', related_share: 'share', provider_type: '类型' }, rules: [{ check: "provider_type = '企业微信' OR employees < 10", reason: 'y' }] }, 'p.csv', typed);
   assert.deepEqual(quoted.rejections.map((r) => [r.row, r.code]), [[3, 'rule:y']]);
   const ok = await load('id,员工总数,share\n1,3,0.5\n2,30,0.5\n3,,0.5\n', {
