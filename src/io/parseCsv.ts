@@ -16,29 +16,48 @@ export function parseCsv(text: string, source: string, delimiter = ','): string[
   let quoteLine = 0;
   let inQuotes = false;
   const n = text.length;
-  for (; i < n; i++) {
-    const c = text[i];
+  const d = delimiter.charCodeAt(0);
+  // Text between delimiters, line ends and quotes is taken a piece at a time (slice), not a character at a time:
+  // `cell += c` per character cost the 149-sector table (381 KB) ≈ 10 ms in a fresh process.
+  while (i < n) {
+    const c = text.charCodeAt(i);
     if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') { cell += '"'; i++; } else inQuotes = false;
+      const q = text.indexOf('"', i);
+      if (q < 0) break; // unterminated
+      for (let k = text.indexOf('\n', i); k >= 0 && k < q; k = text.indexOf('\n', k + 1)) line++;
+      cell += text.slice(i, q);
+      if (text.charCodeAt(q + 1) === 34) {
+        cell += '"';
+        i = q + 2;
       } else {
-        if (c === '\n') line++;
-        cell += c;
+        inQuotes = false;
+        i = q + 1;
       }
-    } else if (c === '"' && cell === '') {
+    } else if (c === 34 && cell === '') {
       inQuotes = true;
       quoteLine = line;
-    } else if (c === delimiter) {
+      i++;
+    } else if (c === d) {
       row.push(cell);
       cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
+      i++;
+    } else if (c === 10 || c === 13) {
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
       row.push(cell);
       rows.push(row);
       row = [];
       cell = '';
       line++;
-    } else cell += c;
+    } else {
+      // plain characters up to the next delimiter or line end (the cell is no longer empty: a quote among them is a quote)
+      let j = i + 1;
+      for (; j < n; j++) {
+        const e = text.charCodeAt(j);
+        if (e === d || e === 10 || e === 13) break;
+      }
+      cell += text.slice(i, j);
+      i = j;
+    }
   }
   if (inQuotes) throw new LocalizedError({ zh: `${source}：第 ${quoteLine} 行开始的引号直到文件末尾都没有闭合`, en: `${source}: unterminated quote opened on line ${quoteLine}` });
   if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
