@@ -1,5 +1,5 @@
 // Run a study end to end (used by `spillover run`, `explain`, the server and tests).
-import { attachCoverage, computeStudy, type ComputeOptions } from '../study/model/index.ts';
+import { attachCoverage, computeStudy, setComponentIntervals, type ComputeOptions } from '../study/model/index.ts';
 import type { CoverageCheck, StudyResults } from '../study/types.ts';
 import { loadStudyInputs, withRejections, type LoadOptions, type PreparedStudy } from '../data/loadStudyInputs.ts';
 
@@ -24,13 +24,16 @@ export async function runStudy(path: string, options: RunStudyOptions = {}): Pro
     const prepared = await loadStudyInputs(path, { onRead: options.onRead, onReadFiles: options.onReadFiles, memoryLimit: options.memoryLimit, spillParent: options.spillParent });
     try {
       const { config } = prepared.study;
-      // the thread starts the bootstrap-t checks now, while this thread builds the figures and draws the Monte Carlo
+      // The thread computes the components' bootstrap-t intervals now, then starts the bootstrap-t checks, while this
+      // thread builds the figures and draws the Monte Carlo (which reads no interval): the intervals are set before
+      // anything reads them (the charts), and the check sets them on its copy of the figures.
       thread?.start(config, prepared.inputs);
       let checks: Promise<Record<string, CoverageCheck>> | undefined;
       const results = computeStudy(config, prepared.inputs, {
         uncertainty: options.uncertainty, onProgress: options.onProgress,
-        ...(thread ? { deferCoverage: (figures) => (checks = thread.check(figures)) } : {}),
+        ...(thread ? { deferComponentIntervals: true, deferCoverage: (figures) => void (checks = thread.check(figures)).catch(() => undefined) } : {}),
       });
+      if (thread) setComponentIntervals(results.figures, await thread.intervals());
       await options.whileChecking?.(results, prepared);
       if (checks) attachCoverage(results.figures, await checks);
       return { results, prepared };

@@ -8,7 +8,7 @@ import { FIGURES } from './figures/index.ts';
 import { studyFigureModel } from './studyFigureModel.ts';
 import { figureRecords } from './figureRecords.ts';
 import { attachCoverage, coverageChecks } from './coverage.ts';
-import { applyComponentIntervals } from './componentIntervals.ts';
+import { applyComponentIntervals, declaredBootstrapT } from './componentIntervals.ts';
 import { componentRows, consumptionRows, modelAssumptions, qualityRecords, sectorImpacts } from './resultParts.ts';
 import { assembleSeries } from './series.ts';
 import { studyUncertainty, type StudyUncertaintyOptions } from './studyUncertainty.ts';
@@ -25,6 +25,13 @@ export interface ComputeOptions extends StudyUncertaintyOptions {
    * before using the results (the figures are the same objects, so their keys keep the same order).
    */
   deferCoverage?: (figures: Readonly<Record<string, Figure>>) => void;
+  /**
+   * The components' bootstrap-t intervals left to the caller (e.g. computed on the coverage check's
+   * thread): computeStudy still fails where they cannot be computed (declaredBootstrapT), but leaves
+   * those figures' Wald intervals; the caller replaces them (componentIntervals, setComponentIntervals)
+   * before using the results, and a deferred coverage check must do the same on the figures it is given.
+   */
+  deferComponentIntervals?: boolean;
 }
 
 /**
@@ -40,7 +47,8 @@ export function computeStudy(config: StudyConfig, inputs: StudyInputs, options: 
   const figures = figureRecords(model, survey.moments, config.intervals);
   // Components declaring another interval than Wald (componentIntervals.ts); then does each
   // direct-jobs interval cover? (coverage.ts: the sample resampled as the population)
-  applyComponentIntervals(config, inputs, figures);
+  if (options.deferComponentIntervals) declaredBootstrapT(config, inputs);
+  else applyComponentIntervals(config, inputs, figures);
   if (options.deferCoverage) options.deferCoverage(figures);
   else attachCoverage(figures, coverageChecks(config, inputs, figures));
   const components = componentRows(config, context, figures);

@@ -14,6 +14,7 @@ export { assembleSeries, growthTable, scopeChanges, seriesCagr, yoy, cagr, headl
 export { studyUncertainty, SWITCHING_TOLERANCE, MC_CHUNK, type FigureReplicates, type StudyUncertaintyOptions } from './studyUncertainty.ts';
 export { checkFilters, type RejectedLevels } from './checkFilters.ts';
 export { attachCoverage, coverageChecks, prepareCoverageChecks } from './coverage.ts';
+export { setComponentIntervals, type ComputedInterval } from './componentIntervals.ts';
 export { designWarnings } from './sampling.ts';
 export { logitShareInterval } from './shareInterval.ts';
 export { jobUnits, componentJobUnits, JOB_UNIT_FIELDS, type JobUnitRows } from './jobUnits.ts';
