@@ -39,6 +39,8 @@ export interface Staged {
   header: string[];
   /** data records handed to DuckDB (cross-check: DuckDB must read exactly these), null if not known in advance */
   records: number | null;
+  /** the size of the file read, in bytes (not known for a table read from ClickHouse) */
+  bytes?: number;
   /** blank rows already skipped while staging */
   blankRows: number;
   info: Pick<SourceInfo, 'format' | 'encoding' | 'sheet' | 'notes' | 'staged' | 'skippedRows'>;
@@ -115,6 +117,7 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
       relation: `(SELECT CAST(file_row_number + 2 AS INTEGER) AS __row, ${cols}, CAST(NULL AS VARCHAR) AS __extra FROM ${src}${skip > 0 ? ` WHERE file_row_number >= ${skip}` : ''})`,
       header,
       records: null,
+      bytes: size,
       blankRows: 0,
       info: { format, encoding: null, sheet: null, notes: skippedRowsNote(skip, skipped), staged: false, skippedRows: skipped.length },
       cleanup: async () => {},
@@ -131,6 +134,7 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
         relation: stagedRelation(out, x.header.length, x.multiline),
         header: x.header,
         records: x.records,
+        bytes: size,
         blankRows: x.blankRows,
         info: { format, encoding: null, sheet: x.sheet, notes: skippedRowsNote(skip, x.skipped), staged: true, skippedRows: x.skipped.length },
         cleanup,
@@ -151,6 +155,7 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
         rowidBase: 2,
         header: route.header,
         records: null,
+        bytes: size,
         blankRows: 0,
         info: { format, encoding: 'utf-8', sheet: null, notes: encoding === 'auto' ? [encodingNote('utf-8')] : [], staged: false, skippedRows: 0 },
         cleanup: async () => {},
@@ -162,6 +167,7 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
       ...(c.plain ? { rowidBase: 2 } : {}),
       header: c.header,
       records: c.records,
+      bytes: size,
       blankRows: c.emptyLines - (c.headerRow - 1),
       info: { format, encoding: c.encoding, sheet: null, notes: [...c.notes, ...skippedRowsNote(skip, c.skipped)], staged: true, skippedRows: c.skipped.length },
       cleanup,

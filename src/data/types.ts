@@ -137,6 +137,8 @@ export interface AggregateOptions {
   crossProducts?: boolean;
   /** receives ALL rejections, in row order, in batches (e.g. RejectionWriter.write) */
   onRejections?: (batch: Rejection[]) => void | Promise<void>;
+  /** a file at least this large (bytes) tries the one-pass route before screening (default ONE_PASS_MIN_BYTES; 0: every file) */
+  onePassMinBytes?: number;
 }
 
 export interface AggregatedQuestionnaire extends ScreeningSummary {

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aggregateQuestionnaire, loadQuestionnaire, DataError, type FieldSpec, type Rejection } from '../../src/data/index.ts';
 import { withDbAndDir } from './providers.ts';
+import { ONE_PASS_MIN_BYTES } from '../../src/data/aggregateQuestionnaire.ts';
 
 const fields: FieldSpec[] = [
   { name: 'region', type: 'category', required: true, levels: ['东部', '中部', '西部'] },
@@ -152,7 +153,7 @@ test('aggregate: a file without rejected rows is summed in one pass, with the sa
     // 1.000000015·1e8 is 100000001.49999999 in binary: Σv rounds it to 1.00000001. Untrimmed numbers, an exponent, a leading '+', a missing optional answer, cells of spaces
     const clean = 'id,v,w,k\nA1, 2.5 ,1e2,3\nA2,+0.125,,\nA3,7,  ,12\n A4 ,1.000000015,-3.25,0\n';
     const spec = (file: string) => ({ key: 'v', file: join(dir, file), displayPath: file, id: 'id', columns: { v: 'v', w: 'w', k: 'k' } });
-    const opts = { groupBy: [], sums: ['v', 'w', 'k'], crossProducts: true };
+    const opts = { groupBy: [], sums: ['v', 'w', 'k'], crossProducts: true, onePassMinBytes: 0 };
     writeFileSync(join(dir, 'clean.csv'), clean);
     const names = () => Number(db.tempName('probe').split('_').pop());
     const before = names();
@@ -171,6 +172,34 @@ test('aggregate: a file without rejected rows is summed in one pass, with the sa
   });
 });
 
+test('aggregate: a file smaller than onePassMinBytes (default ONE_PASS_MIN_BYTES) is screened straight away, same figures', async () => {
+  await withDbAndDir(async (db, dir) => {
+    const vf: FieldSpec[] = [
+      { name: 'v', type: 'number', required: true },
+      { name: 'w', type: 'number', required: false },
+    ];
+    const file = join(dir, 'small.csv');
+    writeFileSync(file, 'id,v,w\nA1,2.5,1\nA2,0.125,\nA3,7,-3.25\n');
+    // a rule: the typed pass (rules are screened in SQL) does not apply, so the route is the one pass or the screening
+    const spec = { key: 'v', file, displayPath: 'small.csv', id: 'id', columns: { v: 'v', w: 'w' }, rules: [{ check: 'v >= 0', reason: 'negative' }] };
+    const names = () => Number(db.tempName('probe').split('_').pop());
+    /** the figures, and whether the screening route ran (it names temporary tables; the one pass does not) */
+    const routed = async (onePassMinBytes?: number) => {
+      const n0 = names();
+      const a = await aggregateQuestionnaire(db, spec, vf, { groupBy: [], sums: ['v', 'w'], crossProducts: true, ...(onePassMinBytes === undefined ? {} : { onePassMinBytes }) });
+      return { screened: names() - n0 > 1, figures: JSON.stringify([a.rowsRead, a.valid, a.groups], (_, v) => (v instanceof Float64Array ? [...v] : v)) };
+    };
+    const size = statSync(file).size;
+    assert.ok(ONE_PASS_MIN_BYTES > size);
+    const byDefault = await routed();
+    const atSize = await routed(size);
+    const aboveSize = await routed(size + 1);
+    assert.deepEqual([byDefault.screened, atSize.screened, aboveSize.screened], [true, false, true]);
+    assert.equal(byDefault.figures, atSize.figures);
+    assert.equal(aboveSize.figures, atSize.figures);
+  });
+});
+
 test('aggregate: a record longer than the fast reader takes (3 MB cell) is read by the screening route, same sums', async () => {
   await withDbAndDir(async (db, dir) => {
     const tf: FieldSpec[] = [
@@ -180,7 +209,7 @@ test('aggregate: a record longer than the fast reader takes (3 MB cell) is read 
     const spec = (file: string) => ({ key: 't', file: join(dir, file), displayPath: file, id: 'id', columns: { v: 'v', note: 'note' } });
     writeFileSync(join(dir, 'short.csv'), 'id,v,note\n1,2.5,a\n2,4,b\n');
     writeFileSync(join(dir, 'long.csv'), `id,v,note\n1,2.5,${'x'.repeat(3_000_000)}\n2,4,b\n`);
-    const opts = { groupBy: [], sums: ['v'] };
+    const opts = { groupBy: [], sums: ['v'], onePassMinBytes: 0 };
     const names = () => Number(db.tempName('probe').split('_').pop());
     const n0 = names();
     const short = await aggregateQuestionnaire(db, spec('short.csv'), tf, opts);
