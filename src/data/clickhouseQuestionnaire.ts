@@ -13,7 +13,7 @@ import { headersUsed } from './loadQuestionnaire.ts';
 import { matchColumns, type ColumnMatch } from './matchColumns.ts';
 import { checkFields, checksOf, FALSE_WORDS, isNumeric, rejectionDecoder, TRUE_WORDS } from './screen.ts';
 import type { Staged } from './stage.ts';
-import { timestampKeySql, timestampPartsSql } from './timestampKey.ts';
+import { timestampKeySql, timestampNumbersSql, timestampPartsSql } from './timestampKey.ts';
 import { clickhouseDialect as ch } from './sql/clickhouseDialect.ts';
 import { duckdbDialect } from './sql/duckdbDialect.ts';
 import type { ClickHouseRunner } from './sql/clickhouseRunner.ts';
@@ -98,7 +98,7 @@ function screeningWith(header: string[], types: string[], extra: string, match: 
   w.push(`${trimmed(raw(match.id))} AS __id`);
   if (match.latest !== undefined) {
     // dedupe.keep_latest_by: the timestamp cell, its parts and key (the same SQL as DuckDB's, timestampKey.ts)
-    w.push(`${trimmed(raw(match.latest))} AS __ts`, `${timestampPartsSql(ch, '__ts')} AS __tp`, `${timestampKeySql(ch, '__ts', '__tp')} AS __t`);
+    w.push(`${trimmed(raw(match.latest))} AS __ts`, `${timestampPartsSql(ch, '__ts')} AS __tp`, `${timestampKeySql(ch, '__ts', timestampNumbersSql(ch, '__ts', '__tp'))} AS __t`);
   }
   w.push(`${extra} AS __extra`);
   w.push(`(${[...header.map((_, i) => `${raw(i)} IS NULL`), '__extra IS NULL'].join(' AND ')}) AS __blank`);

@@ -31,21 +31,45 @@ export function timestampPartsSql(d: SqlDialect, cell: string): string {
   return d.name === 'duckdb' ? `string_split(regexp_replace(${cell}, ${pattern}, ${rewrite}), '|')` : `splitByChar('|', replaceRegexpOne(ifNull(${cell}, ''), ${pattern}, ${rewrite}))`;
 }
 
+/** A cell's timestamp as numbers (SQL expressions or the columns holding them), from timestampNumbersSql. */
+export interface TimestampNumbers {
+  /** year, month, day, hour, minute, second, milliseconds (a part left out is 0) */
+  y: string;
+  m: string;
+  d: string;
+  H: string;
+  M: string;
+  S: string;
+  ms: string;
+  /** the cell as an Excel serial day number (NULL when it is not a number) */
+  serial: string;
+}
+
 /**
- * timestampKeySql(d, cell, parts) → SQL for the key of a trimmed text cell, `parts` naming its
- * timestampPartsSql: NULL when the cell is NULL, does not match TIMESTAMP_PATTERN, or is not a calendar date
- * and time. Example: '2019/11/3 14:22' → 3781952520000 (ms since 1899-12-30); '43773.375' (2019-11-04 09:00) →
- * 3782019600000; '2019-02-29' → NULL.
+ * timestampNumbersSql(d, cell, parts) → the SQL of each TimestampNumbers part of a trimmed text cell, `parts` naming
+ * its timestampPartsSql. timestampKeySql uses each part many times: DuckDB plans the key fastest when they are
+ * columns of a projection below it (screen.ts), ClickHouse's WITH list takes them as they are.
  */
-export function timestampKeySql(d: SqlDialect, cell: string, parts: string): string {
+export function timestampNumbersSql(d: SqlDialect, cell: string, parts: string): TimestampNumbers {
   const duck = d.name === 'duckdb';
-  const matches = (pattern: string) => (duck ? `regexp_full_match(${cell}, ${d.string(pattern)})` : `match(${cell}, ${d.string(pattern)})`);
   const text = (k: number) => (duck ? `${parts}[${k}]` : `arrayElement(${parts}, ${k})`);
   // part k (1-based) as a double; '' (an optional part left out) → 0
   const p = (k: number) => (duck ? `coalesce(TRY_CAST(${text(k)} AS DOUBLE), 0)` : `toFloat64OrZero(${text(k)})`);
   const [y, m, day, H, M, S] = [1, 2, 3, 4, 5, 6].map(p);
-  const ms = `(${p(7)} * pow(10, 3 - length(${text(7)})))`;
-  const divides = (n: number) => `${y} - ${n} * floor(${y} / ${n}) = 0`;
+  return { y, m, d: day, H, M, S, ms: `(${p(7)} * pow(10, 3 - length(${text(7)})))`, serial: duck ? `TRY_CAST(${cell} AS DOUBLE)` : `toFloat64OrNull(${cell})` };
+}
+
+/**
+ * timestampKeySql(d, cell, n) → SQL for the key of a trimmed text cell, `n` its timestampNumbersSql (or columns
+ * holding them): NULL when the cell is NULL, does not match TIMESTAMP_PATTERN, or is not a calendar date and time.
+ * Example: '2019/11/3 14:22' → 3781952520000 (ms since 1899-12-30); '43773.375' (2019-11-04 09:00) →
+ * 3782019600000; '2019-02-29' → NULL.
+ */
+export function timestampKeySql(d: SqlDialect, cell: string, n: TimestampNumbers): string {
+  const duck = d.name === 'duckdb';
+  const matches = (pattern: string) => (duck ? `regexp_full_match(${cell}, ${d.string(pattern)})` : `match(${cell}, ${d.string(pattern)})`);
+  const { y, m, d: day, H, M, S, ms, serial } = n;
+  const divides = (k: number) => `${y} - ${k} * floor(${y} / ${k}) = 0`;
   const leap = `((${divides(4)} AND NOT (${divides(100)})) OR ${divides(400)})`;
   const daysInMonth = `CASE WHEN ${m} = 2 THEN CASE WHEN ${leap} THEN 29 ELSE 28 END WHEN ${m} IN (4, 6, 9, 11) THEN 30 ELSE 31 END`;
   const valid = `${y} >= 1900 AND ${y} <= 2799 AND ${m} >= 1 AND ${m} <= 12 AND ${day} >= 1 AND ${day} <= ${daysInMonth} AND ${H} <= 23 AND ${M} <= 59 AND ${S} <= 59`;
@@ -57,10 +81,21 @@ export function timestampKeySql(d: SqlDialect, cell: string, parts: string): str
   const doe = `(${yoe} * 365 + floor(${yoe} / 4) - floor(${yoe} / 100) + ${doy})`;
   const days = `(${era} * 146097 + ${doe} - 719468 + 25569)`;
   const key = `${days} * 86400000 + ((${H} * 60 + ${M}) * 60 + ${S}) * 1000 + ${ms}`;
-  const serial = duck ? `TRY_CAST(${cell} AS DOUBLE)` : `toFloat64OrNull(${cell})`;
   return (
     `CASE WHEN ${cell} IS NULL THEN NULL ` +
     `WHEN ${matches(SERIAL_PATTERN)} THEN CASE WHEN ${serial} >= 61 AND ${serial} < 328717 THEN floor(${serial} * 86400000 + 0.5) END ` +
     `WHEN ${matches(TIMESTAMP_PATTERN)} AND ${valid} THEN ${key} END`
   );
+}
+
+/**
+ * The DuckDB key in projection levels, as the screening builds it (screen.ts): `parts` (alias __tp) beside the
+ * trimmed cell (alias __ts; `cell` is its SQL, repeated here so that both sit on one level), `numbers` (aliases
+ * __tn0…__tn7) on the level above, `key` on the next. Each number is a column there, not an expression repeated
+ * a dozen times: the statement is shorter and DuckDB binds and optimizes it faster (same values).
+ */
+export function duckdbTimestampLevels(d: SqlDialect, cell: string): { parts: string; numbers: string[]; key: string } {
+  const numbers = timestampNumbersSql(d, '__ts', '__tp');
+  const columns = Object.fromEntries(Object.keys(numbers).map((k, i) => [k, `__tn${i}`])) as Record<keyof TimestampNumbers, string>; // (names that differ in more than case)
+  return { parts: `${timestampPartsSql(d, cell)} AS __tp`, numbers: Object.values(numbers).map((e, i) => `${e} AS __tn${i}`), key: `${timestampKeySql(d, '__ts', columns)} AS __t` };
 }

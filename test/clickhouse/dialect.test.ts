@@ -4,6 +4,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { duckdbDialect, clickhouseDialect, duckdbRunner, clickhouseRunner, SqlEngineError, type SqlDialect, type SqlRunner } from '../../src/data/index.ts';
 import { clusterOrSkip, TEST_SOURCE } from './cluster.ts';
+import { duckdbTimestampLevels, timestampKeySql, timestampNumbersSql, timestampPartsSql, TIMESTAMP_PATTERN } from '../../src/data/timestampKey.ts';
 
 const NASTY = [
   `a'b`,
@@ -116,6 +117,56 @@ test('exact sums, conditional sums, casts, tryDouble and days agree across engin
       if (typeof a === 'number' && typeof b === 'number' && j !== 7) assert.equal(b, a, `row ${i} col ${j}: exact on both engines`);
       else if (typeof a === 'number') assert.ok(Math.abs((b as number) - a) <= 1e-12 * Math.abs(a), `row ${i} col ${j}: ${a} vs ${b}`);
       else assert.equal(b, a, `row ${i} col ${j}`);
+    }
+  }
+});
+
+/** The key of dedupe.keep_latest_by written independently: JavaScript's own calendar (Date.UTC), ms since 1899-12-30. */
+function referenceKey(cell: string): number | null {
+  if (/^[0-9]+([.][0-9]+)?$/.test(cell)) {
+    const s = Number(cell);
+    return s >= 61 && s < 328717 ? Math.floor(s * 86400000 + 0.5) : null;
+  }
+  const m = new RegExp(TIMESTAMP_PATTERN).exec(cell);
+  if (!m) return null;
+  const [y, mo, d, H, M, S] = m.slice(1, 7).map((p) => Number(p ?? 0));
+  const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
+  const t = new Date(Date.UTC(2000, 0, 1, H, M, S, ms));
+  t.setUTCFullYear(y, mo - 1, d); // (Date.UTC maps years 0–99 to 1900–1999; these are 1900–2799 anyway)
+  const ok = y >= 1900 && y <= 2799 && H <= 23 && M <= 59 && S <= 59 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  return ok ? t.getTime() - Date.UTC(1899, 11, 30) : null;
+}
+
+test('timestamp keys of tricky cells (leap days, serials, fractions, Z, out of range) agree with a JavaScript calendar on both engines', async () => {
+  const cells = [
+    '2019-11-03 14:22:05', '2019/11/3 14:22', '2019.11.03', '2019-11-03T14:22:05.250', '2019-11-03T14:22:05.000Z', '2019-11-03Z',
+    '2019-11-03T14:22:05.5', '2019-11-03 14:22:05.05', '2019-11-03 14:22:05.123456', '2019-11-03 14:22:05.', '2019-11-03 9:05', '2019-11-03 09:5',
+    '2020-02-29', '2019-02-29', '1900-02-29', '2000-02-29 23:59:59.999', '2100-02-29', '2400-02-29', '1900-01-01', '1899-12-31 23:59', '2799-12-31 23:59:59',
+    '2800-01-01', '2019-13-01', '2019-00-10', '2019-04-31', '2019-04-30', '2019-11-03 24:00', '2019-11-03 23:60', '2019-11-03 23:59:60', '2019-1-1 0:00',
+    '43773.375', '61', '60.999', '328716.99', '328717', '0', '20191103', '43773.', '1e5', '-43773', '昨天', '2019-11-03 14:22:05 ',
+  ];
+  const expected = cells.map(referenceKey);
+  // the reference is not vacuous: valid and invalid cells of each kind
+  assert.equal(expected.filter((k) => k !== null).length, 20);
+  assert.equal(referenceKey('2019/11/3 14:22'), 3781952520000);
+  for (const r of await engines()) {
+    const d = r.dialect;
+    try {
+      let rows: unknown[][];
+      if (d.name === 'duckdb') {
+        // the levels the screening builds (screen.ts)
+        const l = duckdbTimestampLevels(d, 'c');
+        rows = await r.query(`SELECT c, __t FROM (SELECT *, ${l.key} FROM (SELECT *, ${l.numbers.join(', ')} FROM (SELECT c, c AS __ts, ${l.parts} FROM (SELECT unnest([${cells.map((c) => d.string(c)).join(', ')}]) AS c))))`);
+      } else {
+        // the WITH list of clickhouseQuestionnaire.ts
+        const key = timestampKeySql(d, '__ts', timestampNumbersSql(d, '__ts', '__tp'));
+        rows = await r.query(`SELECT c, ${timestampPartsSql(d, '__ts')} AS __tp, ${key} AS __t FROM (SELECT arrayJoin([${cells.map((c) => d.string(c)).join(', ')}]) AS c, toNullable(c) AS __ts)`);
+        rows = rows.map((row) => [row[0], row[2]]);
+      }
+      const got = new Map(rows.map(([c, k]) => [c as string, k === null ? null : Number(k)]));
+      cells.forEach((c, i) => assert.equal(got.get(c), expected[i], `${d.name}: ${JSON.stringify(c)}`));
+    } finally {
+      await r.close();
     }
   }
 });
