@@ -4,6 +4,7 @@ import { factorCodes, getColumn } from './columns.ts';
 import { ginv } from './linalg.ts';
 import { fullRepweights } from './reweight.ts';
 import { LocalizedError } from '../locale/errorText.ts';
+import { RowError } from './rowError.ts';
 
 export interface CalibrateOptions {
   /** Model terms: '~stype + api99' or ['stype', 'api99']; category columns use treatment coding, intercept unless '-1'/'0'. */
@@ -92,13 +93,13 @@ export function modelMatrix(data: Columns, formula: string | readonly string[], 
     const c = getColumn(data, t, 'calibrate formula');
     if (c instanceof Float64Array) {
       const bad = c.findIndex((v) => Number.isNaN(v));
-      if (bad >= 0) throw new LocalizedError({ zh: `calibrate：列 '${t}' 第 ${bad + 1} 行缺失`, en: `calibrate: column '${t}' is missing at row ${bad + 1}` });
+      if (bad >= 0) throw new RowError(bad, (p) => ({ zh: `calibrate：列 '${t}' ${p.zh}缺失`, en: `calibrate: column '${t}' is missing at ${p.en}` }));
       mm.push(c); names.push(t);
       continue;
     }
     const { codes, levels } = factorCodes(c);
     const bad = codes.indexOf(-1);
-    if (bad >= 0) throw new LocalizedError({ zh: `calibrate：列 '${t}' 第 ${bad + 1} 行缺失`, en: `calibrate: column '${t}' is missing at row ${bad + 1}` });
+    if (bad >= 0) throw new RowError(bad, (p) => ({ zh: `calibrate：列 '${t}' ${p.zh}缺失`, en: `calibrate: column '${t}' is missing at ${p.en}` }));
     levels.forEach((lev, j) => {
       if (j === 0 && !firstFactor) return;
       mm.push(Float64Array.from(codes, (k) => (k === j ? 1 : 0)));

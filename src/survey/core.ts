@@ -5,6 +5,7 @@ import { analysisMatrix } from './columns.ts';
 import { svrVar } from './svrVar.ts';
 import { clusterStrata } from './svyrecvar.ts';
 import { LocalizedError } from '../locale/errorText.ts';
+import { RowError } from './rowError.ts';
 
 export interface EstimatorOptions {
   /** Drop rows with a missing analysis value (R: na.rm = TRUE). Without it, missing values are an error. */
@@ -51,7 +52,7 @@ export function prepare(design: Design, vars: readonly string[], options: Estima
   if (!options?.naRm) {
     const i = keep.indexOf(0);
     const bad = source[X.findIndex((x) => Number.isNaN(x[i]))];
-    throw new LocalizedError({ zh: `${where}：列 '${bad}' 第 ${i + 1} 行缺失；设置 naRm: true 可去掉有缺失值的行`, en: `${where}: column '${bad}' is missing at row ${i + 1}; pass naRm: true to drop rows with missing values` });
+    throw new RowError(i, (p) => ({ zh: `${where}：列 '${bad}' ${p.zh}缺失；设置 naRm: true 可去掉有缺失值的行`, en: `${where}: column '${bad}' is missing at ${p.en}; pass naRm: true to drop rows with missing values` }));
   }
   const d = withWeightsMasked(design, keep);
   return { X: X.map((x) => zeroOutside(x, d.weights)), names, design: d };

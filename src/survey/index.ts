@@ -46,6 +46,7 @@ export { nonresponseAdjust, type NonresponseOptions } from './nonresponseAdjust.
 
 // Declarative specification (used by the CLI)
 export { designFromSpec, runSurveySpec, checkSpecKeys, SpecError, type SurveySpec, type EstimateSpec, type EstimateRow } from './surveySpec.ts';
+export { RowError } from './rowError.ts';
 export { didYouMean, editDistance, unknownKeyMessage } from './didYouMean.ts';
 
 // Interval diagnostics for skewed data

@@ -4,6 +4,7 @@ import { numericColumn } from './columns.ts';
 import { cells } from './postStratify.ts';
 import { fullRepweights } from './reweight.ts';
 import { LocalizedError } from '../locale/errorText.ts';
+import { RowError } from './rowError.ts';
 
 export interface NonresponseOptions {
   /** Response indicator column: 1 = responded, 0 = did not. */
@@ -25,7 +26,7 @@ export interface NonresponseOptions {
 export function nonresponseAdjust<D extends Design>(design: D, options: NonresponseOptions): D {
   const r = numericColumn(design.data, options.respond, 'nonresponseAdjust respond');
   for (let i = 0; i < design.n; i++) {
-    if (r[i] !== 0 && r[i] !== 1) throw new LocalizedError({ zh: `nonresponseAdjust：应答列 '${options.respond}' 第 ${i + 1} 行为 ${r[i]}（应为 0 或 1）`, en: `nonresponseAdjust: respond column '${options.respond}' row ${i + 1} is ${r[i]} (must be 0 or 1)` });
+    if (r[i] !== 0 && r[i] !== 1) throw new RowError(i, (p) => ({ zh: `nonresponseAdjust：应答列 '${options.respond}' ${p.zh}为 ${r[i]}（应为 0 或 1）`, en: `nonresponseAdjust: respond column '${options.respond}' ${p.en} is ${r[i]} (must be 0 or 1)` }));
     if (design.weights[i] === 0) throw new LocalizedError({ zh: `nonresponseAdjust：设计中有权重为 0 的行（子集）；请先做无回答调整，再取子集`, en: 'nonresponseAdjust: the design has rows of weight 0 (a subset); adjust for nonresponse before taking subsets' });
   }
   if (design.kind === 'linearization' && design.adjustments.length > 0) throw new LocalizedError({ zh: `nonresponseAdjust：设计已经校准；请先做无回答调整，再校准`, en: 'nonresponseAdjust: the design is already calibrated; adjust for nonresponse before calibration' });

@@ -3,6 +3,7 @@ import type { Design } from './types.ts';
 import { factorCodes, getColumn, interactionCodes } from './columns.ts';
 import { poststratifyDesign } from './reweight.ts';
 import { LocalizedError } from '../locale/errorText.ts';
+import { RowError } from './rowError.ts';
 
 export interface PostStratifyOptions {
   /** Ignore population cells absent from the sample (R: partial = TRUE). Default false: error. */
@@ -30,7 +31,7 @@ export function cells(design: Design, vars: readonly string[], where: string): {
   const factors = vars.map((v) => {
     const f = factorCodes(getColumn(design.data, v, where));
     const bad = f.codes.indexOf(-1);
-    if (bad >= 0) throw new LocalizedError({ zh: `${where}：列 '${v}' 第 ${bad + 1} 行缺失`, en: `${where}: column '${v}' is missing at row ${bad + 1}` });
+    if (bad >= 0) throw new RowError(bad, (p) => ({ zh: `${where}：列 '${v}' ${p.zh}缺失`, en: `${where}: column '${v}' is missing at ${p.en}` }));
     return f;
   });
   const { codes, count } = interactionCodes(factors.map((f) => f.codes), design.n);

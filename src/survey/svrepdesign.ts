@@ -3,6 +3,7 @@ import type { Columns, ReplicateDesign, ReplicateType } from './types.ts';
 import { numericColumn, rowCount } from './columns.ts';
 import { columnRank } from './linalg.ts';
 import { LocalizedError } from '../locale/errorText.ts';
+import { RowError } from './rowError.ts';
 
 export interface SvrepdesignOptions {
   readonly data: Columns;
@@ -35,7 +36,7 @@ export function svrepdesign(options: SvrepdesignOptions): ReplicateDesign {
   const n = rowCount(data, 'svrepdesign');
   const pw = numericColumn(data, options.weights, 'svrepdesign weights');
   for (let i = 0; i < n; i++) {
-    if (!(pw[i] > 0) || !Number.isFinite(pw[i])) throw new LocalizedError({ zh: `svrepdesign：权重列 '${options.weights}' 第 ${i + 1} 行为 ${pw[i]}（权重应为有限值且 > 0）`, en: `svrepdesign: weights column '${options.weights}' row ${i + 1} is ${pw[i]} (weights must be finite and > 0)` });
+    if (!(pw[i] > 0) || !Number.isFinite(pw[i])) throw new RowError(i, (p) => ({ zh: `svrepdesign：权重列 '${options.weights}' ${p.zh}为 ${pw[i]}（权重应为有限值且 > 0）`, en: `svrepdesign: weights column '${options.weights}' ${p.en} is ${pw[i]} (weights must be finite and > 0)` }));
   }
   if (options.repweights.length === 0) throw new LocalizedError({ zh: `svrepdesign：repweights 没有给出任何列`, en: 'svrepdesign: repweights names no columns' });
   const combined = options.combinedWeights ?? true;
@@ -44,7 +45,7 @@ export function svrepdesign(options: SvrepdesignOptions): ReplicateDesign {
     const c = numericColumn(data, name, 'svrepdesign repweights');
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      if (!Number.isFinite(c[i])) throw new LocalizedError({ zh: `svrepdesign：重复权重列 '${name}' 第 ${i + 1} 行为 ${c[i]}`, en: `svrepdesign: repweights column '${name}' row ${i + 1} is ${c[i]}` });
+      if (!Number.isFinite(c[i])) throw new RowError(i, (p) => ({ zh: `svrepdesign：重复权重列 '${name}' ${p.zh}为 ${c[i]}`, en: `svrepdesign: repweights column '${name}' ${p.en} is ${c[i]}` }));
       out[i] = combined ? c[i] : c[i] * pw[i];
     }
     return out;

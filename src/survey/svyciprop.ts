@@ -5,6 +5,7 @@ import { svymean } from './svymean.ts';
 import { qbeta, qnorm, qt } from './distributions.ts';
 import { profileLikelihoodCi } from './profileLikelihoodCi.ts';
 import { LocalizedError, internalError } from '../locale/errorText.ts';
+import { RowError } from './rowError.ts';
 
 /** Interval methods of svyciprop, as R names them ('beta' is the Korn–Graubard interval). */
 export const CIPROP_METHODS = ['logit', 'likelihood', 'asin', 'beta', 'mean', 'xlogit'] as const;
@@ -51,7 +52,7 @@ export function svyciprop(x: string, design: Design, options?: SvycipropOptions)
   if (!(col instanceof Float64Array)) throw new LocalizedError({ zh: `svyciprop：列 '${x}' ${col === undefined ? '不在数据中' : '不是数值列（请用 0/1 列）'}`, en: `svyciprop: column '${x}' is ${col === undefined ? 'not in data' : 'not numeric (use a 0/1 column)'}` });
   for (let i = 0; i < col.length; i++) {
     const v = col[i];
-    if (design.weights[i] !== 0 && !Number.isNaN(v) && (v < 0 || v > 1)) throw new LocalizedError({ zh: `svyciprop：列 '${x}' 第 ${i + 1} 行为 ${v}（比例需要 [0, 1] 内的值）`, en: `svyciprop: column '${x}' row ${i + 1} is ${v} (a proportion needs values in [0, 1])` });
+    if (design.weights[i] !== 0 && !Number.isNaN(v) && (v < 0 || v > 1)) throw new RowError(i, (p) => ({ zh: `svyciprop：列 '${x}' ${p.zh}为 ${v}（比例需要 [0, 1] 内的值）`, en: `svyciprop: column '${x}' ${p.en} is ${v} (a proportion needs values in [0, 1])` }));
   }
   const df = options?.df ?? degf(design);
   const m = svymean(x, design, options);

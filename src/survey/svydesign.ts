@@ -3,6 +3,7 @@ import type { Label } from '../locale/lang.ts';
 import type { Columns, LonelyPsu, Stage, SurveyDesign } from './types.ts';
 import { countCodes, factorCodes, getColumn, interactionCodes, levelLabel, numericColumn, rowCount } from './columns.ts';
 import { LocalizedError } from '../locale/errorText.ts';
+import { RowError } from './rowError.ts';
 
 export interface SvydesignOptions {
   readonly data: Columns;
@@ -76,7 +77,7 @@ export function svydesign(options: SvydesignOptions): SurveyDesign {
       const h = seen[cl[0][i]];
       if (h < 0) seen[cl[0][i]] = strata[0][i];
       else if (h !== strata[0][i]) {
-        throw new LocalizedError({ zh: `svydesign：群 '${levelLabel(getColumn(data, idNames[0], 'svydesign'), i)}'（ids 列 '${idNames[0]}'）出现在多个层中（第 ${i + 1} 行）；群未嵌套在层内，也许需要 nest: true`, en: `svydesign: cluster '${levelLabel(getColumn(data, idNames[0], 'svydesign'), i)}' (ids column '${idNames[0]}') is in more than one stratum (row ${i + 1}); clusters are not nested in strata, you may want nest: true` });
+        throw new RowError(i, (p) => ({ zh: `svydesign：群 '${levelLabel(getColumn(data, idNames[0], 'svydesign'), i)}'（ids 列 '${idNames[0]}'）出现在多个层中（${p.zh}）；群未嵌套在层内，也许需要 nest: true`, en: `svydesign: cluster '${levelLabel(getColumn(data, idNames[0], 'svydesign'), i)}' (ids column '${idNames[0]}') is in more than one stratum (${p.en}); clusters are not nested in strata, you may want nest: true` }));
       }
     }
   }
@@ -93,7 +94,7 @@ export function svydesign(options: SvydesignOptions): SurveyDesign {
     cols.forEach((c, s) => {
       for (let i = 0; i < n; i++) {
         const v = c[i];
-        if (!Number.isFinite(v) || v <= 0) throw new LocalizedError({ zh: `svydesign：fpc 列 '${fpcNames[s]}' 第 ${i + 1} 行为 ${v}（应为正数）`, en: `svydesign: fpc column '${fpcNames[s]}' row ${i + 1} is ${v} (must be a positive number)` });
+        if (!Number.isFinite(v) || v <= 0) throw new RowError(i, (p) => ({ zh: `svydesign：fpc 列 '${fpcNames[s]}' ${p.zh}为 ${v}（应为正数）`, en: `svydesign: fpc column '${fpcNames[s]}' ${p.en} is ${v} (must be a positive number)` }));
         if (v > 1) anyBig = true;
         if (v < 1) allBig = false;
       }
@@ -104,7 +105,7 @@ export function svydesign(options: SvydesignOptions): SurveyDesign {
       for (let i = 0; i < n; i++) {
         N[i] = anyBig ? c[i] : nPSU[s][i] / c[i];
         if (N[i] < nPSU[s][i] * (1 - 1e-12)) {
-          throw new LocalizedError({ zh: `svydesign：fpc 列 '${fpcNames[s]}' 第 ${i + 1} 行：总体规模 ${N[i]} 小于第 ${s + 1} 阶段其所在层已抽取的 ${nPSU[s][i]} 个单元`, en: `svydesign: fpc column '${fpcNames[s]}' row ${i + 1}: population size ${N[i]} is smaller than the ${nPSU[s][i]} units sampled in its stratum at stage ${s + 1}` });
+          throw new RowError(i, (p) => ({ zh: `svydesign：fpc 列 '${fpcNames[s]}' ${p.zh}：总体规模 ${N[i]} 小于第 ${s + 1} 阶段其所在层已抽取的 ${nPSU[s][i]} 个单元`, en: `svydesign: fpc column '${fpcNames[s]}' ${p.en}: population size ${N[i]} is smaller than the ${nPSU[s][i]} units sampled in its stratum at stage ${s + 1}` }));
         }
       }
       return N;
@@ -165,7 +166,7 @@ function codesNoMissing(data: Columns, name: string, option: string): Int32Array
 function factorNoMissing(data: Columns, name: string, option: string): { codes: Int32Array; levels: string[] } {
   const f = factorCodes(getColumn(data, name, `svydesign ${option}`));
   const bad = f.codes.indexOf(-1);
-  if (bad >= 0) throw new LocalizedError({ zh: `svydesign：${option} 列 '${name}' 第 ${bad + 1} 行缺失`, en: `svydesign: ${option} column '${name}' is missing at row ${bad + 1}` });
+  if (bad >= 0) throw new RowError(bad, (p) => ({ zh: `svydesign：${option} 列 '${name}' ${p.zh}缺失`, en: `svydesign: ${option} column '${name}' is missing at ${p.en}` }));
   return f;
 }
 
@@ -187,7 +188,7 @@ function designWeights(options: SvydesignOptions, data: Columns, n: number, pops
   if (options.weights !== undefined) {
     const c = numericColumn(data, options.weights, 'svydesign weights');
     for (let i = 0; i < n; i++) {
-      if (!(c[i] > 0) || !Number.isFinite(c[i])) throw new LocalizedError({ zh: `svydesign：权重列 '${options.weights}' 第 ${i + 1} 行为 ${c[i]}（权重应为有限值且 > 0）`, en: `svydesign: weights column '${options.weights}' row ${i + 1} is ${c[i]} (weights must be finite and > 0)` });
+      if (!(c[i] > 0) || !Number.isFinite(c[i])) throw new RowError(i, (p) => ({ zh: `svydesign：权重列 '${options.weights}' ${p.zh}为 ${c[i]}（权重应为有限值且 > 0）`, en: `svydesign: weights column '${options.weights}' ${p.en} is ${c[i]} (weights must be finite and > 0)` }));
       w[i] = c[i];
     }
     return w;
@@ -197,7 +198,7 @@ function designWeights(options: SvydesignOptions, data: Columns, n: number, pops
     for (const name of probNames) {
       const c = numericColumn(data, name, 'svydesign probs');
       for (let i = 0; i < n; i++) {
-        if (!(c[i] > 0) || !(c[i] <= 1)) throw new LocalizedError({ zh: `svydesign：probs 列 '${name}' 第 ${i + 1} 行为 ${c[i]}（入样概率应在 (0, 1] 内）`, en: `svydesign: probs column '${name}' row ${i + 1} is ${c[i]} (probabilities must be in (0, 1])` });
+        if (!(c[i] > 0) || !(c[i] <= 1)) throw new RowError(i, (p) => ({ zh: `svydesign：probs 列 '${name}' ${p.zh}为 ${c[i]}（入样概率应在 (0, 1] 内）`, en: `svydesign: probs column '${name}' ${p.en} is ${c[i]} (probabilities must be in (0, 1])` }));
         w[i] /= c[i];
       }
     }

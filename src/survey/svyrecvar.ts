@@ -2,6 +2,7 @@
 import type { Stage, SurveyDesign, VarianceAdjustment } from './types.ts';
 import { qrResiduals } from './linalg.ts';
 import { LocalizedError } from '../locale/errorText.ts';
+import { RowError } from './rowError.ts';
 
 /**
  * Linearization variance of estimators with influence values X (p columns, one value per row,
@@ -185,7 +186,7 @@ function strataVariance(design: SurveyDesign, stage: Stage, lay: Layout, z: read
       for (let q = 0; q < p; q++) mean[q] /= padded;
     }
     if (nPSU <= 1) {
-      if (design.lonelyPsu === 'fail') throw new LocalizedError({ zh: `svyrecvar：第 ${s + 1} 阶段有一层只有一个初级抽样单元（PSU）（第 ${r0 + 1} 行）；请设置 lonelyPsu: 'adjust'、'average'、'certainty' 或 'remove'`, en: `svyrecvar: a stratum at stage ${s + 1} has only one PSU (row ${r0 + 1}); set lonelyPsu: 'adjust', 'average', 'certainty' or 'remove'` });
+      if (design.lonelyPsu === 'fail') throw new RowError(r0, (p) => ({ zh: `svyrecvar：第 ${s + 1} 阶段有一层只有一个初级抽样单元（PSU）（${p.zh}）；请设置 lonelyPsu: 'adjust'、'average'、'certainty' 或 'remove'`, en: `svyrecvar: a stratum at stage ${s + 1} has only one PSU (${p.en}); set lonelyPsu: 'adjust', 'average', 'certainty' or 'remove'` }));
       if (design.lonelyPsu === 'average') continue;
     }
     nok++;

@@ -3,6 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { assertClose, loadReference } from './fixtures.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -43,7 +46,8 @@ test('survey: table output and clear errors', () => {
   assert.doesNotMatch(zh.stdout, /统计量：[a-z]/);
   const bad = run('--spec', 'test/fixtures/survey/spec/bad-weights.json');
   assert.equal(bad.status, 2);
-  assert.match(bad.stderr, /svydesign: weights column 'w' row 3 is 0 \(weights must be finite and > 0\)/);
+  // the data file and its row (header = row 1), not the row's index among the data
+  assert.match(bad.stderr, /^spillover: bad-weights\.csv: svydesign: weights column 'w' row 4 is 0 \(weights must be finite and > 0\)$/m);
   const missing = run('--spec', 'test/fixtures/survey/spec/nope.yaml');
   assert.match(missing.stderr, /cannot read spec/);
 });
@@ -63,4 +67,28 @@ test('survey: proportions get svyciprop intervals (logit by default), equal to R
   assert.deepEqual(types.map((e) => e.variable), ['stypeE', 'stypeH', 'stypeM']);
   assertClose(types.map((e) => e.estimate), ref.get('strat_mean_stype')!.estimate, 1e-6, 'stype proportions');
   for (const t of types) assert.ok(t.ci[0] >= 0 && t.ci[1] <= 1 && t.ci[0] <= t.estimate && t.estimate <= t.ci[1]);
+});
+
+test('survey: a fault in a data row names the file and the row as the file numbers it, after rows rejected before it (zh and en)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spillover-survey-rows-'));
+  try {
+    // row 3 holds text in y (rejected, left out); row 5 has weight 0: the engine sees it as its 3rd row
+    writeFileSync(join(dir, 'd.csv'), 'id,w,y\n1,10,1.5\n2,10,x\n3,10,3\n4,0,4\n5,20,5\n');
+    writeFileSync(join(dir, 'j.json'), JSON.stringify([{ id: 1, w: 10, y: 1 }, { id: 2, w: 10, y: 'x' }, { id: 3, w: -1, y: 3 }]));
+    const spec = (data: string) => JSON.stringify({ data, design: { ids: 'id', weights: 'w' }, estimates: [{ id: 'm', mean: 'y' }] });
+    writeFileSync(join(dir, 'csv.json'), spec('d.csv'));
+    writeFileSync(join(dir, 'json.json'), spec('j.json'));
+    const at = (file: string, lang: string) => spawnSync(process.execPath, [join(root, 'bin/spillover.js'), 'survey', '--spec', file, '--lang', lang], { cwd: dir, encoding: 'utf8' });
+    const en = at('csv.json', 'en'), zh = at('csv.json', 'zh');
+    assert.equal(en.status, 2);
+    assert.match(en.stderr, /^ {2}d\.csv: row 3, column "y": "x" is not a number$/m);
+    assert.match(en.stderr, /^spillover: d\.csv: svydesign: weights column 'w' row 5 is 0 \(weights must be finite and > 0\)$/m);
+    assert.match(zh.stderr, /^ {2}d\.csv：第 3 行，“y”列："x" 不是数值$/m);
+    assert.match(zh.stderr, /^spillover: d\.csv：svydesign：权重列 'w' 第 5 行为 0（权重应为有限值且 > 0）$/m);
+    const json = at('json.json', 'zh');
+    assert.match(json.stderr, /^spillover: j\.json：svydesign：权重列 'w' 第 3 条记录为 -1/m);
+    assert.match(at('json.json', 'en').stderr, /^spillover: j\.json: svydesign: weights column 'w' record 3 is -1/m);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

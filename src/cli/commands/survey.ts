@@ -6,6 +6,7 @@ import { helpIn, consoleWidth, WIDE_HELP, type Register } from './register.ts';
 import type { Columns, EstimateRow, SurveySpec } from '../../survey/index.ts';
 import { commandLang, LANG_HELP, textTable, wrapLines } from '../format.ts';
 import { LocalizedError, errorText, errorWords } from '../../locale/errorText.ts';
+import type { Label } from '../../locale/index.ts';
 import { describeFsError } from '../outputSet.ts';
 
 export const register: Register = (program, _setExitCode, lang) => {
@@ -20,22 +21,32 @@ export const register: Register = (program, _setExitCode, lang) => {
     .action(async (opts: { spec: string; lang?: string; json?: boolean; wide?: boolean }) => {
       const lang = commandLang(opts.lang);
       const zh = lang === 'zh';
-      const { checkSpecKeys, runSurveySpec, SpecError } = await import('../../survey/index.ts'); // loaded when the command runs
+      const { checkSpecKeys, runSurveySpec, SpecError, RowError } = await import('../../survey/index.ts'); // loaded when the command runs
       const { spec, locate } = await readSpec(opts.spec);
       if (typeof spec.data !== 'string') throw new LocalizedError({ zh: `${opts.spec}：'data' 应指明一个 CSV 或 JSON 文件`, en: `${opts.spec}: 'data' must name a CSV or JSON file` });
       let estimates, design, rejected: DataRejection[];
+      let placeOf: ((row: number) => Label) | undefined;
       try {
         checkSpecKeys(spec);
         const dataPath = resolve(dirname(opts.spec), spec.data);
         const read = readData(dataPath, numericRoles(spec));
         rejected = read.rejected;
+        placeOf = read.placeOf;
         if (rejected.length > 0) {
-          const shown = rejected.slice(0, 10).map((r) => (zh ? `  ${spec.data}：第 ${r.row} 行，“${r.column}”列：${JSON.stringify(r.value)} 不是数值` : `  ${spec.data}: ${r.row}, column "${r.column}": ${JSON.stringify(r.value)} is not a number`));
+          const shown = read.rejectedPlaces.slice(0, 10).map((place, k) => {
+            const r = rejected[k];
+            return zh ? `  ${spec.data}：${place.zh}，“${r.column}”列：${JSON.stringify(r.value)} 不是数值` : `  ${spec.data}: ${place.en}, column "${r.column}": ${JSON.stringify(r.value)} is not a number`;
+          });
           const more = rejected.length > 10 ? (zh ? `\n  ……另有 ${rejected.length - 10} 行（见 --json 的 rejected）` : `\n  … and ${rejected.length - 10} more (see --json: rejected)`) : '';
           process.stderr.write(zh ? `spillover: ${spec.data}：${rejected.length} 行被剔除，不进入任何估计（用作数值的列含有文字）：\n${shown.join('\n')}${more}\n` : `spillover: ${spec.data}: ${rejected.length} row(s) rejected and left out of every estimate (a column used as a number holds text):\n${shown.join('\n')}${more}\n`);
         }
         ({ estimates, design } = runSurveySpec(spec, read.columns));
       } catch (e) {
+        // a fault in a row of the data: its place in the file (the engine counts the rows it was given, after those rejected)
+        if (e instanceof RowError && placeOf) {
+          const again = e.at(placeOf(e.row));
+          throw new LocalizedError({ zh: `${spec.data}：${errorText(again, 'zh')}`, en: `${spec.data}: ${again.message}` });
+        }
         if (e instanceof SpecError) {
           // the spec's file and line, then the key path and the fault as SpecError words them
           const at = `${opts.spec}${locate(e.path)}`;
@@ -130,17 +141,22 @@ function numericRoles(spec: SurveySpec): { always: Set<string>; majority: Set<st
   return { always, majority };
 }
 
-/** Data as columns: CSV (header row) or JSON; typed by typeColumns. */
-export function readData(file: string, roles: { always: Set<string>; majority: Set<string> }): { columns: Columns; rejected: DataRejection[] } {
+/**
+ * Data as columns: CSV (header row) or JSON; typed by typeColumns. placeOf(i): where the i-th row given to the
+ * engine (after the rejected rows) is in the file; rejectedPlaces: the place of each rejected row, in both languages.
+ */
+export function readData(file: string, roles: { always: Set<string>; majority: Set<string> }): { columns: Columns; rejected: DataRejection[]; rejectedPlaces: Label[]; placeOf: (row: number) => Label } {
   let text: string;
   try { text = readFileSync(file, 'utf8'); } catch (e) { throw describeFsError(e, { zh: `无法读取数据 ${file}`, en: `cannot read data ${file}` }); }
   const raw = extname(file).toLowerCase() === '.json' ? jsonColumns(JSON.parse(text) as unknown, file) : csvColumns(text, file);
-  return typeColumns(raw, roles);
+  const { columns, rejected, kept, rejectedRows } = typeColumns(raw, roles);
+  return { columns, rejected, rejectedPlaces: rejectedRows.map(raw.place), placeOf: (row) => raw.place(kept[row]) };
 }
 
 const MISSING = new Set(['', 'NA', 'NaN', 'null']);
 type Cell = string | number | null;
-interface RawColumns { names: string[]; values: Record<string, Cell[]>; rowLabel: (k: number) => string }
+/** place(k): where data row k (0-based) is in the file: 第 7 行 / row 7 (CSV, header = row 1) or 第 3 条记录 / record 3 (JSON) */
+interface RawColumns { names: string[]; values: Record<string, Cell[]>; place: (k: number) => Label }
 
 const isMissing = (v: Cell) => v === null || (typeof v === 'string' && MISSING.has(v.trim()));
 const isNumber = (v: Cell) => typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)));
@@ -151,10 +167,11 @@ const isNumber = (v: Cell) => typeof v === 'number' || (typeof v === 'string' &&
  * text otherwise. A number column's text cell (`5O0`) never turns the column into text: its row is
  * rejected (row, column, value) and left out of every column.
  */
-function typeColumns(raw: RawColumns, roles: { always: Set<string>; majority: Set<string> }): { columns: Columns; rejected: DataRejection[] } {
+function typeColumns(raw: RawColumns, roles: { always: Set<string>; majority: Set<string> }): { columns: Columns; rejected: DataRejection[]; rejectedRows: number[]; kept: number[] } {
   const n = raw.names.length ? raw.values[raw.names[0]].length : 0;
   const numeric = new Set<string>();
   const rejected: DataRejection[] = [];
+  const rejectedRows: number[] = [];
   const bad = new Set<number>();
   for (const name of raw.names) {
     const vs = raw.values[name];
@@ -164,7 +181,10 @@ function typeColumns(raw: RawColumns, roles: { always: Set<string>; majority: Se
       numeric.add(name);
       vs.forEach((v, k) => {
         if (isMissing(v) || isNumber(v)) return;
-        if (!bad.has(k)) rejected.push({ row: raw.rowLabel(k), column: name, value: String(v) });
+        if (!bad.has(k)) {
+          rejected.push({ row: raw.place(k).en, column: name, value: String(v) });
+          rejectedRows.push(k);
+        }
         bad.add(k);
       });
     }
@@ -175,14 +195,14 @@ function typeColumns(raw: RawColumns, roles: { always: Set<string>; majority: Se
     const vs = keep.map((k) => raw.values[name][k]);
     columns[name] = numeric.has(name) ? Float64Array.from(vs, (v) => (isMissing(v) ? NaN : Number(v))) : vs.map((v) => (isMissing(v) ? null : String(v)));
   }
-  return { columns, rejected };
+  return { columns, rejected, rejectedRows, kept: keep };
 }
 
 function jsonColumns(raw: unknown, file: string): RawColumns {
   if (Array.isArray(raw)) {
     const names = [...new Set(raw.flatMap((r) => Object.keys(r as object)))];
     const values = Object.fromEntries(names.map((k) => [k, raw.map((r) => (r as Record<string, Cell>)[k] ?? null)]));
-    return { names, values, rowLabel: (k) => `record ${k + 1}` };
+    return { names, values, place: (k) => ({ zh: `第 ${k + 1} 条记录`, en: `record ${k + 1}` }) };
   }
   if (raw && typeof raw === 'object') {
     const values: Record<string, Cell[]> = {};
@@ -192,7 +212,7 @@ function jsonColumns(raw: unknown, file: string): RawColumns {
     }
     const lengths = new Set(Object.values(values).map((v) => v.length));
     if (lengths.size > 1) throw new LocalizedError({ zh: `${file}：各列长度不同（${[...lengths].join(', ')}）`, en: `${file}: columns have different lengths (${[...lengths].join(', ')})` });
-    return { names: Object.keys(values), values, rowLabel: (k) => `record ${k + 1}` };
+    return { names: Object.keys(values), values, place: (k) => ({ zh: `第 ${k + 1} 条记录`, en: `record ${k + 1}` }) };
   }
   throw new LocalizedError({ zh: `${file}：应为记录的数组，或由列组成的对象`, en: `${file}: expected an array of records or an object of columns` });
 }
@@ -225,5 +245,5 @@ function csvColumns(text: string, file: string): RawColumns {
   });
   rows.slice(1).forEach((r, k) => { if (r.length !== header.length) throw new LocalizedError({ zh: `${file}：第 ${lineNo[k + 1]} 行有 ${r.length} 个字段，表头有 ${header.length} 个`, en: `${file}: row ${lineNo[k + 1]} has ${r.length} fields, header has ${header.length}` }); });
   const values = Object.fromEntries(header.map((h, j) => [h, rows.slice(1).map((r) => r[j])]));
-  return { names: header, values, rowLabel: (k) => `row ${lineNo[k + 1]}` };
+  return { names: header, values, place: (k) => ({ zh: `第 ${lineNo[k + 1]} 行`, en: `row ${lineNo[k + 1]}` }) };
 }
