@@ -13,6 +13,7 @@ import { confinePath } from './confinePath.ts';
 import { readStudyText } from './readStudyText.ts';
 import { MAX_YAML_ALIASES } from '../study/config/yamlLimits.ts';
 import { studyDocument } from '../study/config/studyDocument.ts';
+import { plainYaml } from '../study/config/plainYaml.ts';
 import type { Label } from '../study/types.ts';
 import { version } from './packagePaths.ts';
 import { studySource } from './readStudy.ts';
@@ -27,7 +28,7 @@ export interface VoucherStudyResults {
 export function studySections(text: string): { transactions: boolean; questionnaires: boolean } {
   let raw: Record<string, unknown> | null;
   try {
-    raw = studyDocument(text).doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as Record<string, unknown> | null;
+    raw = (plainYaml(text)?.value ?? studyDocument(text).doc.toJS({ maxAliasCount: MAX_YAML_ALIASES })) as Record<string, unknown> | null;
   } catch {
     // not readable YAML (or over the limits): the study parser reports it with file, line and limit
     return { transactions: false, questionnaires: true };
