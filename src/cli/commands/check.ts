@@ -62,7 +62,8 @@ export const register: Register = (program, setExitCode, lang) => {
       if (empty.length > 0) setExitCode(1);
       const jpo = p.inputs.jobsPerOutput;
       const jpoText = jpo.method === 'sector' ? (lang === 'zh' ? '分部门就业系数' : 'sector employment coefficients') : `${toDisplay('perYuan', jpo.perYuan, lang).toFixed(2)} ${DISPLAY[lang].perYuan.unit}`;
-      say(lang === 'zh' ? `\n单位产出就业：${jpoText}（${jpo.source.zh}）` : `\nJobs per output: ${jpoText} (${jpo.source.en})`);
+      // the source after the figure, not in brackets: a source often has brackets of its own
+      say(lang === 'zh' ? `\n单位产出就业：${jpoText}。来源：${jpo.source.zh}` : `\nJobs per output: ${jpoText}. Source: ${jpo.source.en}`);
     });
 };
 
