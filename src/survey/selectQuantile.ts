@@ -33,6 +33,18 @@ export function selectKth(a: Float64Array, k: number, from = 0, to = a.length - 
   return signedAt(a, k);
 }
 
+/**
+ * The least (dir 1) or greatest (dir −1) of a[k … end] (or a[end … k]) moved to a[k], where it is order
+ * statistic k when every value before that part is ≤ all in it and every value after ≥ (quantilesType7Select's
+ * found positions); returned as selectKth returns it (signedAt).
+ */
+function extremeTo(a: Float64Array, k: number, end: number, dir: 1 | -1): number {
+  let at = k;
+  for (let i = k + dir; dir > 0 ? i <= end : i >= end; i += dir) if (dir > 0 ? a[i] < a[at] : a[i] > a[at]) at = i;
+  const t = a[k]; a[k] = a[at]; a[at] = t;
+  return signedAt(a, k);
+}
+
 /** a[k] of an array whose a[k] is its order statistic k, a zero with the sign a sorted copy has at k. */
 function signedAt(a: Float64Array, k: number): number {
   const v = a[k];
@@ -59,7 +71,8 @@ export function quantileType7Select(values: Float64Array, p: number): number {
 /**
  * quantileType7Select of each p of ps in turn on the same values, each selection searching only
  * between the order statistics found before it (every value left of a found position is ≤ it, every
- * value right of it ≥): after the median, the 2.5% and 97.5% points each search one half.
+ * value right of it ≥): after the median, the 2.5% and 97.5% points each search one half; type 7's second
+ * order statistic, next to the first, is the least of the part above it (one pass, no partitioning).
  * Example: quantilesType7Select(Float64Array.of(4, 1, 3, 2, 5), [0.5, 0.25]) → [3, 2].
  */
 export function quantilesType7Select(values: Float64Array, ps: readonly number[]): number[] {
@@ -68,7 +81,9 @@ export function quantilesType7Select(values: Float64Array, ps: readonly number[]
     let i = 0;
     while (i < found.length && found[i] < k) i++;
     if (found[i] === k) return signedAt(values, k);
-    const v = selectKth(values, k, i > 0 ? found[i - 1] + 1 : 0, i < found.length ? found[i] - 1 : n - 1);
+    const from = i > 0 ? found[i - 1] + 1 : 0, to = i < found.length ? found[i] - 1 : n - 1;
+    // next to a found position (type 7's second order statistic), k is the least of its part (or the greatest): one pass
+    const v = from === k && i > 0 ? extremeTo(values, k, to, 1) : to === k && i < found.length ? extremeTo(values, k, from, -1) : selectKth(values, k, from, to);
     found.splice(i, 0, k);
     return v;
   };

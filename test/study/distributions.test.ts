@@ -1,7 +1,7 @@
 // Quantile functions against R (values from R 4.x: qunif, qnorm, qlnorm; triangular by hand).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { quantile, distributionMean, checkDistribution, sample } from '../../src/study/uncertainty/distributions.ts';
+import { quantile, distributionMean, checkDistribution, sample, inverseAt, inverseTable, type Distribution } from '../../src/study/uncertainty/distributions.ts';
 import { random } from '../../src/study/uncertainty/random.ts';
 
 const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} ≠ ${b}`);
@@ -50,4 +50,23 @@ test('normalQuantile: relative error below 1.15e-9 against the survey engine\'s 
   assert.ok(worst < 1.15e-9, `worst relative error ${worst}`);
   assert.equal(normalQuantile(0), -Infinity);
   assert.ok(Number.isNaN(normalQuantile(1.5)));
+});
+
+test('inverseTable/inverseAt: quantile of each distribution to the bit, for the Monte Carlo', () => {
+  const ds: Distribution[] = [
+    { dist: 'point', value: 3.7 },
+    { dist: 'uniform', min: 0.00000296, max: 0.00000344 },
+    { dist: 'triangular', min: 16000000, mode: 20000000, max: 24000000 },
+    { dist: 'triangular', min: 0, mode: 0, max: 1 },
+    { dist: 'triangular', min: -2, mode: 5, max: 5 },
+    { dist: 'triangular', min: 0.1, mode: 0.13, max: 0.4 },
+    { dist: 'normal', mean: 10, sd: 3 },
+    { dist: 'lognormal', meanlog: 0.3, sdlog: 1.2 },
+  ];
+  const t = inverseTable(ds);
+  const rng = random(11);
+  const ps = [1e-12, 0.001, 0.025, 0.1, 1 / 3, 0.5, 0.75, 0.975, 1 - 1e-12, ...Array.from({ length: 2000 }, () => rng.uniform())];
+  ds.forEach((d, i) => {
+    for (const p of ps) assert.ok(Object.is(inverseAt(t, i, p), quantile(d, p)), `${d.dist} #${i} at p=${p}: ${inverseAt(t, i, p)} ≠ ${quantile(d, p)}`);
+  });
 });

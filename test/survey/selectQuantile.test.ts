@@ -49,6 +49,13 @@ test('quantileType7Select equals type 7 of the sorted values (Object.is) on rand
     const got = quantilesType7Select(Float64Array.from(c), ps);
     ps.forEach((p, i) => assert.ok(Object.is(got[i], sortedType7(c, p)), `n=${c.length} p=${p} (${i + 1}th in turn): ${got[i]} ≠ ${sortedType7(c, p)}`));
   }
+  // an order statistic next to one found: above it the least of its part, below it the greatest (one pass each)
+  for (const c of cases.filter((c) => c.length >= 4)) {
+    const n = c.length, k = Math.floor(0.6 * (n - 1));
+    const ps = [0.6, (k - 0.5) / (n - 1), (k + 1.5) / (n - 1)]; // k, k + 1; then k − 1 below k; then k + 2 above k + 1
+    const got = quantilesType7Select(Float64Array.from(c), ps);
+    ps.forEach((p, i) => assert.ok(Object.is(got[i], sortedType7(c, p)), `n=${n} p=${p} next to a found one: ${got[i]} ≠ ${sortedType7(c, p)}`));
+  }
   assert.deepEqual(quantilesType7Select(Float64Array.of(4, 1, 3, 2, 5), [0.5, 0.25]), [3, 2]);
   // the three in turn on the same (reordered) array, as monteCarloSteps takes them
   const y = Float64Array.from({ length: 10000 }, () => rng()), ref = Float64Array.from(y);
