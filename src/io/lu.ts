@@ -1,6 +1,7 @@
 // LU factorization with partial pivoting, blocked (right-looking), on a copy of a row-major matrix.
 import { internalError } from '../locale/errorText.ts';
 import { singularMatrix } from './ioFaults.ts';
+import { exactLuBytes } from './wasm/exactLuKernel.ts';
 
 /** A factorization P·M = L·U: `lu` holds L (unit diagonal, below) and U (on and above the diagonal). */
 export interface LUFactors {
@@ -31,6 +32,60 @@ const BLOCK = 48;
  */
 export function lu(M: Float64Array, n: number, blockSize = BLOCK): LUFactors {
   checkSquare(M, n, 'lu');
+  return (n >= EXACT_WASM_N[0] && n <= EXACT_WASM_N[1] && Number.isInteger(blockSize) && blockSize >= 1 ? luInWasm(M, n, blockSize) : null) ?? luInJs(M, n, blockSize);
+}
+
+/**
+ * The sizes lu hands to its WebAssembly twin (exactLuKernel: the same operations in the same order, so the same
+ * bits): from 16 (below, compiling the module costs more than the loops) to 2048 (a copy of 32 MB in its memory).
+ */
+const EXACT_WASM_N = [16, 2048];
+
+let exact: { memory: WebAssembly.Memory; lu: (n: number, bs: number, P: number, S: number) => void } | null | undefined;
+
+/** The WebAssembly twin of lu, compiled at first use; null where WebAssembly is not available. */
+function exactKernel() {
+  if (exact === undefined) {
+    try {
+      const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536 });
+      const instance = new WebAssembly.Instance(new WebAssembly.Module(exactLuBytes()), { env: { memory } });
+      exact = { memory, lu: instance.exports.lu as NonNullable<typeof exact>['lu'] };
+    } catch {
+      exact = null;
+    }
+  }
+  return exact;
+}
+
+/**
+ * lu in its WebAssembly twin: M copied into its memory, factored there, the factors copied out; null where WebAssembly
+ * is not available or its memory cannot grow to 8n² bytes. Example: luInWasm(Float64Array.of(0, 1, 2, 3), 2)?.perm → [1, 0].
+ */
+export function luInWasm(M: Float64Array, n: number, blockSize = BLOCK): LUFactors | null {
+  checkSquare(M, n, 'lu');
+  const kernel = exactKernel();
+  if (!kernel) return null;
+  const bytes = 8 * n * n;
+  const P = bytes;
+  const S = P + 4 * n + 8 - ((P + 4 * n) % 8);
+  const need = S + 16 - kernel.memory.buffer.byteLength;
+  if (need > 0) {
+    try {
+      kernel.memory.grow(Math.ceil(need / 65536));
+    } catch {
+      return null;
+    }
+  }
+  new Float64Array(kernel.memory.buffer, 0, n * n).set(M);
+  kernel.lu(n, blockSize, P, S);
+  const buffer = kernel.memory.buffer;
+  const failed = new Int32Array(buffer, S, 1)[0];
+  if (failed >= 0) throw singularMatrix(new Float64Array(buffer, S + 8, 1)[0], failed + 1);
+  return { n, lu: new Float64Array(buffer.slice(0, bytes)), perm: new Int32Array(buffer.slice(P, P + 4 * n)) };
+}
+
+/** lu in JavaScript (the reference its WebAssembly twin is tested against, bit for bit). */
+export function luInJs(M: Float64Array, n: number, blockSize = BLOCK): LUFactors {
   const a = Float64Array.from(M);
   const perm = new Int32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
