@@ -77,14 +77,23 @@ export function drawCoverage<T>(strata: readonly Int32Array[], record: (rows: In
   const rows = new Int32Array(total);
   const records: T[] = [];
   for (let r = 0; r < reps; r++) {
-    let at = 0;
-    for (let h = 0; h < strata.length; h++) {
-      const s = strata[h], m = s.length;
-      for (let j = 0; j < sizes[h]; j++) rows[at++] = s[Math.floor(rng() * m)];
-    }
+    drawRows(strata, sizes, rng, rows);
     records.push(record(rows));
   }
   return { truth, records, reps, seed, sizes };
+}
+
+/**
+ * One replication's rows: sizes[h] drawn with replacement from each stratum h in turn, into rows. A
+ * function of its own, the same for every caller, so that V8 keeps it optimized while drawCoverage's
+ * callers pass different `record`s (which made drawCoverage's optimized code, with the draws in it, deoptimize).
+ */
+function drawRows(strata: readonly Int32Array[], sizes: readonly number[], rng: () => number, rows: Int32Array): void {
+  let at = 0;
+  for (let h = 0; h < strata.length; h++) {
+    const s = strata[h], m = s.length, size = sizes[h];
+    for (let j = 0; j < size; j++) rows[at++] = s[Math.floor(rng() * m)];
+  }
 }
 
 /** The coverage of the interval(record) of each replication of draws (simulateCoverage's result). */
