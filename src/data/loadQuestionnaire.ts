@@ -1,7 +1,8 @@
 import type { Db } from './openDatabase.ts';
 import { matchColumns } from './matchColumns.ts';
 import { isNumeric, screen } from './screen.ts';
-import { columnsOf, stage, type Staged } from './stage.ts';
+import { stage, type Staged } from './stage.ts';
+import { float64Column, int32Column, textColumn } from './resultColumns.ts';
 import type { FieldSpec, LoadedQuestionnaire, QuestionnaireSpec, Rejection } from './types.ts';
 import { unmappedFieldNote } from './readerNotes.ts';
 
@@ -31,17 +32,18 @@ export async function loadQuestionnaire(
     const match = matchColumns(staged.header, spec, fields);
     const s = await screen(db, staged, match, spec, fields);
     try {
-      const xs = fields.map((_, i) => `__x${i}`);
-      const validRes = await db.connection.runAndReadAll(
+      // Numbers as DOUBLE (a boolean's 1.0 / 0.0 is DECIMAL in the table: the same values), read by type (resultColumns.ts);
+      // an empty one as NaN already here (valid values are finite): a column without NULLs has no validity mask for
+      // node-api to test value by value (in BigInt arithmetic)
+      const xs = fields.map((f, i) => (isNumeric(f) ? `coalesce(CAST(__x${i} AS DOUBLE), 'NaN'::DOUBLE)` : `__x${i}`));
+      const validRes = await db.connection.run(
         `SELECT __row, __id${xs.map((x) => `, ${x}`).join('')} FROM ${s.validRelation} ORDER BY __id`, // ids are unique among valid rows: an order independent of file order
       );
-      const cols = columnsOf(validRes);
       const numbers: Record<string, Float64Array> = {};
       const categories: Record<string, (string | null)[]> = {};
       fields.forEach((f, i) => {
-        const c = cols[2 + i] as (number | string | null)[];
-        if (isNumeric(f)) numbers[f.name] = Float64Array.from(c, (v) => (v === null ? NaN : (v as number)));
-        else categories[f.name] = c as (string | null)[];
+        if (isNumeric(f)) numbers[f.name] = float64Column(validRes, 2 + i);
+        else categories[f.name] = textColumn(validRes, 2 + i);
       });
       const rejRes = await db.connection.runAndReadAll(`SELECT __row, __id, __faults, __raw FROM ${s.table} ORDER BY __row`);
       const rejections: Rejection[] = (rejRes.getRowsJS() as [number, string | null, string, (string | null)[]][]).map(([row, id, faults, raw]) =>
@@ -54,7 +56,7 @@ export async function loadQuestionnaire(
         valid: s.valid,
         rejected: s.rejected,
         reasons: s.reasons,
-        rows: { row: Int32Array.from(cols[0] as number[]), id: cols[1] as string[], numbers, categories },
+        rows: { row: int32Column(validRes, 0), id: textColumn(validRes, 1) as string[], numbers, categories },
         rejections,
         source: {
           ...staged.info,
