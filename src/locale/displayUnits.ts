@@ -101,6 +101,17 @@ export function displayUnitFor(kind: ColumnKind, lang: Lang, values: Iterable<nu
   return max >= THOUSAND ? { show: per(THOUSAND), decimals: 1, unit: 'thousand jobs' } : { show: same, decimals: 0, unit: 'jobs' };
 }
 
+/**
+ * enNumber(options) → v ↦ v.toLocaleString('en-US', options), the same text (ECMA-402 defines toLocaleString through
+ * Intl.NumberFormat) from one formatter made at the first call: toLocaleString builds a formatter on every call
+ * (≈ 50 µs warm, more in a fresh process; a report's charts format hundreds of numbers).
+ * Example: enNumber({ maximumFractionDigits: 1 })(1234.56) → '1,234.6'.
+ */
+export function enNumber(options?: Intl.NumberFormatOptions): (v: number) => string {
+  let f: Intl.NumberFormat | undefined;
+  return (v) => (f ??= new Intl.NumberFormat('en-US', options)).format(v);
+}
+
 const enNumberFormats = new Map<number, Intl.NumberFormat>();
 /**
  * The en-US number format with `d` ≥ 0 fraction digits, or −d significant digits, made once: the same

@@ -2,7 +2,7 @@
 // number format of labels (display units: 万个 / million jobs, 亿元 / billion yuan, %).
 import type { EChartsOption } from 'echarts';
 import type { Label } from '../study/types.ts';
-import { displayUnitFor, type Lang } from '../locale/index.ts';
+import { displayUnitFor, enNumber, type Lang } from '../locale/index.ts';
 
 /** One chart: id, bilingual title, the table under it, size in px, and its ECharts option per language. */
 export interface ChartSpec {
@@ -30,7 +30,8 @@ export function scaleOf(lang: Lang, kind: 'persons' | 'yuan', values: (number | 
   return { unit: d.unit as string, v: (x) => (x === null || x === undefined ? null : Math.round(d.show(x) * k) / k) };
 }
 /** A label: one decimal, or two when the value has them (English jobs in millions). */
-export const fmt1 = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 2 }) : '');
+const oneOrTwoDecimals = enNumber({ minimumFractionDigits: 1, maximumFractionDigits: 2 });
+export const fmt1 = (v: unknown) => (typeof v === 'number' ? oneOrTwoDecimals(v) : '');
 export const sectorLabel = (code: string, name: Label, lang: Lang) => (name[lang] ? `${code} ${name[lang]}` : code);
 
 /** Options every chart shares (font, palette, tooltip, legend, grid, aria). */

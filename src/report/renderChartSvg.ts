@@ -4,7 +4,7 @@
 // diamonds (scatter), a dashed mark line, titles and the legend.
 import type { ChartSpec } from './chartBase.ts';
 import { CHART_FONT, PALETTE } from './chartBase.ts';
-import type { Lang } from '../locale/index.ts';
+import { enNumber, type Lang } from '../locale/index.ts';
 import { niceTicks, type Ticks } from './niceTicks.ts';
 import { textWidth, wrapText } from './textWidth.ts';
 import { esc as escapeXml } from './i18n.ts';
@@ -62,7 +62,7 @@ const r2 = (v: number) => Math.round(v * 100) / 100;
 const list = <T,>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 const len = (v: Len, whole: number, fallback: number) => (v === undefined ? fallback : typeof v === 'number' ? v : v.endsWith('%') ? (parseFloat(v) / 100) * whole : parseFloat(v));
 const valueOf = (d: Datum): number | null => (d === null || d === undefined ? null : typeof d === 'number' ? d : Array.isArray(d) ? null : d.value);
-const tickText = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 6 });
+const tickText = enNumber({ maximumFractionDigits: 6 });
 
 function text(x: number, y: number, s: string, o: { anchor?: 'start' | 'middle' | 'end'; fill?: string; size?: number; baseline?: 'middle' | 'auto' } = {}): string {
   return `<text x="${r2(x)}" y="${r2(y)}"${o.anchor && o.anchor !== 'start' ? ` text-anchor="${o.anchor}"` : ''}${o.baseline === 'auto' ? '' : ' dominant-baseline="central"'} fill="${o.fill ?? '#333'}"${o.size && o.size !== FONT ? ` font-size="${o.size}"` : ''}>${escapeXml(s)}</text>`;

@@ -4,14 +4,16 @@ import type { VoucherResults, SeriesPoint } from '../study/vouchers/computeVouch
 import { faultName } from '../study/vouchers/qualityNotes.ts';
 import type { Figure } from '../study/types.ts';
 import { asLabel, esc } from './i18n.ts';
+import { enNumber } from '../locale/index.ts';
 
 type Lang = 'zh' | 'en';
 const T = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 const n2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
-const int = (v: number) => v.toLocaleString('en-US');
+const int = enNumber();
 /** Yuan with two decimals, thousands separated and a true minus sign: −245,474.84. */
-const money = (v: number) => v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).replace('-', '−');
+const twoDecimals = enNumber({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const money = (v: number) => twoDecimals(v).replace('-', '−');
 
 /** A figure's value for people: × for multiples, % for proportional effects, yuan for per-person sums (元 in Chinese). */
 export function voucherValue(f: Pick<Figure, 'id' | 'value' | 'unit'>, v = f.value, lang: Lang = 'zh'): string {
