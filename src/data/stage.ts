@@ -51,7 +51,14 @@ export interface Staged {
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;
 const DEFAULT_LINE_BYTES = 2_000_000;
 
-function stagedRelation(path: string, width: number, multiline: boolean, positional = false, maxLine = MAX_LINE_BYTES, doubles: ReadonlySet<number> = new Set()): string {
+/**
+ * The longest record DuckDB is told to expect in a file of `bytes`: none is longer than the file, so a file under
+ * DuckDB's default gets that default. DuckDB allocates its read buffer (16 × this) in full for every statement
+ * that reads the file: 32 MB instead of 1 GB, ≈4 ms of CPU less per statement in a fresh process.
+ */
+const lineBytesFor = (bytes: number) => (bytes < DEFAULT_LINE_BYTES ? DEFAULT_LINE_BYTES : MAX_LINE_BYTES);
+
+function stagedRelation(path: string, width: number, multiline: boolean, positional: boolean, maxLine: number, doubles: ReadonlySet<number> = new Set()): string {
   const cols = [...(positional ? [] : [`'__row': 'INTEGER'`]), ...Array.from({ length: width }, (_, i) => `'c${i}': '${doubles.has(i) ? 'DOUBLE' : 'VARCHAR'}'`), `'__extra': 'VARCHAR'`].join(', ');
   // null_padding: short rows get NULLs; strict_mode=false: a longer row puts its first surplus cell in __extra.
   // DuckDB's parallel reader cannot pad rows that contain quoted newlines, so such files are read serially.
@@ -131,7 +138,7 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
     if (format === 'xlsx') {
       const x = await stageXlsx(spec.file, display, spec.sheet, out, skip, spec.onRead);
       return {
-        relation: stagedRelation(out, x.header.length, x.multiline),
+        relation: stagedRelation(out, x.header.length, x.multiline, false, lineBytesFor((await stat(out)).size)),
         header: x.header,
         records: x.records,
         bytes: size,
@@ -149,7 +156,7 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
     if (route?.kind === 'direct') {
       await cleanup();
       return {
-        relation: stagedRelation(spec.file, route.header.length, false, true),
+        relation: stagedRelation(spec.file, route.header.length, false, true, lineBytesFor(size)),
         fastRelation: stagedRelation(spec.file, route.header.length, false, true, DEFAULT_LINE_BYTES),
         ...(route.underscore ? {} : { typedRelation: (doubles: ReadonlySet<number>) => stagedRelation(spec.file, route.header.length, false, true, DEFAULT_LINE_BYTES, doubles) }),
         rowidBase: 2,
@@ -163,7 +170,7 @@ export async function stage(db: Db, spec: QuestionnaireSpec): Promise<Staged> {
     }
     const c = await stageCsv(spec.file, display, encoding, out, skip === 0 && (route === null || route.kind === 'plain'), skip, spec.onRead);
     return {
-      relation: stagedRelation(out, c.header.length, c.multiline, c.plain),
+      relation: stagedRelation(out, c.header.length, c.multiline, c.plain, lineBytesFor((await stat(out)).size)),
       ...(c.plain ? { rowidBase: 2 } : {}),
       header: c.header,
       records: c.records,

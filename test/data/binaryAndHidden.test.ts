@@ -67,13 +67,22 @@ test('a hidden first sheet is not read by default or by position; by name it is'
   assert.equal((await load('h.xlsx', workbook, { sheet: 'old answers' })).valid, 2);
 });
 
-test('long cells: 3 MB in a CSV (quoted or not), 32,767 characters (the spreadsheet limit) in an XLSX', async () => {
+test('long cells: 3 MB in a CSV (quoted or not), a record of almost 2 MB in a file just under it, 32,767 characters (the spreadsheet limit) in an XLSX', async () => {
   const notes = { name: 'note', type: 'text', required: false } as const;
   const big = 'x'.repeat(3_000_000);
   for (const cell of [big, `"${big}"`]) {
     const q = await load('long.csv', (f) => writeFileSync(f, `id,x,note\n1,1,a\n2,2,${cell}\n3,3,c\n`), { columns: { x: 'x', note: 'note' } }, [...fields, notes]);
     assert.equal(q.valid, 3);
     assert.equal(q.rejected, 0);
+  }
+  // a file just under DuckDB's default longest record (2,000,000 bytes), one record nearly all of it: read with that
+  // default (stage.ts lineBytesFor), directly (UTF-8) and staged (GB18030)
+  for (const encoding of ['utf-8', 'gb18030'] as const) {
+    const head = 'id,x,note\n1,1,';
+    const text = `${head}${'z'.repeat(1_999_999 - head.length - 1)}\n`;
+    assert.equal(Buffer.byteLength(text), 1_999_999);
+    const q = await load('edge.csv', (f) => writeFileSync(f, text), { encoding, columns: { x: 'x', note: 'note' } }, [...fields, notes]);
+    assert.equal(q.valid, 1, encoding);
   }
   const t = tempDir();
   const file = join(t.dir, 'long.xlsx');
