@@ -4,33 +4,48 @@
  * selectKth(a, k) → the (k+1)-th smallest of a (0-based order statistic k), reordering a in place so
  * that a[i] ≤ a[k] for i < k and a[i] ≥ a[k] for i > k; `from`, `to`: search only a[from … to] (when
  * it already holds order statistics from … to: the smaller values before it, the larger after)
- * (Hoare's FIND, as in Wirth 1976 §2.3.4; expected O(n), equal values split evenly). For finite or
+ * (Floyd–Rivest SELECT: expected n + min(k, n − k) + o(n) comparisons). For finite or
  * infinite values, not NaN. A zero is returned with the sign that a sorted copy (−0 before +0, as
  * TypedArray sort) has at k.
  * Example: selectKth(Float64Array.of(5, 1, 4, 2, 3), 1) → 2.
  */
 export function selectKth(a: Float64Array, k: number, from = 0, to = a.length - 1): number {
-  let lo = from, hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    // median of three as the pivot value (sorted data stays linear)
-    let x = a[mid];
-    const p = a[lo], q = a[hi];
-    if ((p < x) !== (p < q)) x = p;
-    else if ((q < x) !== (q < p)) x = q;
-    let i = lo, j = hi;
-    do {
-      while (a[i] < x) i++;
-      while (x < a[j]) j--;
-      if (i <= j) {
-        const t = a[i]; a[i] = a[j]; a[j] = t;
-        i++; j--;
-      }
-    } while (i <= j);
-    if (j < k) lo = i;
-    if (k < i) hi = j;
-  }
+  floydRivest(a, k, from, to);
   return signedAt(a, k);
+}
+
+/**
+ * Floyd & Rivest's SELECT (1975, Algorithm 489): a[k] becomes order statistic k of a[left … right], the
+ * smaller values before it and the larger after. Over 600 values, a[k] is first made the k-th of a sample
+ * range around k (recursively), so that it is a pivot close to the answer: about n + min(k, n − k)
+ * comparisons instead of Hoare's ≈ 3.4n for a median.
+ */
+function floydRivest(a: Float64Array, k: number, left: number, right: number): void {
+  while (right > left) {
+    if (right - left > 600) {
+      const n = right - left + 1, i = k - left + 1, z = Math.log(n), s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * Math.sign(i - n / 2);
+      floydRivest(a, k, Math.max(left, Math.floor(k - (i * s) / n + sd)), Math.min(right, Math.floor(k + ((n - i) * s) / n + sd)));
+    }
+    const t = a[k];
+    let i = left, j = right;
+    swap(a, left, k);
+    if (a[right] > t) swap(a, left, right);
+    while (i < j) {
+      swap(a, i, j);
+      i++; j--;
+      while (a[i] < t) i++;
+      while (a[j] > t) j--;
+    }
+    if (a[left] === t) swap(a, left, j);
+    else { j++; swap(a, j, right); }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]; a[i] = a[j]; a[j] = t;
 }
 
 /**

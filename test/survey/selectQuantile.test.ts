@@ -19,6 +19,15 @@ test('selectKth and quantileType7Select: worked examples', () => {
   const k = 3, v = selectKth(a, k);
   assert.equal(v, 5);
   for (let i = 0; i < a.length; i++) assert.ok(i < k ? a[i] <= v : a[i] >= v, `partitioned at ${i}`);
+  // over 600 values (Floyd–Rivest's sample step), with ties, in a part of the array
+  const rng = createRng(8);
+  const big = Float64Array.from({ length: 5000 }, () => Math.floor(rng() * 300)), sorted = Float64Array.from(big).sort();
+  for (const [kk, from, to] of [[1234, 0, 4999], [4000, 2000, 4999], [2001, 2000, 4999]]) {
+    const b = Float64Array.from(big);
+    if (from > 0) { b.sort(); for (let i = from, j = to; i < j; i++, j--) [b[i], b[j]] = [b[j], b[i]]; } // a[from … to] unsorted, the rest in place
+    assert.equal(selectKth(b, kk, from, to), sorted[kk]);
+    for (let i = from; i <= to; i++) assert.ok(i < kk ? b[i] <= b[kk] : b[i] >= b[kk], `k=${kk}: partitioned at ${i}`);
+  }
 });
 
 test('quantileType7Select equals type 7 of the sorted values (Object.is) on random, tied, sorted and signed-zero data', () => {
