@@ -10,37 +10,17 @@ import { loadTransactions } from './transactions/loadTransactions.ts';
 import { openDatabase, type DatabaseOptions } from './openDatabase.ts';
 import { watchQueries } from './watchQueries.ts';
 import { confinePath } from './confinePath.ts';
-import { readStudyText } from './readStudyText.ts';
-import { MAX_YAML_ALIASES } from '../study/config/yamlLimits.ts';
 import { studyDocument } from '../study/config/studyDocument.ts';
-import { plainYaml } from '../study/config/plainYaml.ts';
 import type { Label } from '../study/types.ts';
 import { version } from './packagePaths.ts';
 import { studySource } from './readStudy.ts';
+// the sections of a study file (a small module of its own: `run` reads them before it knows it needs this one)
+export { readStudySections, studySections } from './studySections.ts';
 
 export interface VoucherStudyResults {
   spillover: string;
   study: { name: Label; year?: number; platform?: Label; source: string };
   vouchers: VoucherResults;
-}
-
-/** Whether a study file has a `transactions:` section, and whether it has questionnaires. */
-export function studySections(text: string): { transactions: boolean; questionnaires: boolean } {
-  let raw: Record<string, unknown> | null;
-  try {
-    raw = (plainYaml(text)?.value ?? studyDocument(text).doc.toJS({ maxAliasCount: MAX_YAML_ALIASES })) as Record<string, unknown> | null;
-  } catch {
-    // not readable YAML (or over the limits): the study parser reports it with file, line and limit
-    return { transactions: false, questionnaires: true };
-  }
-  return { transactions: !!raw && typeof raw === 'object' && raw.transactions !== undefined, questionnaires: !!raw && typeof raw === 'object' && raw.questionnaires !== undefined };
-}
-
-/** studySections of the study file at `path`, read as every study file is (a folder, size, encoding refused by name). */
-export function readStudySections(path: string): { transactions: boolean; questionnaires: boolean } {
-  const abs = resolve(path);
-  const shown = relative(process.cwd(), abs) || abs;
-  return studySections(readStudyText(abs, shown.startsWith('..') ? abs : shown));
 }
 
 /** The files a voucher run reads (for the output-folder checks); none when it reads ClickHouse tables. */

@@ -16,7 +16,7 @@ export const register: Register = (program, setExitCode, lang) => {
       const lang = commandLang(opts.lang);
       const width = consoleWidth(opts);
       // A study may have transactions only, questionnaires only, or both: check what it has.
-      const { readStudySections } = await import('../../data/voucherStudy.ts');
+      const { readStudySections } = await import('../../data/studySections.ts');
       const sections = readStudySections(study);
       if (sections.transactions) {
         const usable = await checkTransactions(study, lang, width, opts.json === true, !sections.questionnaires);

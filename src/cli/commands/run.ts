@@ -38,11 +38,13 @@ export const register: Register = (program, _setExitCode, lang) => {
       // Before any work: --out may not be (or hold) the study, its data, the current directory or a file.
       checkOutputFolder(out, { cwd, inputs: [resolve(study), ...builtins], display });
       // A study may have transactions only, questionnaires only, or both (the voucher measures).
-      const v = await import('../runVouchers.ts');
+      // The transaction machinery (runVouchers and what it imports) is loaded only for a study that has transactions.
+      const { readStudySections } = await import('../../data/studySections.ts');
       const { existsSync } = await import('node:fs');
       // DuckDB spills beyond its memory limit to a private folder beside the outputs (on their disk), removed after reading
       const spill = { spillParent: existsSync(dirname(out)) ? dirname(out) : undefined };
-      const sections = v.readStudySections(study);
+      const sections = readStudySections(study);
+      const v = sections.transactions ? await import('../runVouchers.ts') : null;
       const { textTable } = await import('../format.ts');
       // Progress on a terminal (stderr): each long step (reading the transactions, reading and screening each file,
       // the Monte Carlo, the charts, PNG export, the workbook, writing) on one line redrawn, with counts, rate and time left.
@@ -51,20 +53,20 @@ export const register: Register = (program, _setExitCode, lang) => {
       const steps = runSteps(progress, lang);
       let vouchers;
       try {
-        vouchers = sections.transactions ? await v.runVoucherStudy(study, { ...spill, onTransactions: steps.onTransactions }) : undefined;
+        vouchers = v ? await v.runVoucherStudy(study, { ...spill, onTransactions: steps.onTransactions }) : undefined;
       } finally {
         progress.done();
       }
-      if (vouchers) checkOutputFolder(out, { cwd, inputs: [resolve(study), ...v.voucherInputs(vouchers.config, vouchers.dir)], display });
+      if (vouchers) checkOutputFolder(out, { cwd, inputs: [resolve(study), ...v!.voucherInputs(vouchers.config, vouchers.dir)], display });
       if (vouchers && !sections.questionnaires) {
-        const files = v.voucherFiles(vouchers.results, lang, { report: true });
+        const files = v!.voucherFiles(vouchers.results, lang, { report: true });
         writeOutputSet(out, files);
         if (opts.json) {
           const figures = Object.values(vouchers.results.vouchers.figures).map((f) => ({ id: f.id, label: f.label[lang], value: f.value, unit: f.unit, se: f.se ?? null, ci: f.ci ?? null }));
           process.stdout.write(`${JSON.stringify({ study: vouchers.results.study, figures, quality: vouchers.results.vouchers.quality, outputs: out, files: Object.keys(files).sort() }, null, 1)}\n`);
           return;
         }
-        process.stdout.write(`${v.voucherTable(vouchers.results, lang, textTable, consoleWidth(opts))}\n\n`);
+        process.stdout.write(`${v!.voucherTable(vouchers.results, lang, textTable, consoleWidth(opts))}\n\n`);
         process.stdout.write(`${wrapLines((lang === 'zh' ? `输出目录：${out}` : `Outputs: ${out}`), consoleWidth(opts))}\n  ${Object.keys(files).sort().join('\n  ')}\n`);
         return;
       }
@@ -101,7 +103,7 @@ export const register: Register = (program, _setExitCode, lang) => {
       checkOutputFolder(out, { cwd, inputs: [prepared.study.path, ...inputs, ...builtins], display });
       const files: Record<string, string | Uint8Array> = tables(results, prepared.rejections, lang);
       Object.assign(files, await reportArtifacts(artifactContext(results, prepared), early!));
-      if (vouchers) Object.assign(files, v.voucherFiles(vouchers.results, lang, { report: false }));
+      if (vouchers) Object.assign(files, v!.voucherFiles(vouchers.results, lang, { report: false }));
       progress.step(zh ? '写出结果' : 'writing outputs', Object.keys(files).length, zh ? '个文件' : 'files');
       writeOutputSet(out, files);
       progress.set(Object.keys(files).length);
@@ -119,7 +121,7 @@ export const register: Register = (program, _setExitCode, lang) => {
       const unc = uncertaintyTable(results, lang, width);
       const cov = coverageTable(results, lang, width);
       process.stdout.write(`${headlineTable(results, lang, width)}\n\n${cov ? `${cov}\n\n` : ''}${unc ? `${unc}\n\n` : ''}${qualityTable(results.quality, lang, width)}\n\n`);
-      if (vouchers) process.stdout.write(`${v.voucherTable(vouchers.results, lang, textTable, width)}\n\n`);
+      if (vouchers) process.stdout.write(`${v!.voucherTable(vouchers.results, lang, textTable, width)}\n\n`);
       process.stdout.write(`${wrapLines((lang === 'zh' ? `输出目录：${out}` : `Outputs: ${out}`), width)}\n  ${Object.keys(files).sort().join('\n  ')}\n`);
     });
 };
