@@ -1,11 +1,11 @@
 // What scripts/build.mjs changes on the way to dist/ behaves as the sources do: the study-file
 // validator compiled ahead of time (ajv standalone) reports the same errors as the one compiled
 // at run time from src/study/config/schema.ts, and its V8 code cache is one this node accepts; the
-// GBK / GB18030 tables in dist/gbTables.bin are the ones the sources make from iconv-lite.
+// GBK / GB18030 tables in dist/gbTables.bin are the ones the sources make from iconv-lite; the modules are ASCII.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseStudy } from '../../src/study/config/parseStudy.ts';
@@ -49,7 +49,7 @@ test('precompiled study validator: the code cache made at build time is accepted
     'const [file, withCache] = process.argv.slice(1);',
     "const options = { filename: 'spillover/dist/studyValidator.code.js' };",
     "if (withCache === 'yes') options.cachedData = readFileSync(file.replace(/\\.js$/, '.cache'));",
-    "const script = new Script(readFileSync(file, 'utf8'), options);",
+    "const script = new Script(readFileSync(file, 'latin1'), options);",
     'const module = { exports: {} };',
     'script.runInThisContext()(require, module, module.exports);',
     "const ok = (module.exports.default ?? module.exports)({ colour: 'blue' });",
@@ -66,4 +66,12 @@ test('precompiled study validator: the code cache made at build time is accepted
 
 test('dist/gbTables.bin: the GBK / GB18030 tables the sources make from iconv-lite, byte for byte', () => {
   assert.deepEqual(readFileSync(join(root, 'dist/gbTables.bin')), Buffer.from(gbTablesBytes(gbTablesArray())));
+});
+
+test('dist/: the command\'s modules and the validator\'s code are ASCII (one-byte strings at every start; \\u escapes)', () => {
+  const files = readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js'));
+  assert.ok(files.length > 10);
+  for (const f of files) assert.equal(/[^\x00-\x7f]/.exec(readFileSync(join(root, 'dist', f), 'latin1'))?.index, undefined, f);
+  // the schema's unit words (万, 亿) are there as escapes (their meaning: the config and CLI tests through dist/)
+  assert.match(readFileSync(join(root, 'dist/studyValidator.code.js'), 'latin1'), /\\u4e07/);
 });
