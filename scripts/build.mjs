@@ -165,6 +165,9 @@ const cli = await esbuild.build({
   metafile: true,
   // Chunks beside the entries: a chunk finds the worker entry as ./luThreadWorker.js.
   chunkNames: '[name]-[hash]',
+  // Without the whitespace and comments (names kept): a quarter less text for V8 to scan at each start (a default run
+  // loads 1.5 MB of modules instead of 2.0; their compile ≈ 20% less).
+  minifyWhitespace: true,
   legalComments: 'none',
   logLevel: 'warning',
 });
@@ -186,7 +189,7 @@ for (const file of Object.keys(cli.metafile.outputs).filter((f) => f.endsWith('.
 // A dynamic import() of a bundled CommonJS package gives a chunk with its default export only (no names):
 // import such a package statically from a module of ours, and import() that module (src/study/config/yaml.ts).
 for (const [file, out] of Object.entries(cli.metafile.outputs).filter(([f]) => f.endsWith('.js'))) {
-  if (out.exports.length === 1 && out.exports[0] === 'default' && /^export default require_\w+\(\);$/m.test(readFileSync(join(root, file), 'utf8'))) {
+  if (out.exports.length === 1 && out.exports[0] === 'default' && /export\s*default\s*require_\w+\(\)/.test(readFileSync(join(root, file), 'utf8'))) {
     rmSync(next, { recursive: true, force: true });
     throw new Error(`build: ${file} holds only the default export of a bundled CommonJS package, which a dynamic import('…') of it makes: import the package statically from a module of ours instead`);
   }
