@@ -5,8 +5,6 @@ import { selectRows, take } from './select.ts';
 
 /** A component's rows gathered once (ComponentStatistic.prepare): its estimator with any weight multipliers. */
 export interface ComponentSample {
-  /** Estimate and variance of the sample as drawn (u ≡ 1). */
-  readonly full: () => { est: number; v: number };
   /**
    * The estimates and variances of B replicates at once, without allocating: replicate b's multipliers
    * u are U[b·n … (b+1)·n) (u[i] for the i-th gathered row; Σu = n) → est[b], v[b].
@@ -21,25 +19,19 @@ export interface ComponentStatistic {
   readonly rows: Int32Array;
   /** The rows idx (idx[i] a questionnaire row) gathered once → the estimator on them (ComponentSample). */
   readonly prepare: (idx: Int32Array) => ComponentSample;
+  /**
+   * Estimate and variance of the rows idx as drawn (u ≡ 1), read in place: what one replicate with every
+   * multiplier 1 gives (multiplying by 1 is exact, so the same numbers to the bit), without gathering the
+   * rows — the coverage check takes it for thousands of simulated samples.
+   */
+  readonly full: (idx: Int32Array) => { est: number; v: number };
   /** The values whose skewness matters: related employees (providers) or staff (operators). */
   readonly values: (idx: Int32Array) => Float64Array;
 }
 
-/** u ≡ 1 for full(): multiplying by 1 is exact, so the sums are those of the unweighted sample to the bit. */
-let ones = new Float64Array(0);
-function onesOf(n: number): Float64Array {
-  if (ones.length < n) ones = new Float64Array(n).fill(1);
-  return ones;
-}
-
-/** full() of a sample through its own batch form (B = 1). */
-function fullOf(replicates: ComponentSample['replicates'], n: number): ComponentSample['full'] {
-  return () => {
-    const est = new Float64Array(1), v = new Float64Array(1);
-    replicates(onesOf(n), 1, est, v);
-    return { est: est[0], v: v[0] };
-  };
-}
+/** One replicate's finish (providerFinish or operatorFinish) read back as numbers. */
+const finished = { est: new Float64Array(1), v: new Float64Array(1) };
+const readFinished = (): { est: number; v: number } => ({ est: finished.est[0], v: finished.v[0] });
 
 /** Providers' Ŷ = N·(Σuy / n) and v = N²(1 − n/N)(Σu(y − ȳ)² / (n − 1)) / n of replicate b into est[b], v[b]. */
 function providerFinish(N: number, n: number, est: Float64Array, v: Float64Array, b: number, s: number, ss: number): void {
@@ -134,8 +126,21 @@ export function componentStatistic(c: ComponentConfig, inputs: Pick<StudyInputs,
       id: `jobs.providers.${c.id}`, rows, values,
       prepare: (idx) => {
         const y = values(idx);
-        const replicates: ComponentSample['replicates'] = (U, B, est, v) => providerReplicates(y, N, U, B, est, v);
-        return { replicates, full: fullOf(replicates, y.length) };
+        return { replicates: (U, B, est, v) => providerReplicates(y, N, U, B, est, v) };
+      },
+      full: (idx) => {
+        // providerReplicates' lane with u ≡ 1: Σ 1·y = Σ y, Σ 1·d·d = Σ d·d
+        const n = idx.length;
+        let sum = 0;
+        for (let i = 0; i < n; i++) sum += e[idx[i]] * r[idx[i]];
+        const m = sum / n;
+        let q = 0;
+        for (let i = 0; i < n; i++) {
+          const d = e[idx[i]] * r[idx[i]] - m;
+          q += d * d;
+        }
+        providerFinish(N, n, finished.est, finished.v, 0, sum, q);
+        return readFinished();
       },
     };
   }
@@ -144,9 +149,25 @@ export function componentStatistic(c: ComponentConfig, inputs: Pick<StudyInputs,
     id: `jobs.operators.${c.id}`, rows,
     values: (idx) => take(st, idx),
     prepare: (idx) => {
-      const n = idx.length, s = take(st, idx), a = take(ac, idx);
-      const replicates: ComponentSample['replicates'] = (U, B, est, v) => operatorReplicates(s, a, M, U, B, est, v);
-      return { replicates, full: fullOf(replicates, n) };
+      const s = take(st, idx), a = take(ac, idx);
+      return { replicates: (U, B, est, v) => operatorReplicates(s, a, M, U, B, est, v) };
+    },
+    full: (idx) => {
+      // operatorReplicates' lane with u ≡ 1: Σ 1·s = Σ s, Σ 1·a = Σ a, Σ 1·d·d = Σ d·d
+      const n = idx.length;
+      let ts = 0, ta = 0;
+      for (let i = 0; i < n; i++) {
+        ts += st[idx[i]];
+        ta += ac[idx[i]];
+      }
+      const R = ts / ta;
+      let q = 0;
+      for (let i = 0; i < n; i++) {
+        const d = st[idx[i]] - R * ac[idx[i]];
+        q += d * d;
+      }
+      operatorFinish(M, n, finished.est, finished.v, 0, R, q, ta);
+      return readFinished();
     },
   };
 }

@@ -50,7 +50,7 @@ export function componentIntervalOf(rule: ComponentIntervalRule, idx: Int32Array
     const b = componentBootstrapT(rule.component, rule.statistic, idx, rule.level, rule.replicates, rule.seed, u);
     return { estimate: b.estimate, lower: b.lower, upper: b.upper };
   }
-  return waldInterval(rule.statistic.prepare(idx).full(), rule.q);
+  return waldInterval(rule.statistic.full(idx), rule.q);
 }
 
 /** The Wald interval est ± q·√v. */
@@ -91,7 +91,7 @@ function bootstrapTCheck(config: StudyConfig, inputs: Pick<StudyInputs, 'questio
 /** The Wald check's simulated samples of component c, estimate and variance of each (remembered): the interval's q is applied when the figure exists. */
 function waldDraws(inputs: Pick<StudyInputs, 'questionnaires'>, c: ComponentConfig, s: ComponentStatistic): CoverageDraws<{ est: number; v: number }> {
   const key = JSON.stringify(['wald', c.kind, c.where, c.population]);
-  return remembered(inputs.questionnaires[c.questionnaire].numbers, key, () => drawCoverage([s.rows], (rows) => s.prepare(rows).full(), (r) => r.est, { reps: COVERAGE_REPS, seed: COVERAGE_SEED }));
+  return remembered(inputs.questionnaires[c.questionnaire].numbers, key, () => drawCoverage([s.rows], (rows) => s.full(rows), (r) => r.est, { reps: COVERAGE_REPS, seed: COVERAGE_SEED }));
 }
 
 /** jobs.direct's simulated samples, stratified by component: Σ of the components' estimates and variances (remembered). */
@@ -102,7 +102,7 @@ function directDraws(inputs: Pick<StudyInputs, 'questionnaires'>, comps: readonl
     let est = 0, v = 0, at = 0;
     for (const p of ps) {
       const n = p.rows.length;
-      const r = p.prepare(rows.subarray(at, at + n)).full();
+      const r = p.full(rows.subarray(at, at + n));
       at += n;
       est += r.est; v += r.v;
     }
