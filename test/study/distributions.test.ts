@@ -52,7 +52,7 @@ test('normalQuantile: relative error below 1.15e-9 against the survey engine\'s 
   assert.ok(Number.isNaN(normalQuantile(1.5)));
 });
 
-test('inverseTable/inverseAt: quantile of each distribution to the bit, for the Monte Carlo', () => {
+test('inverseTable/inverseAt: each entry of a table of several distributions is that distribution\'s own quantile, to the bit (the Monte Carlo\'s table)', () => {
   const ds: Distribution[] = [
     { dist: 'point', value: 3.7 },
     { dist: 'uniform', min: 0.00000296, max: 0.00000344 },

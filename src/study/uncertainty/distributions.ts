@@ -39,21 +39,7 @@ export const DISTRIBUTION_NAME: Record<Exclude<Distribution['dist'], 'point'>, {
  */
 export function quantile(d: Distribution, p: number): number {
   if (!(p >= 0 && p <= 1)) throw new LocalizedError({ zh: `quantile：p 应在 [0, 1] 内，实为 ${p}`, en: `quantile: p must be in [0, 1], got ${p}` });
-  switch (d.dist) {
-    case 'point':
-      return d.value;
-    case 'uniform':
-      return d.min + p * (d.max - d.min);
-    case 'triangular': {
-      const w = d.max - d.min;
-      const c = (d.mode - d.min) / w;
-      return p < c ? d.min + Math.sqrt(p * w * (d.mode - d.min)) : d.max - Math.sqrt((1 - p) * w * (d.max - d.mode));
-    }
-    case 'normal':
-      return d.mean + d.sd * qnorm(p);
-    case 'lognormal':
-      return Math.exp(d.meanlog + d.sdlog * qnorm(p));
-  }
+  return inverseAt(inverseTable([d]), 0, p); // the formulas, once: inverseAt
 }
 
 /**
@@ -110,7 +96,7 @@ export function inverseTable(ds: readonly Distribution[]): InverseTable {
   return t;
 }
 
-/** quantile(ds[i], p) for p in (0, 1) from inverseTable(ds), to the bit (p is not checked). */
+/** quantile(ds[i], p) from inverseTable(ds) (p is not checked): the formulas quantile documents. */
 export function inverseAt(t: InverseTable, i: number, p: number): number {
   switch (t.kind[i]) {
     case 0:
