@@ -3,8 +3,9 @@
 // do), type-check, then run test/**/*.test.ts with node's test runner. node --test on Node 20
 // needs explicit paths for .ts files, so we collect them here.
 // Usage: node scripts/test.mjs [--unit] [filter-substring ...]
-//   --unit: the engines' and pure modules' tests only (test/survey, io, study, report files that
-//           start no process and no browser; `npm run test:unit`, well under a minute), no type-check.
+//   --unit: the engines' and pure modules' tests only (test/survey, io, study, report, locale, layout files
+//           that start no process or browser and import no Node-only edge; `npm run test:unit`, ≈ 30 s on
+//           2 cores), no type-check.
 //   filters: test files whose path contains one of the substrings (no type-check).
 // The type-check is two projects: tsconfig.json (everything) and tsconfig.engines.json (engines, no Node types).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -25,7 +26,14 @@ function walk(dir) {
   return out;
 }
 const UNIT_DIRS = ['test/survey/', 'test/io/', 'test/study/', 'test/report/', 'test/locale/', 'test/layout/'];
-const isUnit = (f) => UNIT_DIRS.some((d) => f.startsWith(d)) && !/child_process|launchChromium|playwright/.test(readFileSync(join(root, f), 'utf8'));
+// A unit file tests engines and pure modules: it starts no process or browser and imports none of the Node-only
+// edges (the CLI, the server, the data layer with DuckDB, the engines' thread code) — the example study run end to
+// end through them is the full suite's.
+const EDGE_IMPORT = /from '(\.\.\/)+src\/(cli|server|data|io-node|study-node)\//;
+const isUnit = (f) => {
+  const text = readFileSync(join(root, f), 'utf8');
+  return UNIT_DIRS.some((d) => f.startsWith(d)) && !/child_process|launchChromium|playwright/.test(text) && !EDGE_IMPORT.test(text);
+};
 const files = walk(join(root, 'test')).filter((f) => (filters.length === 0 || filters.some((s) => f.includes(s))) && (!unit || isUnit(f)));
 if (files.length === 0) {
   console.error('no test files matched');
@@ -53,5 +61,9 @@ if (filters.length === 0 && !unit) {
 // language default set these themselves.
 const env = { ...process.env, LANG: 'C.UTF-8' };
 for (const k of ['LC_ALL', 'LC_MESSAGES', 'SPILLOVER_LANG']) delete env[k];
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', ...files], { stdio: 'inherit', cwd: root, env });
+// node --test runs each file in a process of its own, one at a time on 2 cores (availableParallelism − 1): the
+// unit files are mostly start-up (tsx, imports) and independent, so --unit runs two at a time.
+// The full suite keeps one at a time: its CLI, server and browser tests time their own processes.
+const concurrency = unit ? ['--test-concurrency=2'] : [];
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...concurrency, '--test-reporter=tap', ...files], { stdio: 'inherit', cwd: root, env });
 process.exit(r.status ?? 1);
