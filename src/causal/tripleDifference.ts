@@ -4,6 +4,7 @@ import { factor, interact } from './factor.ts';
 import { fixedEffectsOls, type FixedEffectsOls, type FixedEffectsOlsInput } from './fixedEffectsOls.ts';
 import type { Estimate } from './types.ts';
 import { LocalizedError } from '../locale/errorText.ts';
+import type { Lang } from '../locale/lang.ts';
 
 /** City × industry × day cells (one row each; a balanced panel is not required). */
 export interface CityIndustryDayCells {
@@ -45,14 +46,14 @@ export interface TripleDifference {
 export function tripleDifference(cells: CityIndustryDayCells): TripleDifference {
   const { city, industry, day, y, covered, firstDay } = cells;
   const n = y.length;
-  const cityName = (c: number) => cells.cityNames?.[c] ?? `city ${c}`;
+  const cityName = (c: number, lang: Lang) => cells.cityNames?.[c] ?? (lang === 'zh' ? `城市 ${c}` : `city ${c}`);
   const firstObserved = new Float64Array(firstDay.length).fill(Infinity);
   for (let i = 0; i < n; i++) firstObserved[city[i]] = Math.min(firstObserved[city[i]], day[i]);
   let treatedCities = 0;
   firstDay.forEach((d, c) => {
     if (!Number.isFinite(d)) return;
     treatedCities++;
-    if (d <= firstObserved[c]) throw new LocalizedError({ zh: `tripleDifference：${cells.cityNames?.[c] ?? `城市 ${c}`} 从第 ${d} 天起发放消费券，这是它在数据中的第一天：没有可比较的事前期`, en: `tripleDifference: ${cityName(c)} issues vouchers from day ${d}, its first day in the data: no pre-period to compare with` });
+    if (d <= firstObserved[c]) throw new LocalizedError({ zh: `tripleDifference：${cityName(c, 'zh')} 从第 ${d} 天起发放消费券，这是它在数据中的第一天：没有可比较的事前期`, en: `tripleDifference: ${cityName(c, 'en')} issues vouchers from day ${d}, its first day in the data: no pre-period to compare with` });
   });
   if (treatedCities === 0) throw new LocalizedError({ zh: `tripleDifference：数据中没有城市发放消费券；无法得出任何指标`, en: 'tripleDifference: no city issues vouchers in the data; no figure can be claimed' });
   const coveredIds = covered.map((c, j) => (c ? j : -1)).filter((j) => j >= 0);
