@@ -5,7 +5,7 @@ import { dirname, extname, resolve } from 'node:path';
 import { helpIn, consoleWidth, WIDE_HELP, type Register } from './register.ts';
 import type { Columns, EstimateRow, SurveySpec } from '../../survey/index.ts';
 import { commandLang, LANG_HELP, textTable, wrapLines } from '../format.ts';
-import { LocalizedError, errorText, errorWords } from '../../locale/errorText.ts';
+import { LocalizedError, errorText, errorWords, placedError } from '../../locale/errorText.ts';
 import type { Label } from '../../locale/index.ts';
 import { describeFsError } from '../outputSet.ts';
 
@@ -44,8 +44,7 @@ export const register: Register = (program, _setExitCode, lang) => {
       } catch (e) {
         // a fault in a row of the data: its place in the file (the engine counts the rows it was given, after those rejected)
         if (e instanceof RowError && placeOf) {
-          const again = e.at(placeOf(e.row));
-          throw new LocalizedError({ zh: `${spec.data}：${errorText(again, 'zh')}`, en: `${spec.data}: ${again.message}` });
+          throw placedError(spec.data, e.at(placeOf(e.row)));
         }
         if (e instanceof SpecError) {
           // the spec's file and line, then the key path and the fault as SpecError words them
