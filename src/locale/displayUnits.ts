@@ -118,7 +118,7 @@ const enNumberFormats = new Map<number, Intl.NumberFormat>();
  * text as toLocaleString('en-US', options) (ECMA-402 defines it through Intl.NumberFormat), which
  * builds a formatter on every call (≈ 50 µs; a run formats thousands of cells).
  */
-function enNumberFormat(d: number): Intl.NumberFormat {
+export function enNumberFormat(d: number): Intl.NumberFormat {
   let f = enNumberFormats.get(d);
   if (!f) enNumberFormats.set(d, (f = new Intl.NumberFormat('en-US', d < 0 ? { maximumSignificantDigits: -d } : { minimumFractionDigits: d, maximumFractionDigits: d })));
   return f;

@@ -2,14 +2,13 @@
 // numbers this run used (N_k, n_k, M_j, coefficients b, jobs per output), sources and assumptions.
 import type { Figure, Formula, Label } from '../study/types.ts';
 import { asLabel, bi, esc, T } from './i18n.ts';
-import { enNumber, formatCell, formatCellLabel, kindOfUnit, unitLabel } from '../locale/index.ts';
+import { enNumber, enNumberFormat, formatCell, formatCellLabel, kindOfUnit, unitLabel } from '../locale/index.ts';
 import type { ExtendedResults } from './optionalParts.ts';
 import { additionalitySource, netItems } from './netParts.ts';
 
 const L = (zh: string, en: string): Label => ({ zh, en });
 const n0 = enNumber({ maximumFractionDigits: 0 });
-const ndFormats: Record<number, (v: number) => string> = {};
-const nd = (v: number, d: number) => (ndFormats[d] ??= enNumber({ minimumFractionDigits: d, maximumFractionDigits: d }))(v);
+const nd = (v: number, d: number) => enNumberFormat(d).format(v);
 /** An amount with its unit, each language in its own scale: amount('persons', 26010000) → 2,601.0万个 / 26.01 million jobs. */
 const amount = (kind: 'persons' | 'yuan' | 'perYuan', v: number) => {
   const u = unitLabel(kind) as Label;

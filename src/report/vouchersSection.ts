@@ -4,7 +4,7 @@ import type { VoucherResults, SeriesPoint } from '../study/vouchers/computeVouch
 import { faultName } from '../study/vouchers/qualityNotes.ts';
 import type { Figure } from '../study/types.ts';
 import { asLabel, esc } from './i18n.ts';
-import { enNumber } from '../locale/index.ts';
+import { enNumber, enNumberFormat } from '../locale/index.ts';
 
 type Lang = 'zh' | 'en';
 const T = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
@@ -12,8 +12,7 @@ const n2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 const int = enNumber();
 /** Yuan with two decimals, thousands separated and a true minus sign: −245,474.84. */
-const twoDecimals = enNumber({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const money = (v: number) => twoDecimals(v).replace('-', '−');
+const money = (v: number) => enNumberFormat(2).format(v).replace('-', '−');
 
 /** A figure's value for people: × for multiples, % for proportional effects, yuan for per-person sums (元 in Chinese). */
 export function voucherValue(f: Pick<Figure, 'id' | 'value' | 'unit'>, v = f.value, lang: Lang = 'zh'): string {
