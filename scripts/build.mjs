@@ -32,6 +32,9 @@ mkdirSync(next, { recursive: true });
  * cost a run ≈ 0.1 s; with the cache ≈ 0.02 s. A cache that V8 rejects (another Node version) is ignored: the code
  * is compiled as without it.
  */
+/** JavaScript text with every non-ASCII UTF-16 unit written as a \u escape: the same values, and a file Node reads as a one-byte string. */
+const asciiEscaped = (text) => text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 async function precompiledStudyValidator() {
   // Bundled with its dependencies (ajv included): a data: URL module resolves no package names.
   const r = await esbuild.build({ absWorkingDir: root, stdin: { contents: "export { studySchema } from './src/study/config/schema.ts'; export { STUDY_VALIDATOR_OPTIONS } from './src/study/config/studyValidator.ts';", resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' });
@@ -41,7 +44,7 @@ async function precompiledStudyValidator() {
   const validate = ajv.compile(mod.studySchema);
   // Non-ASCII characters (the schema's descriptions and unit patterns, 万|亿…) written as \u escapes, the same values: an
   // ASCII file is read as a one-byte string, without UTF-8 decoding of the whole ~1 MB (≈ 10 ms at each run's start).
-  const code = standalone.default(ajv, validate).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const code = asciiEscaped(standalone.default(ajv, validate));
   const runtime = [...new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))];
   if (runtime.some((spec) => !spec.startsWith('ajv/dist/runtime/'))) throw new Error(`build: the standalone study validator requires ${runtime.join(', ')}`);
   // the code as a function of (require, module, exports), the form node:vm runs
@@ -183,7 +186,7 @@ for (const file of Object.keys(cli.metafile.outputs).filter((f) => f.endsWith('.
     rmSync(next, { recursive: true, force: true });
     throw new Error(`build: ${file} has a backslash before a non-ASCII character, which a \\u escape would change`);
   }
-  writeFileSync(join(root, file), text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  writeFileSync(join(root, file), asciiEscaped(text));
 }
 
 // A dynamic import() of a bundled CommonJS package gives a chunk with its default export only (no names):
