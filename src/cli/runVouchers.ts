@@ -1,7 +1,7 @@
 // The console table and output files of a study's transaction part (the voucher figures); the
 // study is read and reduced by src/data/voucherStudy.ts.
 import type { VoucherStudyResults } from '../data/voucherStudy.ts';
-export { runVoucherStudy, readStudySections, studySections, voucherInputs, type VoucherStudyResults } from '../data/voucherStudy.ts';
+export { runVoucherStudy, studySections, voucherInputs, type VoucherStudyResults } from '../data/voucherStudy.ts';
 import { asLabel } from '../locale/index.ts';
 import { toCsv } from './outputs.ts';
 import { voucherValue } from '../report/vouchersSection.ts';

@@ -322,7 +322,7 @@ async function pass<S extends CsvScanner | PlainSink>(file: string, display: str
         nulCheck(display, scanner, s);
         await write(ws, scanner.feed(s));
       }
-      const tail = decoder.end() ?? '';
+      const tail = decoder.end();
       if (tail.includes('\ufffd')) {
         if (!(scanner instanceof CsvScanner)) throw new Restart();
         throw new DataError({

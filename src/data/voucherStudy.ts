@@ -2,7 +2,7 @@
 // read aggregates from ClickHouse), compute the voucher figures. Used by `spillover run`, `explain`
 // and the dashboard server.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { LocalizedError } from '../locale/errorText.ts';
 import { parseTransactions, type TransactionsConfig } from '../study/vouchers/config.ts';
 import { computeVouchers, type VoucherResults } from '../study/vouchers/computeVouchers.ts';
@@ -15,7 +15,7 @@ import type { Label } from '../study/types.ts';
 import { version } from './packagePaths.ts';
 import { studySource } from './readStudy.ts';
 // the sections of a study file (a small module of its own: `run` reads them before it knows it needs this one)
-export { readStudySections, studySections } from './studySections.ts';
+export { studySections } from './studySections.ts';
 
 export interface VoucherStudyResults {
   spillover: string;

@@ -7,10 +7,8 @@ import { assembleModule, op, uleb, type ValType } from './assemble.ts';
 // Instructions beyond assemble.ts's `op` (WebAssembly Core Specification 2.0, §5.4).
 const I = {
   if: [0x04, 0x40],
-  else: [0x05],
   br: (d: number) => [0x0c, ...uleb(d)],
   return: [0x0f],
-  i32Sub: [0x6b],
   i32Shl: [0x74],
   i32Eq: [0x46],
   i32Ne: [0x47],
