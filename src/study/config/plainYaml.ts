@@ -137,6 +137,9 @@ function lineOf(root: Node, path: readonly (string | number)[]): number | null {
   return null;
 }
 
+/** Whether a block sequence item starts at column p of t: `-` followed by a space or the line's end. */
+const itemAt = (t: string, p: number): boolean => t[p] === '-' && (p + 1 === t.length || t[p + 1] === ' ');
+
 /** Reads the content lines in order; `at` is the next line not read. */
 class Reader {
   at = 0;
@@ -145,7 +148,7 @@ class Reader {
   /** The node whose first line is lines[at], starting at column `col` of it: a block sequence or a block map. */
   private block(col: number): Node {
     const t = this.lines[this.at].text;
-    if (t[col] === '-' && (col + 1 === t.length || t[col + 1] === ' ')) return this.seq(this.at, col);
+    if (itemAt(t, col)) return this.seq(this.at, col);
     return this.map(this.at, col);
   }
 
@@ -155,9 +158,9 @@ class Reader {
     const out: Record<string, unknown> = {};
     const line0 = this.lines[first];
     this.at = first;
-    for (let c = col; ;) {
+    for (;;) {
       const line = this.lines[this.at];
-      const [key, after] = blockKey(line.text, c);
+      const [key, after] = blockKey(line.text, col);
       if (keys.includes(key)) decline();
       this.at++;
       let p = after;
@@ -166,7 +169,7 @@ class Reader {
       if (p === line.text.length || line.text[p] === '#') {
         const next = this.lines[this.at];
         if (next && next.indent > col) node = this.block(next.indent);
-        else if (next && next.indent === col && next.text[col] === '-' && (col + 1 === next.text.length || next.text[col + 1] === ' ')) node = this.seq(this.at, col);
+        else if (next && next.indent === col && itemAt(next.text, col)) node = this.seq(this.at, col);
         else node = { line: line.no, value: null };
       } else {
         node = this.inline(line, p);
@@ -180,7 +183,6 @@ class Reader {
       const next = this.lines[this.at];
       if (!next || next.indent < col) break;
       if (next.indent > col || next.text[col] === '-') decline();
-      c = col;
     }
     return { line: line0.no, value: out, map: { keys, keyLines, nodes } };
   }
@@ -200,7 +202,7 @@ class Reader {
         const next = this.lines[this.at];
         if (!next || next.indent <= col) decline(); // an empty item
         node = this.block(next.indent);
-      } else if ((line.text[p] === '-' && (p + 1 === line.text.length || line.text[p + 1] === ' ')) || isBlockKey(line.text, p)) {
+      } else if (itemAt(line.text, p) || isBlockKey(line.text, p)) {
         node = this.block(p); // `- - x`, `- key: value`: the inner collection is indented to p
       } else {
         this.at++;
@@ -212,7 +214,7 @@ class Reader {
       const next = this.lines[this.at];
       if (!next || next.indent < col) break;
       if (next.indent > col) decline();
-      if (!(next.text[col] === '-' && (col + 1 === next.text.length || next.text[col + 1] === ' '))) break; // the map around goes on
+      if (!itemAt(next.text, col)) break; // the map around goes on
     }
     return { line: line0.no, value: items.map((n) => n.value), seq: items };
   }
