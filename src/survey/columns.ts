@@ -124,3 +124,10 @@ export function analysisMatrix(data: Columns, vars: readonly string[], where: st
   }
   return { X, names, source };
 }
+
+/** start, start + 1, …, start + n − 1 (a loop: Int32Array.from({length}, f) takes the slow generic path). */
+export function sequence(n: number, start = 0): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = start + i;
+  return out;
+}

@@ -8,6 +8,7 @@ export type { Column, Columns, Design, LonelyPsu, ReplicateDesign, ReplicateType
 export { svydesign, type SvydesignOptions } from './svydesign.ts';
 export { subset } from './subset.ts';
 export { update } from './update.ts';
+export { sequence } from './columns.ts';
 
 // Estimators
 export { svytotal } from './svytotal.ts';

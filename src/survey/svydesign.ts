@@ -1,7 +1,7 @@
 // svydesign: a stratified multistage sampling design with Taylor-linearization variance.
 import type { Label } from '../locale/lang.ts';
 import type { Columns, LonelyPsu, Stage, SurveyDesign } from './types.ts';
-import { countCodes, factorCodes, getColumn, interactionCodes, levelLabel, numericColumn, rowCount } from './columns.ts';
+import { countCodes, factorCodes, getColumn, interactionCodes, levelLabel, numericColumn, rowCount, sequence } from './columns.ts';
 import { LocalizedError } from '../locale/errorText.ts';
 import { RowError } from './rowError.ts';
 
@@ -57,7 +57,7 @@ export function svydesign(options: SvydesignOptions): SurveyDesign {
   const idNames = list(options.ids);
   if (idNames.length === 0) throw new LocalizedError({ zh: `svydesign：缺少 ids（每行一个单元时写 '1'）`, en: "svydesign: ids is required ('1' for one unit per row)" });
   const perRow = idNames.length === 1 && (idNames[0] === '1' || idNames[0] === '0');
-  const ids: Int32Array[] = perRow ? [rowNumbers(n)] : idNames.map((name) => codesNoMissing(data, name, 'ids'));
+  const ids: Int32Array[] = perRow ? [sequence(n)] : idNames.map((name) => codesNoMissing(data, name, 'ids'));
   const S = ids.length;
   const strataNames = list(options.strata);
   const hasStrata = strataNames.length > 0;
@@ -153,12 +153,6 @@ function fpcVariesWithinStrata(N: Float64Array, strata: Int32Array, stage: numbe
 }
 
 /** 0, 1, …, n − 1: each row its own unit (a loop: Int32Array.from({length}, f) is the slow generic path). */
-function rowNumbers(n: number): Int32Array {
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out;
-}
-
 function codesNoMissing(data: Columns, name: string, option: string): Int32Array {
   return factorNoMissing(data, name, option).codes;
 }

@@ -1,9 +1,8 @@
 // The interval each direct-jobs component declares (`interval:` in study.yaml): Wald (default) or
 // the studentized bootstrap (bootstrap-t) for skewed business data.
-import { bootstrapT, createRng, raoWuReplicates, type BootstrapTInterval } from '../../survey/index.ts';
+import { bootstrapT, createRng, raoWuReplicates, sequence, type BootstrapTInterval } from '../../survey/index.ts';
 import type { ComponentConfig, Figure, StudyConfig, StudyInputs } from '../types.ts';
 import { componentStatistic, type ComponentStatistic } from './componentStatistic.ts';
-import { sequence } from './sampling.ts';
 import { LocalizedError, errorWords, zhPlace, type ErrorWords } from '../../locale/errorText.ts';
 
 /** The Rao–Wu design of a component's n rows: one stratum, sampling fraction n/N for providers, 0 for operators. */

@@ -7,6 +7,7 @@ import type { ModelInputs, ModelParameter } from './modelInputs.ts';
 import type { NormalGroup } from '../uncertainty/monteCarlo.ts';
 import { combine, unit, type Gradient } from './moments.ts';
 import { LocalizedError } from '../../locale/errorText.ts';
+import { sequence } from '../../survey/index.ts';
 
 export interface FigureModel {
   /** Every figure, in an order where each comes after the figures it is computed from. */
@@ -99,7 +100,7 @@ export function figureModel(families: readonly FigureFamily[], ctx: FigureContex
   };
 
   const central = Float64Array.from(parameters, (p) => p.central);
-  run(central, Int32Array.from(items, (_, k) => k));
+  run(central, sequence(items.length));
   const values = new Map(items.map((it, k) => [it.id, vals[k]]));
   const gradients = new Map<string, Gradient>();
   items.forEach((it, k) => {

@@ -1,11 +1,11 @@
 // Survey indicators (e.g. "55.8% of entities have more than half their staff aged 16–29"):
 // proportions and ratios estimated under each questionnaire's design, with domains and `by`.
-import { svymean, svyratio, subset, update, confint, qnorm, qt, type Column, type SurveyDesign, type SvyStat } from '../../survey/index.ts';
+import { svymean, svyratio, subset, update, confint, qnorm, qt, sequence, type Column, type SurveyDesign, type SvyStat } from '../../survey/index.ts';
 import type { Condition, Figure, Formula, IndicatorConfig, IntervalMethod, QuestionnaireData, StudyConfig, StudyInputs } from '../types.ts';
 import { label as L } from '../../locale/index.ts';
 import { logitShareInterval } from './shareInterval.ts';
 import { fieldLabel } from './fieldLabel.ts';
-import { componentsDesign, sequence, simpleDesign } from './sampling.ts';
+import { componentsDesign, simpleDesign } from './sampling.ts';
 import { selectRows, take } from './select.ts';
 import { LocalizedError, placedError, zhPlace } from '../../locale/errorText.ts';
 

@@ -10,7 +10,7 @@
 // Declared design: svydesign(ids, strata, weights, fpc, nest) over all valid rows; components are
 // domains of it. Variances: Taylor linearization with influence values (R survey's svyrecvar).
 import type { Label } from '../../locale/index.ts';
-import { svydesign, svyrecvar, degf, type SurveyDesign, type Columns } from '../../survey/index.ts';
+import { svydesign, svyrecvar, degf, sequence, type SurveyDesign, type Columns } from '../../survey/index.ts';
 import type { ComponentConfig, QuestionnaireConfig, QuestionnaireData } from '../types.ts';
 import { LocalizedError, errorWords, placedError } from '../../locale/errorText.ts';
 import { take } from './select.ts';
@@ -28,14 +28,6 @@ export interface QuestionnaireEstimates {
   V: Float64Array;
   df: number;
   design: string; // description for the methodology section
-}
-
-
-/** start, start + 1, …, start + n − 1 (a loop: Int32Array.from({length}, f) takes the slow generic path). */
-export function sequence(n: number, start = 0): Int32Array {
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = start + i;
-  return out;
 }
 
 function columnsOf(q: QuestionnaireData, rows: Int32Array | null): Record<string, Float64Array | (string | null)[]> {
