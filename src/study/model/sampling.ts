@@ -10,9 +10,9 @@
 // Declared design: svydesign(ids, strata, weights, fpc, nest) over all valid rows; components are
 // domains of it. Variances: Taylor linearization with influence values (R survey's svyrecvar).
 import type { Label } from '../../locale/index.ts';
-import { svydesign, svyrecvar, degf, sequence, type SurveyDesign, type Columns } from '../../survey/index.ts';
+import { svydesign, svyrecvar, degf, sequence, RowError, type SurveyDesign, type Columns } from '../../survey/index.ts';
 import type { ComponentConfig, QuestionnaireConfig, QuestionnaireData } from '../types.ts';
-import { LocalizedError, errorWords, placedError } from '../../locale/errorText.ts';
+import { LocalizedError, placedError } from '../../locale/errorText.ts';
 import { take } from './select.ts';
 
 export interface ComponentEstimate {
@@ -70,10 +70,12 @@ export function designWarnings(q: QuestionnaireData, cfg: QuestionnaireConfig, f
   try {
     design = declaredDesign(q, cfg);
   } catch (e) {
-    // The design's own faults (a weight of 0, a missing stratum) name the row as the file numbers it too.
-    const w = errorWords(e);
-    if (typeof w === 'string') throw e;
-    throw new LocalizedError({ zh: zhRows(w.zh), en: w.en.replace(/\brow (\d+)\b/g, (_, r: string) => `row ${row(r)}`) }, { cause: e });
+    // The design's own faults in a row (a weight of 0, a missing stratum: svydesign's RowError, kept as the cause by
+    // declaredDesign's placedError) name the row as the file numbers it too.
+    const fault = (e as { cause?: unknown }).cause;
+    if (!(fault instanceof RowError)) throw e;
+    const r = fileRow(fault.row);
+    throw placedError(`${cfg.yamlPath}.design`, fault.at({ zh: `第 ${r} 行`, en: `row ${r}` }));
   }
   return (design.warnings ?? []).map((w) => ({
     zh: `${cfg.yamlPath}.design：${zhRows(w.zh)}`,
