@@ -68,7 +68,7 @@ export function startCoverageThread(): CoverageThread {
       const answer = new Promise<Record<string, ComputedInterval>>((resolve, reject) => starts.push({ resolve, reject }));
       answer.catch(() => undefined); // an answer nobody asks for is no unhandled rejection; intervals() still rejects
       latest = answer;
-      if (failed) starts.splice(0).forEach((s) => s.reject(failed!)); // a stopped thread answers nothing
+      if (failed) fail(failed); // a stopped thread answers nothing
       else worker.postMessage({ type: 'start', config, questionnaires: inputs.questionnaires });
     },
     intervals() {
