@@ -63,7 +63,7 @@ export function declaredBootstrapT(config: StudyConfig, inputs: Pick<StudyInputs
 }
 
 /** A declared component's bootstrap-t interval [lower, upper] from all its rows (componentBootstrapT). */
-export function componentInterval(config: StudyConfig, { component: c, statistic: s }: DeclaredBootstrapT): [number, number] {
+function componentInterval(config: StudyConfig, { component: c, statistic: s }: DeclaredBootstrapT): [number, number] {
   const b = componentBootstrapT(c, s, s.rows, config.intervals.level, c.interval!.replicates, c.interval!.seed);
   return [b.lower, b.upper];
 }
